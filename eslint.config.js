@@ -1,0 +1,55 @@
+// Lint, including the layering of DESIGN.md §2: ui → viz, engine, state; engine and state import
+// nothing of the app above them and never touch the DOM; viz never sees tensors or React.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const DOM_GLOBALS = ['window', 'document', 'location', 'navigator', 'localStorage', 'history'].map((name) => ({
+  name,
+  message: 'engine/ and state/ are pure: no DOM. Pass what you need in from ui/.',
+}));
+const noUi = { group: ['**/ui/*', '**/ui'], message: 'Only ui/ may import ui/.' };
+const noViz = { group: ['**/viz/*', '**/viz', 'd3', 'd3-*'], message: 'engine/ and state/ do not draw: no viz/ or d3.' };
+const noReact = { group: ['react', 'react-dom', 'react-dom/*', 'react-i18next', 'i18next'], message: 'React and i18n live in ui/ only.' };
+const noTfjs = { group: ['@tensorflow/*'], message: 'Tensors never leave engine/.' };
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'coverage', 'BENCHMARKS.md'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Seeded randomness only (src/engine/random.ts).' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [noUi, noViz, noReact, { group: ['**/state/*', '**/state'], message: 'engine/ does not depend on state/.' }] }],
+      'no-restricted-globals': ['error', ...DOM_GLOBALS],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    files: ['src/state/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [noUi, noViz, noReact, noTfjs, { group: ['**/engine/*', '**/engine'], message: 'state/ does not depend on engine/.' }] }],
+      'no-restricted-globals': ['error', ...DOM_GLOBALS],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    files: ['src/viz/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [noUi, noReact, noTfjs, { group: ['**/state/*', '**/state'], message: 'viz/ receives plain arrays, not the Scenario.' }] }],
+    },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+);

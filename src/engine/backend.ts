@@ -1,0 +1,45 @@
+/**
+ * Backend selection: WebGL first, CPU when WebGL is missing or fails (said in the UI).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-webgl';
+import type { BackendInfo } from './types';
+
+/**
+ * Activates a tfjs backend and reports what it can do.
+ * Sets `WEBGL_USE_SHAPES_UNIFORMS` so that shaders compile once per kind of shape.
+ * @param preferred 'webgl' (default) tries WebGL and falls back to the CPU; 'cpu' forces the CPU.
+ * @returns the active backend; never throws (a WebGL failure becomes `fallbackReason`).
+ */
+export async function initBackend(preferred: 'webgl' | 'cpu' = 'webgl'): Promise<BackendInfo> {
+  tf.env().set('WEBGL_USE_SHAPES_UNIFORMS', true);
+  let fallbackReason = preferred === 'cpu' ? 'CPU requested' : '';
+  if (preferred === 'webgl') {
+    try {
+      if (await tf.setBackend('webgl')) {
+        await tf.ready();
+        return describeBackend('');
+      }
+      fallbackReason = 'WebGL is not available in this browser';
+    } catch (error) {
+      fallbackReason = `WebGL failed: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+  await tf.setBackend('cpu');
+  await tf.ready();
+  return describeBackend(fallbackReason);
+}
+
+/** Reads the active backend's name, WebGL version, float precision and texture limit. */
+export function describeBackend(fallbackReason: string): BackendInfo {
+  const name = tf.getBackend();
+  const isWebGL = name === 'webgl';
+  return {
+    name,
+    webglVersion: isWebGL ? tf.env().getNumber('WEBGL_VERSION') : 0,
+    float32: isWebGL ? tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED') : true,
+    maxTextureSize: isWebGL ? tf.env().getNumber('WEBGL_MAX_TEXTURE_SIZE') : 0,
+    fallbackReason,
+  };
+}

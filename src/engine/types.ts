@@ -1,0 +1,98 @@
+/**
+ * Shapes and results shared by the engine, the float64 reference and their callers.
+ * Every array is row-major; rows are queries and columns are keys (DESIGN.md §1).
+ */
+
+/** Sizes of one attention computation. dV is the value (and output) dimension. */
+export interface AttentionShape {
+  /** Batch size B. */
+  batch: number;
+  /** Number of heads H. */
+  heads: number;
+  /** Query length Lq. */
+  queryLength: number;
+  /** Key length Lk. */
+  keyLength: number;
+  /** Key dimension dK (query and key vectors). */
+  dK: number;
+  /** Value dimension dV (value and output vectors). */
+  dV: number;
+}
+
+/** Bit flags per (batch, head, query row). 0 = a normal row. */
+export const RowStatus = {
+  normal: 0,
+  /** No key is allowed: weights are 0 and the output is 0 (PyTorch ≥ 2.5 SDPA convention). */
+  fullyMasked: 1,
+  /** The query token is padding: the row is computed but greyed and its output ignored. */
+  paddedQuery: 2,
+} as const;
+
+/**
+ * Why a (b, h, q, k) cell is blocked. Bit flags; 0 = allowed.
+ */
+export const BlockReason = {
+  allowed: 0,
+  causal: 1,
+  keyPadding: 2,
+} as const;
+
+/**
+ * Inputs to one attention computation.
+ * - `q`: [B,H,Lq,dK], `k`: [B,H,Lk,dK], `v`: [B,H,Lk,dV] (Float32Array, row-major).
+ * - `mask`: what the masks are, evaluated by `evaluateMask` / compiled by `maskTensor`.
+ * - `scale`: multiplies the scores; defaults to 1/√dK (Vaswani et al. 2017, eq. 1).
+ */
+export interface AttentionInputs {
+  shape: AttentionShape;
+  q: Float32Array;
+  k: Float32Array;
+  v: Float32Array;
+  mask: MaskSpec;
+  /** Real (non-padding) query tokens, [B][Lq]; used only to flag padded query rows. */
+  queryIsReal: boolean[][];
+  scale?: number;
+}
+
+/**
+ * The masks of this scenario. A cell (b, h, q, k) is allowed iff every enabled mask allows it.
+ * - `causal`: null when off, else the alignment for Lq ≠ Lk.
+ * - `keyIsReal`: null when key padding is off, else [B][Lk], false for a padding key.
+ */
+export interface MaskSpec {
+  causal: null | 'bottom-right' | 'top-left';
+  keyIsReal: null | boolean[][];
+}
+
+/** Numeric stages of one computation, each a row-major Float32Array with the shape given. */
+export interface AttentionStages {
+  shape: AttentionShape;
+  /** Q·Kᵀ, [B,H,Lq,Lk]. */
+  scores: Float32Array;
+  /** scores × scale, [B,H,Lq,Lk]. */
+  scaled: Float32Array;
+  /** 1 = the query may attend the key, [B,H,Lq,Lk]. */
+  mask: Uint8Array;
+  /** where(mask, scaled, −∞), [B,H,Lq,Lk]; blocked cells hold −Infinity, never NaN. */
+  masked: Float32Array;
+  /** Row softmax over the allowed cells; 0 in blocked cells and in fully masked rows, [B,H,Lq,Lk]. */
+  weights: Float32Array;
+  /** weights·V, [B,H,Lq,dV]; 0 in fully masked rows. */
+  output: Float32Array;
+  /** RowStatus flags, [B,H,Lq]. */
+  rowStatus: Uint8Array;
+}
+
+/** Which tfjs backend ran, and what it can do. */
+export interface BackendInfo {
+  /** 'webgl' or 'cpu'. */
+  name: string;
+  /** 2 for WebGL2, 1 for WebGL1, 0 when not WebGL. */
+  webglVersion: number;
+  /** True when WebGL renders to float32 textures (else float16). CPU is always float32. */
+  float32: boolean;
+  /** WebGL MAX_TEXTURE_SIZE, 0 when not WebGL. */
+  maxTextureSize: number;
+  /** Why this backend was chosen, e.g. the WebGL error that caused the fallback; '' when WebGL ran. */
+  fallbackReason: string;
+}

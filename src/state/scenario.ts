@@ -1,0 +1,118 @@
+/**
+ * The Scenario: every setting that defines what Maskscope shows. A URL encodes exactly one
+ * Scenario (see `urlCodec.ts` and docs/url-format.md); the engine's inputs are derived from it.
+ */
+
+/** URL schema version; bump when a key changes meaning. */
+export const SCHEMA_VERSION = 1;
+
+/** Where the keys come from: the queries themselves, or a separate source (encoder) sequence. */
+export type AttentionKind = 'self' | 'cross';
+/** Sentences typed by the user, or bare sequence lengths with placeholder tokens. */
+export type InputMode = 'text' | 'lengths';
+/** Which end of a shorter sequence receives the padding tokens. */
+export type PaddingSide = 'right' | 'left';
+/**
+ * Causal alignment when Lq ≠ Lk (DESIGN.md §1).
+ * - `bottom-right`: key k allowed iff k ≤ q + Lk − Lq (FlashAttention ≥ 2.1, xFormers
+ *   `LowerTriangularFromBottomRightMask`, KV-cache decoding).
+ * - `top-left`: key k allowed iff k ≤ q (PyTorch `is_causal`, Keras `use_causal_mask`, JAX).
+ */
+export type CausalAlignment = 'bottom-right' | 'top-left';
+export type Language = 'en' | 'zh';
+
+export interface Scenario {
+  inputMode: InputMode;
+  attention: AttentionKind;
+  /** Query side (decoder / target): one sequence per line, at most MAX_BATCH lines. */
+  queryText: string;
+  /** Key side (encoder / source) for cross-attention: one sequence per line. */
+  keyText: string;
+  /** Lengths mode: query length Lq (tokens). */
+  queryLength: number;
+  /** Lengths mode: key length Lk (tokens); ignored for self-attention (Lk = Lq). */
+  keyLength: number;
+  /** Lengths mode: batch size B. */
+  batchSize: number;
+  paddingSide: PaddingSide;
+  causal: boolean;
+  causalAlignment: CausalAlignment;
+  /** Block key columns that are padding (per batch item). */
+  keyPadding: boolean;
+  /** Mark query rows that are padding (greyed; their output is ignored). */
+  queryPadding: boolean;
+  /** Seed of every random number (embeddings, projections). */
+  seed: number;
+  /** Key (and value) dimension per head, dK = dV. */
+  dK: number;
+  heads: number;
+  /** Batch item shown in the large heatmaps (0-based). */
+  viewBatch: number;
+  /** Head shown in the large heatmaps (0-based). */
+  viewHead: number;
+  language: Language;
+}
+
+export const LIMITS = {
+  maxBatch: 4,
+  maxLength: 512,
+  minDK: 2,
+  maxDK: 128,
+  minHeads: 1,
+  maxHeads: 16,
+  maxSeed: 2 ** 31 - 1,
+  maxTextChars: 20_000,
+} as const;
+
+export const EXAMPLE_TEXT = {
+  en: { query: 'The cat sat on the mat', key: 'Le chat était assis sur le tapis' },
+  zh: { query: '猫坐在垫子上', key: 'The cat sat on the mat' },
+} as const;
+
+export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
+  inputMode: 'text',
+  attention: 'self',
+  queryText: `${EXAMPLE_TEXT.en.query}\nThe dog barked`,
+  keyText: `${EXAMPLE_TEXT.en.key}\nLe chien a aboyé`,
+  queryLength: 8,
+  keyLength: 8,
+  batchSize: 1,
+  paddingSide: 'right',
+  causal: false,
+  causalAlignment: 'bottom-right',
+  keyPadding: true,
+  queryPadding: true,
+  seed: 42,
+  dK: 8,
+  heads: 4,
+  viewBatch: 0,
+  viewHead: 0,
+  language: 'en',
+});
+
+/** The Scenario fields that hold integers. */
+export type IntegerField =
+  | 'queryLength'
+  | 'keyLength'
+  | 'batchSize'
+  | 'seed'
+  | 'dK'
+  | 'heads'
+  | 'viewBatch'
+  | 'viewHead';
+
+/**
+ * Inclusive integer range of each integer field (validation clamps into it).
+ * `viewBatch` and `viewHead` get the widest range here; the UI clamps them further to
+ * batch − 1 and heads − 1.
+ */
+export const INTEGER_RANGES: Readonly<Record<IntegerField, { min: number; max: number }>> = {
+  queryLength: { min: 1, max: LIMITS.maxLength },
+  keyLength: { min: 1, max: LIMITS.maxLength },
+  batchSize: { min: 1, max: LIMITS.maxBatch },
+  seed: { min: 0, max: LIMITS.maxSeed },
+  dK: { min: LIMITS.minDK, max: LIMITS.maxDK },
+  heads: { min: LIMITS.minHeads, max: LIMITS.maxHeads },
+  viewBatch: { min: 0, max: LIMITS.maxBatch - 1 },
+  viewHead: { min: 0, max: LIMITS.maxHeads - 1 },
+};

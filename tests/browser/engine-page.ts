@@ -1,0 +1,46 @@
+/**
+ * Runs the engine on the WebGL backend in a real browser for tests/browser/engine.test.ts.
+ * WEBGL_CPU_FORWARD is off, so even tiny tensors go through the shaders.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { initBackend } from '../../src/engine/backend';
+import { computeAttention } from '../../src/engine/attention';
+import { ENGINE_CASES, makeInputs } from '../helpers/cases';
+
+async function run(names: string[]) {
+  tf.env().set('WEBGL_CPU_FORWARD', false);
+  const backend = await initBackend('webgl');
+  const results = [];
+  for (const name of names) {
+    const spec = ENGINE_CASES.find((c) => c.name === name);
+    if (!spec) throw new Error(`no case ${name}`);
+    const stages = await computeAttention(makeInputs(spec));
+    results.push({
+      name,
+      scores: [...stages.scores],
+      scaled: [...stages.scaled],
+      mask: [...stages.mask],
+      // −Infinity survives JSON as null: send a flag array instead
+      maskedIsMinusInf: [...stages.masked].map((x) => x === -Infinity),
+      weights: [...stages.weights],
+      output: [...stages.output],
+      rowStatus: [...stages.rowStatus],
+      anyNaN: [stages.weights, stages.output, stages.scaled].some((a) => a.some(Number.isNaN)),
+    });
+  }
+  return { backend, results };
+}
+
+async function leakCheck(repeats: number) {
+  tf.env().set('WEBGL_CPU_FORWARD', false);
+  await initBackend('webgl');
+  const inputs = makeInputs(ENGINE_CASES[7]!);
+  await computeAttention(inputs);
+  const before = tf.memory();
+  for (let i = 0; i < repeats; i++) await computeAttention(inputs);
+  const after = tf.memory() as tf.MemoryInfo & { numBytesInGPU?: number };
+  return { before: before.numTensors, after: after.numTensors, bytesBefore: (before as typeof after).numBytesInGPU ?? 0, bytesAfter: after.numBytesInGPU ?? 0 };
+}
+
+Object.assign(window, { maskscopeEngineTest: { run, leakCheck, caseNames: ENGINE_CASES.map((c) => c.name) } });
+document.body.dataset.ready = 'true';

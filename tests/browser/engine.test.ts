@@ -1,0 +1,74 @@
+/**
+ * The engine on WebGL in real Chromium (WEBGL_CPU_FORWARD off) against the float64 reference.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { referenceAttention } from '../../src/engine/reference';
+import { ENGINE_CASES, makeInputs } from '../helpers/cases';
+import { expectArraysClose } from '../helpers/arrays';
+import { openPage, startHarness, type Harness } from './harness';
+
+let harness: Harness;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  harness = await startHarness();
+  ({ page, errors } = await openPage(harness, 'tests/browser/engine-page.html'));
+  await page.waitForSelector('body[data-ready="true"]');
+});
+afterAll(async () => harness?.close());
+
+interface PageResult {
+  name: string;
+  scores: number[];
+  scaled: number[];
+  mask: number[];
+  maskedIsMinusInf: boolean[];
+  weights: number[];
+  output: number[];
+  rowStatus: number[];
+  anyNaN: boolean;
+}
+
+describe('computeAttention on WebGL against the float64 reference', () => {
+  let results: PageResult[] = [];
+  let backend: { name: string; webglVersion: number; float32: boolean };
+
+  beforeAll(async () => {
+    const names = ENGINE_CASES.map((c) => c.name);
+    ({ backend, results } = await page.evaluate(
+      (n) => (window as unknown as { maskscopeEngineTest: { run(n: string[]): Promise<{ backend: typeof backend; results: PageResult[] }> } }).maskscopeEngineTest.run(n),
+      names,
+    ));
+  });
+
+  it('runs on the WebGL2 backend with float32 textures', () => {
+    expect(backend).toMatchObject({ name: 'webgl', webglVersion: 2, float32: true });
+  });
+
+  for (const spec of ENGINE_CASES) {
+    it(`${spec.name}: every stage matches the reference, no NaN`, () => {
+      const got = results.find((r) => r.name === spec.name)!;
+      const want = referenceAttention(makeInputs(spec));
+      const tol = spec.magnitude ? 5e-3 : 1e-4;
+      expect(got.anyNaN).toBe(false);
+      expect(got.mask).toEqual([...want.mask]);
+      expect(got.rowStatus).toEqual([...want.rowStatus]);
+      expect(got.maskedIsMinusInf).toEqual([...want.mask].map((m) => m === 0));
+      expectArraysClose(got.scaled, want.scaled, tol);
+      expectArraysClose(got.weights, want.weights, tol);
+      expectArraysClose(got.output, want.output, tol);
+    });
+  }
+
+  it('does not leak tensors or GPU memory over 30 recomputes', async () => {
+    const r = await page.evaluate(() => (window as unknown as { maskscopeEngineTest: { leakCheck(n: number): Promise<{ before: number; after: number; bytesBefore: number; bytesAfter: number }> } }).maskscopeEngineTest.leakCheck(30));
+    expect(r.after).toBe(r.before);
+    expect(r.bytesAfter).toBe(r.bytesBefore);
+  });
+
+  it('logs no console errors', () => {
+    expect(errors).toEqual([]);
+  });
+});

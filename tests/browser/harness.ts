@@ -1,0 +1,65 @@
+/**
+ * Browser-test harness: a Vite dev server for the project and a headless Chromium driven by
+ * playwright-core. Chromium comes from CHROME_PATH, default /usr/bin/chromium (Debian's package:
+ * `apt-get install -y chromium`); nothing is downloaded.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+
+export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+const CHROME_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
+export interface Harness {
+  server: ViteDevServer;
+  browser: Browser;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** Starts the dev server and Chromium; throws a clear message when Chromium is missing. */
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(CHROME_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROME_PATH}. Install it (Debian: apt-get install -y chromium) ` +
+        'or set CHROME_PATH to a Chromium/Chrome executable.',
+    );
+  }
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const server = await createServer({ root, logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
+  await server.listen();
+  const address = server.httpServer?.address();
+  if (!address || typeof address === 'string') throw new Error('Vite dev server has no TCP address');
+  const browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROME_ARGS });
+  return {
+    server,
+    browser,
+    baseUrl: `http://127.0.0.1:${address.port}/`,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Opens a page that records console errors and uncaught exceptions into `errors`. */
+export async function openPage(harness: Harness, path: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await harness.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(new URL(path, harness.baseUrl).toString());
+  return { page, errors };
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// `base: './'` makes every asset path relative, so `dist/` works from any static file server
+// and from any sub-folder. Nothing is fetched from another origin.
+export default defineConfig({
+  base: './',
+  plugins: [react()],
+  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  server: { host: '127.0.0.1' },
+});

@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+// Two projects, both run by `npm test`:
+// - unit:    Node, tfjs CPU backend and the float64 reference.
+// - browser: real Chromium through playwright-core (WebGL backend, the real app).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
