@@ -1,0 +1,100 @@
+/**
+ * Warnings produced when untrusted state (a URL, saved JSON) is restored into a Scenario.
+ * The UI translates a warning from its `code` and fields; `describeWarning` is the English text.
+ */
+
+import { INTEGER_RANGES, SCHEMA_VERSION, type IntegerField } from './scenario';
+
+/** What was wrong with one restored value. */
+export type StateWarningCode =
+  | 'unknown-key'
+  | 'bad-value'
+  | 'out-of-range'
+  | 'not-integer'
+  | 'too-long'
+  | 'too-many-lines'
+  | 'bad-version';
+
+/**
+ * One problem found while restoring state, and what was used instead.
+ *
+ * - `param`: the Scenario field (`'heads'`, `'queryText'` …); for `unknown-key` the key exactly
+ *   as written; for `bad-version` the URL key `'v'`.
+ * - `value`: the rejected value as text (long text is shortened with '…'). For `too-long` the
+ *   number of characters; for `too-many-lines` the number of non-blank lines.
+ * - `used`: the value used instead, as text. For `too-long` and `too-many-lines` the limit
+ *   (characters kept, sequences used); for `unknown-key` the empty string (the key is ignored).
+ */
+export interface StateWarning {
+  param: string;
+  code: StateWarningCode;
+  value: string;
+  used: string;
+}
+
+/**
+ * A clear English sentence for a warning: what was wrong and what is used instead.
+ *
+ * Rule: one sentence per `code`, naming `param`, the rejected `value` and the `used` value;
+ * integer ranges come from INTEGER_RANGES. The UI translates by `code` instead of this text.
+ * @param w the warning.
+ * @returns e.g. `heads: 99 is outside the allowed range 1..16; using 16.`
+ * @throws never.
+ * Source: Maskscope docs/url-format.md.
+ */
+export function describeWarning(w: StateWarning): string {
+  const p = w.param;
+  switch (w.code) {
+    case 'unknown-key':
+      return `Unknown setting "${p}" (value "${w.value}") was ignored.`;
+    case 'bad-value':
+      return `${p}: "${w.value}" is not a valid value; using "${w.used}" instead.`;
+    case 'out-of-range':
+      return `${p}: ${w.value} is outside the allowed range${rangeText(p)}; using ${w.used}.`;
+    case 'not-integer':
+      return `${p}: ${w.value} is not a whole number; using ${w.used}.`;
+    case 'too-long':
+      return `${p}: the text has ${w.value} characters, more than the limit of ${w.used}; only the first ${w.used} are kept.`;
+    case 'too-many-lines':
+      return `${p}: the text has ${w.value} sequences (non-blank lines) but at most ${w.used} are used; the rest are kept in the text but not shown.`;
+    case 'bad-version':
+      return `Schema version "${w.value}" is not supported (this app reads version ${SCHEMA_VERSION}); the rest is read as version ${w.used} on a best-effort basis.`;
+  }
+}
+
+function rangeText(param: string): string {
+  if (!Object.prototype.hasOwnProperty.call(INTEGER_RANGES, param)) return '';
+  const r = INTEGER_RANGES[param as IntegerField];
+  return ` ${r.min}..${r.max}`;
+}
+
+/** Longest `value`/`used` text kept in a warning before it is shortened with '…'. */
+export const WARNING_VALUE_CHARS = 80;
+
+/**
+ * Any value as short display text for a warning, without calling its own methods.
+ * @param raw anything.
+ * Rule: strings as they are, primitives by String(), objects as `[object Type]` (never their own
+ * toString); longer than WARNING_VALUE_CHARS → cut (not inside a surrogate pair) and '…' added.
+ * @returns at most WARNING_VALUE_CHARS characters.
+ * @throws never.
+ * Source: Maskscope (warning display).
+ */
+export function previewValue(raw: unknown): string {
+  let text: string;
+  try {
+    text = typeof raw === 'object' || typeof raw === 'function'
+      ? raw === null ? 'null' : Object.prototype.toString.call(raw)
+      : String(raw);
+  } catch {
+    text = '[unreadable]';
+  }
+  return shorten(text, WARNING_VALUE_CHARS);
+}
+
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max - 1);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}

@@ -1,0 +1,87 @@
+/** Maskscope: controls on the left, every stage of one (batch item, head) on the right. */
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CellReadout, type HoveredCell } from './CellReadout';
+import { deriveInputs } from './derive';
+import { buildExport } from './exportJson';
+import { CopyLinkButton, ExportButton } from './ExportButton';
+import { HeadStrip } from './HeadStrip';
+import { InputPanel } from './InputPanel';
+import { MaskPanel } from './MaskPanel';
+import { ModelPanel } from './ModelPanel';
+import { sliceStages } from './slices';
+import { StageGrid } from './StageGrid';
+import { StatusLine } from './StatusLine';
+import { TokenPreview } from './TokenPreview';
+import { useAttention } from './useAttention';
+import { useScenarioUrl } from './useScenarioUrl';
+import { InputNotes, WarningBanner } from './WarningBanner';
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const { scenario, warnings, update, dismissWarnings } = useScenarioUrl();
+  const [hovered, setHovered] = useState<HoveredCell | null>(null);
+
+  useEffect(() => {
+    void i18n.changeLanguage(scenario.language);
+    document.documentElement.lang = scenario.language === 'zh' ? 'zh-CN' : 'en';
+  }, [i18n, scenario.language]);
+
+  const derived = useMemo(() => deriveInputs(scenario), [scenario]);
+  const run = useAttention(derived.ok ? derived : null);
+  const shown = run.result;
+  const batchCount = shown?.stages.shape.batch ?? 1;
+  const viewBatch = Math.min(scenario.viewBatch, batchCount - 1);
+  const viewHead = Math.min(scenario.viewHead, (shown?.stages.shape.heads ?? 1) - 1);
+  const slice = useMemo(() => shown && sliceStages(shown.stages, viewBatch, viewHead), [shown, viewBatch, viewHead]);
+  const queryTokens = shown?.job.query.tokens[viewBatch] ?? [];
+  const keyTokens = shown?.job.key.tokens[viewBatch] ?? [];
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>{t('app.title')}</h1>
+        <p className="tagline">{t('app.tagline')}</p>
+        <div className="header-actions">
+          <label className="lang">
+            {t('app.language')}{' '}
+            <select value={scenario.language} onChange={(e) => update({ language: e.target.value === 'zh' ? 'zh' : 'en' })}>
+              <option value="en">English</option>
+              <option value="zh">中文</option>
+            </select>
+          </label>
+          <CopyLinkButton />
+          <ExportButton
+            disabled={!shown}
+            build={() => shown && buildExport(scenario, shown.job.inputs, shown.stages, shown.job, run.backend?.name ?? '')}
+          />
+        </div>
+      </header>
+      <aside className="controls">
+        <InputPanel scenario={scenario} update={update} />
+        <MaskPanel scenario={scenario} update={update} />
+        <ModelPanel scenario={scenario} update={update} batchCount={batchCount} />
+      </aside>
+      <main className="views">
+        <p className="formula">{t('app.formula')}</p>
+        <StatusLine backend={run.backend} stages={shown?.stages ?? null} computing={run.computing} lastMs={run.lastMs} />
+        <WarningBanner warnings={warnings} onDismiss={dismissWarnings} />
+        {!derived.ok && <p className="banner error" role="alert">{t(`errors.${derived.error}`)}</p>}
+        {run.error && <p className="banner error" role="alert">{t('errors.compute', { message: run.error })}</p>}
+        {derived.ok && <InputNotes notes={derived.notes} />}
+        {shown && slice && (
+          <>
+            <TokenPreview query={shown.job.query} source={shown.job.key} batch={viewBatch} cross={shown.job.query !== shown.job.key} />
+            <StageGrid slice={slice} queryTokens={queryTokens} keyTokens={keyTokens} hovered={hovered} onHover={setHovered} />
+            <HeadStrip stages={shown.stages} batch={viewBatch} head={viewHead} onSelect={(viewHead) => update({ viewHead })} />
+          </>
+        )}
+      </main>
+      <aside className="readout-column">
+        {shown && slice && (
+          <CellReadout cell={hovered} slice={slice} inputs={shown.job.inputs} queryTokens={queryTokens} keyTokens={keyTokens} />
+        )}
+      </aside>
+    </div>
+  );
+}

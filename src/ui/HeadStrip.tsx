@@ -1,0 +1,49 @@
+/** A strip of small weight heatmaps, one per head, for the shown batch item; click to show a head. */
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AttentionStages } from '../engine/types';
+import { sequentialScale } from '../viz/colorScales';
+import { drawThumbnail } from '../viz/thumbnail';
+import { sliceStages } from './slices';
+
+interface Props {
+  stages: AttentionStages;
+  batch: number;
+  head: number;
+  onSelect(head: number): void;
+}
+
+export function HeadStrip({ stages, batch, head, onSelect }: Props) {
+  const { t } = useTranslation();
+  const heads = stages.shape.heads;
+  return (
+    <section className="head-strip" aria-label={t('view.headStrip')}>
+      <h2>{t('view.headStrip')}</h2>
+      <div className="thumbs">
+        {Array.from({ length: heads }, (_, h) => (
+          <button
+            key={h}
+            type="button"
+            className={h === head ? 'thumb selected' : 'thumb'}
+            aria-pressed={h === head}
+            aria-label={t('view.headButton', { head: h })}
+            onClick={() => onSelect(h)}
+          >
+            <Thumb stages={stages} batch={batch} head={h} />
+            <span>h{h}</span>
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function Thumb({ stages, batch, head }: { stages: AttentionStages; batch: number; head: number }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const slice = useMemo(() => sliceStages(stages, batch, head), [stages, batch, head]);
+  useEffect(() => {
+    if (!canvas.current) return;
+    drawThumbnail(canvas.current, { values: slice.weights, rows: slice.rows, cols: slice.cols, color: sequentialScale(), blocked: slice.blocked, greyRows: slice.paddedRows }, 72);
+  }, [slice]);
+  return <canvas ref={canvas} aria-hidden="true" />;
+}

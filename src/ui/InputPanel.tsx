@@ -1,0 +1,103 @@
+/** Input controls: sentences or lengths, self- or cross-attention, padding side. */
+import { useTranslation } from 'react-i18next';
+import { EXAMPLE_TEXT, INTEGER_RANGES, LIMITS, type Scenario } from '../state/scenario';
+import { NumberField } from './NumberField';
+import { Choice } from './Choice';
+
+interface Props {
+  scenario: Scenario;
+  update(patch: Partial<Scenario>): void;
+}
+
+export function InputPanel({ scenario: s, update }: Props) {
+  const { t } = useTranslation();
+  const cross = s.attention === 'cross';
+  return (
+    <fieldset className="panel">
+      <legend>{t('input.legend')}</legend>
+      <Choice
+        label={t('input.attention')}
+        value={s.attention}
+        options={[
+          ['self', t('input.self')],
+          ['cross', t('input.cross')],
+        ]}
+        onChange={(attention) => update({ attention })}
+      />
+      <p className="hint">{cross ? t('input.crossHint') : t('input.selfHint')}</p>
+      <Choice
+        label={t('input.mode')}
+        value={s.inputMode}
+        options={[
+          ['text', t('input.modeText')],
+          ['lengths', t('input.modeLengths')],
+        ]}
+        onChange={(inputMode) => update({ inputMode })}
+      />
+      {s.inputMode === 'text' ? <TextInputs s={s} update={update} /> : <LengthInputs s={s} update={update} />}
+    </fieldset>
+  );
+}
+
+function TextInputs({ s, update }: { s: Scenario; update: Props['update'] }) {
+  const { t } = useTranslation();
+  const cross = s.attention === 'cross';
+  return (
+    <>
+      <label className="field">
+        <span>{cross ? t('input.queryText') : t('input.queryTextSelf')}</span>
+        <textarea
+          rows={3}
+          maxLength={LIMITS.maxTextChars}
+          value={s.queryText}
+          data-testid="query-text"
+          onChange={(e) => update({ queryText: e.target.value })}
+        />
+      </label>
+      {cross && (
+        <label className="field">
+          <span>{t('input.keyText')}</span>
+          <textarea
+            rows={3}
+            maxLength={LIMITS.maxTextChars}
+            value={s.keyText}
+            data-testid="key-text"
+            onChange={(e) => update({ keyText: e.target.value })}
+          />
+        </label>
+      )}
+      <p className="hint">{t('input.textHint')}</p>
+      <div className="button-row">
+        <button type="button" onClick={() => update({ queryText: EXAMPLE_TEXT.en.query, keyText: EXAMPLE_TEXT.en.key })}>
+          {t('input.exampleEn')}
+        </button>
+        <button type="button" onClick={() => update({ queryText: EXAMPLE_TEXT.zh.query, keyText: EXAMPLE_TEXT.zh.key })}>
+          {t('input.exampleZh')}
+        </button>
+      </div>
+      <Choice
+        label={t('input.paddingSide')}
+        value={s.paddingSide}
+        options={[
+          ['right', t('input.padRight')],
+          ['left', t('input.padLeft')],
+        ]}
+        onChange={(paddingSide) => update({ paddingSide })}
+      />
+    </>
+  );
+}
+
+function LengthInputs({ s, update }: { s: Scenario; update: Props['update'] }) {
+  const { t } = useTranslation();
+  const r = INTEGER_RANGES;
+  return (
+    <div className="field-grid">
+      <NumberField label={t('input.queryLength')} value={s.queryLength} {...r.queryLength} onCommit={(queryLength) => update({ queryLength })} />
+      {s.attention === 'cross' && (
+        <NumberField label={t('input.keyLength')} value={s.keyLength} {...r.keyLength} onCommit={(keyLength) => update({ keyLength })} />
+      )}
+      <NumberField label={t('input.batchSize')} value={s.batchSize} {...r.batchSize} onCommit={(batchSize) => update({ batchSize })} />
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+/** Colour legend under a heatmap: a d3 colour bar (viz/legend), or allowed/blocked swatches for the mask. */
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { drawLegend, type LegendHandle } from '../viz/legend';
+import type { ColorScale } from '../viz/types';
+
+interface Props {
+  kind: 'mask' | 'scores' | 'weights' | 'output';
+  scale: ColorScale;
+  /** Whether the heatmap has blocked cells, so the legend shows the blocked swatch. */
+  showBlocked: boolean;
+}
+
+const TITLE_KEYS = { mask: 'stage.mask', scores: 'hover.scaled', weights: 'stage.weights', output: 'stage.output' } as const;
+
+export function Legend({ kind, scale, showBlocked }: Props) {
+  const { t } = useTranslation();
+  const host = useRef<HTMLDivElement>(null);
+  const handle = useRef<LegendHandle | null>(null);
+  const title = t(TITLE_KEYS[kind]);
+
+  useEffect(() => {
+    if (kind === 'mask' || !host.current) return;
+    const spec = { color: scale, title, blockedLabel: showBlocked ? t('stage.blocked') : '', width: 180 };
+    if (handle.current) handle.current.update(spec);
+    else handle.current = drawLegend(host.current, spec);
+  });
+  useEffect(
+    () => () => {
+      handle.current?.destroy();
+      handle.current = null;
+    },
+    [],
+  );
+
+  if (kind === 'mask') {
+    return (
+      <div className="legend mask-legend">
+        <span className="swatch allowed" /> {t('stage.allowed')} <span className="swatch blocked" /> {t('stage.blocked')}
+      </div>
+    );
+  }
+  return <div ref={host} className="legend" />;
+}

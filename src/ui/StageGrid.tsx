@@ -1,0 +1,81 @@
+/** The large heatmaps of one (batch item, head): mask, scaled, masked, weights, output. */
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { divergingScale, sequentialScale } from '../viz/colorScales';
+import type { HeatmapCell, HeatmapSpec } from '../viz/heatmap';
+import type { HoveredCell } from './CellReadout';
+import { Heatmap } from './Heatmap';
+import { Legend } from './Legend';
+import type { StageSlice } from './slices';
+
+interface Props {
+  slice: StageSlice;
+  queryTokens: string[];
+  keyTokens: string[];
+  hovered: HoveredCell | null;
+  onHover(cell: HoveredCell | null): void;
+}
+
+const MASK_COLOR = () => '#5b8bd9';
+
+export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover }: Props) {
+  const { t } = useTranslation();
+  const scoreScale = useMemo(() => divergingScale(slice.scaled), [slice.scaled]);
+  const outputScale = useMemo(() => divergingScale(slice.output), [slice.output]);
+  const weightScale = useMemo(() => sequentialScale(), []);
+  const dims = useMemo(() => Array.from({ length: slice.dV }, (_, d) => `d${d}`), [slice.dV]);
+  const label = (stage: string, cols: number) =>
+    t('stage.heatmapLabel', { stage, batch: slice.batch, head: slice.head, rows: slice.rows, cols });
+
+  const highlight: HeatmapCell | null = hovered && hovered.stage === 'cells' ? hovered : null;
+  const onCells = (cell: HeatmapCell | null) => onHover(cell && { ...cell, stage: 'cells' });
+  const base = {
+    rows: slice.rows,
+    cols: slice.cols,
+    rowLabels: queryTokens,
+    colLabels: keyTokens,
+    greyRows: slice.paddedRows,
+    flaggedRows: slice.fullyMaskedRows,
+    rowAxisTitle: t('stage.query'),
+    colAxisTitle: t('stage.key'),
+    onHover: onCells,
+    highlight,
+  };
+  const specs: { id: string; title: string; note: string; spec: HeatmapSpec; legend: 'mask' | 'scores' | 'weights' }[] = [
+    { id: 'mask', title: t('stage.mask'), note: t('stage.maskNote'), legend: 'mask', spec: { ...base, values: slice.mask, blocked: slice.blocked, color: MASK_COLOR, ariaLabel: label(t('stage.mask'), slice.cols) } },
+    { id: 'scaled', title: t('stage.scaled'), note: t('stage.scaledNote'), legend: 'scores', spec: { ...base, values: slice.scaled, color: scoreScale, ariaLabel: label(t('stage.scaled'), slice.cols) } },
+    { id: 'masked', title: t('stage.masked'), note: t('stage.maskedNote'), legend: 'scores', spec: { ...base, values: slice.masked, blocked: slice.blocked, color: scoreScale, ariaLabel: label(t('stage.masked'), slice.cols) } },
+    { id: 'weights', title: t('stage.weights'), note: t('stage.weightsNote'), legend: 'weights', spec: { ...base, values: slice.weights, blocked: slice.blocked, color: weightScale, ariaLabel: label(t('stage.weights'), slice.cols) } },
+  ];
+  const outputSpec: HeatmapSpec = {
+    ...base,
+    cols: slice.dV,
+    colLabels: dims,
+    colAxisTitle: t('stage.dimension'),
+    values: slice.output,
+    color: outputScale,
+    ariaLabel: label(t('stage.output'), slice.dV),
+    highlight: hovered ? { row: hovered.row, col: hovered.stage === 'output' ? hovered.col : -1 } : null,
+    onHover: (cell) => onHover(cell && { ...cell, stage: 'output' }),
+  };
+  return (
+    <div className="stage-grid">
+      {specs.map(({ id, title, note, spec, legend }) => (
+        <figure key={id} className="stage" data-stage={id}>
+          <figcaption>
+            <h3>{title}</h3> <span className="note">{note}</span>
+          </figcaption>
+          <Heatmap spec={spec} testId={`heatmap-${id}`} />
+          <Legend kind={legend} scale={legend === 'weights' ? weightScale : scoreScale} showBlocked={spec.blocked !== undefined} />
+        </figure>
+      ))}
+      <figure className="stage" data-stage="output">
+        <figcaption>
+          <h3>{t('stage.output')}</h3> <span className="note">{t('stage.outputNote')}</span>
+        </figcaption>
+        <Heatmap spec={outputSpec} testId="heatmap-output" />
+        <Legend kind="output" scale={outputScale} showBlocked={false} />
+      </figure>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+/** Link warnings (invalid URL settings that were replaced) and input notes, translated by code. */
+import { useTranslation } from 'react-i18next';
+import type { StateWarning } from '../state/warnings';
+import type { InputNote } from './derive';
+
+export function WarningBanner({ warnings, onDismiss }: { warnings: StateWarning[]; onDismiss(): void }) {
+  const { t } = useTranslation();
+  if (warnings.length === 0) return null;
+  return (
+    <div className="banner warning" role="alert" data-testid="url-warnings">
+      <p>{t('warnings.title')}</p>
+      <ul>
+        {warnings.map((w, i) => (
+          <li key={i}>{t(`warnings.${w.code}`, { param: w.param, value: w.value, used: w.used })}</li>
+        ))}
+      </ul>
+      <button type="button" onClick={onDismiss}>
+        {t('warnings.dismiss')}
+      </button>
+    </div>
+  );
+}
+
+export function InputNotes({ notes }: { notes: InputNote[] }) {
+  const { t } = useTranslation();
+  if (notes.length === 0) return null;
+  return (
+    <ul className="banner note" data-testid="input-notes">
+      {notes.map((n, i) => (
+        <li key={i}>{t(`notes.${n.code}`, { count: n.count, side: t(`notes.${n.side}`) })}</li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * From a Scenario to the engine's inputs: tokens on both sides, padding, Q/K/V and masks.
+ * Pure (no React, no DOM) so that it is unit-tested; it lives in ui/ because it joins state/ and
+ * engine/, which do not know each other.
+ */
+import { buildAttentionInputs } from '../engine/inputs';
+import { padBatch, placeholderBatch, type SequenceBatch } from '../engine/sequences';
+import { tokenizeLines } from '../engine/tokenize';
+import type { AttentionInputs } from '../engine/types';
+import { LIMITS, type Scenario } from '../state/scenario';
+
+/** A note for the user about how the input was read; `code` is an i18n key under `notes.`. */
+export interface InputNote {
+  code: 'extraLines' | 'truncated' | 'batchMismatch';
+  side: 'query' | 'key';
+  count: number;
+}
+
+export type Derived =
+  | { ok: true; inputs: AttentionInputs; query: SequenceBatch; key: SequenceBatch; notes: InputNote[] }
+  | { ok: false; error: 'emptyQuery' | 'emptyKey' };
+
+/**
+ * Tokenizes both sides, pads them and builds Q, K, V and the mask spec.
+ * Text mode: one sequence per non-blank line (at most LIMITS.maxBatch, each at most
+ * LIMITS.maxLength tokens); cross-attention pairs line i of the target with line i of the source.
+ * Lengths mode: placeholder tokens t0… (self) or q0…/k0… (cross), no padding.
+ * @returns `ok: false` with an error code when a side has no token; never throws.
+ */
+export function deriveInputs(s: Scenario): Derived {
+  const notes: InputNote[] = [];
+  const sides = s.inputMode === 'lengths' ? lengthBatches(s) : textBatches(s, notes);
+  if (!sides.ok) return sides;
+  const { query, key } = sides;
+  const inputs = buildAttentionInputs(query, key, { seed: s.seed, dK: s.dK, heads: s.heads }, {
+    causal: s.causal ? s.causalAlignment : null,
+    keyPadding: s.keyPadding,
+    queryPadding: s.queryPadding,
+  });
+  return { ok: true, inputs, query, key, notes };
+}
+
+type Sides = { ok: true; query: SequenceBatch; key: SequenceBatch } | { ok: false; error: 'emptyQuery' | 'emptyKey' };
+
+function lengthBatches(s: Scenario): Sides {
+  if (s.attention === 'self') {
+    const batch = placeholderBatch('t', s.queryLength, s.batchSize);
+    return { ok: true, query: batch, key: batch };
+  }
+  return {
+    ok: true,
+    query: placeholderBatch('q', s.queryLength, s.batchSize),
+    key: placeholderBatch('k', s.keyLength, s.batchSize),
+  };
+}
+
+function textBatches(s: Scenario, notes: InputNote[]): Sides {
+  const query = readSide(s.queryText, 'query', notes);
+  if (query.length === 0) return { ok: false, error: 'emptyQuery' };
+  if (s.attention === 'self') {
+    const batch = padBatch(query, s.paddingSide);
+    return { ok: true, query: batch, key: batch };
+  }
+  const key = readSide(s.keyText, 'key', notes);
+  if (key.length === 0) return { ok: false, error: 'emptyKey' };
+  const batch = Math.min(query.length, key.length);
+  if (query.length !== key.length) {
+    notes.push({ code: 'batchMismatch', side: query.length > key.length ? 'query' : 'key', count: batch });
+  }
+  return {
+    ok: true,
+    query: padBatch(query.slice(0, batch), s.paddingSide),
+    key: padBatch(key.slice(0, batch), s.paddingSide),
+  };
+}
+
+function readSide(text: string, side: 'query' | 'key', notes: InputNote[]): string[][] {
+  const lines = tokenizeLines(text);
+  if (lines.length > LIMITS.maxBatch) notes.push({ code: 'extraLines', side, count: LIMITS.maxBatch });
+  return lines.slice(0, LIMITS.maxBatch).map((tokens) => {
+    if (tokens.length <= LIMITS.maxLength) return tokens;
+    notes.push({ code: 'truncated', side, count: LIMITS.maxLength });
+    return tokens.slice(0, LIMITS.maxLength);
+  });
+}

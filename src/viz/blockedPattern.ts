@@ -1,0 +1,99 @@
+/**
+ * The hatch that marks blocked (masked) cells: stripes of BLOCKED_HATCH_COLOR rising at 45°
+ * over BLOCKED_COLOR. The canvas pattern (heatmap cells) and the SVG <pattern> (legend swatch)
+ * share one geometry, so the legend shows exactly what the cells look like.
+ */
+import { BLOCKED_COLOR, BLOCKED_HATCH_COLOR } from './colorScales';
+
+/** Tile edge = distance between stripes along an axis, CSS px. */
+export const HATCH_SPACING = 5;
+/** Stripe width, CSS px. */
+export const HATCH_LINE_WIDTH = 1.25;
+
+/** A line segment [x1, y1, x2, y2] in CSS px. */
+export type Segment = readonly [number, number, number, number];
+
+/**
+ * Stripes of one s×s tile that tile seamlessly: the tile's diagonal plus the two corner pieces
+ * of the neighbouring stripes (drawn past the tile edge so line caps do not leave gaps).
+ */
+export function hatchSegments(s: number = HATCH_SPACING): Segment[] {
+  return [
+    [-1, 1, 1, -1],
+    [0, s, s, 0],
+    [s - 1, s + 1, s + 1, s - 1],
+  ];
+}
+
+/** The same stripes as an SVG path `d` attribute. */
+export function hatchPathData(s: number = HATCH_SPACING): string {
+  return hatchSegments(s)
+    .map(([x1, y1, x2, y2]) => `M${x1},${y1}L${x2},${y2}`)
+    .join('');
+}
+
+/**
+ * A repeating canvas pattern of the hatch, crisp at `pixelRatio` device px per CSS px.
+ * Use it while the context's transform is scale(pixelRatio) (CSS px user space).
+ *
+ * @param withBackground true: BLOCKED_COLOR under the stripes; false: stripes only (to draw
+ *                       over cells already filled with BLOCKED_COLOR)
+ * @returns null when a 2D context cannot be created
+ */
+export function createBlockedCanvasPattern(
+  ctx: CanvasRenderingContext2D,
+  pixelRatio: number,
+  withBackground: boolean,
+): CanvasPattern | null {
+  const device = Math.max(2, Math.round(HATCH_SPACING * pixelRatio));
+  const k = device / HATCH_SPACING; // device px per CSS px inside the tile
+  const tile = ctx.canvas.ownerDocument.createElement('canvas');
+  tile.width = device;
+  tile.height = device;
+  const t = tile.getContext('2d');
+  if (t === null) return null;
+  t.scale(k, k);
+  if (withBackground) {
+    t.fillStyle = BLOCKED_COLOR;
+    t.fillRect(0, 0, HATCH_SPACING, HATCH_SPACING);
+  }
+  t.strokeStyle = BLOCKED_HATCH_COLOR;
+  t.lineWidth = HATCH_LINE_WIDTH;
+  t.lineCap = 'square';
+  t.beginPath();
+  for (const [x1, y1, x2, y2] of hatchSegments()) {
+    t.moveTo(x1, y1);
+    t.lineTo(x2, y2);
+  }
+  t.stroke();
+  const pattern = ctx.createPattern(tile, 'repeat');
+  pattern?.setTransform(new DOMMatrix([1 / k, 0, 0, 1 / k, 0, 0]));
+  return pattern;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * Appends the hatch as an SVG <pattern id={id}> (background + stripes) to `defs`; fill a shape
+ * with `url(#id)` to use it.
+ */
+export function appendBlockedSvgPattern(defs: SVGElement, id: string): SVGPatternElement {
+  const doc = defs.ownerDocument;
+  const pattern = doc.createElementNS(SVG_NS, 'pattern');
+  pattern.setAttribute('id', id);
+  pattern.setAttribute('patternUnits', 'userSpaceOnUse');
+  pattern.setAttribute('width', String(HATCH_SPACING));
+  pattern.setAttribute('height', String(HATCH_SPACING));
+  const bg = doc.createElementNS(SVG_NS, 'rect');
+  bg.setAttribute('width', String(HATCH_SPACING));
+  bg.setAttribute('height', String(HATCH_SPACING));
+  bg.setAttribute('fill', BLOCKED_COLOR);
+  const stripes = doc.createElementNS(SVG_NS, 'path');
+  stripes.setAttribute('d', hatchPathData());
+  stripes.setAttribute('stroke', BLOCKED_HATCH_COLOR);
+  stripes.setAttribute('stroke-width', String(HATCH_LINE_WIDTH));
+  stripes.setAttribute('stroke-linecap', 'square');
+  pattern.append(bg, stripes);
+  defs.append(pattern);
+  return pattern;
+}

@@ -1,0 +1,147 @@
+/**
+ * SVG axes of a heatmap: title, axis titles, row (query) labels on the left, rotated column
+ * (key) labels on the top, ticks when labels are thinned, and the fully-masked-row markers.
+ * Drawn with d3 joins, so a redraw reuses the existing nodes.
+ */
+import type { Selection } from 'd3';
+import { FLAGGED_ROW_COLOR } from './colorScales';
+import type { HeatmapLayout } from './layout';
+
+/** A shown label: its row/column index and its (truncated) text. */
+export interface AxisLabel {
+  index: number;
+  text: string;
+}
+
+/** Everything `drawAxes` draws besides the layout. */
+export interface AxesContent {
+  rowLabels: AxisLabel[];
+  colLabels: AxisLabel[];
+  /** True when labels are thinned (step > 1): ticks show which row/column a label names. */
+  rowTicks: boolean;
+  colTicks: boolean;
+  greyRows?: ArrayLike<number>;
+  flaggedRows?: ArrayLike<number>;
+  title: string;
+  rowAxisTitle: string;
+  colAxisTitle: string;
+}
+
+/** Font family of every heatmap and legend text. */
+export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
+/** CSS font shorthand of the labels; the same string is used to measure them. */
+export function labelFont(fontSize: number, weight = 400): string {
+  return `${weight} ${fontSize}px ${FONT_FAMILY}`;
+}
+
+export const TEXT_COLOR = '#222';
+export const MUTED_TEXT_COLOR = '#8a8a8a';
+
+type G = Selection<SVGGElement, unknown, null, undefined>;
+
+/** Draws all axis parts into the layer groups created by drawHeatmap. */
+export function drawAxes(layers: Record<'titles' | 'rows' | 'cols' | 'flags', G>, L: HeatmapLayout, a: AxesContent): void {
+  drawTitles(layers.titles, L, a);
+  drawRowLabels(layers.rows, L, a);
+  drawColLabels(layers.cols, L, a);
+  drawFlags(layers.flags, L, a.flaggedRows);
+}
+
+function drawTitles(g: G, L: HeatmapLayout, a: AxesContent): void {
+  const f = L.fontSize;
+  const items = [
+    { key: 'title', text: a.title, x: 0, y: Math.round(f * 1.3), size: f + 2, weight: 700, anchor: 'start', rotate: 0 },
+    { key: 'col', text: a.colAxisTitle, x: L.left + L.matrixWidth / 2, y: L.titleBand + f, size: f, weight: 600, anchor: 'middle', rotate: 0 },
+    { key: 'row', text: a.rowAxisTitle, x: f, y: L.top + L.matrixHeight / 2, size: f, weight: 600, anchor: 'middle', rotate: -90 },
+  ].filter((d) => d.text !== '');
+  g.selectAll('text')
+    .data(items, (d) => (d as { key: string }).key)
+    .join('text')
+    .attr('transform', (d) => `translate(${d.x},${d.y}) rotate(${d.rotate})`)
+    .attr('text-anchor', (d) => d.anchor)
+    .attr('font-size', (d) => d.size)
+    .attr('font-weight', (d) => d.weight)
+    .attr('fill', (d) => (d.key === 'title' ? TEXT_COLOR : '#555'))
+    .text((d) => d.text);
+}
+
+function drawRowLabels(g: G, L: HeatmapLayout, a: AxesContent): void {
+  const s = L.cellSize;
+  const grey = (i: number) => a.greyRows !== undefined && (a.greyRows[i] ?? 0) !== 0;
+  g.selectAll('text')
+    .data(a.rowLabels, (d) => (d as AxisLabel).index)
+    .join('text')
+    .attr('x', L.left - L.labelGap)
+    .attr('y', (d) => L.top + (d.index + 0.5) * s)
+    .attr('text-anchor', 'end')
+    .attr('dominant-baseline', 'central')
+    .attr('fill', (d) => (grey(d.index) ? MUTED_TEXT_COLOR : TEXT_COLOR))
+    .attr('font-style', (d) => (grey(d.index) ? 'italic' : null))
+    .text((d) => d.text);
+  const ticks = a.rowTicks ? a.rowLabels : [];
+  g.selectAll('line')
+    .data(ticks, (d) => (d as AxisLabel).index)
+    .join('line')
+    .attr('x1', L.left - L.labelGap + 2)
+    .attr('x2', L.left)
+    .attr('y1', (d) => L.top + (d.index + 0.5) * s)
+    .attr('y2', (d) => L.top + (d.index + 0.5) * s)
+    .attr('stroke', '#888');
+}
+
+function drawColLabels(g: G, L: HeatmapLayout, a: AxesContent): void {
+  const s = L.cellSize;
+  const y = L.top - L.labelGap;
+  g.selectAll('text')
+    .data(a.colLabels, (d) => (d as AxisLabel).index)
+    .join('text')
+    .attr('transform', (d) => `translate(${L.left + (d.index + 0.5) * s},${y}) rotate(-90)`)
+    .attr('text-anchor', 'start')
+    .attr('dominant-baseline', 'central')
+    .attr('fill', TEXT_COLOR)
+    .text((d) => d.text);
+  const ticks = a.colTicks ? a.colLabels : [];
+  g.selectAll('line')
+    .data(ticks, (d) => (d as AxisLabel).index)
+    .join('line')
+    .attr('x1', (d) => L.left + (d.index + 0.5) * s)
+    .attr('x2', (d) => L.left + (d.index + 0.5) * s)
+    .attr('y1', y + 2)
+    .attr('y2', L.top)
+    .attr('stroke', '#888');
+}
+
+/** Smallest height of a flagged-row bar, CSS px (rows of 2 px cells would be invisible). */
+export const MIN_FLAG_BAR_PX = 5;
+
+/**
+ * A red "∅" after each fully masked row when rows are ≥ 10 px; otherwise a red bar (at least
+ * MIN_FLAG_BAR_PX high, centred on the row), so adjacent flagged rows form one bar.
+ */
+function drawFlags(g: G, L: HeatmapLayout, flagged: ArrayLike<number> | undefined): void {
+  const rows: number[] = [];
+  for (let r = 0; flagged !== undefined && r < flagged.length; r++) if (flagged[r] !== 0) rows.push(r);
+  const s = L.cellSize;
+  const glyph = s >= 10;
+  const x = L.left + L.matrixWidth;
+  const barHeight = Math.max(s, MIN_FLAG_BAR_PX);
+  g.selectAll('text')
+    .data(glyph ? rows : [])
+    .join('text')
+    .attr('x', x + 3)
+    .attr('y', (r) => L.top + (r + 0.5) * s)
+    .attr('dominant-baseline', 'central')
+    .attr('font-size', Math.min(L.fontSize + 2, s))
+    .attr('font-weight', 700)
+    .attr('fill', FLAGGED_ROW_COLOR)
+    .text('∅');
+  g.selectAll('rect')
+    .data(glyph ? [] : rows)
+    .join('rect')
+    .attr('x', x + 3)
+    .attr('y', (r) => L.top + (r + 0.5) * s - barHeight / 2)
+    .attr('width', 6)
+    .attr('height', barHeight)
+    .attr('fill', FLAGGED_ROW_COLOR);
+}

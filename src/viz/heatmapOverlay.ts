@@ -1,0 +1,96 @@
+/**
+ * Hover overlay of a heatmap: a faint crosshair over the highlighted cell's row and column, a
+ * two-tone outline (dark outside, white inside: visible on every colour) around the cell, and
+ * the cell's row and column labels in bold over the (dimmed) axis labels, even when thinning
+ * hid them.
+ */
+import type { Selection } from 'd3';
+import { TEXT_COLOR } from './heatmapAxes';
+import type { HeatmapLayout } from './layout';
+import { svgLayer } from './svgLayer';
+import type { HeatmapCell } from './types';
+
+/** Smallest outline box, CSS px, so the outline stays visible around 2 px cells. */
+export const MIN_OUTLINE_PX = 8;
+/** Opacity of the axis labels while a cell is highlighted. */
+export const DIMMED_LABEL_OPACITY = 0.35;
+
+type G = Selection<SVGGElement, unknown, null, undefined>;
+
+/** Label texts of the highlighted cell. */
+export interface OverlayLabels {
+  row: string;
+  col: string;
+}
+
+/**
+ * Draws (or, with cell = null, clears) the overlay into `g`, and dims the label layers.
+ */
+export function drawOverlay(
+  g: G,
+  labelLayers: G[],
+  L: HeatmapLayout,
+  cell: HeatmapCell | null,
+  labels: OverlayLabels,
+): void {
+  for (const layer of labelLayers) layer.attr('opacity', cell === null ? null : DIMMED_LABEL_OPACITY);
+  const data = cell === null ? [] : [cell];
+  const s = L.cellSize;
+  svgLayer(g, 'ms-cross')
+    .selectAll('rect')
+    .data(data.flatMap((c) => [
+      { x: L.left, y: L.top + c.row * s, w: L.matrixWidth, h: s },
+      { x: L.left + c.col * s, y: L.top, w: s, h: L.matrixHeight },
+    ]))
+    .join('rect')
+    .attr('x', (d) => d.x)
+    .attr('y', (d) => d.y)
+    .attr('width', (d) => d.w)
+    .attr('height', (d) => d.h)
+    .attr('fill', 'rgba(255,255,255,0.22)')
+    .attr('stroke', 'rgba(0,0,0,0.35)')
+    .attr('stroke-width', 1)
+    .attr('shape-rendering', 'crispEdges');
+  const box = (c: HeatmapCell) => {
+    const size = Math.max(s, MIN_OUTLINE_PX);
+    const pad = (size - s) / 2;
+    return { x: L.left + c.col * s - pad, y: L.top + c.row * s - pad, size };
+  };
+  svgLayer(g, 'ms-outline')
+    .selectAll('rect')
+    .data(data.flatMap((c) => [
+      { ...box(c), stroke: '#000', width: 3 },
+      { ...box(c), stroke: '#fff', width: 1.25 },
+    ]))
+    .join('rect')
+    .attr('x', (d) => d.x)
+    .attr('y', (d) => d.y)
+    .attr('width', (d) => d.size)
+    .attr('height', (d) => d.size)
+    .attr('fill', 'none')
+    .attr('stroke', (d) => d.stroke)
+    .attr('stroke-width', (d) => d.width);
+  drawOverlayLabels(g, L, data, labels);
+}
+
+function drawOverlayLabels(g: G, L: HeatmapLayout, data: HeatmapCell[], labels: OverlayLabels): void {
+  const s = L.cellSize;
+  const items = data.flatMap((c) => [
+    { key: 'row', text: labels.row, x: L.left - L.labelGap, y: L.top + (c.row + 0.5) * s, rotate: 0, anchor: 'end' },
+    { key: 'col', text: labels.col, x: L.left + (c.col + 0.5) * s, y: L.top - L.labelGap, rotate: -90, anchor: 'start' },
+  ]);
+  svgLayer(g, 'ms-hover-labels')
+    .selectAll('text')
+    .data(items, (d) => (d as { key: string }).key)
+    .join('text')
+    .attr('transform', (d) => `translate(${d.x},${d.y}) rotate(${d.rotate})`)
+    .attr('text-anchor', (d) => d.anchor)
+    .attr('dominant-baseline', 'central')
+    .attr('font-weight', 700)
+    .attr('fill', TEXT_COLOR)
+    .attr('stroke', '#fff')
+    .attr('stroke-width', 4)
+    .attr('stroke-linejoin', 'round')
+    .attr('paint-order', 'stroke')
+    .text((d) => d.text);
+}

@@ -1,0 +1,137 @@
+/**
+ * `drawLegend`: a colour bar for a heatmap's scale with a d3 bottom axis, and a swatch of the
+ * blocked-cell hatch labelled e.g. "masked (−∞)", so blocked cells are never read as a value.
+ *
+ *   title
+ *   [■■■■■■■■■■■■■■■■■■■]   [▨] masked (−∞)
+ *   −2   −1    0    1    2
+ */
+import { axisBottom, scaleLinear, select } from 'd3';
+import type { ScaleLinear, Selection } from 'd3';
+import { appendBlockedSvgPattern } from './blockedPattern';
+import { FONT_FAMILY, labelFont, TEXT_COLOR } from './heatmapAxes';
+import { svgLayer } from './svgLayer';
+import { maxTextWidth } from './text';
+import type { ColorScale } from './types';
+
+/** What `drawLegend` draws. */
+export interface LegendSpec {
+  /** The heatmap's colour scale; its domain (2 or 3 increasing numbers) spans the bar. */
+  color: ColorScale;
+  /** Shown above the bar, e.g. "weight" or "score". */
+  title: string;
+  /** Length of the colour bar, CSS px; default 200. */
+  width?: number;
+  /** Label of the blocked-cell swatch, e.g. "masked (−∞)"; '' hides the swatch. */
+  blockedLabel: string;
+  /** Approximate number of axis ticks (d3 `axis.ticks`); default 5. */
+  ticks?: number;
+  /** Font size, CSS px; default 12. */
+  fontSize?: number;
+}
+
+/** Returned by `drawLegend`. */
+export interface LegendHandle {
+  /** The legend's root: an <svg> in an HTML host, a <g> in an SVG host (position it yourself). */
+  readonly node: SVGSVGElement | SVGGElement;
+  /** Current size in CSS px. */
+  size(): { width: number; height: number };
+  update(spec: LegendSpec): void;
+  destroy(): void;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const BAR_HEIGHT = 12;
+const SWATCH_WIDTH = 18;
+/** Stops of the bar's gradient; 32 segments look continuous at any bar width. */
+const GRADIENT_STOPS = 33;
+let nextId = 0;
+
+/**
+ * Draws a legend into `host` (appends an <svg> to an HTML element, or a <g> to an SVG element).
+ * @throws RangeError when the scale's domain has fewer than 2 values or is not increasing
+ */
+export function drawLegend(host: HTMLElement | SVGElement, spec: LegendSpec): LegendHandle {
+  const doc = host.ownerDocument;
+  const inSvg = host.namespaceURI === SVG_NS;
+  const node = doc.createElementNS(SVG_NS, inSvg ? 'g' : 'svg') as SVGSVGElement | SVGGElement;
+  node.setAttribute('class', 'ms-legend');
+  host.append(node);
+  const root = select<SVGSVGElement | SVGGElement, unknown>(node);
+  const defs = doc.createElementNS(SVG_NS, 'defs');
+  node.append(defs);
+  const id = `ms-legend-${nextId++}`;
+  appendBlockedSvgPattern(defs, `${id}-blocked`);
+  const gradient = select(defs).append('linearGradient').attr('id', `${id}-gradient`);
+  let size = { width: 0, height: 0 };
+
+  function render(s: LegendSpec): void {
+    const scale = barScale(s.color.domain(), s.width ?? 200);
+    size = renderLegend(root, gradient, scale, s, id);
+    if (!inSvg) root.attr('width', size.width).attr('height', size.height);
+  }
+  render(spec);
+  return {
+    node,
+    size: () => size,
+    update: render,
+    destroy: () => node.remove(),
+  };
+}
+
+/**
+ * Position along the bar for a value: the domain's values are spread evenly over [0, width]
+ * (so a diverging [−m, 0, m] puts 0 in the middle).
+ * @example barScale([-2, 0, 2], 200)(1) // → 150
+ */
+export function barScale(domain: readonly number[], width: number): ScaleLinear<number, number> {
+  const ok = domain.length >= 2 && domain.every((d, i) => i === 0 || d > (domain[i - 1] as number));
+  if (!ok) throw new RangeError(`drawLegend: colour domain must be ≥ 2 increasing numbers, got [${domain.join(', ')}]`);
+  const range = domain.map((_, i) => (i * width) / (domain.length - 1));
+  return scaleLinear().domain(domain).range(range);
+}
+
+type Root = Selection<SVGSVGElement | SVGGElement, unknown, null, undefined>;
+type Gradient = Selection<SVGLinearGradientElement, unknown, null, undefined>;
+
+function renderLegend(root: Root, gradient: Gradient, x: ScaleLinear<number, number>, s: LegendSpec, id: string) {
+  const f = s.fontSize ?? 12;
+  const width = x.range()[x.range().length - 1] ?? 0;
+  const pad = Math.ceil(f * 1.5); // room for the end tick labels, which are centred on the ends
+  const barY = Math.ceil(f * 1.6);
+  gradient.selectAll('stop')
+    .data(Array.from({ length: GRADIENT_STOPS }, (_, k) => k / (GRADIENT_STOPS - 1)))
+    .join('stop')
+    .attr('offset', (t) => t)
+    .attr('stop-color', (t) => s.color(x.invert(t * width)));
+  const g = svgLayer(root, 'ms-legend-body').attr('font-family', FONT_FAMILY).attr('font-size', f);
+  g.selectAll('text.ms-legend-title').data([s.title]).join('text')
+    .attr('class', 'ms-legend-title').attr('x', pad).attr('y', f)
+    .attr('font-weight', 600).attr('fill', TEXT_COLOR).text((t) => t);
+  g.selectAll('rect.ms-legend-bar').data([null]).join('rect')
+    .attr('class', 'ms-legend-bar').attr('x', pad).attr('y', barY)
+    .attr('width', width).attr('height', BAR_HEIGHT)
+    .attr('fill', `url(#${id}-gradient)`).attr('stroke', '#999').attr('stroke-width', 0.5);
+  const axisG = svgLayer(g, 'ms-legend-axis').attr('transform', `translate(${pad},${barY + BAR_HEIGHT})`);
+  axisG.call(axisBottom(x).ticks(s.ticks ?? 5).tickSize(4));
+  axisG.attr('font-size', f - 1).attr('font-family', FONT_FAMILY).select('.domain').remove();
+  const swatchX = pad + width + 2 * f;
+  const doc = gradient.node()?.ownerDocument;
+  const labelWidth = s.blockedLabel === '' || doc === undefined ? 0 : maxTextWidth([s.blockedLabel], labelFont(f), doc);
+  drawSwatch(g, s.blockedLabel, swatchX, barY, `${id}-blocked`);
+  return {
+    width: Math.ceil(s.blockedLabel === '' ? pad + width + pad : swatchX + SWATCH_WIDTH + 6 + labelWidth + 4),
+    height: Math.ceil(barY + BAR_HEIGHT + 4 + f * 1.4 + 2),
+  };
+}
+
+function drawSwatch(g: Selection<SVGGElement, unknown, null, undefined>, label: string, x: number, y: number, patternId: string): void {
+  const data = label === '' ? [] : [label];
+  g.selectAll('rect.ms-legend-blocked').data(data).join('rect')
+    .attr('class', 'ms-legend-blocked').attr('x', x).attr('y', y)
+    .attr('width', SWATCH_WIDTH).attr('height', BAR_HEIGHT)
+    .attr('fill', `url(#${patternId})`).attr('stroke', '#999').attr('stroke-width', 0.5);
+  g.selectAll('text.ms-legend-blocked-label').data(data).join('text')
+    .attr('class', 'ms-legend-blocked-label').attr('x', x + SWATCH_WIDTH + 6).attr('y', y + BAR_HEIGHT / 2)
+    .attr('dominant-baseline', 'central').attr('fill', TEXT_COLOR).text((t) => t);
+}

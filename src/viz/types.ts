@@ -1,0 +1,74 @@
+/**
+ * Vocabulary of the viz layer. viz/ receives plain arrays and colour functions; it never sees
+ * tensors, React or the engine. Every matrix is row-major: rows are queries, columns are keys
+ * (DESIGN.md §1).
+ */
+
+/** One cell of a heatmap: `row` is the query index, `col` the key index (both 0-based). */
+export interface HeatmapCell {
+  row: number;
+  col: number;
+}
+
+/**
+ * A colour scale as the viz layer needs it: value → CSS colour, plus its domain (2 numbers for a
+ * sequential scale, 3 for a diverging one). Every d3 sequential/diverging scale with a string
+ * interpolator fits.
+ */
+export interface ColorScale {
+  (value: number): string;
+  domain(): number[];
+}
+
+/** What `drawHeatmap` draws. Flags arrays hold 1 (set) or 0 (unset); any non-zero counts as set. */
+export interface HeatmapSpec {
+  /** Cell values, [rows × cols] row-major. Values of blocked cells are ignored (may be −∞/NaN). */
+  values: ArrayLike<number>;
+  /** Number of rows (queries), ≥ 0. */
+  rows: number;
+  /** Number of columns (keys), ≥ 0. */
+  cols: number;
+  /** Row (query token) labels, [rows]; a missing label shows the row index. */
+  rowLabels: readonly string[];
+  /** Column (key token) labels, [cols]; a missing label shows the column index. */
+  colLabels: readonly string[];
+  /** Value → CSS colour (e.g. `divergingScale(...)` or `sequentialScale()`). */
+  color: (value: number) => string;
+  /** 1 = blocked cell, [rows × cols]: drawn hatched in BLOCKED_COLOR, never as a value. */
+  blocked?: ArrayLike<number>;
+  /** 1 = padded query row, [rows]: drawn faded toward PADDED_ROW_GREY, label italic grey. */
+  greyRows?: ArrayLike<number>;
+  /** 1 = fully masked row, [rows]: a red "∅" (or a red bar when cells are small) after the row. */
+  flaggedRows?: ArrayLike<number>;
+  /** Cell edge in CSS px. Default: `chooseCellSize(rows, cols)` (matrix ≈ 360 px, clamped to [2, 40]). */
+  cellSize?: number;
+  /** Title drawn above the heatmap; omitted when undefined or ''. */
+  title?: string;
+  /** Row axis title; default 'query'. */
+  rowAxisTitle?: string;
+  /** Column axis title; default 'key'. */
+  colAxisTitle?: string;
+  /** Label font size in CSS px; default 12. */
+  fontSize?: number;
+  /** Accessible name of the heatmap (set as the host's aria-label). */
+  ariaLabel: string;
+  /** Called with the hovered (mouse) or selected (keyboard) cell, or null when it leaves. */
+  onHover?: (cell: HeatmapCell | null) => void;
+  /**
+   * Highlighted cell drawn with an outline and crosshair. undefined = keep the current one
+   * (hover/keyboard); null = clear; a cell = show it (e.g. linked from another heatmap).
+   */
+  highlight?: HeatmapCell | null;
+}
+
+/** Returned by `drawHeatmap`. */
+export interface HeatmapHandle {
+  /**
+   * Redraws with a new spec, reusing the DOM. Cells are repainted only when `values`, `blocked`,
+   * `greyRows`, `color`, `rows`, `cols` or the cell size change (compared by reference), so a
+   * highlight-only update is cheap even for 512×512.
+   */
+  update(spec: HeatmapSpec): void;
+  /** Removes the heatmap's DOM and listeners and restores the host's attributes. */
+  destroy(): void;
+}

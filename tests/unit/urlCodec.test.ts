@@ -1,0 +1,341 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { DEFAULT_SCENARIO, type Scenario } from '../../src/state/scenario';
+import { decodeScenario, encodeScenario, URL_KEYS } from '../../src/state/urlCodec';
+import { sanitizeScenario } from '../../src/state/validate';
+import type { StateWarning } from '../../src/state/warnings';
+
+// ---------------------------------------------------------------------------------------------
+// Arbitraries. Ranges are written out here (not read from the code under test).
+
+/** Awkward fragments for URLs and text: CJK, URL syntax characters, emoji, fake escapes. */
+const awkwardPiece = fc.constantFrom(
+  '中文', '猫坐在垫子上', '&', '=', '%', '+', '#', '?', '/', ' ', '\t', '\r', '%20', '%zz', '%E4',
+  'a=b&c=d', '😀', '👩‍👩‍👧', 'é', '\u0000', '\uFFFD', '\u2028',
+);
+const linePiece = fc.oneof(
+  awkwardPiece,
+  fc.string({ unit: 'binary', maxLength: 8 }).map((s) => s.replace(/\n/g, ' ')),
+);
+const line = fc.array(linePiece, { maxLength: 8 }).map((pieces) => pieces.join(''));
+/** At most 4 lines, so at most 4 sequences: a valid queryText/keyText. */
+const validText = fc.array(line, { maxLength: 4 }).map((lines) => lines.join('\n'));
+
+const validScenario: fc.Arbitrary<Scenario> = fc.record({
+  inputMode: fc.constantFrom('text', 'lengths'),
+  attention: fc.constantFrom('self', 'cross'),
+  queryText: fc.oneof(validText, fc.constant(DEFAULT_SCENARIO.queryText)),
+  keyText: fc.oneof(validText, fc.constant(DEFAULT_SCENARIO.keyText)),
+  queryLength: fc.integer({ min: 1, max: 512 }),
+  keyLength: fc.integer({ min: 1, max: 512 }),
+  batchSize: fc.integer({ min: 1, max: 4 }),
+  paddingSide: fc.constantFrom('right', 'left'),
+  causal: fc.boolean(),
+  causalAlignment: fc.constantFrom('bottom-right', 'top-left'),
+  keyPadding: fc.boolean(),
+  queryPadding: fc.boolean(),
+  seed: fc.oneof(fc.integer({ min: 0, max: 2147483647 }), fc.constantFrom(0, 42, 2147483647)),
+  dK: fc.integer({ min: 2, max: 128 }),
+  heads: fc.integer({ min: 1, max: 16 }),
+  viewBatch: fc.integer({ min: 0, max: 3 }),
+  viewHead: fc.integer({ min: 0, max: 15 }),
+  language: fc.constantFrom('en', 'zh'),
+});
+
+/** Any UTF-16 code unit, lone surrogates included. */
+const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
+const urlKey = fc.constantFrom(
+  'v', 'mode', 'attn', 'q', 'k', 'lq', 'lk', 'b', 'pad', 'causal', 'align', 'kpad', 'qpad',
+  'seed', 'dk', 'heads', 'vb', 'vh', 'lang', 'x', '', '?', '%', 'Heads', '__proto__', 'constructor',
+);
+const urlValue = fc.oneof(
+  fc.string({ unit: anyCodeUnit, maxLength: 10 }),
+  fc.constantFrom('%', '%E4', '%zz', '%ED%A0%80', '1', '0', 'true', 'false', '-1', '1e999', '2.5',
+    'br', 'tl', 'cross', 'lengths', 'zh', 'left', 'a%0Ab%0Ac%0Ad%0Ae', 'NaN', '0x10', ''),
+  fc.double().map(String),
+);
+/** Query-like strings: known and unknown keys with good and bad values, and junk separators. */
+const queryLike = fc
+  .array(fc.tuple(urlKey, fc.constantFrom('=', '', '=='), urlValue), { maxLength: 12 })
+  .chain((parts) =>
+    fc.constantFrom('', '?', '??', '#').map((prefix) =>
+      prefix + parts.map(([k, eq, v]) => `${k}${eq}${v}`).join('&')));
+
+const CODES = new Set(['unknown-key', 'bad-value', 'out-of-range', 'not-integer', 'too-long',
+  'too-many-lines', 'bad-version']);
+
+function withDefaults(changes: Partial<Scenario>): Scenario {
+  return { ...DEFAULT_SCENARIO, ...changes };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('encodeScenario', () => {
+  it('encodeScenario(DEFAULT_SCENARIO): writes only the version, "v=1"', () => {
+    expect(encodeScenario(DEFAULT_SCENARIO)).toBe('v=1');
+  });
+
+  it('encodeScenario(causal on, 2 heads): writes only the changed keys, "v=1&causal=1&heads=2"', () => {
+    expect(encodeScenario(withDefaults({ causal: true, heads: 2 }))).toBe('v=1&causal=1&heads=2');
+  });
+
+  it('encodeScenario(lengths, cross, top-left …): writes keys in Scenario order with short tokens', () => {
+    const s = withDefaults({
+      inputMode: 'lengths', attention: 'cross', queryLength: 4, keyLength: 6, batchSize: 2,
+      causal: true, causalAlignment: 'top-left', seed: 7, dK: 16, heads: 2,
+    });
+    expect(encodeScenario(s)).toBe(
+      'v=1&mode=lengths&attn=cross&lq=4&lk=6&b=2&causal=1&align=tl&seed=7&dk=16&heads=2');
+  });
+
+  it('encodeScenario(keyPadding off, left padding, zh): writes kpad=0, pad=left, lang=zh', () => {
+    const s = withDefaults({ keyPadding: false, queryPadding: false, paddingSide: 'left', language: 'zh' });
+    expect(encodeScenario(s)).toBe('v=1&pad=left&kpad=0&qpad=0&lang=zh');
+  });
+
+  it('encodeScenario(text with space, newline, &, =, %, +, #, 中, 😀): percent-encodes every one', () => {
+    const s = withDefaults({ queryText: 'a b\n&=%+#中😀', viewBatch: 1, viewHead: 3 });
+    expect(encodeScenario(s)).toBe('v=1&q=a+b%0A%26%3D%25%2B%23%E4%B8%AD%F0%9F%98%80&vb=1&vh=3');
+  });
+
+  it('encodeScenario(two text lines, zh): gives the docs/url-format.md text example', () => {
+    const s = withDefaults({ queryText: 'The cat sat\n猫坐在垫子上', language: 'zh' });
+    expect(encodeScenario(s)).toBe(
+      'v=1&q=The+cat+sat%0A%E7%8C%AB%E5%9D%90%E5%9C%A8%E5%9E%AB%E5%AD%90%E4%B8%8A&lang=zh');
+  });
+
+  it('encodeScenario(empty query text): writes "q=" because the default text is not empty', () => {
+    expect(encodeScenario(withDefaults({ queryText: '' }))).toBe('v=1&q=');
+  });
+
+  it('encodeScenario(any valid scenario): uses only characters safe after "?" in a URL', () => {
+    fc.assert(fc.property(validScenario, (s) => {
+      expect(encodeScenario(s)).toMatch(/^v=1(&[a-z]+=[A-Za-z0-9*\-._%+]*)*$/);
+    }));
+  });
+});
+
+describe('decodeScenario: round trip', () => {
+  it('sanitizeScenario(any valid scenario): returns it unchanged with no warnings (generator check)', () => {
+    fc.assert(fc.property(validScenario, (s) => {
+      expect(sanitizeScenario(s)).toEqual({ scenario: s, warnings: [] });
+    }));
+  });
+
+  it('decodeScenario(encodeScenario(s)): gives back s with no warnings, for any valid s', () => {
+    fc.assert(fc.property(validScenario, (s) => {
+      expect(decodeScenario(encodeScenario(s))).toEqual({ scenario: s, warnings: [] });
+    }), { numRuns: 500 });
+  });
+
+  it('decodeScenario("?" + encodeScenario(s)): accepts the leading "?" too', () => {
+    fc.assert(fc.property(validScenario, (s) => {
+      expect(decodeScenario(`?${encodeScenario(s)}`)).toEqual({ scenario: s, warnings: [] });
+    }));
+  });
+
+  it('decodeScenario(encodeScenario(s)) with 20 000 characters of CJK and emoji: round-trips', () => {
+    const queryText = '猫😀'.repeat(6666) + '中\n'; // 6666 × 3 + 2 = 20 000 UTF-16 units
+    const s = withDefaults({ queryText, keyText: '' });
+    expect(decodeScenario(encodeScenario(s))).toEqual({ scenario: s, warnings: [] });
+  });
+});
+
+describe('decodeScenario: any string', () => {
+  function checkDecoded(query: string): void {
+    const { scenario, warnings } = decodeScenario(query);
+    const again = sanitizeScenario(scenario);
+    expect(again.scenario).toEqual(scenario);
+    expect(again.warnings.every((w) => w.code === 'too-many-lines')).toBe(true);
+    expect(warnings.every((w) => CODES.has(w.code))).toBe(true);
+    expect(decodeScenario(encodeScenario(scenario)).scenario).toEqual(scenario);
+  }
+
+  it('decodeScenario(arbitrary string, lone surrogates included): never throws; result passes sanitize unchanged', () => {
+    fc.assert(fc.property(fc.string({ unit: anyCodeUnit, maxLength: 200 }), checkDecoded), { numRuns: 500 });
+  });
+
+  it('decodeScenario(arbitrary code points): never throws; result passes sanitize unchanged', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), checkDecoded), { numRuns: 300 });
+  });
+
+  it('decodeScenario(query-like string of known/unknown keys and bad values): never throws; result passes sanitize unchanged', () => {
+    fc.assert(fc.property(queryLike, checkDecoded), { numRuns: 1000 });
+  });
+});
+
+describe('decodeScenario: worked examples', () => {
+  it.each([
+    ['', 'empty string'],
+    ['?', 'a lone "?"'],
+    ['v=1', 'only the version'],
+    ['?v=1', 'the version with a leading "?"'],
+    ['heads=4', 'a value equal to the default, without v'],
+  ])('decodeScenario(%j): %s gives DEFAULT_SCENARIO and no warnings', (query) => {
+    expect(decodeScenario(query)).toEqual({ scenario: DEFAULT_SCENARIO, warnings: [] });
+  });
+
+  it('decodeScenario(docs/url-format.md example): reads every key', () => {
+    const query = '?v=1&mode=lengths&attn=cross&lq=4&lk=6&b=2&causal=1&align=tl&seed=7&dk=16&heads=2';
+    expect(decodeScenario(query)).toEqual({
+      scenario: withDefaults({
+        inputMode: 'lengths', attention: 'cross', queryLength: 4, keyLength: 6, batchSize: 2,
+        causal: true, causalAlignment: 'top-left', seed: 7, dK: 16, heads: 2,
+      }),
+      warnings: [],
+    });
+  });
+
+  // [query, field, expected value, expected warnings]
+  const cases: [string, keyof Scenario, unknown, StateWarning[]][] = [
+    ['heads=99', 'heads', 16, [{ param: 'heads', code: 'out-of-range', value: '99', used: '16' }]],
+    ['heads=0', 'heads', 1, [{ param: 'heads', code: 'out-of-range', value: '0', used: '1' }]],
+    ['heads=abc', 'heads', 4, [{ param: 'heads', code: 'bad-value', value: 'abc', used: '4' }]],
+    ['heads=', 'heads', 4, [{ param: 'heads', code: 'bad-value', value: '', used: '4' }]],
+    ['heads', 'heads', 4, [{ param: 'heads', code: 'bad-value', value: '', used: '4' }]],
+    ['heads=2.5', 'heads', 3, [{ param: 'heads', code: 'not-integer', value: '2.5', used: '3' }]],
+    ['heads=16.7', 'heads', 16, [{ param: 'heads', code: 'out-of-range', value: '16.7', used: '16' }]],
+    ['heads=0x10', 'heads', 4, [{ param: 'heads', code: 'bad-value', value: '0x10', used: '4' }]],
+    ['heads=Infinity', 'heads', 4, [{ param: 'heads', code: 'bad-value', value: 'Infinity', used: '4' }]],
+    ['heads=1e999', 'heads', 4, [{ param: 'heads', code: 'bad-value', value: '1e999', used: '4' }]],
+    ['dk=1', 'dK', 2, [{ param: 'dK', code: 'out-of-range', value: '1', used: '2' }]],
+    ['dk=1000', 'dK', 128, [{ param: 'dK', code: 'out-of-range', value: '1000', used: '128' }]],
+    ['lq=0', 'queryLength', 1, [{ param: 'queryLength', code: 'out-of-range', value: '0', used: '1' }]],
+    ['lq=513', 'queryLength', 512, [{ param: 'queryLength', code: 'out-of-range', value: '513', used: '512' }]],
+    ['lk=-5', 'keyLength', 1, [{ param: 'keyLength', code: 'out-of-range', value: '-5', used: '1' }]],
+    ['b=5', 'batchSize', 4, [{ param: 'batchSize', code: 'out-of-range', value: '5', used: '4' }]],
+    ['b=1.2', 'batchSize', 1, [{ param: 'batchSize', code: 'not-integer', value: '1.2', used: '1' }]],
+    ['seed=-1', 'seed', 0, [{ param: 'seed', code: 'out-of-range', value: '-1', used: '0' }]],
+    ['seed=2147483648', 'seed', 2147483647,
+      [{ param: 'seed', code: 'out-of-range', value: '2147483648', used: '2147483647' }]],
+    ['seed=7.4', 'seed', 7, [{ param: 'seed', code: 'not-integer', value: '7.4', used: '7' }]],
+    ['seed=1e3', 'seed', 1000, []],
+    ['seed=+5', 'seed', 5, []], // '+' is a space in a query string; spaces around numbers are allowed
+    ['seed=%2B5', 'seed', 5, []],
+    ['seed=-0', 'seed', 0, []],
+    ['vb=-1', 'viewBatch', 0, [{ param: 'viewBatch', code: 'out-of-range', value: '-1', used: '0' }]],
+    ['vb=9', 'viewBatch', 3, [{ param: 'viewBatch', code: 'out-of-range', value: '9', used: '3' }]],
+    ['vh=20', 'viewHead', 15, [{ param: 'viewHead', code: 'out-of-range', value: '20', used: '15' }]],
+    ['mode=graph', 'inputMode', 'text', [{ param: 'inputMode', code: 'bad-value', value: 'graph', used: 'text' }]],
+    ['attn=both', 'attention', 'self', [{ param: 'attention', code: 'bad-value', value: 'both', used: 'self' }]],
+    ['pad=middle', 'paddingSide', 'right', [{ param: 'paddingSide', code: 'bad-value', value: 'middle', used: 'right' }]],
+    ['align=tl', 'causalAlignment', 'top-left', []],
+    ['align=br', 'causalAlignment', 'bottom-right', []],
+    ['align=top-left', 'causalAlignment', 'top-left', []],
+    ['align=diag', 'causalAlignment', 'bottom-right',
+      [{ param: 'causalAlignment', code: 'bad-value', value: 'diag', used: 'bottom-right' }]],
+    ['causal=true', 'causal', true, []],
+    ['causal=1', 'causal', true, []],
+    ['kpad=false', 'keyPadding', false, []],
+    ['qpad=0', 'queryPadding', false, []],
+    ['causal=yes', 'causal', false, [{ param: 'causal', code: 'bad-value', value: 'yes', used: 'false' }]],
+    ['causal=TRUE', 'causal', false, [{ param: 'causal', code: 'bad-value', value: 'TRUE', used: 'false' }]],
+    ['lang=fr', 'language', 'en', [{ param: 'language', code: 'bad-value', value: 'fr', used: 'en' }]],
+    ['lang=zh', 'language', 'zh', []],
+    ['heads=2&heads=8', 'heads', 8, []],
+    ['heads=99&heads=8', 'heads', 8, []],
+    ['q=a+b', 'queryText', 'a b', []],
+    ['q=', 'queryText', '', []],
+    ['q=%E4%B8%AD%ZZ%', 'queryText', '中%ZZ%', []],
+    ['q=%ED%A0%80', 'queryText', '\uFFFD\uFFFD\uFFFD', []], // an encoded lone surrogate is not UTF-8
+    ['k=%F0%9F%98%80#x', 'keyText', '😀#x', []],
+    ['q=a%0Ab%0Ac%0Ad%0Ae', 'queryText', 'a\nb\nc\nd\ne',
+      [{ param: 'queryText', code: 'too-many-lines', value: '5', used: '4' }]],
+    ['k=a%0D%0A%0D%0A++%0Ab%0Ac%0Ad', 'keyText', 'a\r\n\r\n  \nb\nc\nd', []], // blank lines are not sequences
+  ];
+
+  const titled = cases.map(([input, field, expected, warnings]) =>
+    [input, field, expected, warningLabel(warnings), warnings] as const);
+
+  it.each(titled)('decodeScenario(%j): sets %s to %j %s', (query, field, expected, _label, warnings) => {
+    const result = decodeScenario(query);
+    expect(result.scenario[field]).toEqual(expected);
+    expect(result.scenario).toEqual(withDefaults({ [field]: expected }));
+    expect(result.warnings).toEqual(warnings);
+  });
+
+  it('decodeScenario("q=" + 20 001 × "x"): keeps the first 20 000 characters with a too-long warning', () => {
+    const result = decodeScenario(`q=${'x'.repeat(20001)}`);
+    expect(result.scenario.queryText).toBe('x'.repeat(20000));
+    expect(result.warnings).toEqual([{ param: 'queryText', code: 'too-long', value: '20001', used: '20000' }]);
+  });
+
+  it('decodeScenario("seed=" + 200 000 digits + "x"): rejects it as bad-value quickly (no regex backtracking)', () => {
+    const result = decodeScenario(`seed=${'1'.repeat(200000)}x`);
+    expect(result.scenario.seed).toBe(42);
+    expect(result.warnings.map((w) => [w.param, w.code, w.used])).toEqual([['seed', 'bad-value', '42']]);
+  });
+
+  it('decodeScenario("foo=bar&heads=2"): ignores foo with an unknown-key warning, reads heads', () => {
+    expect(decodeScenario('foo=bar&heads=2')).toEqual({
+      scenario: withDefaults({ heads: 2 }),
+      warnings: [{ param: 'foo', code: 'unknown-key', value: 'bar', used: '' }],
+    });
+  });
+
+  it('decodeScenario("Heads=2&dK=2"): keys are case-sensitive, so both are unknown', () => {
+    expect(decodeScenario('Heads=2&dK=2').warnings).toEqual([
+      { param: 'Heads', code: 'unknown-key', value: '2', used: '' },
+      { param: 'dK', code: 'unknown-key', value: '2', used: '' },
+    ]);
+  });
+
+  it('decodeScenario("x=1&x=2"): a repeated unknown key gives one warning with the last value', () => {
+    expect(decodeScenario('x=1&x=2').warnings).toEqual([{ param: 'x', code: 'unknown-key', value: '2', used: '' }]);
+  });
+
+  it('decodeScenario("=x&%&__proto__=1"): odd keys are unknown keys, nothing else changes', () => {
+    expect(decodeScenario('=x&%&__proto__=1')).toEqual({
+      scenario: DEFAULT_SCENARIO,
+      warnings: [
+        { param: '', code: 'unknown-key', value: 'x', used: '' },
+        { param: '%', code: 'unknown-key', value: '', used: '' },
+        { param: '__proto__', code: 'unknown-key', value: '1', used: '' },
+      ],
+    });
+  });
+
+  it('decodeScenario("??heads=2"): only one leading "?" is removed, so "?heads" is unknown', () => {
+    expect(decodeScenario('??heads=2')).toEqual({
+      scenario: DEFAULT_SCENARIO,
+      warnings: [{ param: '?heads', code: 'unknown-key', value: '2', used: '' }],
+    });
+  });
+
+  it('decodeScenario("v=2&heads=2"): warns bad-version and still reads heads = 2', () => {
+    expect(decodeScenario('v=2&heads=2')).toEqual({
+      scenario: withDefaults({ heads: 2 }),
+      warnings: [{ param: 'v', code: 'bad-version', value: '2', used: '1' }],
+    });
+  });
+
+  it('decodeScenario("v=abc"): warns bad-version and uses the defaults', () => {
+    expect(decodeScenario('v=abc')).toEqual({
+      scenario: DEFAULT_SCENARIO,
+      warnings: [{ param: 'v', code: 'bad-version', value: 'abc', used: '1' }],
+    });
+  });
+
+  it('decodeScenario("foo=1&v=9&heads=99"): warnings in order version, fields, unknown keys', () => {
+    expect(decodeScenario('foo=1&v=9&heads=99').warnings.map((w) => w.code))
+      .toEqual(['bad-version', 'out-of-range', 'unknown-key']);
+  });
+});
+
+describe('URL_KEYS', () => {
+  it('URL_KEYS: are the documented short keys, all different', () => {
+    expect(URL_KEYS).toEqual({
+      inputMode: 'mode', attention: 'attn', queryText: 'q', keyText: 'k', queryLength: 'lq',
+      keyLength: 'lk', batchSize: 'b', paddingSide: 'pad', causal: 'causal',
+      causalAlignment: 'align', keyPadding: 'kpad', queryPadding: 'qpad', seed: 'seed', dK: 'dk',
+      heads: 'heads', viewBatch: 'vb', viewHead: 'vh', language: 'lang',
+    });
+  });
+});
+
+/** "with no warning", "with an out-of-range warning" …: test titles from the expected warnings. */
+function warningLabel(warnings: readonly StateWarning[]): string {
+  if (warnings.length === 0) return 'with no warning';
+  const codes = warnings.map((w) => w.code).join(' + ');
+  return `with ${/^[aeiou]/.test(codes) ? 'an' : 'a'} ${codes} warning`;
+}
