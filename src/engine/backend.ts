@@ -8,12 +8,15 @@ import type { BackendInfo } from './types';
 
 /**
  * Activates a tfjs backend and reports what it can do.
- * Sets `WEBGL_USE_SHAPES_UNIFORMS` so that shaders compile once per kind of shape.
+ * Sets `WEBGL_USE_SHAPES_UNIFORMS` so that shaders compile once per kind of shape, and turns
+ * `WEBGL_CPU_FORWARD` off so that a status line saying "WebGL" is true even for tensors under
+ * 128 elements (which tfjs would otherwise run on the CPU).
  * @param preferred 'webgl' (default) tries WebGL and falls back to the CPU; 'cpu' forces the CPU.
  * @returns the active backend; never throws (a WebGL failure becomes `fallbackReason`).
  */
 export async function initBackend(preferred: 'webgl' | 'cpu' = 'webgl'): Promise<BackendInfo> {
   tf.env().set('WEBGL_USE_SHAPES_UNIFORMS', true);
+  tf.env().set('WEBGL_CPU_FORWARD', false);
   let fallbackReason = preferred === 'cpu' ? 'CPU requested' : '';
   if (preferred === 'webgl') {
     try {

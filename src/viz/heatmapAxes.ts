@@ -113,7 +113,7 @@ function drawColLabels(g: G, L: HeatmapLayout, a: AxesContent): void {
 }
 
 /** Smallest height of a flagged-row bar, CSS px (rows of 2 px cells would be invisible). */
-export const MIN_FLAG_BAR_PX = 5;
+export const MIN_FLAG_BAR_PX = 6;
 
 /**
  * A red "∅" after each fully masked row when rows are ≥ 10 px; otherwise a red bar (at least
@@ -141,7 +141,7 @@ function drawFlags(g: G, L: HeatmapLayout, flagged: ArrayLike<number> | undefine
     .join('rect')
     .attr('x', x + 3)
     .attr('y', (r) => L.top + (r + 0.5) * s - barHeight / 2)
-    .attr('width', 6)
+    .attr('width', 8)
     .attr('height', barHeight)
     .attr('fill', FLAGGED_ROW_COLOR);
 }

@@ -101,6 +101,8 @@ export interface LayoutInput {
   rowLabelWidth: number;
   colLabelWidth: number;
   hasTitle: boolean;
+  /** Width of the title text (bold, fontSize + 2), CSS px; the layout is at least this wide. */
+  titleWidth?: number;
 }
 
 /**
@@ -129,7 +131,8 @@ export interface HeatmapLayout {
 
 /**
  * Margins around the matrix: left = axis title + row labels + gap; top = title + axis title +
- * rotated column labels + gap; right = marker band. All values are whole CSS px.
+ * rotated column labels + gap; right = marker band; the width also covers the title. All values
+ * are whole CSS px.
  *
  * @example heatmapLayout({rows: 6, cols: 6, cellSize: 40, fontSize: 12, rowLabelWidth: 30,
  *   colLabelWidth: 30, hasTitle: false})
@@ -154,7 +157,7 @@ export function heatmapLayout(i: LayoutInput): HeatmapLayout {
     top,
     right,
     bottom,
-    width: Math.ceil(left + matrixWidth + right),
+    width: Math.ceil(Math.max(left + matrixWidth + right, i.titleWidth ?? 0)),
     height: Math.ceil(top + matrixHeight + bottom),
     titleBand,
     axisTitleBand,

@@ -20,6 +20,11 @@ const CHROME_ARGS = [
   '--enable-unsafe-swiftshader',
 ];
 
+/** Launches headless Chromium with this machine's flags plus `extraArgs` (e.g. '--disable-webgl'). */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROME_PATH, args: [...CHROME_ARGS, ...extraArgs] });
+}
+
 export interface Harness {
   server: ViteDevServer;
   browser: Browser;
@@ -40,7 +45,7 @@ export async function startHarness(): Promise<Harness> {
   await server.listen();
   const address = server.httpServer?.address();
   if (!address || typeof address === 'string') throw new Error('Vite dev server has no TCP address');
-  const browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROME_ARGS });
+  const browser = await launchChromium();
   return {
     server,
     browser,
@@ -53,8 +58,12 @@ export async function startHarness(): Promise<Harness> {
 }
 
 /** Opens a page that records console errors and uncaught exceptions into `errors`. */
-export async function openPage(harness: Harness, path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await harness.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+export async function openPage(
+  harness: Harness,
+  path: string,
+  browser: Browser = harness.browser,
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   const errors: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());

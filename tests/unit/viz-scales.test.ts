@@ -197,6 +197,11 @@ describe('heatmapLayout', () => {
     // titleBand ⌈22.8⌉ = 23; top = 23 + 18 + 9 + 6; left = 18 + ⌈20.2⌉ + 6
     expect(L).toMatchObject({ titleBand: 23, top: 56, left: 45, width: 45 + 30 + 18, height: 56 + 20 + 4 });
   });
+  test('heatmapLayout is at least as wide as the title', () => {
+    const L = heatmapLayout({ rows: 2, cols: 3, cellSize: 10, fontSize: 12, rowLabelWidth: 20, colLabelWidth: 9, hasTitle: true, titleWidth: 250.5 });
+    expect(L.width).toBe(251);
+    expect(L.left).toBe(44);
+  });
 });
 
 describe('cell colours', () => {

@@ -89,4 +89,37 @@ handles.big = drawHeatmap(byId('big'), {
 });
 const t1 = performance.now();
 drawLegend(byId('big-legend'), { color: bColor, title: 'logit', blockedLabel: 'masked (−∞)', width: 260 });
-Object.assign(window as unknown as Record<string, unknown>, { __vizDemo: { handles, drawMs: t1 - t0 } });
+
+// Cross-attention, Lq = 4, Lk = 9, bottom-right causal, last two keys are padding, long labels,
+// projector font size.
+const q = ['Le', 'chat', 'est', 'extraordinairement'];
+const k = ['The', 'cat', 'is', 'extraordinarily', 'fluffy', 'today', '.', '<pad>', '<pad>'];
+const crossBlocked = new Uint8Array(4 * 9);
+for (let r = 0; r < 4; r++) for (let c = 0; c < 9; c++) crossBlocked[r * 9 + c] = c > r + 9 - 4 || c >= 7 ? 1 : 0;
+const crossW = new Float32Array(4 * 9).map((_, i) => (crossBlocked[i] ? 0 : rand()));
+const cColor = sequentialScale();
+handles.cross = drawHeatmap(byId('cross'), {
+  values: crossW, rows: 4, cols: 9, rowLabels: q, colLabels: k, color: cColor, blocked: crossBlocked,
+  fontSize: 16, title: 'cross-attention (bottom-right causal + key padding)', ariaLabel: 'cross',
+  rowAxisTitle: 'query (decoder)', colAxisTitle: 'key (encoder)',
+  onHover: readout('cross-readout', crossW, 9, crossBlocked),
+});
+drawLegend(byId('cross-legend'), { color: cColor, title: 'weight', blockedLabel: 'masked (−∞)', fontSize: 16, width: 240 });
+
+const words = 'the quick brown fox jumps over a lazy dog while seven wizards quietly hex my jolly bad'.split(' ');
+const R = 40, C = 64;
+const midVals = new Float32Array(R * C).map(() => (rand() - 0.5) * 10);
+const midBlocked = new Uint8Array(R * C);
+for (let r = 0; r < R; r++) for (let c = 0; c < C; c++) midBlocked[r * C + c] = Math.floor(r / 10) !== Math.floor(c / 16) ? 1 : 0; // document mask
+handles.mid = drawHeatmap(byId('mid'), {
+  values: midVals, rows: R, cols: C, color: divergingScale(midVals, midBlocked), blocked: midBlocked,
+  rowLabels: Array.from({ length: R }, (_, i) => words[i % words.length] ?? ''),
+  colLabels: Array.from({ length: C }, (_, i) => words[i % words.length] ?? ''),
+  title: 'document mask 40×64', ariaLabel: 'mid', onHover: readout('mid-readout', midVals, C, midBlocked),
+});
+
+const bigSpec = {
+  values: big, rows: N, cols: N, rowLabels: labels, colLabels: labels, color: bColor,
+  blocked: bigBlocked, greyRows: bigGrey, flaggedRows: bigFlagged, title: 'logits 512×512', ariaLabel: 'big',
+};
+Object.assign(window as unknown as Record<string, unknown>, { __vizDemo: { handles, drawMs: t1 - t0, bigSpec, api: { drawHeatmap, sequentialScale } } });

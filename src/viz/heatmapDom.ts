@@ -1,0 +1,70 @@
+/**
+ * The DOM of one heatmap, created once and reused by every update:
+ *
+ *   host
+ *   └ div.ms-heatmap (position: relative; sized to the layout)
+ *     ├ canvas            cells, absolutely placed at (layout.left, layout.top)
+ *     └ svg               on top, aria-hidden (the host carries the accessible name):
+ *       g.ms-titles · g.ms-row-labels · g.ms-col-labels · g.ms-flags · g.ms-overlay · rect.ms-hit
+ */
+import { select } from 'd3';
+import type { Selection } from 'd3';
+import { svgLayer } from './svgLayer';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+type G = Selection<SVGGElement, unknown, null, undefined>;
+
+/** Elements of one heatmap. */
+export interface HeatmapDom {
+  root: HTMLDivElement;
+  canvas: HTMLCanvasElement;
+  svg: Selection<SVGSVGElement, unknown, null, undefined>;
+  layers: { titles: G; rows: G; cols: G; flags: G; overlay: G };
+  /** Transparent rect over the matrix (pointer target). */
+  hit: Selection<SVGRectElement, unknown, null, undefined>;
+}
+
+/** Creates the heatmap's elements and appends them to `host`. */
+export function createHeatmapDom(host: HTMLElement): HeatmapDom {
+  const doc = host.ownerDocument;
+  const root = doc.createElement('div');
+  root.className = 'ms-heatmap';
+  root.style.position = 'relative';
+  const canvas = doc.createElement('canvas');
+  canvas.style.position = 'absolute';
+  canvas.setAttribute('aria-hidden', 'true');
+  const svgNode = doc.createElementNS(SVG_NS, 'svg');
+  svgNode.setAttribute('aria-hidden', 'true');
+  Object.assign(svgNode.style, { position: 'absolute', left: '0', top: '0', overflow: 'visible', userSelect: 'none' });
+  root.append(canvas, svgNode);
+  host.append(root);
+  const svg = select(svgNode);
+  const layers = {
+    titles: svgLayer(svg, 'ms-titles'),
+    rows: svgLayer(svg, 'ms-row-labels'),
+    cols: svgLayer(svg, 'ms-col-labels'),
+    flags: svgLayer(svg, 'ms-flags'),
+    overlay: svgLayer(svg, 'ms-overlay').attr('pointer-events', 'none'),
+  };
+  const hit = svg.append('rect').attr('class', 'ms-hit').attr('fill', 'transparent');
+  return { root, canvas, svg, layers, hit };
+}
+
+/**
+ * Makes the host focusable (tabIndex 0) and named (role "group", aria-label); returns a
+ * function restoring the attributes it had before.
+ */
+export function prepareHost(host: HTMLElement, ariaLabel: string): () => void {
+  const names = ['tabindex', 'role', 'aria-label'] as const;
+  const saved = names.map((n) => [n, host.getAttribute(n)] as const);
+  host.tabIndex = 0;
+  host.setAttribute('role', 'group');
+  host.setAttribute('aria-label', ariaLabel);
+  return () => {
+    for (const [n, v] of saved) {
+      if (v === null) host.removeAttribute(n);
+      else host.setAttribute(n, v);
+    }
+  };
+}

@@ -1,0 +1,205 @@
+/**
+ * The real app in real Chromium (WebGL): type a sentence, turn on the causal mask and padding,
+ * hover cells, export JSON and check every exported number against the float64 reference,
+ * reload the shared URL, and recover from bad input.
+ */
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { referenceAttention } from '../../src/engine/reference';
+import { deriveInputs } from '../../src/ui/derive';
+import { nest, type ExportDocument } from '../../src/ui/exportJson';
+import { expectArraysClose } from '../helpers/arrays';
+import { openPage, startHarness, type Harness } from './harness';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => harness?.close());
+
+async function waitForResult(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="heatmap-weights"] canvas', { timeout: 60_000 });
+  await page.waitForFunction(() => !document.querySelector('[data-testid="status"]')?.textContent?.includes('…'));
+}
+
+async function exportJson(page: Page): Promise<ExportDocument> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  return JSON.parse(await readFile((await download.path())!, 'utf8')) as ExportDocument;
+}
+
+/** Recomputes the exported scenario with the float64 reference and compares every stage. */
+function expectMatchesReference(doc: ExportDocument): void {
+  const derived = deriveInputs(doc.scenario);
+  if (!derived.ok) throw new Error(`scenario did not derive: ${derived.error}`);
+  const ref = referenceAttention(derived.inputs);
+  const { batch: B, heads: H, queryLength: Lq, keyLength: Lk, dV } = ref.shape;
+  expect(doc.shape).toEqual(ref.shape);
+  expect(doc.mask.flat(3)).toEqual([...ref.mask].map((m) => m === 1));
+  expectArraysClose(doc.q.flat(3), derived.inputs.q, 0);
+  expectArraysClose(doc.scores.flat(3), nest(ref.scaled, [B, H, Lq, Lk]).flat(3), 1e-4);
+  expectArraysClose(doc.weights.flat(3), nest(ref.weights, [B, H, Lq, Lk]).flat(3), 1e-4);
+  expectArraysClose(doc.output.flat(3), nest(ref.output, [B, H, Lq, dV]).flat(3), 1e-4);
+}
+
+describe('Maskscope app', () => {
+  let page: Page;
+  let errors: string[];
+  let doc: ExportDocument;
+
+  beforeAll(async () => {
+    ({ page, errors } = await openPage(harness, '/'));
+    await waitForResult(page);
+  });
+
+  it('starts on the WebGL2 backend and says so in the status line', async () => {
+    const status = page.getByTestId('status-backend');
+    await expect(status.getAttribute('data-backend')).resolves.toBe('webgl');
+    expect(await status.textContent()).toContain('WebGL2');
+  });
+
+  it('typing two sentences and turning on the causal mask: weights above the diagonal are 0, rows sum to 1', async () => {
+    await page.getByTestId('query-text').fill('The cat sat on the mat\nThe dog barked');
+    await page.getByLabel('Causal mask').check();
+    await expect(page.getByLabel('Key padding').isChecked()).resolves.toBe(true);
+    await waitForResult(page);
+    doc = await exportJson(page);
+    expect(doc.tokens.query[0]).toEqual(['The', 'cat', 'sat', 'on', 'the', 'mat']);
+    expect(doc.tokens.query[1]).toEqual(['The', 'dog', 'barked', '<pad>', '<pad>', '<pad>']);
+    for (const head of doc.weights[0]!) {
+      head.forEach((row, q) => {
+        row.forEach((w, k) => k > q && expect(w).toBe(0));
+        expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+      });
+    }
+  });
+
+  it('a padded key’s column is blocked and has weight 0 in every row of its batch item', () => {
+    for (const [h, head] of doc.weights[1]!.entries()) {
+      head.forEach((row, q) => {
+        for (const k of [3, 4, 5]) {
+          expect(row[k]).toBe(0);
+          expect(doc.mask[1]![h]![q]![k]).toBe(false);
+        }
+      });
+    }
+    expect(doc.paddedQueryRows).toEqual([{ batch: 1, query: 3 }, { batch: 1, query: 4 }, { batch: 1, query: 5 }]);
+  });
+
+  it('exported q, scores, weights and output match the float64 reference; no NaN anywhere', () => {
+    expectMatchesReference(doc);
+    expect(JSON.stringify(doc)).not.toMatch(/NaN|Infinity|null/);
+    expect(doc.format).toBe('maskscope-attention/1');
+  });
+
+  it('hovering (keyboard) a cell above the diagonal reads weight 0, blocked by the causal mask', async () => {
+    await page.getByTestId('heatmap-weights').focus();
+    await page.keyboard.press('ArrowDown'); // starts at (0, 0)
+    await page.keyboard.press('ArrowRight');
+    const readout = page.getByTestId('readout');
+    await expect(readout.textContent()).resolves.toContain('q = 0');
+    await expect(readout.textContent()).resolves.toContain('k = 1');
+    expect(await page.getByTestId('readout-weight').textContent()).toBe('0.0000');
+    expect(await page.getByTestId('readout-blocked').textContent()).toContain('causal');
+  });
+
+  it('hovering with the mouse shows the query and key tokens of the cell', async () => {
+    const box = (await page.getByTestId('heatmap-weights').locator('canvas').boundingBox())!;
+    await page.mouse.move(box.x + box.width * (0.5 / 6), box.y + box.height * (5.5 / 6)); // row 5 'mat', col 0 'The'
+    const text = await page.getByTestId('readout').textContent();
+    expect(text).toContain('q = 5');
+    expect(text).toContain('k = 0');
+    expect(text).toContain('mat');
+    expect(await page.getByTestId('readout-blocked').textContent()).toBe('allowed');
+  });
+
+  it('the shared URL reproduces the same view and the same numbers', async () => {
+    const { page: second, errors: secondErrors } = await openPage(harness, page.url());
+    await waitForResult(second);
+    const again = await exportJson(second);
+    expect(again.scenario).toEqual(doc.scenario);
+    expect(again.weights).toEqual(doc.weights);
+    expect(secondErrors).toEqual([]);
+    await second.close();
+  });
+
+  it('an invalid number keeps the last valid value and says what to enter', async () => {
+    const heads = page.getByLabel('Heads');
+    await heads.fill('99');
+    await expect(page.getByRole('alert').filter({ hasText: 'from 1 to 16' }).count()).resolves.toBe(1);
+    await heads.fill('2');
+    await waitForResult(page);
+    expect(await page.locator('.thumb').count()).toBe(2);
+  });
+
+  it('the Chinese example splits per character', async () => {
+    await page.getByRole('button', { name: 'Chinese example (中文)' }).click();
+    await waitForResult(page);
+    const tokens = await page.getByTestId('tokens').locator('.token').allTextContents();
+    expect(tokens).toEqual(['猫', '坐', '在', '垫', '子', '上']);
+  });
+
+  it('logs no console errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('Maskscope app, edge cases', () => {
+  it('a URL with bad values shows warnings and uses sane values', async () => {
+    const { page, errors } = await openPage(harness, '/?v=1&heads=99&dk=abc&causal=maybe&bogus=1');
+    await waitForResult(page);
+    const warnings = await page.getByTestId('url-warnings').textContent();
+    expect(warnings).toContain('bogus');
+    expect(warnings).toContain('heads=99');
+    expect(await page.getByLabel('Heads').inputValue()).toBe('16');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('cross-attention with Lq=2, Lk=4, causal bottom-right: mask rows [1,1,1,0] and [1,1,1,1]', async () => {
+    const { page } = await openPage(harness, '/?v=1&mode=lengths&attn=cross&lq=2&lk=4&causal=1&heads=1');
+    await waitForResult(page);
+    const doc = await exportJson(page);
+    expect(doc.mask[0]![0]).toEqual([
+      [true, true, true, false],
+      [true, true, true, true],
+    ]);
+    expectMatchesReference(doc);
+    await page.close();
+  });
+
+  it('an empty query side shows what to fix and keeps the previous heatmaps', async () => {
+    const { page } = await openPage(harness, '/');
+    await waitForResult(page);
+    await page.getByTestId('query-text').fill('   ');
+    await expect(page.getByRole('alert').filter({ hasText: 'type at least one word' }).count()).resolves.toBe(1);
+    expect(await page.getByTestId('heatmap-weights').count()).toBe(1);
+    await page.close();
+  });
+
+  it('without WebGL the app falls back to the CPU and says so', async () => {
+    const context = await harness.browser.newContext();
+    // A browser with no WebGL: every canvas refuses WebGL contexts.
+    await context.addInitScript(() => {
+      for (const proto of [HTMLCanvasElement.prototype, OffscreenCanvas.prototype]) {
+        const original = proto.getContext as (this: unknown, id: string, ...rest: unknown[]) => unknown;
+        Object.defineProperty(proto, 'getContext', {
+          value(this: unknown, id: string, ...rest: unknown[]) {
+            return id.startsWith('webgl') || id === 'experimental-webgl' ? null : original.call(this, id, ...rest);
+          },
+        });
+      }
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto(harness.baseUrl);
+      await waitForResult(page);
+      const status = page.getByTestId('status-backend');
+      await expect(status.getAttribute('data-backend')).resolves.toBe('cpu');
+      expect(await status.textContent()).toContain('CPU fallback');
+      expectMatchesReference(await exportJson(page));
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { deriveInputs } from '../../src/ui/derive';
+import { DEFAULT_SCENARIO, type Scenario } from '../../src/state/scenario';
+
+const scenario = (patch: Partial<Scenario>): Scenario => ({ ...DEFAULT_SCENARIO, ...patch });
+
+describe('deriveInputs', () => {
+  it('self-attention text: one batch item per line, right-padded, keys are the queries', () => {
+    const d = deriveInputs(scenario({ queryText: 'a b c\nd', keyPadding: true, queryPadding: true }));
+    if (!d.ok) throw new Error(d.error);
+    expect(d.query.tokens).toEqual([['a', 'b', 'c'], ['d', '<pad>', '<pad>']]);
+    expect(d.key).toBe(d.query);
+    expect(d.inputs.mask.keyIsReal).toEqual([[true, true, true], [true, false, false]]);
+    expect(d.inputs.queryIsReal).toEqual([[true, true, true], [true, false, false]]);
+  });
+
+  it('key padding off: no key is blocked; query padding off: every query counts as real', () => {
+    const d = deriveInputs(scenario({ queryText: 'a b\nc', keyPadding: false, queryPadding: false }));
+    if (!d.ok) throw new Error(d.error);
+    expect(d.inputs.mask.keyIsReal).toBeNull();
+    expect(d.inputs.queryIsReal).toEqual([[true, true], [true, true]]);
+  });
+
+  it('cross-attention text: Lq from the target, Lk from the source, source padding on the keys', () => {
+    const d = deriveInputs(scenario({ attention: 'cross', queryText: 'x y\nz', keyText: 'a b c\nd', paddingSide: 'left' }));
+    if (!d.ok) throw new Error(d.error);
+    expect(d.inputs.shape).toMatchObject({ batch: 2, queryLength: 2, keyLength: 3 });
+    expect(d.key.tokens[1]).toEqual(['<pad>', '<pad>', 'd']);
+    expect(d.inputs.mask.keyIsReal).toEqual([[true, true, true], [false, false, true]]);
+  });
+
+  it('cross-attention with 3 target lines and 2 source lines: uses 2 pairs and says so', () => {
+    const d = deriveInputs(scenario({ attention: 'cross', queryText: 'a\nb\nc', keyText: 'x\ny' }));
+    if (!d.ok) throw new Error(d.error);
+    expect(d.inputs.shape.batch).toBe(2);
+    expect(d.notes).toEqual([{ code: 'batchMismatch', side: 'query', count: 2 }]);
+  });
+
+  it('more than 4 lines: the first 4 are used, with a note', () => {
+    const d = deriveInputs(scenario({ queryText: 'a\nb\nc\nd\ne' }));
+    if (!d.ok) throw new Error(d.error);
+    expect(d.inputs.shape.batch).toBe(4);
+    expect(d.notes).toEqual([{ code: 'extraLines', side: 'query', count: 4 }]);
+  });
+
+  it('a line over 512 tokens is cut to 512, with a note', () => {
+    const d = deriveInputs(scenario({ queryText: Array.from({ length: 600 }, (_, i) => `w${i}`).join(' '), heads: 1, dK: 2 }));
+    if (!d.ok) throw new Error(d.error);
+    expect(d.inputs.shape.queryLength).toBe(512);
+    expect(d.notes).toEqual([{ code: 'truncated', side: 'query', count: 512 }]);
+  });
+
+  it('blank query or source text: an error code, not an exception', () => {
+    expect(deriveInputs(scenario({ queryText: ' \n ' }))).toEqual({ ok: false, error: 'emptyQuery' });
+    expect(deriveInputs(scenario({ attention: 'cross', keyText: '' }))).toEqual({ ok: false, error: 'emptyKey' });
+  });
+
+  it('lengths mode, cross: placeholder tokens q0.. and k0.., B items, no padding', () => {
+    const d = deriveInputs(scenario({ inputMode: 'lengths', attention: 'cross', queryLength: 2, keyLength: 3, batchSize: 2 }));
+    if (!d.ok) throw new Error(d.error);
+    expect(d.query.tokens).toEqual([['q0', 'q1'], ['q0', 'q1']]);
+    expect(d.key.tokens[0]).toEqual(['k0', 'k1', 'k2']);
+    expect(d.inputs.shape).toMatchObject({ batch: 2, queryLength: 2, keyLength: 3 });
+  });
+
+  it('lengths mode, self: Lk = Lq whatever keyLength says', () => {
+    const d = deriveInputs(scenario({ inputMode: 'lengths', attention: 'self', queryLength: 5, keyLength: 9 }));
+    if (!d.ok) throw new Error(d.error);
+    expect(d.inputs.shape.keyLength).toBe(5);
+  });
+
+  it('causal alignment follows the scenario; causal off gives no causal mask', () => {
+    const on = deriveInputs(scenario({ causal: true, causalAlignment: 'top-left' }));
+    const off = deriveInputs(scenario({ causal: false }));
+    expect(on.ok && on.inputs.mask.causal).toBe('top-left');
+    expect(off.ok && off.inputs.mask.causal).toBeNull();
+  });
+});

@@ -1,0 +1,61 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { computeAttention } from '../../src/engine/attention';
+import { buildExport, nest } from '../../src/ui/exportJson';
+import { deriveInputs } from '../../src/ui/derive';
+import { DEFAULT_SCENARIO } from '../../src/state/scenario';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('nest', () => {
+  it('nest([0..11], [1,2,2,3]): row-major [b][h][row][col]', () => {
+    expect(nest(Array.from({ length: 12 }, (_, i) => i), [1, 2, 2, 3])).toEqual([
+      [
+        [[0, 1, 2], [3, 4, 5]],
+        [[6, 7, 8], [9, 10, 11]],
+      ],
+    ]);
+  });
+});
+
+describe('buildExport', () => {
+  it('a fully padded key side and causal: JSON without NaN/Infinity, rows listed, mask as booleans', async () => {
+    const scenario = { ...DEFAULT_SCENARIO, queryText: 'a b c\nd', causal: true, heads: 2, dK: 2 };
+    const derived = deriveInputs(scenario);
+    if (!derived.ok) throw new Error(derived.error);
+    const stages = await computeAttention(derived.inputs);
+    const doc = buildExport(scenario, derived.inputs, stages, derived, 'cpu');
+    const text = JSON.stringify(doc);
+    expect(text).not.toMatch(/NaN|Infinity|null/);
+    expect(doc.format).toBe('maskscope-attention/1');
+    expect(doc.mask[1]![0]).toEqual([
+      [true, false, false],
+      [true, false, false],
+      [true, false, false],
+    ]);
+    expect(doc.paddedQueryRows).toEqual([{ batch: 1, query: 1 }, { batch: 1, query: 2 }]);
+    expect(doc.fullyMaskedRows).toEqual([]);
+    expect(doc.tokens.key).toEqual([['a', 'b', 'c'], ['d', '<pad>', '<pad>']]);
+    expect(doc.padding.key).toEqual([[false, false, false], [false, true, true]]);
+    expect(doc.weights[0]![1]![0]).toEqual([1, 0, 0]);
+    expect(doc.output[0]![0]!.length).toBe(3);
+    expect(doc.output[0]![0]![0]!.length).toBe(2);
+  });
+
+  it('causal bottom-right with Lq > Lk: fully masked rows are listed per head', async () => {
+    const scenario = { ...DEFAULT_SCENARIO, inputMode: 'lengths' as const, attention: 'cross' as const, queryLength: 3, keyLength: 1, causal: true, heads: 2, dK: 2 };
+    const derived = deriveInputs(scenario);
+    if (!derived.ok) throw new Error(derived.error);
+    const doc = buildExport(scenario, derived.inputs, await computeAttention(derived.inputs), derived, 'cpu');
+    expect(doc.fullyMaskedRows).toEqual([
+      { batch: 0, head: 0, query: 0 },
+      { batch: 0, head: 0, query: 1 },
+      { batch: 0, head: 1, query: 0 },
+      { batch: 0, head: 1, query: 1 },
+    ]);
+    expect(doc.output[0]![0]![0]).toEqual([0, 0]);
+  });
+});

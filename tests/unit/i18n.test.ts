@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../src/ui/i18n/en';
+import { zh } from '../../src/ui/i18n/zh';
+import type { StateWarningCode } from '../../src/state/warnings';
+
+const keys = (o: object, prefix = ''): string[] =>
+  Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
+
+const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+describe('translations', () => {
+  it('en and zh have exactly the same keys', () => {
+    expect(keys(zh).sort()).toEqual(keys(en).sort());
+  });
+
+  it('every zh string uses the same {{placeholders}} as its en string', () => {
+    const get = (o: object, path: string) => path.split('.').reduce<unknown>((x, k) => (x as Record<string, unknown>)[k], o) as string;
+    for (const key of keys(en)) expect([key, placeholders(get(zh, key))]).toEqual([key, placeholders(get(en, key))]);
+  });
+
+  it('every URL warning code has a message', () => {
+    const codes: StateWarningCode[] = ['unknown-key', 'bad-value', 'out-of-range', 'not-integer', 'too-long', 'too-many-lines', 'bad-version'];
+    for (const code of codes) expect(en.warnings[code]).toBeTruthy();
+  });
+});
