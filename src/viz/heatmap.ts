@@ -42,10 +42,12 @@ export function drawHeatmap(host: HTMLElement, spec: HeatmapSpec): HeatmapHandle
   const restoreHost = prepareHost(host, spec.ariaLabel);
   let current = spec;
   let layout = renderSpec(dom, spec, null);
-  let cell = inRange(spec.highlight ?? null, spec);
+  let cell = clampHighlight(spec.highlight ?? null, spec.rows, spec.cols);
   const renderOverlay = () => {
-    const labels = cell === null ? { row: '', col: '' }
-      : { row: labelText(current.rowLabels, cell.row), col: labelText(current.colLabels, cell.col) };
+    const labels = {
+      row: cell === null || cell.row < 0 ? '' : labelText(current.rowLabels, cell.row),
+      col: cell === null || cell.col < 0 ? '' : labelText(current.colLabels, cell.col),
+    };
     drawOverlay(dom.layers.overlay, [dom.layers.rows, dom.layers.cols], layout, cell, labels);
   };
   const setCell = (next: HeatmapCell | null) => {
@@ -78,7 +80,7 @@ export function drawHeatmap(host: HTMLElement, spec: HeatmapSpec): HeatmapHandle
       host.setAttribute('aria-label', next.ariaLabel);
       layout = renderSpec(dom, next, current);
       current = next;
-      cell = inRange(next.highlight === undefined ? cell : next.highlight, next);
+      cell = clampHighlight(next.highlight === undefined ? cell : next.highlight, next.rows, next.cols);
       renderOverlay();
     },
     destroy(): void {
@@ -156,10 +158,15 @@ function sameCell(a: HeatmapCell | null, b: HeatmapCell | null): boolean {
   return a === b || (a !== null && b !== null && a.row === b.row && a.col === b.col);
 }
 
-function inRange(c: HeatmapCell | null, spec: HeatmapSpec): HeatmapCell | null {
+/**
+ * The highlight to draw: `c` when inside the matrix, also when exactly one index is −1 (a whole
+ * row or column); otherwise null.
+ */
+export function clampHighlight(c: HeatmapCell | null, rows: number, cols: number): HeatmapCell | null {
   if (c === null) return null;
-  const ok = c.row >= 0 && c.row < spec.rows && c.col >= 0 && c.col < spec.cols;
-  return ok ? { row: c.row, col: c.col } : null;
+  const rowOk = Number.isInteger(c.row) && c.row >= -1 && c.row < rows;
+  const colOk = Number.isInteger(c.col) && c.col >= -1 && c.col < cols;
+  return rowOk && colOk && (c.row >= 0 || c.col >= 0) ? { row: c.row, col: c.col } : null;
 }
 
 /** Throws a RangeError naming the field when the spec's arrays do not match rows × cols. */

@@ -25,6 +25,7 @@ export interface OverlayLabels {
 
 /**
  * Draws (or, with cell = null, clears) the overlay into `g`, and dims the label layers.
+ * A cell with col −1 (row −1) draws only its row (column) band and label, without outline.
  */
 export function drawOverlay(
   g: G,
@@ -39,8 +40,8 @@ export function drawOverlay(
   svgLayer(g, 'ms-cross')
     .selectAll('rect')
     .data(data.flatMap((c) => [
-      { x: L.left, y: L.top + c.row * s, w: L.matrixWidth, h: s },
-      { x: L.left + c.col * s, y: L.top, w: s, h: L.matrixHeight },
+      ...(c.row >= 0 ? [{ x: L.left, y: L.top + c.row * s, w: L.matrixWidth, h: s }] : []),
+      ...(c.col >= 0 ? [{ x: L.left + c.col * s, y: L.top, w: s, h: L.matrixHeight }] : []),
     ]))
     .join('rect')
     .attr('x', (d) => d.x)
@@ -58,7 +59,7 @@ export function drawOverlay(
   };
   svgLayer(g, 'ms-outline')
     .selectAll('rect')
-    .data(data.flatMap((c) => [
+    .data(data.filter((c) => c.row >= 0 && c.col >= 0).flatMap((c) => [
       { ...box(c), stroke: '#000', width: 3 },
       { ...box(c), stroke: '#fff', width: 1.25 },
     ]))
@@ -78,7 +79,7 @@ function drawOverlayLabels(g: G, L: HeatmapLayout, data: HeatmapCell[], labels: 
   const items = data.flatMap((c) => [
     { key: 'row', text: labels.row, x: L.left - L.labelGap, y: L.top + (c.row + 0.5) * s, rotate: 0, anchor: 'end' },
     { key: 'col', text: labels.col, x: L.left + (c.col + 0.5) * s, y: L.top - L.labelGap, rotate: -90, anchor: 'start' },
-  ]);
+  ]).filter((d) => d.text !== '');
   svgLayer(g, 'ms-hover-labels')
     .selectAll('text')
     .data(items, (d) => (d as { key: string }).key)

@@ -57,6 +57,8 @@ export interface HeatmapSpec {
   /**
    * Highlighted cell drawn with an outline and crosshair. undefined = keep the current one
    * (hover/keyboard); null = clear; a cell = show it (e.g. linked from another heatmap).
+   * `col: -1` highlights the whole row only (no outline), `row: -1` the whole column only;
+   * any other out-of-range index clears the highlight.
    */
   highlight?: HeatmapCell | null;
 }

@@ -9,6 +9,7 @@ import {
   maxAbsFinite,
   sequentialScale,
 } from '../../src/viz/colorScales';
+import { clampHighlight } from '../../src/viz/heatmap';
 import { canvasPixelRatio, cellGap } from '../../src/viz/heatmapCanvas';
 import { moveCell } from '../../src/viz/keyboard';
 import {
@@ -184,6 +185,27 @@ describe('moveCell', () => {
     expect(moveCell({ row: 0, col: 0 }, 'a', 6, 6)).toBeUndefined();
     expect(moveCell({ row: 0, col: 0 }, 'toString', 6, 6)).toBeUndefined();
     expect(moveCell(null, 'ArrowDown', 0, 6)).toBeNull();
+  });
+});
+
+describe('clampHighlight', () => {
+  test('clampHighlight keeps a cell inside the matrix', () => {
+    expect(clampHighlight({ row: 5, col: 0 }, 6, 4)).toEqual({ row: 5, col: 0 });
+  });
+  test('clampHighlight keeps a whole row (col −1) or a whole column (row −1)', () => {
+    expect(clampHighlight({ row: 2, col: -1 }, 6, 4)).toEqual({ row: 2, col: -1 });
+    expect(clampHighlight({ row: -1, col: 3 }, 6, 4)).toEqual({ row: -1, col: 3 });
+  });
+  test('clampHighlight clears anything else', () => {
+    expect(clampHighlight(null, 6, 4)).toBeNull();
+    expect(clampHighlight({ row: -1, col: -1 }, 6, 4)).toBeNull();
+    expect(clampHighlight({ row: 6, col: 0 }, 6, 4)).toBeNull();
+    expect(clampHighlight({ row: 0, col: 4 }, 6, 4)).toBeNull();
+    expect(clampHighlight({ row: 0.5, col: 1 }, 6, 4)).toBeNull();
+    expect(clampHighlight({ row: -2, col: 1 }, 6, 4)).toBeNull();
+  });
+  test('moveCell from a whole-row highlight starts at that row', () => {
+    expect(moveCell({ row: 3, col: -1 }, 'ArrowRight', 6, 4)).toEqual({ row: 3, col: 0 });
   });
 });
 

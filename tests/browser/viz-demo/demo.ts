@@ -63,11 +63,12 @@ handles.weights = drawHeatmap(byId('weights'), {
 drawLegend(byId('weights-legend'), { color: wColor, title: 'weight', blockedLabel: 'masked (−∞)' });
 
 const sColor = divergingScale(scores);
-handles.scores = drawHeatmap(byId('scores'), {
+const rowSpec = {
   values: scores, rows: n, cols: n, rowLabels: tokens, colLabels: tokens, color: sColor,
   greyRows, title: 'scores Q·Kᵀ', ariaLabel: 'attention scores',
   onHover: readout('scores-readout', scores, n, new Uint8Array(n * n)),
-});
+};
+handles.scores = drawHeatmap(byId('scores'), rowSpec);
 drawLegend(byId('scores-legend'), { color: sColor, title: 'score', blockedLabel: '' });
 
 const N = 512;
@@ -122,4 +123,4 @@ const bigSpec = {
   values: big, rows: N, cols: N, rowLabels: labels, colLabels: labels, color: bColor,
   blocked: bigBlocked, greyRows: bigGrey, flaggedRows: bigFlagged, title: 'logits 512×512', ariaLabel: 'big',
 };
-Object.assign(window as unknown as Record<string, unknown>, { __vizDemo: { handles, drawMs: t1 - t0, bigSpec, api: { drawHeatmap, sequentialScale } } });
+Object.assign(window as unknown as Record<string, unknown>, { __vizDemo: { handles, drawMs: t1 - t0, bigSpec, rowSpec, api: { drawHeatmap, sequentialScale } } });

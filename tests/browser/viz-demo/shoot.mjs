@@ -18,6 +18,15 @@ for (const dpr of [1, 1.5, 2]) {
   if (dpr === 2) {
     await page.locator('#cross').screenshot({ path: '/tmp/viz-cross.png' });
     await page.locator('#mid').screenshot({ path: '/tmp/viz-mid.png' });
+    await page.evaluate(() => {
+      const { handles, rowSpec } = window.__vizDemo;
+      handles.scores.update({ ...rowSpec, highlight: { row: 2, col: -1 } });
+    });
+    await page.locator('#scores').screenshot({ path: '/tmp/viz-scores-row-highlight.png' });
+    await page.evaluate(() => {
+      const { handles, rowSpec } = window.__vizDemo;
+      handles.scores.update({ ...rowSpec, highlight: null });
+    });
     // hover a cell of the weights heatmap: move to canvas position of (row 3, col 1)
     const box = await page.locator('#weights canvas').boundingBox();
     await page.mouse.move(box.x + 1.5 * 40, box.y + 3.5 * 40);
