@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CellReadout, type HoveredCell } from './CellReadout';
-import { deriveInputs } from './derive';
+import { computeSettingsKey, deriveInputs } from './derive';
 import { buildExport } from './exportJson';
 import { CopyLinkButton, ExportButton } from './ExportButton';
 import { HeadStrip } from './HeadStrip';
@@ -27,7 +27,10 @@ export function App() {
     document.documentElement.lang = scenario.language === 'zh' ? 'zh-CN' : 'en';
   }, [i18n, scenario.language]);
 
-  const derived = useMemo(() => deriveInputs(scenario), [scenario]);
+  // Only the settings that change the numbers trigger a recompute (not the view or the language).
+  const computeKey = computeSettingsKey(scenario);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const derived = useMemo(() => deriveInputs(scenario), [computeKey]);
   const run = useAttention(derived.ok ? derived : null);
   const shown = run.result;
   const batchCount = shown?.stages.shape.batch ?? 1;

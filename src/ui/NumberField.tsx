@@ -2,7 +2,7 @@
  * A labelled whole-number input. An invalid entry stays visible with a message saying what to
  * enter; the last valid value remains in use (nothing the user set is lost).
  */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface Props {
@@ -19,12 +19,14 @@ export function NumberField({ label, value, min, max, onCommit, testId }: Props)
   const id = useId();
   const [text, setText] = useState(String(value));
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    // Follow outside changes (URL, back button) unless the user is mid-correction.
-    setText((current) => (Number(current) === value ? current : String(value)));
+  const [shownValue, setShownValue] = useState(value);
+  if (shownValue !== value) {
+    // The value changed from outside (URL, back button): show it (React's "adjust state while
+    // rendering" pattern, instead of an effect).
+    setShownValue(value);
+    setText(String(value));
     setError(null);
-  }, [value]);
+  }
 
   const onChange = (raw: string) => {
     setText(raw);
@@ -36,7 +38,10 @@ export function NumberField({ label, value, min, max, onCommit, testId }: Props)
       setError(`${t('errors.range', { min, max })} ${t('errors.kept', { value })}`);
     } else {
       setError(null);
-      if (n !== value) onCommit(n);
+      if (n !== value) {
+        setShownValue(n);
+        onCommit(n);
+      }
     }
   };
 

@@ -40,6 +40,17 @@ export function deriveInputs(s: Scenario): Derived {
   return { ok: true, inputs, query, key, notes };
 }
 
+/** The fields that deriveInputs reads: the view (batch item, head) and the language are not among them. */
+const COMPUTE_FIELDS = [
+  'inputMode', 'attention', 'queryText', 'keyText', 'queryLength', 'keyLength', 'batchSize',
+  'paddingSide', 'causal', 'causalAlignment', 'keyPadding', 'queryPadding', 'seed', 'dK', 'heads',
+] as const satisfies readonly (keyof Scenario)[];
+
+/** A string that changes exactly when deriveInputs' result would (for memoising). */
+export function computeSettingsKey(s: Scenario): string {
+  return JSON.stringify(COMPUTE_FIELDS.map((field) => s[field]));
+}
+
 type Sides = { ok: true; query: SequenceBatch; key: SequenceBatch } | { ok: false; error: 'emptyQuery' | 'emptyKey' };
 
 function lengthBatches(s: Scenario): Sides {

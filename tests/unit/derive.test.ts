@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveInputs } from '../../src/ui/derive';
+import { computeSettingsKey, deriveInputs } from '../../src/ui/derive';
 import { DEFAULT_SCENARIO, type Scenario } from '../../src/state/scenario';
 
 const scenario = (patch: Partial<Scenario>): Scenario => ({ ...DEFAULT_SCENARIO, ...patch });
@@ -74,5 +74,15 @@ describe('deriveInputs', () => {
     const off = deriveInputs(scenario({ causal: false }));
     expect(on.ok && on.inputs.mask.causal).toBe('top-left');
     expect(off.ok && off.inputs.mask.causal).toBeNull();
+  });
+});
+
+describe('computeSettingsKey', () => {
+  it('changes with a setting that changes the numbers, not with the view or the language', () => {
+    const base = computeSettingsKey(DEFAULT_SCENARIO);
+    expect(computeSettingsKey(scenario({ viewHead: 2, viewBatch: 1, language: 'zh' }))).toBe(base);
+    for (const patch of [{ seed: 1 }, { causal: true }, { queryText: 'x' }, { paddingSide: 'left' as const }, { heads: 1 }]) {
+      expect(computeSettingsKey(scenario(patch))).not.toBe(base);
+    }
   });
 });

@@ -9,7 +9,7 @@ import {
   maxAbsFinite,
   sequentialScale,
 } from '../../src/viz/colorScales';
-import { clampHighlight } from '../../src/viz/heatmap';
+import { clampHighlight, validateSpec } from '../../src/viz/heatmap';
 import { canvasPixelRatio, cellGap } from '../../src/viz/heatmapCanvas';
 import { moveCell } from '../../src/viz/keyboard';
 import {
@@ -206,6 +206,20 @@ describe('clampHighlight', () => {
   });
   test('moveCell from a whole-row highlight starts at that row', () => {
     expect(moveCell({ row: 3, col: -1 }, 'ArrowRight', 6, 4)).toEqual({ row: 3, col: 0 });
+  });
+});
+
+describe('validateSpec', () => {
+  const spec = { values: [1, 2, 3, 4, 5, 6], rows: 2, cols: 3, rowLabels: [], colLabels: [], color: () => '#000', ariaLabel: 'x' };
+  test('validateSpec accepts matching shapes', () => {
+    expect(() => validateSpec({ ...spec, blocked: new Uint8Array(6), greyRows: [0, 1], flaggedRows: [1, 0] })).not.toThrow();
+  });
+  test('validateSpec names the field and the expected shape', () => {
+    expect(() => validateSpec({ ...spec, values: [1, 2, 3] })).toThrow('drawHeatmap: values has length 3, expected [2×3] = 6');
+    expect(() => validateSpec({ ...spec, blocked: [0] })).toThrow('blocked has length 1, expected [2×3] = 6');
+    expect(() => validateSpec({ ...spec, greyRows: [0, 0, 0] })).toThrow('greyRows has length 3, expected [2] = 2');
+    expect(() => validateSpec({ ...spec, rows: 1.5 })).toThrow('rows must be a whole number ≥ 0, got 1.5');
+    expect(() => validateSpec({ ...spec, cellSize: 0 })).toThrow('cellSize must be > 0 px, got 0');
   });
 });
 
