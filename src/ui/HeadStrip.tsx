@@ -26,11 +26,11 @@ export function HeadStrip({ stages, batch, head, onSelect }: Props) {
             type="button"
             className={h === head ? 'thumb selected' : 'thumb'}
             aria-pressed={h === head}
-            aria-label={t('view.headButton', { head: h })}
+            title={t('view.headButton', { head: h })}
             onClick={() => onSelect(h)}
           >
             <Thumb stages={stages} batch={batch} head={h} />
-            <span>h{h}</span>
+            <span>{t('view.headLabel', { head: h })}</span>
           </button>
         ))}
       </div>

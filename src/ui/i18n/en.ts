@@ -54,6 +54,7 @@ export const en = {
     batch: 'Batch item',
     head: 'Head',
     headStrip: 'Weights of every head (click to show)',
+    headLabel: 'head {{head}}',
     headButton: 'Show head {{head}}',
   },
   stage: {

@@ -56,6 +56,7 @@ export const zh: Strings = {
     batch: '批次样本',
     head: '头',
     headStrip: '每个头的权重（点击查看）',
+    headLabel: '头 {{head}}',
     headButton: '显示第 {{head}} 个头',
   },
   stage: {
