@@ -1,8 +1,10 @@
 /**
  * Whitespace-and-punctuation tokenizer with per-character CJK splitting.
  *
- * Rule: a token is (1) one Han, Hiragana or Katakana character, (2) one punctuation or symbol
- * character, or (3) a maximal run of other non-space characters (letters, digits, marks).
+ * Rule: a token is (1) one emoji with its modifiers and zero-width-joined parts (👨‍👩‍👧, 👍🏽,
+ * a flag 🇫🇷), (2) one Han, Hiragana or Katakana character, (3) one punctuation or symbol
+ * character, or (4) a maximal run of other visible characters (letters, digits, marks).
+ * Invisible format characters (zero-width joiners outside emoji, BOM, …) are dropped.
  * So "The cat, 猫坐" → ["The", "cat", ",", "猫", "坐"]. Not a subword tokenizer (BPE): it is
  * chosen so that a reader can predict every token.
  *
@@ -14,7 +16,12 @@ export function tokenize(text: string): string[] {
 }
 
 const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
-const TOKEN_PATTERN = new RegExp(`[${CJK}]|[\\p{P}\\p{S}]|[^\\s\\p{P}\\p{S}${CJK}]+`, 'gu');
+const EMOJI_PART = '\\p{Extended_Pictographic}(?:\\p{Emoji_Modifier}|\\uFE0F|\\u20E3)*';
+const EMOJI = `\\p{Regional_Indicator}{2}|${EMOJI_PART}(?:\\u200D${EMOJI_PART})*`;
+const TOKEN_PATTERN = new RegExp(
+  `${EMOJI}|[${CJK}]|[\\p{P}\\p{S}]|[^\\s\\p{P}\\p{S}\\p{Cf}${CJK}]+`,
+  'gu',
+);
 
 /**
  * Splits a text area's content into sequences: one per non-blank line.

@@ -20,6 +20,8 @@ export type PaddingSide = 'right' | 'left';
  */
 export type CausalAlignment = 'bottom-right' | 'top-left';
 export type Language = 'en' | 'zh';
+/** Colour domain of the weights heatmaps: fixed [0, 1], or [0, largest weight shown]. */
+export type WeightScale = 'unit' | 'max';
 
 export interface Scenario {
   inputMode: InputMode;
@@ -50,6 +52,8 @@ export interface Scenario {
   viewBatch: number;
   /** Head shown in the large heatmaps (0-based). */
   viewHead: number;
+  /** Colour domain of the weights: [0, 1] (comparable everywhere) or [0, max] (long rows). */
+  weightScale: WeightScale;
   language: Language;
 }
 
@@ -72,8 +76,8 @@ export const EXAMPLE_TEXT = {
 export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   inputMode: 'text',
   attention: 'self',
-  queryText: `${EXAMPLE_TEXT.en.query}\nThe dog barked`,
-  keyText: `${EXAMPLE_TEXT.en.key}\nLe chien a aboyé`,
+  queryText: `The dog barked\n${EXAMPLE_TEXT.en.query}`,
+  keyText: `Le chien a aboyé\n${EXAMPLE_TEXT.en.key}`,
   queryLength: 8,
   keyLength: 8,
   batchSize: 1,
@@ -87,6 +91,7 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   heads: 4,
   viewBatch: 0,
   viewHead: 0,
+  weightScale: 'unit',
   language: 'en',
 });
 

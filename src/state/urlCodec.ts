@@ -29,6 +29,7 @@ export const URL_KEYS = {
   heads: 'heads',
   viewBatch: 'vb',
   viewHead: 'vh',
+  weightScale: 'wscale',
   language: 'lang',
 } as const satisfies Record<keyof Scenario, string>;
 
@@ -91,7 +92,20 @@ export function decodeScenario(query: string): RestoreResult {
     else raw[field] = decodeValue(field, value);
   }
   const { scenario, warnings } = sanitizeScenario(raw);
-  return { scenario, warnings: [...versionWarnings, ...warnings, ...unknownKeys] };
+  return { scenario, warnings: [...versionWarnings, ...warnings.map(inUrlTerms), ...unknownKeys] };
+}
+
+/**
+ * Restates a validation warning in the link's own terms: the URL key instead of the field name
+ * (`dk`, not `dK`) and the replacement value as the URL writes it (`0`, not `false`; `br`, not
+ * `bottom-right`), so the message matches what the user sees in the address bar.
+ */
+function inUrlTerms(w: StateWarning): StateWarning {
+  const field = w.param as keyof Scenario;
+  if (!(field in URL_KEYS)) return w;
+  const isValue = w.code !== 'too-long' && w.code !== 'too-many-lines';
+  const used = isValue && typeof DEFAULT_SCENARIO[field] === 'boolean' ? (w.used === 'true' ? '1' : '0') : w.used;
+  return { ...w, param: URL_KEYS[field], used: isValue ? (TOKENS[field]?.get(used) ?? used) : used };
 }
 
 function encodeValue(field: keyof Scenario, value: string | number | boolean): string {

@@ -23,7 +23,7 @@ export interface RestoreResult {
   warnings: StateWarning[];
 }
 
-type EnumField = 'inputMode' | 'attention' | 'paddingSide' | 'causalAlignment' | 'language';
+type EnumField = 'inputMode' | 'attention' | 'paddingSide' | 'causalAlignment' | 'weightScale' | 'language';
 type BooleanField = 'causal' | 'keyPadding' | 'queryPadding';
 type TextField = 'queryText' | 'keyText';
 
@@ -33,6 +33,7 @@ export const ENUM_VALUES: { readonly [K in EnumField]: readonly Scenario[K][] } 
   attention: ['self', 'cross'],
   paddingSide: ['right', 'left'],
   causalAlignment: ['bottom-right', 'top-left'],
+  weightScale: ['unit', 'max'],
   language: ['en', 'zh'],
 };
 
@@ -80,6 +81,7 @@ export function sanitizeScenario(raw: RawScenario): RestoreResult {
     heads: int('heads'),
     viewBatch: int('viewBatch'),
     viewHead: int('viewHead'),
+    weightScale: choice('weightScale'),
     language: choice('language'),
   };
   warnUnknownKeys(source, warnings);

@@ -1,4 +1,4 @@
-/** Maskscope: controls on the left, every stage of one (batch item, head) on the right. */
+/** Maskscope: controls on the left; the view bar, the read-out and every stage on the right. */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CellReadout, type HoveredCell } from './CellReadout';
@@ -15,11 +15,12 @@ import { StatusLine } from './StatusLine';
 import { TokenPreview } from './TokenPreview';
 import { useAttention } from './useAttention';
 import { useScenarioUrl } from './useScenarioUrl';
+import { ViewBar } from './ViewBar';
 import { InputNotes, WarningBanner } from './WarningBanner';
 
-export function App() {
+export function App({ initialSearch }: { initialSearch: string }) {
   const { t, i18n } = useTranslation();
-  const { scenario, warnings, update, dismissWarnings } = useScenarioUrl();
+  const { scenario, warnings, update, dismissWarnings } = useScenarioUrl(initialSearch);
   const [hovered, setHovered] = useState<HoveredCell | null>(null);
 
   useEffect(() => {
@@ -33,12 +34,14 @@ export function App() {
   const derived = useMemo(() => deriveInputs(scenario), [computeKey]);
   const run = useAttention(derived.ok ? derived : null);
   const shown = run.result;
-  const batchCount = shown?.stages.shape.batch ?? 1;
-  const viewBatch = Math.min(scenario.viewBatch, batchCount - 1);
-  const viewHead = Math.min(scenario.viewHead, (shown?.stages.shape.heads ?? 1) - 1);
+  const shape = shown?.stages.shape;
+  const viewBatch = Math.min(scenario.viewBatch, (shape?.batch ?? 1) - 1);
+  const viewHead = Math.min(scenario.viewHead, (shape?.heads ?? 1) - 1);
   const slice = useMemo(() => shown && sliceStages(shown.stages, viewBatch, viewHead), [shown, viewBatch, viewHead]);
   const queryTokens = shown?.job.query.tokens[viewBatch] ?? [];
   const keyTokens = shown?.job.key.tokens[viewBatch] ?? [];
+  // The heatmaps show an older result while the inputs are invalid or a compute is running.
+  const stale = !derived.ok || run.computing || run.error !== null || (shown !== null && shown.job !== derived);
 
   return (
     <div className="app">
@@ -55,36 +58,37 @@ export function App() {
           </label>
           <CopyLinkButton />
           <ExportButton
-            disabled={!shown}
+            shape={shape ?? null}
             build={() => shown && buildExport(scenario, shown.job.inputs, shown.stages, shown.job, run.backend?.name ?? '')}
           />
         </div>
       </header>
-      <aside className="controls">
+      <aside className="controls" aria-label={t('app.settings')}>
         <InputPanel scenario={scenario} update={update} />
         <MaskPanel scenario={scenario} update={update} />
-        <ModelPanel scenario={scenario} update={update} batchCount={batchCount} />
+        <ModelPanel scenario={scenario} update={update} />
       </aside>
       <main className="views">
         <p className="formula">{t('app.formula')}</p>
-        <StatusLine backend={run.backend} stages={shown?.stages ?? null} computing={run.computing} lastMs={run.lastMs} />
+        <StatusLine backend={run.backend} stages={shown?.stages ?? null} slice={slice} computing={run.computing} lastMs={run.lastMs} />
         <WarningBanner warnings={warnings} onDismiss={dismissWarnings} />
         {!derived.ok && <p className="banner error" role="alert">{t(`errors.${derived.error}`)}</p>}
         {run.error && <p className="banner error" role="alert">{t('errors.compute', { message: run.error })}</p>}
         {derived.ok && <InputNotes notes={derived.notes} />}
-        {shown && slice && (
-          <>
+        {shown && slice && shape && (
+          <div className={stale ? 'result stale' : 'result'} data-testid="result" data-stale={stale}>
+            <div className="sticky-bar">
+              <ViewBar scenario={scenario} update={update} query={shown.job.query} batch={viewBatch} head={viewHead} heads={shape.heads} />
+              <CellReadout cell={hovered} slice={slice} inputs={shown.job.inputs} queryTokens={queryTokens} keyTokens={keyTokens} />
+            </div>
+            {stale && <p className="stale-note">{t('status.stale')}</p>}
             <TokenPreview query={shown.job.query} source={shown.job.key} batch={viewBatch} cross={shown.job.query !== shown.job.key} />
-            <StageGrid slice={slice} queryTokens={queryTokens} keyTokens={keyTokens} hovered={hovered} onHover={setHovered} />
-            <HeadStrip stages={shown.stages} batch={viewBatch} head={viewHead} onSelect={(viewHead) => update({ viewHead })} />
-          </>
+            <h2 className="visually-hidden">{t('stage.heading')}</h2>
+            <StageGrid slice={slice} queryTokens={queryTokens} keyTokens={keyTokens} hovered={hovered} onHover={setHovered} weightScale={scenario.weightScale} />
+            <HeadStrip stages={shown.stages} batch={viewBatch} head={viewHead} weightScale={scenario.weightScale} onSelect={(h) => update({ viewHead: h })} />
+          </div>
         )}
       </main>
-      <aside className="readout-column">
-        {shown && slice && (
-          <CellReadout cell={hovered} slice={slice} inputs={shown.job.inputs} queryTokens={queryTokens} keyTokens={keyTokens} />
-        )}
-      </aside>
     </div>
   );
 }

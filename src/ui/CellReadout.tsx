@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { blockReason } from '../engine/masks';
 import { BlockReason, type AttentionInputs } from '../engine/types';
+import { formatNumber } from './format';
 import type { StageSlice } from './slices';
 
 export interface HoveredCell {
@@ -19,84 +20,71 @@ interface Props {
   keyTokens: string[];
 }
 
-const fmt = (x: number) => (x === -Infinity ? '−∞' : Number.isFinite(x) ? x.toFixed(4) : String(x));
-
 export function CellReadout({ cell, slice, inputs, queryTokens, keyTokens }: Props) {
   const { t } = useTranslation();
-  if (!cell || cell.row >= slice.rows) {
-    return (
-      <section className="readout" aria-live="polite" data-testid="readout">
-        <h2>{t('hover.title')}</h2>
-        <p className="hint">{t('hover.empty')}</p>
-      </section>
-    );
-  }
-  const { row } = cell;
-  const rowNotes = [
-    slice.paddedRows[row] ? t('hover.paddedQuery') : null,
-    slice.fullyMaskedRows[row] ? t('hover.fullyMasked') : null,
-  ].filter(Boolean);
+  const valid = cell && cell.row < slice.rows && cell.col < (cell.stage === 'output' ? slice.dV : slice.cols);
   return (
-    <section className="readout" aria-live="polite" data-testid="readout">
-      <h2>{t('hover.title')}</h2>
-      <dl>
-        <dt>{t('hover.query')}</dt>
-        <dd>
-          <b>{queryTokens[row]}</b> (q = {row})
-        </dd>
-        {cell.stage === 'output' ? (
-          <OutputRows slice={slice} row={row} dim={cell.col} />
-        ) : (
-          <CellRows slice={slice} inputs={inputs} row={row} col={cell.col} keyToken={keyTokens[cell.col] ?? ''} />
-        )}
-      </dl>
-      {rowNotes.map((note) => (
-        <p key={note} className="row-note">
-          {note}
-        </p>
-      ))}
+    <section className="readout" aria-live="polite" aria-label={t('hover.title')} data-testid="readout">
+      {!valid ? (
+        <p className="hint">{t('hover.empty')}</p>
+      ) : (
+        <>
+          <dl>
+            <Item label={t('hover.query')}>
+              <b>{queryTokens[cell.row]}</b> (q = {cell.row})
+            </Item>
+            {cell.stage === 'output' ? (
+              <OutputItems slice={slice} row={cell.row} dim={cell.col} />
+            ) : (
+              <CellItems slice={slice} inputs={inputs} row={cell.row} col={cell.col} keyToken={keyTokens[cell.col] ?? ''} />
+            )}
+          </dl>
+          {slice.paddedRows[cell.row] ? <p className="row-note">{t('hover.paddedQuery')}</p> : null}
+          {slice.fullyMaskedRows[cell.row] ? <p className="row-note">{t('hover.fullyMasked')}</p> : null}
+        </>
+      )}
     </section>
   );
 }
 
-function CellRows({ slice, inputs, row, col, keyToken }: { slice: StageSlice; inputs: AttentionInputs; row: number; col: number; keyToken: string }) {
+function Item({ label, children, testId, className }: { label: string; children: React.ReactNode; testId?: string; className?: string }) {
+  return (
+    <div className={className}>
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </div>
+  );
+}
+
+function CellItems({ slice, inputs, row, col, keyToken }: { slice: StageSlice; inputs: AttentionInputs; row: number; col: number; keyToken: string }) {
   const { t } = useTranslation();
   const i = row * slice.cols + col;
   const reason = blockReason(inputs.mask, inputs.shape, slice.batch, row, col);
-  const reasons = [
-    reason & BlockReason.causal ? t('hover.causal') : null,
-    reason & BlockReason.keyPadding ? t('hover.keyPadding') : null,
-  ].filter(Boolean);
+  const reasons = [reason & BlockReason.causal ? t('hover.causal') : null, reason & BlockReason.keyPadding ? t('hover.keyPadding') : null].filter(Boolean);
   return (
     <>
-      <dt>{t('hover.key')}</dt>
-      <dd>
+      <Item label={t('hover.key')}>
         <b>{keyToken}</b> (k = {col})
-      </dd>
-      <dt>{t('hover.scores')}</dt>
-      <dd>{fmt(slice.scores[i] ?? NaN)}</dd>
-      <dt>{t('hover.scaled')}</dt>
-      <dd>{fmt(slice.scaled[i] ?? NaN)}</dd>
-      <dt>{t('hover.masked')}</dt>
-      <dd>{fmt(slice.masked[i] ?? NaN)}</dd>
-      <dt>{t('hover.weight')}</dt>
-      <dd data-testid="readout-weight">{fmt(slice.weights[i] ?? NaN)}</dd>
-      <dt>{t('hover.blockedBy')}</dt>
-      <dd data-testid="readout-blocked" className={reasons.length ? 'blocked' : undefined}>
+      </Item>
+      <Item label={t('hover.scores')}>{formatNumber(slice.scores[i] ?? NaN)}</Item>
+      <Item label={t('hover.scaled')}>{formatNumber(slice.scaled[i] ?? NaN)}</Item>
+      <Item label={t('hover.masked')}>{formatNumber(slice.masked[i] ?? NaN)}</Item>
+      <Item label={t('hover.weight')} testId="readout-weight">
+        {formatNumber(slice.weights[i] ?? NaN)}
+      </Item>
+      <Item label={t('hover.blockedBy')} testId="readout-blocked" className={reasons.length ? 'blocked' : undefined}>
         {reasons.length ? reasons.join('; ') : t('hover.allowed')}
-      </dd>
+      </Item>
     </>
   );
 }
 
-function OutputRows({ slice, row, dim }: { slice: StageSlice; row: number; dim: number }) {
+function OutputItems({ slice, row, dim }: { slice: StageSlice; row: number; dim: number }) {
   const { t } = useTranslation();
   return (
     <>
-      <dt>{t('hover.dimension')}</dt>
-      <dd>d = {dim}</dd>
-      <dt>{t('hover.output')}</dt>
-      <dd>{fmt(slice.output[row * slice.dV + dim] ?? NaN)}</dd>
+      <Item label={t('hover.dimension')}>d = {dim}</Item>
+      <Item label={t('hover.output')}>{formatNumber(slice.output[row * slice.dV + dim] ?? NaN)}</Item>
     </>
   );
 }

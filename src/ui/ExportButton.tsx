@@ -1,11 +1,25 @@
 /** "Export JSON" (downloads the current computation) and "Copy link" (the URL reproduces the view). */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AttentionShape } from '../engine/types';
 
-export function ExportButton({ build, disabled }: { build(): unknown; disabled: boolean }) {
+/** Rough size of an export in bytes: ~10 characters per number for every stage array. */
+export function estimateExportBytes(s: AttentionShape): number {
+  const cells = s.batch * s.heads * s.queryLength * s.keyLength;
+  const vectors = s.batch * s.heads * (s.queryLength * (s.dK + s.dV) + s.keyLength * (s.dK + s.dV));
+  return 10 * (3 * cells + vectors);
+}
+
+/** Above this, the user is asked before the export is built. */
+export const LARGE_EXPORT_BYTES = 50e6;
+
+export function ExportButton({ build, shape }: { build(): unknown; shape: AttentionShape | null }) {
   const { t } = useTranslation();
   const onClick = () => {
-    const blob = new Blob([JSON.stringify(build(), null, 1)], { type: 'application/json' });
+    if (!shape) return;
+    const megabytes = Math.round(estimateExportBytes(shape) / 1e6);
+    if (megabytes * 1e6 > LARGE_EXPORT_BYTES && !window.confirm(t('export.large', { megabytes }))) return;
+    const blob = new Blob([JSON.stringify(build())], { type: 'application/json' });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
@@ -14,7 +28,7 @@ export function ExportButton({ build, disabled }: { build(): unknown; disabled: 
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
   return (
-    <button type="button" onClick={onClick} disabled={disabled} data-testid="export-json">
+    <button type="button" onClick={onClick} disabled={!shape} data-testid="export-json">
       {t('export.button')}
     </button>
   );

@@ -2,7 +2,8 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttentionStages } from '../engine/types';
-import { sequentialScale } from '../viz/colorScales';
+import type { WeightScale } from '../state/scenario';
+import { weightColorScale } from './weightScale';
 import { drawThumbnail } from '../viz/thumbnail';
 import { sliceStages } from './slices';
 
@@ -10,10 +11,11 @@ interface Props {
   stages: AttentionStages;
   batch: number;
   head: number;
+  weightScale: WeightScale;
   onSelect(head: number): void;
 }
 
-export function HeadStrip({ stages, batch, head, onSelect }: Props) {
+export function HeadStrip({ stages, batch, head, weightScale, onSelect }: Props) {
   const { t } = useTranslation();
   const heads = stages.shape.heads;
   return (
@@ -29,7 +31,7 @@ export function HeadStrip({ stages, batch, head, onSelect }: Props) {
             title={t('view.headButton', { head: h })}
             onClick={() => onSelect(h)}
           >
-            <Thumb stages={stages} batch={batch} head={h} />
+            <Thumb stages={stages} batch={batch} head={h} weightScale={weightScale} />
             <span>{t('view.headLabel', { head: h })}</span>
           </button>
         ))}
@@ -38,12 +40,12 @@ export function HeadStrip({ stages, batch, head, onSelect }: Props) {
   );
 }
 
-function Thumb({ stages, batch, head }: { stages: AttentionStages; batch: number; head: number }) {
+function Thumb({ stages, batch, head, weightScale }: { stages: AttentionStages; batch: number; head: number; weightScale: WeightScale }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const slice = useMemo(() => sliceStages(stages, batch, head), [stages, batch, head]);
   useEffect(() => {
     if (!canvas.current) return;
-    drawThumbnail(canvas.current, { values: slice.weights, rows: slice.rows, cols: slice.cols, color: sequentialScale(), blocked: slice.blocked, greyRows: slice.paddedRows }, 72);
-  }, [slice]);
+    drawThumbnail(canvas.current, { values: slice.weights, rows: slice.rows, cols: slice.cols, color: weightColorScale(weightScale, slice.weights), blocked: slice.blocked, greyRows: slice.paddedRows }, 72);
+  }, [slice, weightScale]);
   return <canvas ref={canvas} aria-hidden="true" />;
 }

@@ -1,5 +1,6 @@
 /** Input controls: sentences or lengths, self- or cross-attention, padding side. */
 import { useTranslation } from 'react-i18next';
+import { useState } from 'react';
 import { EXAMPLE_TEXT, INTEGER_RANGES, LIMITS, type Scenario } from '../state/scenario';
 import { NumberField } from './NumberField';
 import { Choice } from './Choice';
@@ -41,30 +42,30 @@ export function InputPanel({ scenario: s, update }: Props) {
 
 function TextInputs({ s, update }: { s: Scenario; update: Props['update'] }) {
   const { t } = useTranslation();
+  const [cut, setCut] = useState(false);
   const cross = s.attention === 'cross';
+  /** Text longer than LIMITS.maxTextChars is cut, and the user is told (instead of a silent maxLength). */
+  const setText = (field: 'queryText' | 'keyText', value: string) => {
+    const tooLong = value.length > LIMITS.maxTextChars;
+    setCut(tooLong);
+    update({ [field]: tooLong ? value.slice(0, LIMITS.maxTextChars) : value });
+  };
   return (
     <>
       <label className="field">
         <span>{cross ? t('input.queryText') : t('input.queryTextSelf')}</span>
-        <textarea
-          rows={3}
-          maxLength={LIMITS.maxTextChars}
-          value={s.queryText}
-          data-testid="query-text"
-          onChange={(e) => update({ queryText: e.target.value })}
-        />
+        <textarea rows={3} value={s.queryText} data-testid="query-text" onChange={(e) => setText('queryText', e.target.value)} />
       </label>
       {cross && (
         <label className="field">
           <span>{t('input.keyText')}</span>
-          <textarea
-            rows={3}
-            maxLength={LIMITS.maxTextChars}
-            value={s.keyText}
-            data-testid="key-text"
-            onChange={(e) => update({ keyText: e.target.value })}
-          />
+          <textarea rows={3} value={s.keyText} data-testid="key-text" onChange={(e) => setText('keyText', e.target.value)} />
         </label>
+      )}
+      {cut && (
+        <p className="field-error" role="alert">
+          {t('input.textCut', { count: LIMITS.maxTextChars })}
+        </p>
       )}
       <p className="hint">{t('input.textHint')}</p>
       <div className="button-row">

@@ -36,7 +36,7 @@ export function Legend({ kind, scale, showBlocked }: Props) {
   if (kind === 'mask') {
     return (
       <div className="legend mask-legend">
-        <span className="swatch allowed" /> {t('stage.allowed')} <span className="swatch blocked" /> {t('stage.blocked')}
+        <span className="swatch allowed" /> {t('stage.allowed')} <span className="swatch blocked" /> {t('stage.blockedCell')}
       </div>
     );
   }

@@ -10,6 +10,7 @@ interface Props {
 
 export function MaskPanel({ scenario: s, update }: Props) {
   const { t } = useTranslation();
+  const noPadding = s.inputMode === 'lengths';
   return (
     <fieldset className="panel">
       <legend>{t('mask.legend')}</legend>
@@ -25,16 +26,25 @@ export function MaskPanel({ scenario: s, update }: Props) {
           onChange={(causalAlignment) => update({ causalAlignment })}
         />
       )}
-      <Toggle label={t('mask.keyPadding')} hint={t('mask.keyPaddingHint')} checked={s.keyPadding} onChange={(keyPadding) => update({ keyPadding })} />
-      <Toggle label={t('mask.queryPadding')} hint={t('mask.queryPaddingHint')} checked={s.queryPadding} onChange={(queryPadding) => update({ queryPadding })} />
+      <Toggle label={t('mask.keyPadding')} hint={t('mask.keyPaddingHint')} checked={s.keyPadding} disabled={noPadding} onChange={(keyPadding) => update({ keyPadding })} />
+      <Toggle label={t('mask.queryPadding')} hint={t('mask.queryPaddingHint')} checked={s.queryPadding} disabled={noPadding} onChange={(queryPadding) => update({ queryPadding })} />
+      {noPadding && <p className="hint">{t('mask.noPaddingInLengths')}</p>}
     </fieldset>
   );
 }
 
-function Toggle({ label, hint, checked, onChange }: { label: string; hint: string; checked: boolean; onChange(v: boolean): void }) {
+interface ToggleProps {
+  label: string;
+  hint: string;
+  checked: boolean;
+  disabled?: boolean;
+  onChange(v: boolean): void;
+}
+
+function Toggle({ label, hint, checked, disabled, onChange }: ToggleProps) {
   return (
-    <label className="toggle" title={hint}>
-      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+    <label className={disabled ? 'toggle disabled' : 'toggle'}>
+      <input type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
       <span>
         {label}
         <small>{hint}</small>

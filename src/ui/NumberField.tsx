@@ -1,9 +1,13 @@
 /**
- * A labelled whole-number input. An invalid entry stays visible with a message saying what to
- * enter; the last valid value remains in use (nothing the user set is lost).
+ * A labelled whole-number input. Typing is applied after a short pause, or at once on Enter or
+ * when the field loses focus, so "512" does not compute for 5 and 51 first. An invalid entry
+ * stays visible with a message saying what to enter; the last valid value remains in use.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
+/** Pause after the last keystroke before a typed value is applied, in ms. */
+export const COMMIT_DELAY_MS = 400;
 
 interface Props {
   label: string;
@@ -11,40 +15,49 @@ interface Props {
   min: number;
   max: number;
   onCommit(value: number): void;
-  testId?: string;
+  disabled?: boolean;
 }
 
-export function NumberField({ label, value, min, max, onCommit, testId }: Props) {
+type Problem = null | 'notInteger' | 'range';
+
+/** Why `text` is not a whole number in [min, max], or null when it is. */
+export function numberProblem(text: string, min: number, max: number): Problem {
+  const trimmed = text.trim();
+  const n = Number(trimmed);
+  if (trimmed === '' || !Number.isInteger(n)) return 'notInteger';
+  return n < min || n > max ? 'range' : null;
+}
+
+export function NumberField({ label, value, min, max, onCommit, disabled }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState(String(value));
-  const [error, setError] = useState<string | null>(null);
   const [shownValue, setShownValue] = useState(value);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
   if (shownValue !== value) {
-    // The value changed from outside (URL, back button): show it (React's "adjust state while
-    // rendering" pattern, instead of an effect).
+    // The value changed from outside (URL, back button): show it ("adjust state while rendering").
     setShownValue(value);
     setText(String(value));
-    setError(null);
   }
+  const problem = numberProblem(text, min, max);
 
+  const commit = (raw: string) => {
+    clearTimeout(timer.current);
+    if (numberProblem(raw, min, max)) return;
+    const n = Number(raw.trim());
+    if (n === value) return;
+    setShownValue(n);
+    onCommit(n);
+  };
   const onChange = (raw: string) => {
     setText(raw);
-    const trimmed = raw.trim();
-    const n = Number(trimmed);
-    if (trimmed === '' || !Number.isInteger(n)) {
-      setError(`${t('errors.notInteger')} ${t('errors.kept', { value })}`);
-    } else if (n < min || n > max) {
-      setError(`${t('errors.range', { min, max })} ${t('errors.kept', { value })}`);
-    } else {
-      setError(null);
-      if (n !== value) {
-        setShownValue(n);
-        onCommit(n);
-      }
-    }
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => commit(raw), COMMIT_DELAY_MS);
   };
 
+  const message = problem && `${problem === 'range' ? t('errors.range', { min, max }) : t('errors.notInteger')} ${t('errors.kept', { value })}`;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -56,14 +69,16 @@ export function NumberField({ label, value, min, max, onCommit, testId }: Props)
         max={max}
         step={1}
         value={text}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        data-testid={testId}
+        disabled={disabled}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? `${id}-error` : undefined}
         onChange={(e) => onChange(e.target.value)}
+        onBlur={() => commit(text)}
+        onKeyDown={(e) => e.key === 'Enter' && commit(text)}
       />
-      {error && (
+      {message && (
         <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
+          {message}
         </p>
       )}
     </div>

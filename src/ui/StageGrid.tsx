@@ -1,7 +1,9 @@
 /** The large heatmaps of one (batch item, head): mask, scaled, masked, weights, output. */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { divergingScale, sequentialScale } from '../viz/colorScales';
+import type { WeightScale } from '../state/scenario';
+import { weightColorScale } from './weightScale';
+import { divergingScale } from '../viz/colorScales';
 import type { HeatmapCell, HeatmapSpec } from '../viz/heatmap';
 import type { HoveredCell } from './CellReadout';
 import { Heatmap } from './Heatmap';
@@ -14,15 +16,16 @@ interface Props {
   keyTokens: string[];
   hovered: HoveredCell | null;
   onHover(cell: HoveredCell | null): void;
+  weightScale: WeightScale;
 }
 
 const MASK_COLOR = () => '#5b8bd9';
 
-export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover }: Props) {
+export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, weightScale: weightMode }: Props) {
   const { t } = useTranslation();
   const scoreScale = useMemo(() => divergingScale(slice.scaled), [slice.scaled]);
   const outputScale = useMemo(() => divergingScale(slice.output), [slice.output]);
-  const weightScale = useMemo(() => sequentialScale(), []);
+  const weightScale = useMemo(() => weightColorScale(weightMode, slice.weights), [weightMode, slice.weights]);
   const dims = useMemo(() => Array.from({ length: slice.dV }, (_, d) => `d${d}`), [slice.dV]);
   const label = (stage: string, cols: number) =>
     t('stage.heatmapLabel', { stage, batch: slice.batch, head: slice.head, rows: slice.rows, cols });

@@ -1,3 +1,5 @@
+// initialUrl must be first: it runs before TensorFlow.js reads location.search.
+import { initialSearch } from './initialUrl';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
@@ -8,6 +10,6 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <App initialSearch={initialSearch} />
   </StrictMode>,
 );

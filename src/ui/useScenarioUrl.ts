@@ -1,11 +1,17 @@
 /**
- * The Scenario, kept in the URL: read once from `location.search` (with warnings for anything
- * invalid), written back with `history.replaceState` on every change, re-read on back/forward.
+ * The Scenario, kept in the URL: decoded once from the query string captured at start-up (with
+ * warnings for anything invalid), written back on every change, re-read on back/forward.
+ *
+ * History: a change made more than HISTORY_PAUSE_MS after the previous one adds a history entry
+ * (so Back undoes a toggle); quicker changes, such as typing, replace the current entry (so one
+ * burst of typing is one step back).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Scenario } from '../state/scenario';
 import { decodeScenario, encodeScenario } from '../state/urlCodec';
 import type { StateWarning } from '../state/warnings';
+
+export const HISTORY_PAUSE_MS = 1000;
 
 export interface ScenarioState {
   scenario: Scenario;
@@ -14,21 +20,27 @@ export interface ScenarioState {
   dismissWarnings(): void;
 }
 
-export function useScenarioUrl(): ScenarioState {
-  const [initial] = useState(() => decodeScenario(window.location.search));
+export function useScenarioUrl(initialSearch: string): ScenarioState {
+  const [initial] = useState(() => decodeScenario(initialSearch));
   const [scenario, setScenario] = useState<Scenario>(initial.scenario);
   const [warnings, setWarnings] = useState<StateWarning[]>(initial.warnings);
+  const lastWrite = useRef(0);
 
   useEffect(() => {
     const search = `?${encodeScenario(scenario)}`;
-    if (search !== window.location.search) {
-      window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
-    }
+    if (search === window.location.search) return;
+    const url = `${window.location.pathname}${search}${window.location.hash}`;
+    const now = performance.now();
+    const push = lastWrite.current > 0 && now - lastWrite.current > HISTORY_PAUSE_MS;
+    if (push) window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+    lastWrite.current = now;
   }, [scenario]);
 
   useEffect(() => {
     const onPop = () => {
       const decoded = decodeScenario(window.location.search);
+      lastWrite.current = 0;
       setScenario(decoded.scenario);
       setWarnings(decoded.warnings);
     };

@@ -7,7 +7,7 @@
  * - Blocked cells are never coloured by value: they use BLOCKED_COLOR with a hatch
  *   (blockedPattern.ts), so a masked cell is never read as a 0 (CircuitsVis `AttentionPattern`).
  */
-import { interpolateBlues, interpolateRdBu, scaleDiverging, scaleSequential } from 'd3';
+import { color as parseColor, interpolateBlues, interpolateRdBu, scaleDiverging, scaleSequential } from 'd3';
 import type { ScaleDiverging, ScaleSequential } from 'd3';
 import { maxAbsFinite } from './extent';
 
@@ -62,4 +62,27 @@ export function sequentialScale(): ScaleSequential<string, string> {
   return scaleSequential<string, string>([0, 1], interpolateBlues)
     .clamp(true)
     .unknown(INVALID_COLOR);
+}
+
+/**
+ * WCAG 2 contrast ratio of two CSS colours, in [1, 21]: (L₁ + 0.05) / (L₂ + 0.05) with L the
+ * relative luminance of the lighter (L₁) and darker (L₂) colour (WCAG 2.2, "contrast ratio";
+ * AA asks ≥ 4.5 for normal text).
+ * @throws RangeError when a colour cannot be parsed
+ * @example contrastRatio('#000', '#fff') // → 21;  contrastRatio('#767676', '#fff') // → 4.54
+ */
+export function contrastRatio(a: string, b: string): number {
+  const la = relativeLuminance(a);
+  const lb = relativeLuminance(b);
+  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+}
+
+function relativeLuminance(css: string): number {
+  const c = parseColor(css)?.rgb();
+  if (c === undefined || ![c.r, c.g, c.b].every(Number.isFinite)) throw new RangeError(`contrastRatio: cannot parse colour "${css}"`);
+  const lin = (v: number) => {
+    const s = v / 255;
+    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b);
 }

@@ -1,7 +1,8 @@
 /**
  * `drawHeatmap`: one attention matrix as cells on a <canvas> under an SVG with the axes, the
  * labels and the hover overlay. Mouse and keyboard (arrows, Home/End, PageUp/PageDown, Escape)
- * both move the highlighted cell and report it through `onHover`.
+ * both move the highlighted cell and report it through `onHover`; focusing the heatmap with the
+ * keyboard selects cell (0, 0) at once.
  */
 import { pointer } from 'd3';
 import { computeCellRgba } from './cellColors';
@@ -12,15 +13,15 @@ import { createHeatmapDom, prepareHost } from './heatmapDom';
 import type { HeatmapDom } from './heatmapDom';
 import { drawOverlay } from './heatmapOverlay';
 import { moveCell } from './keyboard';
-import { chooseCellSize, heatmapLayout, labelStep, pointToCell, thinLabels, truncateLabel } from './layout';
+import { fitHeatmapLayout, labelStep, pointToCell, thinLabels, truncateLabel } from './layout';
 import type { HeatmapLayout } from './layout';
 import { maxTextWidth } from './text';
 import type { HeatmapCell, HeatmapHandle, HeatmapSpec } from './types';
 
 export type { HeatmapCell, HeatmapHandle, HeatmapSpec } from './types';
 
-/** Default label font size, CSS px. */
-export const DEFAULT_FONT_SIZE = 12;
+/** Default label font size, CSS px (readable on a classroom projector). */
+export const DEFAULT_FONT_SIZE = 13;
 /** Labels longer than this many characters are cut with "…". */
 export const MAX_LABEL_CHARS = 14;
 
@@ -32,16 +33,22 @@ export const MAX_LABEL_CHARS = 14;
  * Blocked cells are hatched in BLOCKED_COLOR, never coloured by value; grey rows are faded;
  * flagged rows get a red "∅" after the row. Pointer moves over the matrix and arrow keys on the
  * focused host move the highlighted cell and call `spec.onHover`; leaving the matrix gives null.
+ * When the host gets focus from the keyboard (Tab) or from a script, not from a pointer press,
+ * with no highlighted cell, cell (0, 0) is highlighted and reported through `onHover` at once.
+ *
+ * Size: cells are chosen per axis (see chooseCellDims) unless `spec.cellSize` is given, then
+ * shrunk (below 1 px if need be; the canvas then max-pools, see pool.ts) until the whole drawing
+ * fits `spec.maxWidth`.
  *
  * @throws RangeError when rows/cols are not whole numbers ≥ 0, when values/blocked are not
- *         [rows × cols] or greyRows/flaggedRows not [rows], or cellSize is not > 0
+ *         [rows × cols] or greyRows/flaggedRows not [rows], or cellSize / maxWidth is not > 0
  */
 export function drawHeatmap(host: HTMLElement, spec: HeatmapSpec): HeatmapHandle {
   validateSpec(spec);
   const dom = createHeatmapDom(host);
   const restoreHost = prepareHost(host, spec.ariaLabel);
   let current = spec;
-  let layout = renderSpec(dom, spec, null);
+  let layout = renderSpec(dom, spec, null, null);
   let cell = clampHighlight(spec.highlight ?? null, spec.rows, spec.cols);
   const renderOverlay = () => {
     const labels = {
@@ -61,7 +68,7 @@ export function drawHeatmap(host: HTMLElement, spec: HeatmapSpec): HeatmapHandle
   const svgNode = dom.svg.node() as SVGSVGElement;
   const onPointerMove = (event: PointerEvent) => {
     const [x, y] = pointer(event, svgNode);
-    setCell(pointToCell(x - layout.left, y - layout.top, layout.cellSize, current.rows, current.cols));
+    setCell(pointToCell(x - layout.left, y - layout.top, layout.cellWidth, current.rows, current.cols, layout.cellHeight));
   };
   const onPointerLeave = () => setCell(null);
   const onKeyDown = (event: KeyboardEvent) => {
@@ -70,15 +77,32 @@ export function drawHeatmap(host: HTMLElement, spec: HeatmapSpec): HeatmapHandle
     event.preventDefault();
     setCell(next);
   };
+  // Focus from the keyboard (Tab) or a script selects (0, 0); focus from a pointer press does
+  // not (the pointer picks its own cell). pointerdown comes before focus in every browser.
+  let pressing = false;
+  const onPointerDown = () => {
+    pressing = true;
+  };
+  const onPointerUp = () => {
+    pressing = false;
+  };
+  const onFocus = () => {
+    const byPointer = pressing;
+    pressing = false;
+    if (!byPointer && cell === null && current.rows > 0 && current.cols > 0) setCell({ row: 0, col: 0 });
+  };
   svgNode.addEventListener('pointermove', onPointerMove);
   svgNode.addEventListener('pointerleave', onPointerLeave);
   host.addEventListener('keydown', onKeyDown);
+  host.addEventListener('focus', onFocus);
+  host.addEventListener('pointerdown', onPointerDown);
+  host.addEventListener('pointerup', onPointerUp);
 
   return {
     update(next: HeatmapSpec): void {
       validateSpec(next);
       host.setAttribute('aria-label', next.ariaLabel);
-      layout = renderSpec(dom, next, current);
+      layout = renderSpec(dom, next, current, layout);
       current = next;
       cell = clampHighlight(next.highlight === undefined ? cell : next.highlight, next.rows, next.cols);
       renderOverlay();
@@ -87,6 +111,9 @@ export function drawHeatmap(host: HTMLElement, spec: HeatmapSpec): HeatmapHandle
       svgNode.removeEventListener('pointermove', onPointerMove);
       svgNode.removeEventListener('pointerleave', onPointerLeave);
       host.removeEventListener('keydown', onKeyDown);
+      host.removeEventListener('focus', onFocus);
+      host.removeEventListener('pointerdown', onPointerDown);
+      host.removeEventListener('pointerup', onPointerUp);
       dom.root.remove();
       restoreHost();
     },
@@ -95,51 +122,61 @@ export function drawHeatmap(host: HTMLElement, spec: HeatmapSpec): HeatmapHandle
 
 /**
  * Lays out and draws `next` into `dom`: sizes, axes, and the cells when they changed since
- * `prev` (null = first draw). Returns the layout used.
+ * `prev` (null = first draw; `prevLayout` is the layout `prev` was drawn with). Returns the
+ * layout used.
  */
-function renderSpec(dom: HeatmapDom, next: HeatmapSpec, prev: HeatmapSpec | null): HeatmapLayout {
+function renderSpec(dom: HeatmapDom, next: HeatmapSpec, prev: HeatmapSpec | null, prevLayout: HeatmapLayout | null): HeatmapLayout {
   const doc = dom.root.ownerDocument;
-  const cellSize = effectiveCellSize(next);
   const fontSize = next.fontSize ?? DEFAULT_FONT_SIZE;
-  const labels = shownLabels(next, cellSize, fontSize);
   const font = labelFont(fontSize);
+  const titleFont = labelFont(fontSize, 600);
   const title = next.title ?? '';
-  const L = heatmapLayout({
-    rows: next.rows, cols: next.cols, cellSize, fontSize, hasTitle: title !== '',
+  const rowAxisTitle = next.rowAxisTitle ?? 'query';
+  const colAxisTitle = next.colAxisTitle ?? 'key';
+  const L = fitHeatmapLayout({
+    rows: next.rows, cols: next.cols, fontSize, hasTitle: title !== '', cellSize: next.cellSize, maxWidth: next.maxWidth,
     titleWidth: title === '' ? 0 : maxTextWidth([title], labelFont(fontSize + 2, 700), doc),
-    rowLabelWidth: maxTextWidth(labels.rows.map((l) => l.text), font, doc),
-    colLabelWidth: maxTextWidth(labels.cols.map((l) => l.text), font, doc),
+    rowAxisTitleWidth: rowAxisTitle === '' ? 0 : maxTextWidth([rowAxisTitle], titleFont, doc),
+    colAxisTitleWidth: colAxisTitle === '' ? 0 : maxTextWidth([colAxisTitle], titleFont, doc),
+    labelWidths: (cellWidth, cellHeight) => {
+      const shown = shownLabels(next, cellWidth, cellHeight, fontSize);
+      return {
+        row: maxTextWidth(shown.rows.map((l) => l.text), font, doc),
+        col: maxTextWidth(shown.cols.map((l) => l.text), font, doc),
+      };
+    },
   });
+  const labels = shownLabels(next, L.cellWidth, L.cellHeight, fontSize);
   Object.assign(dom.root.style, { width: `${L.width}px`, height: `${L.height}px` });
   Object.assign(dom.canvas.style, { left: `${L.left}px`, top: `${L.top}px` });
   dom.svg.attr('width', L.width).attr('height', L.height).attr('font-family', FONT_FAMILY).attr('font-size', fontSize);
   dom.hit.attr('x', L.left).attr('y', L.top).attr('width', L.matrixWidth).attr('height', L.matrixHeight);
-  if (prev === null || needsRepaint(prev, next)) {
+  if (prev === null || prevLayout === null || needsRepaint(prev, next)
+    || prevLayout.cellWidth !== L.cellWidth || prevLayout.cellHeight !== L.cellHeight) {
     const rgba = computeCellRgba(next);
     const dpr = doc.defaultView?.devicePixelRatio ?? 1;
-    paintCells(dom.canvas, { rows: next.rows, cols: next.cols, cellSize, rgba, blocked: next.blocked }, dpr);
+    paintCells(dom.canvas, {
+      rows: next.rows, cols: next.cols, cellWidth: L.cellWidth, cellHeight: L.cellHeight,
+      values: next.values, rgba, blocked: next.blocked,
+    }, dpr);
   }
   drawAxes(dom.layers, L, {
-    rowLabels: labels.rows, colLabels: labels.cols, rowTicks: labels.step > 1, colTicks: labels.step > 1,
-    greyRows: next.greyRows, flaggedRows: next.flaggedRows, title,
-    rowAxisTitle: next.rowAxisTitle ?? 'query', colAxisTitle: next.colAxisTitle ?? 'key',
+    rowLabels: labels.rows, colLabels: labels.cols, rowTicks: labels.rowStep > 1, colTicks: labels.colStep > 1,
+    greyRows: next.greyRows, flaggedRows: next.flaggedRows, title, rowAxisTitle, colAxisTitle,
   });
   return L;
 }
 
-function effectiveCellSize(spec: HeatmapSpec): number {
-  return spec.cellSize ?? chooseCellSize(spec.rows, spec.cols);
-}
-
-/** Shown (thinned, truncated) labels and the thinning steps. */
-function shownLabels(spec: HeatmapSpec, cellSize: number, fontSize: number) {
+/** Shown (thinned, truncated) labels and the thinning step of each axis. */
+function shownLabels(spec: HeatmapSpec, cellWidth: number, cellHeight: number, fontSize: number) {
   const minGap = Math.ceil(fontSize * 1.2);
-  const pick = (labels: readonly string[], n: number): AxisLabel[] =>
-    thinLabels(n, cellSize, minGap).map((index) => ({ index, text: labelText(labels, index) }));
+  const pick = (labels: readonly string[], n: number, cellPx: number): AxisLabel[] =>
+    thinLabels(n, cellPx, minGap).map((index) => ({ index, text: labelText(labels, index) }));
   return {
-    rows: pick(spec.rowLabels, spec.rows),
-    cols: pick(spec.colLabels, spec.cols),
-    step: labelStep(cellSize, minGap),
+    rows: pick(spec.rowLabels, spec.rows, cellHeight),
+    cols: pick(spec.colLabels, spec.cols, cellWidth),
+    rowStep: labelStep(cellHeight, minGap),
+    colStep: labelStep(cellWidth, minGap),
   };
 }
 
@@ -150,8 +187,7 @@ function labelText(labels: readonly string[], index: number): string {
 /** True when the cells must be repainted: any colouring input changed (by reference). */
 function needsRepaint(a: HeatmapSpec, b: HeatmapSpec): boolean {
   return a.values !== b.values || a.rows !== b.rows || a.cols !== b.cols || a.color !== b.color
-    || a.blocked !== b.blocked || a.greyRows !== b.greyRows
-    || effectiveCellSize(a) !== effectiveCellSize(b);
+    || a.blocked !== b.blocked || a.greyRows !== b.greyRows;
 }
 
 function sameCell(a: HeatmapCell | null, b: HeatmapCell | null): boolean {
@@ -186,5 +222,8 @@ export function validateSpec(spec: HeatmapSpec): void {
   check('flaggedRows', spec.flaggedRows, rows, `[${rows}]`);
   if (spec.cellSize !== undefined && !(spec.cellSize > 0 && Number.isFinite(spec.cellSize))) {
     fail(`cellSize must be > 0 px, got ${spec.cellSize}`);
+  }
+  if (spec.maxWidth !== undefined && !(spec.maxWidth > 0 && Number.isFinite(spec.maxWidth))) {
+    fail(`maxWidth must be > 0 px, got ${spec.maxWidth}`);
   }
 }

@@ -2,9 +2,12 @@
  * Paints heatmap cells on a <canvas> at device resolution (after tensorflow/playground
  * `heatmap.ts` and CircuitsVis `AttentionImage`): small matrices with one fillRect per cell and
  * a 1 px gap when cells are large; big ones (up to 512×512 and beyond) as one ImageData of one
- * pixel per cell, scaled up with nearest-neighbour sampling. Blocked cells then get the hatch.
+ * pixel per cell, scaled up with nearest-neighbour sampling; and when cells are smaller than a
+ * device pixel, max-pooled (pool.ts) to one pixel per device pixel, so a blocked boundary and a
+ * single strong value stay visible. Blocked cells (or fully blocked pixels) then get the hatch.
  */
 import { createBlockedCanvasPattern } from './blockedPattern';
+import { gatherRgba, poolCells } from './pool';
 
 /** Longest canvas side in device px; the pixel ratio is lowered to stay under it. */
 export const MAX_CANVAS_SIDE = 8192;
@@ -16,12 +19,42 @@ export const MIN_RECT_CELL_PX = 8;
 export interface CellPaint {
   rows: number;
   cols: number;
-  /** Cell edge, CSS px. */
-  cellSize: number;
+  /** Cell width and height, CSS px (may be below 1). */
+  cellWidth: number;
+  cellHeight: number;
+  /** Cell values, [rows × cols]: pick the cell a pooled pixel shows (largest non-blocked). */
+  values: ArrayLike<number>;
   /** Colours from computeCellRgba, [rows × cols × 4]. */
   rgba: Uint8ClampedArray<ArrayBuffer>;
   /** 1 = blocked, [rows × cols]; these cells get the hatch. */
   blocked?: ArrayLike<number>;
+}
+
+/**
+ * A grid of rectangles (cells, or pooled pixels) with their blocked flags: column c spans
+ * [x(c), x(c+1)) and row r spans [y(r), y(r+1)) in CSS px.
+ */
+interface HatchGrid {
+  rows: number;
+  cols: number;
+  x(c: number): number;
+  y(r: number): number;
+  blocked?: ArrayLike<number>;
+}
+
+/**
+ * The grid of an image of cols × rows pixels drawn over a canvas of deviceWidth × deviceHeight
+ * px with nearest-neighbour sampling: edges rounded to whole device pixels (where the sampling
+ * puts them), in CSS px (÷ ratio), so a hatch never bleeds into an allowed neighbour.
+ */
+function imageHatchGrid(rows: number, cols: number, canvas: HTMLCanvasElement, ratio: number, blocked?: ArrayLike<number>): HatchGrid {
+  return {
+    rows,
+    cols,
+    x: (c) => Math.round((c * canvas.width) / cols) / ratio,
+    y: (r) => Math.round((r * canvas.height) / rows) / ratio,
+    blocked,
+  };
 }
 
 /**
@@ -40,72 +73,108 @@ export function cellGap(cellSize: number): number {
   return cellSize >= 16 ? 1 : 0;
 }
 
+/**
+ * Size of the image painted for a [rows × cols] matrix on a canvas of deviceWidth × deviceHeight
+ * px: one pixel per cell, except along an axis with more cells than device pixels, which is
+ * pooled to one pixel per device pixel.
+ * @example imageGrid(512, 512, 384, 384) // → { rows: 384, cols: 384 }  (pooled)
+ *          imageGrid(3, 200, 72, 360)    // → { rows: 3, cols: 200 }    (scaled up)
+ */
+export function imageGrid(rows: number, cols: number, deviceHeight: number, deviceWidth: number): { rows: number; cols: number } {
+  return { rows: Math.min(rows, Math.max(1, deviceHeight)), cols: Math.min(cols, Math.max(1, deviceWidth)) };
+}
+
 /** Sizes `canvas` for the matrix and paints every cell, then the hatch of blocked cells. */
 export function paintCells(canvas: HTMLCanvasElement, p: CellPaint, devicePixelRatio: number): void {
-  const w = p.cols * p.cellSize;
-  const h = p.rows * p.cellSize;
+  const w = p.cols * p.cellWidth;
+  const h = p.rows * p.cellHeight;
   const ratio = canvasPixelRatio(w, h, devicePixelRatio);
   canvas.width = Math.max(1, Math.round(w * ratio));
   canvas.height = Math.max(1, Math.round(h * ratio));
-  canvas.style.width = `${w}px`;
-  canvas.style.height = `${h}px`;
-  canvas.style.imageRendering = p.cellSize * ratio < 6 ? 'pixelated' : 'auto';
+  // CSS size = device size / ratio exactly, so device pixels map 1:1 (no resampling blur).
+  canvas.style.width = `${canvas.width / ratio}px`;
+  canvas.style.height = `${canvas.height / ratio}px`;
+  const minEdge = Math.min(p.cellWidth, p.cellHeight);
+  canvas.style.imageRendering = minEdge * ratio < 6 ? 'pixelated' : 'auto';
   const ctx = canvas.getContext('2d');
   if (ctx === null) return;
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, w, h);
-  if (w === 0 || h === 0) return;
-  const perCell = p.rows * p.cols <= MAX_RECT_CELLS && p.cellSize >= MIN_RECT_CELL_PX;
-  const gap = perCell ? cellGap(p.cellSize) : 0;
-  if (perCell) paintRects(ctx, p, gap);
-  else paintImage(ctx, p);
-  paintHatch(ctx, p, gap, ratio);
+  if (w === 0 || h === 0 || p.rows === 0 || p.cols === 0) return;
+  const perCell = p.rows * p.cols <= MAX_RECT_CELLS && minEdge >= MIN_RECT_CELL_PX;
+  if (perCell) {
+    const gap = cellGap(minEdge);
+    paintRects(ctx, p, gap);
+    const cells: HatchGrid = { rows: p.rows, cols: p.cols, x: (c) => c * p.cellWidth, y: (r) => r * p.cellHeight, blocked: p.blocked };
+    paintHatch(ctx, cells, gap, ratio);
+    return;
+  }
+  const grid = imageGrid(p.rows, p.cols, canvas.height, canvas.width);
+  if (grid.rows === p.rows && grid.cols === p.cols) {
+    paintImage(ctx, p.rgba, p.cols, p.rows);
+    paintHatch(ctx, imageHatchGrid(p.rows, p.cols, canvas, ratio, p.blocked), 0, ratio);
+    return;
+  }
+  const pooled = poolCells(p.values, p.rows, p.cols, grid.rows, grid.cols, p.blocked);
+  paintImage(ctx, gatherRgba(p.rgba, pooled.source), pooled.cols, pooled.rows);
+  const blocked = p.blocked === undefined ? undefined : pooled.blocked;
+  paintHatch(ctx, imageHatchGrid(pooled.rows, pooled.cols, canvas, ratio, blocked), 0, ratio);
 }
 
 function paintRects(ctx: CanvasRenderingContext2D, p: CellPaint, gap: number): void {
-  const s = p.cellSize;
+  const sw = p.cellWidth;
+  const sh = p.cellHeight;
   for (let r = 0; r < p.rows; r++) {
     for (let c = 0; c < p.cols; c++) {
       const i = 4 * (r * p.cols + c);
       ctx.fillStyle = `rgb(${p.rgba[i]},${p.rgba[i + 1]},${p.rgba[i + 2]})`;
-      ctx.fillRect(c * s, r * s, s - gap, s - gap);
+      ctx.fillRect(c * sw, r * sh, sw - gap, sh - gap);
     }
   }
 }
 
-function paintImage(ctx: CanvasRenderingContext2D, p: CellPaint): void {
+/**
+ * Draws `rgba` ([rows × cols × 4], one pixel per cell or pooled pixel) over the whole canvas,
+ * in device pixels with nearest-neighbour sampling (no blur at cell edges).
+ */
+function paintImage(ctx: CanvasRenderingContext2D, rgba: Uint8ClampedArray<ArrayBuffer>, cols: number, rows: number): void {
   const source = ctx.canvas.ownerDocument.createElement('canvas');
-  source.width = p.cols;
-  source.height = p.rows;
+  source.width = cols;
+  source.height = rows;
   const sctx = source.getContext('2d');
   if (sctx === null) return;
-  sctx.putImageData(new ImageData(p.rgba, p.cols, p.rows), 0, 0);
+  sctx.putImageData(new ImageData(rgba, cols, rows), 0, 0);
+  const transform = ctx.getTransform();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.imageSmoothingEnabled = false;
-  ctx.drawImage(source, 0, 0, p.cols * p.cellSize, p.rows * p.cellSize);
+  ctx.drawImage(source, 0, 0, ctx.canvas.width, ctx.canvas.height);
+  ctx.setTransform(transform);
 }
 
 /**
- * Stripes over every blocked cell. Without gaps, horizontal runs of blocked cells become one
- * rectangle each, so the hatch is continuous over a blocked region (a causal triangle reads as
- * one hatched area even at 2 px cells) and 512×512 needs ≤ 512·256 rects in the worst case.
+ * Stripes over every blocked cell of `g`. Without gaps, horizontal runs of blocked cells become
+ * one rectangle each, so the hatch is continuous over a blocked region (a causal triangle reads
+ * as one hatched area even at sub-pixel cells) and 512×512 needs ≤ 512·256 rects in the worst case.
  */
-function paintHatch(ctx: CanvasRenderingContext2D, p: CellPaint, gap: number, ratio: number): void {
-  const blocked = p.blocked;
+function paintHatch(ctx: CanvasRenderingContext2D, g: HatchGrid, gap: number, ratio: number): void {
+  const blocked = g.blocked;
   if (blocked === undefined) return;
   const pattern = createBlockedCanvasPattern(ctx, ratio, false);
   if (pattern === null) return;
-  const s = p.cellSize;
   ctx.beginPath();
-  for (let r = 0; r < p.rows; r++) {
+  for (let r = 0; r < g.rows; r++) {
+    const y0 = g.y(r);
+    const y1 = g.y(r + 1) - gap;
     let c = 0;
-    while (c < p.cols) {
-      if (blocked[r * p.cols + c] === 0) {
+    while (c < g.cols) {
+      if (blocked[r * g.cols + c] === 0) {
         c++;
         continue;
       }
       const start = c;
-      while (gap === 0 && c + 1 < p.cols && blocked[r * p.cols + c + 1] !== 0) c++;
-      ctx.rect(start * s, r * s, (c + 1 - start) * s - gap, s - gap);
+      while (gap === 0 && c + 1 < g.cols && blocked[r * g.cols + c + 1] !== 0) c++;
+      const x0 = g.x(start);
+      ctx.rect(x0, y0, g.x(c + 1) - gap - x0, y1 - y0);
       c++;
     }
   }

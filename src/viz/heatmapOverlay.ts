@@ -10,7 +10,7 @@ import type { HeatmapLayout } from './layout';
 import { svgLayer } from './svgLayer';
 import type { HeatmapCell } from './types';
 
-/** Smallest outline box, CSS px, so the outline stays visible around 2 px cells. */
+/** Smallest outline box side, CSS px, so the outline stays visible around 1 px (or smaller) cells. */
 export const MIN_OUTLINE_PX = 8;
 /** Opacity of the axis labels while a cell is highlighted. */
 export const DIMMED_LABEL_OPACITY = 0.35;
@@ -36,12 +36,13 @@ export function drawOverlay(
 ): void {
   for (const layer of labelLayers) layer.attr('opacity', cell === null ? null : DIMMED_LABEL_OPACITY);
   const data = cell === null ? [] : [cell];
-  const s = L.cellSize;
+  const sw = L.cellWidth;
+  const sh = L.cellHeight;
   svgLayer(g, 'ms-cross')
     .selectAll('rect')
     .data(data.flatMap((c) => [
-      ...(c.row >= 0 ? [{ x: L.left, y: L.top + c.row * s, w: L.matrixWidth, h: s }] : []),
-      ...(c.col >= 0 ? [{ x: L.left + c.col * s, y: L.top, w: s, h: L.matrixHeight }] : []),
+      ...(c.row >= 0 ? [{ x: L.left, y: L.top + c.row * sh, w: L.matrixWidth, h: sh }] : []),
+      ...(c.col >= 0 ? [{ x: L.left + c.col * sw, y: L.top, w: sw, h: L.matrixHeight }] : []),
     ]))
     .join('rect')
     .attr('x', (d) => d.x)
@@ -53,9 +54,9 @@ export function drawOverlay(
     .attr('stroke-width', 1)
     .attr('shape-rendering', 'crispEdges');
   const box = (c: HeatmapCell) => {
-    const size = Math.max(s, MIN_OUTLINE_PX);
-    const pad = (size - s) / 2;
-    return { x: L.left + c.col * s - pad, y: L.top + c.row * s - pad, size };
+    const w = Math.max(sw, MIN_OUTLINE_PX);
+    const h = Math.max(sh, MIN_OUTLINE_PX);
+    return { x: L.left + c.col * sw - (w - sw) / 2, y: L.top + c.row * sh - (h - sh) / 2, w, h };
   };
   svgLayer(g, 'ms-outline')
     .selectAll('rect')
@@ -66,8 +67,8 @@ export function drawOverlay(
     .join('rect')
     .attr('x', (d) => d.x)
     .attr('y', (d) => d.y)
-    .attr('width', (d) => d.size)
-    .attr('height', (d) => d.size)
+    .attr('width', (d) => d.w)
+    .attr('height', (d) => d.h)
     .attr('fill', 'none')
     .attr('stroke', (d) => d.stroke)
     .attr('stroke-width', (d) => d.width);
@@ -75,10 +76,9 @@ export function drawOverlay(
 }
 
 function drawOverlayLabels(g: G, L: HeatmapLayout, data: HeatmapCell[], labels: OverlayLabels): void {
-  const s = L.cellSize;
   const items = data.flatMap((c) => [
-    { key: 'row', text: labels.row, x: L.left - L.labelGap, y: L.top + (c.row + 0.5) * s, rotate: 0, anchor: 'end' },
-    { key: 'col', text: labels.col, x: L.left + (c.col + 0.5) * s, y: L.top - L.labelGap, rotate: -90, anchor: 'start' },
+    { key: 'row', text: labels.row, x: L.left - L.labelGap, y: L.top + (c.row + 0.5) * L.cellHeight, rotate: 0, anchor: 'end' },
+    { key: 'col', text: labels.col, x: L.left + (c.col + 0.5) * L.cellWidth, y: L.top - L.labelGap, rotate: -90, anchor: 'start' },
   ]).filter((d) => d.text !== '');
   svgLayer(g, 'ms-hover-labels')
     .selectAll('text')

@@ -9,11 +9,15 @@ export {
   finiteExtent,
   interpolateBuRd,
   maxAbsFinite,
+  contrastRatio,
   sequentialScale,
 } from './colorScales';
 export { drawHeatmap } from './heatmap';
 export { drawLegend } from './legend';
 export type { LegendHandle, LegendSpec } from './legend';
-export { chooseCellSize, labelStep, pointToCell, thinLabels, truncateLabel } from './layout';
+export { chooseCellDims, chooseCellSize, fitHeatmapLayout, labelStep, pointToCell, thinLabels, truncateLabel } from './layout';
+export type { CellDims, CellDimsOptions } from './layout';
+export { poolCells } from './pool';
+export type { PooledCells } from './pool';
 export { moveCell } from './keyboard';
 export type { ColorScale, HeatmapCell, HeatmapHandle, HeatmapSpec } from './types';

@@ -1,14 +1,21 @@
 /**
- * Pure geometry of a heatmap: cell size, label thinning, margins, pointer → cell and keyboard
- * moves. No DOM here, so all of it is unit-tested in Node (tests/unit/viz-scales.test.ts).
+ * Pure geometry of a heatmap: cell size, label thinning, margins, fitting into an available
+ * width, pointer → cell. No DOM here, so all of it is unit-tested in Node
+ * (tests/unit/viz-scales.test.ts, tests/unit/viz-layout.test.ts).
  */
 import type { HeatmapCell } from './types';
 
 /** Default matrix extent the cell size aims for, in CSS px. */
 export const TARGET_MATRIX_PX = 360;
-/** Bounds of the default cell size, in CSS px. */
+/** Bounds of `chooseCellSize` (square cells), in CSS px. */
 export const MIN_CELL_PX = 2;
 export const MAX_CELL_PX = 40;
+/** Smallest cell edge `chooseCellDims` picks on its own (a `maxMatrixWidth` may go below). */
+export const MIN_RECT_CELL_EDGE_PX = 1;
+/** Largest ratio between a cell's width and height (either way) that `chooseCellDims` allows. */
+export const MAX_CELL_ASPECT = 4;
+/** Cells at least this big are rounded down to whole CSS px (crisp, all cells equal). */
+export const WHOLE_PX_FROM = 3;
 
 /**
  * Default cell edge: the largest whole number of CSS px such that the longer side fits
@@ -71,24 +78,107 @@ export function truncateLabel(label: string, maxChars: number): string {
   return chars.slice(0, Math.max(0, maxChars - 1)).join('') + '…';
 }
 
+
+/** Width and height of one cell, CSS px. */
+export interface CellDims {
+  cellWidth: number;
+  cellHeight: number;
+}
+
+/** Options of `chooseCellDims`; all lengths in CSS px. */
+export interface CellDimsOptions {
+  /** Length each axis aims for; default TARGET_MATRIX_PX (360). */
+  targetPx?: number;
+  /** Bounds of each edge before fitting; default [MIN_RECT_CELL_EDGE_PX, MAX_CELL_PX] = [1, 40]. */
+  minPx?: number;
+  maxPx?: number;
+  /** Largest width:height or height:width of a cell; default MAX_CELL_ASPECT (4). */
+  maxAspect?: number;
+  /** Edge at which every label of an axis can be shown; default readablePx(13) = 24. */
+  labelPx?: number;
+  /** Room for the matrix's width: when cols × cellWidth would exceed it, both edges shrink. */
+  maxMatrixWidth?: number;
+}
+
+/** Cell edge at which every label of an axis fits (1.8 × the font size, whole px). */
+export function readablePx(fontSize: number): number {
+  return Math.ceil(fontSize * 1.8);
+}
+
+/**
+ * Cell width and height of a [rows × cols] heatmap, chosen per axis so that a long and a short
+ * axis both read well (cross-attention: Lq = 3, Lk = 200).
+ *
+ *   free:    w₀ = clamp(target / cols, min, max),  h₀ = clamp(target / rows, min, max)
+ *   aspect:  w₁ = min(w₀, A·h₀),                   h₁ = min(h₀, A·w₀)            (A = maxAspect)
+ *   labels:  h₁ ← max(h₁, min(h₀, labelPx, target / (3·rows)))   (same for w₁ with cols)
+ *            a short axis keeps readable labels, up to a third of the target, whatever A says
+ *   fit:     when cols·w₁ > maxMatrixWidth, k = maxMatrixWidth / (cols·w₁):
+ *            w = w₁·k,  h = max(h₁·k, min(h₁, labelPx, target / (3·rows)))
+ *            (the shape is kept; a few rows keep their readable height); edges may go below 1 px
+ *   snap:    edges ≥ WHOLE_PX_FROM (3) are rounded down to whole px, smaller ones are kept
+ *            (to 1/1000 px), so the matrix never exceeds maxMatrixWidth
+ *
+ * @param rows number of rows (queries), ≥ 0
+ * @param cols number of columns (keys), ≥ 0
+ * @example chooseCellDims(6, 6)       // → { cellWidth: 40, cellHeight: 40 }
+ *          chooseCellDims(3, 200)     // → { cellWidth: 1.8, cellHeight: 24 }  (360 × 72 px)
+ *          chooseCellDims(512, 512, { maxMatrixWidth: 384 }) // → 0.75 × 0.75
+ */
+export function chooseCellDims(rows: number, cols: number, options: CellDimsOptions = {}): CellDims {
+  const target = options.targetPx ?? TARGET_MATRIX_PX;
+  const minPx = options.minPx ?? MIN_RECT_CELL_EDGE_PX;
+  const maxPx = options.maxPx ?? MAX_CELL_PX;
+  const aspect = Math.max(1, options.maxAspect ?? MAX_CELL_ASPECT);
+  const labelPx = options.labelPx ?? readablePx(13);
+  const nRows = Math.max(rows, 1);
+  const nCols = Math.max(cols, 1);
+  const clamp = (v: number) => Math.min(maxPx, Math.max(minPx, v));
+  const w0 = clamp(target / nCols);
+  const h0 = clamp(target / nRows);
+  const floorH = Math.min(h0, labelPx, target / (3 * nRows));
+  const floorW = Math.min(w0, labelPx, target / (3 * nCols));
+  let w = Math.max(Math.min(w0, aspect * h0), floorW);
+  let h = Math.max(Math.min(h0, aspect * w0), floorH);
+  const room = options.maxMatrixWidth;
+  if (room !== undefined && room > 0 && nCols * w > room) {
+    const k = room / (nCols * w);
+    w *= k;
+    h = Math.max(h * k, Math.min(h, labelPx, target / (3 * nRows)));
+  }
+  return { cellWidth: snapCellEdge(w), cellHeight: snapCellEdge(h) };
+}
+
+/**
+ * A cell edge as drawn: whole CSS px from WHOLE_PX_FROM up, else rounded down to 1/1000 px.
+ * Never rounds up, so a fitted matrix stays inside its room.
+ * @example snapCellEdge(3.6) // → 3;  snapCellEdge(0.7519) // → 0.751
+ */
+export function snapCellEdge(px: number): number {
+  if (px >= WHOLE_PX_FROM) return Math.floor(px);
+  return Math.floor(px * 1000 + 1e-6) / 1000;
+}
+
 /**
  * The cell under a point given relative to the matrix's top-left corner, or null outside.
- * A cell covers [col·cellSize, (col+1)·cellSize) × [row·cellSize, (row+1)·cellSize).
+ * A cell covers [col·cellWidth, (col+1)·cellWidth) × [row·cellHeight, (row+1)·cellHeight).
  *
- * @param x,y      point in CSS px from the matrix origin (not the SVG origin)
- * @param cellSize cell edge in CSS px, > 0
+ * @param x,y        point in CSS px from the matrix origin (not the SVG origin)
+ * @param cellWidth  cell width in CSS px, > 0
+ * @param cellHeight cell height in CSS px, > 0; default cellWidth (square cells)
  * @example pointToCell(85, 3, 40, 6, 6) // → { row: 0, col: 2 }
  */
 export function pointToCell(
   x: number,
   y: number,
-  cellSize: number,
+  cellWidth: number,
   rows: number,
   cols: number,
+  cellHeight: number = cellWidth,
 ): HeatmapCell | null {
-  if (!(x >= 0 && y >= 0 && cellSize > 0)) return null;
-  const col = Math.floor(x / cellSize);
-  const row = Math.floor(y / cellSize);
+  if (!(x >= 0 && y >= 0 && cellWidth > 0 && cellHeight > 0)) return null;
+  const col = Math.floor(x / cellWidth);
+  const row = Math.floor(y / cellHeight);
   return row < rows && col < cols ? { row, col } : null;
 }
 
@@ -96,13 +186,22 @@ export function pointToCell(
 export interface LayoutInput {
   rows: number;
   cols: number;
-  cellSize: number;
+  /** Square cell edge, CSS px; used for whichever of cellWidth / cellHeight is not given. */
+  cellSize?: number;
+  /** Cell width, CSS px (default cellSize). */
+  cellWidth?: number;
+  /** Cell height, CSS px (default cellSize). */
+  cellHeight?: number;
   fontSize: number;
   rowLabelWidth: number;
   colLabelWidth: number;
   hasTitle: boolean;
   /** Width of the title text (bold, fontSize + 2), CSS px; the layout is at least this wide. */
   titleWidth?: number;
+  /** Length of the row axis title (bold, rotated), CSS px; the layout is at least this tall. */
+  rowAxisTitleWidth?: number;
+  /** Width of the column axis title (bold), CSS px; the layout is at least this wide. */
+  colAxisTitleWidth?: number;
 }
 
 /**
@@ -110,7 +209,8 @@ export interface LayoutInput {
  * [left, left + matrixWidth) × [top, top + matrixHeight).
  */
 export interface HeatmapLayout {
-  cellSize: number;
+  cellWidth: number;
+  cellHeight: number;
   fontSize: number;
   matrixWidth: number;
   matrixHeight: number;
@@ -127,40 +227,129 @@ export interface HeatmapLayout {
   axisTitleBand: number;
   /** Distance between the matrix and its labels (room for the ticks). */
   labelGap: number;
+  /** Centre of the row axis title (rotated): x = fontSize, y = rowTitleY. */
+  rowTitleY: number;
+  /** Centre of the column axis title: x = colTitleX, y = titleBand + fontSize (baseline). */
+  colTitleX: number;
 }
 
 /**
  * Margins around the matrix: left = axis title + row labels + gap; top = title + axis title +
- * rotated column labels + gap; right = marker band; the width also covers the title. All values
- * are whole CSS px.
+ * rotated column labels + gap; right = marker band; bottom = 4 px, or more when the last row
+ * label (≈ 0.6 × fontSize below its row centre) or the rotated row axis title would stick out
+ * below a short matrix — nothing drawn leaves [0, width] × [0, height], so a legend placed
+ * after the heatmap is never overlapped. The width also covers the title and the column axis
+ * title. All margins and the size are whole CSS px.
  *
+ * @throws RangeError when neither cellSize nor cellWidth/cellHeight is given
  * @example heatmapLayout({rows: 6, cols: 6, cellSize: 40, fontSize: 12, rowLabelWidth: 30,
  *   colLabelWidth: 30, hasTitle: false})
  *   // → left 54, top 54, right 18, bottom 4, width 312, height 298
  */
 export function heatmapLayout(i: LayoutInput): HeatmapLayout {
+  const cellWidth = i.cellWidth ?? i.cellSize;
+  const cellHeight = i.cellHeight ?? i.cellSize;
+  if (cellWidth === undefined || cellHeight === undefined) {
+    throw new RangeError('heatmapLayout: give cellSize, or both cellWidth and cellHeight');
+  }
+  const f = i.fontSize;
   const labelGap = 6;
-  const axisTitleBand = Math.ceil(i.fontSize * 1.5);
-  const titleBand = i.hasTitle ? Math.ceil(i.fontSize * 1.9) : 0;
+  const axisTitleBand = Math.ceil(f * 1.5);
+  const titleBand = i.hasTitle ? Math.ceil(f * 1.9) : 0;
   const left = axisTitleBand + Math.ceil(i.rowLabelWidth) + labelGap;
   const top = titleBand + axisTitleBand + Math.ceil(i.colLabelWidth) + labelGap;
-  const right = Math.ceil(i.fontSize * 1.5);
-  const bottom = 4;
-  const matrixWidth = i.cols * i.cellSize;
-  const matrixHeight = i.rows * i.cellSize;
+  const right = Math.ceil(f * 1.5);
+  const matrixWidth = i.cols * cellWidth;
+  const matrixHeight = i.rows * cellHeight;
+  const rowTitle = i.rowAxisTitleWidth ?? 0;
+  const rowTitleY = Math.max(top + matrixHeight / 2, titleBand + rowTitle / 2 + 2);
+  const overhang = Math.max(
+    0,
+    i.rows > 0 ? f * 0.6 - cellHeight / 2 : 0,
+    rowTitle > 0 ? rowTitleY + rowTitle / 2 + 2 - (top + matrixHeight) : 0,
+  );
+  const bottom = Math.max(4, Math.ceil(overhang - 1e-9) + 1);
+  const colTitle = i.colAxisTitleWidth ?? 0;
+  const colTitleX = Math.max(left + matrixWidth / 2, colTitle / 2 + 2);
   return {
-    cellSize: i.cellSize,
-    fontSize: i.fontSize,
+    cellWidth,
+    cellHeight,
+    fontSize: f,
     matrixWidth,
     matrixHeight,
     left,
     top,
     right,
     bottom,
-    width: Math.ceil(Math.max(left + matrixWidth + right, i.titleWidth ?? 0)),
-    height: Math.ceil(top + matrixHeight + bottom),
+    width: Math.ceil(Math.max(left + matrixWidth + right, i.titleWidth ?? 0, colTitle > 0 ? colTitleX + colTitle / 2 + 2 : 0) - 1e-9),
+    height: Math.ceil(top + matrixHeight + bottom - 1e-9),
     titleBand,
     axisTitleBand,
     labelGap,
+    rowTitleY,
+    colTitleX,
   };
+}
+
+/** Inputs of `fitHeatmapLayout`: a LayoutInput whose cell size and label widths are chosen. */
+export interface FitInput extends Omit<LayoutInput, 'cellSize' | 'cellWidth' | 'cellHeight' | 'rowLabelWidth' | 'colLabelWidth'> {
+  /** Square cell edge, CSS px; default: `chooseCellDims` (rectangular cells). */
+  cellSize?: number;
+  /** CSS px available for the whole drawing, labels included; default: no limit. */
+  maxWidth?: number;
+  /**
+   * Widths (CSS px) of the widest shown row and column label when cells are
+   * cellWidth × cellHeight (labels are thinned by cell size, so this changes with it).
+   */
+  labelWidths(cellWidth: number, cellHeight: number): { row: number; col: number };
+}
+
+/** Rounds of "shrink the cells, re-measure the labels" in `fitHeatmapLayout`. */
+const FIT_ROUNDS = 4;
+
+/**
+ * The heatmap's layout, with cells shrunk so that left + matrixWidth + right ≤ maxWidth.
+ *
+ * 1. Cells: `cellSize` × `cellSize` when given, else chooseCellDims(rows, cols) with labels
+ *    readable at fontSize.
+ * 2. While the drawing is wider than maxWidth: room = maxWidth − left − right (at least 1 px),
+ *    cells re-chosen with maxMatrixWidth = room (an explicit cellSize shrinks to room / cols),
+ *    labels re-measured. The row label width used is the largest seen, so margins only grow
+ *    and the result fits after a few rounds.
+ *
+ * The title is not fitted (a title wider than maxWidth stays wider); maxWidth smaller than the
+ * margins cannot be met (the matrix is then 1 px wide).
+ *
+ * @example at fontSize 13, 512 × 512 with labels ≤ 40 px wide and maxWidth 470:
+ *   left = 20 + 40 + 6 = 66, right = 20 → room 384 → cells 0.75 × 0.75 px, width 470
+ */
+export function fitHeatmapLayout(i: FitInput): HeatmapLayout {
+  const labelPx = readablePx(i.fontSize);
+  const explicit = i.cellSize;
+  const choose = (room?: number): CellDims => {
+    if (explicit === undefined) return chooseCellDims(i.rows, i.cols, { labelPx, maxMatrixWidth: room });
+    const edge = room === undefined || i.cols * explicit <= room ? explicit : room / Math.max(i.cols, 1);
+    const snapped = edge === explicit ? explicit : snapCellEdge(edge);
+    return { cellWidth: snapped, cellHeight: snapped };
+  };
+  let dims = choose();
+  let widths = i.labelWidths(dims.cellWidth, dims.cellHeight);
+  const maxWidth = i.maxWidth;
+  const layout = () => heatmapLayout({
+    rows: i.rows, cols: i.cols, fontSize: i.fontSize, hasTitle: i.hasTitle, titleWidth: i.titleWidth,
+    rowAxisTitleWidth: i.rowAxisTitleWidth, colAxisTitleWidth: i.colAxisTitleWidth,
+    ...dims, rowLabelWidth: widths.row, colLabelWidth: widths.col,
+  });
+  let L = layout();
+  if (maxWidth === undefined) return L;
+  let rowLabelWidth = widths.row;
+  for (let round = 0; round < FIT_ROUNDS && L.left + L.matrixWidth + L.right > maxWidth + 1e-6; round++) {
+    const room = Math.max(1, maxWidth - L.left - L.right);
+    dims = choose(room);
+    const next = i.labelWidths(dims.cellWidth, dims.cellHeight);
+    rowLabelWidth = Math.max(rowLabelWidth, next.row);
+    widths = { row: rowLabelWidth, col: next.col };
+    L = layout();
+  }
+  return L;
 }

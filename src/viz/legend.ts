@@ -26,7 +26,7 @@ export interface LegendSpec {
   blockedLabel: string;
   /** Approximate number of axis ticks (d3 `axis.ticks`); default 5. */
   ticks?: number;
-  /** Font size, CSS px; default 12. */
+  /** Font size, CSS px; default 13 (as the heatmap labels). */
   fontSize?: number;
 }
 
@@ -95,7 +95,7 @@ type Root = Selection<SVGSVGElement | SVGGElement, unknown, null, undefined>;
 type Gradient = Selection<SVGLinearGradientElement, unknown, null, undefined>;
 
 function renderLegend(root: Root, gradient: Gradient, x: ScaleLinear<number, number>, s: LegendSpec, id: string) {
-  const f = s.fontSize ?? 12;
+  const f = s.fontSize ?? 13;
   const width = x.range()[x.range().length - 1] ?? 0;
   const pad = Math.ceil(f * 1.5); // room for the end tick labels, which are centred on the ends
   const barY = Math.ceil(f * 1.6);

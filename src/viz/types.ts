@@ -36,19 +36,29 @@ export interface HeatmapSpec {
   color: (value: number) => string;
   /** 1 = blocked cell, [rows × cols]: drawn hatched in BLOCKED_COLOR, never as a value. */
   blocked?: ArrayLike<number>;
-  /** 1 = padded query row, [rows]: drawn faded toward PADDED_ROW_GREY, label italic grey. */
+  /** 1 = padded query row, [rows]: drawn faded toward PADDED_ROW_GREY, label italic in MUTED_TEXT_COLOR (≥ 4.5:1). */
   greyRows?: ArrayLike<number>;
   /** 1 = fully masked row, [rows]: a red "∅" (or a red bar when cells are small) after the row. */
   flaggedRows?: ArrayLike<number>;
-  /** Cell edge in CSS px. Default: `chooseCellSize(rows, cols)` (matrix ≈ 360 px, clamped to [2, 40]). */
+  /**
+   * Square cell edge in CSS px. Default: `chooseCellDims(rows, cols)`: width and height chosen
+   * per axis (each axis ≈ 360 px, edges in [1, 40], aspect within 1:4…4:1, a short axis keeps
+   * readable labels). Shrunk when needed to fit `maxWidth`.
+   */
   cellSize?: number;
+  /**
+   * CSS px available for the whole drawing, labels and margins included (e.g. the width of the
+   * card it sits in). Cells shrink — below 1 px if need be, the canvas then max-pools so a blocked
+   * boundary stays visible — until it fits. Default: no limit. Must be > 0 when given.
+   */
+  maxWidth?: number;
   /** Title drawn above the heatmap; omitted when undefined or ''. */
   title?: string;
   /** Row axis title; default 'query'. */
   rowAxisTitle?: string;
   /** Column axis title; default 'key'. */
   colAxisTitle?: string;
-  /** Label font size in CSS px; default 12. */
+  /** Label font size in CSS px; default 13 (DEFAULT_FONT_SIZE). */
   fontSize?: number;
   /** Accessible name of the heatmap (set as the host's aria-label). */
   ariaLabel: string;
@@ -67,8 +77,8 @@ export interface HeatmapSpec {
 export interface HeatmapHandle {
   /**
    * Redraws with a new spec, reusing the DOM. Cells are repainted only when `values`, `blocked`,
-   * `greyRows`, `color`, `rows`, `cols` or the cell size change (compared by reference), so a
-   * highlight-only update is cheap even for 512×512.
+   * `greyRows`, `color`, `rows`, `cols` (compared by reference) or the chosen cell width/height
+   * (e.g. after a new `maxWidth`) change, so a highlight-only update is cheap even for 512×512.
    */
   update(spec: HeatmapSpec): void;
   /** Removes the heatmap's DOM and listeners and restores the host's attributes. */

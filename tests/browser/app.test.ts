@@ -94,8 +94,8 @@ describe('Maskscope app', () => {
   });
 
   it('hovering (keyboard) a cell above the diagonal reads weight 0, blocked by the causal mask', async () => {
-    await page.getByTestId('heatmap-weights').focus();
-    await page.keyboard.press('ArrowDown'); // starts at (0, 0)
+    await page.getByTestId('heatmap-weights').focus(); // focus selects cell (0, 0)
+    await expect(page.getByTestId('readout').textContent()).resolves.toContain('k = 0');
     await page.keyboard.press('ArrowRight');
     const readout = page.getByTestId('readout');
     await expect(readout.textContent()).resolves.toContain('q = 0');
@@ -127,8 +127,9 @@ describe('Maskscope app', () => {
   it('an invalid number keeps the last valid value and says what to enter', async () => {
     const heads = page.getByLabel('Heads');
     await heads.fill('99');
-    await expect(page.getByRole('alert').filter({ hasText: 'from 1 to 16' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('alert').filter({ hasText: 'from 1 to 16. Still using 4.' }).count()).resolves.toBe(1);
     await heads.fill('2');
+    await heads.press('Enter');
     await waitForResult(page);
     expect(await page.locator('.thumb').count()).toBe(2);
   });
@@ -156,12 +157,42 @@ describe('Maskscope app', () => {
     await page.getByLabel('语言').selectOption('en');
   });
 
+  it('Back undoes a toggle made after a pause, and the view follows', async () => {
+    const causal = page.getByLabel('Causal mask');
+    await expect(causal.isChecked()).resolves.toBe(true);
+    await page.waitForTimeout(1100); // a change after a pause is a new history entry
+    await causal.uncheck();
+    await waitForResult(page);
+    expect(page.url()).not.toContain('causal=1');
+    await page.goBack();
+    await page.waitForFunction(() => window.location.search.includes('causal=1'));
+    await expect(causal.isChecked()).resolves.toBe(true);
+  });
+
   it('logs no console errors', () => {
     expect(errors).toEqual([]);
   });
 });
 
 describe('Maskscope app, edge cases', () => {
+  it('a link with broken percent-encoding or tfjs flags still loads, warns, and leaves the engine alone', async () => {
+    const { page, errors } = await openPage(harness, '/?v=1&q=%E7%8C%AB%E5%9D&tfjsflags=WEBGL_FORCE_F16_TEXTURES:true');
+    await waitForResult(page);
+    expect(await page.getByTestId('status').textContent()).toContain('float32');
+    expect(await page.getByTestId('url-warnings').textContent()).toContain('tfjsflags');
+    expect(await page.getByTestId('query-text').inputValue()).toBe('猫\uFFFD'); // incomplete UTF-8 → U+FFFD (WHATWG URL)
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('weights colour "0 to max shown" rescales the legend to the largest weight', async () => {
+    const { page } = await openPage(harness, '/?v=1&mode=lengths&lq=64&heads=1&wscale=max');
+    await waitForResult(page);
+    const ticks = await page.locator('[data-stage="weights"] .legend .tick').allTextContents();
+    expect(Number(ticks.at(-1))).toBeLessThan(1);
+    await page.close();
+  });
+
   it('a URL with bad values shows warnings and uses sane values', async () => {
     const { page, errors } = await openPage(harness, '/?v=1&heads=99&dk=abc&causal=maybe&bogus=1');
     await waitForResult(page);
@@ -191,6 +222,7 @@ describe('Maskscope app, edge cases', () => {
     await page.getByTestId('query-text').fill('   ');
     await expect(page.getByRole('alert').filter({ hasText: 'type at least one word' }).count()).resolves.toBe(1);
     expect(await page.getByTestId('heatmap-weights').count()).toBe(1);
+    expect(await page.getByTestId('result').getAttribute('data-stale')).toBe('true');
     await page.close();
   });
 

@@ -122,3 +122,13 @@ describe('buildAttentionInputs', () => {
     expect(() => buildAttentionInputs(one, two, settings, { causal: null, keyPadding: false, queryPadding: false })).toThrow(/query side has 1 sequences, key side 2/);
   });
 });
+
+describe('tokenize emoji and invisible characters', () => {
+  it('tokenize emoji: a ZWJ family, a skin tone and a flag are one token each', () => {
+    expect(tokenize('hi 👨‍👩‍👧 👍🏽 🇫🇷!')).toEqual(['hi', '👨‍👩‍👧', '👍🏽', '🇫🇷', '!']);
+  });
+
+  it('tokenize drops invisible format characters (zero-width joiner, BOM) outside emoji', () => {
+    expect(tokenize('a\u200Db \uFEFFc')).toEqual(['a', 'b', 'c']);
+  });
+});

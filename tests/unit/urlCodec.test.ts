@@ -39,6 +39,7 @@ const validScenario: fc.Arbitrary<Scenario> = fc.record({
   heads: fc.integer({ min: 1, max: 16 }),
   viewBatch: fc.integer({ min: 0, max: 3 }),
   viewHead: fc.integer({ min: 0, max: 15 }),
+  weightScale: fc.constantFrom('unit', 'max'),
   language: fc.constantFrom('en', 'zh'),
 });
 
@@ -46,7 +47,7 @@ const validScenario: fc.Arbitrary<Scenario> = fc.record({
 const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
 const urlKey = fc.constantFrom(
   'v', 'mode', 'attn', 'q', 'k', 'lq', 'lk', 'b', 'pad', 'causal', 'align', 'kpad', 'qpad',
-  'seed', 'dk', 'heads', 'vb', 'vh', 'lang', 'x', '', '?', '%', 'Heads', '__proto__', 'constructor',
+  'seed', 'dk', 'heads', 'vb', 'vh', 'wscale', 'lang', 'x', '', '?', '%', 'Heads', '__proto__', 'constructor',
 );
 const urlValue = fc.oneof(
   fc.string({ unit: anyCodeUnit, maxLength: 10 }),
@@ -198,13 +199,13 @@ describe('decodeScenario: worked examples', () => {
     ['heads=0x10', 'heads', 4, [{ param: 'heads', code: 'bad-value', value: '0x10', used: '4' }]],
     ['heads=Infinity', 'heads', 4, [{ param: 'heads', code: 'bad-value', value: 'Infinity', used: '4' }]],
     ['heads=1e999', 'heads', 4, [{ param: 'heads', code: 'bad-value', value: '1e999', used: '4' }]],
-    ['dk=1', 'dK', 2, [{ param: 'dK', code: 'out-of-range', value: '1', used: '2' }]],
-    ['dk=1000', 'dK', 128, [{ param: 'dK', code: 'out-of-range', value: '1000', used: '128' }]],
-    ['lq=0', 'queryLength', 1, [{ param: 'queryLength', code: 'out-of-range', value: '0', used: '1' }]],
-    ['lq=513', 'queryLength', 512, [{ param: 'queryLength', code: 'out-of-range', value: '513', used: '512' }]],
-    ['lk=-5', 'keyLength', 1, [{ param: 'keyLength', code: 'out-of-range', value: '-5', used: '1' }]],
-    ['b=5', 'batchSize', 4, [{ param: 'batchSize', code: 'out-of-range', value: '5', used: '4' }]],
-    ['b=1.2', 'batchSize', 1, [{ param: 'batchSize', code: 'not-integer', value: '1.2', used: '1' }]],
+    ['dk=1', 'dK', 2, [{ param: 'dk', code: 'out-of-range', value: '1', used: '2' }]],
+    ['dk=1000', 'dK', 128, [{ param: 'dk', code: 'out-of-range', value: '1000', used: '128' }]],
+    ['lq=0', 'queryLength', 1, [{ param: 'lq', code: 'out-of-range', value: '0', used: '1' }]],
+    ['lq=513', 'queryLength', 512, [{ param: 'lq', code: 'out-of-range', value: '513', used: '512' }]],
+    ['lk=-5', 'keyLength', 1, [{ param: 'lk', code: 'out-of-range', value: '-5', used: '1' }]],
+    ['b=5', 'batchSize', 4, [{ param: 'b', code: 'out-of-range', value: '5', used: '4' }]],
+    ['b=1.2', 'batchSize', 1, [{ param: 'b', code: 'not-integer', value: '1.2', used: '1' }]],
     ['seed=-1', 'seed', 0, [{ param: 'seed', code: 'out-of-range', value: '-1', used: '0' }]],
     ['seed=2147483648', 'seed', 2147483647,
       [{ param: 'seed', code: 'out-of-range', value: '2147483648', used: '2147483647' }]],
@@ -213,24 +214,25 @@ describe('decodeScenario: worked examples', () => {
     ['seed=+5', 'seed', 5, []], // '+' is a space in a query string; spaces around numbers are allowed
     ['seed=%2B5', 'seed', 5, []],
     ['seed=-0', 'seed', 0, []],
-    ['vb=-1', 'viewBatch', 0, [{ param: 'viewBatch', code: 'out-of-range', value: '-1', used: '0' }]],
-    ['vb=9', 'viewBatch', 3, [{ param: 'viewBatch', code: 'out-of-range', value: '9', used: '3' }]],
-    ['vh=20', 'viewHead', 15, [{ param: 'viewHead', code: 'out-of-range', value: '20', used: '15' }]],
-    ['mode=graph', 'inputMode', 'text', [{ param: 'inputMode', code: 'bad-value', value: 'graph', used: 'text' }]],
-    ['attn=both', 'attention', 'self', [{ param: 'attention', code: 'bad-value', value: 'both', used: 'self' }]],
-    ['pad=middle', 'paddingSide', 'right', [{ param: 'paddingSide', code: 'bad-value', value: 'middle', used: 'right' }]],
+    ['vb=-1', 'viewBatch', 0, [{ param: 'vb', code: 'out-of-range', value: '-1', used: '0' }]],
+    ['vb=9', 'viewBatch', 3, [{ param: 'vb', code: 'out-of-range', value: '9', used: '3' }]],
+    ['vh=20', 'viewHead', 15, [{ param: 'vh', code: 'out-of-range', value: '20', used: '15' }]],
+    ['mode=graph', 'inputMode', 'text', [{ param: 'mode', code: 'bad-value', value: 'graph', used: 'text' }]],
+    ['attn=both', 'attention', 'self', [{ param: 'attn', code: 'bad-value', value: 'both', used: 'self' }]],
+    ['pad=middle', 'paddingSide', 'right', [{ param: 'pad', code: 'bad-value', value: 'middle', used: 'right' }]],
     ['align=tl', 'causalAlignment', 'top-left', []],
     ['align=br', 'causalAlignment', 'bottom-right', []],
     ['align=top-left', 'causalAlignment', 'top-left', []],
     ['align=diag', 'causalAlignment', 'bottom-right',
-      [{ param: 'causalAlignment', code: 'bad-value', value: 'diag', used: 'bottom-right' }]],
+      [{ param: 'align', code: 'bad-value', value: 'diag', used: 'br' }]],
     ['causal=true', 'causal', true, []],
     ['causal=1', 'causal', true, []],
     ['kpad=false', 'keyPadding', false, []],
     ['qpad=0', 'queryPadding', false, []],
-    ['causal=yes', 'causal', false, [{ param: 'causal', code: 'bad-value', value: 'yes', used: 'false' }]],
-    ['causal=TRUE', 'causal', false, [{ param: 'causal', code: 'bad-value', value: 'TRUE', used: 'false' }]],
-    ['lang=fr', 'language', 'en', [{ param: 'language', code: 'bad-value', value: 'fr', used: 'en' }]],
+    ['causal=yes', 'causal', false, [{ param: 'causal', code: 'bad-value', value: 'yes', used: '0' }]],
+    ['causal=TRUE', 'causal', false, [{ param: 'causal', code: 'bad-value', value: 'TRUE', used: '0' }]],
+    ['lang=fr', 'language', 'en', [{ param: 'lang', code: 'bad-value', value: 'fr', used: 'en' }]],
+    ['wscale=log', 'weightScale', 'unit', [{ param: 'wscale', code: 'bad-value', value: 'log', used: 'unit' }]],
     ['lang=zh', 'language', 'zh', []],
     ['heads=2&heads=8', 'heads', 8, []],
     ['heads=99&heads=8', 'heads', 8, []],
@@ -240,7 +242,7 @@ describe('decodeScenario: worked examples', () => {
     ['q=%ED%A0%80', 'queryText', '\uFFFD\uFFFD\uFFFD', []], // an encoded lone surrogate is not UTF-8
     ['k=%F0%9F%98%80#x', 'keyText', '😀#x', []],
     ['q=a%0Ab%0Ac%0Ad%0Ae', 'queryText', 'a\nb\nc\nd\ne',
-      [{ param: 'queryText', code: 'too-many-lines', value: '5', used: '4' }]],
+      [{ param: 'q', code: 'too-many-lines', value: '5', used: '4' }]],
     ['k=a%0D%0A%0D%0A++%0Ab%0Ac%0Ad', 'keyText', 'a\r\n\r\n  \nb\nc\nd', []], // blank lines are not sequences
   ];
 
@@ -257,7 +259,7 @@ describe('decodeScenario: worked examples', () => {
   it('decodeScenario("q=" + 20 001 × "x"): keeps the first 20 000 characters with a too-long warning', () => {
     const result = decodeScenario(`q=${'x'.repeat(20001)}`);
     expect(result.scenario.queryText).toBe('x'.repeat(20000));
-    expect(result.warnings).toEqual([{ param: 'queryText', code: 'too-long', value: '20001', used: '20000' }]);
+    expect(result.warnings).toEqual([{ param: 'q', code: 'too-long', value: '20001', used: '20000' }]);
   });
 
   it('decodeScenario("seed=" + 200 000 digits + "x"): rejects it as bad-value quickly (no regex backtracking)', () => {
@@ -328,7 +330,7 @@ describe('URL_KEYS', () => {
       inputMode: 'mode', attention: 'attn', queryText: 'q', keyText: 'k', queryLength: 'lq',
       keyLength: 'lk', batchSize: 'b', paddingSide: 'pad', causal: 'causal',
       causalAlignment: 'align', keyPadding: 'kpad', queryPadding: 'qpad', seed: 'seed', dK: 'dk',
-      heads: 'heads', viewBatch: 'vb', viewHead: 'vh', language: 'lang',
+      heads: 'heads', viewBatch: 'vb', viewHead: 'vh', weightScale: 'wscale', language: 'lang',
     });
   });
 });

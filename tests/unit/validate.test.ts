@@ -8,7 +8,7 @@ function withDefaults(changes: Partial<Scenario>): Scenario {
   return { ...DEFAULT_SCENARIO, ...changes };
 }
 
-const DEFAULT_QUERY_TEXT = 'The cat sat on the mat\nThe dog barked';
+const DEFAULT_QUERY_TEXT = 'The dog barked\nThe cat sat on the mat';
 
 describe('sanitizeScenario: worked examples', () => {
   it('sanitizeScenario({}): gives DEFAULT_SCENARIO and no warnings', () => {
@@ -60,7 +60,7 @@ describe('sanitizeScenario: worked examples', () => {
       [{ param: 'attention', code: 'bad-value', value: '[object Array]', used: 'self' }]],
     [{ language: 'zh' }, 'language', 'zh', []],
     [{ queryText: 42 }, 'queryText', DEFAULT_QUERY_TEXT,
-      [{ param: 'queryText', code: 'bad-value', value: '42', used: 'The cat sat on the mat\nThe dog barked' }]],
+      [{ param: 'queryText', code: 'bad-value', value: '42', used: 'The dog barked\nThe cat sat on the mat' }]],
     [{ queryText: 'a\uD800b' }, 'queryText', 'a\uFFFDb',
       [{ param: 'queryText', code: 'bad-value', value: 'a\uD800b', used: 'a\uFFFDb' }]],
     [{ keyText: '\uDC00😀' }, 'keyText', '\uFFFD😀',

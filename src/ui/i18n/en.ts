@@ -1,12 +1,14 @@
 /** English strings. Keys are shared with zh.ts; a test checks that both have the same keys. */
 export const en = {
   app: {
+    settings: 'Settings',
     title: 'Maskscope',
     tagline: 'Attention masks, stage by stage',
     language: 'Language',
     formula: 'Attention(Q, K, V) = softmax(mask(QKᵀ / √dK)) · V',
   },
   input: {
+    textCut: 'The text was cut to {{count}} characters.',
     legend: 'Input',
     mode: 'Input mode',
     modeText: 'Sentences',
@@ -31,6 +33,7 @@ export const en = {
     tokens: 'Tokens',
   },
   mask: {
+    noPaddingInLengths: 'In lengths mode every sequence is full length, so there is no padding: type sentences of different lengths to see it.',
     legend: 'Masks',
     causal: 'Causal mask',
     causalHint: 'A query may attend only to keys at or before its position.',
@@ -50,7 +53,11 @@ export const en = {
     hint: 'Q, K, V = (token embedding + sinusoidal position) × seeded W_Q, W_K, W_V per head.',
   },
   view: {
-    legend: 'Show',
+    pads: '({{count}} pad)',
+    pads_other: '({{count}} pads)',
+    weightScale: 'Weights colour',
+    scaleUnit: '0 to 1',
+    scaleMax: '0 to max shown',
     batch: 'Batch item',
     head: 'Head',
     headStrip: 'Weights of every head (click to show)',
@@ -58,8 +65,9 @@ export const en = {
     headButton: 'Show head {{head}}',
   },
   stage: {
+    heading: 'Attention stages',
     mask: 'Mask',
-    maskNote: 'allowed (1) or blocked',
+    maskNote: 'allowed (1) or blocked (0)',
     scaled: 'Scaled scores',
     scaledNote: 'QKᵀ / √dK',
     masked: 'Masked scores',
@@ -71,8 +79,9 @@ export const en = {
     query: 'query',
     key: 'key',
     dimension: 'dimension',
-    allowed: 'allowed',
+    allowed: 'allowed (1)',
     blocked: 'masked (−∞)',
+    blockedCell: 'blocked (0)',
     paddedRow: 'padded query',
     fullyMaskedRow: 'fully masked row',
     heatmapLabel: '{{stage}} heatmap, batch item {{batch}}, head {{head}}: {{rows}} queries × {{cols}} columns. Use the arrow keys to move between cells.',
@@ -106,13 +115,15 @@ export const en = {
     lastCompute: 'last compute',
     computing: 'computing…',
     starting: 'starting the engine…',
-    fullyMaskedRows: '{{count}} fully masked rows (weights 0)',
+    fullyMaskedRows: '{{count}} of {{rows}} rows here are fully masked (weights 0); {{total}} in all batch items and heads',
+    stale: 'Showing the previous result until the inputs are valid and the computation finishes.',
     shape: 'B={{batch}} H={{heads}} Lq={{lq}} Lk={{lk}} dK={{dK}}',
   },
   export: {
     button: 'Export JSON',
     copyLink: 'Copy link',
     copied: 'Link copied',
+    large: 'This export is about {{megabytes}} MB and may take a while. Export anyway?',
   },
   errors: {
     emptyQuery: 'The query side has no token: type at least one word.',
@@ -125,7 +136,8 @@ export const en = {
   notes: {
     extraLines: 'Only the first {{count}} lines of the {{side}} side are used (batch size at most 4).',
     truncated: 'A line on the {{side}} side was cut to {{count}} tokens.',
-    batchMismatch: 'The two sides have a different number of lines; the first {{count}} pairs are used.',
+    batchMismatch: 'The two sides have a different number of lines; only the first line of each is used.',
+    batchMismatch_other: 'The two sides have a different number of lines; the first {{count}} pairs are used.',
     query: 'query',
     key: 'key',
   },

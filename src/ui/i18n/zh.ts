@@ -3,12 +3,14 @@ import type { Strings } from './en';
 /** 简体中文。键与 en.ts 相同（有测试检查）。 */
 export const zh: Strings = {
   app: {
+    settings: '设置',
     title: 'Maskscope',
     tagline: '注意力掩码，逐步可视化',
     language: '语言',
     formula: 'Attention(Q, K, V) = softmax(mask(QKᵀ / √dK)) · V',
   },
   input: {
+    textCut: '文本已被截断为 {{count}} 个字符。',
     legend: '输入',
     mode: '输入方式',
     modeText: '句子',
@@ -33,6 +35,7 @@ export const zh: Strings = {
     tokens: '词元',
   },
   mask: {
+    noPaddingInLengths: '长度模式下每个序列都是满长度，没有填充：输入长度不同的句子即可看到填充。',
     legend: '掩码',
     causal: '因果掩码',
     causalHint: '每个查询只能关注其位置及之前的键。',
@@ -52,7 +55,11 @@ export const zh: Strings = {
     hint: 'Q、K、V =（词元嵌入 + 正弦位置编码）× 每个头的随机 W_Q、W_K、W_V。',
   },
   view: {
-    legend: '显示',
+    pads: '（{{count}} 个填充）',
+    pads_other: '（{{count}} 个填充）',
+    weightScale: '权重颜色范围',
+    scaleUnit: '0 到 1',
+    scaleMax: '0 到当前最大值',
     batch: '批次样本',
     head: '头',
     headStrip: '每个头的权重（点击查看）',
@@ -60,8 +67,9 @@ export const zh: Strings = {
     headButton: '显示第 {{head}} 个头',
   },
   stage: {
+    heading: '注意力的各个阶段',
     mask: '掩码',
-    maskNote: '允许（1）或屏蔽',
+    maskNote: '允许（1）或屏蔽（0）',
     scaled: '缩放后的分数',
     scaledNote: 'QKᵀ / √dK',
     masked: '掩码后的分数',
@@ -73,8 +81,9 @@ export const zh: Strings = {
     query: '查询',
     key: '键',
     dimension: '维度',
-    allowed: '允许',
+    allowed: '允许（1）',
     blocked: '已屏蔽（−∞）',
+    blockedCell: '屏蔽（0）',
     paddedRow: '填充查询',
     fullyMaskedRow: '整行被屏蔽',
     heatmapLabel: '{{stage}}热图，批次样本 {{batch}}，头 {{head}}：{{rows}} 个查询 × {{cols}} 列。用方向键在单元格间移动。',
@@ -108,13 +117,15 @@ export const zh: Strings = {
     lastCompute: '上次计算',
     computing: '计算中…',
     starting: '正在启动引擎…',
-    fullyMaskedRows: '{{count}} 行被完全屏蔽（权重为 0）',
+    fullyMaskedRows: '此处 {{rows}} 行中有 {{count}} 行被完全屏蔽（权重为 0）；所有批次样本和头中共 {{total}} 行',
+    stale: '输入有效且计算完成之前，仍显示上一次的结果。',
     shape: 'B={{batch}} H={{heads}} Lq={{lq}} Lk={{lk}} dK={{dK}}',
   },
   export: {
     button: '导出 JSON',
     copyLink: '复制链接',
     copied: '链接已复制',
+    large: '导出文件约 {{megabytes}} MB，可能需要一些时间。仍要导出吗？',
   },
   errors: {
     emptyQuery: '查询端没有词元：请至少输入一个词。',
@@ -127,7 +138,8 @@ export const zh: Strings = {
   notes: {
     extraLines: '{{side}}端只使用前 {{count}} 行（批大小最多为 4）。',
     truncated: '{{side}}端有一行被截断为 {{count}} 个词元。',
-    batchMismatch: '两端的行数不同；只使用前 {{count}} 对。',
+    batchMismatch: '两端的行数不同；只使用每端的第一行。',
+    batchMismatch_other: '两端的行数不同；只使用前 {{count}} 对。',
     query: '查询',
     key: '键',
   },

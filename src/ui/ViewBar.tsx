@@ -1,0 +1,60 @@
+/** Which batch item and head the large heatmaps show, and how weights are coloured. */
+import { useTranslation } from 'react-i18next';
+import type { SequenceBatch } from '../engine/sequences';
+import type { Scenario } from '../state/scenario';
+import { Choice } from './Choice';
+
+interface Props {
+  scenario: Scenario;
+  update(patch: Partial<Scenario>): void;
+  query: SequenceBatch;
+  batch: number;
+  head: number;
+  heads: number;
+}
+
+export function ViewBar({ scenario, update, query, batch, head, heads }: Props) {
+  const { t } = useTranslation();
+  return (
+    <div className="view-bar">
+      <div className="batch-tabs" role="group" aria-label={t('view.batch')}>
+        <span className="choice-label">{t('view.batch')}</span>
+        {query.tokens.map((tokens, b) => {
+          const pads = query.isReal[b]?.filter((real) => !real).length ?? 0;
+          return (
+            <button key={b} type="button" aria-pressed={b === batch} className={b === batch ? 'tab selected' : 'tab'} onClick={() => update({ viewBatch: b })}>
+              {b}: {preview(tokens, query.isReal[b] ?? [])}
+              {pads > 0 && <small> {t('view.pads', { count: pads })}</small>}
+            </button>
+          );
+        })}
+      </div>
+      <label className="field inline">
+        <span>{t('view.head')}</span>
+        <select value={head} onChange={(e) => update({ viewHead: Number(e.target.value) })}>
+          {Array.from({ length: heads }, (_, h) => (
+            <option key={h} value={h}>
+              {h}
+            </option>
+          ))}
+        </select>
+      </label>
+      <Choice
+        label={t('view.weightScale')}
+        value={scenario.weightScale}
+        options={[
+          ['unit', t('view.scaleUnit')],
+          ['max', t('view.scaleMax')],
+        ]}
+        onChange={(weightScale) => update({ weightScale })}
+      />
+    </div>
+  );
+}
+
+/** The real tokens of one sequence, cut to a few words. */
+function preview(tokens: string[], isReal: boolean[]): string {
+  const real = tokens.filter((_, i) => isReal[i]);
+  const text = real.slice(0, 4).join(' ');
+  return real.length > 4 ? `${text} …` : text;
+}

@@ -1,0 +1,251 @@
+import { describe, expect, test } from 'vitest';
+import { contrastRatio } from '../../src/viz/colorScales';
+import { DEFAULT_FONT_SIZE } from '../../src/viz/heatmap';
+import { AXIS_TITLE_COLOR, MUTED_TEXT_COLOR, TEXT_COLOR } from '../../src/viz/heatmapAxes';
+import { imageGrid } from '../../src/viz/heatmapCanvas';
+import {
+  chooseCellDims,
+  fitHeatmapLayout,
+  heatmapLayout,
+  pointToCell,
+  readablePx,
+  snapCellEdge,
+} from '../../src/viz/layout';
+import type { FitInput } from '../../src/viz/layout';
+import { gatherRgba, poolCells, poolSpan } from '../../src/viz/pool';
+
+describe('chooseCellDims', () => {
+  test('chooseCellDims of a small square matrix: 40 × 40 (60 clamped)', () => {
+    expect(chooseCellDims(6, 6)).toEqual({ cellWidth: 40, cellHeight: 40 });
+    expect(chooseCellDims(0, 0)).toEqual({ cellWidth: 40, cellHeight: 40 });
+  });
+  test('chooseCellDims 3×200 (cross-attention): 1.8 px wide columns, 24 px tall readable rows', () => {
+    // w = 360/200 = 1.8; h = 40 would be 22:1, the aspect limit gives 7.2, the label floor
+    // min(40, 24, 360/(3·3)) = 24 wins: a 360 × 72 px matrix.
+    expect(chooseCellDims(3, 200)).toEqual({ cellWidth: 1.8, cellHeight: 24 });
+  });
+  test('chooseCellDims 200×3 is the transpose: 24 px wide columns, 1.8 px rows', () => {
+    expect(chooseCellDims(200, 3)).toEqual({ cellWidth: 24, cellHeight: 1.8 });
+  });
+  test('chooseCellDims fills each axis separately: 12×20 → 18 × 30 (both axes 360 px)', () => {
+    expect(chooseCellDims(12, 20)).toEqual({ cellWidth: 18, cellHeight: 30 });
+  });
+  test('chooseCellDims 20×200: the 4:1 aspect limit keeps it a wide matrix (7.2 → 7 px rows)', () => {
+    // label floor min(18, 24, 360/60 = 6) = 6 < 7.2, so the aspect limit decides
+    expect(chooseCellDims(20, 200)).toEqual({ cellWidth: 1.8, cellHeight: 7 });
+  });
+  test('chooseCellDims 512×512: 1 px cells (0.70 clamped to the 1 px minimum)', () => {
+    expect(chooseCellDims(512, 512)).toEqual({ cellWidth: 1, cellHeight: 1 });
+  });
+  test('chooseCellDims 100×100 rounds cells of ≥ 3 px down to whole px: 3.6 → 3', () => {
+    expect(chooseCellDims(100, 100)).toEqual({ cellWidth: 3, cellHeight: 3 });
+  });
+  test('chooseCellDims with maxMatrixWidth shrinks both edges, below 1 px if need be', () => {
+    expect(chooseCellDims(512, 512, { maxMatrixWidth: 384 })).toEqual({ cellWidth: 0.75, cellHeight: 0.75 });
+    expect(chooseCellDims(6, 6, { maxMatrixWidth: 120 })).toEqual({ cellWidth: 20, cellHeight: 20 });
+  });
+  test('chooseCellDims with maxMatrixWidth keeps a few rows readable', () => {
+    // 3×200 in 250 px: k = 250/360, w = 1.25, h = max(24·k, 24) = 24
+    expect(chooseCellDims(3, 200, { maxMatrixWidth: 250 })).toEqual({ cellWidth: 1.25, cellHeight: 24 });
+  });
+  test('chooseCellDims with room to spare does not grow the cells', () => {
+    expect(chooseCellDims(6, 6, { maxMatrixWidth: 1000 })).toEqual({ cellWidth: 40, cellHeight: 40 });
+  });
+  test('chooseCellDims honours maxAspect and labelPx', () => {
+    // 3×200, aspect 1:1, label floor 0 → square 1.8 px cells
+    expect(chooseCellDims(3, 200, { maxAspect: 1, labelPx: 0 })).toEqual({ cellWidth: 1.8, cellHeight: 1.8 });
+    // 3×200, label floor 30: min(40, 30, 40) = 30
+    expect(chooseCellDims(3, 200, { labelPx: 30 })).toEqual({ cellWidth: 1.8, cellHeight: 30 });
+  });
+  test('chooseCellDims never exceeds maxMatrixWidth', () => {
+    for (const [rows, cols, room] of [[512, 512, 383], [7, 333, 101], [64, 1000, 450], [1, 3, 7]] as const) {
+      const { cellWidth } = chooseCellDims(rows, cols, { maxMatrixWidth: room });
+      expect(cols * cellWidth).toBeLessThanOrEqual(room + 1e-6);
+    }
+  });
+  test('readablePx is 1.8 × the font size, rounded up: 24 at 13 px', () => {
+    expect(readablePx(13)).toBe(24);
+    expect(readablePx(12)).toBe(22);
+  });
+  test('snapCellEdge: whole px from 3 px up, 1/1000 px below, never rounding up', () => {
+    expect(snapCellEdge(3.99)).toBe(3);
+    expect(snapCellEdge(40)).toBe(40);
+    expect(snapCellEdge(2.9999)).toBe(2.999);
+    expect(snapCellEdge(0.7519)).toBe(0.751);
+    expect(snapCellEdge(1.8)).toBe(1.8);
+  });
+});
+
+describe('pointToCell with rectangular cells', () => {
+  test('pointToCell on 1.8 × 24 px cells (3×200) uses the width for x and the height for y', () => {
+    expect(pointToCell(10, 30, 1.8, 3, 200, 24)).toEqual({ row: 1, col: 5 });
+    expect(pointToCell(359.9, 71.9, 1.8, 3, 200, 24)).toEqual({ row: 2, col: 199 });
+    expect(pointToCell(10, 72, 1.8, 3, 200, 24)).toBeNull();
+  });
+  test('pointToCell on 0.75 px cells of 512×512', () => {
+    expect(pointToCell(150, 300, 0.75, 512, 512, 0.75)).toEqual({ row: 400, col: 200 });
+  });
+});
+
+describe('heatmapLayout with rectangular cells and axis titles', () => {
+  test('heatmapLayout sizes the matrix as cols × cellWidth by rows × cellHeight', () => {
+    const L = heatmapLayout({ rows: 3, cols: 200, cellWidth: 1.8, cellHeight: 24, fontSize: 13, rowLabelWidth: 20, colLabelWidth: 30, hasTitle: false });
+    // left = ⌈19.5⌉ + 20 + 6; top = 20 + 30 + 6
+    expect(L).toMatchObject({ matrixWidth: 360, matrixHeight: 72, left: 46, top: 56, right: 20, bottom: 4, width: 426, height: 132 });
+  });
+  test('heatmapLayout throws without a cell size', () => {
+    expect(() => heatmapLayout({ rows: 1, cols: 1, fontSize: 13, rowLabelWidth: 0, colLabelWidth: 0, hasTitle: false }))
+      .toThrow('heatmapLayout: give cellSize, or both cellWidth and cellHeight');
+  });
+  test('heatmapLayout of a one-row strip makes room below for the rotated row axis title', () => {
+    // top = 20 + 20 + 6 = 46, matrix 10 px tall; title 60 px centred at 46 + 5 = 51 → ends at 81;
+    // bottom = 81 + 2 − 56 + 1 = 28 → height 84
+    const L = heatmapLayout({ rows: 1, cols: 10, cellSize: 10, fontSize: 13, rowLabelWidth: 20, colLabelWidth: 20, hasTitle: false, rowAxisTitleWidth: 60 });
+    expect(L).toMatchObject({ top: 46, matrixHeight: 10, rowTitleY: 51, bottom: 28, height: 84 });
+    expect(L.rowTitleY + 60 / 2).toBeLessThanOrEqual(L.height - 2);
+  });
+  test('heatmapLayout keeps the last row label inside when rows are thin', () => {
+    // 6 px rows at 13 px font: the label reaches 0.6·13 − 3 = 4.8 px below the matrix → bottom 6
+    const L = heatmapLayout({ rows: 4, cols: 4, cellSize: 6, fontSize: 13, rowLabelWidth: 20, colLabelWidth: 20, hasTitle: false });
+    expect(L.bottom).toBe(6);
+  });
+  test('heatmapLayout of a one-column matrix is wide enough for the column axis title', () => {
+    const L = heatmapLayout({ rows: 4, cols: 1, cellSize: 10, fontSize: 13, rowLabelWidth: 20, colLabelWidth: 20, hasTitle: false, colAxisTitleWidth: 80 });
+    // left 46, colTitleX = 46 + 5 = 51, right end 51 + 40 + 2 = 93
+    expect(L).toMatchObject({ left: 46, colTitleX: 51, width: 93 });
+  });
+  test('heatmapLayout keeps the row axis title below the heatmap title', () => {
+    const L = heatmapLayout({ rows: 1, cols: 4, cellSize: 4, fontSize: 13, rowLabelWidth: 10, colLabelWidth: 0, hasTitle: true, rowAxisTitleWidth: 120 });
+    expect(L.rowTitleY - 60).toBeGreaterThanOrEqual(L.titleBand);
+    expect(L.rowTitleY + 60).toBeLessThanOrEqual(L.height);
+  });
+});
+
+describe('fitHeatmapLayout', () => {
+  const base = (over: Partial<FitInput>): FitInput => ({
+    rows: 512, cols: 512, fontSize: 13, hasTitle: false, labelWidths: () => ({ row: 40, col: 40 }), ...over,
+  });
+  test('fitHeatmapLayout without maxWidth keeps the chosen cells (512×512: 1 px, 598 px wide)', () => {
+    const L = fitHeatmapLayout(base({}));
+    expect(L).toMatchObject({ cellWidth: 1, cellHeight: 1, left: 66, right: 20, width: 598 });
+  });
+  test('fitHeatmapLayout 512×512 into 470 px: 0.75 px cells, exactly 470 px wide', () => {
+    // room = 470 − 66 − 20 = 384 = 512 × 0.75
+    const L = fitHeatmapLayout(base({ maxWidth: 470 }));
+    expect(L).toMatchObject({ cellWidth: 0.75, cellHeight: 0.75, matrixWidth: 384, matrixHeight: 384, width: 470 });
+  });
+  test('fitHeatmapLayout re-measures labels after shrinking and still fits when they grow', () => {
+    const labelWidths = (_w: number, h: number) => ({ row: h < 1 ? 60 : 40, col: 40 });
+    const L = fitHeatmapLayout(base({ maxWidth: 470, labelWidths }));
+    // round 1: 0.75 px, labels 60 → left 86 → 490 px; round 2: room 364 → 0.710 px
+    expect(L.left).toBe(86);
+    expect(L.cellWidth).toBe(0.71);
+    expect(L.left + L.matrixWidth + L.right).toBeLessThanOrEqual(470);
+    expect(L.width).toBe(470);
+  });
+  test('fitHeatmapLayout 3×200 into 300 px keeps 24 px rows', () => {
+    const L = fitHeatmapLayout(base({ rows: 3, cols: 200, maxWidth: 300, labelWidths: () => ({ row: 20, col: 30 }) }));
+    // left 46, right 20 → room 234 → 1.17 px columns
+    expect(L).toMatchObject({ cellWidth: 1.17, cellHeight: 24, matrixHeight: 72 });
+    expect(L.width).toBeLessThanOrEqual(300);
+  });
+  test('fitHeatmapLayout shrinks an explicit cellSize to the room, square', () => {
+    const L = fitHeatmapLayout(base({ rows: 10, cols: 10, cellSize: 40, maxWidth: 286 }));
+    // room = 286 − 86 = 200 → 20 px
+    expect(L).toMatchObject({ cellWidth: 20, cellHeight: 20, width: 286 });
+    expect(fitHeatmapLayout(base({ rows: 10, cols: 10, cellSize: 40, maxWidth: 1000 })).cellWidth).toBe(40);
+  });
+  test('fitHeatmapLayout with a maxWidth below the margins gives a 1 px wide matrix', () => {
+    const L = fitHeatmapLayout(base({ rows: 4, cols: 4, maxWidth: 50 }));
+    expect(L.matrixWidth).toBeCloseTo(1, 6);
+  });
+});
+
+describe('poolCells (max-pooling for sub-pixel cells)', () => {
+  // Causal 4×4 weights; x = blocked (k > q):
+  //   1   x   x   x
+  //  .5  .5   x   x
+  //  .2  .3  .5   x
+  //  .1  .2  .3  .4
+  const weights = [1, 0, 0, 0, 0.5, 0.5, 0, 0, 0.2, 0.3, 0.5, 0, 0.1, 0.2, 0.3, 0.4];
+  const causal = [0, 1, 1, 1, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0];
+  test('poolCells 4×4 causal → 2×2 keeps the diagonal blocks visible: only the top-right is blocked', () => {
+    const p = poolCells(weights, 4, 4, 2, 2, causal);
+    expect(p.rows).toBe(2);
+    expect(p.cols).toBe(2);
+    expect(Array.from(p.blocked)).toEqual([
+      0, 1,
+      0, 0,
+    ]);
+    // each pixel shows its largest allowed weight: 1 (cell 0), blocked (cell 2), .3 (cell 9), .5 (cell 10)
+    expect(Array.from(p.source)).toEqual([0, 2, 9, 10]);
+  });
+  test('poolCells ignores the values of blocked cells, however large', () => {
+    // [[9 (blocked), 1], [2, 3]] → one pixel showing 3
+    const p = poolCells([9, 1, 2, 3], 2, 2, 1, 1, [1, 0, 0, 0]);
+    expect(Array.from(p.source)).toEqual([3]);
+    expect(Array.from(p.blocked)).toEqual([0]);
+  });
+  test('poolCells marks a pixel blocked only when every cell is blocked', () => {
+    expect(Array.from(poolCells([0, 0, 0, 0], 2, 2, 1, 1, [1, 1, 1, 1]).blocked)).toEqual([1]);
+    expect(Array.from(poolCells([0, 0, 0, 0], 2, 2, 1, 1, [1, 1, 1, 0]).blocked)).toEqual([0]);
+  });
+  test('poolCells prefers any number (even −∞) to NaN, and keeps NaN when that is all there is', () => {
+    expect(Array.from(poolCells([NaN, -Infinity], 1, 2, 1, 1).source)).toEqual([1]);
+    expect(Array.from(poolCells([NaN, NaN, 5], 1, 3, 1, 1, [0, 0, 1]).source)).toEqual([0]);
+  });
+  test('poolCells ties: the first cell (row-major) wins', () => {
+    expect(Array.from(poolCells([2, 2, 2, 2], 2, 2, 1, 1).source)).toEqual([0]);
+  });
+  test('poolCells 1×5 → 1×2 splits columns as [0, 2) and [2, 5)', () => {
+    expect(poolSpan(5, 2, 0)).toEqual([0, 2]);
+    expect(poolSpan(5, 2, 1)).toEqual([2, 5]);
+    expect(Array.from(poolCells([1, 5, 2, 9, 3], 1, 5, 1, 2).source)).toEqual([1, 3]);
+  });
+  test('poolCells to the same size is the identity; a larger grid is clamped to the matrix', () => {
+    const p = poolCells(weights, 4, 4, 4, 4, causal);
+    expect(Array.from(p.source)).toEqual(Array.from({ length: 16 }, (_, i) => i));
+    expect(Array.from(p.blocked)).toEqual(causal);
+    const q = poolCells([1, 2, 3], 3, 1, 10, 10);
+    expect([q.rows, q.cols]).toEqual([3, 1]);
+  });
+  test('poolCells pools rows and columns independently: 2×4 → 1×2', () => {
+    // [[1, 7, 0, 0],
+    //  [3, 2, 0, 8]]  with the right half of row 0 blocked
+    const p = poolCells([1, 7, 0, 0, 3, 2, 0, 8], 2, 4, 1, 2, [0, 0, 1, 1, 0, 0, 0, 0]);
+    expect(Array.from(p.source)).toEqual([1, 7]);
+  });
+  test('poolCells of an empty matrix is empty', () => {
+    expect(poolCells([], 0, 5, 3, 3).source).toHaveLength(0);
+  });
+  test('poolCells throws a RangeError naming the field and the shape', () => {
+    expect(() => poolCells([1, 2, 3], 2, 2, 1, 1)).toThrow('poolCells: values has length 3, expected [2×2] = 4');
+    expect(() => poolCells([1, 2, 3, 4], 2, 2, 1, 1, [0])).toThrow('poolCells: blocked has length 1, expected [2×2] = 4');
+  });
+  test('gatherRgba copies the 4 bytes of each source cell', () => {
+    const rgba = [10, 20, 30, 255, 40, 50, 60, 255];
+    expect(Array.from(gatherRgba(rgba, Int32Array.from([1, 1, 0])))).toEqual([40, 50, 60, 255, 40, 50, 60, 255, 10, 20, 30, 255]);
+  });
+  test('imageGrid pools only an axis with more cells than device pixels', () => {
+    expect(imageGrid(512, 512, 384, 384)).toEqual({ rows: 384, cols: 384 });
+    expect(imageGrid(3, 200, 72, 360)).toEqual({ rows: 3, cols: 200 });
+    expect(imageGrid(3, 200, 72, 180)).toEqual({ rows: 3, cols: 180 });
+  });
+});
+
+describe('readability', () => {
+  test('DEFAULT_FONT_SIZE is 13 px', () => {
+    expect(DEFAULT_FONT_SIZE).toBe(13);
+  });
+  test('contrastRatio follows WCAG 2: black on white 21, #767676 on white 4.54', () => {
+    expect(contrastRatio('#000', '#fff')).toBeCloseTo(21, 6);
+    expect(contrastRatio('#fff', '#767676')).toBeCloseTo(4.54, 2);
+    expect(() => contrastRatio('nope', '#fff')).toThrow(/cannot parse colour "nope"/);
+  });
+  test('muted (padded-row) labels, axis titles and text reach 4.5:1 on white; the old #8a8a8a did not', () => {
+    expect(contrastRatio(MUTED_TEXT_COLOR, '#fff')).toBeGreaterThanOrEqual(4.5);
+    expect(contrastRatio(AXIS_TITLE_COLOR, '#fff')).toBeGreaterThanOrEqual(4.5);
+    expect(contrastRatio(TEXT_COLOR, '#fff')).toBeGreaterThanOrEqual(4.5);
+    expect(contrastRatio('#8a8a8a', '#fff')).toBeLessThan(4.5);
+  });
+});
