@@ -20,8 +20,8 @@ export type PaddingSide = 'right' | 'left';
  */
 export type CausalAlignment = 'bottom-right' | 'top-left';
 export type Language = 'en' | 'zh';
-/** Colour domain of the weights heatmaps: fixed [0, 1], or [0, largest weight shown]. */
-export type WeightScale = 'unit' | 'max';
+/** How weights are coloured: their value on [0, 1], or each row divided by its largest weight. */
+export type WeightScale = 'unit' | 'row';
 
 export interface Scenario {
   inputMode: InputMode;
@@ -52,7 +52,7 @@ export interface Scenario {
   viewBatch: number;
   /** Head shown in the large heatmaps (0-based). */
   viewHead: number;
-  /** Colour domain of the weights: [0, 1] (comparable everywhere) or [0, max] (long rows). */
+  /** Weights coloured on [0, 1] (comparable everywhere) or as a share of the row's largest weight (long rows). */
   weightScale: WeightScale;
   language: Language;
 }

@@ -33,7 +33,7 @@ export const ENUM_VALUES: { readonly [K in EnumField]: readonly Scenario[K][] } 
   attention: ['self', 'cross'],
   paddingSide: ['right', 'left'],
   causalAlignment: ['bottom-right', 'top-left'],
-  weightScale: ['unit', 'max'],
+  weightScale: ['unit', 'row'],
   language: ['en', 'zh'],
 };
 

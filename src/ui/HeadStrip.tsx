@@ -3,7 +3,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttentionStages } from '../engine/types';
 import type { WeightScale } from '../state/scenario';
-import { weightColorScale } from './weightScale';
+import { sequentialScale } from '../viz/colorScales';
+import { weightColorValues } from './weightScale';
 import { drawThumbnail } from '../viz/thumbnail';
 import { sliceStages } from './slices';
 
@@ -45,7 +46,7 @@ function Thumb({ stages, batch, head, weightScale }: { stages: AttentionStages; 
   const slice = useMemo(() => sliceStages(stages, batch, head), [stages, batch, head]);
   useEffect(() => {
     if (!canvas.current) return;
-    drawThumbnail(canvas.current, { values: slice.weights, rows: slice.rows, cols: slice.cols, color: weightColorScale(weightScale, slice.weights), blocked: slice.blocked, greyRows: slice.paddedRows }, 72);
+    drawThumbnail(canvas.current, { values: weightColorValues(weightScale, slice.weights, slice.rows, slice.cols), rows: slice.rows, cols: slice.cols, color: sequentialScale(), blocked: slice.blocked, greyRows: slice.paddedRows }, 72);
   }, [slice, weightScale]);
   return <canvas ref={canvas} aria-hidden="true" />;
 }

@@ -9,15 +9,17 @@ interface Props {
   scale: ColorScale;
   /** Whether the heatmap has blocked cells, so the legend shows the blocked swatch. */
   showBlocked: boolean;
+  /** Overrides the default title of this kind of legend. */
+  title?: string;
 }
 
 const TITLE_KEYS = { mask: 'stage.mask', scores: 'hover.scaled', weights: 'stage.weights', output: 'stage.output' } as const;
 
-export function Legend({ kind, scale, showBlocked }: Props) {
+export function Legend({ kind, scale, showBlocked, title: titleOverride }: Props) {
   const { t } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   const handle = useRef<LegendHandle | null>(null);
-  const title = t(TITLE_KEYS[kind]);
+  const title = titleOverride ?? t(TITLE_KEYS[kind]);
 
   useEffect(() => {
     if (kind === 'mask' || !host.current) return;

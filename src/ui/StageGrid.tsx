@@ -2,8 +2,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WeightScale } from '../state/scenario';
-import { weightColorScale } from './weightScale';
-import { divergingScale } from '../viz/colorScales';
+import { weightColorValues } from './weightScale';
+import { divergingScale, sequentialScale } from '../viz/colorScales';
 import type { HeatmapCell, HeatmapSpec } from '../viz/heatmap';
 import type { HoveredCell } from './CellReadout';
 import { Heatmap } from './Heatmap';
@@ -25,7 +25,8 @@ export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, wei
   const { t } = useTranslation();
   const scoreScale = useMemo(() => divergingScale(slice.scaled), [slice.scaled]);
   const outputScale = useMemo(() => divergingScale(slice.output), [slice.output]);
-  const weightScale = useMemo(() => weightColorScale(weightMode, slice.weights), [weightMode, slice.weights]);
+  const weightScale = useMemo(() => sequentialScale(), []);
+  const weightValues = useMemo(() => weightColorValues(weightMode, slice.weights, slice.rows, slice.cols), [weightMode, slice]);
   const dims = useMemo(() => Array.from({ length: slice.dV }, (_, d) => `d${d}`), [slice.dV]);
   const label = (stage: string, cols: number) =>
     t('stage.heatmapLabel', { stage, batch: slice.batch, head: slice.head, rows: slice.rows, cols });
@@ -48,7 +49,7 @@ export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, wei
     { id: 'mask', title: t('stage.mask'), note: t('stage.maskNote'), legend: 'mask', spec: { ...base, values: slice.mask, blocked: slice.blocked, color: MASK_COLOR, ariaLabel: label(t('stage.mask'), slice.cols) } },
     { id: 'scaled', title: t('stage.scaled'), note: t('stage.scaledNote'), legend: 'scores', spec: { ...base, values: slice.scaled, color: scoreScale, ariaLabel: label(t('stage.scaled'), slice.cols) } },
     { id: 'masked', title: t('stage.masked'), note: t('stage.maskedNote'), legend: 'scores', spec: { ...base, values: slice.masked, blocked: slice.blocked, color: scoreScale, ariaLabel: label(t('stage.masked'), slice.cols) } },
-    { id: 'weights', title: t('stage.weights'), note: t('stage.weightsNote'), legend: 'weights', spec: { ...base, values: slice.weights, blocked: slice.blocked, color: weightScale, ariaLabel: label(t('stage.weights'), slice.cols) } },
+    { id: 'weights', title: t('stage.weights'), note: weightMode === 'row' ? t('stage.weightsRowNote') : t('stage.weightsNote'), legend: 'weights', spec: { ...base, values: weightValues, blocked: slice.blocked, color: weightScale, ariaLabel: label(t('stage.weights'), slice.cols) } },
   ];
   const outputSpec: HeatmapSpec = {
     ...base,
@@ -69,7 +70,12 @@ export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, wei
             <h3>{title}</h3> <span className="note">{note}</span>
           </figcaption>
           <Heatmap spec={spec} testId={`heatmap-${id}`} />
-          <Legend kind={legend} scale={legend === 'weights' ? weightScale : scoreScale} showBlocked={spec.blocked !== undefined} />
+          <Legend
+            kind={legend}
+            scale={legend === 'weights' ? weightScale : scoreScale}
+            showBlocked={spec.blocked !== undefined}
+            title={legend === 'weights' && weightMode === 'row' ? t('view.weightsRowLegend') : undefined}
+          />
         </figure>
       ))}
       <figure className="stage" data-stage="output">

@@ -2,18 +2,26 @@
 import { useTranslation } from 'react-i18next';
 import type { SequenceBatch } from '../engine/sequences';
 
+/** Tokens listed before the rest are summarised as "… N more". */
+const MAX_SHOWN = 48;
+
 export function TokenPreview({ query, source: keyBatch, batch, cross }: { query: SequenceBatch; source: SequenceBatch; batch: number; cross: boolean }) {
   const { t } = useTranslation();
-  const row = (side: SequenceBatch, label: string) => (
-    <p className="tokens">
-      <span className="tokens-label">{label}</span>
-      {(side.tokens[batch] ?? []).map((token, i) => (
-        <span key={i} className={side.isReal[batch]?.[i] ? 'token' : 'token pad'}>
-          {token}
-        </span>
-      ))}
-    </p>
-  );
+  const row = (side: SequenceBatch, label: string) => {
+    const tokens = side.tokens[batch] ?? [];
+    const hidden = tokens.length - MAX_SHOWN;
+    return (
+      <p className="tokens">
+        <span className="tokens-label">{label}</span>
+        {tokens.slice(0, MAX_SHOWN).map((token, i) => (
+          <span key={i} className={side.isReal[batch]?.[i] ? 'token' : 'token pad'}>
+            {token}
+          </span>
+        ))}
+        {hidden > 0 && <span className="tokens-more">{t('input.moreTokens', { count: hidden })}</span>}
+      </p>
+    );
+  };
   return (
     <div className="token-preview" data-testid="tokens">
       {row(query, cross ? t('stage.query') : t('input.tokens'))}

@@ -44,7 +44,7 @@ export function ViewBar({ scenario, update, query, batch, head, heads }: Props) 
         value={scenario.weightScale}
         options={[
           ['unit', t('view.scaleUnit')],
-          ['max', t('view.scaleMax')],
+          ['row', t('view.scaleRow')],
         ]}
         onChange={(weightScale) => update({ weightScale })}
       />

@@ -1,15 +1,22 @@
 /**
- * The colour scale of attention weights: fixed [0, 1] (weights compare across rows, heads and
- * settings), or [0, largest weight shown] (long rows, where every weight is ≈ 1/Lk, still show
- * their pattern).
+ * How the weights heatmaps are coloured. 'unit': the weight itself on a fixed [0, 1] scale, so
+ * rows, heads and settings compare. 'row': each weight divided by the largest weight of its row,
+ * so long rows (every weight ≈ 1/Lk) still show their pattern. The read-out always shows the
+ * real weight.
  */
-import { sequentialScale } from '../viz/colorScales';
 import type { WeightScale } from '../state/scenario';
 
-export function weightColorScale(mode: WeightScale, weights: ArrayLike<number>) {
-  const scale = sequentialScale();
-  if (mode === 'unit') return scale;
-  let max = 0;
-  for (let i = 0; i < weights.length; i++) max = Math.max(max, weights[i] as number);
-  return scale.domain([0, max > 0 ? max : 1]);
+/**
+ * The values to colour for a weights matrix [rows × cols].
+ * @returns `weights` itself for 'unit'; for 'row', w / max(row) (a row of zeros stays zeros).
+ */
+export function weightColorValues(mode: WeightScale, weights: Float32Array, rows: number, cols: number): Float32Array {
+  if (mode === 'unit') return weights;
+  const out = new Float32Array(weights.length);
+  for (let r = 0; r < rows; r++) {
+    let max = 0;
+    for (let c = 0; c < cols; c++) max = Math.max(max, weights[r * cols + c] as number);
+    for (let c = 0; c < cols; c++) out[r * cols + c] = max > 0 ? (weights[r * cols + c] as number) / max : 0;
+  }
+  return out;
 }

@@ -185,11 +185,12 @@ describe('Maskscope app, edge cases', () => {
     await page.close();
   });
 
-  it('weights colour "0 to max shown" rescales the legend to the largest weight', async () => {
-    const { page } = await openPage(harness, '/?v=1&mode=lengths&lq=64&heads=1&wscale=max');
+  it('weights colour "÷ row maximum" is said in the legend; long token lists are summarised', async () => {
+    const { page } = await openPage(harness, '/?v=1&mode=lengths&lq=64&heads=1&wscale=row');
     await waitForResult(page);
-    const ticks = await page.locator('[data-stage="weights"] .legend .tick').allTextContents();
-    expect(Number(ticks.at(-1))).toBeLessThan(1);
+    expect(await page.locator('[data-stage="weights"] .legend').textContent()).toContain('Weight ÷ row maximum');
+    expect(await page.getByTestId('tokens').locator('.token').count()).toBe(48);
+    expect(await page.getByTestId('tokens').textContent()).toContain('… and 16 more');
     await page.close();
   });
 

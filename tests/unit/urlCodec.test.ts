@@ -39,7 +39,7 @@ const validScenario: fc.Arbitrary<Scenario> = fc.record({
   heads: fc.integer({ min: 1, max: 16 }),
   viewBatch: fc.integer({ min: 0, max: 3 }),
   viewHead: fc.integer({ min: 0, max: 15 }),
-  weightScale: fc.constantFrom('unit', 'max'),
+  weightScale: fc.constantFrom('unit', 'row'),
   language: fc.constantFrom('en', 'zh'),
 });
 
