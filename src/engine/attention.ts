@@ -57,7 +57,7 @@ function buildStages(inputs: AttentionInputs) {
   const v = tf.tensor4d(inputs.v, [B, H, Lk, dV]);
   const scores = tf.matMul(q, k, false, true);
   const scaled = tf.mul(scores, tf.scalar(inputs.scale ?? 1 / Math.sqrt(dK)));
-  const mask = tf.broadcastTo(maskTensor(inputs.mask, inputs.shape), [B, H, Lq, Lk]);
+  const mask = maskTensor(inputs.mask, inputs.shape);
   const weights = maskedSoftmax(scaled, mask);
   const output = tf.matMul(weights, v);
   return { scores, scaled, mask, weights, output };

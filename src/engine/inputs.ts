@@ -3,6 +3,7 @@
  */
 import { embedBatch, modelWidth, projectHeads, type ProjectionSettings } from './projections';
 import type { SequenceBatch } from './sequences';
+import { buildMaskSpec } from './masks';
 import type { AttentionInputs, MaskSpec } from './types';
 
 /** Which masks are on. */
@@ -33,10 +34,10 @@ export function buildAttentionInputs(
   const xk = key === query ? xq : embedBatch(key, settings.seed, width);
   const qShape = { batch, length: query.length, width };
   const kShape = { batch, length: key.length, width };
-  const mask: MaskSpec = {
+  const mask: MaskSpec = buildMaskSpec({
     causal: masks.causal,
-    keyIsReal: masks.keyPadding ? key.isReal.map((row) => [...row]) : null,
-  };
+    keyIsReal: masks.keyPadding ? key.isReal : null,
+  });
   const allReal = query.isReal.map((row) => row.map(() => true));
   return {
     shape: { batch, heads: settings.heads, queryLength: query.length, keyLength: key.length, dK: settings.dK, dV: settings.dK },

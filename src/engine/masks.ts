@@ -1,11 +1,21 @@
 /**
- * The masks of issue #2 — causal (both alignments) and key padding — with one definition each,
- * used two ways: evaluated per cell in plain JS (`blockReason`, for the reference, the tests and
- * "why is this cell blocked?") and compiled to tfjs ops over index grids (`maskTensor`, for the
- * engine). A test checks that the two agree. Convention: true / 1 = the query MAY attend the key.
+ * The masks of a scenario as one expression (src/engine/mask/): issue #2's causal mask (both
+ * alignments) and key padding are labelled terms, and-ed with any other mask. One definition,
+ * used two ways: evaluated per cell in plain JS (`evaluateMask`, `blockingTerms`: the reference,
+ * the tests, "why is this cell blocked?") and compiled to tfjs ops (`maskTensor`: the engine).
+ * Convention: true / 1 = the query MAY attend the key.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { BlockReason, type AttentionShape, type MaskSpec } from './types';
+import {
+  add, and, bool, compileMask, evaluateMaskGrid, explainCell, label, le, lookup, sub, vars,
+  type MaskExpr, type MaskTables,
+} from './mask';
+import type { AttentionShape, MaskSpec } from './types';
+
+/** Labels of the built-in terms, as explanations report them. */
+export const MASK_LABELS = { causal: 'causal', keyPadding: 'key padding' } as const;
+
+const { q, k, b, Lq, Lk } = vars;
 
 /**
  * Causal predicate for one cell.
@@ -13,89 +23,82 @@ import { BlockReason, type AttentionShape, type MaskSpec } from './types';
  * - top-left:     k ≤ q           (PyTorch SDPA `is_causal=True`, Keras, JAX).
  * Example, Lq = 2, Lk = 4, bottom-right: row 0 → [1,1,1,0], row 1 → [1,1,1,1];
  * top-left: row 0 → [1,0,0,0], row 1 → [1,1,0,0].
- * @param q query index in [0, Lq); k key index in [0, Lk).
  */
-export function causalAllows(
-  q: number,
-  k: number,
-  queryLength: number,
-  keyLength: number,
-  alignment: 'bottom-right' | 'top-left',
-): boolean {
-  const offset = alignment === 'bottom-right' ? keyLength - queryLength : 0;
-  return k <= q + offset;
+export function causalAllows(qi: number, ki: number, queryLength: number, keyLength: number, alignment: 'bottom-right' | 'top-left'): boolean {
+  return ki <= qi + (alignment === 'bottom-right' ? keyLength - queryLength : 0);
+}
+
+/** The causal mask as a labelled expression (same rule as causalAllows). */
+export function causalTerm(alignment: 'bottom-right' | 'top-left'): MaskExpr {
+  return label(MASK_LABELS.causal, alignment === 'bottom-right' ? le(k, add(q, sub(Lk, Lq))) : le(k, q));
+}
+
+/** Key padding as a labelled expression: keyIsReal[b][k], from a table [B, Lk] of 0/1. */
+export function keyPaddingTerm(): MaskExpr {
+  return label(MASK_LABELS.keyPadding, lookup('keyIsReal', b, k));
 }
 
 /**
- * Why the cell (b, h, q, k) is blocked, as BlockReason bit flags (0 = allowed).
- * Every enabled mask is checked, so a cell blocked by two masks reports both.
- * @param spec the masks; `keyIsReal` is [B][Lk].
- * @param shape sizes; indices must lie inside them (not checked: this is the per-cell hot path).
+ * Builds the mask spec: the AND of the enabled terms (`true` when none).
+ * @param options.keyIsReal [B][Lk], false for a padding key; null when key padding is off.
+ * @param options.extra further terms (e.g. a catalogue mask), and-ed after causal and padding.
+ * @throws Error when keyIsReal's rows do not all have the same length.
  */
-export function blockReason(
-  spec: MaskSpec,
-  shape: AttentionShape,
-  b: number,
-  q: number,
-  k: number,
-): number {
-  let reason: number = BlockReason.allowed;
-  if (spec.causal && !causalAllows(q, k, shape.queryLength, shape.keyLength, spec.causal)) {
-    reason |= BlockReason.causal;
+export function buildMaskSpec(options: {
+  causal: null | 'bottom-right' | 'top-left';
+  keyIsReal: null | boolean[][];
+  extra?: MaskExpr[];
+  extraTables?: MaskTables;
+}): MaskSpec {
+  const terms: MaskExpr[] = [];
+  const tables: Record<string, MaskTables[string]> = { ...options.extraTables };
+  if (options.causal) terms.push(causalTerm(options.causal));
+  if (options.keyIsReal) {
+    const rows = options.keyIsReal;
+    const width = rows[0]?.length ?? 0;
+    if (rows.some((row) => row.length !== width)) throw new Error('buildMaskSpec: keyIsReal rows differ in length');
+    tables.keyIsReal = { shape: [rows.length, width], data: Uint8Array.from(rows.flat(), Number) };
+    terms.push(keyPaddingTerm());
   }
-  if (spec.keyIsReal && spec.keyIsReal[b]?.[k] === false) reason |= BlockReason.keyPadding;
-  return reason;
+  terms.push(...(options.extra ?? []));
+  return { expr: terms.length === 0 ? bool(true) : terms.length === 1 ? (terms[0] as MaskExpr) : and(...terms), tables };
 }
 
 /**
  * The mask evaluated cell by cell in JS.
- * @returns Uint8Array [B,H,Lq,Lk], 1 = may attend. The masks of this issue do not depend on the
- * head, so every head holds the same matrix.
+ * @returns Uint8Array [B,H,Lq,Lk], 1 = may attend.
+ * @throws Error when a table the mask reads is missing or malformed, or keyIsReal is not [B, Lk].
  */
 export function evaluateMask(spec: MaskSpec, shape: AttentionShape): Uint8Array {
-  const { batch, heads, queryLength, keyLength } = shape;
-  const out = new Uint8Array(batch * heads * queryLength * keyLength);
-  let i = 0;
-  for (let b = 0; b < batch; b++) {
-    for (let h = 0; h < heads; h++) {
-      for (let q = 0; q < queryLength; q++) {
-        for (let k = 0; k < keyLength; k++) out[i++] = blockReason(spec, shape, b, q, k) ? 0 : 1;
-      }
-    }
-  }
-  return out;
+  assertKeyTable(spec, shape);
+  return evaluateMaskGrid(spec.expr, shape, spec.tables);
 }
 
 /**
- * The same mask compiled to tfjs ops over index grids (range + broadcast compare).
- * @returns a bool tensor [B,1,Lq,Lk] (true = may attend), broadcastable over heads. The caller
- * owns it (dispose it, or create it inside `tf.tidy`).
- * @throws Error when `keyIsReal` does not have B rows of Lk entries.
+ * The same mask compiled to tfjs ops over index grids, broadcast to [B,H,Lq,Lk] (bool, true =
+ * may attend). The caller owns the tensor.
+ * @throws Error when a table the mask reads is missing or malformed, or keyIsReal is not [B, Lk]
+ *   (before any tensor exists).
  */
 export function maskTensor(spec: MaskSpec, shape: AttentionShape): tf.Tensor4D {
-  const { batch, queryLength, keyLength } = shape;
-  return tf.tidy(() => {
-    let allowed: tf.Tensor = tf.ones([1, 1, queryLength, keyLength], 'bool');
-    if (spec.causal) {
-      const offset = spec.causal === 'bottom-right' ? keyLength - queryLength : 0;
-      const qIndex = tf.reshape(tf.range(0, queryLength, 1, 'int32'), [1, 1, queryLength, 1]);
-      const kIndex = tf.reshape(tf.range(0, keyLength, 1, 'int32'), [1, 1, 1, keyLength]);
-      allowed = tf.logicalAnd(allowed, tf.lessEqual(kIndex, tf.add(qIndex, offset)));
-    }
-    if (spec.keyIsReal) {
-      assertKeyIsReal(spec.keyIsReal, batch, keyLength);
-      const real = tf.tensor4d(spec.keyIsReal.flat(), [batch, 1, 1, keyLength], 'bool');
-      allowed = tf.logicalAnd(allowed, real);
-    }
-    return tf.broadcastTo(allowed, [batch, 1, queryLength, keyLength]) as tf.Tensor4D;
-  });
+  assertKeyTable(spec, shape);
+  const { batch, heads, queryLength, keyLength } = shape;
+  return tf.tidy(() => tf.broadcastTo(compileMask(spec.expr, shape, spec.tables), [batch, heads, queryLength, keyLength]) as tf.Tensor4D);
 }
 
-function assertKeyIsReal(keyIsReal: boolean[][], batch: number, keyLength: number): void {
-  if (keyIsReal.length !== batch || keyIsReal.some((row) => row.length !== keyLength)) {
-    throw new Error(
-      `maskTensor: keyIsReal must be [B=${batch}][Lk=${keyLength}], got ` +
-        `[${keyIsReal.length}][${keyIsReal.map((r) => r.length).join('|')}]`,
-    );
+/**
+ * Why the cell (b, h, q, k) is blocked: the labels (or, for unlabelled conditions, the text) of
+ * the terms that block it; [] when the cell is allowed.
+ */
+export function blockingTerms(spec: MaskSpec, shape: AttentionShape, cell: { b: number; h: number; q: number; k: number }): string[] {
+  const explanation = explainCell(spec.expr, cell, { Lq: shape.queryLength, Lk: shape.keyLength, tables: spec.tables });
+  return explanation.allowed ? [] : explanation.blockedBy.map((term) => term.label ?? term.text);
+}
+
+/** Out-of-range lookups read as 0 (blocked), so a key table of the wrong size is an error here. */
+function assertKeyTable(spec: MaskSpec, shape: AttentionShape): void {
+  const table = spec.tables.keyIsReal;
+  if (table && (table.shape[0] !== shape.batch || table.shape[1] !== shape.keyLength)) {
+    throw new Error(`mask: keyIsReal must be [B=${shape.batch}, Lk=${shape.keyLength}], got [${table.shape.join(', ')}]`);
   }
 }

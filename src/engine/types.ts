@@ -1,3 +1,5 @@
+import type { MaskExpr, MaskTables } from './mask';
+
 /**
  * Shapes and results shared by the engine, the float64 reference and their callers.
  * Every array is row-major; rows are queries and columns are keys (DESIGN.md §1).
@@ -29,15 +31,6 @@ export const RowStatus = {
 } as const;
 
 /**
- * Why a (b, h, q, k) cell is blocked. Bit flags; 0 = allowed.
- */
-export const BlockReason = {
-  allowed: 0,
-  causal: 1,
-  keyPadding: 2,
-} as const;
-
-/**
  * Inputs to one attention computation.
  * - `q`: [B,H,Lq,dK], `k`: [B,H,Lk,dK], `v`: [B,H,Lk,dV] (Float32Array, row-major).
  * - `mask`: what the masks are, evaluated by `evaluateMask` / compiled by `maskTensor`.
@@ -55,13 +48,13 @@ export interface AttentionInputs {
 }
 
 /**
- * The masks of this scenario. A cell (b, h, q, k) is allowed iff every enabled mask allows it.
- * - `causal`: null when off, else the alignment for Lq ≠ Lk.
- * - `keyIsReal`: null when key padding is off, else [B][Lk], false for a padding key.
+ * The mask of this scenario: one expression over (b, h, q, k) — true = may attend — usually an
+ * AND of labelled terms ('causal', 'key padding', …), and the tables it reads (e.g. keyIsReal
+ * [B, Lk]). Built by `buildMaskSpec` (masks.ts); see src/engine/mask/ for the expression language.
  */
 export interface MaskSpec {
-  causal: null | 'bottom-right' | 'top-left';
-  keyIsReal: null | boolean[][];
+  expr: MaskExpr;
+  tables: MaskTables;
 }
 
 /** Numeric stages of one computation, each a row-major Float32Array with the shape given. */

@@ -1,7 +1,7 @@
 /** The hover read-out: tokens, indices, the value at every stage, and why a cell is blocked. */
 import { useTranslation } from 'react-i18next';
-import { blockReason } from '../engine/masks';
-import { BlockReason, type AttentionInputs } from '../engine/types';
+import { blockingTerms, MASK_LABELS } from '../engine/masks';
+import type { AttentionInputs } from '../engine/types';
 import { formatNumber } from './format';
 import type { StageSlice } from './slices';
 
@@ -59,8 +59,9 @@ function Item({ label, children, testId, className }: { label: string; children:
 function CellItems({ slice, inputs, row, col, keyToken }: { slice: StageSlice; inputs: AttentionInputs; row: number; col: number; keyToken: string }) {
   const { t } = useTranslation();
   const i = row * slice.cols + col;
-  const reason = blockReason(inputs.mask, inputs.shape, slice.batch, row, col);
-  const reasons = [reason & BlockReason.causal ? t('hover.causal') : null, reason & BlockReason.keyPadding ? t('hover.keyPadding') : null].filter(Boolean);
+  const reasons = blockingTerms(inputs.mask, inputs.shape, { b: slice.batch, h: slice.head, q: row, k: col }).map((term) =>
+    term === MASK_LABELS.causal ? t('hover.causal') : term === MASK_LABELS.keyPadding ? t('hover.keyPadding') : term,
+  );
   return (
     <>
       <Item label={t('hover.key')}>

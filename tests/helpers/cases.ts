@@ -2,12 +2,13 @@
  * Seeded random attention inputs for engine-vs-reference tests (Node and Chromium alike).
  */
 import { gaussians, mulberry32 } from '../../src/engine/random';
-import type { AttentionInputs, AttentionShape, MaskSpec } from '../../src/engine/types';
+import { buildMaskSpec } from '../../src/engine/masks';
+import type { AttentionInputs, AttentionShape } from '../../src/engine/types';
 
 export interface CaseSpec {
   name: string;
   shape: AttentionShape;
-  causal: MaskSpec['causal'];
+  causal: null | 'bottom-right' | 'top-left';
   /** Real lengths of the keys per batch item (right padding), or null for no key padding. */
   keyLengths: number[] | null;
   /** Real lengths of the queries per batch item (right padding), or null. */
@@ -29,7 +30,7 @@ export function makeInputs(spec: CaseSpec): AttentionInputs {
     q: Float32Array.from(gaussians(B * H * Lq * dK, random), (x) => x * m),
     k: Float32Array.from(gaussians(B * H * Lk * dK, random), (x) => x * m),
     v: Float32Array.from(gaussians(B * H * Lk * dV, random)),
-    mask: { causal: spec.causal, keyIsReal: spec.keyLengths ? realFlags(spec.keyLengths, Lk) : null },
+    mask: buildMaskSpec({ causal: spec.causal, keyIsReal: spec.keyLengths ? realFlags(spec.keyLengths, Lk) : null }),
     queryIsReal: realFlags(spec.queryLengths, Lq),
   };
 }

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { computeAttention } from '../../src/engine/attention';
 import { referenceAttention } from '../../src/engine/reference';
+import { buildMaskSpec } from '../../src/engine/masks';
 import { RowStatus, type AttentionInputs } from '../../src/engine/types';
 import { expectArraysClose, flat, sliceMatrix } from '../helpers/arrays';
 import { ENGINE_CASES, makeInputs } from '../helpers/cases';
@@ -63,7 +64,7 @@ describe('computeAttention edge cases', () => {
       q: new Float32Array(6).fill(1),
       k: new Float32Array(6).fill(1),
       v: Float32Array.from([1, 0, 0, 1, 1, 1]),
-      mask: { causal: 'bottom-right', keyIsReal: null },
+      mask: buildMaskSpec({ causal: 'bottom-right', keyIsReal: null }),
       queryIsReal: [[true, true, true]],
     };
     const got = await computeAttention(inputs);
@@ -77,7 +78,7 @@ describe('computeAttention edge cases', () => {
       q: Float32Array.from([1000, -1000]),
       k: Float32Array.from([1, -1, 0.5]),
       v: Float32Array.from([1, 2, 3]),
-      mask: { causal: null, keyIsReal: null },
+      mask: buildMaskSpec({ causal: null, keyIsReal: null }),
       queryIsReal: [[true, true]],
       scale: 1,
     };

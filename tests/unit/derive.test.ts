@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { computeSettingsKey, deriveInputs } from '../../src/ui/derive';
 import { DEFAULT_SCENARIO, type Scenario } from '../../src/state/scenario';
+import { formatExpr } from '../../src/engine/mask';
+import type { MaskSpec } from '../../src/engine/types';
+
+/** The keyIsReal table [B][Lk] of a mask spec, as rows of 0/1. */
+function keyTable(spec: MaskSpec): number[][] {
+  const table = spec.tables.keyIsReal;
+  if (!table) throw new Error('no keyIsReal table');
+  const [rows = 0, cols = 0] = table.shape;
+  return Array.from({ length: rows }, (_, r) => [...table.data.slice(r * cols, (r + 1) * cols)]);
+}
 
 const scenario = (patch: Partial<Scenario>): Scenario => ({ ...DEFAULT_SCENARIO, ...patch });
 
@@ -10,14 +20,14 @@ describe('deriveInputs', () => {
     if (!d.ok) throw new Error(d.error);
     expect(d.query.tokens).toEqual([['a', 'b', 'c'], ['d', '<pad>', '<pad>']]);
     expect(d.key).toBe(d.query);
-    expect(d.inputs.mask.keyIsReal).toEqual([[true, true, true], [true, false, false]]);
+    expect(keyTable(d.inputs.mask)).toEqual([[1, 1, 1], [1, 0, 0]]);
     expect(d.inputs.queryIsReal).toEqual([[true, true, true], [true, false, false]]);
   });
 
   it('key padding off: no key is blocked; query padding off: every query counts as real', () => {
     const d = deriveInputs(scenario({ queryText: 'a b\nc', keyPadding: false, queryPadding: false }));
     if (!d.ok) throw new Error(d.error);
-    expect(d.inputs.mask.keyIsReal).toBeNull();
+    expect(d.inputs.mask.tables.keyIsReal).toBeUndefined();
     expect(d.inputs.queryIsReal).toEqual([[true, true], [true, true]]);
   });
 
@@ -26,7 +36,7 @@ describe('deriveInputs', () => {
     if (!d.ok) throw new Error(d.error);
     expect(d.inputs.shape).toMatchObject({ batch: 2, queryLength: 2, keyLength: 3 });
     expect(d.key.tokens[1]).toEqual(['<pad>', '<pad>', 'd']);
-    expect(d.inputs.mask.keyIsReal).toEqual([[true, true, true], [false, false, true]]);
+    expect(keyTable(d.inputs.mask)).toEqual([[1, 1, 1], [0, 0, 1]]);
   });
 
   it('cross-attention with 3 target lines and 2 source lines: uses 2 pairs and says so', () => {
@@ -72,8 +82,8 @@ describe('deriveInputs', () => {
   it('causal alignment follows the scenario; causal off gives no causal mask', () => {
     const on = deriveInputs(scenario({ causal: true, causalAlignment: 'top-left' }));
     const off = deriveInputs(scenario({ causal: false }));
-    expect(on.ok && on.inputs.mask.causal).toBe('top-left');
-    expect(off.ok && off.inputs.mask.causal).toBeNull();
+    expect(on.ok && formatExpr(on.inputs.mask.expr)).toBe('k <= q && keyIsReal[b][k]');
+    expect(off.ok && formatExpr(off.inputs.mask.expr)).toBe('keyIsReal[b][k]');
   });
 });
 

@@ -3,6 +3,7 @@ import { tokenize, tokenizeLines } from '../../src/engine/tokenize';
 import { PAD_TOKEN, padBatch, placeholderBatch, positionIds } from '../../src/engine/sequences';
 import { embedBatch, positionalEncoding, tokenEmbedding } from '../../src/engine/projections';
 import { buildAttentionInputs } from '../../src/engine/inputs';
+import { formatExpr } from '../../src/engine/mask';
 import { expectArraysClose } from '../helpers/arrays';
 
 describe('tokenize', () => {
@@ -94,7 +95,8 @@ describe('buildAttentionInputs', () => {
     const inputs = buildAttentionInputs(batch, batch, settings, { causal: 'bottom-right', keyPadding: true, queryPadding: true });
     expect(inputs.shape).toEqual({ batch: 2, heads: 2, queryLength: 2, keyLength: 2, dK: 4, dV: 4 });
     expect(inputs.q.length).toBe(2 * 2 * 2 * 4);
-    expect(inputs.mask).toEqual({ causal: 'bottom-right', keyIsReal: [[true, true], [true, false]] });
+    expect(formatExpr(inputs.mask.expr)).toBe('k <= q + (Lk - Lq) && keyIsReal[b][k]');
+    expect(inputs.mask.tables.keyIsReal).toEqual({ shape: [2, 2], data: Uint8Array.from([1, 1, 1, 0]) });
     expect(inputs.queryIsReal).toEqual([[true, true], [true, false]]);
   });
 
