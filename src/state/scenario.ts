@@ -43,6 +43,10 @@ export interface Scenario {
   keyPadding: boolean;
   /** Mark query rows that are padding (greyed; their output is ignored). */
   queryPadding: boolean;
+  /** Extra masks from the catalogue, and-ed with the others: `id(name=value,…);…` (maskList.ts). */
+  masks: string;
+  /** A custom mask formula over q, k, b, h, Lq, Lk (e.g. `k <= q && q - k < 4`); '' for none. */
+  customMask: string;
   /** Seed of every random number (embeddings, projections). */
   seed: number;
   /** Key (and value) dimension per head, dK = dV. */
@@ -66,6 +70,7 @@ export const LIMITS = {
   maxHeads: 16,
   maxSeed: 2 ** 31 - 1,
   maxTextChars: 20_000,
+  maxFormulaChars: 500,
 } as const;
 
 export const EXAMPLE_TEXT = {
@@ -86,6 +91,8 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   causalAlignment: 'bottom-right',
   keyPadding: true,
   queryPadding: true,
+  masks: '',
+  customMask: '',
   seed: 42,
   dK: 8,
   heads: 4,

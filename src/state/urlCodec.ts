@@ -24,6 +24,8 @@ export const URL_KEYS = {
   causalAlignment: 'align',
   keyPadding: 'kpad',
   queryPadding: 'qpad',
+  masks: 'm',
+  customMask: 'cm',
   seed: 'seed',
   dK: 'dk',
   heads: 'heads',

@@ -10,6 +10,7 @@ import {
   type IntegerField,
   type Scenario,
 } from './scenario';
+import { formatMaskList, parseMaskList } from './maskList';
 import { previewValue, type StateWarning } from './warnings';
 
 export type { StateWarning, StateWarningCode } from './warnings';
@@ -26,6 +27,7 @@ export interface RestoreResult {
 type EnumField = 'inputMode' | 'attention' | 'paddingSide' | 'causalAlignment' | 'weightScale' | 'language';
 type BooleanField = 'causal' | 'keyPadding' | 'queryPadding';
 type TextField = 'queryText' | 'keyText';
+type FormulaField = 'masks' | 'customMask';
 
 /** Allowed values of each enumerated Scenario field. */
 export const ENUM_VALUES: { readonly [K in EnumField]: readonly Scenario[K][] } = {
@@ -62,6 +64,7 @@ export function sanitizeScenario(raw: RawScenario): RestoreResult {
   const int = (key: IntegerField): number => sanitizeInteger(key, get(key), warnings);
   const bool = (key: BooleanField): boolean => sanitizeBoolean(key, get(key), warnings);
   const text = (key: TextField): string => sanitizeText(key, get(key), warnings);
+  const formula = (key: FormulaField): string => sanitizeFormula(key, get(key), warnings);
   const choice = <K extends EnumField>(key: K): Scenario[K] => sanitizeEnum(key, get(key), warnings);
   const scenario: Scenario = {
     inputMode: choice('inputMode'),
@@ -76,6 +79,8 @@ export function sanitizeScenario(raw: RawScenario): RestoreResult {
     causalAlignment: choice('causalAlignment'),
     keyPadding: bool('keyPadding'),
     queryPadding: bool('queryPadding'),
+    masks: sanitizeMaskList(get('masks'), warnings),
+    customMask: formula('customMask'),
     seed: int('seed'),
     dK: int('dK'),
     heads: int('heads'),
@@ -179,4 +184,23 @@ function warnUnknownKeys(source: object, warnings: StateWarning[]): void {
   for (const key of keys.filter((k) => !known.has(k))) {
     warnings.push({ param: key, code: 'unknown-key', value: previewValue(readOwn(source, key)), used: '' });
   }
+}
+
+/** A formula field: a string of at most LIMITS.maxFormulaChars (longer: cut + `too-long`). */
+function sanitizeFormula(key: FormulaField, raw: unknown, warnings: StateWarning[]): string {
+  const fallback = DEFAULT_SCENARIO[key];
+  if (raw === undefined) return fallback;
+  if (typeof raw !== 'string') return badValue(key, raw, fallback, warnings);
+  const text = toWellFormed(raw);
+  if (text.length <= LIMITS.maxFormulaChars) return text;
+  warnings.push({ param: key, code: 'too-long', value: String(text.length), used: String(LIMITS.maxFormulaChars) });
+  return text.slice(0, LIMITS.maxFormulaChars).replace(/[\uD800-\uDBFF]$/, '');
+}
+
+/** The mask list, rewritten canonically; pieces that do not parse are dropped with `bad-value`. */
+function sanitizeMaskList(raw: unknown, warnings: StateWarning[]): string {
+  const text = sanitizeFormula('masks', raw, warnings);
+  const { items, rejected } = parseMaskList(text);
+  for (const piece of rejected) warnings.push({ param: 'masks', code: 'bad-value', value: previewValue(piece), used: '' });
+  return formatMaskList(items);
 }

@@ -1,3 +1,4 @@
+import { formatMaskList } from '../../src/state/maskList';
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_SCENARIO, type Scenario } from '../../src/state/scenario';
@@ -34,6 +35,16 @@ const validScenario: fc.Arbitrary<Scenario> = fc.record({
   causalAlignment: fc.constantFrom('bottom-right', 'top-left'),
   keyPadding: fc.boolean(),
   queryPadding: fc.boolean(),
+  masks: fc
+    .array(
+      fc.record({
+        id: fc.constantFrom('window', 'prefix', 'bigbird', 'sinks-window'),
+        params: fc.dictionary(fc.constantFrom('W', 'P', 'S', 'r'), fc.integer({ min: -99, max: 999 }), { maxKeys: 3 }),
+      }),
+      { maxLength: 3 },
+    )
+    .map(formatMaskList),
+  customMask: fc.oneof(fc.constant(''), fc.constant('k <= q && q - k < 4'), fc.string({ maxLength: 40 }).map((s) => s.replace(/[\uD800-\uDFFF]/g, ''))),
   seed: fc.oneof(fc.integer({ min: 0, max: 2147483647 }), fc.constantFrom(0, 42, 2147483647)),
   dK: fc.integer({ min: 2, max: 128 }),
   heads: fc.integer({ min: 1, max: 16 }),
@@ -47,7 +58,7 @@ const validScenario: fc.Arbitrary<Scenario> = fc.record({
 const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
 const urlKey = fc.constantFrom(
   'v', 'mode', 'attn', 'q', 'k', 'lq', 'lk', 'b', 'pad', 'causal', 'align', 'kpad', 'qpad',
-  'seed', 'dk', 'heads', 'vb', 'vh', 'wscale', 'lang', 'x', '', '?', '%', 'Heads', '__proto__', 'constructor',
+  'seed', 'dk', 'heads', 'vb', 'vh', 'wscale', 'lang', 'm', 'cm', 'x', '', '?', '%', 'Heads', '__proto__', 'constructor',
 );
 const urlValue = fc.oneof(
   fc.string({ unit: anyCodeUnit, maxLength: 10 }),
@@ -329,7 +340,7 @@ describe('URL_KEYS', () => {
     expect(URL_KEYS).toEqual({
       inputMode: 'mode', attention: 'attn', queryText: 'q', keyText: 'k', queryLength: 'lq',
       keyLength: 'lk', batchSize: 'b', paddingSide: 'pad', causal: 'causal',
-      causalAlignment: 'align', keyPadding: 'kpad', queryPadding: 'qpad', seed: 'seed', dK: 'dk',
+      causalAlignment: 'align', keyPadding: 'kpad', queryPadding: 'qpad', masks: 'm', customMask: 'cm', seed: 'seed', dK: 'dk',
       heads: 'heads', viewBatch: 'vb', viewHead: 'vh', weightScale: 'wscale', language: 'lang',
     });
   });

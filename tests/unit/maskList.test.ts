@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { formatMaskList, MAX_MASKS, parseMaskList, type MaskChoice } from '../../src/state/maskList';
+import { decodeScenario } from '../../src/state/urlCodec';
+
+describe('parseMaskList / formatMaskList', () => {
+  it("parseMaskList('window(W=4);prefix(P=3)'): two masks with their parameters", () => {
+    expect(parseMaskList('window(W=4);prefix(P=3)')).toEqual({
+      items: [{ id: 'window', params: { W: 4 } }, { id: 'prefix', params: { P: 3 } }],
+      rejected: [],
+    });
+  });
+
+  it("parseMaskList(' bigbird(block=2, r=1) ; causal-tl '): spaces ignored, a mask without parameters", () => {
+    expect(parseMaskList(' bigbird(block=2, r=1) ; causal-tl ').items).toEqual([
+      { id: 'bigbird', params: { block: 2, r: 1 } },
+      { id: 'causal-tl', params: {} },
+    ]);
+  });
+
+  it('parseMaskList with bad pieces: drops exactly those and returns them', () => {
+    expect(parseMaskList('window(W=x);Prefix(P=1);ok(A=1,A=2);doc;(W=1)')).toEqual({
+      items: [{ id: 'doc', params: {} }],
+      rejected: ['window(W=x)', 'Prefix(P=1)', 'ok(A=1,A=2)', '(W=1)'],
+    });
+  });
+
+  it(`parseMaskList keeps at most ${MAX_MASKS} masks`, () => {
+    expect(parseMaskList(Array.from({ length: 10 }, () => 'doc').join(';')).items).toHaveLength(MAX_MASKS);
+  });
+
+  it('formatMaskList writes the canonical form that parseMaskList reads back', () => {
+    const items: MaskChoice[] = [{ id: 'window', params: { W: -2, D: 3 } }, { id: 'doc', params: {} }];
+    expect(formatMaskList(items)).toBe('window(W=-2,D=3);doc');
+    expect(parseMaskList(formatMaskList(items)).items).toEqual(items);
+  });
+
+  it("decodeScenario('m=window(W%3D4);nope(' ): keeps the good mask, warns about the bad piece", () => {
+    const { scenario, warnings } = decodeScenario('m=window(W%3D4);nope(');
+    expect(scenario.masks).toBe('window(W=4)');
+    expect(warnings).toEqual([{ param: 'm', code: 'bad-value', value: 'nope(', used: '' }]);
+  });
+});
