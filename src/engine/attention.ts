@@ -1,12 +1,13 @@
 /**
  * Scaled dot-product attention on TensorFlow.js, stage by stage (Vaswani et al. 2017, eq. 1):
- * scores = Q·Kᵀ, scaled = scores × scale, masked = where(mask, scaled, −∞),
- * weights = softmax(masked) over keys, output = weights·V.
+ * scores = Q·Kᵀ, scaled = scores × scale, logits = softcap(scaled + ALiBi bias),
+ * masked = where(mask, logits, −∞), weights = softmax(masked) over keys, output = weights·V.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { maskTensor } from './masks';
 import { applyMask, rowStatuses } from './rowStatus';
-import type { AttentionInputs, AttentionStages } from './types';
+import { alibiSlopes, changesLogits, checkScoreMods, effectiveScale, type ScoreMods } from './scoreMods';
+import type { AttentionInputs, AttentionShape, AttentionStages } from './types';
 
 /**
  * Computes every stage for every batch item and head on the active tfjs backend.
@@ -19,28 +20,39 @@ import type { AttentionInputs, AttentionStages } from './types';
  * Asynchronous so that it can move to a worker without its callers changing. Every tensor it
  * creates is disposed before it resolves.
  *
- * @param inputs q [B,H,Lq,dK], k [B,H,Lk,dK], v [B,H,Lk,dV], masks, optional scale (default 1/√dK).
+ * Score modifiers (`inputs.scoreMods`, scoreMods.ts) act between `scaled` and the mask: the scale
+ * override replaces 1/√dK, the ALiBi bias −m_h·|(q + Lk − Lq) − k| is added (built here from index
+ * grids and broadcast over batch items), then c·tanh(x/c) soft-caps. tanh saturates, so a huge
+ * |x| gives ±c, never ±∞ or NaN.
+ *
+ * @param inputs q [B,H,Lq,dK], k [B,H,Lk,dK], v [B,H,Lk,dV], masks, optional scale (default
+ *   1/√dK) and score modifiers.
  * @returns the stages as row-major typed arrays (see AttentionStages).
- * @throws Error when an array's length does not match the shape (message names the argument).
+ * @throws Error when an array's length does not match the shape (message names the argument), or
+ *   a score modifier is out of range (see checkScoreMods).
  */
 export async function computeAttention(inputs: AttentionInputs): Promise<AttentionStages> {
   checkInputs(inputs);
   const tensors = tf.tidy(() => buildStages(inputs));
   try {
-    const [scores, scaled, mask, weights, output] = await Promise.all([
+    const [scores, scaled, logits, mask, weights, output] = await Promise.all([
       tensors.scores.data<'float32'>(),
       tensors.scaled.data<'float32'>(),
+      // no modifier: logits is the scaled tensor itself; copied below rather than read twice
+      tensors.logits === tensors.scaled ? null : tensors.logits.data<'float32'>(),
       tensors.mask.data<'bool'>(),
       tensors.weights.data<'float32'>(),
       tensors.output.data<'float32'>(),
     ]);
     const maskBytes = Uint8Array.from(mask);
+    const logitValues = logits ?? Float32Array.from(scaled);
     return {
       shape: inputs.shape,
       scores,
       scaled,
+      logits: logitValues,
       mask: maskBytes,
-      masked: applyMask(scaled, maskBytes),
+      masked: applyMask(logitValues, maskBytes),
       weights,
       output,
       rowStatus: rowStatuses(maskBytes, inputs.queryIsReal, inputs.shape),
@@ -56,11 +68,40 @@ function buildStages(inputs: AttentionInputs) {
   const k = tf.tensor4d(inputs.k, [B, H, Lk, dK]);
   const v = tf.tensor4d(inputs.v, [B, H, Lk, dV]);
   const scores = tf.matMul(q, k, false, true);
-  const scaled = tf.mul(scores, tf.scalar(inputs.scale ?? 1 / Math.sqrt(dK)));
+  const scaled = tf.mul(scores, tf.scalar(effectiveScale(dK, inputs.scale, inputs.scoreMods)));
+  const logits = applyScoreMods(scaled, inputs.shape, inputs.scoreMods);
   const mask = maskTensor(inputs.mask, inputs.shape);
-  const weights = maskedSoftmax(scaled, mask);
+  const weights = maskedSoftmax(logits, mask);
   const output = tf.matMul(weights, v);
-  return { scores, scaled, mask, weights, output };
+  return { scores, scaled, logits, mask, weights, output };
+}
+
+/**
+ * scaled → logits on tfjs: + ALiBi bias, then soft-cap (same order as `cellLogit`).
+ * Returns `scaled` itself when no modifier changes it. Call inside tf.tidy.
+ * @param scaled float32 [B,H,Lq,Lk].
+ */
+function applyScoreMods(scaled: tf.Tensor, shape: AttentionShape, mods: ScoreMods | undefined): tf.Tensor {
+  if (!changesLogits(mods)) return scaled;
+  let x = scaled;
+  if (mods?.alibi) x = tf.add(x, alibiBiasTensor(shape));
+  const cap = mods?.softcap;
+  if (cap !== undefined && cap !== null) x = tf.mul(tf.tanh(tf.div(x, tf.scalar(cap))), tf.scalar(cap));
+  return x;
+}
+
+/**
+ * The ALiBi bias −m_h·|(q + Lk − Lq) − k| as a float32 tensor [1,H,Lq,Lk], from index grids:
+ * query positions [Lq,1] minus key positions [1,Lk], broadcast against the slopes [1,H,1,1].
+ * Distances are small integers, exact in float32. Same definition as `alibiBias` (scoreMods.ts).
+ */
+function alibiBiasTensor(shape: AttentionShape): tf.Tensor {
+  const { heads: H, queryLength: Lq, keyLength: Lk } = shape;
+  const queryPositions = tf.reshape(tf.range(Lk - Lq, Lk, 1, 'float32'), [Lq, 1]);
+  const keyPositions = tf.reshape(tf.range(0, Lk, 1, 'float32'), [1, Lk]);
+  const distance = tf.reshape(tf.abs(tf.sub(queryPositions, keyPositions)), [1, 1, Lq, Lk]);
+  const negativeSlopes = tf.tensor4d(alibiSlopes(H).map((m) => -m), [1, H, 1, 1]);
+  return tf.mul(negativeSlopes, distance);
 }
 
 /**
@@ -83,7 +124,7 @@ export function maskedSoftmax(logits: tf.Tensor, mask: tf.Tensor): tf.Tensor {
   });
 }
 
-function checkInputs({ shape, q, k, v, queryIsReal }: AttentionInputs): void {
+function checkInputs({ shape, q, k, v, queryIsReal, scoreMods }: AttentionInputs): void {
   const { batch: B, heads: H, queryLength: Lq, keyLength: Lk, dK, dV } = shape;
   const dims = [B, H, Lq, Lk, dK, dV];
   if (dims.some((d) => !Number.isInteger(d) || d < 1)) {
@@ -98,4 +139,5 @@ function checkInputs({ shape, q, k, v, queryIsReal }: AttentionInputs): void {
   expect('k', k.length, B * H * Lk * dK, `[B,H,Lk,dK] = [${B},${H},${Lk},${dK}]`);
   expect('v', v.length, B * H * Lk * dV, `[B,H,Lk,dV] = [${B},${H},${Lk},${dV}]`);
   expect('queryIsReal', queryIsReal.length, B, `[B] = [${B}]`);
+  checkScoreMods(scoreMods, 'computeAttention');
 }

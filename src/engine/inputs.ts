@@ -3,6 +3,7 @@
  */
 import { embedBatch, modelWidth, projectHeads, type ProjectionSettings } from './projections';
 import type { SequenceBatch } from './sequences';
+import type { MaskExpr, MaskTables } from './mask';
 import { buildMaskSpec } from './masks';
 import type { AttentionInputs, MaskSpec } from './types';
 
@@ -11,6 +12,8 @@ export interface MaskSettings {
   causal: null | 'bottom-right' | 'top-left';
   keyPadding: boolean;
   queryPadding: boolean;
+  /** Further masks (catalogue, custom formula), and-ed after causal and key padding. */
+  extra?: { expr: MaskExpr; tables: MaskTables }[];
 }
 
 /**
@@ -37,6 +40,8 @@ export function buildAttentionInputs(
   const mask: MaskSpec = buildMaskSpec({
     causal: masks.causal,
     keyIsReal: masks.keyPadding ? key.isReal : null,
+    extra: masks.extra?.map((m) => m.expr),
+    extraTables: Object.assign({}, ...(masks.extra ?? []).map((m) => m.tables)) as MaskTables,
   });
   const allReal = query.isReal.map((row) => row.map(() => true));
   return {

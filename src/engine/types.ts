@@ -1,4 +1,7 @@
 import type { MaskExpr, MaskTables } from './mask';
+import type { ScoreMods } from './scoreMods';
+
+export type { ScoreMods } from './scoreMods';
 
 /**
  * Shapes and results shared by the engine, the float64 reference and their callers.
@@ -35,6 +38,8 @@ export const RowStatus = {
  * - `q`: [B,H,Lq,dK], `k`: [B,H,Lk,dK], `v`: [B,H,Lk,dV] (Float32Array, row-major).
  * - `mask`: what the masks are, evaluated by `evaluateMask` / compiled by `maskTensor`.
  * - `scale`: multiplies the scores; defaults to 1/√dK (Vaswani et al. 2017, eq. 1).
+ *   `scoreMods.scale`, when set, takes precedence over it.
+ * - `scoreMods`: scale override, ALiBi and soft-capping, applied before the mask (scoreMods.ts).
  */
 export interface AttentionInputs {
   shape: AttentionShape;
@@ -45,6 +50,8 @@ export interface AttentionInputs {
   /** Real (non-padding) query tokens, [B][Lq]; used only to flag padded query rows. */
   queryIsReal: boolean[][];
   scale?: number;
+  /** Score modifiers (scale / temperature, ALiBi, soft-cap); absent = none. See ScoreMods. */
+  scoreMods?: ScoreMods;
 }
 
 /**
@@ -62,13 +69,18 @@ export interface AttentionStages {
   shape: AttentionShape;
   /** Q·Kᵀ, [B,H,Lq,Lk]. */
   scores: Float32Array;
-  /** scores × scale, [B,H,Lq,Lk]. */
+  /** scores × scale (ScoreMods.scale ?? scale ?? 1/√dK), [B,H,Lq,Lk]. */
   scaled: Float32Array;
+  /**
+   * scaled + ALiBi bias, then soft-capped, [B,H,Lq,Lk]; equal to `scaled` when neither modifier is
+   * on. Every cell, allowed or not (the mask comes next). Always its own array, never `scaled`'s.
+   */
+  logits: Float32Array;
   /** 1 = the query may attend the key, [B,H,Lq,Lk]. */
   mask: Uint8Array;
-  /** where(mask, scaled, −∞), [B,H,Lq,Lk]; blocked cells hold −Infinity, never NaN. */
+  /** where(mask, logits, −∞), [B,H,Lq,Lk]; blocked cells hold −Infinity, never NaN. */
   masked: Float32Array;
-  /** Row softmax over the allowed cells; 0 in blocked cells and in fully masked rows, [B,H,Lq,Lk]. */
+  /** Row softmax of `logits` over the allowed cells; 0 in blocked cells and in fully masked rows, [B,H,Lq,Lk]. */
   weights: Float32Array;
   /** weights·V, [B,H,Lq,dV]; 0 in fully masked rows. */
   output: Float32Array;

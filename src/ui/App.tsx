@@ -65,7 +65,7 @@ export function App({ initialSearch }: { initialSearch: string }) {
       </header>
       <aside className="controls" aria-label={t('app.settings')}>
         <InputPanel scenario={scenario} update={update} />
-        <MaskPanel scenario={scenario} update={update} />
+        <MaskPanel scenario={scenario} update={update} customError={derived.ok ? derived.customError : null} />
         <ModelPanel scenario={scenario} update={update} />
       </aside>
       <main className="views">

@@ -2,13 +2,16 @@
 import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../state/scenario';
 import { Choice } from './Choice';
+import { CustomMaskField } from './CustomMaskField';
+import type { MaskParseError } from '../engine/mask';
 
 interface Props {
   scenario: Scenario;
   update(patch: Partial<Scenario>): void;
+  customError: MaskParseError | null;
 }
 
-export function MaskPanel({ scenario: s, update }: Props) {
+export function MaskPanel({ scenario: s, update, customError }: Props) {
   const { t } = useTranslation();
   const noPadding = s.inputMode === 'lengths';
   return (
@@ -29,6 +32,7 @@ export function MaskPanel({ scenario: s, update }: Props) {
       <Toggle label={t('mask.keyPadding')} hint={t('mask.keyPaddingHint')} checked={s.keyPadding} disabled={noPadding} onChange={(keyPadding) => update({ keyPadding })} />
       <Toggle label={t('mask.queryPadding')} hint={t('mask.queryPaddingHint')} checked={s.queryPadding} disabled={noPadding} onChange={(queryPadding) => update({ queryPadding })} />
       {noPadding && <p className="hint">{t('mask.noPaddingInLengths')}</p>}
+      <CustomMaskField value={s.customMask} error={customError} onChange={(customMask) => update({ customMask })} />
     </fieldset>
   );
 }

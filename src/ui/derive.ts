@@ -4,6 +4,7 @@
  * engine/, which do not know each other.
  */
 import { buildAttentionInputs } from '../engine/inputs';
+import { label, MASK_VARIABLES, parseMaskExpression, type MaskExpr, type MaskParseError } from '../engine/mask';
 import { padBatch, placeholderBatch, type SequenceBatch } from '../engine/sequences';
 import { tokenizeLines } from '../engine/tokenize';
 import type { AttentionInputs } from '../engine/types';
@@ -17,7 +18,15 @@ export interface InputNote {
 }
 
 export type Derived =
-  | { ok: true; inputs: AttentionInputs; query: SequenceBatch; key: SequenceBatch; notes: InputNote[] }
+  | {
+      ok: true;
+      inputs: AttentionInputs;
+      query: SequenceBatch;
+      key: SequenceBatch;
+      notes: InputNote[];
+      /** The custom formula's error (it is then left out of the mask), or null. */
+      customError: MaskParseError | null;
+    }
   | { ok: false; error: 'emptyQuery' | 'emptyKey' };
 
 /**
@@ -32,18 +41,31 @@ export function deriveInputs(s: Scenario): Derived {
   const sides = s.inputMode === 'lengths' ? lengthBatches(s) : textBatches(s, notes);
   if (!sides.ok) return sides;
   const { query, key } = sides;
+  const custom = customTerm(s.customMask);
   const inputs = buildAttentionInputs(query, key, { seed: s.seed, dK: s.dK, heads: s.heads }, {
     causal: s.causal ? s.causalAlignment : null,
     keyPadding: s.keyPadding,
     queryPadding: s.queryPadding,
+    extra: custom.term ? [{ expr: custom.term, tables: {} }] : [],
   });
-  return { ok: true, inputs, query, key, notes };
+  return { ok: true, inputs, query, key, notes, customError: custom.error };
+}
+
+/** Label of the custom formula's term in explanations. */
+export const CUSTOM_LABEL = 'custom';
+
+/** The custom formula as a labelled term, or its parse error; no term for blank text. */
+export function customTerm(source: string): { term: MaskExpr | null; error: MaskParseError | null } {
+  if (source.trim() === '') return { term: null, error: null };
+  const parsed = parseMaskExpression(source, { variables: MASK_VARIABLES, parameters: {} });
+  return parsed.ok ? { term: label(CUSTOM_LABEL, parsed.expr), error: null } : { term: null, error: parsed.error };
 }
 
 /** The fields that deriveInputs reads: the view (batch item, head) and the language are not among them. */
 const COMPUTE_FIELDS = [
   'inputMode', 'attention', 'queryText', 'keyText', 'queryLength', 'keyLength', 'batchSize',
-  'paddingSide', 'causal', 'causalAlignment', 'keyPadding', 'queryPadding', 'seed', 'dK', 'heads',
+  'paddingSide', 'causal', 'causalAlignment', 'keyPadding', 'queryPadding', 'masks', 'customMask',
+  'seed', 'dK', 'heads',
 ] as const satisfies readonly (keyof Scenario)[];
 
 /** A string that changes exactly when deriveInputs' result would (for memoising). */

@@ -194,6 +194,29 @@ describe('Maskscope app, edge cases', () => {
     await page.close();
   });
 
+  it('a custom mask formula is and-ed into the mask; a wrong one is marked where it goes wrong', async () => {
+    const { page, errors } = await openPage(harness, '/?v=1&mode=lengths&lq=5&heads=1');
+    await waitForResult(page);
+    await page.getByLabel('Custom mask (formula)').fill('k <= q && q - k < 2');
+    await page.waitForFunction(() => window.location.search.includes('cm='));
+    await waitForResult(page);
+    const doc = await exportJson(page);
+    expect(doc.mask[0]![0]!.map((row) => row.map(Number))).toEqual([
+      [1, 0, 0, 0, 0],
+      [1, 1, 0, 0, 0],
+      [0, 1, 1, 0, 0],
+      [0, 0, 1, 1, 0],
+      [0, 0, 0, 1, 1],
+    ]);
+    expectMatchesReference(doc);
+    await page.getByLabel('Custom mask (formula)').fill('k <= q +');
+    const error = page.getByTestId('custom-mask-error');
+    expect(await error.locator('mark').textContent()).toBe('+');
+    expect(await error.textContent()).toContain('at character 8');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a URL with bad values shows warnings and uses sane values', async () => {
     const { page, errors } = await openPage(harness, '/?v=1&heads=99&dk=abc&causal=maybe&bogus=1');
     await waitForResult(page);

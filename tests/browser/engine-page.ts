@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '../../src/engine/backend';
 import { computeAttention } from '../../src/engine/attention';
-import { ENGINE_CASES, makeInputs } from '../helpers/cases';
+import { ENGINE_CASES, EVERY_MODIFIER_CASE, makeInputs } from '../helpers/cases';
 
 async function run(names: string[]) {
   tf.env().set('WEBGL_CPU_FORWARD', false);
@@ -19,22 +19,26 @@ async function run(names: string[]) {
       name,
       scores: [...stages.scores],
       scaled: [...stages.scaled],
+      logits: [...stages.logits],
       mask: [...stages.mask],
       // −Infinity survives JSON as null: send a flag array instead
       maskedIsMinusInf: [...stages.masked].map((x) => x === -Infinity),
       weights: [...stages.weights],
       output: [...stages.output],
       rowStatus: [...stages.rowStatus],
-      anyNaN: [stages.weights, stages.output, stages.scaled].some((a) => a.some(Number.isNaN)),
+      anyNaN: [stages.weights, stages.output, stages.scaled, stages.logits].some((a) => a.some(Number.isNaN)),
     });
   }
   return { backend, results };
 }
 
-async function leakCheck(repeats: number) {
+/** Tensor and GPU byte counts around `repeats` computes of a case (default: ENGINE_CASES[7]). */
+async function leakCheck(repeats: number, name: string = ENGINE_CASES[7]!.name) {
   tf.env().set('WEBGL_CPU_FORWARD', false);
   await initBackend('webgl');
-  const inputs = makeInputs(ENGINE_CASES[7]!);
+  const spec = ENGINE_CASES.find((c) => c.name === name);
+  if (!spec) throw new Error(`no case ${name}`);
+  const inputs = makeInputs(spec);
   await computeAttention(inputs);
   const before = tf.memory();
   for (let i = 0; i < repeats; i++) await computeAttention(inputs);
@@ -42,5 +46,5 @@ async function leakCheck(repeats: number) {
   return { before: before.numTensors, after: after.numTensors, bytesBefore: (before as typeof after).numBytesInGPU ?? 0, bytesAfter: after.numBytesInGPU ?? 0 };
 }
 
-Object.assign(window, { maskscopeEngineTest: { run, leakCheck, caseNames: ENGINE_CASES.map((c) => c.name) } });
+Object.assign(window, { maskscopeEngineTest: { run, leakCheck, caseNames: ENGINE_CASES.map((c) => c.name), everyModifierCase: EVERY_MODIFIER_CASE } });
 document.body.dataset.ready = 'true';

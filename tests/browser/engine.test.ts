@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { referenceAttention } from '../../src/engine/reference';
-import { ENGINE_CASES, makeInputs } from '../helpers/cases';
+import { ENGINE_CASES, EVERY_MODIFIER_CASE, makeInputs } from '../helpers/cases';
 import { expectArraysClose } from '../helpers/arrays';
 import { openPage, startHarness, type Harness } from './harness';
 
@@ -23,6 +23,7 @@ interface PageResult {
   name: string;
   scores: number[];
   scaled: number[];
+  logits: number[];
   mask: number[];
   maskedIsMinusInf: boolean[];
   weights: number[];
@@ -57,16 +58,22 @@ describe('computeAttention on WebGL against the float64 reference', () => {
       expect(got.rowStatus).toEqual([...want.rowStatus]);
       expect(got.maskedIsMinusInf).toEqual([...want.mask].map((m) => m === 0));
       expectArraysClose(got.scaled, want.scaled, tol);
+      expectArraysClose(got.logits, want.logits, tol);
       expectArraysClose(got.weights, want.weights, tol);
       expectArraysClose(got.output, want.output, tol);
     });
   }
 
-  it('does not leak tensors or GPU memory over 30 recomputes', async () => {
-    const r = await page.evaluate(() => (window as unknown as { maskscopeEngineTest: { leakCheck(n: number): Promise<{ before: number; after: number; bytesBefore: number; bytesAfter: number }> } }).maskscopeEngineTest.leakCheck(30));
-    expect(r.after).toBe(r.before);
-    expect(r.bytesAfter).toBe(r.bytesBefore);
-  });
+  for (const name of [ENGINE_CASES[7]!.name, EVERY_MODIFIER_CASE]) {
+    it(`does not leak tensors or GPU memory over 30 recomputes (${name})`, async () => {
+      const r = await page.evaluate(
+        (n) => (window as unknown as { maskscopeEngineTest: { leakCheck(repeats: number, name: string): Promise<{ before: number; after: number; bytesBefore: number; bytesAfter: number }> } }).maskscopeEngineTest.leakCheck(30, n),
+        name,
+      );
+      expect(r.after).toBe(r.before);
+      expect(r.bytesAfter).toBe(r.bytesBefore);
+    });
+  }
 
   it('logs no console errors', () => {
     expect(errors).toEqual([]);

@@ -96,3 +96,26 @@ describe('computeSettingsKey', () => {
     }
   });
 });
+
+describe('deriveInputs with a custom mask formula', () => {
+  it("customMask 'k <= q && q - k < 2': and-ed with the other masks as the term 'custom'", () => {
+    const d = deriveInputs(scenario({ queryText: 'a b c', keyPadding: false, customMask: 'k <= q && q - k < 2' }));
+    if (!d.ok) throw new Error(d.error);
+    expect(d.customError).toBeNull();
+    expect(formatExpr(d.inputs.mask.expr)).toBe('k <= q && q - k < 2');
+  });
+
+  it("customMask 'k <= q +': the error points at the operator, and the formula is left out", () => {
+    const d = deriveInputs(scenario({ queryText: 'a b c', keyPadding: false, customMask: 'k <= q +' }));
+    if (!d.ok) throw new Error(d.error);
+    expect(d.customError).toMatchObject({ start: 7, end: 8 });
+    expect(formatExpr(d.inputs.mask.expr)).toBe('true');
+  });
+
+  it("customMask 'q - k': a number is not a mask, and the error says so", () => {
+    const d = deriveInputs(scenario({ customMask: 'q - k' }));
+    if (!d.ok) throw new Error(d.error);
+    expect(d.customError?.message).toMatch(/number/);
+    expect(d.customError).toMatchObject({ start: 0, end: 5 });
+  });
+});
