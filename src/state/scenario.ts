@@ -47,6 +47,12 @@ export interface Scenario {
   masks: string;
   /** A custom mask formula over q, k, b, h, Lq, Lk (e.g. `k <= q && q - k < 4`); '' for none. */
   customMask: string;
+  /** Softmax temperature τ > 0: scale = 1/(τ·√dK); 1 is standard attention. */
+  temperature: number;
+  /** ALiBi position bias (Press et al. 2022), per-head slopes 2^(−8(h+1)/H). */
+  alibi: boolean;
+  /** Soft-capping c·tanh(s/c) of the logits (Gemma 2); 0 = off. */
+  softcap: number;
   /** Seed of every random number (embeddings, projections). */
   seed: number;
   /** Key (and value) dimension per head, dK = dV. */
@@ -93,6 +99,9 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   queryPadding: true,
   masks: '',
   customMask: '',
+  temperature: 1,
+  alibi: false,
+  softcap: 0,
   seed: 42,
   dK: 8,
   heads: 4,
@@ -101,6 +110,13 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   weightScale: 'unit',
   language: 'en',
 });
+
+/** The Scenario fields that hold (finite) decimal numbers, with their inclusive ranges. */
+export type DecimalField = 'temperature' | 'softcap';
+export const DECIMAL_RANGES: Readonly<Record<DecimalField, { min: number; max: number }>> = {
+  temperature: { min: 0.01, max: 100 },
+  softcap: { min: 0, max: 1000 },
+};
 
 /** The Scenario fields that hold integers. */
 export type IntegerField =

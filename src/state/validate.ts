@@ -4,8 +4,10 @@
  */
 
 import {
+  DECIMAL_RANGES,
   DEFAULT_SCENARIO,
   INTEGER_RANGES,
+  type DecimalField,
   LIMITS,
   type IntegerField,
   type Scenario,
@@ -25,7 +27,7 @@ export interface RestoreResult {
 }
 
 type EnumField = 'inputMode' | 'attention' | 'paddingSide' | 'causalAlignment' | 'weightScale' | 'language';
-type BooleanField = 'causal' | 'keyPadding' | 'queryPadding';
+type BooleanField = 'causal' | 'keyPadding' | 'queryPadding' | 'alibi';
 type TextField = 'queryText' | 'keyText';
 type FormulaField = 'masks' | 'customMask';
 
@@ -64,6 +66,7 @@ export function sanitizeScenario(raw: RawScenario): RestoreResult {
   const int = (key: IntegerField): number => sanitizeInteger(key, get(key), warnings);
   const bool = (key: BooleanField): boolean => sanitizeBoolean(key, get(key), warnings);
   const text = (key: TextField): string => sanitizeText(key, get(key), warnings);
+  const decimal = (key: DecimalField): number => sanitizeDecimal(key, get(key), warnings);
   const formula = (key: FormulaField): string => sanitizeFormula(key, get(key), warnings);
   const choice = <K extends EnumField>(key: K): Scenario[K] => sanitizeEnum(key, get(key), warnings);
   const scenario: Scenario = {
@@ -81,6 +84,9 @@ export function sanitizeScenario(raw: RawScenario): RestoreResult {
     queryPadding: bool('queryPadding'),
     masks: sanitizeMaskList(get('masks'), warnings),
     customMask: formula('customMask'),
+    temperature: decimal('temperature'),
+    alibi: bool('alibi'),
+    softcap: decimal('softcap'),
     seed: int('seed'),
     dK: int('dK'),
     heads: int('heads'),
@@ -203,4 +209,15 @@ function sanitizeMaskList(raw: unknown, warnings: StateWarning[]): string {
   const { items, rejected } = parseMaskList(text);
   for (const piece of rejected) warnings.push({ param: 'masks', code: 'bad-value', value: previewValue(piece), used: '' });
   return formatMaskList(items);
+}
+
+/** A decimal field: a finite number, clamped to DECIMAL_RANGES (+ `out-of-range`). */
+function sanitizeDecimal(key: DecimalField, raw: unknown, warnings: StateWarning[]): number {
+  const fallback = DEFAULT_SCENARIO[key];
+  if (raw === undefined) return fallback;
+  if (typeof raw !== 'number' || !Number.isFinite(raw)) return badValue(key, raw, fallback, warnings);
+  const { min, max } = DECIMAL_RANGES[key];
+  const used = Math.min(max, Math.max(min, raw)) + 0;
+  if (used !== raw) warnings.push({ param: key, code: 'out-of-range', value: String(raw), used: String(used) });
+  return used;
 }

@@ -1,6 +1,7 @@
 /** Maskscope: controls on the left; the view bar, the read-out and every stage on the right. */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { changesLogits } from '../engine/scoreMods';
 import { CellReadout, type HoveredCell } from './CellReadout';
 import { computeSettingsKey, deriveInputs } from './derive';
 import { buildExport } from './exportJson';
@@ -9,6 +10,7 @@ import { HeadStrip } from './HeadStrip';
 import { InputPanel } from './InputPanel';
 import { MaskPanel } from './MaskPanel';
 import { ModelPanel } from './ModelPanel';
+import { ScorePanel } from './ScorePanel';
 import { sliceStages } from './slices';
 import { StageGrid } from './StageGrid';
 import { StatusLine } from './StatusLine';
@@ -66,6 +68,7 @@ export function App({ initialSearch }: { initialSearch: string }) {
       <aside className="controls" aria-label={t('app.settings')}>
         <InputPanel scenario={scenario} update={update} />
         <MaskPanel scenario={scenario} update={update} customError={derived.ok ? derived.customError : null} />
+        <ScorePanel scenario={scenario} update={update} />
         <ModelPanel scenario={scenario} update={update} />
       </aside>
       <main className="views">
@@ -84,7 +87,7 @@ export function App({ initialSearch }: { initialSearch: string }) {
             {stale && <p className="stale-note">{t('status.stale')}</p>}
             <TokenPreview query={shown.job.query} source={shown.job.key} batch={viewBatch} cross={shown.job.query !== shown.job.key} />
             <h2 className="visually-hidden">{t('stage.heading')}</h2>
-            <StageGrid slice={slice} queryTokens={queryTokens} keyTokens={keyTokens} hovered={hovered} onHover={setHovered} weightScale={scenario.weightScale} />
+            <StageGrid slice={slice} queryTokens={queryTokens} keyTokens={keyTokens} hovered={hovered} onHover={setHovered} weightScale={scenario.weightScale} showLogits={changesLogits(shown.job.inputs.scoreMods ?? {})} />
             <HeadStrip stages={shown.stages} batch={viewBatch} head={viewHead} weightScale={scenario.weightScale} onSelect={(h) => update({ viewHead: h })} />
           </div>
         )}

@@ -70,6 +70,7 @@ function CellItems({ slice, inputs, row, col, keyToken }: { slice: StageSlice; i
       </Item>
       <Item label={t('hover.scores')}>{formatNumber(slice.scores[i] ?? NaN)}</Item>
       <Item label={t('hover.scaled')}>{formatNumber(slice.scaled[i] ?? NaN)}</Item>
+      <Item label={t('stage.logits')}>{formatNumber(slice.logits[i] ?? NaN)}</Item>
       <Item label={t('hover.masked')}>{formatNumber(slice.masked[i] ?? NaN)}</Item>
       <Item label={t('hover.weight')} testId="readout-weight">
         {formatNumber(slice.weights[i] ?? NaN)}

@@ -16,19 +16,22 @@ interface Props {
   max: number;
   onCommit(value: number): void;
   disabled?: boolean;
+  /** Whole numbers only (default); false accepts decimals. */
+  integer?: boolean;
 }
 
-type Problem = null | 'notInteger' | 'range';
+type Problem = null | 'notInteger' | 'notNumber' | 'range';
 
-/** Why `text` is not a whole number in [min, max], or null when it is. */
-export function numberProblem(text: string, min: number, max: number): Problem {
+/** Why `text` is not a (whole, when `integer`) number in [min, max], or null when it is. */
+export function numberProblem(text: string, min: number, max: number, integer = true): Problem {
   const trimmed = text.trim();
   const n = Number(trimmed);
-  if (trimmed === '' || !Number.isInteger(n)) return 'notInteger';
+  if (trimmed === '' || !Number.isFinite(n)) return integer ? 'notInteger' : 'notNumber';
+  if (integer && !Number.isInteger(n)) return 'notInteger';
   return n < min || n > max ? 'range' : null;
 }
 
-export function NumberField({ label, value, min, max, onCommit, disabled }: Props) {
+export function NumberField({ label, value, min, max, onCommit, disabled, integer = true }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState(String(value));
@@ -41,11 +44,11 @@ export function NumberField({ label, value, min, max, onCommit, disabled }: Prop
     setShownValue(value);
     setText(String(value));
   }
-  const problem = numberProblem(text, min, max);
+  const problem = numberProblem(text, min, max, integer);
 
   const commit = (raw: string) => {
     clearTimeout(timer.current);
-    if (numberProblem(raw, min, max)) return;
+    if (numberProblem(raw, min, max, integer)) return;
     const n = Number(raw.trim());
     if (n === value) return;
     setShownValue(n);
@@ -57,7 +60,8 @@ export function NumberField({ label, value, min, max, onCommit, disabled }: Prop
     timer.current = setTimeout(() => commit(raw), COMMIT_DELAY_MS);
   };
 
-  const message = problem && `${problem === 'range' ? t('errors.range', { min, max }) : t('errors.notInteger')} ${t('errors.kept', { value })}`;
+  const what = problem === 'range' ? t(integer ? 'errors.range' : 'errors.rangeDecimal', { min, max }) : t(`errors.${problem ?? 'notInteger'}`);
+  const message = problem && `${what} ${t('errors.kept', { value })}`;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -67,7 +71,7 @@ export function NumberField({ label, value, min, max, onCommit, disabled }: Prop
         inputMode="numeric"
         min={min}
         max={max}
-        step={1}
+        step={integer ? 1 : 'any'}
         value={text}
         disabled={disabled}
         aria-invalid={problem ? true : undefined}

@@ -17,13 +17,15 @@ interface Props {
   hovered: HoveredCell | null;
   onHover(cell: HoveredCell | null): void;
   weightScale: WeightScale;
+  /** Show the logits stage (a score modifier is on, so logits differ from the scaled scores). */
+  showLogits: boolean;
 }
 
 const MASK_COLOR = () => '#5b8bd9';
 
-export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, weightScale: weightMode }: Props) {
+export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, weightScale: weightMode, showLogits }: Props) {
   const { t } = useTranslation();
-  const scoreScale = useMemo(() => divergingScale(slice.scaled), [slice.scaled]);
+  const scoreScale = useMemo(() => divergingScale(showLogits ? Float32Array.from([...slice.scaled, ...slice.logits]) : slice.scaled), [slice.scaled, slice.logits, showLogits]);
   const outputScale = useMemo(() => divergingScale(slice.output), [slice.output]);
   const weightScale = useMemo(() => sequentialScale(), []);
   const weightValues = useMemo(() => weightColorValues(weightMode, slice.weights, slice.rows, slice.cols), [weightMode, slice]);
@@ -48,6 +50,9 @@ export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, wei
   const specs: { id: string; title: string; note: string; spec: HeatmapSpec; legend: 'mask' | 'scores' | 'weights' }[] = [
     { id: 'mask', title: t('stage.mask'), note: t('stage.maskNote'), legend: 'mask', spec: { ...base, values: slice.mask, blocked: slice.blocked, color: MASK_COLOR, ariaLabel: label(t('stage.mask'), slice.cols) } },
     { id: 'scaled', title: t('stage.scaled'), note: t('stage.scaledNote'), legend: 'scores', spec: { ...base, values: slice.scaled, color: scoreScale, ariaLabel: label(t('stage.scaled'), slice.cols) } },
+    ...(showLogits
+      ? [{ id: 'logits', title: t('stage.logits'), note: t('stage.logitsNote'), legend: 'scores' as const, spec: { ...base, values: slice.logits, color: scoreScale, ariaLabel: label(t('stage.logits'), slice.cols) } }]
+      : []),
     { id: 'masked', title: t('stage.masked'), note: t('stage.maskedNote'), legend: 'scores', spec: { ...base, values: slice.masked, blocked: slice.blocked, color: scoreScale, ariaLabel: label(t('stage.masked'), slice.cols) } },
     { id: 'weights', title: t('stage.weights'), note: weightMode === 'row' ? t('stage.weightsRowNote') : t('stage.weightsNote'), legend: 'weights', spec: { ...base, values: weightValues, blocked: slice.blocked, color: weightScale, ariaLabel: label(t('stage.weights'), slice.cols) } },
   ];

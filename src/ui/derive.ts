@@ -4,6 +4,7 @@
  * engine/, which do not know each other.
  */
 import { buildAttentionInputs } from '../engine/inputs';
+import { scaleFromTemperature, type ScoreMods } from '../engine/scoreMods';
 import { label, MASK_VARIABLES, parseMaskExpression, type MaskExpr, type MaskParseError } from '../engine/mask';
 import { padBatch, placeholderBatch, type SequenceBatch } from '../engine/sequences';
 import { tokenizeLines } from '../engine/tokenize';
@@ -48,7 +49,17 @@ export function deriveInputs(s: Scenario): Derived {
     queryPadding: s.queryPadding,
     extra: custom.term ? [{ expr: custom.term, tables: {} }] : [],
   });
+  inputs.scoreMods = scoreModsOf(s);
   return { ok: true, inputs, query, key, notes, customError: custom.error };
+}
+
+/** The score modifiers of a scenario: temperature as a scale, ALiBi, soft-capping (0 = off). */
+export function scoreModsOf(s: Scenario): ScoreMods {
+  return {
+    scale: s.temperature === 1 ? undefined : scaleFromTemperature(s.temperature, s.dK),
+    alibi: s.alibi,
+    softcap: s.softcap > 0 ? s.softcap : null,
+  };
 }
 
 /** Label of the custom formula's term in explanations. */
@@ -65,6 +76,7 @@ export function customTerm(source: string): { term: MaskExpr | null; error: Mask
 const COMPUTE_FIELDS = [
   'inputMode', 'attention', 'queryText', 'keyText', 'queryLength', 'keyLength', 'batchSize',
   'paddingSide', 'causal', 'causalAlignment', 'keyPadding', 'queryPadding', 'masks', 'customMask',
+  'temperature', 'alibi', 'softcap',
   'seed', 'dK', 'heads',
 ] as const satisfies readonly (keyof Scenario)[];
 

@@ -22,6 +22,7 @@ export interface ExportDocument {
   v: number[][][][];
   mask: boolean[][][][];
   scores: number[][][][];
+  logits: number[][][][];
   weights: number[][][][];
   output: number[][][][];
   fullyMaskedRows: { batch: number; head: number; query: number }[];
@@ -52,6 +53,7 @@ export function buildExport(
     v: nest(inputs.v, [B, H, Lk, dV]),
     mask: nest(stages.mask, [B, H, Lq, Lk]).map((b) => b.map((h) => h.map((row) => row.map((x) => x === 1)))),
     scores: nest(stages.scaled, [B, H, Lq, Lk]),
+    logits: nest(stages.logits, [B, H, Lq, Lk]),
     weights: nest(stages.weights, [B, H, Lq, Lk]),
     output: nest(stages.output, [B, H, Lq, dV]),
     ...rowLists(stages.rowStatus, B, H, Lq),

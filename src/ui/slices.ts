@@ -12,6 +12,7 @@ export interface StageSlice {
   dV: number;
   scores: Float32Array;
   scaled: Float32Array;
+  logits: Float32Array;
   masked: Float32Array;
   weights: Float32Array;
   /** 1 = may attend, [Lq × Lk]. */
@@ -47,6 +48,7 @@ export function sliceStages(stages: AttentionStages, batch: number, head: number
     dV,
     scores: cells(stages.scores),
     scaled: cells(stages.scaled),
+    logits: cells(stages.logits),
     masked: cells(stages.masked),
     weights: cells(stages.weights),
     mask,

@@ -217,6 +217,19 @@ describe('Maskscope app, edge cases', () => {
     await page.close();
   });
 
+  it('ALiBi and soft-capping: a logits heatmap appears, logits stay within ±c and match the reference', async () => {
+    const { page } = await openPage(harness, '/?v=1&alibi=1&cap=2&temp=0.5&causal=1');
+    await waitForResult(page);
+    expect(await page.getByTestId('heatmap-logits').count()).toBe(1);
+    const doc = await exportJson(page);
+    expect(Math.max(...doc.logits.flat(3).map(Math.abs))).toBeLessThanOrEqual(2);
+    expectMatchesReference(doc);
+    const derived = deriveInputs(doc.scenario);
+    if (!derived.ok) throw new Error(derived.error);
+    expectArraysClose(doc.logits.flat(3), referenceAttention(derived.inputs).logits, 1e-4);
+    await page.close();
+  });
+
   it('a URL with bad values shows warnings and uses sane values', async () => {
     const { page, errors } = await openPage(harness, '/?v=1&heads=99&dk=abc&causal=maybe&bogus=1');
     await waitForResult(page);

@@ -45,6 +45,9 @@ const validScenario: fc.Arbitrary<Scenario> = fc.record({
     )
     .map(formatMaskList),
   customMask: fc.oneof(fc.constant(''), fc.constant('k <= q && q - k < 4'), fc.string({ maxLength: 40 }).map((s) => s.replace(/[\uD800-\uDFFF]/g, ''))),
+  temperature: fc.oneof(fc.constant(1), fc.double({ min: 0.01, max: 100, noNaN: true }).map((x) => x + 0)),
+  alibi: fc.boolean(),
+  softcap: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1000, noNaN: true }).map((x) => x + 0)),
   seed: fc.oneof(fc.integer({ min: 0, max: 2147483647 }), fc.constantFrom(0, 42, 2147483647)),
   dK: fc.integer({ min: 2, max: 128 }),
   heads: fc.integer({ min: 1, max: 16 }),
@@ -58,7 +61,7 @@ const validScenario: fc.Arbitrary<Scenario> = fc.record({
 const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
 const urlKey = fc.constantFrom(
   'v', 'mode', 'attn', 'q', 'k', 'lq', 'lk', 'b', 'pad', 'causal', 'align', 'kpad', 'qpad',
-  'seed', 'dk', 'heads', 'vb', 'vh', 'wscale', 'lang', 'm', 'cm', 'x', '', '?', '%', 'Heads', '__proto__', 'constructor',
+  'seed', 'dk', 'heads', 'vb', 'vh', 'wscale', 'lang', 'm', 'cm', 'temp', 'alibi', 'cap', 'x', '', '?', '%', 'Heads', '__proto__', 'constructor',
 );
 const urlValue = fc.oneof(
   fc.string({ unit: anyCodeUnit, maxLength: 10 }),
@@ -243,6 +246,10 @@ describe('decodeScenario: worked examples', () => {
     ['causal=yes', 'causal', false, [{ param: 'causal', code: 'bad-value', value: 'yes', used: '0' }]],
     ['causal=TRUE', 'causal', false, [{ param: 'causal', code: 'bad-value', value: 'TRUE', used: '0' }]],
     ['lang=fr', 'language', 'en', [{ param: 'lang', code: 'bad-value', value: 'fr', used: 'en' }]],
+    ['temp=0', 'temperature', 0.01, [{ param: 'temp', code: 'out-of-range', value: '0', used: '0.01' }]],
+    ['temp=abc', 'temperature', 1, [{ param: 'temp', code: 'bad-value', value: 'abc', used: '1' }]],
+    ['cap=-3', 'softcap', 0, [{ param: 'cap', code: 'out-of-range', value: '-3', used: '0' }]],
+    ['alibi=2', 'alibi', false, [{ param: 'alibi', code: 'bad-value', value: '2', used: '0' }]],
     ['wscale=log', 'weightScale', 'unit', [{ param: 'wscale', code: 'bad-value', value: 'log', used: 'unit' }]],
     ['lang=zh', 'language', 'zh', []],
     ['heads=2&heads=8', 'heads', 8, []],
@@ -340,7 +347,7 @@ describe('URL_KEYS', () => {
     expect(URL_KEYS).toEqual({
       inputMode: 'mode', attention: 'attn', queryText: 'q', keyText: 'k', queryLength: 'lq',
       keyLength: 'lk', batchSize: 'b', paddingSide: 'pad', causal: 'causal',
-      causalAlignment: 'align', keyPadding: 'kpad', queryPadding: 'qpad', masks: 'm', customMask: 'cm', seed: 'seed', dK: 'dk',
+      causalAlignment: 'align', keyPadding: 'kpad', queryPadding: 'qpad', masks: 'm', customMask: 'cm', temperature: 'temp', alibi: 'alibi', softcap: 'cap', seed: 'seed', dK: 'dk',
       heads: 'heads', viewBatch: 'vb', viewHead: 'vh', weightScale: 'wscale', language: 'lang',
     });
   });

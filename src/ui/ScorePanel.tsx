@@ -1,0 +1,31 @@
+/** Score modifiers, applied before the mask: temperature, ALiBi, soft-capping. */
+import { useTranslation } from 'react-i18next';
+import { DECIMAL_RANGES, type Scenario } from '../state/scenario';
+import { NumberField } from './NumberField';
+
+interface Props {
+  scenario: Scenario;
+  update(patch: Partial<Scenario>): void;
+}
+
+export function ScorePanel({ scenario: s, update }: Props) {
+  const { t } = useTranslation();
+  const r = DECIMAL_RANGES;
+  return (
+    <fieldset className="panel">
+      <legend>{t('score.legend')}</legend>
+      <p className="hint">{t('score.hint')}</p>
+      <div className="field-grid">
+        <NumberField label={t('score.temperature')} value={s.temperature} {...r.temperature} integer={false} onCommit={(temperature) => update({ temperature })} />
+        <NumberField label={t('score.softcap')} value={s.softcap} {...r.softcap} integer={false} onCommit={(softcap) => update({ softcap })} />
+      </div>
+      <label className="toggle">
+        <input type="checkbox" checked={s.alibi} onChange={(e) => update({ alibi: e.target.checked })} />
+        <span>
+          {t('score.alibi')}
+          <small>{t('score.alibiHint')}</small>
+        </span>
+      </label>
+    </fieldset>
+  );
+}
