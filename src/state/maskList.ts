@@ -1,6 +1,7 @@
 /**
  * The list of extra masks in a Scenario, as canonical text: `id(name=value,…);id(…)`, e.g.
- * `window(W=4);prefix(P=3)`. The masks are and-ed with causal and key padding. Which ids and
+ * `window(W=4);!prefix-lm(P=3)` — a leading `!` negates a mask. The Scenario's `maskJoin` says
+ * whether the list is combined with AND or OR; the result is and-ed with causal and key padding. Which ids and
  * parameters exist is the engine's catalogue's business (state/ does not import the engine):
  * here only the syntax is checked; the UI checks ids and ranges and says what it changed.
  */
@@ -9,6 +10,8 @@
 export interface MaskChoice {
   id: string;
   params: Record<string, number>;
+  /** NOT of the mask. */
+  negate?: boolean;
 }
 
 /** At most this many extra masks. */
@@ -19,7 +22,7 @@ const PARAM = /^([A-Za-z][A-Za-z0-9]{0,15})=(-?\d{1,9})$/;
 
 /**
  * Reads a mask list. Items that do not parse are dropped and returned in `rejected`.
- * Example: `window(W=4);prefix(P=3)` → [{id:'window', params:{W:4}}, {id:'prefix', params:{P:3}}].
+ * Example: `window(W=4);prefix-lm(P=3)` → [{id:'window', params:{W:4}}, {id:'prefix', params:{P:3}}].
  * @param text any string; '' is the empty list.
  * @returns the items in order (at most MAX_MASKS) and the rejected pieces; never throws.
  */
@@ -34,7 +37,9 @@ export function parseMaskList(text: string): { items: MaskChoice[]; rejected: st
   return { items, rejected };
 }
 
-function parseItem(piece: string): MaskChoice | null {
+function parseItem(text: string): MaskChoice | null {
+  const negate = text.startsWith('!');
+  const piece = negate ? text.slice(1).trim() : text;
   const match = /^([^()]+)\(([^()]*)\)$/.exec(piece) ?? /^([^()]+)$/.exec(piece);
   const id = match?.[1]?.trim() ?? '';
   if (!ID.test(id)) return null;
@@ -44,7 +49,7 @@ function parseItem(piece: string): MaskChoice | null {
     if (!m || m[1] === undefined || m[2] === undefined || m[1] in params) return null;
     params[m[1]] = Number(m[2]);
   }
-  return { id, params };
+  return negate ? { id, params, negate } : { id, params };
 }
 
 /**
@@ -53,9 +58,9 @@ function parseItem(piece: string): MaskChoice | null {
  */
 export function formatMaskList(items: readonly MaskChoice[]): string {
   return items
-    .map(({ id, params }) => {
+    .map(({ id, params, negate }) => {
       const parts = Object.entries(params).map(([name, value]) => `${name}=${value}`);
-      return parts.length ? `${id}(${parts.join(',')})` : id;
+      return `${negate ? '!' : ''}${parts.length ? `${id}(${parts.join(',')})` : id}`;
     })
     .join(';');
 }

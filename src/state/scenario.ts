@@ -22,6 +22,8 @@ export type CausalAlignment = 'bottom-right' | 'top-left';
 export type Language = 'en' | 'zh';
 /** How weights are coloured: their value on [0, 1], or each row divided by its largest weight. */
 export type WeightScale = 'unit' | 'row';
+/** How the extra masks combine: all must allow (AND) or any may allow (OR). */
+export type MaskJoin = 'and' | 'or';
 
 export interface Scenario {
   inputMode: InputMode;
@@ -45,6 +47,8 @@ export interface Scenario {
   queryPadding: boolean;
   /** Extra masks from the catalogue, and-ed with the others: `id(name=value,…);…` (maskList.ts). */
   masks: string;
+  /** AND or OR of the extra masks (the result is and-ed with causal, key padding and custom). */
+  maskJoin: MaskJoin;
   /** A custom mask formula over q, k, b, h, Lq, Lk (e.g. `k <= q && q - k < 4`); '' for none. */
   customMask: string;
   /** Softmax temperature τ > 0: scale = 1/(τ·√dK); 1 is standard attention. */
@@ -98,6 +102,7 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   keyPadding: true,
   queryPadding: true,
   masks: '',
+  maskJoin: 'and',
   customMask: '',
   temperature: 1,
   alibi: false,

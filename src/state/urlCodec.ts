@@ -25,6 +25,7 @@ export const URL_KEYS = {
   keyPadding: 'kpad',
   queryPadding: 'qpad',
   masks: 'm',
+  maskJoin: 'mj',
   customMask: 'cm',
   temperature: 'temp',
   alibi: 'alibi',

@@ -26,7 +26,7 @@ export interface RestoreResult {
   warnings: StateWarning[];
 }
 
-type EnumField = 'inputMode' | 'attention' | 'paddingSide' | 'causalAlignment' | 'weightScale' | 'language';
+type EnumField = 'inputMode' | 'attention' | 'paddingSide' | 'causalAlignment' | 'maskJoin' | 'weightScale' | 'language';
 type BooleanField = 'causal' | 'keyPadding' | 'queryPadding' | 'alibi';
 type TextField = 'queryText' | 'keyText';
 type FormulaField = 'masks' | 'customMask';
@@ -37,6 +37,7 @@ export const ENUM_VALUES: { readonly [K in EnumField]: readonly Scenario[K][] } 
   attention: ['self', 'cross'],
   paddingSide: ['right', 'left'],
   causalAlignment: ['bottom-right', 'top-left'],
+  maskJoin: ['and', 'or'],
   weightScale: ['unit', 'row'],
   language: ['en', 'zh'],
 };
@@ -83,6 +84,7 @@ export function sanitizeScenario(raw: RawScenario): RestoreResult {
     keyPadding: bool('keyPadding'),
     queryPadding: bool('queryPadding'),
     masks: sanitizeMaskList(get('masks'), warnings),
+    maskJoin: choice('maskJoin'),
     customMask: formula('customMask'),
     temperature: decimal('temperature'),
     alibi: bool('alibi'),

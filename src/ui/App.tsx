@@ -67,7 +67,7 @@ export function App({ initialSearch }: { initialSearch: string }) {
       </header>
       <aside className="controls" aria-label={t('app.settings')}>
         <InputPanel scenario={scenario} update={update} />
-        <MaskPanel scenario={scenario} update={update} customError={derived.ok ? derived.customError : null} />
+        <MaskPanel scenario={scenario} update={update} customError={derived.ok ? derived.customError : null} maskNotes={derived.ok ? derived.maskNotes : []} />
         <ScorePanel scenario={scenario} update={update} />
         <ModelPanel scenario={scenario} update={update} />
       </aside>

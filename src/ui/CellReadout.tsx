@@ -2,7 +2,6 @@
 import { useTranslation } from 'react-i18next';
 import { blockingTerms, MASK_LABELS } from '../engine/masks';
 import type { AttentionInputs } from '../engine/types';
-import { CUSTOM_LABEL } from './derive';
 import { formatNumber } from './format';
 import type { StageSlice } from './slices';
 
@@ -61,7 +60,7 @@ function CellItems({ slice, inputs, row, col, keyToken }: { slice: StageSlice; i
   const { t } = useTranslation();
   const i = row * slice.cols + col;
   const reasons = blockingTerms(inputs.mask, inputs.shape, { b: slice.batch, h: slice.head, q: row, k: col }).map((term) =>
-    term === MASK_LABELS.causal ? t('hover.causal') : term === MASK_LABELS.keyPadding ? t('hover.keyPadding') : term === CUSTOM_LABEL ? t('mask.customLabel') : term,
+    term === MASK_LABELS.causal ? t('hover.causal') : term === MASK_LABELS.keyPadding ? t('hover.keyPadding') : t(`terms.${term}`, { defaultValue: term }),
   );
   return (
     <>

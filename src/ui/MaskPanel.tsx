@@ -3,15 +3,18 @@ import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../state/scenario';
 import { Choice } from './Choice';
 import { CustomMaskField } from './CustomMaskField';
+import { MaskListEditor } from './MaskListEditor';
+import type { MaskNote } from './catalogueTerms';
 import type { MaskParseError } from '../engine/mask';
 
 interface Props {
   scenario: Scenario;
   update(patch: Partial<Scenario>): void;
   customError: MaskParseError | null;
+  maskNotes: MaskNote[];
 }
 
-export function MaskPanel({ scenario: s, update, customError }: Props) {
+export function MaskPanel({ scenario: s, update, customError, maskNotes }: Props) {
   const { t } = useTranslation();
   const noPadding = s.inputMode === 'lengths';
   return (
@@ -32,6 +35,8 @@ export function MaskPanel({ scenario: s, update, customError }: Props) {
       <Toggle label={t('mask.keyPadding')} hint={t('mask.keyPaddingHint')} checked={s.keyPadding} disabled={noPadding} onChange={(keyPadding) => update({ keyPadding })} />
       <Toggle label={t('mask.queryPadding')} hint={t('mask.queryPaddingHint')} checked={s.queryPadding} disabled={noPadding} onChange={(queryPadding) => update({ queryPadding })} />
       {noPadding && <p className="hint">{t('mask.noPaddingInLengths')}</p>}
+      <h3 className="panel-subtitle">{t('mask.more')}</h3>
+      <MaskListEditor scenario={s} update={update} notes={maskNotes} />
       <CustomMaskField value={s.customMask} error={customError} onChange={(customMask) => update({ customMask })} />
     </fieldset>
   );

@@ -4,6 +4,7 @@
  * engine/, which do not know each other.
  */
 import { buildAttentionInputs } from '../engine/inputs';
+import { catalogueTerms, type MaskNote } from './catalogueTerms';
 import { scaleFromTemperature, type ScoreMods } from '../engine/scoreMods';
 import { label, MASK_VARIABLES, parseMaskExpression, type MaskExpr, type MaskParseError } from '../engine/mask';
 import { padBatch, placeholderBatch, type SequenceBatch } from '../engine/sequences';
@@ -27,6 +28,8 @@ export type Derived =
       notes: InputNote[];
       /** The custom formula's error (it is then left out of the mask), or null. */
       customError: MaskParseError | null;
+      /** Unknown catalogue masks and clamped parameters. */
+      maskNotes: MaskNote[];
     }
   | { ok: false; error: 'emptyQuery' | 'emptyKey' };
 
@@ -43,14 +46,19 @@ export function deriveInputs(s: Scenario): Derived {
   if (!sides.ok) return sides;
   const { query, key } = sides;
   const custom = customTerm(s.customMask);
+  const sizes = { batch: query.tokens.length, heads: s.heads, queryLength: query.length, keyLength: key.length };
+  const extra = catalogueTerms(s, sizes, key);
   const inputs = buildAttentionInputs(query, key, { seed: s.seed, dK: s.dK, heads: s.heads }, {
     causal: s.causal ? s.causalAlignment : null,
     keyPadding: s.keyPadding,
     queryPadding: s.queryPadding,
-    extra: custom.term ? [{ expr: custom.term, tables: {} }] : [],
+    extra: [
+      ...(extra.term ? [{ expr: extra.term, tables: extra.tables }] : []),
+      ...(custom.term ? [{ expr: custom.term, tables: {} }] : []),
+    ],
   });
   inputs.scoreMods = scoreModsOf(s);
-  return { ok: true, inputs, query, key, notes, customError: custom.error };
+  return { ok: true, inputs, query, key, notes, customError: custom.error, maskNotes: extra.notes };
 }
 
 /** The score modifiers of a scenario: temperature as a scale, ALiBi, soft-capping (0 = off). */
@@ -75,7 +83,7 @@ export function customTerm(source: string): { term: MaskExpr | null; error: Mask
 /** The fields that deriveInputs reads: the view (batch item, head) and the language are not among them. */
 const COMPUTE_FIELDS = [
   'inputMode', 'attention', 'queryText', 'keyText', 'queryLength', 'keyLength', 'batchSize',
-  'paddingSide', 'causal', 'causalAlignment', 'keyPadding', 'queryPadding', 'masks', 'customMask',
+  'paddingSide', 'causal', 'causalAlignment', 'keyPadding', 'queryPadding', 'masks', 'maskJoin', 'customMask',
   'temperature', 'alibi', 'softcap',
   'seed', 'dK', 'heads',
 ] as const satisfies readonly (keyof Scenario)[];

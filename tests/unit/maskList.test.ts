@@ -28,6 +28,14 @@ describe('parseMaskList / formatMaskList', () => {
     expect(parseMaskList(Array.from({ length: 10 }, () => 'doc').join(';')).items).toHaveLength(MAX_MASKS);
   });
 
+  it("parseMaskList('!window(W=2); ! doc'): a leading ! negates", () => {
+    expect(parseMaskList('!window(W=2); ! doc').items).toEqual([
+      { id: 'window', params: { W: 2 }, negate: true },
+      { id: 'doc', params: {}, negate: true },
+    ]);
+    expect(formatMaskList([{ id: 'window', params: { W: 2 }, negate: true }])).toBe('!window(W=2)');
+  });
+
   it('formatMaskList writes the canonical form that parseMaskList reads back', () => {
     const items: MaskChoice[] = [{ id: 'window', params: { W: -2, D: 3 } }, { id: 'doc', params: {} }];
     expect(formatMaskList(items)).toBe('window(W=-2,D=3);doc');
