@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import {
   add, and, bool, compileMask, evaluateMaskGrid, explainCell, label, le, lookup, sub, vars,
-  type MaskExpr, type MaskTables,
+  type CellExplanation, type MaskCell, type MaskExpr, type MaskTables,
 } from './mask';
 import type { AttentionShape, MaskSpec } from './types';
 
@@ -90,8 +90,17 @@ export function maskTensor(spec: MaskSpec, shape: AttentionShape): tf.Tensor4D {
  * Why the cell (b, h, q, k) is blocked: the labels (or, for unlabelled conditions, the text) of
  * the terms that block it; [] when the cell is allowed.
  */
-export function blockingTerms(spec: MaskSpec, shape: AttentionShape, cell: { b: number; h: number; q: number; k: number }): string[] {
-  const explanation = explainCell(spec.expr, cell, { Lq: shape.queryLength, Lk: shape.keyLength, tables: spec.tables });
+export function blockingTerms(spec: MaskSpec, shape: AttentionShape, cell: MaskCell): string[] {
+  return termNames(explainMaskCell(spec, shape, cell));
+}
+
+/** The mask evaluated at one cell, every node with its value, and the deciding terms (explainCell). */
+export function explainMaskCell(spec: MaskSpec, shape: AttentionShape, cell: MaskCell): CellExplanation {
+  return explainCell(spec.expr, cell, { Lq: shape.queryLength, Lk: shape.keyLength, tables: spec.tables });
+}
+
+/** The names of the terms that block a cell: labels, or the formula of an unlabelled condition. */
+export function termNames(explanation: CellExplanation): string[] {
   return explanation.allowed ? [] : explanation.blockedBy.map((term) => term.label ?? term.text);
 }
 

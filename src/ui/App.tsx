@@ -51,13 +51,13 @@ export function App({ initialSearch }: { initialSearch: string }) {
         <h1>{t('app.title')}</h1>
         <p className="tagline">{t('app.tagline')}</p>
         <div className="header-actions">
-          <label className="lang">
-            {t('app.language')}{' '}
-            <select value={scenario.language} onChange={(e) => update({ language: e.target.value === 'zh' ? 'zh' : 'en' })}>
-              <option value="en">English</option>
-              <option value="zh">中文</option>
-            </select>
+          <label className="lang" htmlFor="language-select">
+            {t('app.language')}
           </label>
+          <select id="language-select" value={scenario.language} onChange={(e) => update({ language: e.target.value === 'zh' ? 'zh' : 'en' })}>
+            <option value="en">English</option>
+            <option value="zh">中文</option>
+          </select>
           <CopyLinkButton />
           <ExportButton
             shape={shape ?? null}

@@ -1,6 +1,7 @@
 /** The hover read-out: tokens, indices, the value at every stage, and why a cell is blocked. */
 import { useTranslation } from 'react-i18next';
-import { blockingTerms, MASK_LABELS } from '../engine/masks';
+import { explainMaskCell, MASK_LABELS, termNames } from '../engine/masks';
+import { WhyTree } from './WhyTree';
 import type { AttentionInputs } from '../engine/types';
 import { formatNumber } from './format';
 import type { StageSlice } from './slices';
@@ -59,7 +60,8 @@ function Item({ label, children, testId, className }: { label: string; children:
 function CellItems({ slice, inputs, row, col, keyToken }: { slice: StageSlice; inputs: AttentionInputs; row: number; col: number; keyToken: string }) {
   const { t } = useTranslation();
   const i = row * slice.cols + col;
-  const reasons = blockingTerms(inputs.mask, inputs.shape, { b: slice.batch, h: slice.head, q: row, k: col }).map((term) =>
+  const explanation = explainMaskCell(inputs.mask, inputs.shape, { b: slice.batch, h: slice.head, q: row, k: col });
+  const reasons = termNames(explanation).map((term) =>
     term === MASK_LABELS.causal ? t('hover.causal') : term === MASK_LABELS.keyPadding ? t('hover.keyPadding') : t(`terms.${term}`, { defaultValue: term }),
   );
   return (
@@ -77,6 +79,14 @@ function CellItems({ slice, inputs, row, col, keyToken }: { slice: StageSlice; i
       <Item label={t('hover.blockedBy')} testId="readout-blocked" className={reasons.length ? 'blocked' : undefined}>
         {reasons.length ? reasons.join('; ') : t('hover.allowed')}
       </Item>
+      {explanation.tree.expr.kind !== 'boolean' && (
+        <div className="why">
+          <dt>{t('hover.why')}</dt>
+          <dd>
+            <WhyTree explanation={explanation} />
+          </dd>
+        </div>
+      )}
     </>
   );
 }

@@ -2,6 +2,7 @@
  * The extra masks: add one from the catalogue, set its parameters, negate it (NOT), remove it,
  * and choose whether the list combines with AND or OR. Written back to the Scenario's `masks`.
  */
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MASK_CATALOGUE, maskCatalogueEntry, defaultMaskParams } from '../engine/mask/catalogue';
 import { formatMaskList, MAX_MASKS, parseMaskList, type MaskChoice } from '../state/maskList';
@@ -21,6 +22,7 @@ interface Props {
 
 export function MaskListEditor({ scenario: s, update, notes }: Props) {
   const { t } = useTranslation();
+  const addId = useId();
   const items = parseMaskList(s.masks).items;
   const write = (next: MaskChoice[]) => update({ masks: formatMaskList(next) });
   const change = (i: number, patch: Partial<MaskChoice>) => write(items.map((item, j) => (j === i ? { ...item, ...patch } : item)));
@@ -50,9 +52,9 @@ export function MaskListEditor({ scenario: s, update, notes }: Props) {
           {note.code === 'unknownMask' ? t('mask.unknown', { id: note.id }) : t('mask.paramClamped', { ...note })}
         </p>
       ))}
-      <label className="field">
-        <span>{t('mask.add')}</span>
-        <select value="" disabled={items.length >= MAX_MASKS} data-testid="add-mask" onChange={(e) => add(e.target.value)}>
+      <div className="field">
+        <label htmlFor={addId}>{t('mask.add')}</label>
+        <select id={addId} value="" disabled={items.length >= MAX_MASKS} data-testid="add-mask" onChange={(e) => add(e.target.value)}>
           <option value="">{t('mask.addPlaceholder')}</option>
           {MASK_CATALOGUE.map((entry) => (
             <option key={entry.id} value={entry.id}>
@@ -60,7 +62,7 @@ export function MaskListEditor({ scenario: s, update, notes }: Props) {
             </option>
           ))}
         </select>
-      </label>
+      </div>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 /** Which batch item and head the large heatmaps show, and how weights are coloured. */
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SequenceBatch } from '../engine/sequences';
 import type { Scenario } from '../state/scenario';
@@ -15,6 +16,7 @@ interface Props {
 
 export function ViewBar({ scenario, update, query, batch, head, heads }: Props) {
   const { t } = useTranslation();
+  const headId = useId();
   return (
     <div className="view-bar">
       <div className="batch-tabs" role="group" aria-label={t('view.batch')}>
@@ -29,16 +31,16 @@ export function ViewBar({ scenario, update, query, batch, head, heads }: Props) 
           );
         })}
       </div>
-      <label className="field inline">
-        <span>{t('view.head')}</span>
-        <select value={head} onChange={(e) => update({ viewHead: Number(e.target.value) })}>
+      <div className="field inline">
+        <label htmlFor={headId}>{t('view.head')}</label>
+        <select id={headId} value={head} onChange={(e) => update({ viewHead: Number(e.target.value) })}>
           {Array.from({ length: heads }, (_, h) => (
             <option key={h} value={h}>
               {h}
             </option>
           ))}
         </select>
-      </label>
+      </div>
       <Choice
         label={t('view.weightScale')}
         value={scenario.weightScale}

@@ -1,0 +1,58 @@
+/**
+ * "Why is this cell blocked?": the mask's composition evaluated at the hovered cell, as a small
+ * tree — AND / OR / NOT nodes and the labelled terms, each with its value at the cell — with the
+ * terms that decide the outcome highlighted. Leaves show their formula.
+ */
+import { useTranslation } from 'react-i18next';
+import type { CellExplanation, ExplainedNode } from '../engine/mask';
+
+export function WhyTree({ explanation }: { explanation: CellExplanation }) {
+  return (
+    <ul className="why-tree" data-testid="why-tree">
+      <WhyNode node={explanation.tree} />
+    </ul>
+  );
+}
+
+function WhyNode({ node }: { node: ExplainedNode }) {
+  const { t } = useTranslation();
+  const { expr } = node;
+  const value = node.value === true ? '✓' : node.value === false ? '✗' : String(node.value);
+  const className = `${node.decisive ? 'decisive' : ''} ${node.value === false ? 'false' : node.value === true ? 'true' : ''}`;
+  let title: string;
+  let kids: ExplainedNode[] = [];
+  if (expr.kind === 'label') {
+    title = t(`terms.${expr.label}`, { defaultValue: expr.label });
+    const inner = node.children[0];
+    kids = inner && isComposite(inner) ? inner.children : [];
+    if (inner && !isComposite(inner)) title = `${title}: ${inner.text}`;
+    else if (inner?.expr.kind === 'logical') title = `${title} (${inner.expr.op.toUpperCase()})`;
+  } else if (expr.kind === 'logical') {
+    title = expr.op.toUpperCase();
+    kids = node.children;
+  } else if (expr.kind === 'not') {
+    title = 'NOT';
+    kids = node.children;
+  } else {
+    title = node.text;
+  }
+  return (
+    <li className={className}>
+      <span className="why-value" aria-label={node.value === false ? t('hover.false') : t('hover.true')}>
+        {value}
+      </span>{' '}
+      {title}
+      {kids.length > 0 && (
+        <ul>
+          {kids.map((child, i) => (
+            <WhyNode key={i} node={child} />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+function isComposite(node: ExplainedNode): boolean {
+  return node.expr.kind === 'logical' || node.expr.kind === 'not' || node.expr.kind === 'label';
+}
