@@ -30,6 +30,7 @@ export function CellReadout({ cell, slice, inputs, queryTokens, keyTokens }: Pro
         <p className="hint">{t('hover.empty')}</p>
       ) : (
         <>
+          <div className="readout-body">
           <dl>
             <Item label={t('hover.query')}>
               <b>{queryTokens[cell.row]}</b> (q = {cell.row})
@@ -40,6 +41,8 @@ export function CellReadout({ cell, slice, inputs, queryTokens, keyTokens }: Pro
               <CellItems slice={slice} inputs={inputs} row={cell.row} col={cell.col} keyToken={keyTokens[cell.col] ?? ''} />
             )}
           </dl>
+          {cell.stage === 'cells' && <WhyPanel slice={slice} inputs={inputs} row={cell.row} col={cell.col} />}
+          </div>
           {slice.paddedRows[cell.row] ? <p className="row-note">{t('hover.paddedQuery')}</p> : null}
           {slice.fullyMaskedRows[cell.row] ? <p className="row-note">{t('hover.fullyMasked')}</p> : null}
         </>
@@ -79,15 +82,19 @@ function CellItems({ slice, inputs, row, col, keyToken }: { slice: StageSlice; i
       <Item label={t('hover.blockedBy')} testId="readout-blocked" className={reasons.length ? 'blocked' : undefined}>
         {reasons.length ? reasons.join('; ') : t('hover.allowed')}
       </Item>
-      {explanation.tree.expr.kind !== 'boolean' && (
-        <div className="why">
-          <dt>{t('hover.why')}</dt>
-          <dd>
-            <WhyTree explanation={explanation} />
-          </dd>
-        </div>
-      )}
     </>
+  );
+}
+
+function WhyPanel({ slice, inputs, row, col }: { slice: StageSlice; inputs: AttentionInputs; row: number; col: number }) {
+  const { t } = useTranslation();
+  const explanation = explainMaskCell(inputs.mask, inputs.shape, { b: slice.batch, h: slice.head, q: row, k: col });
+  if (explanation.tree.expr.kind === 'boolean') return null;
+  return (
+    <div className="why">
+      <span className="why-title">{t('hover.why')}</span>
+      <WhyTree explanation={explanation} />
+    </div>
   );
 }
 

@@ -17,8 +17,12 @@ export function WhyTree({ explanation }: { explanation: CellExplanation }) {
 function WhyNode({ node }: { node: ExplainedNode }) {
   const { t } = useTranslation();
   const { expr } = node;
-  const value = node.value === true ? '✓' : node.value === false ? '✗' : String(node.value);
-  const className = `${node.decisive ? 'decisive' : ''} ${node.value === false ? 'false' : node.value === true ? 'true' : ''}`;
+  // Table cells are numbers used as truth values (≠ 0 = true).
+  const truth = typeof node.value === 'number' && (expr.kind === 'lookup' || expr.kind === 'label') ? node.value !== 0 : node.value;
+  const value = truth === true ? '✓' : truth === false ? '✗' : String(truth);
+  const isTerm = expr.kind === 'label' || !isComposite(node);
+  const blocking = node.decisive && truth === false && isTerm;
+  const className = `${blocking ? 'blocking' : ''} ${truth === false ? 'false' : truth === true ? 'true' : ''}`;
   let title: string;
   let kids: ExplainedNode[] = [];
   if (expr.kind === 'label') {
@@ -38,7 +42,7 @@ function WhyNode({ node }: { node: ExplainedNode }) {
   }
   return (
     <li className={className}>
-      <span className="why-value" aria-label={node.value === false ? t('hover.false') : t('hover.true')}>
+      <span className="why-value" aria-label={truth === false ? t('hover.false') : t('hover.true')}>
         {value}
       </span>{' '}
       {title}

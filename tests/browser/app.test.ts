@@ -102,7 +102,7 @@ describe('Maskscope app', () => {
     await expect(readout.textContent()).resolves.toContain('k = 1');
     expect(await page.getByTestId('readout-weight').textContent()).toBe('0.0000');
     expect(await page.getByTestId('readout-blocked').textContent()).toContain('causal');
-    const decisive = await page.getByTestId('why-tree').locator('li.decisive.false').allTextContents();
+    const decisive = await page.getByTestId('why-tree').locator('li.blocking').allTextContents();
     expect(decisive.some((text) => text.includes('causal: k <= q + (Lk - Lq)'))).toBe(true);
   });
 
