@@ -51,6 +51,8 @@ export interface Scenario {
   maskJoin: MaskJoin;
   /** A custom mask formula over q, k, b, h, Lq, Lk (e.g. `k <= q && q - k < 4`); '' for none. */
   customMask: string;
+  /** Painted cells `q.k.v,…` (v = 1 allow, 0 block), overriding the other masks (paint.ts). */
+  paint: string;
   /** Softmax temperature τ > 0: scale = 1/(τ·√dK); 1 is standard attention. */
   temperature: number;
   /** ALiBi position bias (Press et al. 2022), per-head slopes 2^(−8(h+1)/H). */
@@ -81,6 +83,7 @@ export const LIMITS = {
   maxSeed: 2 ** 31 - 1,
   maxTextChars: 20_000,
   maxFormulaChars: 500,
+  maxPaintChars: 65_536,
 } as const;
 
 export const EXAMPLE_TEXT = {
@@ -104,6 +107,7 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   masks: '',
   maskJoin: 'and',
   customMask: '',
+  paint: '',
   temperature: 1,
   alibi: false,
   softcap: 0,

@@ -27,6 +27,7 @@ export const URL_KEYS = {
   masks: 'm',
   maskJoin: 'mj',
   customMask: 'cm',
+  paint: 'paint',
   temperature: 'temp',
   alibi: 'alibi',
   softcap: 'cap',

@@ -13,6 +13,7 @@ import {
   type Scenario,
 } from './scenario';
 import { formatMaskList, parseMaskList } from './maskList';
+import { formatPaint, parsePaint } from './paint';
 import { previewValue, type StateWarning } from './warnings';
 
 export type { StateWarning, StateWarningCode } from './warnings';
@@ -86,6 +87,7 @@ export function sanitizeScenario(raw: RawScenario): RestoreResult {
     masks: sanitizeMaskList(get('masks'), warnings),
     maskJoin: choice('maskJoin'),
     customMask: formula('customMask'),
+    paint: sanitizePaint(get('paint'), warnings),
     temperature: decimal('temperature'),
     alibi: bool('alibi'),
     softcap: decimal('softcap'),
@@ -222,4 +224,14 @@ function sanitizeDecimal(key: DecimalField, raw: unknown, warnings: StateWarning
   const used = Math.min(max, Math.max(min, raw)) + 0;
   if (used !== raw) warnings.push({ param: key, code: 'out-of-range', value: String(raw), used: String(used) });
   return used;
+}
+
+/** Painted cells, rewritten canonically; malformed pieces are dropped with `bad-value`. */
+function sanitizePaint(raw: unknown, warnings: StateWarning[]): string {
+  if (raw === undefined) return DEFAULT_SCENARIO.paint;
+  if (typeof raw !== 'string') return badValue('paint', raw, DEFAULT_SCENARIO.paint, warnings);
+  const { cells, rejected } = parsePaint(raw.slice(0, LIMITS.maxPaintChars));
+  if (raw.length > LIMITS.maxPaintChars) warnings.push({ param: 'paint', code: 'too-long', value: String(raw.length), used: String(LIMITS.maxPaintChars) });
+  if (rejected.length) warnings.push({ param: 'paint', code: 'bad-value', value: previewValue(rejected.join(',')), used: '' });
+  return formatPaint(cells);
 }

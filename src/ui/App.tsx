@@ -11,6 +11,10 @@ import { InputPanel } from './InputPanel';
 import { MaskPanel } from './MaskPanel';
 import { ModelPanel } from './ModelPanel';
 import { ScorePanel } from './ScorePanel';
+import { PresetPicker } from './PresetPicker';
+import type { PaintMode } from './PaintBar';
+import { paintCell } from './paintTerm';
+import { formatPaint } from '../state/paint';
 import { sliceStages } from './slices';
 import { StageGrid } from './StageGrid';
 import { StatusLine } from './StatusLine';
@@ -22,8 +26,9 @@ import { InputNotes, WarningBanner } from './WarningBanner';
 
 export function App({ initialSearch }: { initialSearch: string }) {
   const { t, i18n } = useTranslation();
-  const { scenario, warnings, update, dismissWarnings } = useScenarioUrl(initialSearch);
+  const { scenario, warnings, update, replace, dismissWarnings } = useScenarioUrl(initialSearch);
   const [hovered, setHovered] = useState<HoveredCell | null>(null);
+  const [paintMode, setPaintMode] = useState<PaintMode>('off');
 
   useEffect(() => {
     void i18n.changeLanguage(scenario.language);
@@ -66,6 +71,7 @@ export function App({ initialSearch }: { initialSearch: string }) {
         </div>
       </header>
       <aside className="controls" aria-label={t('app.settings')}>
+        <PresetPicker scenario={scenario} replace={replace} />
         <InputPanel scenario={scenario} update={update} />
         <MaskPanel scenario={scenario} update={update} customError={derived.ok ? derived.customError : null} maskNotes={derived.ok ? derived.maskNotes : []} />
         <ScorePanel scenario={scenario} update={update} />
@@ -87,7 +93,15 @@ export function App({ initialSearch }: { initialSearch: string }) {
             {stale && <p className="stale-note">{t('status.stale')}</p>}
             <TokenPreview query={shown.job.query} source={shown.job.key} batch={viewBatch} cross={shown.job.query !== shown.job.key} />
             <h2 className="visually-hidden">{t('stage.heading')}</h2>
-            <StageGrid slice={slice} queryTokens={queryTokens} keyTokens={keyTokens} hovered={hovered} onHover={setHovered} weightScale={scenario.weightScale} showLogits={changesLogits(shown.job.inputs.scoreMods ?? {})} />
+            <StageGrid slice={slice} queryTokens={queryTokens} keyTokens={keyTokens} hovered={hovered} onHover={setHovered} weightScale={scenario.weightScale} showLogits={changesLogits(shown.job.inputs.scoreMods ?? {})}
+              paint={{
+                mode: paintMode,
+                text: scenario.paint,
+                onMode: setPaintMode,
+                onPaint: (row, col, allow) => update({ paint: formatPaint(paintCell(scenario.paint, row, col, allow)) }),
+                onClear: () => update({ paint: '' }),
+              }}
+            />
             <HeadStrip stages={shown.stages} batch={viewBatch} head={viewHead} weightScale={scenario.weightScale} onSelect={(h) => update({ viewHead: h })} />
           </div>
         )}

@@ -8,6 +8,7 @@ import type { HeatmapCell, HeatmapSpec } from '../viz/heatmap';
 import type { HoveredCell } from './CellReadout';
 import { Heatmap } from './Heatmap';
 import { Legend } from './Legend';
+import { PaintBar, usePaintHandlers, type PaintMode } from './PaintBar';
 import type { StageSlice } from './slices';
 
 interface Props {
@@ -19,11 +20,13 @@ interface Props {
   weightScale: WeightScale;
   /** Show the logits stage (a score modifier is on, so logits differ from the scaled scores). */
   showLogits: boolean;
+  /** Painting on the Mask heatmap. */
+  paint: { mode: PaintMode; text: string; onMode(m: PaintMode): void; onPaint(row: number, col: number, allow: boolean): void; onClear(): void };
 }
 
 const MASK_COLOR = () => '#5b8bd9';
 
-export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, weightScale: weightMode, showLogits }: Props) {
+export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, weightScale: weightMode, showLogits, paint }: Props) {
   const { t } = useTranslation();
   const scoreScale = useMemo(() => divergingScale(showLogits ? Float32Array.from([...slice.scaled, ...slice.logits]) : slice.scaled), [slice.scaled, slice.logits, showLogits]);
   const outputScale = useMemo(() => divergingScale(slice.output), [slice.output]);
@@ -34,6 +37,7 @@ export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, wei
     t('stage.heatmapLabel', { stage, batch: slice.batch, head: slice.head, rows: slice.rows, cols });
 
   const highlight: HeatmapCell | null = hovered && hovered.stage === 'cells' ? hovered : null;
+  const paintHandlers = usePaintHandlers(paint.mode, highlight, paint.onPaint);
   const onCells = (cell: HeatmapCell | null) => onHover(cell && { ...cell, stage: 'cells' });
   const base = {
     rows: slice.rows,
@@ -74,7 +78,16 @@ export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, wei
           <figcaption>
             <h3>{title}</h3> <span className="note">{note}</span>
           </figcaption>
-          <Heatmap spec={spec} testId={`heatmap-${id}`} />
+          {id === 'mask' ? (
+            <>
+              <PaintBar mode={paint.mode} onMode={paint.onMode} paint={paint.text} onClear={paint.onClear} />
+              <div className={paint.mode === 'off' ? undefined : 'painting'} {...paintHandlers}>
+                <Heatmap spec={spec} testId="heatmap-mask" />
+              </div>
+            </>
+          ) : (
+            <Heatmap spec={spec} testId={`heatmap-${id}`} />
+          )}
           <Legend
             kind={legend}
             scale={legend === 'weights' ? weightScale : scoreScale}

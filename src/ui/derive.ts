@@ -5,6 +5,7 @@
  */
 import { buildAttentionInputs } from '../engine/inputs';
 import { catalogueTerms, type MaskNote } from './catalogueTerms';
+import { withPaint } from './paintTerm';
 import { scaleFromTemperature, type ScoreMods } from '../engine/scoreMods';
 import { label, MASK_VARIABLES, parseMaskExpression, type MaskExpr, type MaskParseError } from '../engine/mask';
 import { padBatch, placeholderBatch, type SequenceBatch } from '../engine/sequences';
@@ -57,6 +58,7 @@ export function deriveInputs(s: Scenario): Derived {
       ...(custom.term ? [{ expr: custom.term, tables: {} }] : []),
     ],
   });
+  inputs.mask = withPaint(inputs.mask, s.paint, query.length, key.length);
   inputs.scoreMods = scoreModsOf(s);
   return { ok: true, inputs, query, key, notes, customError: custom.error, maskNotes: extra.notes };
 }
@@ -83,7 +85,7 @@ export function customTerm(source: string): { term: MaskExpr | null; error: Mask
 /** The fields that deriveInputs reads: the view (batch item, head) and the language are not among them. */
 const COMPUTE_FIELDS = [
   'inputMode', 'attention', 'queryText', 'keyText', 'queryLength', 'keyLength', 'batchSize',
-  'paddingSide', 'causal', 'causalAlignment', 'keyPadding', 'queryPadding', 'masks', 'maskJoin', 'customMask',
+  'paddingSide', 'causal', 'causalAlignment', 'keyPadding', 'queryPadding', 'masks', 'maskJoin', 'customMask', 'paint',
   'temperature', 'alibi', 'softcap',
   'seed', 'dK', 'heads',
 ] as const satisfies readonly (keyof Scenario)[];

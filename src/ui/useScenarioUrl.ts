@@ -17,6 +17,8 @@ export interface ScenarioState {
   scenario: Scenario;
   warnings: StateWarning[];
   update(patch: Partial<Scenario>): void;
+  /** Replaces the whole scenario (a preset), as a new history entry. */
+  replace(next: Scenario): void;
   dismissWarnings(): void;
 }
 
@@ -49,6 +51,10 @@ export function useScenarioUrl(initialSearch: string): ScenarioState {
   }, []);
 
   const update = useCallback((patch: Partial<Scenario>) => setScenario((s) => ({ ...s, ...patch })), []);
+  const replace = useCallback((next: Scenario) => {
+    lastWrite.current = 1; // long ago: the next write pushes a history entry
+    setScenario(next);
+  }, []);
   const dismissWarnings = useCallback(() => setWarnings([]), []);
-  return { scenario, warnings, update, dismissWarnings };
+  return { scenario, warnings, update, replace, dismissWarnings };
 }

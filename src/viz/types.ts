@@ -20,6 +20,22 @@ export interface ColorScale {
   domain(): number[];
 }
 
+/**
+ * Tiles drawn over a heatmap (block-sparse kernels, e.g. FlexAttention's BlockMask): the matrix
+ * cut into size × size cells, each with a state. Edge tiles are clipped to the matrix.
+ * An engine `TileStates` (engine/maskCost.ts) fits as is.
+ */
+export interface HeatmapTiles {
+  /** Tile edge in cells, whole ≥ 1. */
+  size: number;
+  /** ⌈rows / size⌉. */
+  tileRows: number;
+  /** ⌈cols / size⌉. */
+  tileCols: number;
+  /** State per tile, [tileRows × tileCols] row-major: 0 = empty, 1 = partial, 2 = full (TILE_STATE). */
+  states: ArrayLike<number>;
+}
+
 /** What `drawHeatmap` draws. Flags arrays hold 1 (set) or 0 (unset); any non-zero counts as set. */
 export interface HeatmapSpec {
   /** Cell values, [rows × cols] row-major. Values of blocked cells are ignored (may be −∞/NaN). */
@@ -71,6 +87,12 @@ export interface HeatmapSpec {
    * any other out-of-range index clears the highlight.
    */
   highlight?: HeatmapCell | null;
+  /**
+   * Tile outlines in the SVG overlay (heatmapTiles.ts): full tiles solid, partial dashed, empty
+   * ones washed out. Redrawn only when this object (by reference) or the cell size changes;
+   * undefined draws nothing.
+   */
+  tiles?: HeatmapTiles;
 }
 
 /** Returned by `drawHeatmap`. */

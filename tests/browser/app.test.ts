@@ -291,3 +291,50 @@ describe('Maskscope app, edge cases', () => {
     }
   });
 });
+
+describe('Maskscope presets', () => {
+  it('choosing the Packed documents preset sets the text and the mask, and the numbers match the reference', async () => {
+    const { page, errors } = await openPage(harness, '/');
+    await waitForResult(page);
+    await page.getByLabel('Start from a preset').selectOption('packed');
+    await page.waitForFunction(() => window.location.search.includes('document-causal'));
+    await waitForResult(page);
+    const doc = await exportJson(page);
+    expect(doc.tokens.query[0]!.slice(0, 4)).toEqual(['the', 'cat', 'sat', '|']);
+    // 'a' (index 4, second document) attends only within its document
+    expect(doc.mask[0]![0]![4]!.map(Number)).toEqual([0, 0, 0, 0, 1, 0, 0, 0, 0, 0]);
+    expectMatchesReference(doc);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('Maskscope painting', () => {
+  it('painting a cell (keyboard) blocks it, keeps it in the URL, and a drag with the mouse allows cells', async () => {
+    const { page, errors } = await openPage(harness, '/?v=1&mode=lengths&lq=4&heads=1&causal=1');
+    await waitForResult(page);
+    await page.getByRole('radiogroup', { name: 'Paint cells on the Mask heatmap' }).getByLabel('block').check();
+    await page.getByTestId('heatmap-mask').focus(); // cell (0, 0)
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => window.location.search.includes('paint=0.0.0'));
+    await waitForResult(page);
+    let doc = await exportJson(page);
+    expect(doc.mask[0]![0]![0]).toEqual([false, false, false, false]);
+    expect(doc.fullyMaskedRows).toEqual([{ batch: 0, head: 0, query: 0 }]);
+
+    await page.getByRole('radiogroup', { name: 'Paint cells on the Mask heatmap' }).getByLabel('allow').check();
+    const box = (await page.getByTestId('heatmap-mask').locator('canvas').boundingBox())!;
+    const at = (row: number, col: number) => [box.x + box.width * ((col + 0.5) / 4), box.y + box.height * ((row + 0.5) / 4)] as const;
+    await page.mouse.move(...at(1, 2));
+    await page.mouse.down();
+    await page.mouse.move(...at(1, 3), { steps: 4 });
+    await page.mouse.up();
+    await page.waitForFunction(() => window.location.search.includes('1.3.1'));
+    await waitForResult(page);
+    doc = await exportJson(page);
+    expect(doc.mask[0]![0]![1]).toEqual([true, true, true, true]);
+    expectMatchesReference(doc);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

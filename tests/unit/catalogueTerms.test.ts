@@ -68,3 +68,20 @@ describe('catalogue masks in a scenario', () => {
     ]);
   });
 });
+
+describe('painted cells', () => {
+  it("paint '0.2.1,2.0.0' over causal: (0,2) allowed although above the diagonal, (2,0) blocked", () => {
+    expect(maskRows(scenario({ queryText: 'a b c', causal: true, paint: '0.2.1,2.0.0' }))).toEqual([
+      [1, 0, 1],
+      [1, 1, 0],
+      [0, 1, 1],
+    ]);
+  });
+
+  it('paint outside the matrix is ignored', () => {
+    expect(maskRows(scenario({ queryText: 'a b', causal: true, paint: '5.5.0' }))).toEqual([
+      [1, 0],
+      [1, 1],
+    ]);
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * Painted cells: cells the user clicked or dragged on the mask heatmap, each set to allow or
+ * block, overriding every other mask at that (q, k) in every batch item and head. Kept in the
+ * Scenario as canonical text `q.k.v,…` (v = 1 allow, 0 block), sorted by q then k.
+ */
+
+/** At most this many painted cells. */
+export const MAX_PAINTED = 4096;
+
+/** Painted cells by key `q.k` → allowed. */
+export type PaintedCells = ReadonlyMap<string, boolean>;
+
+/**
+ * Reads painted cells; malformed pieces are dropped (returned in `rejected`), a repeated cell
+ * keeps its last value. Indices are whole numbers 0 … 4095.
+ * Example: '0.1.0,2.0.1' → {0.1: block, 2.0: allow}.
+ */
+export function parsePaint(text: string): { cells: Map<string, boolean>; rejected: string[] } {
+  const cells = new Map<string, boolean>();
+  const rejected: string[] = [];
+  for (const piece of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^(\d{1,4})\.(\d{1,4})\.([01])$/.exec(piece);
+    if (!m || cells.size >= MAX_PAINTED) {
+      rejected.push(piece);
+      continue;
+    }
+    cells.set(`${Number(m[1])}.${Number(m[2])}`, m[3] === '1');
+  }
+  return { cells, rejected };
+}
+
+/** Writes painted cells canonically (sorted by q, then k). */
+export function formatPaint(cells: PaintedCells): string {
+  return [...cells]
+    .map(([key, allow]) => {
+      const [q = 0, k = 0] = key.split('.').map(Number);
+      return { q, k, allow };
+    })
+    .sort((a, b) => a.q - b.q || a.k - b.k)
+    .map(({ q, k, allow }) => `${q}.${k}.${allow ? 1 : 0}`)
+    .join(',');
+}

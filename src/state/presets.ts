@@ -1,0 +1,48 @@
+/**
+ * One-click starting points (issue #3 "Presets"): each is a Scenario patch over the defaults, so
+ * applying one is just a URL. Mask ids refer to the engine's catalogue (checked by a test).
+ */
+import { DEFAULT_SCENARIO, type Scenario } from './scenario';
+
+export interface Preset {
+  /** URL-safe id; the UI translates the name and description by it (`presets.<id>`). */
+  id: string;
+  patch: Partial<Scenario>;
+}
+
+const SENTENCE = 'The cat sat on the mat';
+
+export const PRESETS: readonly Preset[] = [
+  { id: 'gpt', patch: { queryText: SENTENCE, causal: true } },
+  { id: 'bert', patch: { queryText: `The dog barked\n${SENTENCE}`, keyPadding: true, queryPadding: true } },
+  { id: 't5-encoder', patch: { queryText: `Le chien a aboyé\nLe chat était assis sur le tapis`, keyPadding: true, queryPadding: true } },
+  { id: 't5-decoder', patch: { queryText: `The dog barked\n${SENTENCE}`, causal: true, keyPadding: true, queryPadding: true } },
+  {
+    id: 't5-cross',
+    patch: { attention: 'cross', queryText: `The dog barked\n${SENTENCE}`, keyText: `Le chien a aboyé\nLe chat était assis sur le tapis`, keyPadding: true, queryPadding: true },
+  },
+  { id: 'mistral', patch: { inputMode: 'lengths', queryLength: 16, causal: true, masks: 'window(W=4)' } },
+  { id: 'longformer', patch: { inputMode: 'lengths', queryLength: 16, masks: 'global-local(W=2)' } },
+  { id: 'bigbird', patch: { inputMode: 'lengths', queryLength: 24, masks: 'bigbird(block=3,window=3,global=2,r=1)' } },
+  { id: 'paligemma', patch: { queryText: '<img> <img> <img> caption : a cat on a mat', masks: 'prefix-lm(P=9)' } },
+  { id: 'packed', patch: { queryText: 'the cat sat | a dog ran off | hi', masks: 'document-causal' } },
+  { id: 'decode', patch: { inputMode: 'lengths', attention: 'cross', queryLength: 1, keyLength: 12, causal: true, causalAlignment: 'bottom-right' } },
+  { id: 'llama4', patch: { inputMode: 'lengths', queryLength: 16, masks: 'chunked(C=4)' } },
+  { id: 'gemma2', patch: { inputMode: 'lengths', queryLength: 16, heads: 4, masks: 'alternating-heads(W=4)', softcap: 50 } },
+];
+
+/**
+ * The Scenario a preset gives: the defaults (no masks, no padding toggles, standard scores) with
+ * the preset's patch, keeping the user's language and seed.
+ */
+export function applyPreset(preset: Preset, current: Scenario): Scenario {
+  return {
+    ...DEFAULT_SCENARIO,
+    causal: false,
+    keyPadding: false,
+    queryPadding: false,
+    ...preset.patch,
+    language: current.language,
+    seed: current.seed,
+  };
+}

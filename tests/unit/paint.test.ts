@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { formatPaint, parsePaint } from '../../src/state/paint';
+import { decodeScenario } from '../../src/state/urlCodec';
+
+describe('parsePaint / formatPaint', () => {
+  it("parsePaint('2.0.1, 0.1.0'): two cells; formatPaint sorts them by q then k", () => {
+    const { cells, rejected } = parsePaint('2.0.1, 0.1.0');
+    expect([...cells]).toEqual([['2.0', true], ['0.1', false]]);
+    expect(rejected).toEqual([]);
+    expect(formatPaint(cells)).toBe('0.1.0,2.0.1');
+  });
+
+  it('parsePaint: a repeated cell keeps its last value; malformed pieces are rejected', () => {
+    const { cells, rejected } = parsePaint('1.1.0,1.1.1,x,1.2,3.4.5,-1.0.0');
+    expect([...cells]).toEqual([['1.1', true]]);
+    expect(rejected).toEqual(['x', '1.2', '3.4.5', '-1.0.0']);
+  });
+
+  it("decodeScenario('paint=0.1.0,oops'): keeps the good cell with a bad-value warning", () => {
+    const { scenario, warnings } = decodeScenario('paint=0.1.0,oops');
+    expect(scenario.paint).toBe('0.1.0');
+    expect(warnings).toEqual([{ param: 'paint', code: 'bad-value', value: 'oops', used: '' }]);
+  });
+});
