@@ -40,3 +40,17 @@ export function formatPaint(cells: PaintedCells): string {
     .map(({ q, k, allow }) => `${q}.${k}.${allow ? 1 : 0}`)
     .join(',');
 }
+
+/**
+ * Reads token positions `i,j,…` (e.g. global tokens): whole numbers 0 … 4095, returned sorted
+ * and unique; other pieces are returned in `rejected`.
+ */
+export function parsePositions(text: string): { positions: number[]; rejected: string[] } {
+  const positions = new Set<number>();
+  const rejected: string[] = [];
+  for (const piece of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    if (/^\d{1,4}$/.test(piece)) positions.add(Number(piece));
+    else rejected.push(piece);
+  }
+  return { positions: [...positions].sort((a, b) => a - b), rejected };
+}

@@ -51,6 +51,8 @@ export interface Scenario {
   maskJoin: MaskJoin;
   /** A custom mask formula over q, k, b, h, Lq, Lk (e.g. `k <= q && q - k < 4`); '' for none. */
   customMask: string;
+  /** Global token positions for global + local masks (Longformer), e.g. `0,5`; '' = token 0; 'none' = no global token. */
+  globalTokens: string;
   /** Painted cells `q.k.v,…` (v = 1 allow, 0 block), overriding the other masks (paint.ts). */
   paint: string;
   /** Softmax temperature τ > 0: scale = 1/(τ·√dK); 1 is standard attention. */
@@ -107,6 +109,7 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   masks: '',
   maskJoin: 'and',
   customMask: '',
+  globalTokens: '',
   paint: '',
   temperature: 1,
   alibi: false,

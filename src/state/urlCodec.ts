@@ -27,6 +27,7 @@ export const URL_KEYS = {
   masks: 'm',
   maskJoin: 'mj',
   customMask: 'cm',
+  globalTokens: 'global',
   paint: 'paint',
   temperature: 'temp',
   alibi: 'alibi',

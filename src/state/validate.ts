@@ -13,7 +13,7 @@ import {
   type Scenario,
 } from './scenario';
 import { formatMaskList, parseMaskList } from './maskList';
-import { formatPaint, parsePaint } from './paint';
+import { formatPaint, parsePaint, parsePositions } from './paint';
 import { previewValue, type StateWarning } from './warnings';
 
 export type { StateWarning, StateWarningCode } from './warnings';
@@ -87,6 +87,7 @@ export function sanitizeScenario(raw: RawScenario): RestoreResult {
     masks: sanitizeMaskList(get('masks'), warnings),
     maskJoin: choice('maskJoin'),
     customMask: formula('customMask'),
+    globalTokens: sanitizePositions(get('globalTokens'), warnings),
     paint: sanitizePaint(get('paint'), warnings),
     temperature: decimal('temperature'),
     alibi: bool('alibi'),
@@ -234,4 +235,14 @@ function sanitizePaint(raw: unknown, warnings: StateWarning[]): string {
   if (raw.length > LIMITS.maxPaintChars) warnings.push({ param: 'paint', code: 'too-long', value: String(raw.length), used: String(LIMITS.maxPaintChars) });
   if (rejected.length) warnings.push({ param: 'paint', code: 'bad-value', value: previewValue(rejected.join(',')), used: '' });
   return formatPaint(cells);
+}
+
+/** Token positions `i,j,…` (whole numbers < 4096), sorted and unique; bad pieces dropped with `bad-value`. */
+function sanitizePositions(raw: unknown, warnings: StateWarning[]): string {
+  if (raw === undefined) return DEFAULT_SCENARIO.globalTokens;
+  if (typeof raw !== 'string') return badValue('globalTokens', raw, DEFAULT_SCENARIO.globalTokens, warnings);
+  if (raw === 'none') return raw;
+  const { positions, rejected } = parsePositions(raw.slice(0, LIMITS.maxFormulaChars));
+  if (rejected.length) warnings.push({ param: 'globalTokens', code: 'bad-value', value: previewValue(rejected.join(',')), used: '' });
+  return positions.join(',');
 }

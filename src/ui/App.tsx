@@ -15,6 +15,8 @@ import { PresetPicker } from './PresetPicker';
 import type { PaintMode } from './PaintBar';
 import { paintCell } from './paintTerm';
 import { formatPaint } from '../state/paint';
+import { parseMaskList } from '../state/maskList';
+import { globalPositions, toggleGlobal } from './catalogueTerms';
 import { sliceStages } from './slices';
 import { StageGrid } from './StageGrid';
 import { StatusLine } from './StatusLine';
@@ -91,7 +93,14 @@ export function App({ initialSearch }: { initialSearch: string }) {
               <CellReadout cell={hovered} slice={slice} inputs={shown.job.inputs} queryTokens={queryTokens} keyTokens={keyTokens} />
             </div>
             {stale && <p className="stale-note">{t('status.stale')}</p>}
-            <TokenPreview query={shown.job.query} source={shown.job.key} batch={viewBatch} cross={shown.job.query !== shown.job.key} />
+            <TokenPreview
+              query={shown.job.query}
+              source={shown.job.key}
+              batch={viewBatch}
+              cross={shown.job.query !== shown.job.key}
+              globals={parseMaskList(scenario.masks).items.some((m) => m.id === 'global-local') ? globalPositions(scenario.globalTokens) : null}
+              onToggleGlobal={(position) => update({ globalTokens: toggleGlobal(scenario.globalTokens, position) })}
+            />
             <h2 className="visually-hidden">{t('stage.heading')}</h2>
             <StageGrid slice={slice} queryTokens={queryTokens} keyTokens={keyTokens} hovered={hovered} onHover={setHovered} weightScale={scenario.weightScale} showLogits={changesLogits(shown.job.inputs.scoreMods ?? {})}
               paint={{

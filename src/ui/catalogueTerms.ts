@@ -8,6 +8,7 @@ import { and, label, not, or, type MaskExpr, type MaskTables } from '../engine/m
 import { documentIdsForBatch, maskCatalogueEntry, type MaskCatalogueEntry } from '../engine/mask/catalogue';
 import type { SequenceBatch } from '../engine/sequences';
 import { parseMaskList } from '../state/maskList';
+import { parsePositions } from '../state/paint';
 import type { Scenario } from '../state/scenario';
 
 /** The token that separates packed documents (the document masks): `a b | c d`. */
@@ -32,7 +33,12 @@ export function catalogueTerms(
   const notes: MaskNote[] = [];
   const terms: MaskExpr[] = [];
   const tables: Record<string, MaskTables[string]> = {};
-  const context = { ...sizes, seed: s.seed, documentIds: documentIdsForBatch(key.tokens, DOCUMENT_SEPARATOR) };
+  const context = {
+    ...sizes,
+    seed: s.seed,
+    documentIds: documentIdsForBatch(key.tokens, DOCUMENT_SEPARATOR),
+    globalTokens: globalTokenFlags(s.globalTokens, sizes.batch, sizes.keyLength),
+  };
   for (const item of parseMaskList(s.masks).items) {
     const entry = maskCatalogueEntry(item.id);
     if (!entry) {
@@ -58,4 +64,26 @@ export function clampParams(entry: MaskCatalogueEntry, given: Readonly<Record<st
     params[spec.name] = used;
   }
   return params;
+}
+
+/** The global token positions of a scenario: '' → [0] (Longformer's [CLS]), 'none' → [], else the listed ones. */
+export function globalPositions(text: string): number[] {
+  if (text === '') return [0];
+  return text === 'none' ? [] : parsePositions(text).positions;
+}
+
+/** Global token flags [B×Lk] (the same in every batch item). */
+export function globalTokenFlags(text: string, batch: number, keyLength: number): Uint8Array {
+  const flags = new Uint8Array(batch * keyLength);
+  for (const p of globalPositions(text).filter((x) => x < keyLength)) {
+    for (let b = 0; b < batch; b++) flags[b * keyLength + p] = 1;
+  }
+  return flags;
+}
+
+/** The global token list with `position` toggled ('none' when no token is left). */
+export function toggleGlobal(text: string, position: number): string {
+  const current = globalPositions(text);
+  const next = current.includes(position) ? current.filter((p) => p !== position) : [...current, position].sort((a, b) => a - b);
+  return next.length === 0 ? 'none' : next.join(',');
 }

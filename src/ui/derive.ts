@@ -85,7 +85,7 @@ export function customTerm(source: string): { term: MaskExpr | null; error: Mask
 /** The fields that deriveInputs reads: the view (batch item, head) and the language are not among them. */
 const COMPUTE_FIELDS = [
   'inputMode', 'attention', 'queryText', 'keyText', 'queryLength', 'keyLength', 'batchSize',
-  'paddingSide', 'causal', 'causalAlignment', 'keyPadding', 'queryPadding', 'masks', 'maskJoin', 'customMask', 'paint',
+  'paddingSide', 'causal', 'causalAlignment', 'keyPadding', 'queryPadding', 'masks', 'maskJoin', 'customMask', 'globalTokens', 'paint',
   'temperature', 'alibi', 'softcap',
   'seed', 'dK', 'heads',
 ] as const satisfies readonly (keyof Scenario)[];

@@ -12,6 +12,7 @@ import { paintCells } from './heatmapCanvas';
 import { createHeatmapDom, prepareHost } from './heatmapDom';
 import type { HeatmapDom } from './heatmapDom';
 import { drawOverlay } from './heatmapOverlay';
+import { drawTiles } from './heatmapTiles';
 import { moveCell } from './keyboard';
 import { fitHeatmapLayout, labelStep, pointToCell, thinLabels, truncateLabel } from './layout';
 import type { HeatmapLayout } from './layout';
@@ -40,8 +41,11 @@ export const MAX_LABEL_CHARS = 14;
  * shrunk (below 1 px if need be; the canvas then max-pools, see pool.ts) until the whole drawing
  * fits `spec.maxWidth`.
  *
+ * Tiles (`spec.tiles`, optional) are outlined in the SVG overlay (heatmapTiles.ts).
+ *
  * @throws RangeError when rows/cols are not whole numbers ≥ 0, when values/blocked are not
- *         [rows × cols] or greyRows/flaggedRows not [rows], or cellSize / maxWidth is not > 0
+ *         [rows × cols] or greyRows/flaggedRows not [rows], or cellSize / maxWidth is not > 0,
+ *         or tiles are not ⌈rows/size⌉ × ⌈cols/size⌉
  */
 export function drawHeatmap(host: HTMLElement, spec: HeatmapSpec): HeatmapHandle {
   validateSpec(spec);
@@ -164,6 +168,7 @@ function renderSpec(dom: HeatmapDom, next: HeatmapSpec, prev: HeatmapSpec | null
     rowLabels: labels.rows, colLabels: labels.cols, rowTicks: labels.rowStep > 1, colTicks: labels.colStep > 1,
     greyRows: next.greyRows, flaggedRows: next.flaggedRows, title, rowAxisTitle, colAxisTitle,
   });
+  if (tilesNeedRedraw(prev, next, prevLayout, L)) drawTiles(dom.layers.overlay, L, next.rows, next.cols, next.tiles);
   return L;
 }
 
@@ -188,6 +193,18 @@ function labelText(labels: readonly string[], index: number): string {
 function needsRepaint(a: HeatmapSpec, b: HeatmapSpec): boolean {
   return a.values !== b.values || a.rows !== b.rows || a.cols !== b.cols || a.color !== b.color
     || a.blocked !== b.blocked || a.greyRows !== b.greyRows;
+}
+
+/**
+ * True when the tile overlay must be redrawn: tiles changed (by reference), or tiles are shown
+ * and the matrix moved or its cells changed size. Never true for a heatmap without tiles.
+ */
+function tilesNeedRedraw(prev: HeatmapSpec | null, next: HeatmapSpec, prevLayout: HeatmapLayout | null, L: HeatmapLayout): boolean {
+  if (prev === null || prevLayout === null) return next.tiles !== undefined;
+  if (prev.tiles !== next.tiles) return true;
+  return next.tiles !== undefined && (prev.rows !== next.rows || prev.cols !== next.cols
+    || prevLayout.left !== L.left || prevLayout.top !== L.top
+    || prevLayout.cellWidth !== L.cellWidth || prevLayout.cellHeight !== L.cellHeight);
 }
 
 function sameCell(a: HeatmapCell | null, b: HeatmapCell | null): boolean {
@@ -220,6 +237,14 @@ export function validateSpec(spec: HeatmapSpec): void {
   check('blocked', spec.blocked, rows * cols, `[${rows}×${cols}]`);
   check('greyRows', spec.greyRows, rows, `[${rows}]`);
   check('flaggedRows', spec.flaggedRows, rows, `[${rows}]`);
+  if (spec.tiles !== undefined) {
+    const { size, tileRows, tileCols, states } = spec.tiles;
+    if (!Number.isInteger(size) || size < 1) fail(`tiles.size must be a whole number ≥ 1, got ${size}`);
+    if (tileRows !== Math.ceil(rows / size) || tileCols !== Math.ceil(cols / size)) {
+      fail(`tiles are ${tileRows}×${tileCols}, expected ⌈${rows}/${size}⌉×⌈${cols}/${size}⌉ = ${Math.ceil(rows / size)}×${Math.ceil(cols / size)}`);
+    }
+    check('tiles.states', states, tileRows * tileCols, `[${tileRows}×${tileCols}]`);
+  }
   if (spec.cellSize !== undefined && !(spec.cellSize > 0 && Number.isFinite(spec.cellSize))) {
     fail(`cellSize must be > 0 px, got ${spec.cellSize}`);
   }

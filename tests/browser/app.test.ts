@@ -309,6 +309,23 @@ describe('Maskscope presets', () => {
   });
 });
 
+describe('Maskscope global tokens', () => {
+  it('Longformer preset: clicking a token makes it global, so its row and column are allowed', async () => {
+    const { page } = await openPage(harness, '/');
+    await waitForResult(page);
+    await page.getByLabel('Start from a preset').selectOption('longformer');
+    await waitForResult(page);
+    await page.getByTestId('tokens').getByRole('button', { name: 't5', exact: true }).click();
+    await page.waitForFunction(() => window.location.search.includes('global=0%2C5'));
+    await waitForResult(page);
+    const doc = await exportJson(page);
+    expect(doc.mask[0]![0]![5]!.every(Boolean)).toBe(true);
+    expect(doc.mask[0]![0]!.every((row) => row[5])).toBe(true);
+    expectMatchesReference(doc);
+    await page.close();
+  });
+});
+
 describe('Maskscope painting', () => {
   it('painting a cell (keyboard) blocks it, keeps it in the URL, and a drag with the mouse allows cells', async () => {
     const { page, errors } = await openPage(harness, '/?v=1&mode=lengths&lq=4&heads=1&causal=1');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveInputs } from '../../src/ui/derive';
+import { globalPositions, toggleGlobal } from '../../src/ui/catalogueTerms';
 import { evaluateMask } from '../../src/engine/masks';
 import { DEFAULT_SCENARIO, type Scenario } from '../../src/state/scenario';
 
@@ -83,5 +84,24 @@ describe('painted cells', () => {
       [1, 0],
       [1, 1],
     ]);
+  });
+});
+
+describe('global tokens', () => {
+  it("global-local(W=0) with globalTokens '2': the diagonal, row 2 and column 2", () => {
+    expect(maskRows(scenario({ queryText: 'a b c d', masks: 'global-local(W=0)', globalTokens: '2' }))).toEqual([
+      [1, 0, 1, 0],
+      [0, 1, 1, 0],
+      [1, 1, 1, 1],
+      [0, 0, 1, 1],
+    ]);
+  });
+
+  it("toggleGlobal: from the default [0], adding 2 gives '0,2'; removing the last gives 'none'", () => {
+    expect(toggleGlobal('', 2)).toBe('0,2');
+    expect(toggleGlobal('0,2', 0)).toBe('2');
+    expect(toggleGlobal('2', 2)).toBe('none');
+    expect(globalPositions('none')).toEqual([]);
+    expect(globalPositions('')).toEqual([0]);
   });
 });

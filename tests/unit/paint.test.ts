@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPaint, parsePaint } from '../../src/state/paint';
+import { formatPaint, parsePaint, parsePositions } from '../../src/state/paint';
 import { decodeScenario } from '../../src/state/urlCodec';
 
 describe('parsePaint / formatPaint', () => {
@@ -20,5 +20,11 @@ describe('parsePaint / formatPaint', () => {
     const { scenario, warnings } = decodeScenario('paint=0.1.0,oops');
     expect(scenario.paint).toBe('0.1.0');
     expect(warnings).toEqual([{ param: 'paint', code: 'bad-value', value: 'oops', used: '' }]);
+  });
+});
+
+describe('parsePositions', () => {
+  it("parsePositions('5, 0,5,x'): sorted unique positions, bad pieces rejected", () => {
+    expect(parsePositions('5, 0,5,x')).toEqual({ positions: [0, 5], rejected: ['x'] });
   });
 });

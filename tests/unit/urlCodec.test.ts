@@ -47,6 +47,7 @@ const validScenario: fc.Arbitrary<Scenario> = fc.record({
     .map((items) => formatMaskList(items.map(({ negate, ...rest }) => (negate ? { ...rest, negate } : rest)))),
   maskJoin: fc.constantFrom('and', 'or'),
   customMask: fc.oneof(fc.constant(''), fc.constant('k <= q && q - k < 4'), fc.string({ maxLength: 40 }).map((s) => s.replace(/[\uD800-\uDFFF]/g, ''))),
+  globalTokens: fc.oneof(fc.constant(''), fc.constant('0,5'), fc.constant('none')),
   paint: fc.oneof(fc.constant(''), fc.constant('0.1.0,2.0.1')),
   temperature: fc.oneof(fc.constant(1), fc.double({ min: 0.01, max: 100, noNaN: true }).map((x) => x + 0)),
   alibi: fc.boolean(),
@@ -64,7 +65,7 @@ const validScenario: fc.Arbitrary<Scenario> = fc.record({
 const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
 const urlKey = fc.constantFrom(
   'v', 'mode', 'attn', 'q', 'k', 'lq', 'lk', 'b', 'pad', 'causal', 'align', 'kpad', 'qpad',
-  'seed', 'dk', 'heads', 'vb', 'vh', 'wscale', 'lang', 'm', 'mj', 'cm', 'paint', 'temp', 'alibi', 'cap', 'x', '', '?', '%', 'Heads', '__proto__', 'constructor',
+  'seed', 'dk', 'heads', 'vb', 'vh', 'wscale', 'lang', 'm', 'mj', 'cm', 'global', 'paint', 'temp', 'alibi', 'cap', 'x', '', '?', '%', 'Heads', '__proto__', 'constructor',
 );
 const urlValue = fc.oneof(
   fc.string({ unit: anyCodeUnit, maxLength: 10 }),
@@ -350,7 +351,7 @@ describe('URL_KEYS', () => {
     expect(URL_KEYS).toEqual({
       inputMode: 'mode', attention: 'attn', queryText: 'q', keyText: 'k', queryLength: 'lq',
       keyLength: 'lk', batchSize: 'b', paddingSide: 'pad', causal: 'causal',
-      causalAlignment: 'align', keyPadding: 'kpad', queryPadding: 'qpad', masks: 'm', maskJoin: 'mj', customMask: 'cm', paint: 'paint', temperature: 'temp', alibi: 'alibi', softcap: 'cap', seed: 'seed', dK: 'dk',
+      causalAlignment: 'align', keyPadding: 'kpad', queryPadding: 'qpad', masks: 'm', maskJoin: 'mj', customMask: 'cm', globalTokens: 'global', paint: 'paint', temperature: 'temp', alibi: 'alibi', softcap: 'cap', seed: 'seed', dK: 'dk',
       heads: 'heads', viewBatch: 'vb', viewHead: 'vh', weightScale: 'wscale', language: 'lang',
     });
   });

@@ -140,6 +140,9 @@ export const en = {
     clear: 'Clear {{count}} painted cells',
     hint: 'Click or drag on the Mask heatmap, or focus it, move with the arrow keys and press Space. Painted cells override every other mask.',
   },
+  tokens: {
+    globalHint: 'Global + local: click a token to make it global (it attends to, and is attended by, every token).',
+  },
   model: {
     legend: 'Model',
     seed: 'Seed',
