@@ -72,6 +72,8 @@ export interface Scenario {
   viewHead: number;
   /** Weights coloured on [0, 1] (comparable everywhere) or as a share of the row's largest weight (long rows). */
   weightScale: WeightScale;
+  /** Block-sparse tile overlay on the Mask heatmap: tile size 16, 32, 64 or 128; 0 = off. */
+  tileSize: number;
   language: Language;
 }
 
@@ -120,6 +122,7 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   viewBatch: 0,
   viewHead: 0,
   weightScale: 'unit',
+  tileSize: 0,
   language: 'en',
 });
 
@@ -139,7 +142,8 @@ export type IntegerField =
   | 'dK'
   | 'heads'
   | 'viewBatch'
-  | 'viewHead';
+  | 'viewHead'
+  | 'tileSize';
 
 /**
  * Inclusive integer range of each integer field (validation clamps into it).
@@ -155,4 +159,5 @@ export const INTEGER_RANGES: Readonly<Record<IntegerField, { min: number; max: n
   heads: { min: LIMITS.minHeads, max: LIMITS.maxHeads },
   viewBatch: { min: 0, max: LIMITS.maxBatch - 1 },
   viewHead: { min: 0, max: LIMITS.maxHeads - 1 },
+  tileSize: { min: 0, max: 128 },
 };

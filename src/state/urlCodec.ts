@@ -38,6 +38,7 @@ export const URL_KEYS = {
   viewBatch: 'vb',
   viewHead: 'vh',
   weightScale: 'wscale',
+  tileSize: 'tiles',
   language: 'lang',
 } as const satisfies Record<keyof Scenario, string>;
 

@@ -98,6 +98,7 @@ export function sanitizeScenario(raw: RawScenario): RestoreResult {
     viewBatch: int('viewBatch'),
     viewHead: int('viewHead'),
     weightScale: choice('weightScale'),
+    tileSize: int('tileSize'),
     language: choice('language'),
   };
   warnUnknownKeys(source, warnings);

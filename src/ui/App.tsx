@@ -103,6 +103,8 @@ export function App({ initialSearch }: { initialSearch: string }) {
             />
             <h2 className="visually-hidden">{t('stage.heading')}</h2>
             <StageGrid slice={slice} queryTokens={queryTokens} keyTokens={keyTokens} hovered={hovered} onHover={setHovered} weightScale={scenario.weightScale} showLogits={changesLogits(shown.job.inputs.scoreMods ?? {})}
+              tileSize={scenario.tileSize}
+              onTileSize={(tileSize) => update({ tileSize })}
               paint={{
                 mode: paintMode,
                 text: scenario.paint,

@@ -8,6 +8,8 @@ import type { HeatmapCell, HeatmapSpec } from '../viz/heatmap';
 import type { HoveredCell } from './CellReadout';
 import { Heatmap } from './Heatmap';
 import { Legend } from './Legend';
+import { CostPanel } from './CostPanel';
+import { tileStates } from '../engine/maskCost';
 import { PaintBar, usePaintHandlers, type PaintMode } from './PaintBar';
 import type { StageSlice } from './slices';
 
@@ -20,13 +22,16 @@ interface Props {
   weightScale: WeightScale;
   /** Show the logits stage (a score modifier is on, so logits differ from the scaled scores). */
   showLogits: boolean;
+  /** Tile size of the block-sparse overlay on the Mask heatmap; 0 = off. */
+  tileSize: number;
+  onTileSize(size: number): void;
   /** Painting on the Mask heatmap. */
   paint: { mode: PaintMode; text: string; onMode(m: PaintMode): void; onPaint(row: number, col: number, allow: boolean): void; onClear(): void };
 }
 
 const MASK_COLOR = () => '#5b8bd9';
 
-export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, weightScale: weightMode, showLogits, paint }: Props) {
+export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, weightScale: weightMode, showLogits, paint, tileSize, onTileSize }: Props) {
   const { t } = useTranslation();
   const scoreScale = useMemo(() => divergingScale(showLogits ? Float32Array.from([...slice.scaled, ...slice.logits]) : slice.scaled), [slice.scaled, slice.logits, showLogits]);
   const outputScale = useMemo(() => divergingScale(slice.output), [slice.output]);
@@ -38,6 +43,7 @@ export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, wei
 
   const highlight: HeatmapCell | null = hovered && hovered.stage === 'cells' ? hovered : null;
   const paintHandlers = usePaintHandlers(paint.mode, highlight, paint.onPaint);
+  const tiles = useMemo(() => (tileSize > 0 ? tileStates(slice.mask, slice.rows, slice.cols, tileSize) : undefined), [slice.mask, slice.rows, slice.cols, tileSize]);
   const onCells = (cell: HeatmapCell | null) => onHover(cell && { ...cell, stage: 'cells' });
   const base = {
     rows: slice.rows,
@@ -52,7 +58,7 @@ export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, wei
     highlight,
   };
   const specs: { id: string; title: string; note: string; spec: HeatmapSpec; legend: 'mask' | 'scores' | 'weights' }[] = [
-    { id: 'mask', title: t('stage.mask'), note: t('stage.maskNote'), legend: 'mask', spec: { ...base, values: slice.mask, blocked: slice.blocked, color: MASK_COLOR, ariaLabel: label(t('stage.mask'), slice.cols) } },
+    { id: 'mask', title: t('stage.mask'), note: t('stage.maskNote'), legend: 'mask', spec: { ...base, values: slice.mask, blocked: slice.blocked, color: MASK_COLOR, tiles, ariaLabel: label(t('stage.mask'), slice.cols) } },
     { id: 'scaled', title: t('stage.scaled'), note: t('stage.scaledNote'), legend: 'scores', spec: { ...base, values: slice.scaled, color: scoreScale, ariaLabel: label(t('stage.scaled'), slice.cols) } },
     ...(showLogits
       ? [{ id: 'logits', title: t('stage.logits'), note: t('stage.logitsNote'), legend: 'scores' as const, spec: { ...base, values: slice.logits, color: scoreScale, ariaLabel: label(t('stage.logits'), slice.cols) } }]
@@ -94,6 +100,9 @@ export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, wei
             showBlocked={spec.blocked !== undefined}
             title={legend === 'weights' && weightMode === 'row' ? t('view.weightsRowLegend') : undefined}
           />
+          {id === 'mask' && (
+            <CostPanel mask={slice.mask} rows={slice.rows} cols={slice.cols} tileSize={tileSize > 0 ? tileSize : null} onTileSize={(size) => onTileSize(size ?? 0)} />
+          )}
         </figure>
       ))}
       <figure className="stage" data-stage="output">

@@ -58,6 +58,7 @@ const validScenario: fc.Arbitrary<Scenario> = fc.record({
   viewBatch: fc.integer({ min: 0, max: 3 }),
   viewHead: fc.integer({ min: 0, max: 15 }),
   weightScale: fc.constantFrom('unit', 'row'),
+  tileSize: fc.constantFrom(0, 16, 32, 64, 128),
   language: fc.constantFrom('en', 'zh'),
 });
 
@@ -65,7 +66,7 @@ const validScenario: fc.Arbitrary<Scenario> = fc.record({
 const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
 const urlKey = fc.constantFrom(
   'v', 'mode', 'attn', 'q', 'k', 'lq', 'lk', 'b', 'pad', 'causal', 'align', 'kpad', 'qpad',
-  'seed', 'dk', 'heads', 'vb', 'vh', 'wscale', 'lang', 'm', 'mj', 'cm', 'global', 'paint', 'temp', 'alibi', 'cap', 'x', '', '?', '%', 'Heads', '__proto__', 'constructor',
+  'seed', 'dk', 'heads', 'vb', 'vh', 'wscale', 'tiles', 'lang', 'm', 'mj', 'cm', 'global', 'paint', 'temp', 'alibi', 'cap', 'x', '', '?', '%', 'Heads', '__proto__', 'constructor',
 );
 const urlValue = fc.oneof(
   fc.string({ unit: anyCodeUnit, maxLength: 10 }),
@@ -352,7 +353,7 @@ describe('URL_KEYS', () => {
       inputMode: 'mode', attention: 'attn', queryText: 'q', keyText: 'k', queryLength: 'lq',
       keyLength: 'lk', batchSize: 'b', paddingSide: 'pad', causal: 'causal',
       causalAlignment: 'align', keyPadding: 'kpad', queryPadding: 'qpad', masks: 'm', maskJoin: 'mj', customMask: 'cm', globalTokens: 'global', paint: 'paint', temperature: 'temp', alibi: 'alibi', softcap: 'cap', seed: 'seed', dK: 'dk',
-      heads: 'heads', viewBatch: 'vb', viewHead: 'vh', weightScale: 'wscale', language: 'lang',
+      heads: 'heads', viewBatch: 'vb', viewHead: 'vh', weightScale: 'wscale', tileSize: 'tiles', language: 'lang',
     });
   });
 });

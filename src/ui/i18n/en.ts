@@ -1,3 +1,4 @@
+import { costEn } from './cost.en';
 /** English strings. Keys are shared with zh.ts; a test checks that both have the same keys. */
 export const en = {
   app: {
@@ -143,6 +144,7 @@ export const en = {
   tokens: {
     globalHint: 'Global + local: click a token to make it global (it attends to, and is attended by, every token).',
   },
+  cost: costEn,
   model: {
     legend: 'Model',
     seed: 'Seed',

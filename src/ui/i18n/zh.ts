@@ -1,3 +1,4 @@
+import { costZh } from './cost.zh';
 import type { Strings } from './en';
 
 /** 简体中文。键与 en.ts 相同（有测试检查）。 */
@@ -145,6 +146,7 @@ export const zh: Strings = {
   tokens: {
     globalHint: '全局 + 局部：点击一个词元使其成为全局词元（它关注所有词元，也被所有词元关注）。',
   },
+  cost: costZh,
   model: {
     legend: '模型',
     seed: '随机种子',
