@@ -52,8 +52,8 @@ export function jaxMaskSnippet(mask: CodegenMask, shape: CodegenShape): string {
       : rootAssignment(py, 'mask = ', {
         open: 'jnp.broadcast_to(',
         close: ', (B, H, Lq, Lk))',
-        multiOpen: 'jnp.broadcast_to(',
-        multiClose: '    ,\n    (B, H, Lq, Lk),\n)',
+        splitClose: '',
+        afterSplit: ['mask = jnp.broadcast_to(mask, (B, H, Lq, Lk))'],
       })),
   ];
   return joinLines(lines);

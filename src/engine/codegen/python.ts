@@ -286,7 +286,7 @@ export function translateMask(expr: MaskExpr, tables: MaskTables, shape: MaskSha
     statements: context.statements,
     root: joined.code,
     rootTerms: translated.length > 1
-      ? translated.map((t) => wrap(t, t.prec < (operator === 'and' ? P.bitAnd : P.bitOr)))
+      ? translated.map((t) => wrap(t, t.prec < (operator === 'and' ? P.bitAnd : P.bitOr) || (operator === 'or' && t.prec === P.bitAnd)))
       : [joined.code],
     rootOperator: operator === 'and' ? '&' : '|',
     scalar: joined.scalar,
@@ -362,7 +362,7 @@ function translate(expr: MaskExpr, context: Context): Py {
     }
     case 'not': {
       const arg = asBool(translate(expr.arg, context));
-      if (arg.scalar) return { code: `not ${wrap(arg, arg.prec < P.not)}`, prec: P.not, rep: 'bool', scalar: true };
+      if (arg.scalar) return { code: `not ${wrap(arg, arg.prec <= P.compare)}`, prec: P.not, rep: 'bool', scalar: true };
       return { code: `~${wrap(arg, arg.prec < P.unary)}`, prec: P.unary, rep: 'bool', scalar: false };
     }
     case 'conditional':
@@ -450,9 +450,14 @@ function divisorIsSafe(divisor: MaskExpr, context: Context): boolean {
 function arithmetic(expr: Extract<MaskExpr, { kind: 'arithmetic' }>, kind: ValueKind, context: Context): Py {
   const numeric = kind === 'float' ? 'float' : 'int';
   const safe = (expr.op === '/' || expr.op === '%') ? divisorIsSafe(expr.right, context) : true;
+  if (!safe && expr.op === '/') {
+    // safe_div computes in float32 itself: its operands keep their own kinds.
+    const own = (e: MaskExpr) => asNumber(translate(e, context), valueKind(e) === 'float' ? 'float' : 'int', context, true);
+    return helperCall('safe_div', [own(expr.left), own(expr.right)], 'float', context);
+  }
   let a = asNumber(translate(expr.left, context), numeric, context, !safe);
   const b = asNumber(translate(expr.right, context), numeric, context, !safe);
-  if (!safe) return helperCall(expr.op === '/' ? 'safe_div' : 'safe_mod', [a, b], numeric, context);
+  if (!safe) return helperCall('safe_mod', [a, b], numeric, context);
   if (kind === 'float') a = asNumber(liftIfScalar(a, b, context), 'float', context);
   const prec = expr.op === '+' || expr.op === '-' ? P.additive : P.multiplicative;
   return binary(a, expr.op, b, prec, numeric);
@@ -520,8 +525,10 @@ function joinLogical(args: readonly Py[], op: '&' | '|'): Py {
   const [only] = args;
   if (args.length === 1 && only) return only;
   const prec = op === '&' ? P.bitAnd : P.bitOr;
+  // An `&` inside `|` needs no parentheses in Python, but reads better with them.
+  const parens = (a: Py) => a.prec < prec || (op === '|' && a.prec === P.bitAnd);
   return {
-    code: args.map((a) => wrap(a, a.prec < prec)).join(` ${op} `),
+    code: args.map((a) => wrap(a, parens(a))).join(` ${op} `),
     prec,
     rep: 'bool',
     scalar: args.every((a) => a.scalar),

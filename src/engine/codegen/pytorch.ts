@@ -58,8 +58,7 @@ export function pytorchMaskSnippet(mask: CodegenMask, shape: CodegenShape): stri
       : rootAssignment(py, 'mask = ', {
         open: isIdentifier(py.root) ? '' : '(',
         close: `${isIdentifier(py.root) ? '' : ')'}.expand(B, H, Lq, Lk)`,
-        multiOpen: '(',
-        multiClose: ').expand(B, H, Lq, Lk)',
+        splitClose: '.expand(B, H, Lq, Lk)',
       })),
   ];
   return joinLines(lines);
@@ -93,8 +92,7 @@ export function flexMaskModSnippet(mask: CodegenMask, shape: CodegenShape): stri
     : rootAssignment(py, 'return ', {
       open: '',
       close: '',
-      multiOpen: '(',
-      multiClose: ')',
+      splitClose: '',
       indent: '    ',
     });
   const lines = [
@@ -103,12 +101,16 @@ export function flexMaskModSnippet(mask: CodegenMask, shape: CodegenShape): stri
     '#   from torch.nn.attention.flex_attention import create_block_mask, flex_attention',
     `#   block_mask = create_block_mask(mask_mod, ${batchArg}, ${headArg}, Lq, Lk, device="cuda")`,
     '#   out = flex_attention(query, key, value, block_mask=block_mask)  # query [B, H, Lq, E]',
-    ...(py.tables.length > 0 ? ['# (move the tables below to the same device first, e.g. docId = docId.cuda()).'] : []),
+    ...(py.tables[0]
+      ? [`# Move the tables below to the same device first, e.g. ${py.tables[0].pyName} = ${py.tables[0].pyName}.cuda().`]
+      : []),
     'import torch',
     '',
     sizesLine(shape),
     '',
     ...definitions(py, TORCH_ARRAYS),
+    '',
+    '',
     'def mask_mod(b, h, q_idx, kv_idx):',
     ...body,
     ...ret,

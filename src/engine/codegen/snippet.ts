@@ -31,7 +31,7 @@ export function sizesLine(shape: MaskShape): string {
     '# batch, heads, query length, key length';
 }
 
-/** The parameter, table and helper definitions, each block followed by a blank line. */
+/** The parameter, table and helper definitions, each block followed by a blank line (two around a def). */
 export function definitions(mask: PythonMask, dialect: ArrayDialect): string[] {
   const lines: string[] = [];
   if (mask.parameters.length > 0) {
@@ -40,7 +40,7 @@ export function definitions(mask: PythonMask, dialect: ArrayDialect): string[] {
   if (mask.tables.length > 0) {
     lines.push(...mask.tables.map((t) => tableDefinition(t, dialect)), '');
   }
-  for (const helper of mask.helpers) lines.push(helper, '', '');
+  for (const helper of mask.helpers) lines.push('', helper, '', '');
   return lines;
 }
 
@@ -61,28 +61,33 @@ export function gridLines(mask: PythonMask, dialect: ArrayDialect): string[] {
 }
 
 /**
- * `target = open + root + close`, or — when long — the root split one term per line:
- *   target = open
+ * `target + open + root + close` on one line, or — when the root is long and has several terms —
+ * one term per line inside parentheses, followed by `splitClose` and the lines of `afterSplit`:
+ *   mask = (
  *       causal
  *       & key_padding
- *   close
- * @param open e.g. '(' or 'jnp.broadcast_to(' ; close e.g. ').expand(B, H, Lq, Lk)'.
- * @param multiClose the close used after a split root (e.g. ',\n    (B, H, Lq, Lk),\n)').
+ *   ).expand(B, H, Lq, Lk)
+ * @param parts.open, parts.close around a one-line root (e.g. 'jnp.broadcast_to(' and ', (B, H, Lq, Lk))').
+ * @param parts.splitClose after the closing parenthesis of a split root (e.g. '.expand(B, H, Lq, Lk)').
+ * @param parts.afterSplit lines after a split root (e.g. 'mask = jnp.broadcast_to(mask, …)').
+ * @param parts.indent prefix of every line (inside a function body).
  */
 export function rootAssignment(
   mask: PythonMask,
   target: string,
-  parts: { open: string; close: string; multiOpen: string; multiClose: string; indent?: string },
+  parts: { open: string; close: string; splitClose: string; afterSplit?: readonly string[]; indent?: string },
 ): string[] {
   const indent = parts.indent ?? '';
-  const single = `${indent}${target}${parts.open}${mask.root}${parts.close}`;
-  if (mask.rootTerms.length <= 1 || mask.root.length <= ONE_LINE) return [single];
+  if (mask.rootTerms.length <= 1 || mask.root.length <= ONE_LINE) {
+    return [`${indent}${target}${parts.open}${mask.root}${parts.close}`];
+  }
   const [first, ...rest] = mask.rootTerms;
   return [
-    `${indent}${target}${parts.multiOpen}`,
+    `${indent}${target}(`,
     `${indent}    ${first ?? ''}`,
     ...rest.map((t) => `${indent}    ${mask.rootOperator} ${t}`),
-    ...parts.multiClose.split('\n').map((line) => `${indent}${line}`),
+    `${indent})${parts.splitClose}`,
+    ...(parts.afterSplit ?? []).map((line) => `${indent}${line}`),
   ];
 }
 
