@@ -7,6 +7,7 @@ import { computeSettingsKey, deriveInputs } from './derive';
 import { buildExport } from './exportJson';
 import { CopyLinkButton, ExportButton } from './ExportButton';
 import { HeadStrip } from './HeadStrip';
+import { FrameworksPanel } from './FrameworksPanel';
 import { InputPanel } from './InputPanel';
 import { MaskPanel } from './MaskPanel';
 import { ModelPanel } from './ModelPanel';
@@ -113,6 +114,7 @@ export function App({ initialSearch }: { initialSearch: string }) {
                 onClear: () => update({ paint: '' }),
               }}
             />
+            <FrameworksPanel inputs={shown.job.inputs} stages={shown.stages} keys={shown.job.key} keyPadding={scenario.keyPadding} batch={viewBatch} head={viewHead} />
             <HeadStrip stages={shown.stages} batch={viewBatch} head={viewHead} weightScale={scenario.weightScale} onSelect={(h) => update({ viewHead: h })} />
           </div>
         )}

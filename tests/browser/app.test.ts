@@ -355,3 +355,21 @@ describe('Maskscope painting', () => {
     await page.close();
   });
 });
+
+describe('Maskscope frameworks panel', () => {
+  it('opening the panel shows PyTorch code and the conventions of the current mask, and the three fully-masked-row outcomes', async () => {
+    const { page, errors } = await openPage(harness, '/?v=1&mode=lengths&lq=3&heads=1&causal=1');
+    await waitForResult(page);
+    await page.getByTestId('frameworks').locator('summary').click();
+    const text = await page.getByTestId('frameworks').textContent();
+    expect(text).toContain('import torch');
+    expect(text).toContain('def mask_mod(b, h, q_idx, kv_idx)');
+    expect(await page.locator('[data-convention="pytorch-sdpa"] .matrix').textContent()).toBe('T F F\nT T F\nT T T');
+    expect(await page.locator('[data-convention="pytorch-mha-attn-mask"] .matrix').textContent()).toBe('F T T\nF F T\nF F F');
+    const rows = await page.getByTestId('masked-row-table').locator('tr').allTextContents();
+    expect(rows).toHaveLength(3);
+    expect(rows.some((r) => r.includes('NaN'))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -145,6 +145,16 @@ export const en = {
     globalHint: 'Global + local: click a token to make it global (it attends to, and is attended by, every token).',
   },
   cost: costEn,
+  frameworks: {
+    title: 'This mask in your framework: code, conventions, fully masked rows',
+    code: 'Code that builds this mask (true = may attend)',
+    copy: 'Copy',
+    copied: 'Copied',
+    tooLarge: 'The mask reads tables with {{count}} entries: too large to write into a snippet.',
+    conventions: 'The same mask as each framework’s argument (batch item and head shown)',
+    fullyMasked: 'When a row has no allowed key',
+    fullyMaskedHint: 'The first {{count}} logits of row 0 with every key blocked, under each convention:',
+  },
   model: {
     legend: 'Model',
     seed: 'Seed',

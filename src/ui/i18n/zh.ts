@@ -147,6 +147,16 @@ export const zh: Strings = {
     globalHint: '全局 + 局部：点击一个词元使其成为全局词元（它关注所有词元，也被所有词元关注）。',
   },
   cost: costZh,
+  frameworks: {
+    title: '此掩码在各框架中：代码、约定、整行被屏蔽',
+    code: '构建此掩码的代码（true = 可以关注）',
+    copy: '复制',
+    copied: '已复制',
+    tooLarge: '该掩码读取的表共有 {{count}} 项：太大，无法写入代码片段。',
+    conventions: '同一掩码作为各框架的参数（当前批次样本和头）',
+    fullyMasked: '当一行没有可关注的键时',
+    fullyMaskedHint: '第 0 行前 {{count}} 个 logits 在所有键都被屏蔽时，各约定下的结果：',
+  },
   model: {
     legend: '模型',
     seed: '随机种子',

@@ -1,0 +1,122 @@
+/**
+ * "In your framework": the current mask as copyable code (PyTorch, FlexAttention, JAX,
+ * TensorFlow), as each framework's mask argument (shape, dtype, what 1 means), and what a fully
+ * masked row becomes under each convention. Built only while the panel is open.
+ */
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { frameworkMasks, fullyMaskedRowComparison, maskSnippets, type FrameworkMask } from '../engine/codegen';
+import type { AttentionInputs, AttentionStages } from '../engine/types';
+import type { SequenceBatch } from '../engine/sequences';
+import { formatNumber } from './format';
+
+/** Tables larger than this (total entries) are not written into code snippets. */
+export const MAX_INLINE_TABLE_ENTRIES = 20_000;
+/** Convention matrices larger than this on a side are shown cut. */
+const MAX_SHOWN = 12;
+
+interface Props {
+  inputs: AttentionInputs;
+  stages: AttentionStages;
+  keys: SequenceBatch;
+  keyPadding: boolean;
+  batch: number;
+  head: number;
+}
+
+export function FrameworksPanel(props: Props) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="frameworks" onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="frameworks">
+      <summary>{t('frameworks.title')}</summary>
+      {open && <FrameworksBody {...props} />}
+    </details>
+  );
+}
+
+function FrameworksBody({ inputs, stages, keys, keyPadding, batch, head }: Props) {
+  const { t } = useTranslation();
+  const { shape } = stages;
+  const tableEntries = Object.values(inputs.mask.tables).reduce((n, table) => n + table.data.length, 0);
+  const snippets = useMemo(() => (tableEntries > MAX_INLINE_TABLE_ENTRIES ? null : maskSnippets(inputs.mask, shape)), [inputs.mask, shape, tableEntries]);
+  const conventions = useMemo(
+    () => frameworkMasks({ mask: stages.mask, shape, keyIsReal: keyPadding ? keys.isReal : null, b: batch, h: head }),
+    [stages.mask, shape, keys, keyPadding, batch, head],
+  );
+  const rowLogits = useMemo(() => Array.from(stages.logits.subarray(0, Math.min(shape.keyLength, 8))), [stages.logits, shape.keyLength]);
+  return (
+    <div className="frameworks-body">
+      <h3>{t('frameworks.code')}</h3>
+      {snippets ? snippets.map((s) => <Snippet key={s.target} title={s.title} code={s.code} />) : <p className="hint">{t('frameworks.tooLarge', { count: tableEntries })}</p>}
+      <h3>{t('frameworks.conventions')}</h3>
+      <div className="conventions">
+        {conventions.map((c) => (
+          <Convention key={c.id} c={c} />
+        ))}
+      </div>
+      <h3>{t('frameworks.fullyMasked')}</h3>
+      <p className="hint">{t('frameworks.fullyMaskedHint', { count: rowLogits.length })}</p>
+      <table className="masked-row-table" data-testid="masked-row-table">
+        <tbody>
+          {fullyMaskedRowComparison(rowLogits).map((o) => (
+            <tr key={o.id}>
+              <th scope="row">
+                {o.name}
+                <small>{o.libraries}</small>
+              </th>
+              <td>{o.weights.map((w) => formatNumber(w)).join('  ')}</td>
+              <td>Σ = {formatNumber(o.sum)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Snippet({ title, code }: { title: string; code: string }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(code);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 1500);
+    } catch {
+      setCopied(false);
+    }
+  };
+  return (
+    <figure className="snippet">
+      <figcaption>
+        {title}{' '}
+        <button type="button" onClick={() => void copy()}>
+          {copied ? t('frameworks.copied') : t('frameworks.copy')}
+        </button>
+      </figcaption>
+      <pre tabIndex={0}>
+        <code>{code}</code>
+      </pre>
+    </figure>
+  );
+}
+
+function Convention({ c }: { c: FrameworkMask }) {
+  const rows = c.values.slice(0, MAX_SHOWN).map((row) => row.slice(0, MAX_SHOWN));
+  const cell = (v: boolean | number) => (typeof v === 'boolean' ? (v ? 'T' : 'F') : v === -Infinity ? '−∞' : String(v));
+  return (
+    <section className="convention" data-convention={c.id}>
+      <h4>
+        {c.framework} <code>{c.argument}</code>
+      </h4>
+      <p>
+        <code>{c.shapeLabel}</code> · <code>{c.dtype}</code> — {c.meaning}
+      </p>
+      {c.note && <p className="hint">{c.note}</p>}
+      <pre className="matrix" aria-label={c.slice}>
+        {rows.map((row) => row.map(cell).join(' ')).join('\n')}
+      </pre>
+    </section>
+  );
+}
