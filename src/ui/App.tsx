@@ -76,7 +76,9 @@ export function App({ initialSearch }: { initialSearch: string }) {
       <aside className="controls" aria-label={t('app.settings')}>
         <PresetPicker scenario={scenario} replace={replace} />
         <InputPanel scenario={scenario} update={update} />
-        <MaskPanel scenario={scenario} update={update} customError={derived.ok ? derived.customError : null} maskNotes={derived.ok ? derived.maskNotes : []} />
+        <MaskPanel scenario={scenario} update={update} customError={derived.ok ? derived.customError : null} maskNotes={derived.ok ? derived.maskNotes : []}
+          maskExpr={derived.ok ? derived.inputs.mask.expr : null}
+        />
         <ScorePanel scenario={scenario} update={update} />
         <ModelPanel scenario={scenario} update={update} />
       </aside>

@@ -5,16 +5,19 @@ import { Choice } from './Choice';
 import { CustomMaskField } from './CustomMaskField';
 import { MaskListEditor } from './MaskListEditor';
 import type { MaskNote } from './catalogueTerms';
-import type { MaskParseError } from '../engine/mask';
+import type { MaskExpr, MaskParseError } from '../engine/mask';
+import { CompositionTree } from './CompositionTree';
 
 interface Props {
   scenario: Scenario;
   update(patch: Partial<Scenario>): void;
   customError: MaskParseError | null;
   maskNotes: MaskNote[];
+  /** The whole mask as built for the current inputs, or null while they are invalid. */
+  maskExpr: MaskExpr | null;
 }
 
-export function MaskPanel({ scenario: s, update, customError, maskNotes }: Props) {
+export function MaskPanel({ scenario: s, update, customError, maskNotes, maskExpr }: Props) {
   const { t } = useTranslation();
   const noPadding = s.inputMode === 'lengths';
   return (
@@ -38,6 +41,7 @@ export function MaskPanel({ scenario: s, update, customError, maskNotes }: Props
       <h3 className="panel-subtitle">{t('mask.more')}</h3>
       <MaskListEditor scenario={s} update={update} notes={maskNotes} />
       <CustomMaskField value={s.customMask} error={customError} onChange={(customMask) => update({ customMask })} />
+      {maskExpr && <CompositionTree expr={maskExpr} />}
     </fieldset>
   );
 }

@@ -11,8 +11,13 @@ import { parseMaskList } from '../state/maskList';
 import { parsePositions } from '../state/paint';
 import type { Scenario } from '../state/scenario';
 
-/** The token that separates packed documents (the document masks): `a b | c d`. */
-export const DOCUMENT_SEPARATOR = '|';
+/**
+ * What separates packed documents (the document masks): an end-of-text token `<|endoftext|>`
+ * when the text has one, else `|` (`a b | c d`).
+ */
+export function documentSeparator(tokens: readonly (readonly string[])[]): string {
+  return tokens.some((row) => row.includes('endoftext') || row.includes('<|endoftext|>')) ? '<|endoftext|>' : '|';
+}
 
 /** Label of the combined extra masks in explanations. */
 export const EXTRA_MASKS_LABEL = 'extra masks';
@@ -36,7 +41,7 @@ export function catalogueTerms(
   const context = {
     ...sizes,
     seed: s.seed,
-    documentIds: documentIdsForBatch(key.tokens, DOCUMENT_SEPARATOR),
+    documentIds: documentIdsForBatch(key.tokens, documentSeparator(key.tokens)),
     globalTokens: globalTokenFlags(s.globalTokens, sizes.batch, sizes.keyLength),
   };
   for (const item of parseMaskList(s.masks).items) {

@@ -211,6 +211,7 @@ describe('Maskscope app, edge cases', () => {
       [0, 0, 0, 1, 1],
     ]);
     expectMatchesReference(doc);
+    expect(await page.getByTestId('composition').textContent()).toContain('custom: k <= q && q - k < 2');
     await page.getByLabel('Custom mask (formula)').fill('k <= q +');
     const error = page.getByTestId('custom-mask-error');
     expect(await error.locator('mark').textContent()).toBe('+');

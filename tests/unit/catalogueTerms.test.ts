@@ -105,3 +105,12 @@ describe('global tokens', () => {
     expect(globalPositions('')).toEqual([0]);
   });
 });
+
+describe('document separators', () => {
+  it("masks 'document' with <|endoftext|>: the whole end-of-text run ends a document", () => {
+    const rows = maskRows(scenario({ queryText: 'a <|endoftext|> b', masks: 'document' }));
+    // tokens: a < | endoftext | > b → ids 0 0 0 0 0 0 1
+    expect(rows[0]).toEqual([1, 1, 1, 1, 1, 1, 0]);
+    expect(rows[6]).toEqual([0, 0, 0, 0, 0, 0, 1]);
+  });
+});

@@ -42,6 +42,7 @@ export const en = {
     alignment: 'Causal alignment (when Lq ≠ Lk)',
     bottomRight: 'bottom-right: k ≤ q + Lk − Lq (FlashAttention ≥ 2.1, xFormers, KV-cache decoding)',
     topLeft: 'top-left: k ≤ q (PyTorch is_causal, Keras, JAX)',
+    composition: 'The whole mask (allowed where true):',
     more: 'More masks',
     add: 'Add a mask',
     addPlaceholder: 'Choose a mask…',

@@ -44,6 +44,7 @@ export const zh: Strings = {
     alignment: '因果对齐方式（Lq ≠ Lk 时）',
     bottomRight: '右下对齐：k ≤ q + Lk − Lq（FlashAttention ≥ 2.1、xFormers、KV 缓存解码）',
     topLeft: '左上对齐：k ≤ q（PyTorch is_causal、Keras、JAX）',
+    composition: '完整的掩码（为真处允许）：',
     more: '更多掩码',
     add: '添加掩码',
     addPlaceholder: '选择一个掩码…',
