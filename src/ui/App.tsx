@@ -92,10 +92,10 @@ export function App({ initialSearch }: { initialSearch: string }) {
         {shown && slice && shape && (
           <div className={stale ? 'result stale' : 'result'} data-testid="result" data-stale={stale}>
             <div className="sticky-bar">
+              {stale && <p className="stale-note">{t('status.stale')}</p>}
               <ViewBar scenario={scenario} update={update} query={shown.job.query} batch={viewBatch} head={viewHead} heads={shape.heads} />
               <CellReadout cell={hovered} slice={slice} inputs={shown.job.inputs} queryTokens={queryTokens} keyTokens={keyTokens} />
             </div>
-            {stale && <p className="stale-note">{t('status.stale')}</p>}
             <TokenPreview
               query={shown.job.query}
               source={shown.job.key}

@@ -211,7 +211,8 @@ describe('Maskscope app, edge cases', () => {
       [0, 0, 0, 1, 1],
     ]);
     expectMatchesReference(doc);
-    expect(await page.getByTestId('composition').textContent()).toContain('custom: k <= q && q - k < 2');
+    // the tree: AND ├ key padding: keyIsReal[b][k] └ custom └ AND ├ k <= q └ q - k < 2
+    expect(await page.getByTestId('composition').textContent()).toMatch(/key padding: keyIsReal\[b\]\[k\]customANDk <= qq - k < 2$/);
     await page.getByLabel('Custom mask (formula)').fill('k <= q +');
     const error = page.getByTestId('custom-mask-error');
     expect(await error.locator('mark').textContent()).toBe('+');
@@ -345,6 +346,7 @@ describe('Maskscope painting', () => {
     const at = (row: number, col: number) => [box.x + box.width * ((col + 0.5) / 4), box.y + box.height * ((row + 0.5) / 4)] as const;
     await page.mouse.move(...at(1, 2));
     await page.mouse.down();
+    await page.waitForFunction(() => window.location.search.includes('1.2.1'));
     await page.mouse.move(...at(1, 3), { steps: 4 });
     await page.mouse.up();
     await page.waitForFunction(() => window.location.search.includes('1.3.1'));
