@@ -88,7 +88,7 @@ function MaskRow({ item, onChange, onRemove }: { item: MaskChoice; onChange(patc
           {entry.params.map((spec) => (
             <NumberField
               key={spec.name}
-              label={`${spec.name}: ${spec.description}`}
+              label={`${spec.name}: ${t(`maskParams.${item.id}.${spec.name}`, { defaultValue: spec.description })}`}
               value={item.params[spec.name] ?? spec.default}
               min={spec.min}
               max={spec.max}

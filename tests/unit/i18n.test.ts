@@ -23,3 +23,18 @@ describe('translations', () => {
     for (const code of codes) expect(en.warnings[code]).toBeTruthy();
   });
 });
+
+describe('catalogue translations', () => {
+  it('every catalogue mask has a name, and every parameter a description, in both languages', async () => {
+    const { MASK_CATALOGUE } = await import('../../src/engine/mask/catalogue');
+    for (const entry of MASK_CATALOGUE) {
+      for (const strings of [en, zh]) {
+        expect(strings.masks[entry.id as keyof typeof strings.masks], entry.id).toBeTruthy();
+        for (const p of entry.params) {
+          const params = strings.maskParams[entry.id as keyof typeof strings.maskParams] as Record<string, string> | undefined;
+          expect(params?.[p.name], `${entry.id}.${p.name}`).toBeTruthy();
+        }
+      }
+    }
+  });
+});

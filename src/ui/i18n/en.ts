@@ -93,6 +93,50 @@ export const en = {
     'sparse-fixed': 'Sparse Transformer (fixed)',
     'alternating-heads': 'Alternating local / global heads',
   },
+  maskParams: {
+    'bigbird': {
+      block: 'block size: positions per block',
+      window: 'sliding blocks per query block, its own included (3 = one on each side)',
+      global: 'global blocks: the first ceil(G/2) and the last floor(G/2) blocks',
+      r: 'random key blocks per query block, drawn per head from the seed',
+    },
+    'chunked': {
+      C: 'chunk size: positions per chunk',
+    },
+    'block-causal': {
+      block: 'block size: positions per block',
+    },
+    'global-local': {
+      W: 'window keys on each side of the query (Longformer w = 2W)',
+    },
+    'alternating-heads': {
+      W: 'window of the even (local) heads: keys per row, including the query',
+    },
+    'prefix-lm': {
+      P: 'prefix length: keys 0 … P − 1 are visible to every query',
+    },
+    'sparse-strided': {
+      l: 'stride l (the paper picks l ≈ √n): local span and step',
+    },
+    'sparse-fixed': {
+      l: 'block length l',
+      c: 'summary keys: the last c positions of each block (the paper uses c ∈ {8, 16, 32} for l = 128)',
+    },
+    'window': {
+      W: 'keys per row, including the query itself',
+    },
+    'window-bidirectional': {
+      W: 'keys on each side of the query (2W + 1 in all)',
+    },
+    'window-dilated': {
+      W: 'keys per row, including the query itself',
+      D: 'dilation: distance between two kept keys (1 = no gaps)',
+    },
+    'window-sinks': {
+      S: 'sink keys: the first S positions, always visible',
+      W: 'recent keys per row, including the query itself',
+    },
+  },
   terms: {
     causal: 'causal',
     'key padding': 'key padding',

@@ -95,6 +95,50 @@ export const zh: Strings = {
     'sparse-fixed': '稀疏 Transformer（固定）',
     'alternating-heads': '局部 / 全局头交替',
   },
+  maskParams: {
+    'bigbird': {
+      block: '块大小：每块的位置数',
+      window: '每个查询块的滑动块数，含自身（3 = 两侧各一个）',
+      global: '全局块：前 ceil(G/2) 个和后 floor(G/2) 个块',
+      r: '每个查询块的随机键块数，按头由种子抽取',
+    },
+    'chunked': {
+      C: '块大小：每块的位置数',
+    },
+    'block-causal': {
+      block: '块大小：每块的位置数',
+    },
+    'global-local': {
+      W: '查询两侧各 W 个窗口键（Longformer 的 w = 2W）',
+    },
+    'alternating-heads': {
+      W: '偶数（局部）头的窗口：每行的键数，含查询自身',
+    },
+    'prefix-lm': {
+      P: '前缀长度：键 0 … P − 1 对每个查询都可见',
+    },
+    'sparse-strided': {
+      l: '步长 l（论文取 l ≈ √n）：局部跨度与步长',
+    },
+    'sparse-fixed': {
+      l: '块长度 l',
+      c: '汇总键：每块最后 c 个位置（论文在 l = 128 时取 c ∈ {8, 16, 32}）',
+    },
+    'window': {
+      W: '每行的键数，含查询自身',
+    },
+    'window-bidirectional': {
+      W: '查询两侧各 W 个键（共 2W + 1 个）',
+    },
+    'window-dilated': {
+      W: '每行的键数，含查询自身',
+      D: '空洞：相邻保留键之间的距离（1 = 无间隔）',
+    },
+    'window-sinks': {
+      S: '汇聚键：前 S 个位置，始终可见',
+      W: '每行最近的键数，含查询自身',
+    },
+  },
   terms: {
     causal: '因果',
     'key padding': '键填充',
