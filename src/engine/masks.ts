@@ -101,7 +101,21 @@ export function explainMaskCell(spec: MaskSpec, shape: AttentionShape, cell: Mas
 
 /** The names of the terms that block a cell: labels, or the formula of an unlabelled condition. */
 export function termNames(explanation: CellExplanation): string[] {
-  return explanation.allowed ? [] : explanation.blockedBy.map((term) => term.label ?? term.text);
+  if (explanation.allowed) return [];
+  // The test of a `c ? a : b` (e.g. "is this cell painted?") is not itself a reason.
+  const terms = explanation.blockedBy.filter((term) => !isConditionTest(explanation, term.path));
+  return (terms.length ? terms : explanation.blockedBy).map((term) => term.label ?? term.text);
+}
+
+function isConditionTest(explanation: CellExplanation, path: readonly number[]): boolean {
+  let node = explanation.tree;
+  for (const [depth, index] of path.entries()) {
+    if (node.expr.kind === 'conditional' && index === 0 && depth === path.length - 1) return true;
+    const next = node.children[index];
+    if (!next) return false;
+    node = next;
+  }
+  return false;
 }
 
 /** Out-of-range lookups read as 0 (blocked), so a key table of the wrong size is an error here. */

@@ -24,7 +24,7 @@ export const PRESETS: readonly Preset[] = [
   { id: 'mistral', patch: { inputMode: 'lengths', queryLength: 16, causal: true, masks: 'window(W=4)' } },
   { id: 'longformer', patch: { inputMode: 'lengths', queryLength: 16, masks: 'global-local(W=2)' } },
   { id: 'bigbird', patch: { inputMode: 'lengths', queryLength: 24, masks: 'bigbird(block=3,window=3,global=2,r=1)' } },
-  { id: 'paligemma', patch: { queryText: '<img> <img> <img> caption : a cat on a mat', masks: 'prefix-lm(P=9)' } },
+  { id: 'paligemma', patch: { queryText: 'img1 img2 img3 caption : a cat on a mat', masks: 'prefix-lm(P=5)' } },
   { id: 'packed', patch: { queryText: 'the cat sat | a dog ran off | hi', masks: 'document-causal' } },
   { id: 'decode', patch: { inputMode: 'lengths', attention: 'cross', queryLength: 1, keyLength: 12, causal: true, causalAlignment: 'bottom-right' } },
   { id: 'llama4', patch: { inputMode: 'lengths', queryLength: 16, masks: 'chunked(C=4)' } },

@@ -98,7 +98,7 @@ export function sanitizeScenario(raw: RawScenario): RestoreResult {
     viewBatch: int('viewBatch'),
     viewHead: int('viewHead'),
     weightScale: choice('weightScale'),
-    tileSize: int('tileSize'),
+    tileSize: tileSizeOf(int('tileSize'), warnings),
     language: choice('language'),
   };
   warnUnknownKeys(source, warnings);
@@ -246,4 +246,13 @@ function sanitizePositions(raw: unknown, warnings: StateWarning[]): string {
   const { positions, rejected } = parsePositions(raw.slice(0, LIMITS.maxFormulaChars));
   if (rejected.length) warnings.push({ param: 'globalTokens', code: 'bad-value', value: previewValue(rejected.join(',')), used: '' });
   return positions.join(',');
+}
+
+/** The tile overlay sizes the UI offers; anything else → 0 (off) + `bad-value`. */
+export const TILE_SIZES = [0, 16, 32, 64, 128] as const;
+
+function tileSizeOf(size: number, warnings: StateWarning[]): number {
+  if ((TILE_SIZES as readonly number[]).includes(size)) return size;
+  warnings.push({ param: 'tileSize', code: 'bad-value', value: String(size), used: '0' });
+  return 0;
 }

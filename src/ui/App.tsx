@@ -68,7 +68,7 @@ export function App({ initialSearch }: { initialSearch: string }) {
           </select>
           <CopyLinkButton />
           <ExportButton
-            shape={shape ?? null}
+            shape={derived.ok && !stale ? (shape ?? null) : null}
             build={() => shown && buildExport(scenario, shown.job.inputs, shown.stages, shown.job, run.backend?.name ?? '')}
           />
         </div>

@@ -75,7 +75,7 @@ function MaskRow({ item, onChange, onRemove }: { item: MaskChoice; onChange(patc
     <div className="mask-row" data-mask={item.id}>
       <div className="mask-row-head">
         <label className="not-toggle" title={t('mask.notHint')}>
-          <input type="checkbox" checked={item.negate === true} onChange={(e) => onChange({ negate: e.target.checked || undefined })} />
+          <input type="checkbox" aria-label={t('mask.notOf', { name })} checked={item.negate === true} onChange={(e) => onChange({ negate: e.target.checked || undefined })} />
           {t('mask.not')}
         </label>
         <b title={entry ? `${entry.source}\n${entry.equivalents}` : undefined}>{name}</b>
@@ -89,7 +89,7 @@ function MaskRow({ item, onChange, onRemove }: { item: MaskChoice; onChange(patc
             <NumberField
               key={spec.name}
               label={`${spec.name}: ${t(`maskParams.${item.id}.${spec.name}`, { defaultValue: spec.description })}`}
-              value={item.params[spec.name] ?? spec.default}
+              value={Math.min(spec.max, Math.max(spec.min, item.params[spec.name] ?? spec.default))}
               min={spec.min}
               max={spec.max}
               onCommit={(value) => onChange({ params: { ...item.params, [spec.name]: value } })}

@@ -38,7 +38,7 @@ export function MaskPanel({ scenario: s, update, customError, maskNotes, maskExp
       <Toggle label={t('mask.keyPadding')} hint={t('mask.keyPaddingHint')} checked={s.keyPadding} disabled={noPadding} onChange={(keyPadding) => update({ keyPadding })} />
       <Toggle label={t('mask.queryPadding')} hint={t('mask.queryPaddingHint')} checked={s.queryPadding} disabled={noPadding} onChange={(queryPadding) => update({ queryPadding })} />
       {noPadding && <p className="hint">{t('mask.noPaddingInLengths')}</p>}
-      <h3 className="panel-subtitle">{t('mask.more')}</h3>
+      <p className="panel-subtitle">{t('mask.more')}</p>
       <MaskListEditor scenario={s} update={update} notes={maskNotes} />
       <CustomMaskField value={s.customMask} error={customError} onChange={(customMask) => update({ customMask })} />
       {maskExpr && <CompositionTree expr={maskExpr} />}

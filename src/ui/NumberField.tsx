@@ -68,7 +68,7 @@ export function NumberField({ label, value, min, max, onCommit, disabled, intege
       <input
         id={id}
         type="number"
-        inputMode="numeric"
+        inputMode={integer ? 'numeric' : 'decimal'}
         min={min}
         max={max}
         step={integer ? 1 : 'any'}

@@ -16,11 +16,10 @@ export function PaintBar({ mode, onMode, paint, onClear }: { mode: PaintMode; on
   return (
     <div className="paint-bar">
       <Choice label={t('paint.label')} value={mode} options={[['off', t('paint.off')], ['block', t('paint.block')], ['allow', t('paint.allow')]]} onChange={onMode} />
-      {count > 0 && (
-        <button type="button" onClick={onClear}>
-          {t('paint.clear', { count })}
-        </button>
-      )}
+      {/* Always there (disabled when empty), so painting never moves the heatmap under the pointer. */}
+      <button type="button" onClick={onClear} disabled={count === 0}>
+        {t('paint.clear', { count })}
+      </button>
       {mode !== 'off' && <p className="hint">{t('paint.hint')}</p>}
     </div>
   );

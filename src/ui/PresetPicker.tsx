@@ -1,22 +1,32 @@
-/** "Start from a preset": one click sets every setting of a well-known attention layout. */
-import { useId, useState } from 'react';
+/**
+ * "Start from a preset": one click sets every setting of a well-known attention layout. The
+ * picker shows a preset only while the settings are exactly that preset's (editing anything, or
+ * going Back to other settings, shows "Choose a preset…" again).
+ */
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyPreset, PRESETS } from '../state/presets';
 import type { Scenario } from '../state/scenario';
 
+/** Settings that a preset leaves as they were, or that only change the view. */
+const IGNORED: readonly (keyof Scenario)[] = ['language', 'seed', 'viewBatch', 'viewHead', 'weightScale', 'tileSize'];
+
+function matches(a: Scenario, b: Scenario): boolean {
+  return (Object.keys(a) as (keyof Scenario)[]).every((key) => IGNORED.includes(key) || a[key] === b[key]);
+}
+
 export function PresetPicker({ scenario, replace }: { scenario: Scenario; replace(next: Scenario): void }) {
   const { t } = useTranslation();
   const id = useId();
-  const [chosen, setChosen] = useState('');
+  const current = PRESETS.find((p) => matches(applyPreset(p, scenario), scenario));
   const onChange = (presetId: string) => {
     const preset = PRESETS.find((p) => p.id === presetId);
-    setChosen(presetId);
     if (preset) replace(applyPreset(preset, scenario));
   };
   return (
     <div className="panel preset-picker">
       <label htmlFor={id}>{t('presets.label')}</label>
-      <select id={id} value={chosen} data-testid="preset" onChange={(e) => onChange(e.target.value)}>
+      <select id={id} value={current?.id ?? ''} data-testid="preset" onChange={(e) => onChange(e.target.value)}>
         <option value="">{t('presets.placeholder')}</option>
         {PRESETS.map((p) => (
           <option key={p.id} value={p.id}>
@@ -24,7 +34,7 @@ export function PresetPicker({ scenario, replace }: { scenario: Scenario; replac
           </option>
         ))}
       </select>
-      {chosen && <p className="hint">{t(`presets.${chosen}.description`)}</p>}
+      {current && <p className="hint">{t(`presets.${current.id}.description`)}</p>}
     </div>
   );
 }

@@ -33,7 +33,9 @@ const MASK_COLOR = () => '#5b8bd9';
 
 export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, weightScale: weightMode, showLogits, paint, tileSize, onTileSize }: Props) {
   const { t } = useTranslation();
-  const scoreScale = useMemo(() => divergingScale(showLogits ? Float32Array.from([...slice.scaled, ...slice.logits]) : slice.scaled), [slice.scaled, slice.logits, showLogits]);
+  const scoreScale = useMemo(() => divergingScale(slice.scaled), [slice.scaled]);
+  // With a modifier the logits get their own scale (a soft-cap of 1 would be white on the scores' scale).
+  const logitScale = useMemo(() => (showLogits ? divergingScale(slice.logits) : scoreScale), [showLogits, slice.logits, scoreScale]);
   const outputScale = useMemo(() => divergingScale(slice.output), [slice.output]);
   const weightScale = useMemo(() => sequentialScale(), []);
   const weightValues = useMemo(() => weightColorValues(weightMode, slice.weights, slice.rows, slice.cols), [weightMode, slice]);
@@ -61,9 +63,9 @@ export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, wei
     { id: 'mask', title: t('stage.mask'), note: t('stage.maskNote'), legend: 'mask', spec: { ...base, values: slice.mask, blocked: slice.blocked, color: MASK_COLOR, tiles, ariaLabel: label(t('stage.mask'), slice.cols) } },
     { id: 'scaled', title: t('stage.scaled'), note: t('stage.scaledNote'), legend: 'scores', spec: { ...base, values: slice.scaled, color: scoreScale, ariaLabel: label(t('stage.scaled'), slice.cols) } },
     ...(showLogits
-      ? [{ id: 'logits', title: t('stage.logits'), note: t('stage.logitsNote'), legend: 'scores' as const, spec: { ...base, values: slice.logits, color: scoreScale, ariaLabel: label(t('stage.logits'), slice.cols) } }]
+      ? [{ id: 'logits', title: t('stage.logits'), note: t('stage.logitsNote'), legend: 'scores' as const, spec: { ...base, values: slice.logits, color: logitScale, ariaLabel: label(t('stage.logits'), slice.cols) } }]
       : []),
-    { id: 'masked', title: t('stage.masked'), note: t('stage.maskedNote'), legend: 'scores', spec: { ...base, values: slice.masked, blocked: slice.blocked, color: scoreScale, ariaLabel: label(t('stage.masked'), slice.cols) } },
+    { id: 'masked', title: t('stage.masked'), note: t('stage.maskedNote'), legend: 'scores', spec: { ...base, values: slice.masked, blocked: slice.blocked, color: logitScale, ariaLabel: label(t('stage.masked'), slice.cols) } },
     { id: 'weights', title: t('stage.weights'), note: weightMode === 'row' ? t('stage.weightsRowNote') : t('stage.weightsNote'), legend: 'weights', spec: { ...base, values: weightValues, blocked: slice.blocked, color: weightScale, ariaLabel: label(t('stage.weights'), slice.cols) } },
   ];
   const outputSpec: HeatmapSpec = {
@@ -96,9 +98,9 @@ export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, wei
           )}
           <Legend
             kind={legend}
-            scale={legend === 'weights' ? weightScale : scoreScale}
+            scale={legend === 'weights' ? weightScale : id === 'scaled' ? scoreScale : logitScale}
             showBlocked={spec.blocked !== undefined}
-            title={legend === 'weights' && weightMode === 'row' ? t('view.weightsRowLegend') : undefined}
+            title={legend === 'weights' && weightMode === 'row' ? t('view.weightsRowLegend') : showLogits && (id === 'logits' || id === 'masked') ? t('stage.logits') : undefined}
           />
           {id === 'mask' && (
             <CostPanel mask={slice.mask} rows={slice.rows} cols={slice.cols} tileSize={tileSize > 0 ? tileSize : null} onTileSize={(size) => onTileSize(size ?? 0)} />

@@ -11,7 +11,7 @@ export function WarningBanner({ warnings, onDismiss }: { warnings: StateWarning[
       <p>{t('warnings.title')}</p>
       <ul>
         {warnings.map((w, i) => (
-          <li key={i}>{t(`warnings.${w.code}`, { param: w.param, value: w.value, used: w.used })}</li>
+          <li key={i}>{t(w.code === 'bad-value' && w.used === '' ? 'warnings.dropped' : `warnings.${w.code}`, { param: w.param, value: w.value, used: w.used })}</li>
         ))}
       </ul>
       <button type="button" onClick={onDismiss}>

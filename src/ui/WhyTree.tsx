@@ -1,7 +1,7 @@
 /**
  * "Why is this cell blocked?": the mask's composition evaluated at the hovered cell, as a small
- * tree — AND / OR / NOT nodes and the labelled terms, each with its value at the cell — with the
- * terms that decide the outcome highlighted. Leaves show their formula.
+ * tree — AND / OR / NOT nodes and the labelled terms, each with its value at the cell — showing
+ * only the terms that decide the outcome, the blocking ones highlighted. Leaves show their formula.
  */
 import { useTranslation } from 'react-i18next';
 import type { CellExplanation, ExplainedNode } from '../engine/mask';
@@ -31,6 +31,10 @@ function WhyNode({ node }: { node: ExplainedNode }) {
     kids = inner && isComposite(inner) ? inner.children : [];
     if (inner && !isComposite(inner)) title = `${title}: ${inner.text}`;
     else if (inner?.expr.kind === 'logical') title = `${title} (${inner.expr.op.toUpperCase()})`;
+  } else if (expr.kind === 'conditional') {
+    // c ? a : b: show only the branch that was taken (painted cells use this form).
+    const taken = node.children[0]?.value ? node.children[1] : node.children[2];
+    return taken ? <WhyNode node={taken} /> : null;
   } else if (expr.kind === 'logical') {
     title = expr.op.toUpperCase();
     kids = node.children;
@@ -42,13 +46,13 @@ function WhyNode({ node }: { node: ExplainedNode }) {
   }
   return (
     <li className={className}>
-      <span className="why-value" aria-label={truth === false ? t('hover.false') : t('hover.true')}>
+      <span className="why-value" aria-label={typeof truth === 'boolean' ? t(truth ? 'hover.true' : 'hover.false') : String(truth)}>
         {value}
       </span>{' '}
       {title}
       {kids.length > 0 && (
         <ul>
-          {kids.map((child, i) => (
+          {kids.filter((child) => child.decisive).map((child, i) => (
             <WhyNode key={i} node={child} />
           ))}
         </ul>

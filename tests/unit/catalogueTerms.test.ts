@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deriveInputs } from '../../src/ui/derive';
 import { globalPositions, toggleGlobal } from '../../src/ui/catalogueTerms';
-import { evaluateMask } from '../../src/engine/masks';
+import { evaluateMask, explainMaskCell, termNames } from '../../src/engine/masks';
 import { DEFAULT_SCENARIO, type Scenario } from '../../src/state/scenario';
 
 const scenario = (patch: Partial<Scenario>): Scenario => ({ ...DEFAULT_SCENARIO, keyPadding: false, heads: 1, ...patch });
@@ -112,5 +112,20 @@ describe('document separators', () => {
     // tokens: a < | endoftext | > b → ids 0 0 0 0 0 0 1
     expect(rows[0]).toEqual([1, 1, 1, 1, 1, 1, 0]);
     expect(rows[6]).toEqual([0, 0, 0, 0, 0, 0, 1]);
+  });
+});
+
+describe('why blocked, with painted cells', () => {
+  const derive = (s: Scenario) => {
+    const d = deriveInputs(s);
+    if (!d.ok) throw new Error(d.error);
+    return d.inputs;
+  };
+  it("termNames: a painted cell is blocked by 'painted'; an unpainted one still names its own mask", () => {
+    const inputs = derive(scenario({ queryText: 'a b c', causal: true, paint: '2.0.0' }));
+    const why = (q: number, k: number) => termNames(explainMaskCell(inputs.mask, inputs.shape, { b: 0, h: 0, q, k }));
+    expect(why(2, 0)).toEqual(['painted']);
+    expect(why(0, 2)).toEqual(['causal']);
+    expect(why(1, 0)).toEqual([]);
   });
 });

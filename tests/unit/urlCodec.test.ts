@@ -255,6 +255,7 @@ describe('decodeScenario: worked examples', () => {
     ['temp=abc', 'temperature', 1, [{ param: 'temp', code: 'bad-value', value: 'abc', used: '1' }]],
     ['cap=-3', 'softcap', 0, [{ param: 'cap', code: 'out-of-range', value: '-3', used: '0' }]],
     ['alibi=2', 'alibi', false, [{ param: 'alibi', code: 'bad-value', value: '2', used: '0' }]],
+    ['tiles=7', 'tileSize', 0, [{ param: 'tiles', code: 'bad-value', value: '7', used: '0' }]],
     ['wscale=log', 'weightScale', 'unit', [{ param: 'wscale', code: 'bad-value', value: 'log', used: 'unit' }]],
     ['lang=zh', 'language', 'zh', []],
     ['heads=2&heads=8', 'heads', 8, []],
