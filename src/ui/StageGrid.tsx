@@ -10,6 +10,7 @@ import { Heatmap } from './Heatmap';
 import { Legend } from './Legend';
 import { CostPanel } from './CostPanel';
 import { tileStates } from '../engine/maskCost';
+import { paintedFlags } from './paintTerm';
 import { PaintBar, usePaintHandlers, type PaintMode } from './PaintBar';
 import type { StageSlice } from './slices';
 
@@ -45,6 +46,7 @@ export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, wei
 
   const highlight: HeatmapCell | null = hovered && hovered.stage === 'cells' ? hovered : null;
   const paintHandlers = usePaintHandlers(paint.mode, highlight, paint.onPaint);
+  const marked = useMemo(() => (paint.text ? paintedFlags(paint.text, slice.rows, slice.cols) : undefined), [paint.text, slice.rows, slice.cols]);
   const tiles = useMemo(() => (tileSize > 0 ? tileStates(slice.mask, slice.rows, slice.cols, tileSize) : undefined), [slice.mask, slice.rows, slice.cols, tileSize]);
   const onCells = (cell: HeatmapCell | null) => onHover(cell && { ...cell, stage: 'cells' });
   const base = {
@@ -60,7 +62,7 @@ export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, wei
     highlight,
   };
   const specs: { id: string; title: string; note: string; spec: HeatmapSpec; legend: 'mask' | 'scores' | 'weights' }[] = [
-    { id: 'mask', title: t('stage.mask'), note: t('stage.maskNote'), legend: 'mask', spec: { ...base, values: slice.mask, blocked: slice.blocked, color: MASK_COLOR, tiles, ariaLabel: label(t('stage.mask'), slice.cols) } },
+    { id: 'mask', title: t('stage.mask'), note: t('stage.maskNote'), legend: 'mask', spec: { ...base, values: slice.mask, blocked: slice.blocked, color: MASK_COLOR, tiles, marked, ariaLabel: label(t('stage.mask'), slice.cols) } },
     { id: 'scaled', title: t('stage.scaled'), note: t('stage.scaledNote'), legend: 'scores', spec: { ...base, values: slice.scaled, color: scoreScale, ariaLabel: label(t('stage.scaled'), slice.cols) } },
     ...(showLogits
       ? [{ id: 'logits', title: t('stage.logits'), note: t('stage.logitsNote'), legend: 'scores' as const, spec: { ...base, values: slice.logits, color: logitScale, ariaLabel: label(t('stage.logits'), slice.cols) } }]

@@ -39,3 +39,13 @@ export function paintCell(paint: string, q: number, k: number, allow: boolean | 
   else cells.set(`${q}.${k}`, allow);
   return cells;
 }
+
+/** 1 at each painted cell inside Lq × Lk, row-major [Lq×Lk]; for marking them on the heatmap. */
+export function paintedFlags(paint: string, queryLength: number, keyLength: number): Uint8Array {
+  const flags = new Uint8Array(queryLength * keyLength);
+  for (const key of parsePaint(paint).cells.keys()) {
+    const [q = 0, k = 0] = key.split('.').map(Number);
+    if (q < queryLength && k < keyLength) flags[q * keyLength + k] = 1;
+  }
+  return flags;
+}

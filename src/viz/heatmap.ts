@@ -13,6 +13,7 @@ import { createHeatmapDom, prepareHost } from './heatmapDom';
 import type { HeatmapDom } from './heatmapDom';
 import { drawOverlay } from './heatmapOverlay';
 import { drawTiles } from './heatmapTiles';
+import { drawMarks } from './heatmapMarks';
 import { moveCell } from './keyboard';
 import { fitHeatmapLayout, labelStep, pointToCell, thinLabels, truncateLabel } from './layout';
 import type { HeatmapLayout } from './layout';
@@ -169,6 +170,7 @@ function renderSpec(dom: HeatmapDom, next: HeatmapSpec, prev: HeatmapSpec | null
     greyRows: next.greyRows, flaggedRows: next.flaggedRows, title, rowAxisTitle, colAxisTitle,
   });
   if (tilesNeedRedraw(prev, next, prevLayout, L)) drawTiles(dom.layers.overlay, L, next.rows, next.cols, next.tiles);
+  if (marksNeedRedraw(prev, next, prevLayout, L)) drawMarks(dom.layers.overlay, L, next.rows, next.cols, next.marked);
   return L;
 }
 
@@ -193,6 +195,13 @@ function labelText(labels: readonly string[], index: number): string {
 function needsRepaint(a: HeatmapSpec, b: HeatmapSpec): boolean {
   return a.values !== b.values || a.rows !== b.rows || a.cols !== b.cols || a.color !== b.color
     || a.blocked !== b.blocked || a.greyRows !== b.greyRows;
+}
+
+/** True when the marks must be redrawn: marks changed (by reference), or the matrix moved or resized. */
+function marksNeedRedraw(prev: HeatmapSpec | null, next: HeatmapSpec, prevLayout: HeatmapLayout | null, L: HeatmapLayout): boolean {
+  if (prev === null || prevLayout === null) return next.marked !== undefined;
+  if (prev.marked !== next.marked) return true;
+  return next.marked !== undefined && (prevLayout.left !== L.left || prevLayout.top !== L.top || prevLayout.cellWidth !== L.cellWidth || prevLayout.cellHeight !== L.cellHeight);
 }
 
 /**

@@ -76,6 +76,8 @@ export interface HeatmapSpec {
   colAxisTitle?: string;
   /** Label font size in CSS px; default 13 (DEFAULT_FONT_SIZE). */
   fontSize?: number;
+  /** 1 = marked cell (e.g. painted by hand), [rows × cols]: a ring over the cell. */
+  marked?: ArrayLike<number>;
   /** Accessible name of the heatmap (set as the host's aria-label). */
   ariaLabel: string;
   /** Called with the hovered (mouse) or selected (keyboard) cell, or null when it leaves. */

@@ -339,6 +339,7 @@ describe('Maskscope painting', () => {
     await waitForResult(page);
     let doc = await exportJson(page);
     expect(doc.mask[0]![0]![0]).toEqual([false, false, false, false]);
+    expect(await page.getByTestId('heatmap-mask').locator('g.ms-marks circle').count()).toBe(1);
     expect(doc.fullyMaskedRows).toEqual([{ batch: 0, head: 0, query: 0 }]);
 
     await page.getByRole('radiogroup', { name: 'Paint cells on the Mask heatmap' }).getByLabel('allow').check();
