@@ -16,7 +16,7 @@ import { PresetPicker } from './PresetPicker';
 import type { PaintMode } from './PaintBar';
 import { paintCell } from './paintTerm';
 import { formatPaint } from '../state/paint';
-import { parseMaskList } from '../state/maskList';
+import { maskLeaves, parseMaskList } from '../state/maskList';
 import { globalPositions, toggleGlobal } from './catalogueTerms';
 import { sliceStages } from './slices';
 import { StageGrid } from './StageGrid';
@@ -101,7 +101,7 @@ export function App({ initialSearch }: { initialSearch: string }) {
               source={shown.job.key}
               batch={viewBatch}
               cross={shown.job.query !== shown.job.key}
-              globals={parseMaskList(scenario.masks).items.some((m) => m.id === 'global-local') ? globalPositions(scenario.globalTokens) : null}
+              globals={maskLeaves(parseMaskList(scenario.masks).items).some((m) => m.id === 'global-local') ? globalPositions(scenario.globalTokens) : null}
               onToggleGlobal={(position) => update({ globalTokens: toggleGlobal(scenario.globalTokens, position) })}
             />
             <h2 className="visually-hidden">{t('stage.heading')}</h2>

@@ -1,13 +1,14 @@
 /**
  * The Scenario's extra masks (`masks`, `maskJoin`) as one expression: each catalogue mask built
- * for the current sizes, negated where asked, joined with AND or OR. Unknown ids are skipped and
+ * for the current sizes, groups as AND / OR of their items, NOT where asked, the top level joined
+ * with `maskJoin`. Unknown ids are skipped and
  * out-of-range parameters clamped, each with a note for the user. Pure; lives in ui/ because it
  * joins state/ and engine/.
  */
 import { and, label, not, or, type MaskExpr, type MaskTables } from '../engine/mask';
 import { documentIdsForBatch, maskCatalogueEntry, type MaskCatalogueEntry } from '../engine/mask/catalogue';
 import type { SequenceBatch } from '../engine/sequences';
-import { parseMaskList } from '../state/maskList';
+import { isGroup, parseMaskList, type MaskItem } from '../state/maskList';
 import { parsePositions } from '../state/paint';
 import type { Scenario } from '../state/scenario';
 
@@ -44,15 +45,23 @@ export function catalogueTerms(
     documentIds: documentIdsForBatch(key.tokens, documentSeparator(key.tokens)),
     globalTokens: globalTokenFlags(s.globalTokens, sizes.batch, sizes.keyLength),
   };
-  for (const item of parseMaskList(s.masks).items) {
-    const entry = maskCatalogueEntry(item.id);
-    if (!entry) {
-      notes.push({ code: 'unknownMask', id: item.id });
-      continue;
+  const build = (item: MaskItem): MaskExpr | null => {
+    let expr: MaskExpr | null;
+    if (isGroup(item)) {
+      const kids = item.children.map(build).filter((e): e is MaskExpr => e !== null);
+      expr = kids.length === 0 ? null : kids.length === 1 ? (kids[0] as MaskExpr) : item.op === 'or' ? or(...kids) : and(...kids);
+    } else {
+      const entry = maskCatalogueEntry(item.id);
+      if (!entry) notes.push({ code: 'unknownMask', id: item.id });
+      const built = entry?.build(clampParams(entry, item.params, notes), context);
+      if (built) Object.assign(tables, built.tables);
+      expr = built?.expr ?? null;
     }
-    const built = entry.build(clampParams(entry, item.params, notes), context);
-    terms.push(item.negate ? not(built.expr) : built.expr);
-    Object.assign(tables, built.tables);
+    return expr && item.negate ? not(expr) : expr;
+  };
+  for (const item of parseMaskList(s.masks).items) {
+    const expr = build(item);
+    if (expr) terms.push(expr);
   }
   if (terms.length === 0) return { term: null, tables, notes };
   const joined = terms.length === 1 ? (terms[0] as MaskExpr) : s.maskJoin === 'or' ? or(...terms) : and(...terms);

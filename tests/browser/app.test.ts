@@ -377,3 +377,24 @@ describe('Maskscope frameworks panel', () => {
     await page.close();
   });
 });
+
+describe('Maskscope composition tree', () => {
+  it('adding an OR group with two masks inside, then NOT on one of them, writes the tree to the URL and computes it', async () => {
+    const { page, errors } = await openPage(harness, '/?v=1&mode=lengths&lq=6&heads=1');
+    await waitForResult(page);
+    const list = page.getByTestId('mask-list');
+    await list.getByRole('button', { name: 'Add a group (AND / OR)' }).click();
+    await page.getByLabel('Add to this group').selectOption('window');
+    await page.getByLabel('Add to this group').selectOption('prefix-lm');
+    await page.waitForFunction(() => decodeURIComponent(window.location.search).includes('m=or(window(W=4),prefix-lm(P=3))'));
+    await page.getByLabel('NOT Prefix-LM').check();
+    await page.waitForFunction(() => decodeURIComponent(window.location.search).includes('!prefix-lm(P=3)'));
+    await waitForResult(page);
+    const doc = await exportJson(page);
+    expect(doc.scenario.masks).toBe('or(window(W=4),!prefix-lm(P=3))');
+    expectMatchesReference(doc);
+    expect(await page.getByTestId('composition').textContent()).toContain('OR');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

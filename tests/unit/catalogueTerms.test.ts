@@ -129,3 +129,23 @@ describe('why blocked, with painted cells', () => {
     expect(why(1, 0)).toEqual([]);
   });
 });
+
+describe('mask groups', () => {
+  it("masks 'or(window(W=1),prefix-lm(P=2));!document' with AND: (diagonal or prefix/causal) and not same document", () => {
+    // one document, so NOT document blocks everything
+    expect(maskRows(scenario({ queryText: 'a b c', masks: 'or(window(W=1),prefix-lm(P=2));!document' }))).toEqual([
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+    ]);
+  });
+
+  it("masks 'and(window(W=2),!window(W=1))': the key just before the query, never the query itself", () => {
+    expect(maskRows(scenario({ queryText: 'a b c d', masks: 'and(window(W=2),!window(W=1))' }))).toEqual([
+      [0, 0, 0, 0],
+      [1, 0, 0, 0],
+      [0, 1, 0, 0],
+      [0, 0, 1, 0],
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMaskList, MAX_MASKS, parseMaskList, type MaskChoice } from '../../src/state/maskList';
+import { formatMaskList, MAX_MASKS, maskLeaves, parseMaskList, type MaskChoice } from '../../src/state/maskList';
 import { decodeScenario } from '../../src/state/urlCodec';
 
 describe('parseMaskList / formatMaskList', () => {
@@ -46,5 +46,40 @@ describe('parseMaskList / formatMaskList', () => {
     const { scenario, warnings } = decodeScenario('m=window(W%3D4);nope(');
     expect(scenario.masks).toBe('window(W=4)');
     expect(warnings).toEqual([{ param: 'm', code: 'bad-value', value: 'nope(', used: '' }]);
+  });
+});
+
+describe('mask groups (the composition tree)', () => {
+  it("parseMaskList('window(W=4);!or(prefix-lm(P=3), and(document,!chunked(C=2)))'): nested groups with NOT", () => {
+    expect(parseMaskList('window(W=4);!or(prefix-lm(P=3), and(document,!chunked(C=2)))').items).toEqual([
+      { id: 'window', params: { W: 4 } },
+      {
+        op: 'or',
+        negate: true,
+        children: [
+          { id: 'prefix-lm', params: { P: 3 } },
+          { op: 'and', children: [{ id: 'document', params: {} }, { id: 'chunked', params: { C: 2 }, negate: true }] },
+        ],
+      },
+    ]);
+  });
+
+  it('formatMaskList writes groups canonically and reads them back', () => {
+    const text = 'window(W=4);!or(prefix-lm(P=3),and(document,!chunked(C=2)))';
+    expect(formatMaskList(parseMaskList(text).items)).toBe(text);
+  });
+
+  it('parseMaskList keeps an empty group; rejects unbalanced groups and trees deeper than MAX_DEPTH', () => {
+    expect(parseMaskList('or(window;doc').items).toEqual([]);
+    expect(parseMaskList('and()').items).toEqual([{ op: 'and', children: [] }]);
+    expect(parseMaskList('and(,doc)').rejected).toEqual(['and(,doc)']);
+    expect(parseMaskList('or(and(or(and(or(doc)))))').items).toEqual([]);
+    expect(parseMaskList('or(and(or(and(doc))))').items).toHaveLength(1);
+  });
+
+  it('maskLeaves counts masks inside groups; more than MAX_MASKS leaves are rejected', () => {
+    const eight = `or(${Array.from({ length: 8 }, () => 'doc').join(',')})`;
+    expect(maskLeaves(parseMaskList(eight).items)).toHaveLength(8);
+    expect(parseMaskList(`${eight};doc`).rejected).toEqual(['doc']);
   });
 });

@@ -3,7 +3,7 @@ import { applyPreset, PRESETS } from '../../src/state/presets';
 import { DEFAULT_SCENARIO } from '../../src/state/scenario';
 import { sanitizeScenario } from '../../src/state/validate';
 import { decodeScenario, encodeScenario } from '../../src/state/urlCodec';
-import { parseMaskList } from '../../src/state/maskList';
+import { maskLeaves, parseMaskList } from '../../src/state/maskList';
 import { maskCatalogueEntry } from '../../src/engine/mask/catalogue';
 import { deriveInputs } from '../../src/ui/derive';
 import { evaluateMask } from '../../src/engine/masks';
@@ -16,7 +16,7 @@ describe('presets', () => {
       expect(decodeScenario(encodeScenario(scenario))).toEqual({ scenario, warnings: [] });
       expect(scenario.language).toBe('zh');
       expect(scenario.seed).toBe(7);
-      for (const item of parseMaskList(scenario.masks).items) expect(maskCatalogueEntry(item.id)).toBeDefined();
+      for (const item of maskLeaves(parseMaskList(scenario.masks).items)) expect(maskCatalogueEntry(item.id)).toBeDefined();
       const derived = deriveInputs(scenario);
       expect(derived.ok).toBe(true);
       if (derived.ok) expect(derived.maskNotes).toEqual([]);
