@@ -348,7 +348,8 @@ describe('Maskscope painting', () => {
     await page.mouse.move(...at(1, 2));
     await page.mouse.down();
     await page.waitForFunction(() => window.location.search.includes('1.2.1'));
-    await page.mouse.move(...at(1, 3), { steps: 4 });
+    await waitForResult(page); // let the recompute land before the pointer moves on
+    await page.mouse.move(...at(1, 3), { steps: 8 });
     await page.mouse.up();
     await page.waitForFunction(() => window.location.search.includes('1.3.1'));
     await waitForResult(page);
