@@ -27,11 +27,14 @@ export function PaintBar({ mode, onMode, paint, onClear }: { mode: PaintMode; on
 
 /**
  * Event handlers for the element around the Mask heatmap: while the pointer is down (or on Space /
- * Enter), the cell under it is painted. `hovered` is the heatmap's current cell.
+ * Enter), the cell under it is painted. The heatmap reports its cell through `onCell`, which keeps
+ * it in a ref: an event handler must not read a cell from the last render, which can be one
+ * pointer move behind (a press right after a move would paint the previous cell).
  */
-export function usePaintHandlers(mode: PaintMode, hovered: { row: number; col: number } | null, onPaint: (row: number, col: number, allow: boolean) => void) {
+export function usePaintHandlers(mode: PaintMode, onPaint: (row: number, col: number, allow: boolean) => void) {
   const down = useRef(false);
   const last = useRef('');
+  const cell = useRef<{ row: number; col: number } | null>(null);
   useEffect(() => {
     const up = () => {
       down.current = false;
@@ -40,27 +43,31 @@ export function usePaintHandlers(mode: PaintMode, hovered: { row: number; col: n
     window.addEventListener('pointerup', up);
     return () => window.removeEventListener('pointerup', up);
   }, []);
-  const paintHovered = () => {
-    if (mode === 'off' || !hovered) return;
-    const key = `${hovered.row}.${hovered.col}`;
+  const paintCurrent = () => {
+    const c = cell.current;
+    if (mode === 'off' || !c) return;
+    const key = `${c.row}.${c.col}`;
     if (key === last.current) return;
     last.current = key;
-    onPaint(hovered.row, hovered.col, mode === 'allow');
+    onPaint(c.row, c.col, mode === 'allow');
   };
-  useEffect(() => {
-    if (down.current) paintHovered();
-  });
   return {
-    onPointerDown: () => {
-      down.current = mode !== 'off';
-      last.current = '';
-      paintHovered();
+    onCell: (next: { row: number; col: number } | null) => {
+      cell.current = next;
+      if (down.current) paintCurrent();
     },
-    onKeyDown: (e: React.KeyboardEvent) => {
-      if (e.key !== ' ' && e.key !== 'Enter') return;
-      e.preventDefault();
-      last.current = '';
-      paintHovered();
+    handlers: {
+      onPointerDown: () => {
+        down.current = mode !== 'off';
+        last.current = '';
+        paintCurrent();
+      },
+      onKeyDown: (e: React.KeyboardEvent) => {
+        if (e.key !== ' ' && e.key !== 'Enter') return;
+        e.preventDefault();
+        last.current = '';
+        paintCurrent();
+      },
     },
   };
 }

@@ -45,10 +45,14 @@ export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, wei
     t('stage.heatmapLabel', { stage, batch: slice.batch, head: slice.head, rows: slice.rows, cols });
 
   const highlight: HeatmapCell | null = hovered && hovered.stage === 'cells' ? hovered : null;
-  const paintHandlers = usePaintHandlers(paint.mode, highlight, paint.onPaint);
+  const painter = usePaintHandlers(paint.mode, paint.onPaint);
   const marked = useMemo(() => (paint.text ? paintedFlags(paint.text, slice.rows, slice.cols) : undefined), [paint.text, slice.rows, slice.cols]);
   const tiles = useMemo(() => (tileSize > 0 ? tileStates(slice.mask, slice.rows, slice.cols, tileSize) : undefined), [slice.mask, slice.rows, slice.cols, tileSize]);
   const onCells = (cell: HeatmapCell | null) => onHover(cell && { ...cell, stage: 'cells' });
+  const onMaskCells = (cell: HeatmapCell | null) => {
+    painter.onCell(cell);
+    onCells(cell);
+  };
   const base = {
     rows: slice.rows,
     cols: slice.cols,
@@ -91,8 +95,8 @@ export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, wei
           {id === 'mask' ? (
             <>
               <PaintBar mode={paint.mode} onMode={paint.onMode} paint={paint.text} onClear={paint.onClear} />
-              <div className={paint.mode === 'off' ? undefined : 'painting'} {...paintHandlers}>
-                <Heatmap spec={spec} testId="heatmap-mask" />
+              <div className={paint.mode === 'off' ? undefined : 'painting'} {...painter.handlers}>
+                <Heatmap spec={{ ...spec, onHover: onMaskCells }} testId="heatmap-mask" />
               </div>
             </>
           ) : (

@@ -355,6 +355,7 @@ describe('Maskscope painting', () => {
     await waitForResult(page);
     doc = await exportJson(page);
     expect(doc.mask[0]![0]![1]).toEqual([true, true, true, true]);
+    expect(doc.scenario.paint).toBe('0.0.0,1.2.1,1.3.1'); // exactly the cells under the pointer
     expectMatchesReference(doc);
     expect(errors).toEqual([]);
     await page.close();
