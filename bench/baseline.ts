@@ -3,14 +3,10 @@
  * (scores = Q·Kᵀ, scaled, causal mask by selection, row softmax over allowed cells, output = W·V)
  * as straightforward loops over Float32Arrays. No tfjs, no tricks beyond hoisting row offsets.
  */
-export interface BaselineShape {
-  batch: number;
-  heads: number;
-  queryLength: number;
-  keyLength: number;
-  dK: number;
-  dV: number;
-}
+import type { AttentionShape } from '../src/engine/types';
+
+/** The engine's shape type: [B,H,Lq,dK] queries, [B,H,Lk,dK] keys, [B,H,Lk,dV] values. */
+export type BaselineShape = AttentionShape;
 
 export interface BaselineStages {
   scores: Float32Array;

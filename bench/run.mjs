@@ -6,23 +6,15 @@
  * compute time grows with L. Prints tables and writes BENCHMARKS.md at the project root.
  * Timings live only there, never in the tests.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
 
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-// Same flags as tests/browser/harness.ts (SwiftShader: software WebGL on this machine).
-const CHROME_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
+// Same flags as the browser tests (tests/browser/chromium.json).
+const CHROME_ARGS = JSON.parse(readFileSync(new URL('../tests/browser/chromium.json', import.meta.url), 'utf8')).args;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = new URL('../BENCHMARKS.md', import.meta.url);
 

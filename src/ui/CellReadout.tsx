@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { explainMaskCell, MASK_LABELS, termNames } from '../engine/masks';
 import { WhyTree } from './WhyTree';
 import type { AttentionInputs } from '../engine/types';
+import type { CellExplanation } from '../engine/mask';
 import { formatNumber } from './format';
 import type { StageSlice } from './slices';
 
@@ -24,6 +25,8 @@ interface Props {
 export function CellReadout({ cell, slice, inputs, queryTokens, keyTokens }: Props) {
   const { t } = useTranslation();
   const valid = cell && cell.row < slice.rows && cell.col < (cell.stage === 'output' ? slice.dV : slice.cols);
+  // The mask at the cell, evaluated once per hover for both the values and the why-tree.
+  const explanation = valid && cell.stage === 'cells' ? explainMaskCell(inputs.mask, inputs.shape, { b: slice.batch, h: slice.head, q: cell.row, k: cell.col }) : null;
   return (
     <section className="readout" aria-live="polite" aria-label={t('hover.title')} data-testid="readout">
       {!valid ? (
@@ -35,13 +38,13 @@ export function CellReadout({ cell, slice, inputs, queryTokens, keyTokens }: Pro
             <Item label={t('hover.query')}>
               <b>{queryTokens[cell.row]}</b> (q = {cell.row})
             </Item>
-            {cell.stage === 'output' ? (
-              <OutputItems slice={slice} row={cell.row} dim={cell.col} />
+            {explanation ? (
+              <CellItems slice={slice} explanation={explanation} row={cell.row} col={cell.col} keyToken={keyTokens[cell.col] ?? ''} />
             ) : (
-              <CellItems slice={slice} inputs={inputs} row={cell.row} col={cell.col} keyToken={keyTokens[cell.col] ?? ''} />
+              <OutputItems slice={slice} row={cell.row} dim={cell.col} />
             )}
           </dl>
-          {cell.stage === 'cells' && <WhyPanel slice={slice} inputs={inputs} row={cell.row} col={cell.col} />}
+          {explanation && <WhyPanel explanation={explanation} />}
           </div>
           {slice.paddedRows[cell.row] ? <p className="row-note">{t('hover.paddedQuery')}</p> : null}
           {slice.fullyMaskedRows[cell.row] ? <p className="row-note">{t('hover.fullyMasked')}</p> : null}
@@ -60,10 +63,9 @@ function Item({ label, children, testId, className }: { label: string; children:
   );
 }
 
-function CellItems({ slice, inputs, row, col, keyToken }: { slice: StageSlice; inputs: AttentionInputs; row: number; col: number; keyToken: string }) {
+function CellItems({ slice, explanation, row, col, keyToken }: { slice: StageSlice; explanation: CellExplanation; row: number; col: number; keyToken: string }) {
   const { t } = useTranslation();
   const i = row * slice.cols + col;
-  const explanation = explainMaskCell(inputs.mask, inputs.shape, { b: slice.batch, h: slice.head, q: row, k: col });
   const reasons = termNames(explanation).map((term) =>
     term === MASK_LABELS.causal ? t('hover.causal') : term === MASK_LABELS.keyPadding ? t('hover.keyPadding') : t(`terms.${term}`, { defaultValue: term }),
   );
@@ -86,9 +88,8 @@ function CellItems({ slice, inputs, row, col, keyToken }: { slice: StageSlice; i
   );
 }
 
-function WhyPanel({ slice, inputs, row, col }: { slice: StageSlice; inputs: AttentionInputs; row: number; col: number }) {
+function WhyPanel({ explanation }: { explanation: CellExplanation }) {
   const { t } = useTranslation();
-  const explanation = explainMaskCell(inputs.mask, inputs.shape, { b: slice.batch, h: slice.head, q: row, k: col });
   if (explanation.tree.expr.kind === 'boolean') return null;
   return (
     <div className="why">

@@ -7,18 +7,11 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
+import chromiumFlags from './chromium.json';
 
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
-const CHROME_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
+const CHROME_ARGS: readonly string[] = chromiumFlags.args;
 
 /** Launches headless Chromium with this machine's flags plus `extraArgs` (e.g. '--disable-webgl'). */
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
