@@ -32,12 +32,12 @@ export function rowStatuses(
 }
 
 /**
- * where(mask, scaled, −∞), computed from read-back arrays so that no infinity ever lives in a
+ * where(mask, logits, −∞), computed from read-back arrays so that no infinity ever lives in a
  * GPU texture. Blocked cells get −Infinity (never NaN, never a large negative number).
- * @param scaled [B,H,Lq,Lk]; mask [B,H,Lq,Lk], 1 = may attend.
+ * @param logits [B,H,Lq,Lk] (the scaled scores when no score modifier is on); mask [B,H,Lq,Lk], 1 = may attend.
  */
-export function applyMask(scaled: ArrayLike<number>, mask: Uint8Array): Float32Array {
+export function applyMask(logits: ArrayLike<number>, mask: Uint8Array): Float32Array {
   const out = new Float32Array(mask.length);
-  for (let i = 0; i < out.length; i++) out[i] = mask[i] ? (scaled[i] as number) : -Infinity;
+  for (let i = 0; i < out.length; i++) out[i] = mask[i] ? (logits[i] as number) : -Infinity;
   return out;
 }
