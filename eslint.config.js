@@ -48,6 +48,21 @@ export default tseslint.config(
     },
   },
   {
+    // The engine worker: derives inputs and runs the engine; no React, no drawing.
+    files: ['src/worker/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [noViz, noReact] }],
+      'no-restricted-globals': ['error', ...DOM_GLOBALS.map((g) => ({ ...g, message: 'A worker has no DOM.' }))],
+    },
+  },
+  {
+    // The page never loads tfjs itself: the engine worker does, after the first paint.
+    files: ['src/ui/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [noTfjs, { group: ['**/engine/attention', '**/engine/backend', '**/engine/tfChunks', '**/engine/runner', '**/engine/maskTensor', '**/engine/mask/compile'], message: 'Only the engine worker (src/worker/) runs the engine (and loads tfjs).' }] }],
+    },
+  },
+  {
     files: ['src/ui/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },

@@ -7,5 +7,7 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  // ES-module workers can split: the engine worker loads tfjs only when a tfjs path runs.
+  worker: { format: 'es' },
   server: { host: '127.0.0.1' },
 });

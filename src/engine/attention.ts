@@ -4,9 +4,10 @@
  * masked = where(mask, logits, −∞), weights = softmax(masked) over keys, output = weights·V.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { maskTensor } from './masks';
+import { checkAttentionInputs } from './checkInputs';
+import { maskTensor } from './maskTensor';
 import { applyMask, rowStatuses } from './rowStatus';
-import { alibiSlopes, changesLogits, checkScoreMods, effectiveScale, type ScoreMods } from './scoreMods';
+import { alibiSlopes, changesLogits, effectiveScale, type ScoreMods } from './scoreMods';
 import type { AttentionInputs, AttentionShape, AttentionStages } from './types';
 
 /**
@@ -32,7 +33,7 @@ import type { AttentionInputs, AttentionShape, AttentionStages } from './types';
  *   a score modifier is out of range (see checkScoreMods).
  */
 export async function computeAttention(inputs: AttentionInputs): Promise<AttentionStages> {
-  checkInputs(inputs);
+  checkAttentionInputs(inputs, 'computeAttention');
   const tensors = tf.tidy(() => buildStages(inputs));
   try {
     const [scores, scaled, logits, mask, weights, output] = await Promise.all([
@@ -79,28 +80,36 @@ function buildStages(inputs: AttentionInputs) {
 /**
  * scaled → logits on tfjs: + ALiBi bias, then soft-cap (same order as `cellLogit`).
  * Returns `scaled` itself when no modifier changes it. Call inside tf.tidy.
- * @param scaled float32 [B,H,Lq,Lk].
+ * @param scaled float32 [B,H,Lq,Lk], or [1,1,rows,Lk] for one head's row block (`rows`).
+ * @param rows the heads' ALiBi slopes and the query rows [start, end) that `scaled` holds.
  */
-function applyScoreMods(scaled: tf.Tensor, shape: AttentionShape, mods: ScoreMods | undefined): tf.Tensor {
+export function applyScoreMods(
+  scaled: tf.Tensor,
+  shape: AttentionShape,
+  mods: ScoreMods | undefined,
+  rows: { slopes: number[]; start: number; end: number } = { slopes: alibiSlopes(shape.heads), start: 0, end: shape.queryLength },
+): tf.Tensor {
   if (!changesLogits(mods)) return scaled;
   let x = scaled;
-  if (mods?.alibi) x = tf.add(x, alibiBiasTensor(shape));
+  if (mods?.alibi) x = tf.add(x, alibiBiasTensor(rows.slopes, rows.start, rows.end, shape));
   const cap = mods?.softcap;
   if (cap !== undefined && cap !== null) x = tf.mul(tf.tanh(tf.div(x, tf.scalar(cap))), tf.scalar(cap));
   return x;
 }
 
 /**
- * The ALiBi bias −m_h·|(q + Lk − Lq) − k| as a float32 tensor [1,H,Lq,Lk], from index grids:
- * query positions [Lq,1] minus key positions [1,Lk], broadcast against the slopes [1,H,1,1].
- * Distances are small integers, exact in float32. Same definition as `alibiBias` (scoreMods.ts).
+ * The ALiBi bias −m_h·|(q + Lk − Lq) − k| as a float32 tensor [1,heads,rows,Lk] for the query
+ * rows [start, end), from index grids: query positions [rows,1] minus key positions [1,Lk],
+ * broadcast against the slopes [1,heads,1,1]. Distances are small integers, exact in float32.
+ * Same definition as `alibiBias` (scoreMods.ts).
  */
-function alibiBiasTensor(shape: AttentionShape): tf.Tensor {
-  const { heads: H, queryLength: Lq, keyLength: Lk } = shape;
-  const queryPositions = tf.reshape(tf.range(Lk - Lq, Lk, 1, 'float32'), [Lq, 1]);
+function alibiBiasTensor(slopes: number[], start: number, end: number, shape: AttentionShape): tf.Tensor {
+  const { queryLength: Lq, keyLength: Lk } = shape;
+  const rows = end - start;
+  const queryPositions = tf.reshape(tf.range(start + Lk - Lq, end + Lk - Lq, 1, 'float32'), [rows, 1]);
   const keyPositions = tf.reshape(tf.range(0, Lk, 1, 'float32'), [1, Lk]);
-  const distance = tf.reshape(tf.abs(tf.sub(queryPositions, keyPositions)), [1, 1, Lq, Lk]);
-  const negativeSlopes = tf.tensor4d(alibiSlopes(H).map((m) => -m), [1, H, 1, 1]);
+  const distance = tf.reshape(tf.abs(tf.sub(queryPositions, keyPositions)), [1, 1, rows, Lk]);
+  const negativeSlopes = tf.tensor4d(slopes.map((m) => -m), [1, slopes.length, 1, 1]);
   return tf.mul(negativeSlopes, distance);
 }
 
@@ -122,22 +131,4 @@ export function maskedSoftmax(logits: tf.Tensor, mask: tf.Tensor): tf.Tensor {
     const safeSums = tf.where(tf.greater(sums, 0), sums, tf.onesLike(sums));
     return tf.div(exps, safeSums);
   });
-}
-
-function checkInputs({ shape, q, k, v, queryIsReal, scoreMods }: AttentionInputs): void {
-  const { batch: B, heads: H, queryLength: Lq, keyLength: Lk, dK, dV } = shape;
-  const dims = [B, H, Lq, Lk, dK, dV];
-  if (dims.some((d) => !Number.isInteger(d) || d < 1)) {
-    throw new Error(`computeAttention: every size must be an integer ≥ 1, got ${JSON.stringify(shape)}`);
-  }
-  const expect = (name: string, got: number, want: number, dimsText: string) => {
-    if (got !== want) {
-      throw new Error(`computeAttention: ${name} has ${got} values, expected ${dimsText} = ${want}`);
-    }
-  };
-  expect('q', q.length, B * H * Lq * dK, `[B,H,Lq,dK] = [${B},${H},${Lq},${dK}]`);
-  expect('k', k.length, B * H * Lk * dK, `[B,H,Lk,dK] = [${B},${H},${Lk},${dK}]`);
-  expect('v', v.length, B * H * Lk * dV, `[B,H,Lk,dV] = [${B},${H},${Lk},${dV}]`);
-  expect('queryIsReal', queryIsReal.length, B, `[B] = [${B}]`);
-  checkScoreMods(scoreMods, 'computeAttention');
 }

@@ -20,6 +20,8 @@ export interface MaskSettings {
  * Builds Q [B,H,Lq,dK], K [B,H,Lk,dK], V [B,H,Lk,dK] and the mask spec.
  * For self-attention pass the same batch as `query` and `key`. Cross-attention uses the source's
  * padding for its keys and the target's padding for its queries.
+ * @param options.vectors false skips the projections (the costly part at large sizes): q, k and v
+ *   are then empty arrays, for callers that need only the shape and the mask.
  * @throws Error when the two sides have different batch sizes.
  */
 export function buildAttentionInputs(
@@ -27,16 +29,19 @@ export function buildAttentionInputs(
   key: SequenceBatch,
   settings: ProjectionSettings,
   masks: MaskSettings,
+  options: { vectors?: boolean } = {},
 ): AttentionInputs {
   const batch = query.tokens.length;
   if (key.tokens.length !== batch) {
     throw new Error(`buildAttentionInputs: query side has ${batch} sequences, key side ${key.tokens.length}`);
   }
   const width = modelWidth(settings.dK);
-  const xq = embedBatch(query, settings.seed, width);
-  const xk = key === query ? xq : embedBatch(key, settings.seed, width);
+  const vectors = options.vectors !== false;
+  const xq = vectors ? embedBatch(query, settings.seed, width) : new Float64Array(0);
+  const xk = key === query || !vectors ? xq : embedBatch(key, settings.seed, width);
   const qShape = { batch, length: query.length, width };
   const kShape = { batch, length: key.length, width };
+  const project = (x: Float64Array, shape: typeof qShape, name: string) => (vectors ? projectHeads(x, shape, name, settings) : new Float32Array(0));
   const mask: MaskSpec = buildMaskSpec({
     causal: masks.causal,
     keyIsReal: masks.keyPadding ? key.isReal : null,
@@ -46,9 +51,9 @@ export function buildAttentionInputs(
   const allReal = query.isReal.map((row) => row.map(() => true));
   return {
     shape: { batch, heads: settings.heads, queryLength: query.length, keyLength: key.length, dK: settings.dK, dV: settings.dK },
-    q: projectHeads(xq, qShape, 'W_Q', settings),
-    k: projectHeads(xk, kShape, 'W_K', settings),
-    v: projectHeads(xk, kShape, 'W_V', settings),
+    q: project(xq, qShape, 'W_Q'),
+    k: project(xk, kShape, 'W_K'),
+    v: project(xk, kShape, 'W_V'),
     mask,
     queryIsReal: masks.queryPadding ? query.isReal.map((row) => [...row]) : allReal,
   };

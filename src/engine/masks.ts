@@ -2,12 +2,11 @@
  * The masks of a scenario as one expression (src/engine/mask/): issue #2's causal mask (both
  * alignments) and key padding are labelled terms, and-ed with any other mask. One definition,
  * used two ways: evaluated per cell in plain JS (`evaluateMask`, `blockingTerms`: the reference,
- * the tests, "why is this cell blocked?") and compiled to tfjs ops (`maskTensor`: the engine).
+ * the tests, "why is this cell blocked?") and compiled to tfjs ops (`maskTensor`, maskTensor.ts).
  * Convention: true / 1 = the query MAY attend the key.
  */
-import * as tf from '@tensorflow/tfjs-core';
 import {
-  add, and, bool, compileMask, evaluateMaskGrid, explainCell, label, le, lookup, sub, vars,
+  add, and, bool, evaluateMaskGrid, explainCell, label, le, lookup, sub, vars,
   type CellExplanation, type MaskCell, type MaskExpr, type MaskTables,
 } from './mask';
 import type { AttentionShape, MaskSpec } from './types';
@@ -75,18 +74,6 @@ export function evaluateMask(spec: MaskSpec, shape: AttentionShape): Uint8Array 
 }
 
 /**
- * The same mask compiled to tfjs ops over index grids, broadcast to [B,H,Lq,Lk] (bool, true =
- * may attend). The caller owns the tensor.
- * @throws Error when a table the mask reads is missing or malformed, or keyIsReal is not [B, Lk]
- *   (before any tensor exists).
- */
-export function maskTensor(spec: MaskSpec, shape: AttentionShape): tf.Tensor4D {
-  assertKeyTable(spec, shape);
-  const { batch, heads, queryLength, keyLength } = shape;
-  return tf.tidy(() => tf.broadcastTo(compileMask(spec.expr, shape, spec.tables), [batch, heads, queryLength, keyLength]) as tf.Tensor4D);
-}
-
-/**
  * Why the cell (b, h, q, k) is blocked: the labels (or, for unlabelled conditions, the text) of
  * the terms that block it; [] when the cell is allowed.
  */
@@ -119,7 +106,7 @@ function isConditionTest(explanation: CellExplanation, path: readonly number[]):
 }
 
 /** Out-of-range lookups read as 0 (blocked), so a key table of the wrong size is an error here. */
-function assertKeyTable(spec: MaskSpec, shape: AttentionShape): void {
+export function assertKeyTable(spec: MaskSpec, shape: AttentionShape): void {
   const table = spec.tables.keyIsReal;
   if (table && (table.shape[0] !== shape.batch || table.shape[1] !== shape.keyLength)) {
     throw new Error(`mask: keyIsReal must be [B=${shape.batch}, Lk=${shape.keyLength}], got [${table.shape.join(', ')}]`);

@@ -101,3 +101,12 @@ export interface BackendInfo {
   /** Why this backend was chosen, e.g. the WebGL error that caused the fallback; '' when WebGL ran. */
   fallbackReason: string;
 }
+
+/** The engine's paths: plain-JS loops, or tfjs on its WebGL or CPU backend. */
+export type EnginePath = 'js' | 'webgl' | 'cpu';
+
+/** One (batch item, head). */
+export interface HeadRef {
+  batch: number;
+  head: number;
+}

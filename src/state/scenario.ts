@@ -22,6 +22,11 @@ export type CausalAlignment = 'bottom-right' | 'top-left';
 export type Language = 'en' | 'zh';
 /** How weights are coloured: their value on [0, 1], or each row divided by its largest weight. */
 export type WeightScale = 'unit' | 'row';
+/**
+ * Which engine path computes the stages: `auto` picks the fastest for the device and size (and
+ * the status line says which and why); `js` = plain JavaScript loops; `webgl` / `cpu` = tfjs.
+ */
+export type EnginePreference = 'auto' | 'js' | 'webgl' | 'cpu';
 /** How the extra masks combine: all must allow (AND) or any may allow (OR). */
 export type MaskJoin = 'and' | 'or';
 
@@ -74,12 +79,14 @@ export interface Scenario {
   weightScale: WeightScale;
   /** Block-sparse tile overlay on the Mask heatmap: tile size 16, 32, 64 or 128; 0 = off. */
   tileSize: number;
+  /** Engine path (auto = fastest for this device and size). */
+  engine: EnginePreference;
   language: Language;
 }
 
 export const LIMITS = {
   maxBatch: 4,
-  maxLength: 512,
+  maxLength: 4096,
   minDK: 2,
   maxDK: 128,
   minHeads: 1,
@@ -123,6 +130,7 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   viewHead: 0,
   weightScale: 'unit',
   tileSize: 0,
+  engine: 'auto',
   language: 'en',
 });
 

@@ -39,6 +39,7 @@ export const URL_KEYS = {
   viewHead: 'vh',
   weightScale: 'wscale',
   tileSize: 'tiles',
+  engine: 'engine',
   language: 'lang',
 } as const satisfies Record<keyof Scenario, string>;
 

@@ -27,7 +27,7 @@ export interface RestoreResult {
   warnings: StateWarning[];
 }
 
-type EnumField = 'inputMode' | 'attention' | 'paddingSide' | 'causalAlignment' | 'maskJoin' | 'weightScale' | 'language';
+type EnumField = 'inputMode' | 'attention' | 'paddingSide' | 'causalAlignment' | 'maskJoin' | 'weightScale' | 'engine' | 'language';
 type BooleanField = 'causal' | 'keyPadding' | 'queryPadding' | 'alibi';
 type TextField = 'queryText' | 'keyText';
 type FormulaField = 'masks' | 'customMask';
@@ -40,6 +40,7 @@ export const ENUM_VALUES: { readonly [K in EnumField]: readonly Scenario[K][] } 
   causalAlignment: ['bottom-right', 'top-left'],
   maskJoin: ['and', 'or'],
   weightScale: ['unit', 'row'],
+  engine: ['auto', 'js', 'webgl', 'cpu'],
   language: ['en', 'zh'],
 };
 
@@ -99,6 +100,7 @@ export function sanitizeScenario(raw: RawScenario): RestoreResult {
     viewHead: int('viewHead'),
     weightScale: choice('weightScale'),
     tileSize: tileSizeOf(int('tileSize'), warnings),
+    engine: choice('engine'),
     language: choice('language'),
   };
   warnUnknownKeys(source, warnings);

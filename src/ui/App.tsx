@@ -22,7 +22,9 @@ import { sliceStages } from './slices';
 import { StageGrid } from './StageGrid';
 import { StatusLine } from './StatusLine';
 import { TokenPreview } from './TokenPreview';
-import { useAttention } from './useAttention';
+import { useEngine } from './useEngine';
+import { ALL_HEADS_CELLS } from './stageSets';
+import { joinStages } from '../engine/headStages';
 import { useScenarioUrl } from './useScenarioUrl';
 import { ViewBar } from './ViewBar';
 import { InputNotes, WarningBanner } from './WarningBanner';
@@ -40,18 +42,29 @@ export function App({ initialSearch }: { initialSearch: string }) {
 
   // Only the settings that change the numbers trigger a recompute (not the view or the language).
   const computeKey = computeSettingsKey(scenario);
+  // The page needs tokens, shape and mask only; the engine worker computes Q/K/V.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const derived = useMemo(() => deriveInputs(scenario), [computeKey]);
-  const run = useAttention(derived.ok ? derived : null);
+  const derived = useMemo(() => deriveInputs(scenario, { vectors: false }), [computeKey]);
+  const wanted = derived.ok ? derived.inputs.shape : null;
+  const viewBatch = Math.min(scenario.viewBatch, (wanted?.batch ?? 1) - 1);
+  const viewHead = Math.min(scenario.viewHead, (wanted?.heads ?? 1) - 1);
+  // Above ALL_HEADS_CELLS only the head being looked at is computed.
+  const onDemand = wanted !== null && wanted.batch * wanted.heads * wanted.queryLength * wanted.keyLength > ALL_HEADS_CELLS;
+  const headsKey = onDemand ? `${viewBatch}.${viewHead}` : 'all';
+  const job = useMemo(
+    () => (derived.ok ? { ...derived, settingsKey: computeKey, scenario, heads: onDemand ? [{ batch: viewBatch, head: viewHead }] : null } : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [derived, headsKey],
+  );
+  const run = useEngine(job);
   const shown = run.result;
-  const shape = shown?.stages.shape;
-  const viewBatch = Math.min(scenario.viewBatch, (shape?.batch ?? 1) - 1);
-  const viewHead = Math.min(scenario.viewHead, (shape?.heads ?? 1) - 1);
-  const slice = useMemo(() => shown && sliceStages(shown.stages, viewBatch, viewHead), [shown, viewBatch, viewHead]);
+  const shape = shown?.set.shape;
+  const slice = useMemo(() => (shown && shape && viewBatch < shape.batch && viewHead < shape.heads ? sliceStages(shown.set, viewBatch, viewHead) : null), [shown, shape, viewBatch, viewHead]);
   const queryTokens = shown?.job.query.tokens[viewBatch] ?? [];
   const keyTokens = shown?.job.key.tokens[viewBatch] ?? [];
   // The heatmaps show an older result while the inputs are invalid or a compute is running.
-  const stale = !derived.ok || run.computing || run.error !== null || (shown !== null && shown.job !== derived);
+  const stale = !derived.ok || run.computing || run.error !== null || (shown !== null && shown.job.settingsKey !== computeKey);
+  const complete = shown ? joinable(shown.set) : false;
 
   return (
     <div className="app">
@@ -68,8 +81,11 @@ export function App({ initialSearch }: { initialSearch: string }) {
           </select>
           <CopyLinkButton />
           <ExportButton
-            shape={derived.ok && !stale ? (shape ?? null) : null}
-            build={() => shown && buildExport(scenario, shown.job.inputs, shown.stages, shown.job, run.backend?.name ?? '')}
+            shape={derived.ok && !stale && complete ? (shape ?? null) : null}
+            build={() => {
+              const stages = shown && joinStages(shown.set);
+              return shown && stages && buildExport(scenario, shown.inputs, stages, shown.job, shown.run.backend?.name ?? shown.run.path);
+            }}
           />
         </div>
       </header>
@@ -84,17 +100,17 @@ export function App({ initialSearch }: { initialSearch: string }) {
       </aside>
       <main className="views">
         <p className="formula">{t('app.formula')}</p>
-        <StatusLine backend={run.backend} stages={shown?.stages ?? null} slice={slice} computing={run.computing} lastMs={run.lastMs} />
+        <StatusLine device={run.device} run={shown?.run ?? null} set={shown?.set ?? null} slice={slice} computing={run.computing} preparing={run.preparing} progress={run.progress} job={run.job} />
         <WarningBanner warnings={warnings} onDismiss={dismissWarnings} />
         {!derived.ok && <p className="banner error" role="alert">{t(`errors.${derived.error}`)}</p>}
         {run.error && <p className="banner error" role="alert">{t('errors.compute', { message: run.error })}</p>}
         {derived.ok && <InputNotes notes={derived.notes} />}
-        {shown && slice && shape && (
+        {shown && shape && (
           <div className={stale ? 'result stale' : 'result'} data-testid="result" data-stale={stale}>
             <div className="sticky-bar">
               {stale && <p className="stale-note">{t('status.stale')}</p>}
               <ViewBar scenario={scenario} update={update} query={shown.job.query} batch={viewBatch} head={viewHead} heads={shape.heads} />
-              <CellReadout cell={hovered} slice={slice} inputs={shown.job.inputs} queryTokens={queryTokens} keyTokens={keyTokens} />
+              {slice && <CellReadout cell={hovered} slice={slice} inputs={shown.inputs} queryTokens={queryTokens} keyTokens={keyTokens} />}
             </div>
             <TokenPreview
               query={shown.job.query}
@@ -105,7 +121,8 @@ export function App({ initialSearch }: { initialSearch: string }) {
               onToggleGlobal={(position) => update({ globalTokens: toggleGlobal(scenario.globalTokens, position) })}
             />
             <h2 className="visually-hidden">{t('stage.heading')}</h2>
-            <StageGrid slice={slice} queryTokens={queryTokens} keyTokens={keyTokens} hovered={hovered} onHover={setHovered} weightScale={scenario.weightScale} showLogits={changesLogits(shown.job.inputs.scoreMods ?? {})}
+            {!slice && <p className="head-pending" data-testid="head-pending">{t('engine.headPending', { batch: viewBatch, head: viewHead })}</p>}
+            {slice && <StageGrid slice={slice} queryTokens={queryTokens} keyTokens={keyTokens} hovered={hovered} onHover={setHovered} weightScale={scenario.weightScale} showLogits={changesLogits(shown.inputs.scoreMods ?? {})}
               tileSize={scenario.tileSize}
               onTileSize={(tileSize) => update({ tileSize })}
               paint={{
@@ -115,12 +132,17 @@ export function App({ initialSearch }: { initialSearch: string }) {
                 onPaint: (row, col, allow) => update({ paint: formatPaint(paintCell(scenario.paint, row, col, allow)) }),
                 onClear: () => update({ paint: '' }),
               }}
-            />
-            <FrameworksPanel inputs={shown.job.inputs} stages={shown.stages} keys={shown.job.key} keyPadding={scenario.keyPadding} batch={viewBatch} head={viewHead} />
-            <HeadStrip stages={shown.stages} batch={viewBatch} head={viewHead} weightScale={scenario.weightScale} onSelect={(h) => update({ viewHead: h })} />
+            />}
+            <FrameworksPanel inputs={shown.inputs} set={shown.set} keys={shown.job.key} keyPadding={scenario.keyPadding} batch={viewBatch} head={viewHead} />
+            <HeadStrip set={shown.set} batch={viewBatch} head={viewHead} weightScale={scenario.weightScale} onSelect={(h) => update({ viewHead: h })} />
           </div>
         )}
       </main>
     </div>
   );
+}
+
+/** True when every head is computed (export needs them all). */
+function joinable(set: { heads: readonly unknown[] }): boolean {
+  return set.heads.every((h) => h !== null);
 }

@@ -6,7 +6,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { frameworkMasks, fullyMaskedRowComparison, maskSnippets, type FrameworkMask } from '../engine/codegen';
-import type { AttentionInputs, AttentionStages } from '../engine/types';
+import type { StageSet } from '../engine/headStages';
+import type { AttentionInputs } from '../engine/types';
 import type { SequenceBatch } from '../engine/sequences';
 import { formatNumber } from './format';
 
@@ -17,7 +18,8 @@ const MAX_SHOWN = 12;
 
 interface Props {
   inputs: AttentionInputs;
-  stages: AttentionStages;
+  /** The computed heads; the conventions use every head's mask when all are computed, else the shown one. */
+  set: StageSet;
   keys: SequenceBatch;
   keyPadding: boolean;
   batch: number;
@@ -35,16 +37,14 @@ export function FrameworksPanel(props: Props) {
   );
 }
 
-function FrameworksBody({ inputs, stages, keys, keyPadding, batch, head }: Props) {
+function FrameworksBody({ inputs, set, keys, keyPadding, batch, head }: Props) {
   const { t } = useTranslation();
-  const { shape } = stages;
+  const { shape } = set;
+  const shown = set.heads[batch * shape.heads + head] ?? null;
   const tableEntries = Object.values(inputs.mask.tables).reduce((n, table) => n + table.data.length, 0);
   const snippets = useMemo(() => (tableEntries > MAX_INLINE_TABLE_ENTRIES ? null : maskSnippets(inputs.mask, shape)), [inputs.mask, shape, tableEntries]);
-  const conventions = useMemo(
-    () => frameworkMasks({ mask: stages.mask, shape, keyIsReal: keyPadding ? keys.isReal : null, b: batch, h: head }),
-    [stages.mask, shape, keys, keyPadding, batch, head],
-  );
-  const rowLogits = useMemo(() => Array.from(stages.logits.subarray(0, Math.min(shape.keyLength, 8))), [stages.logits, shape.keyLength]);
+  const conventions = useMemo(() => conventionsOf(set, keyPadding ? keys.isReal : null, batch, head), [set, keys, keyPadding, batch, head]);
+  const rowLogits = useMemo(() => Array.from(shown?.logits.subarray(0, Math.min(shape.keyLength, 8)) ?? []), [shown, shape.keyLength]);
   return (
     <div className="frameworks-body">
       <h3>{t('frameworks.code')}</h3>
@@ -119,4 +119,18 @@ function Convention({ c }: { c: FrameworkMask }) {
       </pre>
     </section>
   );
+}
+
+/** frameworkMasks over every head when all are computed; else over the shown head alone (as B = H = 1). */
+function conventionsOf(set: StageSet, keyIsReal: boolean[][] | null, batch: number, head: number): FrameworkMask[] {
+  const { shape } = set;
+  if (set.heads.every((h) => h !== null)) {
+    const mask = new Uint8Array(set.heads.reduce((n, h) => n + (h?.mask.length ?? 0), 0));
+    set.heads.forEach((h, i) => h && mask.set(h.mask, i * h.mask.length));
+    return frameworkMasks({ mask, shape, keyIsReal, b: batch, h: head });
+  }
+  const shown = set.heads[batch * shape.heads + head];
+  if (!shown) return [];
+  const keyRow = keyIsReal?.[batch];
+  return frameworkMasks({ mask: shown.mask, shape: { ...shape, batch: 1, heads: 1 }, keyIsReal: keyRow ? [keyRow] : null, b: 0, h: 0 });
 }

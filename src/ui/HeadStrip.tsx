@@ -1,52 +1,64 @@
-/** A strip of small weight heatmaps, one per head, for the shown batch item; click to show a head. */
+/**
+ * A strip of small weight heatmaps, one per head, for the shown batch item; click to show a head.
+ * At large sizes a head not computed yet shows a placeholder; clicking it computes it.
+ */
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttentionStages } from '../engine/types';
+import type { StageSet } from '../engine/headStages';
 import type { WeightScale } from '../state/scenario';
 import { sequentialScale } from '../viz/colorScales';
 import { weightColorValues } from './weightScale';
 import { drawThumbnail } from '../viz/thumbnail';
 import { sliceStages } from './slices';
+import { scheduleDraw } from './drawQueue';
 
 interface Props {
-  stages: AttentionStages;
+  set: StageSet;
   batch: number;
   head: number;
   weightScale: WeightScale;
   onSelect(head: number): void;
 }
 
-export function HeadStrip({ stages, batch, head, weightScale, onSelect }: Props) {
+export function HeadStrip({ set, batch, head, weightScale, onSelect }: Props) {
   const { t } = useTranslation();
-  const heads = stages.shape.heads;
+  const heads = set.shape.heads;
   return (
     <section className="head-strip" aria-label={t('view.headStrip')}>
       <h2>{t('view.headStrip')}</h2>
       <div className="thumbs">
-        {Array.from({ length: heads }, (_, h) => (
-          <button
-            key={h}
-            type="button"
-            className={h === head ? 'thumb selected' : 'thumb'}
-            aria-pressed={h === head}
-            title={t('view.headButton', { head: h })}
-            onClick={() => onSelect(h)}
-          >
-            <Thumb stages={stages} batch={batch} head={h} weightScale={weightScale} />
-            <span>{t('view.headLabel', { head: h })}</span>
-          </button>
-        ))}
+        {Array.from({ length: heads }, (_, h) => {
+          const ready = set.heads[batch * heads + h] != null;
+          return (
+            <button
+              key={h}
+              type="button"
+              className={h === head ? 'thumb selected' : 'thumb'}
+              aria-pressed={h === head}
+              title={ready ? t('view.headButton', { head: h }) : `${t('view.headButton', { head: h })} — ${t('engine.notComputed')}`}
+              onClick={() => onSelect(h)}
+            >
+              {ready ? <Thumb set={set} batch={batch} head={h} weightScale={weightScale} /> : <span className="thumb-pending" aria-hidden="true" />}
+              <span>{t('view.headLabel', { head: h })}</span>
+            </button>
+          );
+        })}
       </div>
     </section>
   );
 }
 
-function Thumb({ stages, batch, head, weightScale }: { stages: AttentionStages; batch: number; head: number; weightScale: WeightScale }) {
+function Thumb({ set, batch, head, weightScale }: { set: StageSet; batch: number; head: number; weightScale: WeightScale }) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const slice = useMemo(() => sliceStages(stages, batch, head), [stages, batch, head]);
+  const slice = useMemo(() => sliceStages(set, batch, head), [set, batch, head]);
   useEffect(() => {
-    if (!canvas.current) return;
-    drawThumbnail(canvas.current, { values: weightColorValues(weightScale, slice.weights, slice.rows, slice.cols), rows: slice.rows, cols: slice.cols, color: sequentialScale(), blocked: slice.blocked, greyRows: slice.paddedRows }, 72);
+    const node = canvas.current;
+    if (!node || !slice) return;
+    // one thumbnail per task, so that many large heads never block the page at once
+    return scheduleDraw(node, () => {
+      const values = weightColorValues(weightScale, slice.weights, slice.rows, slice.cols);
+      drawThumbnail(node, { values, rows: slice.rows, cols: slice.cols, color: sequentialScale(), blocked: slice.blocked, greyRows: slice.paddedRows }, 72);
+    });
   }, [slice, weightScale]);
   return <canvas ref={canvas} aria-hidden="true" />;
 }

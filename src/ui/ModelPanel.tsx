@@ -1,6 +1,7 @@
-/** Model settings: seed, dK, heads. */
+/** Model settings: seed, dK, heads, and the engine path. */
 import { useTranslation } from 'react-i18next';
-import { INTEGER_RANGES, type Scenario } from '../state/scenario';
+import { ENUM_VALUES } from '../state/validate';
+import { INTEGER_RANGES, type EnginePreference, type Scenario } from '../state/scenario';
 import { NumberField } from './NumberField';
 
 interface Props {
@@ -20,6 +21,17 @@ export function ModelPanel({ scenario: s, update }: Props) {
         <NumberField label={t('model.heads')} value={s.heads} {...r.heads} onCommit={(heads) => update({ heads })} />
       </div>
       <p className="hint">{t('model.hint')}</p>
+      <label className="engine-field">
+        {t('engine.label')}{' '}
+        <select value={s.engine} onChange={(e) => update({ engine: e.target.value as EnginePreference })} data-testid="engine-select">
+          {ENUM_VALUES.engine.map((option) => (
+            <option key={option} value={option}>
+              {t(`engine.choice.${option}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="hint">{t('engine.hint')}</p>
     </fieldset>
   );
 }

@@ -1,41 +1,95 @@
-/** Status line: backend (WebGL2 or CPU, and why), float precision, time of the last compute. */
+/**
+ * Status line: which engine path ran and why, its precision, the time of the last compute (or
+ * progress, or "preparing"), the shape, and fully masked rows.
+ */
 import { useTranslation } from 'react-i18next';
-import type { AttentionStages, BackendInfo } from '../engine/types';
+import type { StageSet } from '../engine/headStages';
+import type { DeviceInfo } from '../engine/pathChoice';
+import type { RunInfo } from '../worker/protocol';
+import { useProgress, type ProgressStore } from './progressStore';
 import { countFullyMasked, type StageSlice } from './slices';
 
 interface Props {
-  backend: BackendInfo | null;
-  stages: AttentionStages | null;
+  device: DeviceInfo | null;
+  run: RunInfo | null;
+  set: StageSet | null;
   slice: StageSlice | null;
   computing: boolean;
-  lastMs: number | null;
+  preparing: boolean;
+  /** Progress of `job`, the computation in flight (null when none is). */
+  progress: ProgressStore;
+  job: unknown;
 }
 
-export function StatusLine({ backend, stages, slice, computing, lastMs }: Props) {
+export function StatusLine({ device, run, set, slice, computing, preparing, progress, job }: Props) {
   const { t } = useTranslation();
-  if (!backend) return <p className="status" role="status">{t('status.starting')}</p>;
-  const name = backend.name === 'webgl' ? t('status.webgl', { version: backend.webglVersion }) : t('status.cpu');
-  const shape = stages?.shape;
-  const total = stages ? countFullyMasked(stages) : 0;
+  if (!device || (!run && !computing)) return <p className="status" role="status">{t('status.starting')}</p>;
+  const shape = set?.shape;
+  const masked = set ? countFullyMasked(set) : { rows: 0, heads: 0 };
   const inView = slice ? slice.fullyMaskedRows.reduce((a, b) => a + b, 0) : 0;
   return (
     <p className="status" role="status" data-testid="status">
-      <span data-testid="status-backend" data-backend={backend.name}>
-        {t('status.backend')}: <b>{name}</b>
-        {backend.fallbackReason && <span className="fallback"> — {t('status.fallback', { reason: backend.fallbackReason })}</span>}
-      </span>
-      <span>
-        {t('status.precision')}: {backend.float32 ? t('status.float32') : t('status.float16')}
-      </span>
-      <span>
-        {t('status.lastCompute')}: {computing ? t('status.computing') : lastMs === null ? '—' : `${lastMs.toFixed(1)} ms`}
+      {run ? <EnginePath run={run} device={device} /> : <span>{t('status.starting')}</span>}
+      {run && (
+        <span>
+          {t('status.precision')}: {run.backend && !run.backend.float32 ? t('status.float16') : t('status.float32')}
+        </span>
+      )}
+      <span data-testid="status-time">
+        {t('status.lastCompute')}: <Progress computing={computing} preparing={preparing} store={progress} job={job} ms={run?.ms ?? null} />
       </span>
       {shape && <span>{t('status.shape', { batch: shape.batch, heads: shape.heads, lq: shape.queryLength, lk: shape.keyLength, dK: shape.dK })}</span>}
-      {total > 0 && slice && (
+      {set && masked.heads < set.heads.length && (
+        <span data-testid="status-on-demand">{t('engine.onDemand', { count: masked.heads, total: set.heads.length })}</span>
+      )}
+      {masked.rows > 0 && slice && (
         <span className="warn-text" data-testid="status-fully-masked">
-          {t('status.fullyMaskedRows', { count: inView, rows: slice.rows, total })}
+          {t('status.fullyMaskedRows', { count: inView, rows: slice.rows, total: masked.rows })}
         </span>
       )}
     </p>
   );
+}
+
+function EnginePath({ run, device }: { run: RunInfo; device: DeviceInfo }) {
+  const { t } = useTranslation();
+  const name = run.path === 'webgl' ? t('engine.path.webgl', { version: run.backend?.webglVersion ?? device.webglVersion }) : t(`engine.path.${run.path}`);
+  return (
+    <span data-testid="status-backend" data-path={run.path} data-backend={run.backend?.name ?? 'js'}>
+      {t('engine.label')}: <b>{name}</b> <span className="reason">({t(`engine.reason.${run.reason}`, { renderer: shortRenderer(device.renderer) })})</span>
+      {run.backend?.fallbackReason && <span className="fallback"> — {t('status.fallback', { reason: run.backend.fallbackReason })}</span>}
+    </span>
+  );
+}
+
+interface ProgressProps {
+  computing: boolean;
+  preparing: boolean;
+  store: ProgressStore;
+  job: unknown;
+  ms: number | null;
+}
+
+function Progress({ computing, preparing, store, job, ms }: ProgressProps) {
+  const { t } = useTranslation();
+  const progress = useProgress(store, job);
+  if (preparing) return <span data-testid="status-preparing">{t('engine.preparing')}</span>;
+  if (computing && progress && progress.total > 0) {
+    const percent = Math.floor((100 * progress.done) / progress.total);
+    return (
+      <>
+        <progress max={progress.total} value={progress.done} aria-label={t('engine.progress', { percent })} />{' '}
+        {t('engine.progress', { percent })}
+      </>
+    );
+  }
+  if (computing) return <>{t('status.computing')}</>;
+  return <>{ms === null ? '—' : `${ms.toFixed(1)} ms`}</>;
+}
+
+/** "ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device …" → "SwiftShader"; else the string, shortened. */
+function shortRenderer(renderer: string): string {
+  const known = /swiftshader|llvmpipe|softpipe/i.exec(renderer);
+  if (known) return known[0];
+  return renderer.length > 40 ? `${renderer.slice(0, 40)}…` : renderer;
 }

@@ -39,9 +39,11 @@ export type Derived =
  * Text mode: one sequence per non-blank line (at most LIMITS.maxBatch, each at most
  * LIMITS.maxLength tokens); cross-attention pairs line i of the target with line i of the source.
  * Lengths mode: placeholder tokens t0… (self) or q0…/k0… (cross), no padding.
+ * @param options.vectors false leaves q, k, v empty (the page needs only tokens, shape and mask;
+ *   the engine worker computes the vectors).
  * @returns `ok: false` with an error code when a side has no token; never throws.
  */
-export function deriveInputs(s: Scenario): Derived {
+export function deriveInputs(s: Scenario, options: { vectors?: boolean } = {}): Derived {
   const notes: InputNote[] = [];
   const sides = s.inputMode === 'lengths' ? lengthBatches(s) : textBatches(s, notes);
   if (!sides.ok) return sides;
@@ -57,7 +59,7 @@ export function deriveInputs(s: Scenario): Derived {
       ...(extra.term ? [{ expr: extra.term, tables: extra.tables }] : []),
       ...(custom.term ? [{ expr: custom.term, tables: {} }] : []),
     ],
-  });
+  }, options);
   inputs.mask = withPaint(inputs.mask, s.paint, query.length, key.length);
   inputs.scoreMods = scoreModsOf(s);
   return { ok: true, inputs, query, key, notes, customError: custom.error, maskNotes: extra.notes };
@@ -87,7 +89,7 @@ const COMPUTE_FIELDS = [
   'inputMode', 'attention', 'queryText', 'keyText', 'queryLength', 'keyLength', 'batchSize',
   'paddingSide', 'causal', 'causalAlignment', 'keyPadding', 'queryPadding', 'masks', 'maskJoin', 'customMask', 'globalTokens', 'paint',
   'temperature', 'alibi', 'softcap',
-  'seed', 'dK', 'heads',
+  'seed', 'dK', 'heads', 'engine',
 ] as const satisfies readonly (keyof Scenario)[];
 
 /** A string that changes exactly when deriveInputs' result would (for memoising). */

@@ -53,10 +53,10 @@ describe('Maskscope app', () => {
     await waitForResult(page);
   });
 
-  it('starts on the WebGL2 backend and says so in the status line', async () => {
+  it('auto: on this software WebGL renderer the plain-JS path runs, and the status line says why', async () => {
     const status = page.getByTestId('status-backend');
-    await expect(status.getAttribute('data-backend')).resolves.toBe('webgl');
-    expect(await status.textContent()).toContain('WebGL2');
+    await expect(status.getAttribute('data-path')).resolves.toBe('js');
+    expect(await status.textContent()).toContain('software renderer (SwiftShader)');
   });
 
   it('typing two sentences and turning on the causal mask: weights above the diagonal are 0, rows sum to 1', async () => {
@@ -178,8 +178,9 @@ describe('Maskscope app', () => {
 
 describe('Maskscope app, edge cases', () => {
   it('a link with broken percent-encoding or tfjs flags still loads, warns, and leaves the engine alone', async () => {
-    const { page, errors } = await openPage(harness, '/?v=1&q=%E7%8C%AB%E5%9D&tfjsflags=WEBGL_FORCE_F16_TEXTURES:true');
+    const { page, errors } = await openPage(harness, '/?v=1&q=%E7%8C%AB%E5%9D&tfjsflags=WEBGL_FORCE_F16_TEXTURES:true&engine=webgl');
     await waitForResult(page);
+    await page.waitForFunction(() => document.querySelector('[data-testid="status-backend"]')?.getAttribute('data-path') === 'webgl', null, { timeout: 60_000 });
     expect(await page.getByTestId('status').textContent()).toContain('float32');
     expect(await page.getByTestId('url-warnings').textContent()).toContain('tfjsflags');
     expect(await page.getByTestId('query-text').inputValue()).toBe('猫\uFFFD'); // incomplete UTF-8 → U+FFFD (WHATWG URL)
@@ -267,27 +268,43 @@ describe('Maskscope app, edge cases', () => {
     await page.close();
   });
 
-  it('without WebGL the app falls back to the CPU and says so', async () => {
+  it('choosing the WebGL engine runs tfjs on WebGL2 (after preparing its shaders), with the same numbers', async () => {
+    const { page, errors } = await openPage(harness, '/?causal=1');
+    await waitForResult(page);
+    await page.getByTestId('engine-select').selectOption('webgl');
+    await page.waitForFunction(() => document.querySelector('[data-testid="status-backend"]')?.getAttribute('data-path') === 'webgl', null, { timeout: 60_000 });
+    await waitForResult(page);
+    const status = page.getByTestId('status-backend');
+    expect(await status.textContent()).toContain('WebGL2 (TensorFlow.js)');
+    expect(await status.textContent()).toContain('chosen in the settings');
+    expect(page.url()).toContain('engine=webgl');
+    expectMatchesReference(await exportJson(page));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('without WebGL (even in the worker) auto runs plain JS, a WebGL choice says why it cannot, and tfjs CPU still works', async () => {
     const context = await harness.browser.newContext();
-    // A browser with no WebGL: every canvas refuses WebGL contexts.
-    await context.addInitScript(() => {
-      for (const proto of [HTMLCanvasElement.prototype, OffscreenCanvas.prototype]) {
-        const original = proto.getContext as (this: unknown, id: string, ...rest: unknown[]) => unknown;
-        Object.defineProperty(proto, 'getContext', {
-          value(this: unknown, id: string, ...rest: unknown[]) {
-            return id.startsWith('webgl') || id === 'experimental-webgl' ? null : original.call(this, id, ...rest);
-          },
-        });
-      }
+    const refuseWebgl = `for (const proto of [globalThis.HTMLCanvasElement?.prototype, globalThis.OffscreenCanvas?.prototype]) {
+      if (!proto) continue;
+      const original = proto.getContext;
+      Object.defineProperty(proto, 'getContext', { value(id, ...rest) { return String(id).includes('webgl') ? null : original.call(this, id, ...rest); } });
+    }`;
+    // A browser with no WebGL: every canvas, on the page and in the engine worker, refuses WebGL contexts.
+    await context.addInitScript(refuseWebgl);
+    await context.route(/engineWorker/, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: `${refuseWebgl}\n${await response.text()}` });
     });
     try {
       const page = await context.newPage();
-      await page.goto(harness.baseUrl);
-      await waitForResult(page);
-      const status = page.getByTestId('status-backend');
-      await expect(status.getAttribute('data-backend')).resolves.toBe('cpu');
-      expect(await status.textContent()).toContain('CPU fallback');
-      expectMatchesReference(await exportJson(page));
+      for (const [engine, path, text] of [['auto', 'js', 'no WebGL'], ['webgl', 'js', 'no WebGL'], ['cpu', 'cpu', 'CPU (TensorFlow.js)']] as const) {
+        await page.goto(`${harness.baseUrl}?causal=1&engine=${engine}`);
+        await waitForResult(page);
+        await page.waitForFunction((p) => document.querySelector('[data-testid="status-backend"]')?.getAttribute('data-path') === p, path, { timeout: 60_000 });
+        expect(await page.getByTestId('status-backend').textContent()).toContain(text);
+        expectMatchesReference(await exportJson(page));
+      }
     } finally {
       await context.close();
     }

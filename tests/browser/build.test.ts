@@ -3,6 +3,7 @@
  * sub-folder (relative asset paths), and requests nothing from any other origin.
  */
 import { createServer, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -66,6 +67,32 @@ describe('npm run build', () => {
     expect(requests.length).toBeGreaterThan(1);
     expect(requests.filter((url) => !url.startsWith(`${origin}${SUBFOLDER}`) && !url.startsWith('data:') && !url.startsWith('blob:'))).toEqual([]);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the JavaScript before the first paint (the entry and its static imports) is ≤ 400 KB gzip and holds no tfjs', async () => {
+    const html = await readFile(join(outDir, 'index.html'), 'utf8');
+    const scripts = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] as string);
+    expect(scripts.length).toBeGreaterThan(0);
+    let gzipBytes = 0;
+    for (const script of scripts) {
+      const code = await readFile(join(outDir, script));
+      gzipBytes += gzipSync(code).length;
+      // flag names registered by tfjs-core and tfjs-backend-webgl
+      for (const tfjsFlag of ['IS_BROWSER', 'WEBGL_RENDER_FLOAT32_CAPABLE']) expect(code.toString('utf8')).not.toContain(tfjsFlag);
+    }
+    expect(gzipBytes).toBeLessThanOrEqual(400 * 1024);
+  });
+
+  it('on a software WebGL renderer the default view never loads tfjs (the JS path runs)', async () => {
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(`${origin}${SUBFOLDER}?causal=1`);
+    await page.waitForSelector('[data-testid="heatmap-weights"] canvas', { timeout: 60_000 });
+    expect(await page.getByTestId('status-backend').getAttribute('data-path')).toBe('js');
+    const scripts = await Promise.all(requests.filter((u) => u.endsWith('.js')).map(async (u) => (await readFile(join(outDir, new URL(u).pathname.slice(SUBFOLDER.length)))).toString('utf8')));
+    expect(scripts.some((code) => code.includes('WEBGL_RENDER_FLOAT32_CAPABLE'))).toBe(false);
     await page.close();
   });
 });

@@ -5,6 +5,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '../../src/engine/backend';
 import { computeAttention } from '../../src/engine/attention';
+import { joinStages } from '../../src/engine/headStages';
+import { allHeads, runAttention, type EnginePath } from '../../src/engine/runner';
+import { warmUpTf } from '../../src/engine/tfChunks';
+import type { AttentionStages } from '../../src/engine/types';
 import { ENGINE_CASES, EVERY_MODIFIER_CASE, makeInputs } from '../helpers/cases';
 
 async function run(names: string[]) {
@@ -15,7 +19,14 @@ async function run(names: string[]) {
     const spec = ENGINE_CASES.find((c) => c.name === name);
     if (!spec) throw new Error(`no case ${name}`);
     const stages = await computeAttention(makeInputs(spec));
-    results.push({
+    results.push(summarise(name, stages));
+  }
+  return { backend, results };
+}
+
+/** The stages as JSON-safe arrays. */
+function summarise(name: string, stages: AttentionStages) {
+  return {
       name,
       scores: [...stages.scores],
       scaled: [...stages.scaled],
@@ -27,9 +38,26 @@ async function run(names: string[]) {
       output: [...stages.output],
       rowStatus: [...stages.rowStatus],
       anyNaN: [stages.weights, stages.output, stages.scaled, stages.logits].some((a) => a.some(Number.isNaN)),
-    });
+  };
+}
+
+/**
+ * runAttention on `path`, head by head in row blocks: maxTextureSize stands in for the device's
+ * MAX_TEXTURE_SIZE (a tiny one forces many chunks). With `warm`, the shaders are first compiled in
+ * compile-only mode (warmUpTf) on the cases' own inputs.
+ */
+async function runPath(names: string[], path: EnginePath, maxTextureSize: number, warm = false) {
+  tf.env().set('WEBGL_CPU_FORWARD', false);
+  const backend = await initBackend('webgl');
+  const results = [];
+  if (warm) await warmUpTf(names.map((n) => makeInputs(ENGINE_CASES.find((c) => c.name === n)!)));
+  const compileOnlyAfter = tf.env().getBool('ENGINE_COMPILE_ONLY');
+  for (const name of names) {
+    const inputs = makeInputs(ENGINE_CASES.find((c) => c.name === name)!);
+    const set = await runAttention(inputs, { path, heads: allHeads(inputs.shape), maxTextureSize });
+    results.push(summarise(name, joinStages(set)!));
   }
-  return { backend, results };
+  return { backend, results, compileOnlyAfter };
 }
 
 /** Tensor and GPU byte counts around `repeats` computes of a case (default: ENGINE_CASES[7]). */
@@ -46,5 +74,5 @@ async function leakCheck(repeats: number, name: string = ENGINE_CASES[7]!.name) 
   return { before: before.numTensors, after: after.numTensors, bytesBefore: (before as typeof after).numBytesInGPU ?? 0, bytesAfter: after.numBytesInGPU ?? 0 };
 }
 
-Object.assign(window, { maskscopeEngineTest: { run, leakCheck, caseNames: ENGINE_CASES.map((c) => c.name), everyModifierCase: EVERY_MODIFIER_CASE } });
+Object.assign(window, { maskscopeEngineTest: { run, runPath, leakCheck, caseNames: ENGINE_CASES.map((c) => c.name), everyModifierCase: EVERY_MODIFIER_CASE } });
 document.body.dataset.ready = 'true';

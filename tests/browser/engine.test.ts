@@ -75,6 +75,41 @@ describe('computeAttention on WebGL against the float64 reference', () => {
     });
   }
 
+});
+
+type RunPath = (names: string[], path: string, maxTextureSize: number, warm: boolean) => Promise<{ backend: { name: string }; results: PageResult[]; compileOnlyAfter: boolean }>;
+
+/** The page's results against the reference, stage by stage. */
+function expectCaseMatches(got: PageResult | undefined, spec: (typeof ENGINE_CASES)[number]): void {
+  if (!got) throw new Error(`no result for ${spec.name}`);
+  const want = referenceAttention(makeInputs(spec));
+  const tol = spec.magnitude ? 5e-3 : 1e-4;
+  expect(got.anyNaN).toBe(false);
+  expect(got.mask).toEqual([...want.mask]);
+  expect(got.rowStatus).toEqual([...want.rowStatus]);
+  expect(got.maskedIsMinusInf).toEqual([...want.mask].map((m) => m === 0));
+  for (const stage of ['scaled', 'logits', 'weights', 'output'] as const) expectArraysClose(got[stage], want[stage], tol);
+}
+
+describe('runAttention in Chromium: every path, chunked, after a compile-only warm-up', () => {
+  const names = ENGINE_CASES.map((c) => c.name);
+  const runPath = (path: string, maxTextureSize: number, warm: boolean) =>
+    page.evaluate(([n, p, m, w]) => (window as unknown as { maskscopeEngineTest: { runPath: RunPath } }).maskscopeEngineTest.runPath(n, p, m, w), [names, path, maxTextureSize, warm] as const);
+
+  it('WebGL after the warm-up, in chunks of a 4×4-texel limit: every case matches; compile-only mode is off again', async () => {
+    const { backend, results, compileOnlyAfter } = await runPath('webgl', 4, true);
+    expect(backend.name).toBe('webgl');
+    expect(compileOnlyAfter).toBe(false);
+    for (const spec of ENGINE_CASES) expectCaseMatches(results.find((r) => r.name === spec.name), spec);
+  });
+
+  it('the plain-JS path in the browser: every case matches', async () => {
+    const { results } = await runPath('js', 0, false);
+    for (const spec of ENGINE_CASES) expectCaseMatches(results.find((r) => r.name === spec.name), spec);
+  });
+});
+
+describe('engine page', () => {
   it('logs no console errors', () => {
     expect(errors).toEqual([]);
   });

@@ -53,11 +53,23 @@ describe('deriveInputs', () => {
     expect(d.notes).toEqual([{ code: 'extraLines', side: 'query', count: 4 }]);
   });
 
-  it('a line over 512 tokens is cut to 512, with a note', () => {
-    const d = deriveInputs(scenario({ queryText: Array.from({ length: 600 }, (_, i) => `w${i}`).join(' '), heads: 1, dK: 2 }));
+  it('a line over 4096 tokens is cut to 4096, with a note (CJK: one token per character)', () => {
+    const d = deriveInputs(scenario({ queryText: '猫'.repeat(4100), heads: 1, dK: 2 }), { vectors: false });
     if (!d.ok) throw new Error(d.error);
-    expect(d.inputs.shape.queryLength).toBe(512);
-    expect(d.notes).toEqual([{ code: 'truncated', side: 'query', count: 512 }]);
+    expect(d.inputs.shape.queryLength).toBe(4096);
+    expect(d.notes).toEqual([{ code: 'truncated', side: 'query', count: 4096 }]);
+  });
+
+  it('vectors: false leaves Q, K, V empty and everything else as with them', () => {
+    const s = scenario({ causal: true, heads: 2 });
+    const full = deriveInputs(s);
+    const light = deriveInputs(s, { vectors: false });
+    if (!full.ok || !light.ok) throw new Error('did not derive');
+    expect([light.inputs.q.length, light.inputs.k.length, light.inputs.v.length]).toEqual([0, 0, 0]);
+    expect(full.inputs.q.length).toBe(2 * 2 * full.inputs.shape.queryLength * s.dK);
+    expect(light.inputs.shape).toEqual(full.inputs.shape);
+    expect(light.inputs.mask).toEqual(full.inputs.mask);
+    expect(light.inputs.queryIsReal).toEqual(full.inputs.queryIsReal);
   });
 
   it('blank query or source text: an error code, not an exception', () => {

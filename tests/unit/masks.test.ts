@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { blockingTerms, buildMaskSpec, causalAllows, evaluateMask, maskTensor } from '../../src/engine/masks';
+import { blockingTerms, buildMaskSpec, causalAllows, evaluateMask } from '../../src/engine/masks';
+import { maskTensor } from '../../src/engine/maskTensor';
 import type { AttentionShape } from '../../src/engine/types';
 import { flat } from '../helpers/arrays';
 

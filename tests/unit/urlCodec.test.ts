@@ -27,8 +27,8 @@ const validScenario: fc.Arbitrary<Scenario> = fc.record({
   attention: fc.constantFrom('self', 'cross'),
   queryText: fc.oneof(validText, fc.constant(DEFAULT_SCENARIO.queryText)),
   keyText: fc.oneof(validText, fc.constant(DEFAULT_SCENARIO.keyText)),
-  queryLength: fc.integer({ min: 1, max: 512 }),
-  keyLength: fc.integer({ min: 1, max: 512 }),
+  queryLength: fc.integer({ min: 1, max: 4096 }),
+  keyLength: fc.integer({ min: 1, max: 4096 }),
   batchSize: fc.integer({ min: 1, max: 4 }),
   paddingSide: fc.constantFrom('right', 'left'),
   causal: fc.boolean(),
@@ -59,6 +59,7 @@ const validScenario: fc.Arbitrary<Scenario> = fc.record({
   viewHead: fc.integer({ min: 0, max: 15 }),
   weightScale: fc.constantFrom('unit', 'row'),
   tileSize: fc.constantFrom(0, 16, 32, 64, 128),
+  engine: fc.constantFrom('auto', 'js', 'webgl', 'cpu'),
   language: fc.constantFrom('en', 'zh'),
 });
 
@@ -221,7 +222,7 @@ describe('decodeScenario: worked examples', () => {
     ['dk=1', 'dK', 2, [{ param: 'dk', code: 'out-of-range', value: '1', used: '2' }]],
     ['dk=1000', 'dK', 128, [{ param: 'dk', code: 'out-of-range', value: '1000', used: '128' }]],
     ['lq=0', 'queryLength', 1, [{ param: 'lq', code: 'out-of-range', value: '0', used: '1' }]],
-    ['lq=513', 'queryLength', 512, [{ param: 'lq', code: 'out-of-range', value: '513', used: '512' }]],
+    ['lq=4097', 'queryLength', 4096, [{ param: 'lq', code: 'out-of-range', value: '4097', used: '4096' }]],
     ['lk=-5', 'keyLength', 1, [{ param: 'lk', code: 'out-of-range', value: '-5', used: '1' }]],
     ['b=5', 'batchSize', 4, [{ param: 'b', code: 'out-of-range', value: '5', used: '4' }]],
     ['b=1.2', 'batchSize', 1, [{ param: 'b', code: 'not-integer', value: '1.2', used: '1' }]],
@@ -354,7 +355,7 @@ describe('URL_KEYS', () => {
       inputMode: 'mode', attention: 'attn', queryText: 'q', keyText: 'k', queryLength: 'lq',
       keyLength: 'lk', batchSize: 'b', paddingSide: 'pad', causal: 'causal',
       causalAlignment: 'align', keyPadding: 'kpad', queryPadding: 'qpad', masks: 'm', maskJoin: 'mj', customMask: 'cm', globalTokens: 'global', paint: 'paint', temperature: 'temp', alibi: 'alibi', softcap: 'cap', seed: 'seed', dK: 'dk',
-      heads: 'heads', viewBatch: 'vb', viewHead: 'vh', weightScale: 'wscale', tileSize: 'tiles', language: 'lang',
+      heads: 'heads', viewBatch: 'vb', viewHead: 'vh', weightScale: 'wscale', tileSize: 'tiles', engine: 'engine', language: 'lang',
     });
   });
 });

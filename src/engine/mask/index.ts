@@ -1,6 +1,7 @@
 /**
  * Mask expressions: one definition per mask (a predicate on b, h, q, k and parameters, as in
- * FlexAttention's `mask_mod`), evaluated per cell, explained per cell, compiled to tfjs ops,
+ * FlexAttention's `mask_mod`), evaluated per cell, explained per cell, compiled to tfjs ops
+ * (compile.ts, imported directly so that importing this index never loads tfjs),
  * parsed from a formula and printed back.
  */
 export * from './expr';
@@ -10,6 +11,7 @@ export type { MaskTable, MaskTables } from './tables';
 export type { CellValue } from './semantics';
 export { evaluateCell, evaluateMaskGrid } from './evaluate';
 export { explainCell, type CellExplanation, type DecidingTerm, type ExplainedNode } from './explain';
-export { compileMask } from './compile';
 export { parseMaskExpression, type MaskParseError, type MaskParseResult, type ParseAllowed } from './parse';
 export { formatExpr } from './format';
+export { compileMaskRows, type MaskRowFn } from './rows';
+export { specializeMask, type MaskSpecialization } from './specialize';

@@ -1,4 +1,6 @@
+import { engineEn } from './engine.en';
 import { costEn } from './cost.en';
+import { zoomEn } from './zoom.en';
 /** English strings. Keys are shared with zh.ts; a test checks that both have the same keys. */
 export const en = {
   app: {
@@ -196,6 +198,8 @@ export const en = {
     globalHint: 'Global + local: click a token to make it global (it attends to, and is attended by, every token).',
   },
   cost: costEn,
+  zoom: zoomEn,
+  engine: engineEn,
   frameworks: {
     title: 'This mask in your framework: code, conventions, fully masked rows',
     code: 'Code that builds this mask (true = may attend)',

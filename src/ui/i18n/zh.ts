@@ -1,4 +1,6 @@
+import { engineZh } from './engine.zh';
 import { costZh } from './cost.zh';
+import { zoomZh } from './zoom.zh';
 import type { Strings } from './en';
 
 /** 简体中文。键与 en.ts 相同（有测试检查）。 */
@@ -198,6 +200,8 @@ export const zh: Strings = {
     globalHint: '全局 + 局部：点击一个词元使其成为全局词元（它关注所有词元，也被所有词元关注）。',
   },
   cost: costZh,
+  zoom: zoomZh,
+  engine: engineZh,
   frameworks: {
     title: '此掩码在各框架中：代码、约定、整行被屏蔽',
     code: '构建此掩码的代码（true = 可以关注）',

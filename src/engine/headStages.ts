@@ -1,0 +1,109 @@
+/**
+ * Stages of one (batch item, head): the unit the engine computes, chunks, transfers and draws.
+ * A StageSet holds the heads computed so far; at large sizes only the heads being looked at are.
+ */
+import type { AttentionShape, AttentionStages } from './types';
+
+/** Every stage of one (b, h), row-major; rows are queries, columns keys (DESIGN.md §1). */
+export interface HeadStages {
+  batch: number;
+  head: number;
+  /** Q·Kᵀ, [Lq, Lk]. */
+  scores: Float32Array;
+  /** scores × scale, [Lq, Lk]. */
+  scaled: Float32Array;
+  /** scaled + ALiBi bias, soft-capped, [Lq, Lk] (= scaled with no modifier). */
+  logits: Float32Array;
+  /** 1 = the query may attend the key, [Lq, Lk]. */
+  mask: Uint8Array;
+  /** where(mask, logits, −∞), [Lq, Lk]. */
+  masked: Float32Array;
+  /** Softmax over the allowed cells; 0 in blocked cells and fully masked rows, [Lq, Lk]. */
+  weights: Float32Array;
+  /** weights·V, [Lq, dV]. */
+  output: Float32Array;
+  /** RowStatus flags, [Lq]. */
+  rowStatus: Uint8Array;
+}
+
+/** The heads of one computation: `heads[b·H + h]`, null where that head was not computed. */
+export interface StageSet {
+  shape: AttentionShape;
+  heads: (HeadStages | null)[];
+}
+
+/** Zero-filled stages for (b, h) of `shape`, to be filled row block by row block. */
+export function allocateHead(shape: AttentionShape, batch: number, head: number): HeadStages {
+  const { queryLength: Lq, keyLength: Lk, dV } = shape;
+  return {
+    batch,
+    head,
+    scores: new Float32Array(Lq * Lk),
+    scaled: new Float32Array(Lq * Lk),
+    logits: new Float32Array(Lq * Lk),
+    mask: new Uint8Array(Lq * Lk),
+    masked: new Float32Array(Lq * Lk),
+    weights: new Float32Array(Lq * Lk),
+    output: new Float32Array(Lq * dV),
+    rowStatus: new Uint8Array(Lq),
+  };
+}
+
+/** Views (no copies) of every head of full [B,H,…] stages. */
+export function splitStages(stages: AttentionStages): StageSet {
+  const { batch: B, heads: H, queryLength: Lq, keyLength: Lk, dV } = stages.shape;
+  const heads: HeadStages[] = [];
+  for (let bh = 0; bh < B * H; bh++) {
+    const cells = <T extends Float32Array | Uint8Array>(a: T) => a.subarray(bh * Lq * Lk, (bh + 1) * Lq * Lk) as T;
+    heads.push({
+      batch: Math.floor(bh / H),
+      head: bh % H,
+      scores: cells(stages.scores),
+      scaled: cells(stages.scaled),
+      logits: cells(stages.logits),
+      mask: cells(stages.mask),
+      masked: cells(stages.masked),
+      weights: cells(stages.weights),
+      output: stages.output.subarray(bh * Lq * dV, (bh + 1) * Lq * dV),
+      rowStatus: stages.rowStatus.subarray(bh * Lq, (bh + 1) * Lq),
+    });
+  }
+  return { shape: stages.shape, heads };
+}
+
+/**
+ * The full [B,H,…] stages of a set whose every head is computed (copies), e.g. for export.
+ * @returns null when a head is missing.
+ */
+export function joinStages(set: StageSet): AttentionStages | null {
+  if (set.heads.some((h) => h === null)) return null;
+  const heads = set.heads as HeadStages[];
+  const join = <T extends Float32Array | Uint8Array>(pick: (h: HeadStages) => T, make: (n: number) => T): T => {
+    const parts = heads.map(pick);
+    const out = make(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
+  };
+  const floats = (n: number) => new Float32Array(n);
+  const bytes = (n: number) => new Uint8Array(n);
+  return {
+    shape: set.shape,
+    scores: join((h) => h.scores, floats),
+    scaled: join((h) => h.scaled, floats),
+    logits: join((h) => h.logits, floats),
+    mask: join((h) => h.mask, bytes),
+    masked: join((h) => h.masked, floats),
+    weights: join((h) => h.weights, floats),
+    output: join((h) => h.output, floats),
+    rowStatus: join((h) => h.rowStatus, bytes),
+  };
+}
+
+/** Index of (b, h) in `StageSet.heads`. */
+export function headIndex(shape: AttentionShape, batch: number, head: number): number {
+  return batch * shape.heads + head;
+}

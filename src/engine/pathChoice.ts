@@ -1,0 +1,51 @@
+/**
+ * Which engine path runs, and why: the fastest for the device and the size, unless the user
+ * chose one. Measured on this project's benchmark (BENCHMARKS.md): tfjs pays a fixed cost per
+ * operation and per read-back, and on a software WebGL renderer (SwiftShader, llvmpipe) its
+ * shaders run on the CPU, slower than plain JS loops at every size; the tfjs CPU backend is
+ * slower than plain JS everywhere, so "auto" never picks it.
+ */
+import type { EnginePath } from './types';
+
+/** What the device offers, probed once (a WebGL2 context's renderer string and limits). */
+export interface DeviceInfo {
+  /** 2 = WebGL2, 1 = WebGL1, 0 = none. */
+  webglVersion: number;
+  /** UNMASKED_RENDERER_WEBGL (or RENDERER), '' when there is no WebGL. */
+  renderer: string;
+  /** MAX_TEXTURE_SIZE in texels, 0 without WebGL. */
+  maxTextureSize: number;
+}
+
+export type EnginePreference = 'auto' | EnginePath;
+
+/** Why a path was chosen; an i18n key under `engine.reason.`. */
+export type PathReason = 'chosen' | 'softwareWebgl' | 'noWebgl' | 'small' | 'large';
+
+/** Below this many cells (B·H·Lq·Lk), plain JS beats a GPU's dispatch and read-back costs. */
+export const SMALL_CELLS = 1 << 18;
+
+/** Renderer strings of software WebGL implementations (shaders run on the CPU). */
+const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render/i;
+
+/** True when the WebGL renderer is a software one. */
+export function isSoftwareRenderer(renderer: string): boolean {
+  return SOFTWARE_RENDERER.test(renderer);
+}
+
+/**
+ * The path to run.
+ * - A chosen path runs as chosen ('chosen'), except WebGL without WebGL, which falls to JS ('noWebgl').
+ * - auto: JS without WebGL ('noWebgl'), on a software renderer ('softwareWebgl') or below
+ *   SMALL_CELLS ('small'); otherwise WebGL ('large').
+ * @param cells B·H·Lq·Lk of the computation.
+ */
+export function choosePath(preference: EnginePreference, device: DeviceInfo, cells: number): { path: EnginePath; reason: PathReason } {
+  const hasWebgl = device.webglVersion > 0;
+  if (preference === 'webgl' && !hasWebgl) return { path: 'js', reason: 'noWebgl' };
+  if (preference !== 'auto') return { path: preference, reason: 'chosen' };
+  if (!hasWebgl) return { path: 'js', reason: 'noWebgl' };
+  if (isSoftwareRenderer(device.renderer)) return { path: 'js', reason: 'softwareWebgl' };
+  if (cells < SMALL_CELLS) return { path: 'js', reason: 'small' };
+  return { path: 'webgl', reason: 'large' };
+}

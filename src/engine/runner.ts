@@ -1,0 +1,98 @@
+/**
+ * Runs one attention computation on a chosen path, head by head and block of query rows by block,
+ * reporting progress and awaiting a checkpoint between blocks (where a newer request cancels it).
+ * tfjs is imported only when a tfjs path runs, so the plain-JS path never loads it.
+ */
+import { checkAttentionInputs } from './checkInputs';
+import { allocateHead, headIndex, splitStages, type HeadStages, type StageSet } from './headStages';
+import { computeRowsJs, planJs } from './jsAttention';
+import type { AttentionInputs, AttentionShape, EnginePath, HeadRef } from './types';
+
+export type { EnginePath, HeadRef } from './types';
+
+
+export interface RunOptions {
+  path: EnginePath;
+  /** The (b, h) to compute; all B·H heads when absent. */
+  heads?: HeadRef[];
+  /** WebGL MAX_TEXTURE_SIZE in texels (tfjs paths), 0 or absent = no limit. */
+  maxTextureSize?: number;
+  /** Called after each block with query rows done and in total (over every requested head). */
+  onProgress?(done: number, total: number): void;
+  /** Awaited between blocks; reject (throw) to cancel the run. */
+  checkpoint?(): Promise<void>;
+}
+
+/** Cells [rows × Lk] per plain-JS block: about 10–30 ms of work, so progress and cancel are prompt. */
+export const JS_BLOCK_CELLS = 1 << 17;
+
+/**
+ * Computes the requested heads.
+ * On a tfjs path the backend must already be active (initBackend); every tensor is disposed.
+ * @returns a StageSet with the requested heads filled and the others null.
+ * @throws Error when the inputs are malformed (checkAttentionInputs), a head is out of range, or
+ *   whatever `checkpoint` throws (cancellation).
+ */
+export async function runAttention(inputs: AttentionInputs, options: RunOptions): Promise<StageSet> {
+  checkAttentionInputs(inputs, 'runAttention');
+  const { shape } = inputs;
+  const refs = options.heads ?? allHeads(shape);
+  for (const r of refs) checkHead(shape, r);
+  if (options.path !== 'js' && !options.heads) {
+    const whole = await wholeBatchTf(inputs);
+    if (whole) return whole;
+  }
+  const set: StageSet = { shape, heads: new Array<HeadStages | null>(shape.batch * shape.heads).fill(null) };
+  const compute = options.path === 'js' ? jsBlocks(inputs) : await tfBlocks(inputs, options.maxTextureSize ?? 0);
+  const total = refs.length * shape.queryLength;
+  let done = 0;
+  for (const ref of refs) {
+    const out = allocateHead(shape, ref.batch, ref.head);
+    for (let start = 0; start < shape.queryLength; start += compute.rows) {
+      const end = Math.min(shape.queryLength, start + compute.rows);
+      await compute.run(out, start, end);
+      done += end - start;
+      options.onProgress?.(done, total);
+      await options.checkpoint?.();
+    }
+    set.heads[headIndex(shape, ref.batch, ref.head)] = out;
+  }
+  return set;
+}
+
+interface Blocks {
+  rows: number;
+  run(out: HeadStages, start: number, end: number): void | Promise<void>;
+}
+
+function jsBlocks(inputs: AttentionInputs): Blocks {
+  const plan = planJs(inputs);
+  const rows = Math.max(1, Math.floor(JS_BLOCK_CELLS / inputs.shape.keyLength));
+  return { rows, run: (out, start, end) => computeRowsJs(plan, out, start, end) };
+}
+
+async function tfBlocks(inputs: AttentionInputs, maxTextureSize: number): Promise<Blocks> {
+  const { computeRowsTf, rowsPerChunk } = await import('./tfChunks');
+  const { queryLength: Lq, keyLength: Lk } = inputs.shape;
+  return { rows: rowsPerChunk(Lq, Lk, maxTextureSize), run: (out, start, end) => computeRowsTf(inputs, out, start, end) };
+}
+
+/** All heads in one tfjs computation (fewer dispatches and read-backs) when they fit in one chunk. */
+async function wholeBatchTf(inputs: AttentionInputs): Promise<StageSet | null> {
+  const { batch, heads, queryLength, keyLength } = inputs.shape;
+  const { CHUNK_CELLS } = await import('./tfChunks');
+  if (batch * heads * queryLength * keyLength > CHUNK_CELLS) return null;
+  const { computeAttention } = await import('./attention');
+  return splitStages(await computeAttention(inputs));
+}
+
+/** Every (b, h) in order b·H + h. */
+export function allHeads(shape: AttentionShape): HeadRef[] {
+  return Array.from({ length: shape.batch * shape.heads }, (_, i) => ({ batch: Math.floor(i / shape.heads), head: i % shape.heads }));
+}
+
+function checkHead(shape: AttentionShape, { batch, head }: HeadRef): void {
+  if (!(Number.isInteger(batch) && batch >= 0 && batch < shape.batch && Number.isInteger(head) && head >= 0 && head < shape.heads)) {
+    throw new Error(`runAttention: head (batch ${batch}, head ${head}) outside B=${shape.batch}, H=${shape.heads}`);
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * 引擎路径（设置与状态栏）的中文文案，以 `engine: engineZh` 并入 zh.ts。
+ * 键与 engine.en.ts 相同。
+ */
+export const engineZh = {
+  label: '引擎',
+  choice: {
+    auto: '自动（本机最快）',
+    js: 'JavaScript',
+    webgl: 'WebGL（TensorFlow.js）',
+    cpu: 'CPU（TensorFlow.js）',
+  },
+  hint: '“自动”会为本设备和当前规模选择最快的路径；状态栏会说明用了哪条路径及原因。',
+  path: {
+    js: 'JavaScript',
+    webgl: 'WebGL{{version}}（TensorFlow.js）',
+    cpu: 'CPU（TensorFlow.js）',
+  },
+  reason: {
+    chosen: '在设置中指定',
+    softwareWebgl: '自动：此处的 WebGL 是软件渲染器（{{renderer}}），比纯 JavaScript 慢',
+    noWebgl: '此浏览器没有 WebGL',
+    small: '自动：在这个规模下，GPU 调度和回读的开销大于计算本身',
+    large: '自动：规模足够大，适合 GPU',
+  },
+  preparing: '正在准备 GPU 引擎（编译着色器）…',
+  progress: '计算中… {{percent}}%',
+  onDemand: '规模较大：各头在显示时才计算（已完成 {{count}} / {{total}}）',
+  headPending: '正在计算批次样本 {{batch}} 的头 {{head}}…',
+  notComputed: '尚未计算：点击即可计算',
+};

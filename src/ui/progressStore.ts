@@ -1,0 +1,42 @@
+/**
+ * Progress of the computation in flight, kept outside React state: the worker reports it many
+ * times a second, and only the status line's progress bar should re-render for it, not the app
+ * with every heatmap.
+ */
+import { useSyncExternalStore } from 'react';
+
+export interface Progress {
+  /** The job the numbers are about (compared by identity). */
+  job: unknown;
+  /** Query rows done and in total. */
+  done: number;
+  total: number;
+}
+
+export interface ProgressStore {
+  get(): Progress | null;
+  set(progress: Progress | null): void;
+  subscribe(listener: () => void): () => void;
+}
+
+export function createProgressStore(): ProgressStore {
+  let value: Progress | null = null;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => value,
+    set(next) {
+      value = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** The progress of `job`, or null when the store holds none for it. Re-renders only its caller. */
+export function useProgress(store: ProgressStore, job: unknown): Progress | null {
+  const progress = useSyncExternalStore(store.subscribe, store.get);
+  return progress && progress.job === job ? progress : null;
+}

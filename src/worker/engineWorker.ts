@@ -1,0 +1,86 @@
+/**
+ * The engine in a Web Worker, so that the page stays responsive while Q/K/V and every stage are
+ * computed: derives the inputs from the scenario, picks the path (pathChoice.ts), runs it block by
+ * block, reports progress, and drops a request as soon as a newer one arrives.
+ */
+import { choosePath, type DeviceInfo } from '../engine/pathChoice';
+import { runAttention } from '../engine/runner';
+import type { AttentionInputs, BackendInfo } from '../engine/types';
+import { deriveInputs } from '../ui/derive';
+import { probeDevice } from './probe';
+import type { ComputeRequest, WorkerMessage } from './protocol';
+import { ensureTfBackend } from './tfSession';
+import { stageBuffers } from './transfer';
+
+interface WorkerScope {
+  postMessage(message: WorkerMessage, transfer?: Transferable[]): void;
+  onmessage: ((event: MessageEvent<ComputeRequest>) => void) | null;
+}
+const scope = self as unknown as WorkerScope;
+
+class Cancelled extends Error {}
+
+let latest = -1;
+let cached: { key: string; inputs: AttentionInputs } | null = null;
+const device: DeviceInfo = probeDevice();
+scope.postMessage({ type: 'device', device });
+
+scope.onmessage = (event) => {
+  const request = event.data;
+  latest = request.id;
+  void handle(request);
+};
+
+async function handle(request: ComputeRequest): Promise<void> {
+  const started = performance.now();
+  try {
+    await yieldTask();
+    const inputs = inputsFor(request);
+    const { batch, heads, queryLength, keyLength } = inputs.shape;
+    const choice = choosePath(request.scenario.engine, device, batch * heads * queryLength * keyLength);
+    let backend: BackendInfo | null = null;
+    if (choice.path !== 'js') {
+      scope.postMessage({ type: 'preparing', id: request.id });
+      backend = await ensureTfBackend(choice.path);
+      checkCurrent(request.id);
+    }
+    const path = backend && backend.name !== choice.path ? 'cpu' : choice.path;
+    const set = await runAttention(inputs, {
+      path,
+      heads: request.heads ?? undefined,
+      maxTextureSize: backend?.maxTextureSize ?? 0,
+      onProgress: (done, total) => scope.postMessage({ type: 'progress', id: request.id, done, total }),
+      checkpoint: async () => {
+        await yieldTask();
+        checkCurrent(request.id);
+      },
+    });
+    const run = { path, reason: choice.reason, backend, ms: performance.now() - started };
+    scope.postMessage({ type: 'result', id: request.id, key: request.key, inputs, set, run }, stageBuffers(set));
+  } catch (error) {
+    if (error instanceof Cancelled) scope.postMessage({ type: 'cancelled', id: request.id });
+    else scope.postMessage({ type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/** Q/K/V and masks for the request, reused while the compute settings are unchanged. */
+function inputsFor(request: ComputeRequest): AttentionInputs {
+  if (cached?.key === request.key) return cached.inputs;
+  const derived = deriveInputs(request.scenario);
+  if (!derived.ok) throw new Error(derived.error === 'emptyQuery' ? 'The query side has no token.' : 'The key side has no token.');
+  cached = { key: request.key, inputs: derived.inputs };
+  return derived.inputs;
+}
+
+function checkCurrent(id: number): void {
+  if (id !== latest) throw new Cancelled(`request ${id} was superseded by ${latest}`);
+}
+
+/** Lets queued messages (a newer request) in: resolves in a new task, without timer clamping. */
+function yieldTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}

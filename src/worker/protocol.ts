@@ -1,0 +1,38 @@
+/**
+ * Messages between the page and the engine worker (engineWorker.ts). Everything is structured-
+ * cloneable; stage arrays travel as transferred buffers.
+ */
+import type { StageSet } from '../engine/headStages';
+import type { DeviceInfo, PathReason } from '../engine/pathChoice';
+import type { AttentionInputs, BackendInfo, EnginePath, HeadRef } from '../engine/types';
+import type { Scenario } from '../state/scenario';
+
+/** Compute the scenario's attention; a newer request cancels this one between row blocks. */
+export interface ComputeRequest {
+  type: 'compute';
+  id: number;
+  /** computeSettingsKey(scenario): the worker reuses Q/K/V while it is unchanged. */
+  key: string;
+  scenario: Scenario;
+  /** The heads to compute; all when null. */
+  heads: HeadRef[] | null;
+}
+
+/** How a result was computed. */
+export interface RunInfo {
+  path: EnginePath;
+  reason: PathReason;
+  /** The tfjs backend, when a tfjs path ran (its fallback reason included). */
+  backend: BackendInfo | null;
+  /** Milliseconds from the request to the result: Q/K/V (when not cached) and every stage. */
+  ms: number;
+}
+
+export type WorkerMessage =
+  | { type: 'device'; device: DeviceInfo }
+  /** tfjs is loading and compiling its shaders (compile-only warm-up) for request `id`. */
+  | { type: 'preparing'; id: number }
+  | { type: 'progress'; id: number; done: number; total: number }
+  | { type: 'result'; id: number; key: string; inputs: AttentionInputs; set: StageSet; run: RunInfo }
+  | { type: 'cancelled'; id: number }
+  | { type: 'error'; id: number; message: string };

@@ -1,0 +1,13 @@
+/** The buffers to transfer (not copy) with a StageSet: each one once, even when heads share one. */
+import type { StageSet } from '../engine/headStages';
+
+export function stageBuffers(set: StageSet): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const head of set.heads) {
+    if (!head) continue;
+    for (const a of [head.scores, head.scaled, head.logits, head.mask, head.masked, head.weights, head.output, head.rowStatus]) {
+      buffers.add(a.buffer as ArrayBuffer);
+    }
+  }
+  return [...buffers];
+}

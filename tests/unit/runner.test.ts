@@ -1,0 +1,120 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { allHeads, JS_BLOCK_CELLS, runAttention, type EnginePath } from '../../src/engine/runner';
+import { joinStages, splitStages, type StageSet } from '../../src/engine/headStages';
+import { referenceAttention } from '../../src/engine/reference';
+import { rowsPerChunk, CHUNK_CELLS } from '../../src/engine/tfChunks';
+import { buildMaskSpec } from '../../src/engine/masks';
+import { compileMaskRows, parseMaskExpression, MASK_VARIABLES, and } from '../../src/engine/mask';
+import type { AttentionInputs } from '../../src/engine/types';
+import { expectArraysClose } from '../helpers/arrays';
+import { ENGINE_CASES, makeInputs } from '../helpers/cases';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  await tf.ready();
+});
+
+const tolerance = (magnitude = 1) => (magnitude > 1 ? 2e-3 : 2e-5);
+
+/** Every stage of a complete set against the float64 reference. */
+function expectMatchesReference(set: StageSet, inputs: AttentionInputs, tol: number): void {
+  const got = joinStages(set);
+  if (!got) throw new Error('a head is missing');
+  const want = referenceAttention(inputs);
+  expect([...got.mask]).toEqual([...want.mask]);
+  expect([...got.rowStatus]).toEqual([...want.rowStatus]);
+  for (const stage of ['scores', 'scaled', 'logits', 'masked', 'weights', 'output'] as const) expectArraysClose(got[stage], want[stage], tol);
+}
+
+/** The custom mask of issue 3's examples plus a per-head, per-batch term, so that specialisation matters. */
+function withHeadTerm(inputs: AttentionInputs): AttentionInputs {
+  const parsed = parseMaskExpression('(q + h + b) % 3 != 1 || k == q', { variables: MASK_VARIABLES, parameters: {} });
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return { ...inputs, mask: { ...inputs.mask, expr: and(inputs.mask.expr, parsed.expr) } };
+}
+
+describe('runAttention against the float64 reference', () => {
+  for (const path of ['js', 'cpu'] as EnginePath[]) {
+    for (const spec of ENGINE_CASES) {
+      it(`${path}: ${spec.name}`, async () => {
+        const inputs = makeInputs(spec);
+        expectMatchesReference(await runAttention(inputs, { path }), inputs, tolerance(spec.magnitude));
+      });
+    }
+  }
+
+  it('tfjs path in row blocks (a 4×4 texture limit forces blocks of 2, 2 and 1 rows), per-head mask terms', async () => {
+    const inputs = withHeadTerm(makeInputs(ENGINE_CASES[20]!)); // scale + ALiBi + softcap, B = 3, H = 4, Lq = 5, Lk = 8
+    const { queryLength: Lq, keyLength: Lk } = inputs.shape;
+    expect(rowsPerChunk(Lq, Lk, 4)).toBe(2);
+    // Asking for the heads one by one takes the chunked path even though the whole batch would fit.
+    const set = await runAttention(inputs, { path: 'cpu', heads: allHeads(inputs.shape), maxTextureSize: 4 });
+    expectMatchesReference(set, inputs, 2e-5);
+  });
+
+  it('js path with per-head and per-batch mask terms', async () => {
+    const inputs = withHeadTerm(makeInputs(ENGINE_CASES[13]!));
+    expectMatchesReference(await runAttention(inputs, { path: 'js' }), inputs, 2e-5);
+  });
+
+  it('computes only the heads asked for; the others stay null', async () => {
+    const inputs = makeInputs(ENGINE_CASES[7]!); // B = 2, H = 4
+    const set = await runAttention(inputs, { path: 'js', heads: [{ batch: 1, head: 2 }] });
+    expect(set.heads.map((h) => h !== null)).toEqual([false, false, false, false, false, false, true, false]);
+    const full = splitStages(joinStages(await runAttention(inputs, { path: 'js' }))!);
+    expect([...set.heads[6]!.weights]).toEqual([...full.heads[6]!.weights]);
+    expect(set.heads[6]).toMatchObject({ batch: 1, head: 2 });
+  });
+
+  it('reports progress in query rows and stops when the checkpoint throws', async () => {
+    const L = Math.ceil((3 * JS_BLOCK_CELLS) / 64); // three blocks of rows per head at Lk = 64
+    const inputs: AttentionInputs = {
+      shape: { batch: 1, heads: 2, queryLength: L, keyLength: 64, dK: 2, dV: 2 },
+      q: new Float32Array(2 * L * 2), k: new Float32Array(2 * 64 * 2), v: new Float32Array(2 * 64 * 2),
+      mask: buildMaskSpec({ causal: null, keyIsReal: null }),
+      queryIsReal: [new Array<boolean>(L).fill(true)],
+    };
+    const seen: [number, number][] = [];
+    let checkpoints = 0;
+    const run = runAttention(inputs, {
+      path: 'js',
+      onProgress: (done, total) => seen.push([done, total]),
+      checkpoint: async () => {
+        if (++checkpoints === 4) throw new Error('cancelled');
+      },
+    });
+    await expect(run).rejects.toThrow('cancelled');
+    expect(seen.length).toBe(4);
+    expect(seen.every(([, total]) => total === 2 * L)).toBe(true);
+    expect(seen.map(([done]) => done)).toEqual([...seen.map(([done]) => done)].sort((a, b) => a - b));
+    expect(seen[2]![0]).toBe(L); // the first head's rows, in three blocks
+  });
+
+  it('throws for a head outside the shape and for malformed inputs', async () => {
+    const inputs = makeInputs(ENGINE_CASES[0]!);
+    await expect(runAttention(inputs, { path: 'js', heads: [{ batch: 2, head: 0 }] })).rejects.toThrow('outside B=2, H=3');
+    await expect(runAttention({ ...inputs, q: new Float32Array(3) }, { path: 'js' })).rejects.toThrow('runAttention: q has 3 values');
+  });
+});
+
+describe('rowsPerChunk', () => {
+  it('fits CHUNK_CELLS and the texture limit, at least one row and at most Lq', () => {
+    expect(rowsPerChunk(4096, 4096, 8192)).toBe(CHUNK_CELLS / 4096);
+    expect(rowsPerChunk(4096, 4096, 1024)).toBe(256); // 1024² texels / 4096 keys
+    expect(rowsPerChunk(10, 10, 0)).toBe(10);
+    expect(rowsPerChunk(8, 100_000_000, 8192)).toBe(1);
+  });
+});
+
+describe('compileMaskRows is what the JS path reads', () => {
+  it('agrees with the mask the reference evaluates, for the case masks', () => {
+    const inputs = makeInputs(ENGINE_CASES[8]!);
+    const { batch: B, heads: H, queryLength: Lq, keyLength: Lk } = inputs.shape;
+    const rowFn = compileMaskRows(inputs.mask.expr, { Lq, Lk, tables: inputs.mask.tables });
+    const got = new Uint8Array(B * H * Lq * Lk);
+    for (let b = 0; b < B; b++) for (let h = 0; h < H; h++) for (let q = 0; q < Lq; q++) rowFn(b, h, q, got, ((b * H + h) * Lq + q) * Lk);
+    expect([...got]).toEqual([...referenceAttention(inputs).mask]);
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { allocateHead, joinStages, splitStages, type StageSet } from '../../src/engine/headStages';
+import { mergeSets } from '../../src/ui/stageSets';
+import { sliceStages, countFullyMasked } from '../../src/ui/slices';
+import { stageBuffers } from '../../src/worker/transfer';
+import { RowStatus, type AttentionShape } from '../../src/engine/types';
+
+const shape: AttentionShape = { batch: 2, heads: 3, queryLength: 2, keyLength: 3, dK: 2, dV: 2 };
+
+/** A set whose heads hold their own index in every cell, so a mix-up shows. */
+function setWith(indices: number[]): StageSet {
+  const heads = Array.from({ length: shape.batch * shape.heads }, (_, i) => {
+    if (!indices.includes(i)) return null;
+    const h = allocateHead(shape, Math.floor(i / shape.heads), i % shape.heads);
+    for (const a of [h.scores, h.weights, h.output]) a.fill(i);
+    h.mask.fill(1);
+    return h;
+  });
+  return { shape, heads };
+}
+
+describe('splitStages / joinStages', () => {
+  it('round-trip full stages; a head is a view of its [b, h] block', () => {
+    const full = joinStages(setWith([0, 1, 2, 3, 4, 5]))!;
+    expect([...full.weights]).toEqual([0, 1, 2, 3, 4, 5].flatMap((i) => new Array<number>(6).fill(i)));
+    const split = splitStages(full);
+    expect(split.heads[4]).toMatchObject({ batch: 1, head: 1 });
+    expect([...split.heads[4]!.output]).toEqual(new Array<number>(4).fill(4));
+    expect(split.heads[4]!.weights.buffer).toBe(full.weights.buffer);
+    expect(joinStages(split)).toEqual(full);
+  });
+
+  it('joinStages is null while a head is missing', () => {
+    expect(joinStages(setWith([0, 1]))).toBeNull();
+  });
+});
+
+describe('mergeSets', () => {
+  it('takes the heads the new set lacks from the previous one', () => {
+    const merged = mergeSets(setWith([0, 5]), setWith([2]));
+    expect(merged.heads.map((h) => (h ? h.weights[0] : null))).toEqual([0, null, 2, null, null, 5]);
+  });
+
+  it('keeps at most maxCells cells (Lq·Lk per head): the new heads first, then old ones in order', () => {
+    const merged = mergeSets(setWith([0, 1, 5]), setWith([2]), 2 * 6);
+    expect(merged.heads.map((h) => (h ? h.weights[0] : null))).toEqual([0, null, 2, null, null, null]);
+  });
+
+  it('returns the new set as it is when it is complete or there is nothing before it', () => {
+    const complete = setWith([0, 1, 2, 3, 4, 5]);
+    expect(mergeSets(setWith([0]), complete)).toBe(complete);
+    const partial = setWith([1]);
+    expect(mergeSets(null, partial)).toBe(partial);
+  });
+});
+
+describe('sliceStages and countFullyMasked', () => {
+  it('slice flags come from the mask and the row status; a missing head gives null', () => {
+    const set = setWith([3]);
+    const head = set.heads[3]!;
+    head.mask.set([1, 0, 1, 0, 0, 0]);
+    head.rowStatus.set([RowStatus.paddedQuery, RowStatus.fullyMasked]);
+    const slice = sliceStages(set, 1, 0)!;
+    expect([...slice.blocked]).toEqual([0, 1, 0, 1, 1, 1]);
+    expect([...slice.paddedRows]).toEqual([1, 0]);
+    expect([...slice.fullyMaskedRows]).toEqual([0, 1]);
+    expect(sliceStages(set, 0, 0)).toBeNull();
+    expect(() => sliceStages(set, 2, 0)).toThrow(RangeError);
+    expect(countFullyMasked(set)).toEqual({ rows: 1, heads: 1 });
+  });
+});
+
+describe('stageBuffers', () => {
+  it('lists each buffer once, also when heads are views of one array', () => {
+    const split = splitStages(joinStages(setWith([0, 1, 2, 3, 4, 5]))!);
+    expect(stageBuffers(split)).toHaveLength(8);
+    expect(stageBuffers(setWith([0, 2]))).toHaveLength(16);
+  });
+});
