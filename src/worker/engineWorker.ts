@@ -3,13 +3,13 @@
  * computed: derives the inputs from the scenario, picks the path (pathChoice.ts), runs it block by
  * block, reports progress, and drops a request as soon as a newer one arrives.
  */
-import { choosePath, type DeviceInfo } from '../engine/pathChoice';
+import { choosePath, isSoftwareRenderer, type DeviceInfo } from '../engine/pathChoice';
 import { runAttention } from '../engine/runner';
 import type { AttentionInputs, BackendInfo } from '../engine/types';
 import { deriveInputs } from '../ui/derive';
 import { probeDevice } from './probe';
 import type { ComputeRequest, WorkerMessage } from './protocol';
-import { ensureTfBackend } from './tfSession';
+import { ensureTfBackend, isWarm } from './tfSession';
 import { stageBuffers } from './transfer';
 
 interface WorkerScope {
@@ -24,6 +24,8 @@ let latest = -1;
 let cached: { key: string; inputs: AttentionInputs } | null = null;
 const device: DeviceInfo = probeDevice();
 scope.postMessage({ type: 'device', device });
+// On a hardware GPU "auto" runs large sizes on WebGL: compile its shaders now, not on first use.
+if (device.webglVersion > 0 && !isSoftwareRenderer(device.renderer)) void ensureTfBackend('webgl').catch(() => undefined);
 
 scope.onmessage = (event) => {
   const request = event.data;
@@ -40,7 +42,7 @@ async function handle(request: ComputeRequest): Promise<void> {
     const choice = choosePath(request.scenario.engine, device, batch * heads * queryLength * keyLength);
     let backend: BackendInfo | null = null;
     if (choice.path !== 'js') {
-      scope.postMessage({ type: 'preparing', id: request.id });
+      if (!isWarm(choice.path)) scope.postMessage({ type: 'preparing', id: request.id });
       backend = await ensureTfBackend(choice.path);
       checkCurrent(request.id);
     }

@@ -1,28 +1,39 @@
 /**
  * tfjs for the worker, loaded on first use only (the plain-JS path never needs it): activates the
- * requested backend and, the first time WebGL is active, compiles its shaders (warm-up).
+ * requested backend and, the first time WebGL is active, compiles its shaders (warm-up). On a
+ * hardware GPU the worker starts this at once (`warmUpSoon`), so the first large request finds
+ * the shaders ready.
  */
 import { buildMaskSpec } from '../engine/masks';
 import type { AttentionInputs, BackendInfo } from '../engine/types';
 
-let warmed = false;
-let active: BackendInfo | null = null;
-let activeFor: 'webgl' | 'cpu' | null = null;
+let session: { path: 'webgl' | 'cpu'; ready: Promise<BackendInfo> } | null = null;
 
 /**
- * Activates tfjs on `path` ('webgl' falls back to 'cpu' when WebGL fails; see initBackend).
+ * Activates tfjs on `path` ('webgl' falls back to 'cpu' when WebGL fails; see initBackend) and
+ * warms WebGL up once. Concurrent calls for the same path share one promise.
  * @returns the active backend, with its fallback reason.
  */
-export async function ensureTfBackend(path: 'webgl' | 'cpu'): Promise<BackendInfo> {
+export function ensureTfBackend(path: 'webgl' | 'cpu'): Promise<BackendInfo> {
+  if (session?.path !== path) session = { path, ready: activate(path) };
+  return session.ready;
+}
+
+/** True once `path` has been activated (and, for WebGL, warmed up); until then the page says "preparing". */
+export function isWarm(path: 'webgl' | 'cpu'): boolean {
+  return warm.has(path);
+}
+
+const warm = new Set<string>();
+
+async function activate(path: 'webgl' | 'cpu'): Promise<BackendInfo> {
   const { initBackend } = await import('../engine/backend');
-  const info = active && activeFor === path ? active : await initBackend(path);
-  active = info;
-  activeFor = path;
-  if (info.name === 'webgl' && !warmed) {
+  const info = await initBackend(path);
+  if (info.name === 'webgl') {
     const { warmUpTf } = await import('../engine/tfChunks');
     await warmUpTf([warmUpInputs(false), warmUpInputs(true)]);
-    warmed = true;
   }
+  warm.add(path);
   return info;
 }
 

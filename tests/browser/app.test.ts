@@ -271,6 +271,12 @@ describe('Maskscope app, edge cases', () => {
   it('choosing the WebGL engine runs tfjs on WebGL2 (after preparing its shaders), with the same numbers', async () => {
     const { page, errors } = await openPage(harness, '/?causal=1');
     await waitForResult(page);
+    // Record every status text, to see the "preparing" state go by.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      Object.assign(window, { statusTexts: seen });
+      new MutationObserver(() => seen.push(document.querySelector('[data-testid="status"]')?.textContent ?? '')).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await page.getByTestId('engine-select').selectOption('webgl');
     await page.waitForFunction(() => document.querySelector('[data-testid="status-backend"]')?.getAttribute('data-path') === 'webgl', null, { timeout: 60_000 });
     await waitForResult(page);
@@ -278,6 +284,8 @@ describe('Maskscope app, edge cases', () => {
     expect(await status.textContent()).toContain('WebGL2 (TensorFlow.js)');
     expect(await status.textContent()).toContain('chosen in the settings');
     expect(page.url()).toContain('engine=webgl');
+    const texts = await page.evaluate(() => (window as unknown as { statusTexts: string[] }).statusTexts);
+    expect(texts.some((text) => text.includes('preparing the GPU engine (compiling shaders)'))).toBe(true);
     expectMatchesReference(await exportJson(page));
     expect(errors).toEqual([]);
     await page.close();

@@ -128,8 +128,8 @@ describe('MASK_CATALOGUE entries', () => {
 
   it('entry.build with an unknown, fractional or out-of-range parameter: throws naming the mask and the parameter', () => {
     expect(() => buildCatalogueMask('window', { w: 4 }, context(4, 4))).toThrow("mask 'window': unknown parameter 'w' (parameters: W)");
-    expect(() => buildCatalogueMask('window', { W: 2.5 }, context(4, 4))).toThrow("mask 'window': W must be an integer in [1, 512], got 2.5");
-    expect(() => buildCatalogueMask('window', { W: 0 }, context(4, 4))).toThrow('W must be an integer in [1, 512], got 0');
+    expect(() => buildCatalogueMask('window', { W: 2.5 }, context(4, 4))).toThrow("mask 'window': W must be an integer in [1, 4096], got 2.5");
+    expect(() => buildCatalogueMask('window', { W: 0 }, context(4, 4))).toThrow('W must be an integer in [1, 4096], got 0');
     expect(() => buildCatalogueMask('full', { W: 1 }, context(4, 4))).toThrow("unknown parameter 'W' (parameters: none)");
   });
 

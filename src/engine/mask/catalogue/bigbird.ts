@@ -83,10 +83,10 @@ export const bigbird = defineMask({
   id: 'bigbird',
   name: 'BigBird',
   params: [
-    { name: 'block', default: 2, min: 1, max: 512, integer: true, description: 'block size: positions per block' },
-    { name: 'window', default: 3, min: 0, max: 512, integer: true, description: 'sliding blocks per query block, its own included (3 = one on each side)' },
-    { name: 'global', default: 2, min: 0, max: 512, integer: true, description: 'global blocks: the first ceil(G/2) and the last floor(G/2) blocks' },
-    { name: 'r', default: 1, min: 0, max: 512, integer: true, description: 'random key blocks per query block, drawn per head from the seed' },
+    { name: 'block', default: 2, min: 1, max: 4096, integer: true, description: 'block size: positions per block' },
+    { name: 'window', default: 3, min: 0, max: 4096, integer: true, description: 'sliding blocks per query block, its own included (3 = one on each side)' },
+    { name: 'global', default: 2, min: 0, max: 4096, integer: true, description: 'global blocks: the first ceil(G/2) and the last floor(G/2) blocks' },
+    { name: 'r', default: 1, min: 0, max: 4096, integer: true, description: 'random key blocks per query block, drawn per head from the seed' },
   ],
   make: (p, context) => {
     const { k, h, Lk } = vars;

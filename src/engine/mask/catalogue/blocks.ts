@@ -17,7 +17,7 @@ import { causalCondition, defineMask, queryPosition } from './types';
 export const chunked = defineMask({
   id: 'chunked',
   name: 'Chunked attention',
-  params: [{ name: 'C', default: 4, min: 1, max: 512, integer: true, description: 'chunk size: positions per chunk' }],
+  params: [{ name: 'C', default: 4, min: 1, max: 4096, integer: true, description: 'chunk size: positions per chunk' }],
   make: ({ C }, context) => {
     const { k } = vars;
     return {
@@ -46,7 +46,7 @@ export const chunked = defineMask({
 export const blockCausal = defineMask({
   id: 'block-causal',
   name: 'Block-causal',
-  params: [{ name: 'block', default: 2, min: 1, max: 512, integer: true, description: 'block size: positions per block' }],
+  params: [{ name: 'block', default: 2, min: 1, max: 4096, integer: true, description: 'block size: positions per block' }],
   make: ({ block }, context) => ({
     expr: label('block-causal', le(floor(div(vars.k, block)), floor(div(queryPosition(context), block)))),
     tables: {},

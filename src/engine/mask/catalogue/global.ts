@@ -29,7 +29,7 @@ export function globalTokensTable(context: MaskBuildContext): MaskTable {
 export const globalLocal = defineMask({
   id: 'global-local',
   name: 'Global + local (Longformer)',
-  params: [{ name: 'W', default: 1, min: 0, max: 512, integer: true, description: 'window keys on each side of the query (Longformer w = 2W)' }],
+  params: [{ name: 'W', default: 1, min: 0, max: 4096, integer: true, description: 'window keys on each side of the query (Longformer w = 2W)' }],
   make: ({ W }, context) => {
     const { b, k } = vars;
     const position = queryPosition(context);

@@ -17,7 +17,7 @@ import { causalWindow } from './window';
 export const alternatingHeads = defineMask({
   id: 'alternating-heads',
   name: 'Alternating local / global heads',
-  params: [{ name: 'W', default: 3, min: 1, max: 512, integer: true, description: 'window of the even (local) heads: keys per row, including the query' }],
+  params: [{ name: 'W', default: 3, min: 1, max: 4096, integer: true, description: 'window of the even (local) heads: keys per row, including the query' }],
   make: ({ W }, context) => ({
     expr: label('alternating local/global heads', cond(
       eq(mod(vars.h, 2), 0),

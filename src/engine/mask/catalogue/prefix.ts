@@ -15,7 +15,7 @@ import { causalCondition, defineMask } from './types';
 export const prefixLM = defineMask({
   id: 'prefix-lm',
   name: 'Prefix-LM',
-  params: [{ name: 'P', default: 3, min: 0, max: 512, integer: true, description: 'prefix length: keys 0 … P − 1 are visible to every query' }],
+  params: [{ name: 'P', default: 3, min: 0, max: 4096, integer: true, description: 'prefix length: keys 0 … P − 1 are visible to every query' }],
   make: ({ P }, context) => ({
     expr: label('prefix-LM', or(
       label('prefix', lt(vars.k, P)),

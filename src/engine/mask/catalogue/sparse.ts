@@ -27,7 +27,7 @@ const PAPER = 'Child, Gray, Radford and Sutskever 2019, "Generating Long Sequenc
 export const sparseStrided = defineMask({
   id: 'sparse-strided',
   name: 'Sparse Transformer (strided)',
-  params: [{ name: 'l', default: 3, min: 1, max: 512, integer: true, description: 'stride l (the paper picks l ≈ √n): local span and step' }],
+  params: [{ name: 'l', default: 3, min: 1, max: 4096, integer: true, description: 'stride l (the paper picks l ≈ √n): local span and step' }],
   make: ({ l }, context) => {
     const distance = sub(queryPosition(context), vars.k);
     return {
@@ -59,8 +59,8 @@ export const sparseFixed = defineMask({
   id: 'sparse-fixed',
   name: 'Sparse Transformer (fixed)',
   params: [
-    { name: 'l', default: 4, min: 1, max: 512, integer: true, description: 'block length l' },
-    { name: 'c', default: 1, min: 1, max: 512, integer: true, description: 'summary keys: the last c positions of each block (the paper uses c ∈ {8, 16, 32} for l = 128)' },
+    { name: 'l', default: 4, min: 1, max: 4096, integer: true, description: 'block length l' },
+    { name: 'c', default: 1, min: 1, max: 4096, integer: true, description: 'summary keys: the last c positions of each block (the paper uses c ∈ {8, 16, 32} for l = 128)' },
   ],
   make: ({ l, c }, context) => {
     const { k } = vars;

@@ -7,7 +7,7 @@ import { abs, and, eq, label, le, lt, mod, mul, or, sub, vars, type MaskExpr } f
 import type { MaskShape } from '../cell';
 import { causalCondition, defineMask, queryPosition } from './types';
 
-const MAX = 512;
+const MAX = 4096;
 
 /**
  * The causal sliding-window condition used by several masks: the W keys ending at the query.
