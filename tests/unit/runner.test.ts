@@ -54,6 +54,16 @@ describe('runAttention against the float64 reference', () => {
     expectMatchesReference(set, inputs, 2e-5);
   });
 
+  it('js path over several row blocks (Lk = JS_BLOCK_CELLS / 8: blocks of 8 rows, the last one short)', async () => {
+    const keyLength = JS_BLOCK_CELLS / 8;
+    const spec = { name: 'wide', shape: { batch: 2, heads: 1, queryLength: 21, keyLength, dK: 4, dV: 3 }, causal: 'bottom-right' as const, keyLengths: [keyLength, 9000], queryLengths: [21, 5], seed: 31 };
+    const inputs = withHeadTerm(makeInputs(spec));
+    let blocks = 0;
+    const set = await runAttention(inputs, { path: 'js', onProgress: () => blocks++ });
+    expect(blocks).toBe(2 * 3);
+    expectMatchesReference(set, inputs, 2e-5);
+  });
+
   it('js path with per-head and per-batch mask terms', async () => {
     const inputs = withHeadTerm(makeInputs(ENGINE_CASES[13]!));
     expectMatchesReference(await runAttention(inputs, { path: 'js' }), inputs, 2e-5);
