@@ -82,6 +82,7 @@ export function App({ initialSearch }: { initialSearch: string }) {
           <CopyLinkButton />
           <ExportButton
             shape={derived.ok && !stale && complete ? (shape ?? null) : null}
+            hint={shown && !complete ? t('engine.exportNeedsAllHeads') : undefined}
             build={() => {
               const stages = shown && joinStages(shown.set);
               return shown && stages && buildExport(scenario, shown.inputs, stages, shown.job, shown.run.backend?.name ?? shown.run.path);

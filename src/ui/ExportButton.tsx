@@ -13,7 +13,8 @@ export function estimateExportBytes(s: AttentionShape): number {
 /** Above this, the user is asked before the export is built. */
 export const LARGE_EXPORT_BYTES = 50e6;
 
-export function ExportButton({ build, shape }: { build(): unknown; shape: AttentionShape | null }) {
+/** `shape` null disables the button; `hint` then says why (as its title). */
+export function ExportButton({ build, shape, hint }: { build(): unknown; shape: AttentionShape | null; hint?: string }) {
   const { t } = useTranslation();
   const onClick = () => {
     if (!shape) return;
@@ -28,7 +29,7 @@ export function ExportButton({ build, shape }: { build(): unknown; shape: Attent
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
   return (
-    <button type="button" onClick={onClick} disabled={!shape} data-testid="export-json">
+    <button type="button" onClick={onClick} disabled={!shape} title={shape ? undefined : hint} data-testid="export-json">
       {t('export.button')}
     </button>
   );

@@ -41,6 +41,7 @@ describe('large sizes', () => {
     expect(await page.getByTestId('status').textContent()).toContain('Lq=4096');
     // Export needs every head.
     expect(await page.getByTestId('export-json').isDisabled()).toBe(true);
+    expect(await page.getByTestId('export-json').getAttribute('title')).toContain('Export needs every head computed');
     const label = () => page.getByTestId('heatmap-weights').getAttribute('aria-label');
     expect(await label()).toContain('head 0');
     await page.getByRole('button', { name: 'head 1', exact: true }).click();

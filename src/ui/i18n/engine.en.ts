@@ -28,4 +28,5 @@ export const engineEn = {
   onDemand: 'large: heads are computed when shown ({{count}} of {{total}} ready)',
   headPending: 'Computing head {{head}} of batch item {{batch}}…',
   notComputed: 'not computed yet: click to compute',
+  exportNeedsAllHeads: 'Export needs every head computed: at this size only the head on screen is. Lower the lengths or the number of heads to export.',
 };

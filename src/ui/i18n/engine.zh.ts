@@ -28,4 +28,5 @@ export const engineZh = {
   onDemand: '规模较大：各头在显示时才计算（已完成 {{count}} / {{total}}）',
   headPending: '正在计算批次样本 {{batch}} 的头 {{head}}…',
   notComputed: '尚未计算：点击即可计算',
+  exportNeedsAllHeads: '导出需要计算所有的头：在这个规模下只计算屏幕上显示的头。请减小长度或头数后再导出。',
 };
