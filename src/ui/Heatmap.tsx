@@ -1,9 +1,12 @@
 /**
  * React wrapper around viz/heatmap: creates the drawing once, updates it on every render, and
- * fits it to the host's width (`maxWidth`), measured with a ResizeObserver.
+ * fits it to the host's width (`maxWidth`), measured with a ResizeObserver. Every draw goes
+ * through the draw queue (drawQueue.ts): it runs in a task of its own after the commit, and only
+ * the latest spec of a heatmap is drawn.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { drawHeatmap, type HeatmapHandle, type HeatmapSpec } from '../viz/heatmap';
+import { cancelDraw, scheduleDraw } from './drawQueue';
 
 /**
  * Width of `el`'s content box in whole CSS px, updated by a ResizeObserver only when it changes
@@ -39,16 +42,21 @@ export function Heatmap({ spec, testId }: { spec: HeatmapSpec; testId: string })
   const fitted = useMemo(() => (width !== null && width > 0 ? { ...spec, maxWidth: width } : spec), [spec, width]);
 
   useEffect(() => {
-    if (!host.current || width === null) return;
-    if (handle.current) handle.current.update(fitted);
-    else handle.current = drawHeatmap(host.current, fitted);
+    const node = host.current;
+    if (!node || width === null) return;
+    // No cleanup: the next render's request replaces this one in the queue, keeping its turn.
+    scheduleDraw(node, () => {
+      if (handle.current) handle.current.update(fitted);
+      else handle.current = drawHeatmap(node, fitted);
+    });
   });
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    const node = host.current;
+    return () => {
+      if (node) cancelDraw(node);
       handle.current?.destroy();
       handle.current = null;
-    },
-    [],
-  );
+    };
+  }, []);
   return <div ref={host} className="heatmap" data-testid={testId} />;
 }

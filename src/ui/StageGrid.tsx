@@ -1,4 +1,8 @@
-/** The large heatmaps of one (batch item, head): mask, scaled, masked, weights, output. */
+/**
+ * The large heatmaps of one (batch item, head): mask, scaled, masked, weights, output. They share
+ * one zoom (useZoom): the stage heatmaps show the same window of rows × keys, the output heatmap
+ * the same rows (all of dV), and the zoom bar above them says which.
+ */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WeightScale } from '../state/scenario';
@@ -13,6 +17,10 @@ import { tileStates } from '../engine/maskCost';
 import { paintedFlags } from './paintTerm';
 import { PaintBar, usePaintHandlers, type PaintMode } from './PaintBar';
 import type { StageSlice } from './slices';
+import { useZoom } from './useZoom';
+import { ZoomBar } from './ZoomBar';
+import type { ViewAction } from '../viz/viewport';
+import { TARGET_MATRIX_PX } from '../viz/layout';
 
 interface Props {
   slice: StageSlice;
@@ -48,6 +56,13 @@ export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, wei
   const painter = usePaintHandlers(paint.mode, paint.onPaint);
   const marked = useMemo(() => (paint.text ? paintedFlags(paint.text, slice.rows, slice.cols) : undefined), [paint.text, slice.rows, slice.cols]);
   const tiles = useMemo(() => (tileSize > 0 ? tileStates(slice.mask, slice.rows, slice.cols, tileSize) : undefined), [slice.mask, slice.rows, slice.cols, tileSize]);
+  const zoom = useZoom(slice.rows, slice.cols);
+  const { view } = zoom;
+  const zoomable = zoom.canZoomIn || zoom.canZoomOut;
+  const hintOn = (key: string) => (zoomable ? () => zoom.showHint(key) : undefined);
+  // The output heatmap follows the rows of the view; its gestures move rows only.
+  const onOutputView = (a: ViewAction) =>
+    zoom.dispatch(a.kind === 'zoom' ? { ...a, col: view.col0 + view.cols / 2 } : a.kind === 'pan' ? { ...a, cols: 0 } : a.kind === 'reveal' ? { ...a, col: -1 } : a);
   const onCells = (cell: HeatmapCell | null) => onHover(cell && { ...cell, stage: 'cells' });
   const onMaskCells = (cell: HeatmapCell | null) => {
     painter.onCell(cell);
@@ -64,6 +79,8 @@ export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, wei
     colAxisTitle: t('stage.key'),
     onHover: onCells,
     highlight,
+    view,
+    onViewAction: zoom.dispatch,
   };
   const specs: { id: string; title: string; note: string; spec: HeatmapSpec; legend: 'mask' | 'scores' | 'weights' }[] = [
     { id: 'mask', title: t('stage.mask'), note: t('stage.maskNote'), legend: 'mask', spec: { ...base, values: slice.mask, blocked: slice.blocked, color: MASK_COLOR, tiles, marked, ariaLabel: label(t('stage.mask'), slice.cols) } },
@@ -84,8 +101,29 @@ export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, wei
     ariaLabel: label(t('stage.output'), slice.dV),
     highlight: hovered ? { row: hovered.row, col: hovered.stage === 'output' ? hovered.col : -1 } : null,
     onHover: (cell) => onHover(cell && { ...cell, stage: 'output' }),
+    // Lq × dV: no wider than its card, but as tall as Lq; keep it about as tall as the stages.
+    maxMatrixHeight: TARGET_MATRIX_PX,
+    view: { row0: view.row0, rows: view.rows, col0: 0, cols: slice.dV },
+    onViewAction: onOutputView,
+    onZoomHint: hintOn('output'),
   };
+  // While painting, a plain drag paints and Shift + drag pans: the painter ignores Shift presses.
+  const maskHandlers = {
+    ...painter.handlers,
+    onPointerDown: (e: React.PointerEvent) => {
+      if (!e.shiftKey) painter.handlers.onPointerDown();
+    },
+  };
+  // The heatmap with, over its middle, the "Ctrl/⌘ + wheel" hint after a plain wheel over it.
+  const framed = (id: string, heatmap: React.ReactNode) => (
+    <div className="heatmap-frame">
+      {heatmap}
+      {zoom.hint === id && <p className="zoom-wheel-hint" role="status">{t('zoom.wheelHint')}</p>}
+    </div>
+  );
   return (
+    <>
+    <ZoomBar zoom={zoom} rows={slice.rows} cols={slice.cols} />
     <div className="stage-grid">
       {specs.map(({ id, title, note, spec, legend }) => (
         <figure key={id} className="stage" data-stage={id}>
@@ -95,12 +133,12 @@ export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, wei
           {id === 'mask' ? (
             <>
               <PaintBar mode={paint.mode} onMode={paint.onMode} paint={paint.text} onClear={paint.onClear} />
-              <div className={paint.mode === 'off' ? undefined : 'painting'} {...painter.handlers}>
-                <Heatmap spec={{ ...spec, onHover: onMaskCells }} testId="heatmap-mask" />
+              <div className={paint.mode === 'off' ? undefined : 'painting'} {...maskHandlers}>
+                {framed(id, <Heatmap spec={{ ...spec, onHover: onMaskCells, panNeedsModifier: paint.mode !== 'off', onZoomHint: hintOn(id) }} testId="heatmap-mask" />)}
               </div>
             </>
           ) : (
-            <Heatmap spec={spec} testId={`heatmap-${id}`} />
+            framed(id, <Heatmap spec={{ ...spec, onZoomHint: hintOn(id) }} testId={`heatmap-${id}`} />)
           )}
           <Legend
             kind={legend}
@@ -117,9 +155,10 @@ export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, wei
         <figcaption>
           <h3>{t('stage.output')}</h3> <span className="note">{t('stage.outputNote')}</span>
         </figcaption>
-        <Heatmap spec={outputSpec} testId="heatmap-output" />
+        {framed('output', <Heatmap spec={outputSpec} testId="heatmap-output" />)}
         <Legend kind="output" scale={outputScale} showBlocked={false} />
       </figure>
     </div>
+    </>
   );
 }

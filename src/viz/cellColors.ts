@@ -33,14 +33,27 @@ function clampByte(v: number): number {
 /** Lookup-table entries per domain segment (between two consecutive domain stops). */
 export const LUT_STEPS = 4096;
 
+/** packedColorFn results per colour function: a table costs ~8k scale calls (≈ 10 ms). */
+const packedFns = new WeakMap<(value: number) => string, (value: number) => number>();
+
 /**
  * Value → 0xRRGGBB through `color`. When `color` has a `domain()` of ≥ 2 increasing finite
  * numbers (any d3 continuous scale), values inside the domain are looked up in a table of
- * LUT_STEPS samples of `color` per segment (nearest sample: the colour step is below one 8-bit
+ * LUT_STEPS colours per segment (segmentLut; nearest entry: the colour step is below one 8-bit
  * level for d3's interpolators), ~10× faster than calling `color` per cell. Values outside the
  * domain, NaN and plain functions go through `color` itself (parsed strings are cached).
+ * Memoised per `color` object (a scale must not be changed in place after it is passed here).
  */
 export function packedColorFn(color: (value: number) => string): (value: number) => number {
+  let fn = packedFns.get(color);
+  if (fn === undefined) {
+    fn = buildPackedColorFn(color);
+    packedFns.set(color, fn);
+  }
+  return fn;
+}
+
+function buildPackedColorFn(color: (value: number) => string): (value: number) => number {
   const cache = new Map<string, number>();
   const invalid = packCssColor(INVALID_COLOR) ?? 0xff00ff;
   const direct = (v: number): number => {
@@ -55,10 +68,7 @@ export function packedColorFn(color: (value: number) => string): (value: number)
   const domain = (color as Partial<ColorScale>).domain?.() ?? [];
   const usable = domain.length >= 2 && domain.every((d, i) => Number.isFinite(d) && (i === 0 || d > (domain[i - 1] as number)));
   if (!usable) return direct;
-  const luts = domain.slice(1).map((hi, s) => {
-    const lo = domain[s] as number;
-    return Int32Array.from({ length: LUT_STEPS }, (_, k) => direct(lo + ((hi - lo) * k) / (LUT_STEPS - 1)));
-  });
+  const luts = domain.slice(1).map((hi, s) => segmentLut(direct, domain[s] as number, hi));
   const first = domain[0] as number;
   const last = domain[domain.length - 1] as number;
   return (v: number): number => {
@@ -69,6 +79,29 @@ export function packedColorFn(color: (value: number) => string): (value: number)
     const hi = domain[s + 1] as number;
     return (luts[s] as Int32Array)[Math.round(((v - lo) / (hi - lo)) * (LUT_STEPS - 1))] as number;
   };
+}
+
+/** Every how many table entries the scale itself is called; the entries between are interpolated. */
+export const LUT_EXACT_EVERY = 16;
+
+/**
+ * LUT_STEPS colours of `direct` over [lo, hi]: entry k is the colour at lo + (hi − lo)·k/(LUT_STEPS − 1).
+ * Every LUT_EXACT_EVERY-th entry (and the last) calls `direct`; the ones between mix their two
+ * neighbours linearly per channel — d3's interpolators are smooth, so the error stays well under
+ * one 8-bit level — which makes a table 16× cheaper (≈ 0.5 ms instead of ≈ 10 ms).
+ */
+function segmentLut(direct: (v: number) => number, lo: number, hi: number): Int32Array {
+  const lut = new Int32Array(LUT_STEPS);
+  const at = (k: number) => direct(lo + ((hi - lo) * k) / (LUT_STEPS - 1));
+  let a = at(0);
+  for (let k0 = 0; k0 < LUT_STEPS - 1; k0 += LUT_EXACT_EVERY) {
+    const k1 = Math.min(k0 + LUT_EXACT_EVERY, LUT_STEPS - 1);
+    const b = at(k1);
+    for (let k = k0; k < k1; k++) lut[k] = mixPacked(a, b, (k - k0) / (k1 - k0));
+    lut[k1] = b;
+    a = b;
+  }
+  return lut;
 }
 
 /** What `computeCellRgba` needs: the colouring part of a HeatmapSpec. */
@@ -111,6 +144,40 @@ export function computeCellRgba(input: CellColorInput): Uint8ClampedArray<ArrayB
       out[4 * i + 2] = p & 255;
       out[4 * i + 3] = 255;
     }
+  }
+  return out;
+}
+
+/**
+ * RGBA bytes of the cells listed in `source` (indices into [rows × cols], e.g. the pixels of a
+ * pooled or zoomed heatmap), [source.length × 4], coloured exactly as computeCellRgba colours
+ * them — but only these cells, so a draw costs O(pixels shown), not O(rows × cols).
+ * @param colorOf the packed colour function of `input.color`; pass one (packedColorFn) to reuse
+ *                its lookup table across draws
+ */
+export function colorCells(
+  input: CellColorInput,
+  source: ArrayLike<number>,
+  colorOf: (value: number) => number = packedColorFn(input.color),
+): Uint8ClampedArray<ArrayBuffer> {
+  const { values, cols, blocked, greyRows } = input;
+  const out = new Uint8ClampedArray(source.length * 4);
+  const blockedPacked = packCssColor(BLOCKED_COLOR) ?? 0;
+  const grey = packCssColor(PADDED_ROW_GREY) ?? 0;
+  for (let p = 0; p < source.length; p++) {
+    const i = source[p] as number;
+    let packed: number;
+    if (blocked !== undefined && blocked[i] !== 0) {
+      packed = blockedPacked;
+    } else {
+      packed = colorOf(values[i] as number);
+      const faded = greyRows !== undefined && (greyRows[Math.floor(i / cols)] ?? 0) !== 0;
+      if (faded) packed = mixPacked(packed, grey, FADE_AMOUNT);
+    }
+    out[4 * p] = packed >> 16;
+    out[4 * p + 1] = (packed >> 8) & 255;
+    out[4 * p + 2] = packed & 255;
+    out[4 * p + 3] = 255;
   }
   return out;
 }

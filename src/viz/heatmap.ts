@@ -2,30 +2,32 @@
  * `drawHeatmap`: one attention matrix as cells on a <canvas> under an SVG with the axes, the
  * labels and the hover overlay. Mouse and keyboard (arrows, Home/End, PageUp/PageDown, Escape)
  * both move the highlighted cell and report it through `onHover`; focusing the heatmap with the
- * keyboard selects cell (0, 0) at once.
+ * keyboard selects the first visible cell at once. With `view` and `onViewAction` it shows a
+ * window of the matrix and asks for zooms and pans (heatmapZoom.ts, viewport.ts).
  */
 import { pointer } from 'd3';
-import { computeCellRgba } from './cellColors';
+import { colorCells, packedColorFn } from './cellColors';
 import { drawAxes, FONT_FAMILY, labelFont } from './heatmapAxes';
-import type { AxisLabel } from './heatmapAxes';
 import { paintCells } from './heatmapCanvas';
 import { createHeatmapDom, prepareHost } from './heatmapDom';
 import type { HeatmapDom } from './heatmapDom';
+import { allAxisTexts, axisLabels, labelGapPx, labelText, MAX_LABEL_CHARS } from './heatmapLabels';
 import { drawOverlay } from './heatmapOverlay';
 import { drawTiles } from './heatmapTiles';
 import { drawMarks } from './heatmapMarks';
+import { attachZoomGestures, isZoomed, zoomKeyAction } from './heatmapZoom';
 import { moveCell } from './keyboard';
-import { fitHeatmapLayout, labelStep, pointToCell, thinLabels, truncateLabel } from './layout';
+import { colShown, fitHeatmapLayout, layoutCellAt, rowShown } from './layout';
 import type { HeatmapLayout } from './layout';
-import { maxTextWidth } from './text';
-import type { HeatmapCell, HeatmapHandle, HeatmapSpec } from './types';
+import { maxTextWidth, widestCandidates } from './text';
+import type { CellRange, HeatmapCell, HeatmapHandle, HeatmapSpec } from './types';
+import { clampView, fullView } from './viewport';
 
 export type { HeatmapCell, HeatmapHandle, HeatmapSpec } from './types';
+export { MAX_LABEL_CHARS };
 
 /** Default label font size, CSS px (readable on a classroom projector). */
 export const DEFAULT_FONT_SIZE = 13;
-/** Labels longer than this many characters are cut with "…". */
-export const MAX_LABEL_CHARS = 14;
 
 /**
  * Draws a heatmap of `spec.values` ([rows × cols], row-major; rows = queries, columns = keys)
@@ -34,19 +36,22 @@ export const MAX_LABEL_CHARS = 14;
  * The host gets tabIndex 0, role "group" and aria-label = spec.ariaLabel (restored by destroy).
  * Blocked cells are hatched in BLOCKED_COLOR, never coloured by value; grey rows are faded;
  * flagged rows get a red "∅" after the row. Pointer moves over the matrix and arrow keys on the
- * focused host move the highlighted cell and call `spec.onHover`; leaving the matrix gives null.
+ * focused host move the highlighted cell and call `spec.onHover` with indices of the whole
+ * matrix (zoomed or not, pooled or not); leaving the matrix gives null.
  * When the host gets focus from the keyboard (Tab) or from a script, not from a pointer press,
- * with no highlighted cell, cell (0, 0) is highlighted and reported through `onHover` at once.
+ * with no highlighted cell, the first visible cell — (0, 0) unless zoomed — is highlighted and
+ * reported through `onHover` at once.
  *
  * Size: cells are chosen per axis (see chooseCellDims) unless `spec.cellSize` is given, then
  * shrunk (below 1 px if need be; the canvas then max-pools, see pool.ts) until the whole drawing
- * fits `spec.maxWidth`.
+ * fits `spec.maxWidth`. A zoomed view (`spec.view`) keeps the frame of the whole matrix.
  *
  * Tiles (`spec.tiles`, optional) are outlined in the SVG overlay (heatmapTiles.ts).
+ * The drawn window is written to the root's `data-view` as "row0,rows,col0,cols".
  *
  * @throws RangeError when rows/cols are not whole numbers ≥ 0, when values/blocked are not
- *         [rows × cols] or greyRows/flaggedRows not [rows], or cellSize / maxWidth is not > 0,
- *         or tiles are not ⌈rows/size⌉ × ⌈cols/size⌉
+ *         [rows × cols] or greyRows/flaggedRows not [rows], or cellSize / maxWidth /
+ *         maxMatrixHeight is not > 0, or tiles are not ⌈rows/size⌉ × ⌈cols/size⌉
  */
 export function drawHeatmap(host: HTMLElement, spec: HeatmapSpec): HeatmapHandle {
   validateSpec(spec);
@@ -55,6 +60,9 @@ export function drawHeatmap(host: HTMLElement, spec: HeatmapSpec): HeatmapHandle
   let current = spec;
   let layout = renderSpec(dom, spec, null, null);
   let cell = clampHighlight(spec.highlight ?? null, spec.rows, spec.cols);
+  /** Last pointer position over the SVG (CSS px), or null when the pointer is elsewhere. */
+  let lastPointer: [number, number] | null = null;
+  let dragging = false;
   const renderOverlay = () => {
     const labels = {
       row: cell === null || cell.row < 0 ? '' : labelText(current.rowLabels, cell.row),
@@ -68,22 +76,43 @@ export function drawHeatmap(host: HTMLElement, spec: HeatmapSpec): HeatmapHandle
     renderOverlay();
     current.onHover?.(next);
   };
+  const setCursor = () => {
+    const pan = current.onViewAction !== undefined && current.panNeedsModifier !== true && isZoomed(layout, current.rows, current.cols);
+    const hit = (dom.hit.node() as SVGRectElement).style;
+    hit.cursor = dragging ? 'grabbing' : pan ? 'grab' : '';
+    hit.touchAction = pan ? 'none' : ''; // a zoomed heatmap pans under a finger too
+  };
   renderOverlay();
+  setCursor();
 
   const svgNode = dom.svg.node() as SVGSVGElement;
   const onPointerMove = (event: PointerEvent) => {
     const [x, y] = pointer(event, svgNode);
-    setCell(pointToCell(x - layout.left, y - layout.top, layout.cellWidth, current.rows, current.cols, layout.cellHeight));
+    lastPointer = [x, y];
+    setCell(layoutCellAt(layout, x, y));
   };
-  const onPointerLeave = () => setCell(null);
+  const onPointerLeave = () => {
+    lastPointer = null;
+    setCell(null);
+  };
   const onKeyDown = (event: KeyboardEvent) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const zoom = current.onViewAction === undefined ? undefined : zoomKeyAction(event.key, cell, layout);
+    if (zoom !== undefined) {
+      event.preventDefault();
+      current.onViewAction?.(zoom);
+      return;
+    }
     const next = moveCell(cell, event.key, current.rows, current.cols);
-    if (next === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (next === undefined) return;
     event.preventDefault();
     setCell(next);
+    if (next !== null && !(rowShown(layout, next.row) && colShown(layout, next.col))) {
+      current.onViewAction?.({ kind: 'reveal', row: next.row, col: next.col });
+    }
   };
-  // Focus from the keyboard (Tab) or a script selects (0, 0); focus from a pointer press does
-  // not (the pointer picks its own cell). pointerdown comes before focus in every browser.
+  // Focus from the keyboard (Tab) or a script selects the first visible cell; focus from a
+  // pointer press does not (the pointer picks its own cell). pointerdown comes before focus.
   let pressing = false;
   const onPointerDown = () => {
     pressing = true;
@@ -94,8 +123,20 @@ export function drawHeatmap(host: HTMLElement, spec: HeatmapSpec): HeatmapHandle
   const onFocus = () => {
     const byPointer = pressing;
     pressing = false;
-    if (!byPointer && cell === null && current.rows > 0 && current.cols > 0) setCell({ row: 0, col: 0 });
+    if (!byPointer && cell === null && current.rows > 0 && current.cols > 0) setCell({ row: layout.row0, col: layout.col0 });
   };
+  const detachZoom = attachZoomGestures({
+    svg: svgNode,
+    spec: () => current,
+    layout: () => layout,
+    onPointer: (x, y) => {
+      lastPointer = [x, y];
+    },
+    onDragging: (d) => {
+      dragging = d;
+      setCursor();
+    },
+  });
   svgNode.addEventListener('pointermove', onPointerMove);
   svgNode.addEventListener('pointerleave', onPointerLeave);
   host.addEventListener('keydown', onKeyDown);
@@ -107,12 +148,17 @@ export function drawHeatmap(host: HTMLElement, spec: HeatmapSpec): HeatmapHandle
     update(next: HeatmapSpec): void {
       validateSpec(next);
       host.setAttribute('aria-label', next.ariaLabel);
+      const prevLayout = layout;
       layout = renderSpec(dom, next, current, layout);
       current = next;
       cell = clampHighlight(next.highlight === undefined ? cell : next.highlight, next.rows, next.cols);
       renderOverlay();
+      setCursor();
+      // The window moved under a still pointer (wheel zoom, pan): report the cell now under it.
+      if (lastPointer !== null && windowChanged(prevLayout, layout)) setCell(layoutCellAt(layout, ...lastPointer));
     },
     destroy(): void {
+      detachZoom();
       svgNode.removeEventListener('pointermove', onPointerMove);
       svgNode.removeEventListener('pointerleave', onPointerLeave);
       host.removeEventListener('keydown', onKeyDown);
@@ -123,6 +169,36 @@ export function drawHeatmap(host: HTMLElement, spec: HeatmapSpec): HeatmapHandle
       restoreHost();
     },
   };
+}
+
+/** Texts measured to find the widest label of an axis (text.ts `widestCandidates`). */
+const RESERVE_CANDIDATES = 48;
+
+/**
+ * Reserved label widths (CSS px) per labels array, then per "font|count": the heatmaps of one
+ * grid share their token arrays, so an axis of 4096 tokens is sized once, not once per heatmap.
+ */
+const reserves = new WeakMap<readonly string[], Map<string, number>>();
+
+/** Width (CSS px, in `font`) of the widest text an axis of `count` cells can show at any zoom. */
+function reservedWidth(labels: readonly string[], count: number, font: string, doc: Document): number {
+  let perFont = reserves.get(labels);
+  if (perFont === undefined) {
+    perFont = new Map();
+    reserves.set(labels, perFont);
+  }
+  const id = `${font}|${count}`;
+  let width = perFont.get(id);
+  if (width === undefined) {
+    width = maxTextWidth(widestCandidates(allAxisTexts(labels, count), RESERVE_CANDIDATES), font, doc);
+    perFont.set(id, width);
+  }
+  return width;
+}
+
+/** The window of `spec` to draw: `spec.view` clamped inside the matrix, or the whole matrix. */
+function specView(spec: HeatmapSpec): CellRange {
+  return spec.view === undefined ? fullView(spec.rows, spec.cols) : clampView(spec.view, spec.rows, spec.cols);
 }
 
 /**
@@ -138,57 +214,59 @@ function renderSpec(dom: HeatmapDom, next: HeatmapSpec, prev: HeatmapSpec | null
   const title = next.title ?? '';
   const rowAxisTitle = next.rowAxisTitle ?? 'query';
   const colAxisTitle = next.colAxisTitle ?? 'key';
+  const view = specView(next);
+  // A zoomable heatmap reserves room for every label it may show, so its frame never moves.
+  const zoomable = next.view !== undefined || next.onViewAction !== undefined;
   const L = fitHeatmapLayout({
-    rows: next.rows, cols: next.cols, fontSize, hasTitle: title !== '', cellSize: next.cellSize, maxWidth: next.maxWidth,
+    rows: view.rows, cols: view.cols, row0: view.row0, col0: view.col0, whole: { rows: next.rows, cols: next.cols },
+    fontSize, hasTitle: title !== '', cellSize: next.cellSize, maxWidth: next.maxWidth, maxMatrixHeight: next.maxMatrixHeight,
     titleWidth: title === '' ? 0 : maxTextWidth([title], labelFont(fontSize + 2, 700), doc),
     rowAxisTitleWidth: rowAxisTitle === '' ? 0 : maxTextWidth([rowAxisTitle], titleFont, doc),
     colAxisTitleWidth: colAxisTitle === '' ? 0 : maxTextWidth([colAxisTitle], titleFont, doc),
     labelWidths: (cellWidth, cellHeight) => {
-      const shown = shownLabels(next, cellWidth, cellHeight, fontSize);
+      const shown = shownLabels(next, view, cellWidth, cellHeight, fontSize);
+      const row = maxTextWidth(shown.rows.map((l) => l.text), font, doc);
+      const col = maxTextWidth(shown.cols.map((l) => l.text), font, doc);
+      if (!zoomable) return { row, col };
       return {
-        row: maxTextWidth(shown.rows.map((l) => l.text), font, doc),
-        col: maxTextWidth(shown.cols.map((l) => l.text), font, doc),
+        row: Math.max(row, reservedWidth(next.rowLabels, next.rows, font, doc)),
+        col: Math.max(col, reservedWidth(next.colLabels, next.cols, font, doc)),
       };
     },
   });
-  const labels = shownLabels(next, L.cellWidth, L.cellHeight, fontSize);
+  const labels = shownLabels(next, view, L.cellWidth, L.cellHeight, fontSize);
   Object.assign(dom.root.style, { width: `${L.width}px`, height: `${L.height}px` });
+  dom.root.dataset.view = `${view.row0},${view.rows},${view.col0},${view.cols}`;
   Object.assign(dom.canvas.style, { left: `${L.left}px`, top: `${L.top}px` });
   dom.svg.attr('width', L.width).attr('height', L.height).attr('font-family', FONT_FAMILY).attr('font-size', fontSize);
   dom.hit.attr('x', L.left).attr('y', L.top).attr('width', L.matrixWidth).attr('height', L.matrixHeight);
-  if (prev === null || prevLayout === null || needsRepaint(prev, next)
-    || prevLayout.cellWidth !== L.cellWidth || prevLayout.cellHeight !== L.cellHeight) {
-    const rgba = computeCellRgba(next);
+  dom.clipRect.attr('width', L.matrixWidth).attr('height', L.matrixHeight);
+  if (prev === null || prevLayout === null || needsRepaint(prev, next) || windowChanged(prevLayout, L)) {
+    const colorOf = packedColorFn(next.color);
     const dpr = doc.defaultView?.devicePixelRatio ?? 1;
     paintCells(dom.canvas, {
-      rows: next.rows, cols: next.cols, cellWidth: L.cellWidth, cellHeight: L.cellHeight,
-      values: next.values, rgba, blocked: next.blocked,
+      rows: next.rows, cols: next.cols, view, cellWidth: L.cellWidth, cellHeight: L.cellHeight,
+      values: next.values, blocked: next.blocked, colorsOf: (source) => colorCells(next, source, colorOf),
     }, dpr);
   }
   drawAxes(dom.layers, L, {
-    rowLabels: labels.rows, colLabels: labels.cols, rowTicks: labels.rowStep > 1, colTicks: labels.colStep > 1,
+    rowLabels: labels.rows, colLabels: labels.cols, rowTicks: labels.rowTicks, colTicks: labels.colTicks,
     greyRows: next.greyRows, flaggedRows: next.flaggedRows, title, rowAxisTitle, colAxisTitle,
   });
-  if (tilesNeedRedraw(prev, next, prevLayout, L)) drawTiles(dom.layers.overlay, L, next.rows, next.cols, next.tiles);
-  if (marksNeedRedraw(prev, next, prevLayout, L)) drawMarks(dom.layers.overlay, L, next.rows, next.cols, next.marked);
+  // An overlay is redrawn when it changed (by reference), or it is shown and the window moved.
+  const moved = prevLayout === null || windowChanged(prevLayout, L);
+  const redraw = (a: unknown, b: unknown) => (prev === null ? b !== undefined : a !== b || (b !== undefined && moved));
+  if (redraw(prev?.tiles, next.tiles)) drawTiles(dom.layers.overlay, L, next.rows, next.cols, next.tiles, dom.clipId);
+  if (redraw(prev?.marked, next.marked)) drawMarks(dom.layers.overlay, L, next.rows, next.cols, next.marked);
   return L;
 }
 
-/** Shown (thinned, truncated) labels and the thinning step of each axis. */
-function shownLabels(spec: HeatmapSpec, cellWidth: number, cellHeight: number, fontSize: number) {
-  const minGap = Math.ceil(fontSize * 1.2);
-  const pick = (labels: readonly string[], n: number, cellPx: number): AxisLabel[] =>
-    thinLabels(n, cellPx, minGap).map((index) => ({ index, text: labelText(labels, index) }));
-  return {
-    rows: pick(spec.rowLabels, spec.rows, cellHeight),
-    cols: pick(spec.colLabels, spec.cols, cellWidth),
-    rowStep: labelStep(cellHeight, minGap),
-    colStep: labelStep(cellWidth, minGap),
-  };
-}
-
-function labelText(labels: readonly string[], index: number): string {
-  return truncateLabel(labels[index] ?? String(index), MAX_LABEL_CHARS);
+/** Shown labels of both axes for the window `view` (heatmapLabels.ts `axisLabels`). */
+function shownLabels(spec: HeatmapSpec, view: CellRange, cellWidth: number, cellHeight: number, fontSize: number) {
+  const minGap = labelGapPx(fontSize);
+  const rows = axisLabels(spec.rowLabels, view.row0, view.rows, cellHeight, minGap);
+  const cols = axisLabels(spec.colLabels, view.col0, view.cols, cellWidth, minGap);
+  return { rows: rows.shown, cols: cols.shown, rowTicks: rows.ticks, colTicks: cols.ticks };
 }
 
 /** True when the cells must be repainted: any colouring input changed (by reference). */
@@ -197,23 +275,10 @@ function needsRepaint(a: HeatmapSpec, b: HeatmapSpec): boolean {
     || a.blocked !== b.blocked || a.greyRows !== b.greyRows;
 }
 
-/** True when the marks must be redrawn: marks changed (by reference), or the matrix moved or resized. */
-function marksNeedRedraw(prev: HeatmapSpec | null, next: HeatmapSpec, prevLayout: HeatmapLayout | null, L: HeatmapLayout): boolean {
-  if (prev === null || prevLayout === null) return next.marked !== undefined;
-  if (prev.marked !== next.marked) return true;
-  return next.marked !== undefined && (prevLayout.left !== L.left || prevLayout.top !== L.top || prevLayout.cellWidth !== L.cellWidth || prevLayout.cellHeight !== L.cellHeight);
-}
-
-/**
- * True when the tile overlay must be redrawn: tiles changed (by reference), or tiles are shown
- * and the matrix moved or its cells changed size. Never true for a heatmap without tiles.
- */
-function tilesNeedRedraw(prev: HeatmapSpec | null, next: HeatmapSpec, prevLayout: HeatmapLayout | null, L: HeatmapLayout): boolean {
-  if (prev === null || prevLayout === null) return next.tiles !== undefined;
-  if (prev.tiles !== next.tiles) return true;
-  return next.tiles !== undefined && (prev.rows !== next.rows || prev.cols !== next.cols
-    || prevLayout.left !== L.left || prevLayout.top !== L.top
-    || prevLayout.cellWidth !== L.cellWidth || prevLayout.cellHeight !== L.cellHeight);
+/** True when the matrix moved, its cells changed size, or it shows another window. */
+function windowChanged(a: HeatmapLayout, b: HeatmapLayout): boolean {
+  return a.left !== b.left || a.top !== b.top || a.cellWidth !== b.cellWidth || a.cellHeight !== b.cellHeight
+    || a.row0 !== b.row0 || a.col0 !== b.col0 || a.rows !== b.rows || a.cols !== b.cols;
 }
 
 function sameCell(a: HeatmapCell | null, b: HeatmapCell | null): boolean {
@@ -259,5 +324,8 @@ export function validateSpec(spec: HeatmapSpec): void {
   }
   if (spec.maxWidth !== undefined && !(spec.maxWidth > 0 && Number.isFinite(spec.maxWidth))) {
     fail(`maxWidth must be > 0 px, got ${spec.maxWidth}`);
+  }
+  if (spec.maxMatrixHeight !== undefined && !(spec.maxMatrixHeight > 0 && Number.isFinite(spec.maxMatrixHeight))) {
+    fail(`maxMatrixHeight must be > 0 px, got ${spec.maxMatrixHeight}`);
   }
 }

@@ -1,13 +1,15 @@
 /**
  * SVG axes of a heatmap: title, axis titles, row (query) labels on the left, rotated column
  * (key) labels on the top, ticks when labels are thinned, and the fully-masked-row markers.
- * Drawn with d3 joins, so a redraw reuses the existing nodes.
+ * Drawn with d3 joins, so a redraw reuses the existing nodes. Label indices are of the whole
+ * matrix; a zoomed layout (row0, col0) places them in its window.
  */
 import type { Selection } from 'd3';
 import { FLAGGED_ROW_COLOR } from './colorScales';
+import { colLeft, rowTop } from './layout';
 import type { HeatmapLayout } from './layout';
 
-/** A shown label: its row/column index and its (truncated) text. */
+/** A shown label: its row/column index (of the whole matrix) and its (truncated) text. */
 export interface AxisLabel {
   index: number;
   text: string;
@@ -80,7 +82,7 @@ function drawRowLabels(g: G, L: HeatmapLayout, a: AxesContent): void {
     .data(a.rowLabels, (d) => (d as AxisLabel).index)
     .join('text')
     .attr('x', L.left - L.labelGap)
-    .attr('y', (d) => L.top + (d.index + 0.5) * s)
+    .attr('y', (d) => rowTop(L, d.index) + 0.5 * s)
     .attr('text-anchor', 'end')
     .attr('dominant-baseline', 'central')
     .attr('fill', (d) => (grey(d.index) ? MUTED_TEXT_COLOR : TEXT_COLOR))
@@ -92,8 +94,8 @@ function drawRowLabels(g: G, L: HeatmapLayout, a: AxesContent): void {
     .join('line')
     .attr('x1', L.left - L.labelGap + 2)
     .attr('x2', L.left)
-    .attr('y1', (d) => L.top + (d.index + 0.5) * s)
-    .attr('y2', (d) => L.top + (d.index + 0.5) * s)
+    .attr('y1', (d) => rowTop(L, d.index) + 0.5 * s)
+    .attr('y2', (d) => rowTop(L, d.index) + 0.5 * s)
     .attr('stroke', '#888');
 }
 
@@ -103,7 +105,7 @@ function drawColLabels(g: G, L: HeatmapLayout, a: AxesContent): void {
   g.selectAll('text')
     .data(a.colLabels, (d) => (d as AxisLabel).index)
     .join('text')
-    .attr('transform', (d) => `translate(${L.left + (d.index + 0.5) * s},${y}) rotate(-90)`)
+    .attr('transform', (d) => `translate(${colLeft(L, d.index) + 0.5 * s},${y}) rotate(-90)`)
     .attr('text-anchor', 'start')
     .attr('dominant-baseline', 'central')
     .attr('fill', TEXT_COLOR)
@@ -112,8 +114,8 @@ function drawColLabels(g: G, L: HeatmapLayout, a: AxesContent): void {
   g.selectAll('line')
     .data(ticks, (d) => (d as AxisLabel).index)
     .join('line')
-    .attr('x1', (d) => L.left + (d.index + 0.5) * s)
-    .attr('x2', (d) => L.left + (d.index + 0.5) * s)
+    .attr('x1', (d) => colLeft(L, d.index) + 0.5 * s)
+    .attr('x2', (d) => colLeft(L, d.index) + 0.5 * s)
     .attr('y1', y + 2)
     .attr('y2', L.top)
     .attr('stroke', '#888');
@@ -128,7 +130,8 @@ export const MIN_FLAG_BAR_PX = 6;
  */
 function drawFlags(g: G, L: HeatmapLayout, flagged: ArrayLike<number> | undefined): void {
   const rows: number[] = [];
-  for (let r = 0; flagged !== undefined && r < flagged.length; r++) if (flagged[r] !== 0) rows.push(r);
+  const end = Math.min(L.row0 + L.rows, flagged?.length ?? 0);
+  for (let r = L.row0; flagged !== undefined && r < end; r++) if (flagged[r] !== 0) rows.push(r);
   const s = L.cellHeight;
   const glyph = s >= 10;
   const x = L.left + L.matrixWidth;
@@ -137,7 +140,7 @@ function drawFlags(g: G, L: HeatmapLayout, flagged: ArrayLike<number> | undefine
     .data(glyph ? rows : [])
     .join('text')
     .attr('x', x + 3)
-    .attr('y', (r) => L.top + (r + 0.5) * s)
+    .attr('y', (r) => rowTop(L, r) + 0.5 * s)
     .attr('dominant-baseline', 'central')
     .attr('font-size', Math.min(L.fontSize + 2, s))
     .attr('font-weight', 700)
@@ -147,7 +150,7 @@ function drawFlags(g: G, L: HeatmapLayout, flagged: ArrayLike<number> | undefine
     .data(glyph ? [] : rows)
     .join('rect')
     .attr('x', x + 3)
-    .attr('y', (r) => L.top + (r + 0.5) * s - barHeight / 2)
+    .attr('y', (r) => rowTop(L, r) + 0.5 * s - barHeight / 2)
     .attr('width', 8)
     .attr('height', barHeight)
     .attr('fill', FLAGGED_ROW_COLOR);

@@ -5,9 +5,12 @@
  * pixel per cell, scaled up with nearest-neighbour sampling; and when cells are smaller than a
  * device pixel, max-pooled (pool.ts) to one pixel per device pixel, so a blocked boundary and a
  * single strong value stay visible. Blocked cells (or fully blocked pixels) then get the hatch.
+ * A zoomed heatmap paints only its window of cells; colours are computed only for the cells
+ * (or pooled pixels) painted.
  */
 import { createBlockedCanvasPattern } from './blockedPattern';
-import { gatherRgba, poolCells } from './pool';
+import { poolCells } from './pool';
+import type { CellRange } from './types';
 
 /** Longest canvas side in device px; the pixel ratio is lowered to stay under it. */
 export const MAX_CANVAS_SIDE = 8192;
@@ -17,15 +20,18 @@ export const MIN_RECT_CELL_PX = 8;
 
 /** What `paintCells` paints. */
 export interface CellPaint {
+  /** Size of the whole matrix. */
   rows: number;
   cols: number;
-  /** Cell width and height, CSS px (may be below 1). */
+  /** The window painted (zoomed view), inside the matrix; default the whole matrix. */
+  view?: CellRange;
+  /** Width and height of a painted cell, CSS px (may be below 1). */
   cellWidth: number;
   cellHeight: number;
   /** Cell values, [rows × cols]: pick the cell a pooled pixel shows (largest non-blocked). */
   values: ArrayLike<number>;
-  /** Colours from computeCellRgba, [rows × cols × 4]. */
-  rgba: Uint8ClampedArray<ArrayBuffer>;
+  /** RGBA bytes, [source.length × 4], of the cells at `source` (indices into [rows × cols]): colorCells. */
+  colorsOf(source: Int32Array): Uint8ClampedArray<ArrayBuffer>;
   /** 1 = blocked, [rows × cols]; these cells get the hatch. */
   blocked?: ArrayLike<number>;
 }
@@ -84,10 +90,14 @@ export function imageGrid(rows: number, cols: number, deviceHeight: number, devi
   return { rows: Math.min(rows, Math.max(1, deviceHeight)), cols: Math.min(cols, Math.max(1, deviceWidth)) };
 }
 
-/** Sizes `canvas` for the matrix and paints every cell, then the hatch of blocked cells. */
+/**
+ * Sizes `canvas` for the window `p.view` (view.cols × cellWidth by view.rows × cellHeight CSS px)
+ * and paints its cells, then the hatch of blocked cells.
+ */
 export function paintCells(canvas: HTMLCanvasElement, p: CellPaint, devicePixelRatio: number): void {
-  const w = p.cols * p.cellWidth;
-  const h = p.rows * p.cellHeight;
+  const view = p.view ?? { row0: 0, rows: p.rows, col0: 0, cols: p.cols };
+  const w = view.cols * p.cellWidth;
+  const h = view.rows * p.cellHeight;
   const ratio = canvasPixelRatio(w, h, devicePixelRatio);
   canvas.width = Math.max(1, Math.round(w * ratio));
   canvas.height = Math.max(1, Math.round(h * ratio));
@@ -100,35 +110,36 @@ export function paintCells(canvas: HTMLCanvasElement, p: CellPaint, devicePixelR
   if (ctx === null) return;
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, w, h);
-  if (w === 0 || h === 0 || p.rows === 0 || p.cols === 0) return;
-  const perCell = p.rows * p.cols <= MAX_RECT_CELLS && minEdge >= MIN_RECT_CELL_PX;
+  if (w === 0 || h === 0 || view.rows === 0 || view.cols === 0) return;
+  const perCell = view.rows * view.cols <= MAX_RECT_CELLS && minEdge >= MIN_RECT_CELL_PX;
+  // Per cell: the window's cells one to one (pooling to the same size is the identity).
+  const grid = perCell ? view : imageGrid(view.rows, view.cols, canvas.height, canvas.width);
+  const pooled = poolCells(p.values, p.rows, p.cols, grid.rows, grid.cols, p.blocked, view);
+  const rgba = p.colorsOf(pooled.source);
+  const blocked = p.blocked === undefined ? undefined : pooled.blocked;
   if (perCell) {
     const gap = cellGap(minEdge);
-    paintRects(ctx, p, gap);
-    const cells: HatchGrid = { rows: p.rows, cols: p.cols, x: (c) => c * p.cellWidth, y: (r) => r * p.cellHeight, blocked: p.blocked };
+    // Edges on whole device pixels: fractional (zoomed) cells get no blurred seams.
+    const snap = (v: number) => Math.round(v * ratio) / ratio;
+    const cells: HatchGrid = { rows: view.rows, cols: view.cols, x: (c) => snap(c * p.cellWidth), y: (r) => snap(r * p.cellHeight), blocked };
+    paintRects(ctx, cells, rgba, gap);
     paintHatch(ctx, cells, gap, ratio);
     return;
   }
-  const grid = imageGrid(p.rows, p.cols, canvas.height, canvas.width);
-  if (grid.rows === p.rows && grid.cols === p.cols) {
-    paintImage(ctx, p.rgba, p.cols, p.rows);
-    paintHatch(ctx, imageHatchGrid(p.rows, p.cols, canvas, ratio, p.blocked), 0, ratio);
-    return;
-  }
-  const pooled = poolCells(p.values, p.rows, p.cols, grid.rows, grid.cols, p.blocked);
-  paintImage(ctx, gatherRgba(p.rgba, pooled.source), pooled.cols, pooled.rows);
-  const blocked = p.blocked === undefined ? undefined : pooled.blocked;
+  paintImage(ctx, rgba, pooled.cols, pooled.rows);
   paintHatch(ctx, imageHatchGrid(pooled.rows, pooled.cols, canvas, ratio, blocked), 0, ratio);
 }
 
-function paintRects(ctx: CanvasRenderingContext2D, p: CellPaint, gap: number): void {
-  const sw = p.cellWidth;
-  const sh = p.cellHeight;
-  for (let r = 0; r < p.rows; r++) {
-    for (let c = 0; c < p.cols; c++) {
-      const i = 4 * (r * p.cols + c);
-      ctx.fillStyle = `rgb(${p.rgba[i]},${p.rgba[i + 1]},${p.rgba[i + 2]})`;
-      ctx.fillRect(c * sw, r * sh, sw - gap, sh - gap);
+/** One fillRect per cell of `g`, colour from `rgba` ([g.rows × g.cols × 4]), `gap` CSS px between cells. */
+function paintRects(ctx: CanvasRenderingContext2D, g: HatchGrid, rgba: Uint8ClampedArray, gap: number): void {
+  for (let r = 0; r < g.rows; r++) {
+    const y0 = g.y(r);
+    const y1 = g.y(r + 1);
+    for (let c = 0; c < g.cols; c++) {
+      const i = 4 * (r * g.cols + c);
+      ctx.fillStyle = `rgb(${rgba[i]},${rgba[i + 1]},${rgba[i + 2]})`;
+      const x0 = g.x(c);
+      ctx.fillRect(x0, y0, g.x(c + 1) - x0 - gap, y1 - y0 - gap);
     }
   }
 }

@@ -5,6 +5,7 @@
  *   └ div.ms-heatmap (position: relative; sized to the layout)
  *     ├ canvas            cells, absolutely placed at (layout.left, layout.top)
  *     └ svg               on top, aria-hidden (the host carries the accessible name):
+ *       defs > clipPath (the matrix, in matrix coordinates: clips overlays of a zoomed view)
  *       g.ms-titles · g.ms-row-labels · g.ms-col-labels · g.ms-flags · g.ms-overlay · rect.ms-hit
  */
 import { select } from 'd3';
@@ -23,7 +24,13 @@ export interface HeatmapDom {
   layers: { titles: G; rows: G; cols: G; flags: G; overlay: G };
   /** Transparent rect over the matrix (pointer target). */
   hit: Selection<SVGRectElement, unknown, null, undefined>;
+  /** id of the <clipPath> and its rect, to be sized to the matrix: (0, 0, matrixWidth, matrixHeight). */
+  clipId: string;
+  clipRect: Selection<SVGRectElement, unknown, null, undefined>;
 }
+
+/** Counter for unique clipPath ids (several heatmaps share one document). */
+let clipCount = 0;
 
 /** Creates the heatmap's elements and appends them to `host`. */
 export function createHeatmapDom(host: HTMLElement): HeatmapDom {
@@ -40,6 +47,8 @@ export function createHeatmapDom(host: HTMLElement): HeatmapDom {
   root.append(canvas, svgNode);
   host.append(root);
   const svg = select(svgNode);
+  const clipId = `ms-heatmap-clip-${++clipCount}`;
+  const clipRect = svg.append('defs').append('clipPath').attr('id', clipId).append('rect').attr('x', 0).attr('y', 0);
   const layers = {
     titles: svgLayer(svg, 'ms-titles'),
     rows: svgLayer(svg, 'ms-row-labels'),
@@ -48,7 +57,7 @@ export function createHeatmapDom(host: HTMLElement): HeatmapDom {
     overlay: svgLayer(svg, 'ms-overlay').attr('pointer-events', 'none'),
   };
   const hit = svg.append('rect').attr('class', 'ms-hit').attr('fill', 'transparent');
-  return { root, canvas, svg, layers, hit };
+  return { root, canvas, svg, layers, hit, clipId, clipRect };
 }
 
 /**

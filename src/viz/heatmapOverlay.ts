@@ -6,6 +6,7 @@
  */
 import type { Selection } from 'd3';
 import { TEXT_COLOR } from './heatmapAxes';
+import { colLeft, colShown, rowShown, rowTop } from './layout';
 import type { HeatmapLayout } from './layout';
 import { svgLayer } from './svgLayer';
 import type { HeatmapCell } from './types';
@@ -26,6 +27,8 @@ export interface OverlayLabels {
 /**
  * Draws (or, with cell = null, clears) the overlay into `g`, and dims the label layers.
  * A cell with col −1 (row −1) draws only its row (column) band and label, without outline.
+ * `cell` holds indices of the whole matrix; in a zoomed layout a row (column) outside the window
+ * is treated as −1, so only the visible parts of the highlight are drawn.
  */
 export function drawOverlay(
   g: G,
@@ -34,15 +37,16 @@ export function drawOverlay(
   cell: HeatmapCell | null,
   labels: OverlayLabels,
 ): void {
-  for (const layer of labelLayers) layer.attr('opacity', cell === null ? null : DIMMED_LABEL_OPACITY);
-  const data = cell === null ? [] : [cell];
+  const shown = visiblePart(L, cell);
+  for (const layer of labelLayers) layer.attr('opacity', shown === null ? null : DIMMED_LABEL_OPACITY);
+  const data = shown === null ? [] : [shown];
   const sw = L.cellWidth;
   const sh = L.cellHeight;
   svgLayer(g, 'ms-cross')
     .selectAll('rect')
     .data(data.flatMap((c) => [
-      ...(c.row >= 0 ? [{ x: L.left, y: L.top + c.row * sh, w: L.matrixWidth, h: sh }] : []),
-      ...(c.col >= 0 ? [{ x: L.left + c.col * sw, y: L.top, w: sw, h: L.matrixHeight }] : []),
+      ...(c.row >= 0 ? [{ x: L.left, y: rowTop(L, c.row), w: L.matrixWidth, h: sh }] : []),
+      ...(c.col >= 0 ? [{ x: colLeft(L, c.col), y: L.top, w: sw, h: L.matrixHeight }] : []),
     ]))
     .join('rect')
     .attr('x', (d) => d.x)
@@ -56,7 +60,7 @@ export function drawOverlay(
   const box = (c: HeatmapCell) => {
     const w = Math.max(sw, MIN_OUTLINE_PX);
     const h = Math.max(sh, MIN_OUTLINE_PX);
-    return { x: L.left + c.col * sw - (w - sw) / 2, y: L.top + c.row * sh - (h - sh) / 2, w, h };
+    return { x: colLeft(L, c.col) - (w - sw) / 2, y: rowTop(L, c.row) - (h - sh) / 2, w, h };
   };
   svgLayer(g, 'ms-outline')
     .selectAll('rect')
@@ -75,10 +79,18 @@ export function drawOverlay(
   drawOverlayLabels(g, L, data, labels);
 }
 
+/** The part of `cell` inside the layout's window: an axis outside it becomes −1; null when nothing is left. */
+function visiblePart(L: HeatmapLayout, cell: HeatmapCell | null): HeatmapCell | null {
+  if (cell === null) return null;
+  const row = cell.row >= 0 && rowShown(L, cell.row) ? cell.row : -1;
+  const col = cell.col >= 0 && colShown(L, cell.col) ? cell.col : -1;
+  return row < 0 && col < 0 ? null : { row, col };
+}
+
 function drawOverlayLabels(g: G, L: HeatmapLayout, data: HeatmapCell[], labels: OverlayLabels): void {
   const items = data.flatMap((c) => [
-    { key: 'row', text: labels.row, x: L.left - L.labelGap, y: L.top + (c.row + 0.5) * L.cellHeight, rotate: 0, anchor: 'end' },
-    { key: 'col', text: labels.col, x: L.left + (c.col + 0.5) * L.cellWidth, y: L.top - L.labelGap, rotate: -90, anchor: 'start' },
+    { key: 'row', text: c.row >= 0 ? labels.row : '', x: L.left - L.labelGap, y: rowTop(L, c.row) + 0.5 * L.cellHeight, rotate: 0, anchor: 'end' },
+    { key: 'col', text: c.col >= 0 ? labels.col : '', x: colLeft(L, c.col) + 0.5 * L.cellWidth, y: L.top - L.labelGap, rotate: -90, anchor: 'start' },
   ]).filter((d) => d.text !== '');
   svgLayer(g, 'ms-hover-labels')
     .selectAll('text')

@@ -7,7 +7,7 @@
  */
 import type { Selection } from 'd3';
 import type { HeatmapLayout } from './layout';
-import type { HeatmapTiles } from './types';
+import type { CellRange, HeatmapTiles } from './types';
 
 /** State codes of `HeatmapTiles.states` (the same as engine/maskCost.ts `TileState`). */
 export const TILE_STATE = { empty: 0, partial: 1, full: 2 } as const;
@@ -44,7 +44,9 @@ export interface TileRect {
 }
 
 /**
- * Rectangles of every tile over a [rows × cols] matrix of cellWidth × cellHeight px cells.
+ * Rectangles of every tile over a [rows × cols] matrix of cellWidth × cellHeight px cells —
+ * with a `view`, of every tile that overlaps that window, placed relative to its top-left
+ * corner (a tile cut by the window's edge reaches past it; the drawing clips it).
  * Tile (tr, tc) covers rows [tr·size, min((tr+1)·size, rows)) and columns
  * [tc·size, min((tc+1)·size, cols)), so edge tiles are clipped to the matrix:
  *
@@ -53,25 +55,35 @@ export interface TileRect {
  *
  * @param tiles size, tileRows = ⌈rows/size⌉, tileCols = ⌈cols/size⌉ and states [tileRows × tileCols]
  * @param cellWidth, cellHeight cell edges in CSS px (from the layout: rectangular, fitted, may be < 1)
+ * @param view the drawn window (zoomed view); default the whole matrix
  * @returns tiles in row-major order
  * @example 6×6 cells of 10 × 5 px, size 4 → (0,0) 40×20 at (0,0); (0,1) 20×20 at (40,0);
  *          (1,0) 40×10 at (0,20); (1,1) 20×10 at (40,20)
  */
-export function tileRects(tiles: HeatmapTiles, rows: number, cols: number, cellWidth: number, cellHeight: number): TileRect[] {
+export function tileRects(
+  tiles: HeatmapTiles,
+  rows: number,
+  cols: number,
+  cellWidth: number,
+  cellHeight: number,
+  view: CellRange = { row0: 0, rows, col0: 0, cols },
+): TileRect[] {
   const { size, tileRows, tileCols, states } = tiles;
   const out: TileRect[] = [];
-  for (let tr = 0; tr < tileRows; tr++) {
+  const first = (start: number) => Math.max(0, Math.floor(start / size));
+  const last = (start: number, count: number, n: number) => Math.min(n, Math.ceil((start + count) / size));
+  for (let tr = first(view.row0); tr < last(view.row0, view.rows, tileRows); tr++) {
     const r0 = tr * size;
     const r1 = Math.min(r0 + size, rows);
-    for (let tc = 0; tc < tileCols; tc++) {
+    for (let tc = first(view.col0); tc < last(view.col0, view.cols, tileCols); tc++) {
       const c0 = tc * size;
       const c1 = Math.min(c0 + size, cols);
       out.push({
         tileRow: tr,
         tileCol: tc,
         state: states[tr * tileCols + tc] ?? TILE_STATE.empty,
-        x: c0 * cellWidth,
-        y: r0 * cellHeight,
+        x: (c0 - view.col0) * cellWidth,
+        y: (r0 - view.row0) * cellHeight,
         width: (c1 - c0) * cellWidth,
         height: (r1 - r0) * cellHeight,
       });
@@ -100,9 +112,10 @@ const LAYER = 'ms-tiles';
 /**
  * Draws `tiles` over the matrix into `overlay` (the heatmap's overlay group), below the hover
  * layers; with tiles undefined removes them (and creates nothing, so a heatmap without tiles
- * pays nothing).
+ * pays nothing). Only the tiles of the layout's window are drawn, clipped by `clipId` (a
+ * <clipPath> of the matrix in matrix coordinates) when given. rows × cols = the whole matrix.
  */
-export function drawTiles(overlay: G, L: HeatmapLayout, rows: number, cols: number, tiles: HeatmapTiles | undefined): void {
+export function drawTiles(overlay: G, L: HeatmapLayout, rows: number, cols: number, tiles: HeatmapTiles | undefined, clipId?: string): void {
   const existing = overlay.select<SVGGElement>(`:scope > g.${LAYER}`);
   if (tiles === undefined) {
     existing.remove();
@@ -111,8 +124,8 @@ export function drawTiles(overlay: G, L: HeatmapLayout, rows: number, cols: numb
   const g: G = existing.empty()
     ? (overlay.insert('g', ':first-child').attr('class', LAYER) as unknown as G)
     : (existing as unknown as G);
-  g.attr('transform', `translate(${L.left},${L.top})`);
-  const rects = tileRects(tiles, rows, cols, L.cellWidth, L.cellHeight);
+  g.attr('transform', `translate(${L.left},${L.top})`).attr('clip-path', clipId === undefined ? null : `url(#${clipId})`);
+  const rects = tileRects(tiles, rows, cols, L.cellWidth, L.cellHeight, { row0: L.row0, rows: L.rows, col0: L.col0, cols: L.cols });
   const outlined = rects
     .filter((d) => d.state === TILE_STATE.full || d.state === TILE_STATE.partial)
     .map((d) => ({ ...d, style: outlineStyle(d.width, d.height) }));

@@ -20,4 +20,17 @@ export type { CellDims, CellDimsOptions } from './layout';
 export { poolCells } from './pool';
 export type { PooledCells } from './pool';
 export { moveCell } from './keyboard';
-export type { ColorScale, HeatmapCell, HeatmapHandle, HeatmapSpec } from './types';
+export {
+  MIN_VIEW_CELLS,
+  ZOOM_STEP,
+  applyViewAction,
+  canZoomIn,
+  clampView,
+  fullView,
+  isFullView,
+  panView,
+  revealCell,
+  sameView,
+  zoomView,
+} from './viewport';
+export type { CellRange, ColorScale, HeatmapCell, HeatmapHandle, HeatmapSpec, ViewAction } from './types';

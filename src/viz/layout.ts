@@ -184,8 +184,14 @@ export function pointToCell(
 
 /** Inputs of `heatmapLayout`; widths are of the longest shown label, in CSS px. */
 export interface LayoutInput {
+  /** Rows drawn (the visible ones when zoomed), ≥ 0. */
   rows: number;
+  /** Columns drawn (the visible ones when zoomed), ≥ 0. */
   cols: number;
+  /** Index of the first drawn row in the whole matrix (zoomed view); default 0. */
+  row0?: number;
+  /** Index of the first drawn column in the whole matrix (zoomed view); default 0. */
+  col0?: number;
   /** Square cell edge, CSS px; used for whichever of cellWidth / cellHeight is not given. */
   cellSize?: number;
   /** Cell width, CSS px (default cellSize). */
@@ -209,6 +215,11 @@ export interface LayoutInput {
  * [left, left + matrixWidth) × [top, top + matrixHeight).
  */
 export interface HeatmapLayout {
+  /** Rows and columns drawn: the window [row0, row0 + rows) × [col0, col0 + cols) of the matrix. */
+  rows: number;
+  cols: number;
+  row0: number;
+  col0: number;
   cellWidth: number;
   cellHeight: number;
   fontSize: number;
@@ -272,6 +283,10 @@ export function heatmapLayout(i: LayoutInput): HeatmapLayout {
   const colTitle = i.colAxisTitleWidth ?? 0;
   const colTitleX = Math.max(left + matrixWidth / 2, colTitle / 2 + 2);
   return {
+    rows: i.rows,
+    cols: i.cols,
+    row0: i.row0 ?? 0,
+    col0: i.col0 ?? 0,
     cellWidth,
     cellHeight,
     fontSize: f,
@@ -298,6 +313,18 @@ export interface FitInput extends Omit<LayoutInput, 'cellSize' | 'cellWidth' | '
   /** CSS px available for the whole drawing, labels included; default: no limit. */
   maxWidth?: number;
   /**
+   * Size of the whole matrix when only a window of it (rows × cols) is drawn (zoomed view).
+   * Cells are then chosen for the whole matrix and enlarged by whole/shown per axis, so the
+   * matrix keeps the frame (CSS px) of the whole one at every zoom. Default: rows × cols.
+   */
+  whole?: { rows: number; cols: number };
+  /**
+   * Tallest the (whole) matrix may be, CSS px: rows shrink — below 1 px if need be, then pooled
+   * — to fit. For a narrow matrix with many rows (the output, Lq × dV) that no width limits.
+   * Default: no limit.
+   */
+  maxMatrixHeight?: number;
+  /**
    * Widths (CSS px) of the widest shown row and column label when cells are
    * cellWidth × cellHeight (labels are thinned by cell size, so this changes with it).
    */
@@ -320,23 +347,43 @@ const FIT_ROUNDS = 4;
  * The title is not fitted (a title wider than maxWidth stays wider); maxWidth smaller than the
  * margins cannot be met (the matrix is then 1 px wide).
  *
+ * With `maxMatrixHeight`, rows are then shrunk (snapCellEdge) so the whole matrix is no taller.
+ *
+ * Zoomed (`whole` given): steps 1–2 size the cells of the whole matrix, then each edge is
+ * multiplied by whole/shown (e.g. 4096 / 64 = 64×), so the frame stays the same.
+ *
  * @example at fontSize 13, 512 × 512 with labels ≤ 40 px wide and maxWidth 470:
  *   left = 20 + 40 + 6 = 66, right = 20 → room 384 → cells 0.75 × 0.75 px, width 470
  */
 export function fitHeatmapLayout(i: FitInput): HeatmapLayout {
   const labelPx = readablePx(i.fontSize);
   const explicit = i.cellSize;
-  const choose = (room?: number): CellDims => {
-    if (explicit === undefined) return chooseCellDims(i.rows, i.cols, { labelPx, maxMatrixWidth: room });
-    const edge = room === undefined || i.cols * explicit <= room ? explicit : room / Math.max(i.cols, 1);
+  const wholeRows = i.whole?.rows ?? i.rows;
+  const wholeCols = i.whole?.cols ?? i.cols;
+  const chooseFree = (room?: number): CellDims => {
+    if (explicit === undefined) return chooseCellDims(wholeRows, wholeCols, { labelPx, maxMatrixWidth: room });
+    const edge = room === undefined || wholeCols * explicit <= room ? explicit : room / Math.max(wholeCols, 1);
     const snapped = edge === explicit ? explicit : snapCellEdge(edge);
     return { cellWidth: snapped, cellHeight: snapped };
+  };
+  const chooseWhole = (room?: number): CellDims => {
+    const d = chooseFree(room);
+    const tallest = i.maxMatrixHeight;
+    if (tallest === undefined || !(tallest > 0) || wholeRows * d.cellHeight <= tallest) return d;
+    return { cellWidth: d.cellWidth, cellHeight: snapCellEdge(tallest / wholeRows) };
+  };
+  const choose = (room?: number): CellDims => {
+    const d = chooseWhole(room);
+    return {
+      cellWidth: i.cols > 0 && wholeCols !== i.cols ? (d.cellWidth * wholeCols) / i.cols : d.cellWidth,
+      cellHeight: i.rows > 0 && wholeRows !== i.rows ? (d.cellHeight * wholeRows) / i.rows : d.cellHeight,
+    };
   };
   let dims = choose();
   let widths = i.labelWidths(dims.cellWidth, dims.cellHeight);
   const maxWidth = i.maxWidth;
   const layout = () => heatmapLayout({
-    rows: i.rows, cols: i.cols, fontSize: i.fontSize, hasTitle: i.hasTitle, titleWidth: i.titleWidth,
+    rows: i.rows, cols: i.cols, row0: i.row0, col0: i.col0, fontSize: i.fontSize, hasTitle: i.hasTitle, titleWidth: i.titleWidth,
     rowAxisTitleWidth: i.rowAxisTitleWidth, colAxisTitleWidth: i.colAxisTitleWidth,
     ...dims, rowLabelWidth: widths.row, colLabelWidth: widths.col,
   });
@@ -352,4 +399,50 @@ export function fitHeatmapLayout(i: FitInput): HeatmapLayout {
     L = layout();
   }
   return L;
+}
+
+/** Left edge of column `col` (an index of the whole matrix), CSS px from the SVG origin. */
+export function colLeft(L: HeatmapLayout, col: number): number {
+  return L.left + (col - L.col0) * L.cellWidth;
+}
+
+/** Top edge of row `row` (an index of the whole matrix), CSS px from the SVG origin. */
+export function rowTop(L: HeatmapLayout, row: number): number {
+  return L.top + (row - L.row0) * L.cellHeight;
+}
+
+/** True when row `row` of the whole matrix is drawn (inside the zoomed window). */
+export function rowShown(L: HeatmapLayout, row: number): boolean {
+  return row >= L.row0 && row < L.row0 + L.rows;
+}
+
+/** True when column `col` of the whole matrix is drawn (inside the zoomed window). */
+export function colShown(L: HeatmapLayout, col: number): boolean {
+  return col >= L.col0 && col < L.col0 + L.cols;
+}
+
+/**
+ * The cell of the whole matrix under the SVG point (x, y) (CSS px), or null outside the drawn
+ * window: pointToCell on the window, shifted by (row0, col0). Cells smaller than a pixel are
+ * resolved exactly (the pointer's sub-pixel position), so of the cells that share a pooled
+ * pixel, the one under the pointer is reported.
+ * @example zoomed to rows 120–183 and cols 0–63 in a 360 px frame (5.625 px cells):
+ *          layoutCellAt(L, L.left + 3, L.top + 7) // → { row: 121, col: 0 }
+ */
+export function layoutCellAt(L: HeatmapLayout, x: number, y: number): HeatmapCell | null {
+  const c = pointToCell(x - L.left, y - L.top, L.cellWidth, L.rows, L.cols, L.cellHeight);
+  return c === null ? null : { row: c.row + L.row0, col: c.col + L.col0 };
+}
+
+/**
+ * Fractional cell coordinates (of the whole matrix) of the SVG point (x, y), clamped to the
+ * drawn window: the anchor of a zoom around the pointer.
+ * @example the centre of cell (5, 2) → { row: 5.5, col: 2.5 }
+ */
+export function layoutCellCoords(L: HeatmapLayout, x: number, y: number): { row: number; col: number } {
+  const clamp = (v: number, n: number) => Math.min(n, Math.max(0, v));
+  return {
+    row: L.row0 + clamp((y - L.top) / (L.cellHeight || 1), L.rows),
+    col: L.col0 + clamp((x - L.left) / (L.cellWidth || 1), L.cols),
+  };
 }

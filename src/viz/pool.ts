@@ -7,7 +7,11 @@
  *   band of a causal or sliding-window mask never disappears under the hatch;
  * - otherwise it shows the non-blocked cell with the largest value (max-pooling), so a single
  *   strong weight is not averaged away. NaN counts only when nothing else is there.
+ *
+ * A zoomed heatmap pools only the window it shows (`poolCells(…, window)`), so a draw costs
+ * O(visible cells), and colours are looked up only for the pooled pixels (cellColors.ts).
  */
+import type { CellRange } from './types';
 
 /** A [outRows × outCols] grid of representative cells of a [rows × cols] matrix. */
 export interface PooledCells {
@@ -30,8 +34,8 @@ export function poolSpan(n: number, outN: number, j: number): [number, number] {
 }
 
 /**
- * Max-pools a [rows × cols] matrix onto an [outRows × outCols] grid (each clamped to [1, rows]
- * and [1, cols]; equal sizes give the identity).
+ * Max-pools a [rows × cols] matrix — or its `window` of cells — onto an [outRows × outCols]
+ * grid (each clamped to [1, window rows] and [1, window cols]; equal sizes give the identity).
  *
  * For every pixel, over the cells of its block (row-major, first one wins ties):
  * - all cells blocked → blocked = 1, source = the block's first cell;
@@ -40,7 +44,9 @@ export function poolSpan(n: number, outN: number, j: number): [number, number] {
  *
  * @param values  [rows × cols] row-major
  * @param blocked [rows × cols], non-zero = blocked; undefined = nothing blocked
- * @throws RangeError when values or blocked is not [rows × cols]
+ * @param window  the cells pooled (a zoomed view), inside the matrix; default the whole matrix.
+ *                `source` indexes the whole matrix either way.
+ * @throws RangeError when values or blocked is not [rows × cols], or window is outside it
  * @example a 4×4 causal mask (· allowed, x blocked) pooled to 2×2 keeps the diagonal blocks:
  *   · x x x        · x
  *   · · x x   →    · ·
@@ -54,6 +60,7 @@ export function poolCells(
   outRows: number,
   outCols: number,
   blocked?: ArrayLike<number>,
+  window: CellRange = { row0: 0, rows, col0: 0, cols },
 ): PooledCells {
   if (values.length !== rows * cols) {
     throw new RangeError(`poolCells: values has length ${values.length}, expected [${rows}×${cols}] = ${rows * cols}`);
@@ -61,33 +68,51 @@ export function poolCells(
   if (blocked !== undefined && blocked.length !== rows * cols) {
     throw new RangeError(`poolCells: blocked has length ${blocked.length}, expected [${rows}×${cols}] = ${rows * cols}`);
   }
-  const oRows = rows === 0 ? 0 : Math.min(rows, Math.max(1, Math.floor(outRows)));
-  const oCols = cols === 0 ? 0 : Math.min(cols, Math.max(1, Math.floor(outCols)));
+  const { row0, col0, rows: wRows, cols: wCols } = window;
+  if (!(row0 >= 0 && col0 >= 0 && wRows >= 0 && wCols >= 0 && row0 + wRows <= rows && col0 + wCols <= cols)) {
+    throw new RangeError(`poolCells: window rows ${row0}+${wRows}, cols ${col0}+${wCols} is outside the [${rows}×${cols}] matrix`);
+  }
+  const oRows = wRows === 0 ? 0 : Math.min(wRows, Math.max(1, Math.floor(outRows)));
+  const oCols = wCols === 0 ? 0 : Math.min(wCols, Math.max(1, Math.floor(outCols)));
   const source = new Int32Array(oRows * oCols);
   const pooledBlocked = new Uint8Array(oRows * oCols);
+  // Column block edges: block pc covers columns [colEdge[pc], colEdge[pc + 1]).
+  const colEdge = Int32Array.from({ length: oCols + 1 }, (_, j) => col0 + Math.floor((j * wCols) / Math.max(oCols, 1)));
+  // Best cell so far of each block of the current pixel row; rows are read in order, each once,
+  // left to right (cache-friendly), which visits every block's cells in row-major order.
+  const best = new Int32Array(oCols);
+  const bestValue = new Float64Array(oCols);
   for (let pr = 0; pr < oRows; pr++) {
-    const [r0, r1] = poolSpan(rows, oRows, pr);
-    for (let pc = 0; pc < oCols; pc++) {
-      const [c0, c1] = poolSpan(cols, oCols, pc);
-      let best = -1;
-      let bestValue = NaN;
-      for (let r = r0; r < r1; r++) {
-        for (let c = c0; c < c1; c++) {
-          const i = r * cols + c;
+    const [s0, s1] = poolSpan(wRows, oRows, pr);
+    best.fill(-1);
+    for (let r = row0 + s0; r < row0 + s1; r++) {
+      const base = r * cols;
+      for (let pc = 0; pc < oCols; pc++) {
+        const end = base + (colEdge[pc + 1] as number);
+        let b = best[pc] as number;
+        let bv = bestValue[pc] as number;
+        for (let i = base + (colEdge[pc] as number); i < end; i++) {
           if (blocked !== undefined && blocked[i] !== 0) continue;
           const v = values[i] as number;
-          if (best < 0 || (Number.isNaN(bestValue) && !Number.isNaN(v)) || v > bestValue) {
-            best = i;
-            bestValue = v;
+          // first cell, a larger value, or any number over NaN (NaN only when nothing else is there)
+          if (b < 0 || v > bv || (bv !== bv && v === v)) {
+            b = i;
+            bv = v;
           }
         }
+        best[pc] = b;
+        bestValue[pc] = bv;
       }
+    }
+    const r0 = row0 + s0;
+    for (let pc = 0; pc < oCols; pc++) {
       const p = pr * oCols + pc;
-      if (best < 0) {
-        source[p] = r0 * cols + c0;
+      const b = best[pc] as number;
+      if (b < 0) {
+        source[p] = r0 * cols + (colEdge[pc] as number);
         pooledBlocked[p] = 1;
       } else {
-        source[p] = best;
+        source[p] = b;
       }
     }
   }

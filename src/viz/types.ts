@@ -36,6 +36,31 @@ export interface HeatmapTiles {
   states: ArrayLike<number>;
 }
 
+/**
+ * A window of a matrix, in cells: rows [row0, row0 + rows) × columns [col0, col0 + cols).
+ * All four are whole numbers; rows, cols ≥ 1 for a non-empty matrix.
+ */
+export interface CellRange {
+  row0: number;
+  rows: number;
+  col0: number;
+  cols: number;
+}
+
+/**
+ * What a user asked of the viewport:
+ * - zoom: divide the visible counts by `factor` (> 1 zooms in), keeping the point (row, col) —
+ *   fractional cells of the whole matrix, e.g. 12.5 = middle of row 12 — where it is;
+ * - pan: move the window by `rows` × `cols` cells (+ = toward higher indices);
+ * - reveal: the smallest pan that shows cell (row, col); −1 leaves that axis alone;
+ * - reset: show the whole matrix.
+ */
+export type ViewAction =
+  | { kind: 'zoom'; factor: number; row: number; col: number }
+  | { kind: 'pan'; rows: number; cols: number }
+  | { kind: 'reveal'; row: number; col: number }
+  | { kind: 'reset' };
+
 /** What `drawHeatmap` draws. Flags arrays hold 1 (set) or 0 (unset); any non-zero counts as set. */
 export interface HeatmapSpec {
   /** Cell values, [rows × cols] row-major. Values of blocked cells are ignored (may be −∞/NaN). */
@@ -68,6 +93,12 @@ export interface HeatmapSpec {
    * boundary stays visible — until it fits. Default: no limit. Must be > 0 when given.
    */
   maxWidth?: number;
+  /**
+   * Tallest the matrix (the whole one, in a zoomed view its frame) may be, CSS px: rows shrink,
+   * below 1 px if need be (then max-pooled). For a matrix of many rows and few columns, e.g. the
+   * output (Lq × dV), that `maxWidth` does not limit. Default: no limit. Must be > 0 when given.
+   */
+  maxMatrixHeight?: number;
   /** Title drawn above the heatmap; omitted when undefined or ''. */
   title?: string;
   /** Row axis title; default 'query'. */
@@ -95,14 +126,36 @@ export interface HeatmapSpec {
    * undefined draws nothing.
    */
   tiles?: HeatmapTiles;
+  /**
+   * The window of the matrix shown (zoomed view), in cells; default the whole matrix. It is drawn
+   * in the frame (CSS px) of the whole matrix with larger cells (fitHeatmapLayout `whole`); axes,
+   * overlays and `onHover` use indices of the whole matrix. Clamped inside the matrix.
+   */
+  view?: CellRange;
+  /**
+   * Zoom and pan requests, as ViewActions for the owner of `view` to apply (viewport.ts
+   * `applyViewAction`), so several heatmaps can share one view. Ctrl/⌘ + wheel (or a trackpad
+   * pinch) zooms around the pointer; `+`/`=` and `-` zoom around the highlighted cell, `0`
+   * resets; a drag pans (see `panNeedsModifier`); a keyboard move out of the window asks to
+   * reveal the cell. undefined: the heatmap does not zoom or pan.
+   */
+  onViewAction?: (action: ViewAction) => void;
+  /**
+   * true: only a drag with Shift held pans (a plain drag belongs to something else, e.g.
+   * painting cells). Default false: any drag with the primary button pans a zoomed view.
+   */
+  panNeedsModifier?: boolean;
+  /** Called when the wheel turns over the matrix without Ctrl/⌘ (the page scrolls): say how to zoom. */
+  onZoomHint?: () => void;
 }
 
 /** Returned by `drawHeatmap`. */
 export interface HeatmapHandle {
   /**
    * Redraws with a new spec, reusing the DOM. Cells are repainted only when `values`, `blocked`,
-   * `greyRows`, `color`, `rows`, `cols` (compared by reference) or the chosen cell width/height
-   * (e.g. after a new `maxWidth`) change, so a highlight-only update is cheap even for 512×512.
+   * `greyRows`, `color`, `rows`, `cols` (compared by reference), the chosen cell width/height
+   * (e.g. after a new `maxWidth`) or the window shown (`view`) change, so a highlight-only
+   * update is cheap even for 4096×4096.
    */
   update(spec: HeatmapSpec): void;
   /** Removes the heatmap's DOM and listeners and restores the host's attributes. */

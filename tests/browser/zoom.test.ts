@@ -1,0 +1,229 @@
+/**
+ * Zoom and pan of the stage heatmaps in the real app (real Chromium): the zoom bar's buttons and
+ * text, Ctrl + wheel around the pointer, the + / − / 0 keys and a keyboard move that scrolls the
+ * view, drag to pan (Shift + drag while painting, a plain drag still paints), the read-out of the
+ * hovered cell under zoom, and the reset when the matrix size changes. Every wait is on a state
+ * of the page (the drawn window `data-view`, the zoom bar's text), never on a delay.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, startHarness, type Harness } from './harness';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => harness?.close());
+
+const STAGES = ['mask', 'scaled', 'masked', 'weights'] as const;
+
+async function waitForResult(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="heatmap-weights"] canvas', { timeout: 60_000 });
+  await page.waitForFunction(() => !document.querySelector('[data-testid="status"]')?.textContent?.includes('…'));
+}
+
+/** The zoom bar's range text. */
+const rangeText = (page: Page) => page.getByTestId('zoom-range').textContent();
+
+/**
+ * Waits until every stage heatmap has drawn the window rows [row0, row0 + rows) × keys
+ * [col0, col0 + cols) (their `data-view`), and the output heatmap the same rows.
+ */
+async function waitForView(page: Page, row0: number, rows: number, col0: number, cols: number): Promise<void> {
+  await page.waitForFunction(
+    ({ stages, view, rowsOnly }) =>
+      stages.every((s) => document.querySelector(`[data-testid="heatmap-${s}"] .ms-heatmap`)?.getAttribute('data-view') === view)
+      && document.querySelector('[data-testid="heatmap-output"] .ms-heatmap')?.getAttribute('data-view')?.startsWith(rowsOnly) === true,
+    { stages: [...STAGES], view: `${row0},${rows},${col0},${cols}`, rowsOnly: `${row0},${rows},0,` },
+  );
+}
+
+/** The page point over the centre of cell (row, col) of a heatmap drawn with window `view`. */
+async function cellPoint(page: Page, stage: string, view: { row0: number; rows: number; col0: number; cols: number }, row: number, col: number): Promise<[number, number]> {
+  const hm = page.getByTestId(`heatmap-${stage}`);
+  await hm.scrollIntoViewIfNeeded();
+  const box = (await hm.locator('rect.ms-hit').boundingBox())!;
+  return [box.x + ((col - view.col0 + 0.5) * box.width) / view.cols, box.y + ((row - view.row0 + 0.5) * box.height) / view.rows];
+}
+
+async function readout(page: Page): Promise<string> {
+  return (await page.getByTestId('readout').textContent()) ?? '';
+}
+
+/** The (q, k) a read-out names. */
+function cellOf(text: string): { q: number; k: number } {
+  const q = /q = (\d+)/.exec(text);
+  const k = /k = (\d+)/.exec(text);
+  if (!q || !k) throw new Error(`no cell in the read-out: ${text}`);
+  return { q: Number(q[1]), k: Number(k[1]) };
+}
+
+describe('Zooming the stage heatmaps (Lq = Lk = 512)', () => {
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    ({ page, errors } = await openPage(harness, '/?v=1&mode=lengths&lq=512&heads=1&causal=1'));
+    await waitForResult(page);
+  });
+  afterAll(async () => page?.close());
+
+  it('the zoom bar starts on the whole matrix: Zoom in enabled, Zoom out and Reset disabled', async () => {
+    await waitForView(page, 0, 512, 0, 512);
+    expect(await rangeText(page)).toBe('Rows 0–511 of 512 · Keys 0–511 of 512');
+    expect(await page.getByRole('button', { name: 'Zoom in' }).isEnabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Zoom out' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Reset zoom' }).isDisabled()).toBe(true);
+  });
+
+  it('Zoom in (× 2 around the centre) shows rows and keys 128–383 in every stage heatmap, and the output the same rows', async () => {
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await waitForView(page, 128, 256, 128, 256);
+    expect(await rangeText(page)).toBe('Rows 128–383 of 512 · Keys 128–383 of 512');
+    expect(await page.getByRole('button', { name: 'Zoom out' }).isEnabled()).toBe(true);
+  });
+
+  it('hovering a zoomed cell reads that cell of the whole matrix: q = 200, k = 150', async () => {
+    const view = { row0: 128, rows: 256, col0: 128, cols: 256 };
+    await page.mouse.move(...(await cellPoint(page, 'weights', view, 200, 150)));
+    await page.waitForFunction(() => document.querySelector('[data-testid="readout"]')?.textContent?.includes('q = 200'));
+    const text = await readout(page);
+    expect(text).toContain('q = 200');
+    expect(text).toContain('k = 150');
+    expect(text).toContain('t200');
+    // above the diagonal of the causal mask, one cell right of it
+    await page.mouse.move(...(await cellPoint(page, 'masked', view, 300, 301)));
+    await page.waitForFunction(() => document.querySelector('[data-testid="readout"]')?.textContent?.includes('k = 301'));
+    expect(await page.getByTestId('readout-blocked').textContent()).toContain('causal');
+  });
+
+  it('keyboard: focus selects the first visible cell; + zooms around it, ArrowUp past the top scrolls, − zooms out, 0 resets', async () => {
+    await page.mouse.move(0, 0);
+    await page.waitForFunction(() => !document.querySelector('[data-testid="readout"]')?.textContent?.includes('q = '));
+    await page.getByTestId('heatmap-weights').focus();
+    await page.waitForFunction(() => document.querySelector('[data-testid="readout"]')?.textContent?.includes('q = 128'));
+    expect(await readout(page)).toContain('k = 128');
+
+    await page.keyboard.press('+'); // ×2 around the centre of (128, 128)
+    await waitForView(page, 128, 128, 128, 128);
+    expect(await rangeText(page)).toBe('Rows 128–255 of 512 · Keys 128–255 of 512');
+
+    await page.keyboard.press('ArrowUp'); // (127, 128): out of view → the view scrolls one row
+    await waitForView(page, 127, 128, 128, 128);
+    expect(await rangeText(page)).toBe('Rows 127–254 of 512 · Keys 128–255 of 512');
+    expect(await readout(page)).toContain('q = 127');
+
+    await page.keyboard.press('-');
+    await waitForView(page, 127, 256, 128, 256);
+    expect(await rangeText(page)).toBe('Rows 127–382 of 512 · Keys 128–383 of 512');
+
+    await page.keyboard.press('0');
+    await waitForView(page, 0, 512, 0, 512);
+    expect(await page.getByRole('button', { name: 'Reset zoom' }).isDisabled()).toBe(true);
+  });
+
+  it('Ctrl + wheel zooms around the pointer (the cell under it stays under it); a plain wheel scrolls and shows the hint', async () => {
+    await page.keyboard.press('Escape');
+    const full = { row0: 0, rows: 512, col0: 0, cols: 512 };
+    await page.mouse.move(...(await cellPoint(page, 'scaled', full, 300, 100)));
+    await page.waitForFunction(() => /q = 30[01]\b/.test(document.querySelector('[data-testid="readout"]')?.textContent ?? ''));
+    const before = cellOf(await readout(page));
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -200); // 200 px up: × 2
+    await page.keyboard.up('Control');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="zoom-range"]')?.textContent?.startsWith('Rows 0–511'));
+    // × 2 around the pointer at ≈ (300.5, 100.5): rows ≈ 150–405, keys ≈ 50–305 (around the centre would be 128–383)
+    const range = /^Rows (\d+)–(\d+) of 512 · Keys (\d+)–(\d+) of 512$/.exec((await rangeText(page)) ?? '');
+    expect(range).not.toBeNull();
+    const [row0, row1, col0, col1] = range!.slice(1).map(Number) as [number, number, number, number];
+    expect([row1 - row0 + 1, col1 - col0 + 1]).toEqual([256, 256]);
+    expect(Math.abs(row0 - 150)).toBeLessThanOrEqual(1);
+    expect(Math.abs(col0 - 50)).toBeLessThanOrEqual(1);
+    await waitForView(page, row0, 256, col0, 256);
+    // the window moved under a still pointer: the read-out follows, and names (almost) the same cell
+    const after = cellOf(await readout(page));
+    expect(Math.abs(after.q - before.q)).toBeLessThanOrEqual(1);
+    expect(Math.abs(after.k - before.k)).toBeLessThanOrEqual(1);
+
+    await page.mouse.wheel(0, 50);
+    await page.getByRole('status').filter({ hasText: 'Ctrl/⌘ + wheel to zoom' }).first().waitFor();
+    expect(await rangeText(page)).toBe(`Rows ${row0}–${row1} of 512 · Keys ${col0}–${col1} of 512`);
+    await page.keyboard.press('0');
+    await waitForView(page, 0, 512, 0, 512);
+  });
+
+  it('dragging pans every heatmap by whole cells: 10.4 cells left and 5.4 up shows 10 more keys right, 5 more rows down', async () => {
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await waitForView(page, 128, 256, 128, 256);
+    const view = { row0: 128, rows: 256, col0: 128, cols: 256 };
+    const hm = page.getByTestId('heatmap-weights');
+    await hm.scrollIntoViewIfNeeded();
+    const box = (await hm.locator('rect.ms-hit').boundingBox())!;
+    const cw = box.width / view.cols;
+    const ch = box.height / view.rows;
+    const start: [number, number] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.move(...start);
+    await page.mouse.down();
+    await page.mouse.move(start[0] - 10.4 * cw, start[1] - 5.4 * ch, { steps: 6 });
+    await page.mouse.up();
+    await waitForView(page, 133, 256, 138, 256);
+    expect(await rangeText(page)).toBe('Rows 133–388 of 512 · Keys 138–393 of 512');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('Zoom with painting and sizes', () => {
+  it('while painting, a plain drag paints and does not pan; Shift + drag pans and does not paint', async () => {
+    const { page, errors } = await openPage(harness, '/?v=1&mode=lengths&lq=64&heads=1');
+    await waitForResult(page);
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await waitForView(page, 16, 32, 16, 32);
+    await page.getByRole('radiogroup', { name: 'Paint cells on the Mask heatmap' }).getByLabel('block').check();
+    const view = { row0: 16, rows: 32, col0: 16, cols: 32 };
+
+    await page.mouse.move(...(await cellPoint(page, 'mask', view, 20, 30)));
+    await page.mouse.down();
+    await page.waitForFunction(() => window.location.search.includes('paint=20.30.0'));
+    await page.mouse.move(...(await cellPoint(page, 'mask', view, 20, 24)), { steps: 4 });
+    await page.mouse.up();
+    expect(await rangeText(page)).toBe('Rows 16–47 of 64 · Keys 16–47 of 64');
+
+    await waitForResult(page);
+    const before = new URL(page.url()).searchParams.get('paint');
+    const from = await cellPoint(page, 'mask', view, 30, 30);
+    await page.keyboard.down('Shift');
+    await page.mouse.move(...from);
+    await page.mouse.down();
+    const to = await cellPoint(page, 'mask', view, 26, 26); // content dragged 4 cells up-left
+    await page.mouse.move(to[0] - 0.2, to[1] - 0.2, { steps: 5 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    await waitForView(page, 20, 32, 20, 32);
+    expect(new URL(page.url()).searchParams.get('paint')).toBe(before);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a new matrix size resets the zoom (view state only: never in the URL)', async () => {
+    const { page } = await openPage(harness, '/?v=1&mode=lengths&lq=64&heads=1');
+    await waitForResult(page);
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await waitForView(page, 16, 32, 16, 32);
+    expect(page.url()).not.toMatch(/zoom|view/);
+    const field = page.getByLabel('Query length');
+    await field.fill('100');
+    await field.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-testid="zoom-range"]')?.textContent === 'Rows 0–99 of 100 · Keys 0–99 of 100');
+    await waitForView(page, 0, 100, 0, 100);
+    await page.close();
+  });
+
+  it('Chinese interface: the zoom bar and its buttons are translated', async () => {
+    const { page } = await openPage(harness, '/?v=1&mode=lengths&lq=64&heads=1&lang=zh');
+    await waitForResult(page);
+    await page.getByRole('button', { name: '放大' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="zoom-range"]')?.textContent === '行 16–47（共 64）· 键 16–47（共 64）');
+    expect(await page.getByRole('button', { name: '重置缩放' }).isEnabled()).toBe(true);
+    await page.close();
+  });
+});
