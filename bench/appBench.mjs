@@ -1,0 +1,56 @@
+/**
+ * The built app in a fresh browser context, watched by appProbe.js: time to the first heatmap on
+ * a cold load, and the latency of a control change (the causal checkbox, clicked like a user)
+ * to updated pixels, with the longest main-thread task meanwhile.
+ */
+const PROBE = new URL('./appProbe.js', import.meta.url);
+const VIEWPORT = { width: 1400, height: 1000 };
+
+/** A new context (empty cache) and page with the probe, collecting page errors into `errors`. */
+async function openApp(browser, url, errors) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript({ path: PROBE.pathname });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(url);
+  return { context, page };
+}
+
+/** Cold loads of `url`: ms from navigation start to the first paint and to the frame after the first weights heatmap. */
+export async function coldLoads(browser, url, samples, errors) {
+  const runs = [];
+  for (let i = 0; i < samples; i++) {
+    const { context, page } = await openApp(browser, url, errors);
+    const heatmapMs = await page.evaluate(() => window.__maskscopeProbe.firstHeatmap());
+    const firstPaintMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
+    const path = await page.getByTestId('status-backend').getAttribute('data-path');
+    runs.push({ heatmapMs, firstPaintMs, path });
+    await context.close();
+  }
+  return runs;
+}
+
+/**
+ * Opens `url`, waits for its first heatmap, then clicks the causal checkbox `warmup + samples`
+ * times; each sample runs from the click to the frame after the weights heatmap shows the new
+ * result (appProbe.js). The warm-up samples are dropped.
+ */
+export async function interactions(browser, url, { samples, warmup = 2 }, errors) {
+  const { context, page } = await openApp(browser, url, errors);
+  try {
+    await page.evaluate(() => window.__maskscopeProbe.firstHeatmap());
+    await page.waitForFunction(() => /\d ms$/.test(document.querySelector('[data-testid="status-time"]')?.textContent?.trim() ?? ''), null, { timeout: 120000 });
+    const causal = page.getByRole('checkbox', { name: /Causal mask/ });
+    const runs = [];
+    for (let i = 0; i < warmup + samples; i++) {
+      await page.evaluate(() => window.__maskscopeProbe.arm());
+      await causal.click();
+      const result = await page.evaluate(() => window.__maskscopeProbe.sample());
+      if (i >= warmup) runs.push(result);
+    }
+    return runs;
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Injected into the built app before its own scripts (page.addInitScript) by appBench.mjs.
+ * Watches, without changing the app: long tasks (PerformanceObserver 'longtask'), redraws of the
+ * stage heatmaps (their canvas is cleared at the start of every paint, heatmapCanvas.ts) and the
+ * status line's "last compute" text. window.__maskscopeProbe:
+ *   arm()     — the next trusted click on the page starts a sample (t0 = its event.timeStamp);
+ *   sample()  — resolves when, after that click, the status line has left and come back to
+ *               "last compute: N ms" and the weights heatmap has then been redrawn: the first
+ *               animation frame after that redraw ends the sample. Also waits until no stage
+ *               heatmap has been redrawn for QUIET_MS, and reports the longest long task and the
+ *               stage heatmaps painted between the click and the result (stale redraws).
+ *   firstHeatmap() — resolves at the first animation frame after the weights heatmap's first paint.
+ */
+(() => {
+  const QUIET_MS = 300;
+  const longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+
+  let current = null; // the sample being measured
+  let firstFrame = null;
+  const firstWaiters = [];
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+
+  const clearRect = CanvasRenderingContext2D.prototype.clearRect;
+  CanvasRenderingContext2D.prototype.clearRect = function (...args) {
+    const host = this.canvas instanceof HTMLCanvasElement ? this.canvas.closest('[data-testid^="heatmap-"]') : null;
+    if (host) onHeatmapPaint(host.getAttribute('data-testid') === 'heatmap-weights');
+    return clearRect.apply(this, args);
+  };
+
+  function onHeatmapPaint(weights) {
+    const now = performance.now();
+    if (weights && firstFrame === null) {
+      firstFrame = frame();
+      firstFrame.then((t) => firstWaiters.forEach((w) => w(t)));
+    }
+    const s = current;
+    if (s && s.t0 !== null && s.statusAt === null) s.stalePaints++;
+    if (!s || s.statusAt === null) return;
+    s.lastPaint = now;
+    s.lastFrame = frame();
+    if (weights && s.frame === null) {
+      s.frame = s.lastFrame;
+      s.weightsPaintAt = now;
+    }
+  }
+
+  const statusText = () => document.querySelector('[data-testid="status-time"]')?.textContent ?? '';
+  const done = (text) => /\d ms$/.test(text.trim());
+  new MutationObserver(() => {
+    const s = current;
+    if (!s || s.t0 === null || s.statusAt !== null) return;
+    if (!done(statusText())) s.sawBusy = true;
+    else if (s.sawBusy) s.statusAt = performance.now();
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+
+  function arm() {
+    current = { t0: null, sawBusy: false, statusAt: null, frame: null, weightsPaintAt: null, lastPaint: null, lastFrame: null, stalePaints: 0 };
+    const s = current;
+    document.addEventListener('click', (e) => { if (e.isTrusted) s.t0 = e.timeStamp; }, { capture: true, once: true });
+  }
+
+  async function sample(timeoutMs = 120000) {
+    const s = current;
+    const deadline = performance.now() + timeoutMs;
+    while (s.frame === null) {
+      if (performance.now() > deadline) throw new Error(`no redraw after the click (status "${statusText()}")`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const frameAt = await s.frame;
+    while (performance.now() - s.lastPaint < QUIET_MS) await new Promise((r) => setTimeout(r, 20));
+    const allFrameAt = await s.lastFrame;
+    const during = longTasks.filter((t) => t.start + t.duration > s.t0 && t.start < frameAt);
+    current = null;
+    return {
+      ms: frameAt - s.t0,
+      statusMs: s.statusAt - s.t0,
+      paintMs: s.weightsPaintAt - s.t0,
+      allMs: allFrameAt - s.t0,
+      longestTaskMs: Math.max(0, ...during.map((t) => t.duration)),
+      longTasks: during.length,
+      stalePaints: s.stalePaints,
+      path: document.querySelector('[data-testid="status-backend"]')?.getAttribute('data-path') ?? null,
+      status: statusText(),
+    };
+  }
+
+  /** ms from navigation start to the frame after the weights heatmap's first paint. */
+  const firstHeatmap = () => (firstFrame ?? new Promise((resolve) => firstWaiters.push(resolve)));
+
+  window.__maskscopeProbe = { arm, sample, firstHeatmap, longTasks: () => longTasks.slice() };
+})();

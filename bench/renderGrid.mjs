@@ -1,0 +1,27 @@
+/** The rendering section, driven from Node: the app's canvas heatmap and the naive d3 SVG at each L. */
+import { fmt } from './stats.mjs';
+
+/**
+ * Renders at every L until a kind's predicted draw (∝ L²) exceeds `maxPredictedMs`; a first
+ * (warm-up) draw only while a draw is predicted under `budgetMs`.
+ */
+export async function renderGrid(bench, log, { sizes, repeats, budgetMs, maxPredictedMs }) {
+  const results = [];
+  const last = {};
+  for (const L of sizes) {
+    for (const kind of ['app', 'd3']) {
+      const prev = last[kind];
+      const predicted = prev ? prev.ms * (L / prev.L) ** 2 : 0;
+      if (predicted > maxPredictedMs) {
+        results.push({ L, kind, skipped: `predicted ≈ ${(predicted / 1000).toFixed(0)} s per draw (${(L * L).toLocaleString('en')} <rect>s)` });
+        log(`render ${kind} L=${L}: skipped (predicted ${(predicted / 1000).toFixed(1)} s)`);
+        continue;
+      }
+      const result = await bench('render', kind, L, repeats, budgetMs, predicted < budgetMs);
+      last[kind] = { L, ms: Math.max(result.warmupMs ?? 0, result.medianMs) };
+      results.push({ L, kind, result });
+      log(`render ${kind.padEnd(3)} L=${String(L).padEnd(4)} median ${fmt(result.medianMs)} ms (n=${result.runsMs.length}, first ${fmt(result.warmupMs)} ms, ${result.elements} DOM elements)`);
+    }
+  }
+  return results;
+}

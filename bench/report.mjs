@@ -1,0 +1,102 @@
+/** BENCHMARKS.md from the data bench/run.mjs gathered: headline, targets, then each measurement. */
+import os from 'node:os';
+import { coldLoadTable, computeTable, growthTable, interactionTable, jsStagesTable, memoryTable, pipelineTable, renderTable, tfStagesTable } from './reportTables.mjs';
+import { fmt } from './stats.mjs';
+import { headline, targetsTable } from './targets.mjs';
+
+function machine({ info, browserVersion, load, durationMs }) {
+  const cpus = os.cpus();
+  const gl = info.webgl;
+  const b = info.backend;
+  return `## Machine and browser
+- OS: ${os.type()} ${os.release()} (${os.platform()}/${os.arch()}), Node ${process.version}
+- CPUs: ${cpus.length} × ${cpus[0]?.model ?? 'unknown'}; memory ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB; load average ${load.start.map((x) => x.toFixed(1)).join(' / ')} at the start, ${load.end.map((x) => x.toFixed(1)).join(' / ')} at the end (1 / 5 / 15 min: other processes share these cores)
+- Browser: Chromium ${browserVersion} (headless, flags of tests/browser/chromium.json, \`--use-angle=swiftshader\`), viewport 1400 × 1000, devicePixelRatio ${info.devicePixelRatio}
+- WebGL: ${gl ? `${gl.version}; renderer "${gl.renderer}", vendor "${gl.vendor}"${gl.debugInfoAvailable ? ' (WEBGL_debug_renderer_info)' : ''}; GPU timer queries: ${gl.timerQuery ? 'yes' : 'no'}` : 'not available'}
+- Float precision: tfjs WebGL ${b.webglVersion}, float32 render targets: ${b.float32 ? 'yes' : 'no (float16)'}; fragment highp float: ${gl?.highpFloat ? `precision ${gl.highpFloat.precision} bits, range 2^±${gl.highpFloat.rangeMax}` : 'n/a'}; MAX_TEXTURE_SIZE ${b.maxTextureSize}
+- auto (choosePath with the probed device): ${info.auto.map((a) => `${a.cells.toLocaleString('en')} cells → ${a.path} (${a.reason})`).join('; ')}
+- Whole run: ${(durationMs / 60000).toFixed(1)} min`;
+}
+
+function computeSection(d, c) {
+  return `## 1. Compute (dK = dV = 64, causal bottom-right, inputs from deriveInputs)
+Inputs are the app's: a lengths-mode Scenario through \`deriveInputs\` (src/ui/derive.ts). Median of up to ${c.repeats} runs after one warm-up (fewer once a case's ${c.budgetMs / 1000} s budget is spent; no warm-up when one run is predicted to exceed it). performance.now() ticks in 0.1 ms here, so below 2^16 cells each sample times several calls in a row and divides.
+
+### 1a. Attention: runAttention on each path against the baseline
+Engine = \`runAttention(inputs, { path })\` for every head (all eight stages read back to JS). Baseline = bench/baseline.ts (plain float32 loops: scores, masked softmax, output only). auto = the path \`choosePath('auto', probeDevice(), cells)\` picks, timed in alternation with the baseline (${c.pairRounds[0]} to ${c.pairRounds[1]} rounds, no warm-up) so that both see the same machine load; its ratio is the median of the per-round ratios (the verdict of the headline), "fastest runs" the fastest auto run over the fastest baseline run; the other paths' ratios are ratios of medians. × base < 1 = faster than the baseline; max |Δ output| against the baseline where checked (≤ 2^18 cells). WebGL 1st run = the warm-up run (— when one run was predicted over the case budget: no warm-up).
+
+${computeTable(d.compute)}
+
+### 1b. The app's pipeline: Q/K/V, attention, transfer
+What one compute costs in the app: \`deriveInputs\` with its Q/K/V projections (the worker's first step), runAttention (1a), and the transfer of the result (StageSet buffers transferred, inputs cloned) from a worker to the page (bench/echoWorker.ts, one way). Totals are compared with the baseline's attention alone.
+
+${pipelineTable(d.compute)}
+
+### 1c. Inside the JS path
+Each piece is the fastest of several interleaved rounds (bench/jsStages.ts), without touching src/: mask rows = the path's compiled mask (\`planJs(inputs).maskRow\`) over every row; Q·Kᵀ = runAttention(dK = 64) − runAttention(dK = 1), × 64/63; W·V = the same with dV; allocation = \`allocateHead\` for every head; softmax & rest = the remainder (scale, logits, masked, softmax, row status). Differences of noisy timings: small entries can be off by a few ms, or negative.
+
+${jsStagesTable(d.splits.js)}
+
+### 1d. Inside the tfjs paths (tfjs profiler)
+One \`tf.profile\`d runAttention per case up to ${c.tfMaxCells.toLocaleString('en')} cells (bench/tfProfile.ts); kernels attributed to stages in issue order. "outside kernels" = uploads, read-backs and the JS post-processing (masked, row status). On WebGL with GPU timer queries the kernel times are GPU times; the profiled run is slower than 1a's.
+
+${tfStagesTable(d.splits.tf)}`;
+}
+
+function appSection(d) {
+  const a = d.app;
+  return `## 4. The app (built with \`vite build\`, served statically, fresh browser context)
+### 4a. Cold load
+Default URL, empty cache: navigation start → first contentful paint, and → the frame after the weights heatmap's first paint (bench/appProbe.js watches the app without changing it).
+
+${coldLoadTable(a.cold, a.entry)}
+
+### 4b. Interaction latency and long tasks
+The causal checkbox clicked like a user (Playwright), ${a.classroom.length} / ${a.l512.length} / ${a.l1024.length} samples after 2 warm-up clicks (none at L = 1024): from the click's event.timeStamp to the first animation frame after the status line shows a new "last compute" and the weights heatmap has been redrawn; "all heatmaps" = the frame after the last stage heatmap redrawn; longest task = the longest PerformanceObserver 'longtask' meanwhile (0 = none over 50 ms); worker compute = the "last compute" of the status line (Q/K/V + attention in the worker); to status = until the status line shows it; to weights paint start = until the weights heatmap's repaint begins (stage heatmaps are drawn one per task, src/ui/drawQueue.ts); stale redraws = stage heatmaps painted between the click and the new result (still the old numbers). URLs: ${a.urls.map((u) => `\`${u}\``).join(', ')}.
+
+${interactionTable([{ label: 'B=2 H=8 L=64', samples: a.classroom }, { label: 'B=2 H=8 L=512', samples: a.l512 }, { label: 'B=1 H=8 L=1024', samples: a.l1024 }])}`;
+}
+
+export function report(d, c) {
+  const targets = targetsTable(d);
+  const skipped = [
+    ...d.compute.flatMap((row) => Object.entries(row.paths).filter(([, r]) => r.skipped).map(([p, r]) => `- compute ${p} ${row.shape.join('×')}: ${r.skipped}`)),
+    ...d.render.filter((r) => r.skipped).map((r) => `- render ${r.kind} L = ${r.L}: ${r.skipped}`),
+  ];
+  const md = `# Benchmarks
+
+Generated by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString()}. Run it again with:
+
+    npm run bench    # Vite + headless Chromium (CHROME_PATH, default /usr/bin/chromium); writes this file
+
+${headline(d.compute)}
+
+## Targets
+${targets.table}
+
+## Where the baselines (and paths) stopped
+${skipped.length ? skipped.join('\n') : 'Nothing was skipped.'}
+
+${machine(d)}
+
+${computeSection(d, c)}
+
+## 2. Rendering the weights heatmap (one head, L × L)
+From the draw call to the next frame (requestAnimationFrame + a task), median of up to ${c.renderRepeats} draws after a first one (no first draw when one draw is predicted over ${c.budgetMs / 1000} s). app = src/viz/heatmap.ts \`drawHeatmap\` (canvas, ≈ 360 px per axis, max-pooled below 1 px per cell); d3 = a naive SVG with one \`<rect>\` per cell, same colour scale.
+
+${renderTable(d.render)}
+
+## 3. tfjs memory on the WebGL path
+runAttention ${d.memory.snapshots.at(-1).updates} times at B = ${c.memoryShape[0]}, H = ${c.memoryShape[1]}, L = ${c.memoryShape[2]}, alternately every head at once (whole-batch tfjs) and one head (the chunked path), measured before the compute grid; ${fmt(d.memory.totalMs / d.memory.snapshots.at(-1).updates)} ms per update. "texture pool" = textures tfjs keeps (live + idle for reuse).
+
+${memoryTable(d.memory)}
+
+${appSection(d)}
+
+## 5. Growth with L
+Least-squares fit of log(median ms) on log(L) for B = H = 1, L ≥ 256 (1a).
+
+${growthTable(d.fits)}
+${d.errors.length ? `\n## Page errors\n${d.errors.slice(0, 10).map((e) => `- ${e}`).join('\n')}\n` : ''}`;
+  return { md, targets };
+}
