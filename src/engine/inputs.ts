@@ -22,6 +22,7 @@ export interface MaskSettings {
  * padding for its keys and the target's padding for its queries.
  * @param options.vectors false skips the projections (the costly part at large sizes): q, k and v
  *   are then empty arrays, for callers that need only the shape and the mask.
+ * @param options.heads project only these heads (the others' vectors are 0); all when absent.
  * @throws Error when the two sides have different batch sizes.
  */
 export function buildAttentionInputs(
@@ -29,7 +30,7 @@ export function buildAttentionInputs(
   key: SequenceBatch,
   settings: ProjectionSettings,
   masks: MaskSettings,
-  options: { vectors?: boolean } = {},
+  options: { vectors?: boolean; heads?: readonly number[] } = {},
 ): AttentionInputs {
   const batch = query.tokens.length;
   if (key.tokens.length !== batch) {
@@ -41,7 +42,7 @@ export function buildAttentionInputs(
   const xk = key === query || !vectors ? xq : embedBatch(key, settings.seed, width);
   const qShape = { batch, length: query.length, width };
   const kShape = { batch, length: key.length, width };
-  const project = (x: Float64Array, shape: typeof qShape, name: string) => (vectors ? projectHeads(x, shape, name, settings) : new Float32Array(0));
+  const project = (x: Float64Array, shape: typeof qShape, name: string) => (vectors ? projectHeads(x, shape, name, settings, options.heads) : new Float32Array(0));
   const mask: MaskSpec = buildMaskSpec({
     causal: masks.causal,
     keyIsReal: masks.keyPadding ? key.isReal : null,

@@ -73,7 +73,9 @@ export function projectionMatrix(name: string, head: number, seed: number, width
 }
 
 /**
- * Projects embeddings x [B,L,d] by W [d,dK] for every head.
+ * Projects embeddings x [B,L,d] by W [d,dK] for every head, or for the heads listed.
+ * @param heads the heads to project (others stay 0); all H when absent. At L = 4096 with many
+ *   heads, projecting only the head on screen is what keeps a change of seed or text quick.
  * @returns Float32Array [B,H,L,dK].
  */
 export function projectHeads(
@@ -81,23 +83,31 @@ export function projectHeads(
   shape: { batch: number; length: number; width: number },
   name: string,
   settings: ProjectionSettings,
+  heads?: readonly number[],
 ): Float32Array {
   const { batch: B, length: L, width: d } = shape;
   const { heads: H, dK, seed } = settings;
   const out = new Float32Array(B * H * L * dK);
-  for (let h = 0; h < H; h++) {
-    const w = projectionMatrix(name, h, seed, d, dK);
+  for (const h of heads ?? Array.from({ length: H }, (_, i) => i)) {
+    const wT = transpose(projectionMatrix(name, h, seed, d, dK), d, dK);
     for (let b = 0; b < B; b++) {
       for (let i = 0; i < L; i++) {
         const xBase = (b * L + i) * d;
         const outBase = ((b * H + h) * L + i) * dK;
         for (let c = 0; c < dK; c++) {
           let sum = 0;
-          for (let j = 0; j < d; j++) sum += (x[xBase + j] as number) * (w[j * dK + c] as number);
+          for (let j = 0, wBase = c * d; j < d; j++) sum += (x[xBase + j] as number) * (wT[wBase + j] as number);
           out[outBase + c] = sum;
         }
       }
     }
   }
   return out;
+}
+
+/** [rows, cols] → [cols, rows], so a column of W is read contiguously. */
+function transpose(m: Float64Array, rows: number, cols: number): Float64Array {
+  const t = new Float64Array(rows * cols);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) t[c * rows + r] = m[r * cols + c] as number;
+  return t;
 }

@@ -81,8 +81,8 @@ export function App({ initialSearch }: { initialSearch: string }) {
           </select>
           <CopyLinkButton />
           <ExportButton
-            shape={derived.ok && !stale && complete ? (shape ?? null) : null}
-            hint={shown && !complete ? t('engine.exportNeedsAllHeads') : undefined}
+            shape={derived.ok && !stale ? (shape ?? null) : null}
+            problem={shown && !complete ? t('engine.exportNeedsAllHeads') : undefined}
             build={() => {
               const stages = shown && joinStages(shown.set);
               return shown && stages && buildExport(scenario, shown.inputs, stages, shown.job, shown.run.backend?.name ?? shown.run.path);
@@ -101,7 +101,7 @@ export function App({ initialSearch }: { initialSearch: string }) {
       </aside>
       <main className="views">
         <p className="formula">{t('app.formula')}</p>
-        <StatusLine device={run.device} run={shown?.run ?? null} set={shown?.set ?? null} slice={slice} computing={run.computing} preparing={run.preparing} progress={run.progress} job={run.job} />
+        <StatusLine device={run.device} run={shown?.run ?? null} set={shown?.set ?? null} slice={slice} computing={run.computing} preparing={run.preparing} projecting={run.projecting} progress={run.progress} job={run.job} />
         <WarningBanner warnings={warnings} onDismiss={dismissWarnings} />
         {!derived.ok && <p className="banner error" role="alert">{t(`errors.${derived.error}`)}</p>}
         {run.error && <p className="banner error" role="alert">{t('errors.compute', { message: run.error })}</p>}

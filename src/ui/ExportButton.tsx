@@ -3,23 +3,54 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttentionShape } from '../engine/types';
 
-/** Rough size of an export in bytes: ~10 characters per number for every stage array. */
+/**
+ * Rough size of an export in bytes: about 20 characters per number (JSON of float32 values such
+ * as "-0.12345678,") for the three [B,H,Lq,Lk] stages and the vectors.
+ */
 export function estimateExportBytes(s: AttentionShape): number {
   const cells = s.batch * s.heads * s.queryLength * s.keyLength;
   const vectors = s.batch * s.heads * (s.queryLength * (s.dK + s.dV) + s.keyLength * (s.dK + s.dV));
-  return 10 * (3 * cells + vectors);
+  return 20 * (3 * cells + vectors);
 }
 
 /** Above this, the user is asked before the export is built. */
 export const LARGE_EXPORT_BYTES = 50e6;
+/** Above this, no export: exports of ~140 MB were seen to fail silently in Chromium (string and Blob sizes). */
+export const MAX_EXPORT_BYTES = 100e6;
 
-/** `shape` null disables the button; `hint` then says why (as its title). */
-export function ExportButton({ build, shape, hint }: { build(): unknown; shape: AttentionShape | null; hint?: string }) {
+/**
+ * Downloads `build()` as JSON. `shape` null (nothing current to export) disables it; `problem`
+ * (e.g. only some heads computed) keeps it focusable and says what to change when pressed; so
+ * does an export over MAX_EXPORT_BYTES. A failure is said next to the button, never silent.
+ */
+export function ExportButton({ build, shape, problem }: { build(): unknown; shape: AttentionShape | null; problem?: string }) {
   const { t } = useTranslation();
+  const [note, setNote] = useState<string | null>(null);
   const onClick = () => {
     if (!shape) return;
+    if (problem) return setNote(problem);
     const megabytes = Math.round(estimateExportBytes(shape) / 1e6);
+    if (megabytes * 1e6 > MAX_EXPORT_BYTES) return setNote(t('export.tooLarge', { megabytes, limit: MAX_EXPORT_BYTES / 1e6 }));
     if (megabytes * 1e6 > LARGE_EXPORT_BYTES && !window.confirm(t('export.large', { megabytes }))) return;
+    setNote(t('export.preparing'));
+    // after a frame, so that "preparing" shows before the page is busy building the file
+    setTimeout(() => setNote(download(build) ? null : t('export.failed')), 50);
+  };
+  return (
+    <span className="export">
+      <button type="button" onClick={onClick} disabled={!shape} aria-describedby="export-note" data-testid="export-json">
+        {t('export.button')}
+      </button>
+      <span id="export-note" className="export-note" role="status" data-testid="export-note">
+        {note}
+      </span>
+    </span>
+  );
+}
+
+/** Serialises and downloads; false when the browser could not (e.g. the string was too long). */
+function download(build: () => unknown): boolean {
+  try {
     const blob = new Blob([JSON.stringify(build())], { type: 'application/json' });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
@@ -27,12 +58,10 @@ export function ExportButton({ build, shape, hint }: { build(): unknown; shape: 
     a.download = `maskscope-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
-  return (
-    <button type="button" onClick={onClick} disabled={!shape} title={shape ? undefined : hint} data-testid="export-json">
-      {t('export.button')}
-    </button>
-  );
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function CopyLinkButton() {

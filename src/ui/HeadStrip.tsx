@@ -48,6 +48,9 @@ export function HeadStrip({ set, batch, head, weightScale, onSelect }: Props) {
   );
 }
 
+/** One colour scale for every thumbnail, so its colour table is built once (cellColors.ts). */
+const THUMB_SCALE = sequentialScale();
+
 function Thumb({ set, batch, head, weightScale }: { set: StageSet; batch: number; head: number; weightScale: WeightScale }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const slice = useMemo(() => sliceStages(set, batch, head), [set, batch, head]);
@@ -57,7 +60,7 @@ function Thumb({ set, batch, head, weightScale }: { set: StageSet; batch: number
     // one thumbnail per task, so that many large heads never block the page at once
     return scheduleDraw(node, () => {
       const values = weightColorValues(weightScale, slice.weights, slice.rows, slice.cols);
-      drawThumbnail(node, { values, rows: slice.rows, cols: slice.cols, color: sequentialScale(), blocked: slice.blocked, greyRows: slice.paddedRows }, 72);
+      drawThumbnail(node, { values, rows: slice.rows, cols: slice.cols, color: THUMB_SCALE, blocked: slice.blocked, greyRows: slice.paddedRows }, 72);
     });
   }, [slice, weightScale]);
   return <canvas ref={canvas} aria-hidden="true" />;

@@ -26,7 +26,7 @@ export function Legend({ kind, scale, showBlocked, title: titleOverride }: Props
     const spec = { color: scale, title, blockedLabel: showBlocked ? t('stage.blocked') : '', width: 180 };
     if (handle.current) handle.current.update(spec);
     else handle.current = drawLegend(host.current, spec);
-  });
+  }, [kind, scale, title, showBlocked, t]);
   useEffect(
     () => () => {
       handle.current?.destroy();

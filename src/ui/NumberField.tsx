@@ -79,6 +79,9 @@ export function NumberField({ label, value, min, max, onCommit, disabled, intege
         onChange={(e) => onChange(e.target.value)}
         onBlur={() => commit(text)}
         onKeyDown={(e) => e.key === 'Enter' && commit(text)}
+        // A wheel over a focused number field would step its value while the user scrolls the
+        // page: leave the field instead (its value is committed, the page scrolls).
+        onWheel={(e) => e.currentTarget === document.activeElement && e.currentTarget.blur()}
       />
       {message && (
         <p id={`${id}-error`} className="field-error" role="alert">

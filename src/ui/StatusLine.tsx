@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import type { StageSet } from '../engine/headStages';
 import type { DeviceInfo } from '../engine/pathChoice';
+import type { EnginePath as Path } from '../engine/types';
 import type { RunInfo } from '../worker/protocol';
 import { useProgress, type ProgressStore } from './progressStore';
 import { countFullyMasked, type StageSlice } from './slices';
@@ -15,13 +16,15 @@ interface Props {
   set: StageSet | null;
   slice: StageSlice | null;
   computing: boolean;
-  preparing: boolean;
+  /** The path whose tfjs backend is being prepared, or null. */
+  preparing: Path | null;
+  projecting: boolean;
   /** Progress of `job`, the computation in flight (null when none is). */
   progress: ProgressStore;
   job: unknown;
 }
 
-export function StatusLine({ device, run, set, slice, computing, preparing, progress, job }: Props) {
+export function StatusLine({ device, run, set, slice, computing, preparing, projecting, progress, job }: Props) {
   const { t } = useTranslation();
   if (!device || (!run && !computing)) return <p className="status" role="status">{t('status.starting')}</p>;
   const shape = set?.shape;
@@ -36,7 +39,7 @@ export function StatusLine({ device, run, set, slice, computing, preparing, prog
         </span>
       )}
       <span data-testid="status-time">
-        {t('status.lastCompute')}: <Progress computing={computing} preparing={preparing} store={progress} job={job} ms={run?.ms ?? null} />
+        {t('status.lastCompute')}: <Progress computing={computing} preparing={preparing} projecting={projecting} store={progress} job={job} ms={run?.ms ?? null} />
       </span>
       {shape && <span>{t('status.shape', { batch: shape.batch, heads: shape.heads, lq: shape.queryLength, lk: shape.keyLength, dK: shape.dK })}</span>}
       {set && masked.heads < set.heads.length && (
@@ -57,6 +60,7 @@ function EnginePath({ run, device }: { run: RunInfo; device: DeviceInfo }) {
   return (
     <span data-testid="status-backend" data-path={run.path} data-backend={run.backend?.name ?? 'js'}>
       {t('engine.label')}: <b>{name}</b> <span className="reason">({t(`engine.reason.${run.reason}`, { renderer: shortRenderer(device.renderer) })})</span>
+      {run.workers !== undefined && run.workers > 1 && <span data-testid="status-workers"> · {t('engine.workers', { count: run.workers })}</span>}
       {run.backend?.fallbackReason && <span className="fallback"> — {t('status.fallback', { reason: run.backend.fallbackReason })}</span>}
     </span>
   );
@@ -64,16 +68,18 @@ function EnginePath({ run, device }: { run: RunInfo; device: DeviceInfo }) {
 
 interface ProgressProps {
   computing: boolean;
-  preparing: boolean;
+  preparing: Path | null;
+  projecting: boolean;
   store: ProgressStore;
   job: unknown;
   ms: number | null;
 }
 
-function Progress({ computing, preparing, store, job, ms }: ProgressProps) {
+function Progress({ computing, preparing, projecting, store, job, ms }: ProgressProps) {
   const { t } = useTranslation();
   const progress = useProgress(store, job);
-  if (preparing) return <span data-testid="status-preparing">{t('engine.preparing')}</span>;
+  if (preparing) return <span data-testid="status-preparing">{t(preparing === 'webgl' ? 'engine.preparing' : 'engine.preparingCpu')}</span>;
+  if (projecting && !progress) return <span data-testid="status-projecting">{t('engine.projecting')}</span>;
   if (computing && progress && progress.total > 0) {
     const percent = Math.floor((100 * progress.done) / progress.total);
     return (

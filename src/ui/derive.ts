@@ -40,10 +40,10 @@ export type Derived =
  * LIMITS.maxLength tokens); cross-attention pairs line i of the target with line i of the source.
  * Lengths mode: placeholder tokens t0… (self) or q0…/k0… (cross), no padding.
  * @param options.vectors false leaves q, k, v empty (the page needs only tokens, shape and mask;
- *   the engine worker computes the vectors).
+ *   the engine worker computes the vectors); options.heads projects only those heads.
  * @returns `ok: false` with an error code when a side has no token; never throws.
  */
-export function deriveInputs(s: Scenario, options: { vectors?: boolean } = {}): Derived {
+export function deriveInputs(s: Scenario, options: { vectors?: boolean; heads?: readonly number[] } = {}): Derived {
   const notes: InputNote[] = [];
   const sides = s.inputMode === 'lengths' ? lengthBatches(s) : textBatches(s, notes);
   if (!sides.ok) return sides;
@@ -91,6 +91,16 @@ const COMPUTE_FIELDS = [
   'temperature', 'alibi', 'softcap',
   'seed', 'dK', 'heads', 'engine',
 ] as const satisfies readonly (keyof Scenario)[];
+
+/** The fields Q, K and V depend on (not the masks, the modifiers or the engine). */
+const VECTOR_FIELDS = [
+  'inputMode', 'attention', 'queryText', 'keyText', 'queryLength', 'keyLength', 'batchSize', 'paddingSide', 'seed', 'dK', 'heads',
+] as const satisfies readonly (typeof COMPUTE_FIELDS)[number][];
+
+/** A string that changes whenever Q, K or V would (the engine worker keeps them while it does not). */
+export function vectorSettingsKey(s: Scenario): string {
+  return JSON.stringify(VECTOR_FIELDS.map((field) => s[field]));
+}
 
 /** A string that changes exactly when deriveInputs' result would (for memoising). */
 export function computeSettingsKey(s: Scenario): string {

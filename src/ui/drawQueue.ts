@@ -2,9 +2,9 @@
  * A tiny scheduler for canvas draws. Drawing six 1024×1024 heatmaps and sixteen head thumbnails
  * in the React commit that asked for them is one main-thread task of several hundred ms (no
  * input, no paint meanwhile). Here each draw is queued under a key (its canvas or host element)
- * and runs in a macrotask of its own, one draw per task, in the order first asked; asking again
- * for a key that is still queued replaces its draw in place (the latest request wins, a stale one
- * never runs). Tasks are posted through a MessageChannel (not throttled like setTimeout).
+ * and runs in a macrotask, in the order first asked (one draw per task, or several within a time
+ * budget: APP_SLICE); asking again for a key that is still queued replaces its draw in place (the
+ * latest request wins, a stale one never runs). Tasks are posted through a MessageChannel (not throttled like setTimeout).
  *
  * Usage, for any canvas (e.g. a head thumbnail):
  *
@@ -41,20 +41,23 @@ export interface DrawQueue {
  * when more are waiting, posts the next task before running it, so a draw that throws does not
  * stall the queue (its error is reported by the task as an uncaught exception).
  */
-export function createDrawQueue(post: (run: () => void) => void): DrawQueue {
+export function createDrawQueue(post: (run: () => void) => void, slice: TimeSlice = { budgetMs: 0, now: () => 0 }): DrawQueue {
   const queue = new Map<DrawKey, () => void>();
   let posted = false;
   const runOne = () => {
     posted = false;
-    const first = queue.entries().next();
-    if (first.done === true) return;
-    const [key, draw] = first.value;
-    queue.delete(key);
-    if (queue.size > 0) {
-      posted = true;
-      post(runOne);
-    }
-    draw();
+    const start = slice.now();
+    do {
+      const first = queue.entries().next();
+      if (first.done === true) return;
+      const [key, draw] = first.value;
+      queue.delete(key);
+      if (queue.size > 0 && !posted) {
+        posted = true;
+        post(runOne);
+      }
+      draw();
+    } while (queue.size > 0 && slice.now() - start < slice.budgetMs);
   };
   return {
     schedule(key, draw) {
@@ -74,6 +77,20 @@ export function createDrawQueue(post: (run: () => void) => void): DrawQueue {
   };
 }
 
+/**
+ * How long one task may keep drawing: after a draw, the next queued one runs in the same task
+ * while less than `budgetMs` (by `now`, in ms) has passed since the task began. 0 = one draw per
+ * task. Small heatmaps then share a task (fewer task switches and frames before every heatmap
+ * is up to date); large ones still get a task each.
+ */
+export interface TimeSlice {
+  budgetMs: number;
+  now(): number;
+}
+
+/** The app's time slice: well under the 50 ms of a long task, with room for the draw that overruns. */
+export const APP_SLICE: TimeSlice = { budgetMs: 12, now: () => performance.now() };
+
 /** Posts `run` as a new macrotask: a MessageChannel message, or setTimeout(0) without one. */
 function postMacrotask(): (run: () => void) => void {
   if (typeof MessageChannel === 'undefined') return (run) => void setTimeout(run, 0);
@@ -90,7 +107,7 @@ let shared: DrawQueue | null = null;
 
 /** The app's draw queue (created on first use). */
 export function drawQueue(): DrawQueue {
-  shared ??= createDrawQueue(postMacrotask());
+  shared ??= createDrawQueue(postMacrotask(), APP_SLICE);
   return shared;
 }
 

@@ -6,12 +6,13 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { StageSet } from '../engine/headStages';
-import type { DeviceInfo } from '../engine/pathChoice';
-import type { AttentionInputs, HeadRef } from '../engine/types';
+import { choosePath, type DeviceInfo } from '../engine/pathChoice';
+import type { AttentionInputs, AttentionShape, EnginePath, HeadRef } from '../engine/types';
 import type { Scenario } from '../state/scenario';
 import type { ComputeRequest, RunInfo, WorkerMessage } from '../worker/protocol';
 import { createProgressStore, type ProgressStore } from './progressStore';
 import { mergeSets } from './stageSets';
+import { EnginePool, everyHead, PARALLEL_CELLS, poolSize } from './enginePool';
 
 /** What to compute: the settings (and their key), and the heads (null = all). */
 export interface EngineJob {
@@ -19,6 +20,8 @@ export interface EngineJob {
   settingsKey: string;
   scenario: Scenario;
   heads: HeadRef[] | null;
+  /** The shape the settings give (for splitting the heads across workers). */
+  inputs: { shape: AttentionShape };
 }
 
 export interface EngineResult<J extends EngineJob> {
@@ -34,8 +37,10 @@ export interface EngineState<J extends EngineJob> {
   result: EngineResult<J> | null;
   /** The current job has neither a result nor an error yet. */
   computing: boolean;
-  /** tfjs is loading or compiling its shaders for the current job. */
-  preparing: boolean;
+  /** tfjs is loading or compiling its shaders for the current job, for this path. */
+  preparing: EnginePath | null;
+  /** Q, K, V are being projected for the current job (new tokens, seed, dK or heads). */
+  projecting: boolean;
   /** Query rows done / in total, for `job` (read with useProgress, so that only the bar re-renders). */
   progress: ProgressStore;
   /** The job being computed (null when none is). */
@@ -46,7 +51,8 @@ export interface EngineState<J extends EngineJob> {
 interface Status<J> {
   /** The job these fields are about. */
   job: J | null;
-  preparing: boolean;
+  preparing: EnginePath | null;
+  projecting?: boolean;
   error: string | null;
   done: boolean;
 }
@@ -54,39 +60,48 @@ interface Status<J> {
 interface Pending<J> {
   id: number;
   job: J;
+  /** Posted to the pool (jobs wait for the device probe, which decides whether to split). */
+  sent: boolean;
 }
 
 export function useEngine<J extends EngineJob>(job: J | null): EngineState<J> {
-  const worker = useRef<Worker | null>(null);
+  const worker = useRef<EnginePool | null>(null);
+  const deviceRef = useRef<DeviceInfo | null>(null);
   const pending = useRef<Pending<J> | null>(null);
   const nextId = useRef(0);
   const [device, setDevice] = useState<DeviceInfo | null>(null);
   const [result, setResult] = useState<EngineResult<J> | null>(null);
-  const [status, setStatus] = useState<Status<J>>({ job: null, preparing: false, error: null, done: true });
+  const [status, setStatus] = useState<Status<J>>({ job: null, preparing: null, error: null, done: true });
   const [progress] = useState(createProgressStore);
 
   useEffect(() => {
-    const w = new Worker(new URL('../worker/engineWorker.ts', import.meta.url), { type: 'module' });
-    worker.current = w;
-    w.onmessage = (event: MessageEvent<WorkerMessage>) => {
-      const message = event.data;
-      if (message.type === 'device') return setDevice(message.device);
+    const onMessage = (message: WorkerMessage) => {
+      if (message.type === 'device') {
+        deviceRef.current = message.device;
+        // a job that arrived before the device was known is sent now (it may be split)
+        const waiting = pending.current;
+        if (waiting && !waiting.sent) send(worker.current, message.device, waiting);
+        return setDevice(message.device);
+      }
       const current = pending.current;
       if (!current || message.id !== current.id) return;
       if (message.type === 'result') {
         setResult((previous) => ({ job: current.job, inputs: message.inputs, run: message.run, set: mergeSets(previous?.job.settingsKey === message.key ? previous.set : null, message.set) }));
-        setStatus({ job: current.job, preparing: false, error: null, done: true });
+        setStatus({ job: current.job, preparing: null, error: null, done: true });
       } else if (message.type === 'error') {
-        setStatus({ job: current.job, preparing: false, error: message.message, done: true });
+        setStatus({ job: current.job, preparing: null, error: message.message, done: true });
       } else if (message.type === 'preparing') {
-        setStatus({ job: current.job, preparing: true, error: null, done: false });
+        setStatus({ job: current.job, preparing: message.path, error: null, done: false });
+      } else if (message.type === 'projecting') {
+        setStatus({ job: current.job, preparing: null, projecting: true, error: null, done: false });
       } else if (message.type === 'progress') {
         progress.set({ job: current.job, done: message.done, total: message.total });
-        setStatus((s) => (s.preparing ? { ...s, preparing: false } : s));
+        setStatus((s) => (s.preparing || s.projecting ? { ...s, preparing: null, projecting: false } : s));
       }
     };
-    w.onerror = (event) =>
-      setStatus({ job: pending.current?.job ?? null, preparing: false, error: event.message || 'the engine worker failed to start', done: true });
+    const onFailure = (error: string) => setStatus({ job: pending.current?.job ?? null, preparing: null, error, done: true });
+    const w = new EnginePool(poolSize(navigator.hardwareConcurrency), onMessage, onFailure);
+    worker.current = w;
     return () => {
       w.terminate();
       worker.current = null;
@@ -95,11 +110,17 @@ export function useEngine<J extends EngineJob>(job: J | null): EngineState<J> {
 
   useEffect(() => {
     if (!job || !worker.current) return;
-    if (result && satisfies(result, job)) return;
-    const id = nextId.current++;
-    pending.current = { id, job };
-    const request: ComputeRequest = { type: 'compute', id, key: job.settingsKey, scenario: job.scenario, heads: job.heads };
-    worker.current.postMessage(request);
+    if (result && satisfies(result, job)) {
+      // The settings went back to those of the result (e.g. a toggle undone): drop the run in flight.
+      if (pending.current && pending.current.job !== job) {
+        pending.current = null;
+        worker.current.cancel();
+      }
+      return;
+    }
+    const next = { id: nextId.current++, job, sent: false };
+    pending.current = next;
+    if (deviceRef.current) send(worker.current, deviceRef.current, next);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [job]);
 
@@ -111,11 +132,27 @@ export function useEngine<J extends EngineJob>(job: J | null): EngineState<J> {
     // the same settings and heads, asked for by a newer job (e.g. the view moved to a computed head)
     result: ready && result.job !== job ? { ...result, job } : result,
     computing: waiting,
-    preparing: waiting && current && status.preparing,
+    preparing: waiting && current ? status.preparing : null,
+    projecting: waiting && current && status.projecting === true,
     progress,
     job: waiting ? job : null,
     error: current ? status.error : null,
   };
+}
+
+/** Posts a job to the pool, split across its workers when worth it. */
+function send(pool: EnginePool | null, device: DeviceInfo, p: Pending<EngineJob>): void {
+  p.sent = true;
+  const request: ComputeRequest = { type: 'compute', id: p.id, key: p.job.settingsKey, scenario: p.job.scenario, heads: p.job.heads };
+  pool?.submit(request, splitHeads(p.job, device));
+}
+
+/** The heads to deal to the workers: a plain-JS run of at least PARALLEL_CELLS cells; else null. */
+function splitHeads(job: EngineJob, device: DeviceInfo): HeadRef[] | null {
+  const { shape } = job.inputs;
+  const cells = shape.batch * shape.heads * shape.queryLength * shape.keyLength;
+  if (cells < PARALLEL_CELLS || choosePath(job.scenario.engine, device, cells).path !== 'js') return null;
+  return job.heads ?? everyHead(shape);
 }
 
 /** True when the result already holds every head the job asks for, for the same settings. */

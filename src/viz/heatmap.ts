@@ -249,16 +249,30 @@ function renderSpec(dom: HeatmapDom, next: HeatmapSpec, prev: HeatmapSpec | null
       values: next.values, blocked: next.blocked, colorsOf: (source) => colorCells(next, source, colorOf),
     }, dpr);
   }
-  drawAxes(dom.layers, L, {
+  const axes = {
     rowLabels: labels.rows, colLabels: labels.cols, rowTicks: labels.rowTicks, colTicks: labels.colTicks,
     greyRows: next.greyRows, flaggedRows: next.flaggedRows, title, rowAxisTitle, colAxisTitle,
-  });
+  };
+  // Axes are many SVG elements: rebuilt only when what they show changed (not on every new result).
+  const key = axesKey(L, axes);
+  if (axesKeys.get(dom) !== key) {
+    drawAxes(dom.layers, L, axes);
+    axesKeys.set(dom, key);
+  }
   // An overlay is redrawn when it changed (by reference), or it is shown and the window moved.
   const moved = prevLayout === null || windowChanged(prevLayout, L);
   const redraw = (a: unknown, b: unknown) => (prev === null ? b !== undefined : a !== b || (b !== undefined && moved));
   if (redraw(prev?.tiles, next.tiles)) drawTiles(dom.layers.overlay, L, next.rows, next.cols, next.tiles, dom.clipId);
   if (redraw(prev?.marked, next.marked)) drawMarks(dom.layers.overlay, L, next.rows, next.cols, next.marked);
   return L;
+}
+
+/** The axes last drawn into each heatmap, by their content (axesKey). */
+const axesKeys = new WeakMap<HeatmapDom, string>();
+
+/** Everything the axes show, as a string: layout, labels, ticks, titles and row flags. */
+function axesKey(L: HeatmapLayout, axes: Record<string, unknown>): string {
+  return JSON.stringify([L, axes], (_, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Uint8Array).join('') : v));
 }
 
 /** Shown labels of both axes for the window `view` (heatmapLabels.ts `axisLabels`). */

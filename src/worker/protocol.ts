@@ -18,6 +18,11 @@ export interface ComputeRequest {
   heads: HeadRef[] | null;
 }
 
+/** Drop the request in flight (the page no longer needs it: its settings were undone). */
+export interface CancelRequest {
+  type: 'cancel';
+}
+
 /** How a result was computed. */
 export interface RunInfo {
   path: EnginePath;
@@ -26,12 +31,16 @@ export interface RunInfo {
   backend: BackendInfo | null;
   /** Milliseconds from the request to the result: Q/K/V (when not cached) and every stage. */
   ms: number;
+  /** Workers that shared the heads (set by the page's pool when more than one did). */
+  workers?: number;
 }
 
 export type WorkerMessage =
   | { type: 'device'; device: DeviceInfo }
   /** tfjs is loading and compiling its shaders (compile-only warm-up) for request `id`. */
-  | { type: 'preparing'; id: number }
+  | { type: 'preparing'; id: number; path: EnginePath }
+  /** Q, K and V are being projected (new tokens, seed, dK or heads) for request `id`. */
+  | { type: 'projecting'; id: number }
   | { type: 'progress'; id: number; done: number; total: number }
   | { type: 'result'; id: number; key: string; inputs: AttentionInputs; set: StageSet; run: RunInfo }
   | { type: 'cancelled'; id: number }

@@ -34,14 +34,43 @@ describe('large sizes', () => {
     await page.close();
   });
 
-  it('L = 4096 with 2 heads: computes the shown head only, and the other one instead when it is selected', async () => {
-    const { page, errors } = await openPage(harness, '/?mode=lengths&lq=4096&heads=2&causal=1');
+  it('a change undone before its computation finishes: the run is dropped and the view is current again', async () => {
+    const { page, errors } = await openPage(harness, '/?mode=lengths&lq=1024&heads=8');
+    await waitForCompute(page);
+    // Two clicks 150 ms apart, quicker than the computation the first one starts.
+    await page.evaluate(() => {
+      const causal = [...document.querySelectorAll('label')].find((l) => l.textContent?.includes('Causal mask'))?.querySelector('input');
+      causal?.click();
+      setTimeout(() => causal?.click(), 150);
+    });
+    await page.waitForFunction(() => document.querySelector('[data-testid="result"]')?.getAttribute('data-stale') === 'false', null, { timeout: 60_000 });
+    // Nothing is computing any more (also after the dropped run would have ended), and the mask
+    // shown is the one set: no causal triangle, every cell allowed.
+    await page.waitForTimeout(3000);
+    expect(await statusTime(page)).toMatch(/\d ms/);
+    expect(await page.getByTestId('result').getAttribute('data-stale')).toBe('false');
+    expect(await page.getByText('Allowed cells: 1,048,576 of 1,048,576').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('an export too large for one JSON file says so and what to change', async () => {
+    const { page, errors } = await openPage(harness, '/?mode=lengths&lq=1024&heads=8');
+    await waitForCompute(page);
+    await page.getByTestId('export-json').click();
+    expect(await page.getByTestId('export-note').textContent()).toMatch(/about \d+ MB, over the 100 MB .* Lower the lengths/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('L = 4096 with 3 heads: computes the shown head only, keeps two, and drops the oldest for a third', async () => {
+    const { page, errors } = await openPage(harness, '/?mode=lengths&lq=4096&heads=3&causal=1');
     await waitForCompute(page, 180_000);
-    expect(await page.getByTestId('status-on-demand').textContent()).toContain('1 of 2 ready');
+    expect(await page.getByTestId('status-on-demand').textContent()).toContain('1 of 3 ready');
     expect(await page.getByTestId('status').textContent()).toContain('Lq=4096');
     // Export needs every head.
-    expect(await page.getByTestId('export-json').isDisabled()).toBe(true);
-    expect(await page.getByTestId('export-json').getAttribute('title')).toContain('Export needs every head computed');
+    await page.getByTestId('export-json').click();
+    expect(await page.getByTestId('export-note').textContent()).toContain('Export needs every head computed');
     const label = () => page.getByTestId('heatmap-weights').getAttribute('aria-label');
     expect(await label()).toContain('head 0');
     await page.getByRole('button', { name: 'head 1', exact: true }).click();
@@ -49,8 +78,12 @@ describe('large sizes', () => {
     await waitForCompute(page, 180_000);
     expect(page.url()).toContain('vh=1');
     expect(await label()).toContain('head 1');
-    // Only one 4096² head is kept at a time (about 350 MB of stages each).
-    expect(await page.getByTestId('status-on-demand').textContent()).toContain('1 of 2 ready');
+    // Two 4096² heads are kept (about 350 MB of stages each): head 0 is still there.
+    expect(await page.getByTestId('status-on-demand').textContent()).toContain('2 of 3 ready');
+    await page.getByRole('button', { name: 'head 2', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="heatmap-weights"]')?.getAttribute('aria-label')?.includes('head 2'), null, { timeout: 180_000 });
+    await waitForCompute(page, 180_000);
+    expect(await page.getByTestId('status-on-demand').textContent()).toContain('2 of 3 ready');
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);

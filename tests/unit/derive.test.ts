@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeSettingsKey, deriveInputs } from '../../src/ui/derive';
+import { computeSettingsKey, deriveInputs, vectorSettingsKey } from '../../src/ui/derive';
 import { DEFAULT_SCENARIO, type Scenario } from '../../src/state/scenario';
 import { formatExpr } from '../../src/engine/mask';
 import type { MaskSpec } from '../../src/engine/types';
@@ -129,5 +129,46 @@ describe('deriveInputs with a custom mask formula', () => {
     if (!d.ok) throw new Error(d.error);
     expect(d.customError?.message).toMatch(/number/);
     expect(d.customError).toMatchObject({ start: 0, end: 5 });
+  });
+});
+
+describe('vectorSettingsKey', () => {
+  it('changes with what Q, K, V depend on, not with masks, modifiers or the engine', () => {
+    const base = scenario({});
+    const key = vectorSettingsKey(base);
+    for (const patch of [{ seed: 7 }, { dK: 16 }, { heads: 2 }, { queryText: 'a b' }, { paddingSide: 'left' as const }]) {
+      expect(vectorSettingsKey(scenario(patch))).not.toBe(key);
+    }
+    for (const patch of [{ causal: true }, { keyPadding: false }, { masks: 'window(W=2)' }, { alibi: true }, { engine: 'js' as const }, { paint: '0.1.0' }]) {
+      expect(vectorSettingsKey(scenario(patch))).toBe(key);
+      expect(computeSettingsKey(scenario(patch))).not.toBe(computeSettingsKey(base));
+    }
+  });
+
+  it('Q, K, V are the same for settings with the same key', () => {
+    const a = deriveInputs(scenario({ causal: false }));
+    const b = deriveInputs(scenario({ causal: true, alibi: true }));
+    if (!a.ok || !b.ok) throw new Error('did not derive');
+    expect(b.inputs.q).toEqual(a.inputs.q);
+    expect(b.inputs.v).toEqual(a.inputs.v);
+  });
+});
+
+describe('deriveInputs with heads', () => {
+  it('projects only the heads asked for: equal to the full projection there, 0 elsewhere', () => {
+    const s = scenario({ heads: 3, dK: 4 });
+    const full = deriveInputs(s);
+    const some = deriveInputs(s, { heads: [2, 0] });
+    if (!full.ok || !some.ok) throw new Error('did not derive');
+    const { batch: B, heads: H, queryLength: Lq, keyLength: Lk, dK } = full.inputs.shape;
+    const block = (a: Float32Array, b: number, h: number, L: number) => [...a.subarray((b * H + h) * L * dK, (b * H + h + 1) * L * dK)];
+    for (let b = 0; b < B; b++) {
+      for (const h of [0, 2]) {
+        expect(block(some.inputs.q, b, h, Lq)).toEqual(block(full.inputs.q, b, h, Lq));
+        expect(block(some.inputs.v, b, h, Lk)).toEqual(block(full.inputs.v, b, h, Lk));
+      }
+      expect(block(some.inputs.k, b, 1, Lk).every((x) => x === 0)).toBe(true);
+      expect(block(full.inputs.k, b, 1, Lk).some((x) => x !== 0)).toBe(true);
+    }
   });
 });

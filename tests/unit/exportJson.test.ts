@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { computeAttention } from '../../src/engine/attention';
 import { buildExport, nest } from '../../src/ui/exportJson';
+import { estimateExportBytes } from '../../src/ui/ExportButton';
 import { deriveInputs } from '../../src/ui/derive';
 import { DEFAULT_SCENARIO } from '../../src/state/scenario';
 
@@ -57,5 +58,19 @@ describe('buildExport', () => {
       { batch: 0, head: 1, query: 1 },
     ]);
     expect(doc.output[0]![0]![0]).toEqual([0, 0]);
+  });
+});
+
+describe('estimateExportBytes', () => {
+  it('is within ±35 % of the real JSON size, with and without a mask', async () => {
+    for (const causal of [false, true]) {
+      const scenario = { ...DEFAULT_SCENARIO, inputMode: 'lengths' as const, queryLength: 48, keyLength: 48, batchSize: 2, causal, heads: 4, dK: 8 };
+      const derived = deriveInputs(scenario);
+      if (!derived.ok) throw new Error(derived.error);
+      const bytes = JSON.stringify(buildExport(scenario, derived.inputs, await computeAttention(derived.inputs), derived, 'cpu')).length;
+      const estimate = estimateExportBytes(derived.inputs.shape);
+      expect(estimate / bytes).toBeGreaterThan(0.65);
+      expect(estimate / bytes).toBeLessThan(1.35);
+    }
   });
 });

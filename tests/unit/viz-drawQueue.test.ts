@@ -3,12 +3,12 @@
  * Tasks are stepped by hand through an injected `post`, so nothing here depends on timing.
  */
 import { describe, expect, test } from 'vitest';
-import { createDrawQueue } from '../../src/ui/drawQueue';
+import { createDrawQueue, type TimeSlice } from '../../src/ui/drawQueue';
 
 /** A queue whose posted tasks wait in `tasks` until `step()` runs the first one. */
-function manualQueue() {
+function manualQueue(slice?: TimeSlice) {
   const tasks: (() => void)[] = [];
-  const queue = createDrawQueue((run) => tasks.push(run));
+  const queue = createDrawQueue((run) => tasks.push(run), slice);
   const log: string[] = [];
   const draw = (name: string) => () => log.push(name);
   /** Runs one posted task (one macrotask); returns the draws it ran. */
@@ -96,5 +96,32 @@ describe('createDrawQueue', () => {
     queue.schedule(hostB, draw('B'));
     queue.schedule(hostA, draw('A2'));
     expect([...step(), ...step(), ...step()]).toEqual(['A2', 'B']);
+  });
+
+  test('with a time budget, draws share a task until the budget is spent; the rest run in the next task', () => {
+    let clock = 0;
+    const { queue, tasks, draw, step } = manualQueue({ budgetMs: 10, now: () => clock });
+    const timed = (name: string, ms: number) => () => {
+      clock += ms;
+      draw(name)();
+    };
+    queue.schedule('mask', timed('mask', 3));
+    queue.schedule('scores', timed('scores', 4));
+    queue.schedule('weights', timed('weights', 5)); // 3 + 4 < 10: still in the first task; 12 ≥ 10 after it
+    queue.schedule('output', timed('output', 1));
+    expect(step()).toEqual(['mask', 'scores', 'weights']);
+    expect(tasks).toHaveLength(1);
+    expect(step()).toEqual(['output']);
+    expect(queue.pending()).toBe(0);
+  });
+
+  test('with a time budget, a draw that throws leaves the rest to the task already posted', () => {
+    const { queue, tasks, draw, step } = manualQueue({ budgetMs: 100, now: () => 0 });
+    queue.schedule('bad', () => {
+      throw new Error('boom');
+    });
+    queue.schedule('good', draw('good'));
+    expect(() => tasks.shift()!()).toThrow('boom');
+    expect(step()).toEqual(['good']);
   });
 });

@@ -296,6 +296,9 @@ export const en = {
     copyLink: 'Copy link',
     copied: 'Link copied',
     large: 'This export is about {{megabytes}} MB and may take a while. Export anyway?',
+    tooLarge: 'This export would be about {{megabytes}} MB, over the {{limit}} MB a browser can write as one JSON file. Lower the lengths, the heads or the batch.',
+    preparing: 'Preparing the file…',
+    failed: 'The export failed: the browser could not build a file this large. Lower the lengths, the heads or the batch.',
   },
   errors: {
     emptyQuery: 'The query side has no token: type at least one word.',

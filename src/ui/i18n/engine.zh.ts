@@ -29,4 +29,7 @@ export const engineZh = {
   headPending: '正在计算批次样本 {{batch}} 的头 {{head}}…',
   notComputed: '尚未计算：点击即可计算',
   exportNeedsAllHeads: '导出需要计算所有的头：在这个规模下只计算屏幕上显示的头。请减小长度或头数后再导出。',
+  workers: '各头由 {{count}} 个工作线程分担，每个核心一个',
+  preparingCpu: '正在加载 TensorFlow.js（CPU 后端）…',
+  projecting: '正在计算 Q、K、V 投影（词元、种子、dK 或头数已变）…',
 };

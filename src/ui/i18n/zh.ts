@@ -298,6 +298,9 @@ export const zh: Strings = {
     copyLink: '复制链接',
     copied: '链接已复制',
     large: '导出文件约 {{megabytes}} MB，可能需要一些时间。仍要导出吗？',
+    tooLarge: '导出文件约 {{megabytes}} MB，超过浏览器能写出的单个 JSON 文件上限（{{limit}} MB）。请减小长度、头数或批次大小。',
+    preparing: '正在生成文件…',
+    failed: '导出失败：浏览器无法生成这么大的文件。请减小长度、头数或批次大小。',
   },
   errors: {
     emptyQuery: '查询端没有词元：请至少输入一个词。',

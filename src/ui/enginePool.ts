@@ -1,0 +1,116 @@
+/**
+ * Engine workers on several cores. A request for the plain-JS path with many heads is split
+ * head by head across the workers (each derives the same Q/K/V from the same Scenario) and the
+ * parts are joined into one result; anything else goes to the first worker (one WebGL context,
+ * warmed up once). The pool speaks the workers' own protocol, so to its user it is one worker.
+ */
+import type { StageSet } from '../engine/headStages';
+import type { AttentionShape, HeadRef } from '../engine/types';
+import type { ComputeRequest, WorkerMessage } from '../worker/protocol';
+
+/** A request's parts in flight: what came back so far. */
+interface Parts {
+  id: number;
+  count: number;
+  progress: { done: number; total: number }[];
+  results: Extract<WorkerMessage, { type: 'result' }>[];
+  failed: boolean;
+}
+
+export class EnginePool {
+  private readonly workers: Worker[];
+  private parts: Parts | null = null;
+
+  /**
+   * @param size number of workers (≥ 1), e.g. navigator.hardwareConcurrency capped.
+   * @param onMessage receives the pool's messages: 'device' once, then per request 'preparing',
+   *   'progress' (summed over the parts), one 'result' (the parts joined) or one 'error'.
+   * @param onFailure a worker could not start or crashed (message for the user).
+   */
+  constructor(size: number, onMessage: (message: WorkerMessage) => void, onFailure: (message: string) => void) {
+    this.workers = Array.from({ length: Math.max(1, size) }, (_, i) => {
+      const w = new Worker(new URL('../worker/engineWorker.ts', import.meta.url), { type: 'module' });
+      w.onmessage = (event: MessageEvent<WorkerMessage>) => this.receive(i, event.data, onMessage);
+      w.onerror = (event) => onFailure(event.message || 'the engine worker failed to start');
+      return w;
+    });
+  }
+
+  /** Workers a split request would use. */
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /**
+   * Sends a request, replacing the one in flight. With `split` (the heads to compute, ≥ 2 of
+   * them) the heads are dealt round-robin to the workers; otherwise the first worker does it all.
+   */
+  submit(request: ComputeRequest, split: HeadRef[] | null): void {
+    const shares = split && split.length > 1 ? deal(split, this.workers.length) : null;
+    const count = shares ? shares.length : 1;
+    this.parts = { id: request.id, count, progress: Array.from({ length: count }, () => ({ done: 0, total: 0 })), results: [], failed: false };
+    if (!shares) return this.workers[0]?.postMessage(request);
+    shares.forEach((heads, i) => this.workers[i]?.postMessage({ ...request, heads }));
+  }
+
+  /** Drops the request in flight: its late messages are ignored and the workers stop it. */
+  cancel(): void {
+    this.parts = null;
+    for (const w of this.workers) w.postMessage({ type: 'cancel' });
+  }
+
+  terminate(): void {
+    for (const w of this.workers) w.terminate();
+  }
+
+  private receive(worker: number, message: WorkerMessage, emit: (message: WorkerMessage) => void): void {
+    if (message.type === 'device') {
+      if (worker === 0) emit(message);
+      return;
+    }
+    const parts = this.parts;
+    if (!parts || message.id !== parts.id || parts.failed) return;
+    if (message.type === 'progress') {
+      parts.progress[worker] = { done: message.done, total: message.total };
+      const sum = parts.progress.reduce((a, p) => ({ done: a.done + p.done, total: a.total + p.total }), { done: 0, total: 0 });
+      emit({ ...message, ...sum });
+    } else if (message.type === 'result') {
+      parts.results.push(message);
+      if (parts.results.length === parts.count) emit(joinResults(parts.results));
+    } else if (message.type === 'error') {
+      parts.failed = true;
+      emit(message);
+    } else if (worker === 0 || message.type === 'cancelled') {
+      emit(message); // 'preparing' and 'projecting' once, from the first worker
+    }
+  }
+}
+
+/** Heads dealt round-robin into at most `n` non-empty shares. */
+export function deal(heads: HeadRef[], n: number): HeadRef[][] {
+  const shares: HeadRef[][] = Array.from({ length: Math.min(n, heads.length) }, () => []);
+  heads.forEach((h, i) => shares[i % shares.length]?.push(h));
+  return shares;
+}
+
+/** One result from the parts: every part's heads, the slowest part's time. */
+export function joinResults(results: Extract<WorkerMessage, { type: 'result' }>[]): Extract<WorkerMessage, { type: 'result' }> {
+  const [first, ...rest] = results;
+  if (!first) throw new Error('joinResults: no result');
+  const set: StageSet = { shape: first.set.shape, heads: first.set.heads.map((h, i) => h ?? rest.find((r) => r.set.heads[i])?.set.heads[i] ?? null) };
+  const ms = Math.max(...results.map((r) => r.run.ms));
+  return { ...first, set, run: { ...first.run, ms, workers: results.length } };
+}
+
+/** Every (b, h) of a shape, in order b·H + h. */
+export function everyHead(shape: AttentionShape): HeadRef[] {
+  return Array.from({ length: shape.batch * shape.heads }, (_, i) => ({ batch: Math.floor(i / shape.heads), head: i % shape.heads }));
+}
+
+/** From this many cells (B·H·Lq·Lk) on, a plain-JS run is split across the workers. */
+export const PARALLEL_CELLS = 1 << 20;
+
+/** Workers in the pool: one per core, at most 4 (2 on a 2-core machine; 1 when unknown to be more). */
+export function poolSize(cores: number | undefined): number {
+  return Math.max(1, Math.min(4, cores ?? 1));
+}

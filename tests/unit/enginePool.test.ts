@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { allocateHead, type StageSet } from '../../src/engine/headStages';
+import { deal, everyHead, joinResults, poolSize } from '../../src/ui/enginePool';
+import type { AttentionShape } from '../../src/engine/types';
+import type { WorkerMessage } from '../../src/worker/protocol';
+
+const shape: AttentionShape = { batch: 2, heads: 3, queryLength: 2, keyLength: 2, dK: 1, dV: 1 };
+
+describe('everyHead and deal', () => {
+  it('every (b, h) in order; dealt round-robin into at most n non-empty shares', () => {
+    const heads = everyHead(shape);
+    expect(heads.map((h) => `${h.batch}.${h.head}`)).toEqual(['0.0', '0.1', '0.2', '1.0', '1.1', '1.2']);
+    const shares = deal(heads, 2);
+    expect(shares.map((s) => s.map((h) => `${h.batch}.${h.head}`))).toEqual([['0.0', '0.2', '1.1'], ['0.1', '1.0', '1.2']]);
+    expect(deal(heads.slice(0, 1), 4)).toHaveLength(1);
+    expect(deal(heads, 4).flat()).toHaveLength(6);
+  });
+});
+
+describe('joinResults', () => {
+  const part = (indices: number[], ms: number): Extract<WorkerMessage, { type: 'result' }> => {
+    const set: StageSet = { shape, heads: everyHead(shape).map((r, i) => (indices.includes(i) ? allocateHead(shape, r.batch, r.head) : null)) };
+    return { type: 'result', id: 1, key: 'k', inputs: {} as never, set, run: { path: 'js', reason: 'softwareWebgl', backend: null, ms } };
+  };
+
+  it('takes each head from the part that computed it and the slowest part’s time', () => {
+    const a = part([0, 2, 4], 30);
+    const b = part([1, 3, 5], 45);
+    const joined = joinResults([a, b]);
+    expect(joined.set.heads.map((h) => h !== null)).toEqual([true, true, true, true, true, true]);
+    expect(joined.set.heads[3]).toBe(b.set.heads[3]);
+    expect(joined.set.heads[4]).toBe(a.set.heads[4]);
+    expect(joined.run).toMatchObject({ ms: 45, workers: 2, path: 'js' });
+  });
+
+  it('throws without a result', () => {
+    expect(() => joinResults([])).toThrow('no result');
+  });
+});
+
+describe('poolSize', () => {
+  it('one worker per core, 1 to 4', () => {
+    expect([poolSize(undefined), poolSize(1), poolSize(2), poolSize(16)]).toEqual([1, 1, 2, 4]);
+  });
+});
