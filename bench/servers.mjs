@@ -70,7 +70,16 @@ async function entryScripts(dir) {
 export async function buildAndServe() {
   const dir = await mkdtemp(join(tmpdir(), 'maskscope-bench-dist-'));
   const t = Date.now();
-  await build({ root: ROOT, logLevel: 'error', build: { outDir: dir, emptyOutDir: true } });
+  // The dev server started earlier in this process set NODE_ENV=development, which would make this
+  // a development build (React's dev bundle: larger and several times slower). Build as `vite build` does.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root: ROOT, mode: 'production', logLevel: 'error', build: { outDir: dir, emptyOutDir: true } });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   const buildMs = Date.now() - t;
   const server = await serveStatic(dir);
   return {

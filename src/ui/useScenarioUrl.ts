@@ -13,6 +13,10 @@ import type { StateWarning } from '../state/warnings';
 
 export const HISTORY_PAUSE_MS = 1000;
 
+/** `lastWrite` markers: a write "long ago" (the next one pushes), and "Back/Forward just happened". */
+const LONG_AGO = 1;
+const JUST_POPPED = -1;
+
 export interface ScenarioState {
   scenario: Scenario;
   warnings: StateWarning[];
@@ -30,19 +34,24 @@ export function useScenarioUrl(initialSearch: string): ScenarioState {
 
   useEffect(() => {
     const search = `?${encodeScenario(scenario)}`;
+    // Right after Back/Forward: only that entry's own URL is tidied up (replaced), and the next
+    // change becomes a new entry, so an edit never rewrites the entry the user went back to.
+    const popped = lastWrite.current === JUST_POPPED;
+    if (popped) lastWrite.current = LONG_AGO;
     if (search === window.location.search) return;
     const url = `${window.location.pathname}${search}${window.location.hash}`;
     const now = performance.now();
-    const push = lastWrite.current > 0 && now - lastWrite.current > HISTORY_PAUSE_MS;
+    const push = !popped && lastWrite.current > 0 && now - lastWrite.current > HISTORY_PAUSE_MS;
     if (push) window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
-    lastWrite.current = now;
+    if (!popped) lastWrite.current = now;
   }, [scenario]);
 
   useEffect(() => {
     const onPop = () => {
       const decoded = decodeScenario(window.location.search);
-      lastWrite.current = 0;
+      // The entry Back/Forward led to is never rewritten by a later edit (which pushes instead).
+      lastWrite.current = JUST_POPPED;
       setScenario(decoded.scenario);
       setWarnings(decoded.warnings);
     };
@@ -52,7 +61,7 @@ export function useScenarioUrl(initialSearch: string): ScenarioState {
 
   const update = useCallback((patch: Partial<Scenario>) => setScenario((s) => ({ ...s, ...patch })), []);
   const replace = useCallback((next: Scenario) => {
-    lastWrite.current = 1; // long ago: the next write pushes a history entry
+    lastWrite.current = LONG_AGO; // the next write pushes a history entry
     setScenario(next);
   }, []);
   const dismissWarnings = useCallback(() => setWarnings([]), []);

@@ -171,6 +171,17 @@ describe('Maskscope app', () => {
     await expect(causal.isChecked()).resolves.toBe(true);
   });
 
+  it('an edit right after Back is a new history entry: the entry gone back to is not rewritten', async () => {
+    expect(page.url()).toContain('causal=1');
+    await page.getByLabel('Seed').fill('7');
+    await page.getByLabel('Seed').press('Enter');
+    await page.waitForFunction(() => window.location.search.includes('seed=7'));
+    await page.goBack();
+    await page.waitForFunction(() => !window.location.search.includes('seed=7'));
+    expect(page.url()).toContain('causal=1');
+    await expect(page.getByLabel('Seed').inputValue()).resolves.toBe('42');
+  });
+
   it('logs no console errors', () => {
     expect(errors).toEqual([]);
   });

@@ -288,7 +288,7 @@ export const en = {
     computing: 'computing…',
     starting: 'starting the engine…',
     fullyMaskedRows: '{{count}} of {{rows}} rows here are fully masked (weights 0); {{total}} in all batch items and heads',
-    stale: 'Showing the previous result until the inputs are valid and the computation finishes.',
+    stale: 'Showing the previous result until the new one is ready (or the inputs are fixed).',
     shape: 'B={{batch}} H={{heads}} Lq={{lq}} Lk={{lk}} dK={{dK}}',
   },
   export: {

@@ -290,7 +290,7 @@ export const zh: Strings = {
     computing: '计算中…',
     starting: '正在启动引擎…',
     fullyMaskedRows: '此处 {{rows}} 行中有 {{count}} 行被完全屏蔽（权重为 0）；所有批次样本和头中共 {{total}} 行',
-    stale: '输入有效且计算完成之前，仍显示上一次的结果。',
+    stale: '新结果就绪（或输入修正）之前，仍显示上一次的结果。',
     shape: 'B={{batch}} H={{heads}} Lq={{lq}} Lk={{lk}} dK={{dK}}',
   },
   export: {

@@ -1,0 +1,52 @@
+/** The worker's inputs: the last request's, and Q/K/V per vector settings, projected head by head. */
+import type { AttentionInputs } from '../engine/types';
+import { deriveInputs, vectorSettingsKey } from '../ui/derive';
+import type { ComputeRequest } from './protocol';
+
+let cached: { key: string; inputs: AttentionInputs } | null = null;
+/** Q, K, V of the current vector settings, and which heads have been projected into them. */
+let vectors: { key: string; q: Float32Array; k: Float32Array; v: Float32Array; heads: Set<number> } | null = null;
+
+/**
+ * Q/K/V and masks for the request: all reused while the compute settings are unchanged, and
+ * Q/K/V (the costly projections) while only masks, modifiers or the engine change. Only the
+ * heads the request asks for are projected (at L = 4096 that is one head of many).
+ * @param onProjecting called before projecting (the page then says so).
+ * @throws Error when a side has no token.
+ */
+export function inputsFor(request: ComputeRequest, onProjecting: () => void): AttentionInputs {
+  const s = request.scenario;
+  const vectorKey = vectorSettingsKey(s);
+  if (vectors?.key !== vectorKey) vectors = null;
+  const wanted = [...new Set((request.heads ?? everyHead(s.heads)).map((r) => r.head))];
+  const missing = wanted.filter((h) => !vectors?.heads.has(h));
+  if (cached?.key === request.key && missing.length === 0) return cached.inputs;
+  if (missing.length > 0) onProjecting();
+  const derived = deriveInputs(s, missing.length > 0 ? { heads: missing } : { vectors: false });
+  if (!derived.ok) throw new Error(derived.error === 'emptyQuery' ? 'The query side has no token.' : 'The key side has no token.');
+  if (missing.length > 0) vectors = addHeads(vectors, vectorKey, derived.inputs, missing);
+  const held = vectors as NonNullable<typeof vectors>;
+  const inputs = { ...derived.inputs, q: held.q, k: held.k, v: held.v };
+  cached = { key: request.key, inputs };
+  return inputs;
+}
+
+/** Every head index 0 … H−1 as a request of batch item 0 (only the head matters for projecting). */
+function everyHead(heads: number): { batch: number; head: number }[] {
+  return Array.from({ length: heads }, (_, head) => ({ batch: 0, head }));
+}
+
+/** The cache with the freshly projected heads copied in (or the fresh arrays, when there was none). */
+function addHeads(held: typeof vectors, key: string, fresh: AttentionInputs, heads: number[]): NonNullable<typeof vectors> {
+  if (!held) return { key, q: fresh.q, k: fresh.k, v: fresh.v, heads: new Set(heads) };
+  const { batch: B, heads: H, queryLength: Lq, keyLength: Lk, dK, dV } = fresh.shape;
+  const copy = (to: Float32Array, from: Float32Array, L: number, d: number) => {
+    for (let b = 0; b < B; b++) for (const h of heads) to.set(from.subarray(((b * H + h) * L) * d, ((b * H + h + 1) * L) * d), ((b * H + h) * L) * d);
+  };
+  copy(held.q, fresh.q, Lq, dK);
+  copy(held.k, fresh.k, Lk, dK);
+  copy(held.v, fresh.v, Lk, dV);
+  for (const h of heads) held.heads.add(h);
+  return held;
+}
+
