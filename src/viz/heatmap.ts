@@ -146,6 +146,11 @@ export function drawHeatmap(host: HTMLElement, spec: HeatmapSpec): HeatmapHandle
 
   return {
     update(next: HeatmapSpec): void {
+      // A re-render that changed only callbacks (a parent rendered again): keep them, draw nothing.
+      if (sameDrawing(current, next)) {
+        current = next;
+        return;
+      }
       validateSpec(next);
       host.setAttribute('aria-label', next.ariaLabel);
       const prevLayout = layout;
@@ -169,6 +174,17 @@ export function drawHeatmap(host: HTMLElement, spec: HeatmapSpec): HeatmapHandle
       restoreHost();
     },
   };
+}
+
+/** True when two specs differ at most in their callbacks (every other field is the same by reference). */
+export function sameDrawing(a: HeatmapSpec, b: HeatmapSpec): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof HeatmapSpec)[]);
+  for (const key of keys) {
+    const x = a[key];
+    const y = b[key];
+    if (x !== y && !(typeof x === 'function' && typeof y === 'function')) return false;
+  }
+  return true;
 }
 
 /** Texts measured to find the widest label of an axis (text.ts `widestCandidates`). */

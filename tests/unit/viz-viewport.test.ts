@@ -246,3 +246,16 @@ describe('zoom keys', () => {
     expect(zoomKeyAction('1', null, L)).toBeUndefined();
   });
 });
+
+describe('sameDrawing', () => {
+  test('ignores callbacks only: any other field that is a different object or value is a change', async () => {
+    const { sameDrawing } = await import('../../src/viz/heatmap');
+    const values = new Float32Array(4);
+    const color = () => '#000';
+    const base = { rows: 2, cols: 2, rowLabels: ['a', 'b'], colLabels: ['c', 'd'], values, color, ariaLabel: 'x', onHover: () => undefined };
+    expect(sameDrawing(base, { ...base, onHover: () => undefined })).toBe(true);
+    expect(sameDrawing(base, { ...base, values: new Float32Array(4) })).toBe(false);
+    expect(sameDrawing(base, { ...base, ariaLabel: 'y' })).toBe(false);
+    expect(sameDrawing(base, { ...base, highlight: { row: 0, col: 1 } })).toBe(false);
+  });
+});
