@@ -84,11 +84,11 @@ export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, wei
   };
   const specs: { id: string; title: string; note: string; spec: HeatmapSpec; legend: 'mask' | 'scores' | 'weights' }[] = [
     { id: 'mask', title: t('stage.mask'), note: t('stage.maskNote'), legend: 'mask', spec: { ...base, values: slice.mask, blocked: slice.blocked, color: MASK_COLOR, tiles, marked, ariaLabel: label(t('stage.mask'), slice.cols) } },
-    { id: 'scaled', title: t('stage.scaled'), note: t('stage.scaledNote'), legend: 'scores', spec: { ...base, values: slice.scaled, color: scoreScale, ariaLabel: label(t('stage.scaled'), slice.cols) } },
+    { id: 'scaled', title: t('stage.scaled'), note: t('stage.scaledNote'), legend: 'scores', spec: { ...base, values: slice.scaled, color: scoreScale, poolBy: 'magnitude' as const, ariaLabel: label(t('stage.scaled'), slice.cols) } },
     ...(showLogits
-      ? [{ id: 'logits', title: t('stage.logits'), note: t('stage.logitsNote'), legend: 'scores' as const, spec: { ...base, values: slice.logits, color: logitScale, ariaLabel: label(t('stage.logits'), slice.cols) } }]
+      ? [{ id: 'logits', title: t('stage.logits'), note: t('stage.logitsNote'), legend: 'scores' as const, spec: { ...base, values: slice.logits, color: logitScale, poolBy: 'magnitude' as const, ariaLabel: label(t('stage.logits'), slice.cols) } }]
       : []),
-    { id: 'masked', title: t('stage.masked'), note: t('stage.maskedNote'), legend: 'scores', spec: { ...base, values: slice.masked, blocked: slice.blocked, color: logitScale, ariaLabel: label(t('stage.masked'), slice.cols) } },
+    { id: 'masked', title: t('stage.masked'), note: t('stage.maskedNote'), legend: 'scores', spec: { ...base, values: slice.masked, blocked: slice.blocked, color: logitScale, poolBy: 'magnitude' as const, ariaLabel: label(t('stage.masked'), slice.cols) } },
     { id: 'weights', title: t('stage.weights'), note: weightMode === 'row' ? t('stage.weightsRowNote') : t('stage.weightsNote'), legend: 'weights', spec: { ...base, values: weightValues, blocked: slice.blocked, color: weightScale, ariaLabel: label(t('stage.weights'), slice.cols) } },
   ];
   const outputSpec: HeatmapSpec = {
@@ -98,6 +98,7 @@ export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, wei
     colAxisTitle: t('stage.dimension'),
     values: slice.output,
     color: outputScale,
+    poolBy: 'magnitude' as const,
     ariaLabel: label(t('stage.output'), slice.dV),
     highlight: hovered ? { row: hovered.row, col: hovered.stage === 'output' ? hovered.col : -1 } : null,
     onHover: (cell) => onHover(cell && { ...cell, stage: 'output' }),

@@ -262,7 +262,7 @@ function renderSpec(dom: HeatmapDom, next: HeatmapSpec, prev: HeatmapSpec | null
     const dpr = doc.defaultView?.devicePixelRatio ?? 1;
     paintCells(dom.canvas, {
       rows: next.rows, cols: next.cols, view, cellWidth: L.cellWidth, cellHeight: L.cellHeight,
-      values: next.values, blocked: next.blocked, colorsOf: (source) => colorCells(next, source, colorOf),
+      values: next.values, blocked: next.blocked, poolBy: next.poolBy, colorsOf: (source) => colorCells(next, source, colorOf),
     }, dpr);
   }
   const axes = {
@@ -301,7 +301,7 @@ function shownLabels(spec: HeatmapSpec, view: CellRange, cellWidth: number, cell
 
 /** True when the cells must be repainted: any colouring input changed (by reference). */
 function needsRepaint(a: HeatmapSpec, b: HeatmapSpec): boolean {
-  return a.values !== b.values || a.rows !== b.rows || a.cols !== b.cols || a.color !== b.color
+  return a.values !== b.values || a.rows !== b.rows || a.cols !== b.cols || a.color !== b.color || a.poolBy !== b.poolBy
     || a.blocked !== b.blocked || a.greyRows !== b.greyRows;
 }
 

@@ -9,7 +9,7 @@
  * (or pooled pixels) painted.
  */
 import { createBlockedCanvasPattern } from './blockedPattern';
-import { poolCells } from './pool';
+import { poolCells, type PoolBy } from './pool';
 import type { CellRange } from './types';
 
 /** Longest canvas side in device px; the pixel ratio is lowered to stay under it. */
@@ -34,6 +34,8 @@ export interface CellPaint {
   colorsOf(source: Int32Array): Uint8ClampedArray<ArrayBuffer>;
   /** 1 = blocked, [rows × cols]; these cells get the hatch. */
   blocked?: ArrayLike<number>;
+  /** Which cell a pooled pixel shows (pool.ts PoolBy); default 'max'. */
+  poolBy?: PoolBy;
 }
 
 /**
@@ -114,7 +116,7 @@ export function paintCells(canvas: HTMLCanvasElement, p: CellPaint, devicePixelR
   const perCell = view.rows * view.cols <= MAX_RECT_CELLS && minEdge >= MIN_RECT_CELL_PX;
   // Per cell: the window's cells one to one (pooling to the same size is the identity).
   const grid = perCell ? view : imageGrid(view.rows, view.cols, canvas.height, canvas.width);
-  const pooled = poolCells(p.values, p.rows, p.cols, grid.rows, grid.cols, p.blocked, view);
+  const pooled = poolCells(p.values, p.rows, p.cols, grid.rows, grid.cols, p.blocked, view, p.poolBy);
   const rgba = p.colorsOf(pooled.source);
   const blocked = p.blocked === undefined ? undefined : pooled.blocked;
   if (perCell) {

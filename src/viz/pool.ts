@@ -13,6 +13,13 @@
  */
 import type { CellRange } from './types';
 
+/**
+ * Which cell of a block a pooled pixel shows: the largest value ('max': weights, the mask), or
+ * the value farthest from 0 ('magnitude': scores, logits, output on a diverging scale, so strong
+ * negative cells are not hidden behind weak positive ones).
+ */
+export type PoolBy = 'max' | 'magnitude';
+
 /** A [outRows × outCols] grid of representative cells of a [rows × cols] matrix. */
 export interface PooledCells {
   rows: number;
@@ -46,6 +53,7 @@ export function poolSpan(n: number, outN: number, j: number): [number, number] {
  * @param blocked [rows × cols], non-zero = blocked; undefined = nothing blocked
  * @param window  the cells pooled (a zoomed view), inside the matrix; default the whole matrix.
  *                `source` indexes the whole matrix either way.
+ * @param by      'max' (default) or 'magnitude': the largest |value| (PoolBy).
  * @throws RangeError when values or blocked is not [rows × cols], or window is outside it
  * @example a 4×4 causal mask (· allowed, x blocked) pooled to 2×2 keeps the diagonal blocks:
  *   · x x x        · x
@@ -61,6 +69,7 @@ export function poolCells(
   outCols: number,
   blocked?: ArrayLike<number>,
   window: CellRange = { row0: 0, rows, col0: 0, cols },
+  by: PoolBy = 'max',
 ): PooledCells {
   if (values.length !== rows * cols) {
     throw new RangeError(`poolCells: values has length ${values.length}, expected [${rows}×${cols}] = ${rows * cols}`);
@@ -80,6 +89,7 @@ export function poolCells(
   const colEdge = Int32Array.from({ length: oCols + 1 }, (_, j) => col0 + Math.floor((j * wCols) / Math.max(oCols, 1)));
   // Best cell so far of each block of the current pixel row; rows are read in order, each once,
   // left to right (cache-friendly), which visits every block's cells in row-major order.
+  const magnitude = by === 'magnitude';
   const best = new Int32Array(oCols);
   const bestValue = new Float64Array(oCols);
   for (let pr = 0; pr < oRows; pr++) {
@@ -93,7 +103,7 @@ export function poolCells(
         let bv = bestValue[pc] as number;
         for (let i = base + (colEdge[pc] as number); i < end; i++) {
           if (blocked !== undefined && blocked[i] !== 0) continue;
-          const v = values[i] as number;
+          const v = magnitude ? Math.abs(values[i] as number) : (values[i] as number);
           // first cell, a larger value, or any number over NaN (NaN only when nothing else is there)
           if (b < 0 || v > bv || (bv !== bv && v === v)) {
             b = i;

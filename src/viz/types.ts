@@ -77,6 +77,11 @@ export interface HeatmapSpec {
   color: (value: number) => string;
   /** 1 = blocked cell, [rows × cols]: drawn hatched in BLOCKED_COLOR, never as a value. */
   blocked?: ArrayLike<number>;
+  /**
+   * Below one pixel per cell, which cell a pixel shows: the largest value ('max', default: weights,
+   * mask) or the largest |value| ('magnitude': a diverging scale such as scores or output).
+   */
+  poolBy?: 'max' | 'magnitude';
   /** 1 = padded query row, [rows]: drawn faded toward PADDED_ROW_GREY, label italic in MUTED_TEXT_COLOR (≥ 4.5:1). */
   greyRows?: ArrayLike<number>;
   /** 1 = fully masked row, [rows]: a red "∅" (or a red bar when cells are small) after the row. */

@@ -140,3 +140,20 @@ describe('colorCells', () => {
     expect(Array.from(some)).toEqual([...all.slice(16, 20), ...all.slice(8, 12), ...all.slice(0, 4)]);
   });
 });
+
+describe('poolCells by magnitude', () => {
+  test('shows the value farthest from 0, so a strong negative cell is not hidden behind weak positive ones', () => {
+    // one row, 4 cells pooled to 2 pixels: [0.1, −3] and [2, −1]
+    const values = [0.1, -3, 2, -1];
+    expect([...poolCells(values, 1, 4, 1, 2).source]).toEqual([0, 2]);
+    expect([...poolCells(values, 1, 4, 1, 2, undefined, undefined, 'magnitude').source]).toEqual([1, 2]);
+  });
+
+  test('still skips blocked cells and keeps an all-blocked block blocked', () => {
+    const values = [-9, 1, 5, -7];
+    const blocked = [1, 0, 1, 1];
+    const pooled = poolCells(values, 1, 4, 1, 2, blocked, undefined, 'magnitude');
+    expect([...pooled.source]).toEqual([1, 2]);
+    expect([...pooled.blocked]).toEqual([0, 1]);
+  });
+});
