@@ -39,7 +39,8 @@ export function StatusLine({ device, run, set, slice, computing, preparing, proj
         </span>
       )}
       <span data-testid="status-time">
-        {t('status.lastCompute')}: <Progress computing={computing} preparing={preparing} projecting={projecting} store={progress} job={job} ms={run?.ms ?? null} />
+        {!computing && `${t('status.lastCompute')}: `}
+        <Progress computing={computing} preparing={preparing} projecting={projecting} store={progress} job={job} ms={run?.ms ?? null} />
       </span>
       {shape && <span>{t('status.shape', { batch: shape.batch, heads: shape.heads, lq: shape.queryLength, lk: shape.keyLength, dK: shape.dK })}</span>}
       {set && masked.heads < set.heads.length && (
