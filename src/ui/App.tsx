@@ -109,7 +109,7 @@ export function App({ initialSearch }: { initialSearch: string }) {
         {shown && shape && (
           <div className={stale ? 'result stale' : 'result'} data-testid="result" data-stale={stale}>
             <div className="sticky-bar">
-              {stale && <p className="stale-note">{t('status.stale')}</p>}
+              {stale && slice && <p className="stale-note">{t('status.stale')}</p>}
               <ViewBar scenario={scenario} update={update} query={shown.job.query} batch={viewBatch} head={viewHead} heads={shape.heads} />
               {slice && <CellReadout cell={hovered} slice={slice} inputs={shown.inputs} queryTokens={queryTokens} keyTokens={keyTokens} />}
             </div>

@@ -1,5 +1,5 @@
 /** "Export JSON" (downloads the current computation) and "Copy link" (the URL reproduces the view). */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttentionShape } from '../engine/types';
 
@@ -17,6 +17,8 @@ export function estimateExportBytes(s: AttentionShape): number {
 export const LARGE_EXPORT_BYTES = 50e6;
 /** Above this, no export: exports of ~140 MB were seen to fail silently in Chromium (string and Blob sizes). */
 export const MAX_EXPORT_BYTES = 100e6;
+/** How long a note saying why there is no file stays, in ms. */
+const NOTE_MS = 10_000;
 
 /**
  * Downloads `build()` as JSON. `shape` null (nothing current to export) disables it; `problem`
@@ -26,15 +28,23 @@ export const MAX_EXPORT_BYTES = 100e6;
 export function ExportButton({ build, shape, problem }: { build(): unknown; shape: AttentionShape | null; problem?: string }) {
   const { t } = useTranslation();
   const [note, setNote] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  /** Shows why there is no file, for NOTE_MS. */
+  const explain = (text: string) => {
+    setNote(text);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setNote(null), NOTE_MS);
+  };
   const onClick = () => {
     if (!shape) return;
-    if (problem) return setNote(problem);
+    if (problem) return explain(problem);
     const megabytes = Math.round(estimateExportBytes(shape) / 1e6);
-    if (megabytes * 1e6 > MAX_EXPORT_BYTES) return setNote(t('export.tooLarge', { megabytes, limit: MAX_EXPORT_BYTES / 1e6 }));
+    if (megabytes * 1e6 > MAX_EXPORT_BYTES) return explain(t('export.tooLarge', { megabytes, limit: MAX_EXPORT_BYTES / 1e6 }));
     if (megabytes * 1e6 > LARGE_EXPORT_BYTES && !window.confirm(t('export.large', { megabytes }))) return;
     setNote(t('export.preparing'));
     // after a frame, so that "preparing" shows before the page is busy building the file
-    setTimeout(() => setNote(download(build) ? null : t('export.failed')), 50);
+    setTimeout(() => (download(build) ? setNote(null) : explain(t('export.failed'))), 50);
   };
   return (
     <span className="export">

@@ -37,7 +37,20 @@ export function NumberField({ label, value, min, max, onCommit, disabled, intege
   const [text, setText] = useState(String(value));
   const [shownValue, setShownValue] = useState(value);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const latestValue = useRef(value);
+  useEffect(() => {
+    latestValue.current = value;
+  }, [value]);
   useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(() => {
+    // Back/Forward drops a typed value not yet applied: it belongs to the page the user left.
+    const onPop = () => {
+      clearTimeout(timer.current);
+      setText(String(latestValue.current));
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
 
   if (shownValue !== value) {
     // The value changed from outside (URL, back button): show it ("adjust state while rendering").

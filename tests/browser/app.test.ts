@@ -182,6 +182,20 @@ describe('Maskscope app', () => {
     await expect(page.getByLabel('Seed').inputValue()).resolves.toBe('42');
   });
 
+  it('Back drops a typed value that was not applied yet (it belonged to the page left)', async () => {
+    await page.waitForTimeout(1100);
+    await page.getByLabel('Causal mask').uncheck();
+    await page.waitForFunction(() => !window.location.search.includes('causal=1'));
+    await page.waitForTimeout(1100);
+    await page.getByLabel('Seed').fill('5'); // applied only after a pause
+    await page.goBack();
+    await page.waitForFunction(() => window.location.search.includes('causal=1'));
+    await page.waitForTimeout(1000);
+    expect(page.url()).not.toContain('seed=5');
+    await expect(page.getByLabel('Seed').inputValue()).resolves.toBe('42');
+    await expect(page.getByLabel('Causal mask').isChecked()).resolves.toBe(true);
+  });
+
   it('logs no console errors', () => {
     expect(errors).toEqual([]);
   });

@@ -8,8 +8,14 @@ describe('formatNumber', () => {
     expect(formatNumber(-1.1177)).toBe('−1.1177');
     expect(formatNumber(-Infinity)).toBe('−∞');
     expect(formatNumber(-0)).toBe('0.0000');
-    expect(formatNumber(-0.00001)).toBe('0.0000');
     expect(formatNumber(0)).toBe('0.0000');
+  });
+
+  it('formatNumber: a non-zero value below 0.00005 gets an exponent instead of reading 0.0000', () => {
+    expect(formatNumber(0.0000244)).toBe('2.44e−5');
+    expect(formatNumber(-0.00001)).toBe('−1.00e−5');
+    expect(formatNumber(0.00005)).toBe('0.0001');
+    expect(formatNumber(1e-300)).toBe('1.00e−300');
   });
 });
 

@@ -31,5 +31,5 @@ export const engineEn = {
   exportNeedsAllHeads: 'Export needs every head computed: at this size only the head on screen is. Lower the lengths or the number of heads to export.',
   workers: 'heads shared by {{count}} workers, one per core',
   preparingCpu: 'loading TensorFlow.js (CPU backend)…',
-  projecting: 'projecting Q, K, V (new tokens, seed, dK or heads)…',
+  projecting: 'projecting Q, K, V for the heads shown…',
 };

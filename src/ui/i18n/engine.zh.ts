@@ -31,5 +31,5 @@ export const engineZh = {
   exportNeedsAllHeads: '导出需要计算所有的头：在这个规模下只计算屏幕上显示的头。请减小长度或头数后再导出。',
   workers: '各头由 {{count}} 个工作线程分担，每个核心一个',
   preparingCpu: '正在加载 TensorFlow.js（CPU 后端）…',
-  projecting: '正在计算 Q、K、V 投影（词元、种子、dK 或头数已变）…',
+  projecting: '正在为显示的头计算 Q、K、V 投影…',
 };
