@@ -93,13 +93,33 @@ export function deal(heads: HeadRef[], n: number): HeadRef[][] {
   return shares;
 }
 
-/** One result from the parts: every part's heads, the slowest part's time. */
-export function joinResults(results: Extract<WorkerMessage, { type: 'result' }>[]): Extract<WorkerMessage, { type: 'result' }> {
+type Result = Extract<WorkerMessage, { type: 'result' }>;
+
+/**
+ * One result from the parts: every part's heads, the slowest part's time, and Q/K/V with each
+ * head's vectors from the part that projected them (a worker projects only its own heads).
+ */
+export function joinResults(results: Result[]): Result {
   const [first, ...rest] = results;
   if (!first) throw new Error('joinResults: no result');
   const set: StageSet = { shape: first.set.shape, heads: first.set.heads.map((h, i) => h ?? rest.find((r) => r.set.heads[i])?.set.heads[i] ?? null) };
+  for (const part of rest) copyHeadVectors(first, part);
   const ms = Math.max(...results.map((r) => r.run.ms));
   return { ...first, set, run: { ...first.run, ms, workers: results.length } };
+}
+
+/** Copies the q, k, v blocks of the heads `from` computed into `into`'s arrays ([B,H,L,d] layout). */
+function copyHeadVectors(into: Result, from: Result): void {
+  const { queryLength: Lq, keyLength: Lk, dK, dV } = from.set.shape;
+  const copy = (to: Float32Array, src: Float32Array, bh: number, L: number, d: number) => {
+    if (to.length === src.length && src.length > 0) to.set(src.subarray(bh * L * d, (bh + 1) * L * d), bh * L * d);
+  };
+  from.set.heads.forEach((head, bh) => {
+    if (!head) return;
+    copy(into.inputs.q, from.inputs.q, bh, Lq, dK);
+    copy(into.inputs.k, from.inputs.k, bh, Lk, dK);
+    copy(into.inputs.v, from.inputs.v, bh, Lk, dV);
+  });
 }
 
 /** Every (b, h) of a shape, in order b·H + h. */

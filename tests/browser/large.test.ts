@@ -4,6 +4,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { referenceAttention } from '../../src/engine/reference';
+import { deriveInputs } from '../../src/ui/derive';
+import { nest, type ExportDocument } from '../../src/ui/exportJson';
+import { expectArraysClose } from '../helpers/arrays';
 import { openPage, startHarness, type Harness } from './harness';
 
 let harness: Harness;
@@ -53,6 +58,24 @@ describe('large sizes', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('heads split across two workers: the export (Q, K, V and weights of every head) matches the reference', async () => {
+    const { page, errors } = await openPage(harness, '/?mode=lengths&lq=512&heads=4&dk=4&causal=1');
+    await waitForCompute(page);
+    expect(await page.getByTestId('status-workers').textContent()).toContain('2 workers');
+    page.on('dialog', (dialog) => void dialog.accept()); // "about N MB, export anyway?"
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('export-json').click()]);
+    const doc = JSON.parse(await readFile((await download.path())!, 'utf8')) as ExportDocument;
+    const derived = deriveInputs(doc.scenario);
+    if (!derived.ok) throw new Error(derived.error);
+    const { batch: B, heads: H, queryLength: Lq, keyLength: Lk, dK } = derived.inputs.shape;
+    expectArraysClose(doc.q.flat(3), derived.inputs.q, 0);
+    expectArraysClose(doc.v.flat(3), derived.inputs.v, 0);
+    expect(dK).toBe(4);
+    expectArraysClose(doc.weights.flat(3), nest(referenceAttention(derived.inputs).weights, [B, H, Lq, Lk]).flat(3), 1e-4);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
 
   it('an export too large for one JSON file says so and what to change', async () => {
     const { page, errors } = await openPage(harness, '/?mode=lengths&lq=1024&heads=8');

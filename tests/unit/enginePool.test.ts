@@ -18,9 +18,12 @@ describe('everyHead and deal', () => {
 });
 
 describe('joinResults', () => {
+  /** A part that computed `indices` (b·H + h) and projected their vectors, filled with index + 1. */
   const part = (indices: number[], ms: number): Extract<WorkerMessage, { type: 'result' }> => {
     const set: StageSet = { shape, heads: everyHead(shape).map((r, i) => (indices.includes(i) ? allocateHead(shape, r.batch, r.head) : null)) };
-    return { type: 'result', id: 1, key: 'k', inputs: {} as never, set, run: { path: 'js', reason: 'softwareWebgl', backend: null, ms } };
+    const vectors = (L: number, d: number) => Float32Array.from({ length: 6 * L * d }, (_, j) => (indices.includes(Math.floor(j / (L * d))) ? Math.floor(j / (L * d)) + 1 : 0));
+    const inputs = { shape, q: vectors(2, 1), k: vectors(2, 1), v: vectors(2, 1) } as never;
+    return { type: 'result', id: 1, key: 'k', inputs, set, run: { path: 'js', reason: 'softwareWebgl', backend: null, ms } };
   };
 
   it('takes each head from the part that computed it and the slowest part’s time', () => {
@@ -31,6 +34,8 @@ describe('joinResults', () => {
     expect(joined.set.heads[3]).toBe(b.set.heads[3]);
     expect(joined.set.heads[4]).toBe(a.set.heads[4]);
     expect(joined.run).toMatchObject({ ms: 45, workers: 2, path: 'js' });
+    // every head's q, k, v come from the part that projected them
+    for (const name of ['q', 'k', 'v'] as const) expect([...(joined.inputs[name] as Float32Array)]).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6]);
   });
 
   it('throws without a result', () => {
