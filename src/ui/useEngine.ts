@@ -143,7 +143,8 @@ export function useEngine<J extends EngineJob>(job: J | null): EngineState<J> {
 /** Posts a job to the pool, split across its workers when worth it. */
 function send(pool: EnginePool | null, device: DeviceInfo, p: Pending<EngineJob>): void {
   p.sent = true;
-  const request: ComputeRequest = { type: 'compute', id: p.id, key: p.job.settingsKey, scenario: p.job.scenario, heads: p.job.heads };
+  // Heads on demand (over ALL_HEADS_CELLS) can never all be exported: their Q/K/V stay in the worker.
+  const request: ComputeRequest = { type: 'compute', id: p.id, key: p.job.settingsKey, scenario: p.job.scenario, heads: p.job.heads, sendVectors: p.job.heads === null };
   pool?.submit(request, splitHeads(p.job, device));
 }
 

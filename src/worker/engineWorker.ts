@@ -21,6 +21,8 @@ const scope = self as unknown as WorkerScope;
 
 class Cancelled extends Error {}
 
+const NO_VECTORS = new Float32Array(0);
+
 let latest = -1;
 const device: DeviceInfo = probeDevice();
 scope.postMessage({ type: 'device', device });
@@ -67,7 +69,8 @@ async function handle(request: ComputeRequest): Promise<void> {
       },
     });
     const run = { path, reason: choice.reason, backend, ms: performance.now() - started };
-    scope.postMessage({ type: 'result', id: request.id, key: request.key, inputs, set, run }, stageBuffers(set));
+    const sent = request.sendVectors ? inputs : { ...inputs, q: NO_VECTORS, k: NO_VECTORS, v: NO_VECTORS };
+    scope.postMessage({ type: 'result', id: request.id, key: request.key, inputs: sent, set, run }, stageBuffers(set));
   } catch (error) {
     if (error instanceof Cancelled) scope.postMessage({ type: 'cancelled', id: request.id });
     else scope.postMessage({ type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) });

@@ -16,6 +16,11 @@ export interface ComputeRequest {
   scenario: Scenario;
   /** The heads to compute; all when null. */
   heads: HeadRef[] | null;
+  /**
+   * Send Q, K, V back with the result (the page needs them only to export, which needs every head);
+   * false sends empty arrays, sparing a clone of up to hundreds of MB at L = 4096.
+   */
+  sendVectors: boolean;
 }
 
 /** Drop the request in flight (the page no longer needs it: its settings were undone). */
