@@ -2,29 +2,16 @@
  * Stages of one (batch item, head): the unit the engine computes, chunks, transfers and draws.
  * A StageSet holds the heads computed so far; at large sizes only the heads being looked at are.
  */
-import type { AttentionShape, AttentionStages } from './types';
+import type { AttentionInputs, AttentionShape, AttentionStages, HeadRef } from './types';
 
-/** Every stage of one (b, h), row-major; rows are queries, columns keys (DESIGN.md §1). */
-export interface HeadStages {
+/**
+ * Every stage of one (b, h): the arrays of AttentionStages (same meaning, same order), for this
+ * head only — [Lq, Lk] for the cell stages, [Lq, dV] for `output`, [Lq] for `rowStatus`.
+ */
+export type HeadStages = Omit<AttentionStages, 'shape'> & {
   batch: number;
   head: number;
-  /** Q·Kᵀ, [Lq, Lk]. */
-  scores: Float32Array;
-  /** scores × scale, [Lq, Lk]. */
-  scaled: Float32Array;
-  /** scaled + ALiBi bias, soft-capped, [Lq, Lk] (= scaled with no modifier). */
-  logits: Float32Array;
-  /** 1 = the query may attend the key, [Lq, Lk]. */
-  mask: Uint8Array;
-  /** where(mask, logits, −∞), [Lq, Lk]. */
-  masked: Float32Array;
-  /** Softmax over the allowed cells; 0 in blocked cells and fully masked rows, [Lq, Lk]. */
-  weights: Float32Array;
-  /** weights·V, [Lq, dV]. */
-  output: Float32Array;
-  /** RowStatus flags, [Lq]. */
-  rowStatus: Uint8Array;
-}
+};
 
 /** The heads of one computation: `heads[b·H + h]`, null where that head was not computed. */
 export interface StageSet {
@@ -101,6 +88,28 @@ export function joinStages(set: StageSet): AttentionStages | null {
     output: join((h) => h.output, floats),
     rowStatus: join((h) => h.rowStatus, bytes),
   };
+}
+
+/** Every (b, h) of a shape, in the order of `StageSet.heads` (b·H + h). */
+export function allHeads(shape: Pick<AttentionShape, 'batch' | 'heads'>): HeadRef[] {
+  return Array.from({ length: shape.batch * shape.heads }, (_, i) => ({ batch: Math.floor(i / shape.heads), head: i % shape.heads }));
+}
+
+/**
+ * Copies the q, k, v of the (b, h) blocks `blocks` (indices b·H + h) from `from` into `into`
+ * ([B,H,L,d] layout), e.g. the heads one worker projected into another's arrays. Arrays of
+ * another length (empty: not sent) are left alone.
+ */
+export function copyHeadVectors(into: AttentionInputs, from: AttentionInputs, blocks: Iterable<number>): void {
+  const { queryLength: Lq, keyLength: Lk, dK, dV } = from.shape;
+  const copy = (to: Float32Array, src: Float32Array, bh: number, L: number, d: number) => {
+    if (to.length === src.length && src.length > 0) to.set(src.subarray(bh * L * d, (bh + 1) * L * d), bh * L * d);
+  };
+  for (const bh of blocks) {
+    copy(into.q, from.q, bh, Lq, dK);
+    copy(into.k, from.k, bh, Lk, dK);
+    copy(into.v, from.v, bh, Lk, dV);
+  }
 }
 
 /** Index of (b, h) in `StageSet.heads`. */

@@ -11,7 +11,8 @@
 import type { HeadStages } from './headStages';
 import { compileMaskRows, type MaskRowFn } from './mask';
 import { alibiSlope, changesLogits, checkScoreMods, effectiveScale } from './scoreMods';
-import { RowStatus, type AttentionInputs } from './types';
+import { rowFlags } from './rowStatus';
+import type { AttentionInputs } from './types';
 
 /** What every row of a computation shares, prepared once: the scale, the mask rows, the modifiers. */
 export interface JsPlan {
@@ -57,8 +58,7 @@ export function computeRowsJs(plan: JsPlan, out: HeadStages, rowStart: number, r
     logitRow(plan, out, i);
     const allowed = softmaxRow(out, i * Lk, Lk);
     outputRow(plan, out, i, acc);
-    const real = plan.inputs.queryIsReal[out.batch]?.[i] !== false;
-    out.rowStatus[i] = (allowed ? RowStatus.normal : RowStatus.fullyMasked) | (real ? 0 : RowStatus.paddedQuery);
+    out.rowStatus[i] = rowFlags(allowed, plan.inputs.queryIsReal[out.batch]?.[i] !== false);
   }
 }
 

@@ -24,11 +24,17 @@ export function rowStatuses(
         break;
       }
     }
-    let flags: number = anyAllowed ? RowStatus.normal : RowStatus.fullyMasked;
-    if (queryIsReal[b]?.[q] === false) flags |= RowStatus.paddedQuery;
-    status[row] = flags;
+    status[row] = rowFlags(anyAllowed, queryIsReal[b]?.[q] !== false);
   }
   return status;
+}
+
+/**
+ * The RowStatus flags of one row: fully masked when no key is allowed, padded query when the
+ * query token is padding (it never blocks anything). Every engine path flags rows with this.
+ */
+export function rowFlags(anyAllowed: boolean, realQuery: boolean): number {
+  return (anyAllowed ? RowStatus.normal : RowStatus.fullyMasked) | (realQuery ? 0 : RowStatus.paddedQuery);
 }
 
 /**

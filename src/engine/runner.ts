@@ -4,11 +4,12 @@
  * tfjs is imported only when a tfjs path runs, so the plain-JS path never loads it.
  */
 import { checkAttentionInputs } from './checkInputs';
-import { allocateHead, headIndex, splitStages, type HeadStages, type StageSet } from './headStages';
+import { allHeads, allocateHead, headIndex, splitStages, type HeadStages, type StageSet } from './headStages';
 import { computeRowsJs, planJs } from './jsAttention';
 import type { AttentionInputs, AttentionShape, EnginePath, HeadRef } from './types';
 
 export type { EnginePath, HeadRef } from './types';
+export { allHeads } from './headStages';
 
 
 export interface RunOptions {
@@ -86,10 +87,6 @@ async function wholeBatchTf(inputs: AttentionInputs): Promise<StageSet | null> {
   return splitStages(await computeAttention(inputs));
 }
 
-/** Every (b, h) in order b·H + h. */
-export function allHeads(shape: AttentionShape): HeadRef[] {
-  return Array.from({ length: shape.batch * shape.heads }, (_, i) => ({ batch: Math.floor(i / shape.heads), head: i % shape.heads }));
-}
 
 function checkHead(shape: AttentionShape, { batch, head }: HeadRef): void {
   if (!(Number.isInteger(batch) && batch >= 0 && batch < shape.batch && Number.isInteger(head) && head >= 0 && head < shape.heads)) {

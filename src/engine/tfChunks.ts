@@ -10,7 +10,8 @@ import type { HeadStages } from './headStages';
 import { specializeMask } from './mask';
 import { compileMask } from './mask/compile';
 import { alibiSlope, effectiveScale } from './scoreMods';
-import { RowStatus, type AttentionInputs } from './types';
+import { rowFlags } from './rowStatus';
+import type { AttentionInputs } from './types';
 
 /** Most cells [rows × Lk] of one tfjs chunk: 4 Mi cells = 16 MB per float32 texture. */
 export const CHUNK_CELLS = 1 << 22;
@@ -83,7 +84,7 @@ function finishRows(inputs: AttentionInputs, out: HeadStages, start: number, end
       out.masked[c] = m ? (out.logits[c] as number) : -Infinity;
       allowed ||= m;
     }
-    out.rowStatus[i] = (allowed ? RowStatus.normal : RowStatus.fullyMasked) | (real?.[i] === false ? RowStatus.paddedQuery : 0);
+    out.rowStatus[i] = rowFlags(allowed, real?.[i] !== false);
   }
 }
 

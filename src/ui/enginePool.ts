@@ -4,8 +4,8 @@
  * parts are joined into one result; anything else goes to the first worker (one WebGL context,
  * warmed up once). The pool speaks the workers' own protocol, so to its user it is one worker.
  */
-import type { StageSet } from '../engine/headStages';
-import type { AttentionShape, HeadRef } from '../engine/types';
+import { copyHeadVectors, type StageSet } from '../engine/headStages';
+import type { HeadRef } from '../engine/types';
 import type { ComputeRequest, WorkerMessage } from '../worker/protocol';
 
 /** A request's parts in flight: what came back so far. */
@@ -103,29 +103,12 @@ export function joinResults(results: Result[]): Result {
   const [first, ...rest] = results;
   if (!first) throw new Error('joinResults: no result');
   const set: StageSet = { shape: first.set.shape, heads: first.set.heads.map((h, i) => h ?? rest.find((r) => r.set.heads[i])?.set.heads[i] ?? null) };
-  for (const part of rest) copyHeadVectors(first, part);
+  for (const part of rest) copyHeadVectors(first.inputs, part.inputs, computedBlocks(part.set));
   const ms = Math.max(...results.map((r) => r.run.ms));
   return { ...first, set, run: { ...first.run, ms, workers: results.length } };
 }
 
-/** Copies the q, k, v blocks of the heads `from` computed into `into`'s arrays ([B,H,L,d] layout). */
-function copyHeadVectors(into: Result, from: Result): void {
-  const { queryLength: Lq, keyLength: Lk, dK, dV } = from.set.shape;
-  const copy = (to: Float32Array, src: Float32Array, bh: number, L: number, d: number) => {
-    if (to.length === src.length && src.length > 0) to.set(src.subarray(bh * L * d, (bh + 1) * L * d), bh * L * d);
-  };
-  from.set.heads.forEach((head, bh) => {
-    if (!head) return;
-    copy(into.inputs.q, from.inputs.q, bh, Lq, dK);
-    copy(into.inputs.k, from.inputs.k, bh, Lk, dK);
-    copy(into.inputs.v, from.inputs.v, bh, Lk, dV);
-  });
-}
 
-/** Every (b, h) of a shape, in order b·H + h. */
-export function everyHead(shape: AttentionShape): HeadRef[] {
-  return Array.from({ length: shape.batch * shape.heads }, (_, i) => ({ batch: Math.floor(i / shape.heads), head: i % shape.heads }));
-}
 
 /** From this many cells (B·H·Lq·Lk) on, a plain-JS run is split across the workers. */
 export const PARALLEL_CELLS = 1 << 20;
@@ -133,4 +116,9 @@ export const PARALLEL_CELLS = 1 << 20;
 /** Workers in the pool: one per core, at most 4 (2 on a 2-core machine; 1 when unknown to be more). */
 export function poolSize(cores: number | undefined): number {
   return Math.max(1, Math.min(4, cores ?? 1));
+}
+
+/** Indices b·H + h of the heads a set holds. */
+function computedBlocks(set: StageSet): number[] {
+  return set.heads.flatMap((head, bh) => (head ? [bh] : []));
 }

@@ -12,7 +12,8 @@ import type { Scenario } from '../state/scenario';
 import type { ComputeRequest, RunInfo, WorkerMessage } from '../worker/protocol';
 import { createProgressStore, type ProgressStore } from './progressStore';
 import { mergeSets } from './stageSets';
-import { EnginePool, everyHead, PARALLEL_CELLS, poolSize } from './enginePool';
+import { EnginePool, PARALLEL_CELLS, poolSize } from './enginePool';
+import { allHeads } from '../engine/headStages';
 
 /** What to compute: the settings (and their key), and the heads (null = all). */
 export interface EngineJob {
@@ -153,7 +154,7 @@ function splitHeads(job: EngineJob, device: DeviceInfo): HeadRef[] | null {
   const { shape } = job.inputs;
   const cells = shape.batch * shape.heads * shape.queryLength * shape.keyLength;
   if (cells < PARALLEL_CELLS || choosePath(job.scenario.engine, device, cells).path !== 'js') return null;
-  return job.heads ?? everyHead(shape);
+  return job.heads ?? allHeads(shape);
 }
 
 /** True when the result already holds every head the job asks for, for the same settings. */

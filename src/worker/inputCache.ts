@@ -1,4 +1,5 @@
 /** The worker's inputs: the last request's, and Q/K/V per vector settings, projected head by head. */
+import { allHeads, copyHeadVectors } from '../engine/headStages';
 import type { AttentionInputs } from '../engine/types';
 import { deriveInputs, vectorSettingsKey } from '../ui/derive';
 import type { ComputeRequest } from './protocol';
@@ -18,7 +19,7 @@ export function inputsFor(request: ComputeRequest, onProjecting: () => void): At
   const s = request.scenario;
   const vectorKey = vectorSettingsKey(s);
   if (vectors?.key !== vectorKey) vectors = null;
-  const wanted = [...new Set((request.heads ?? everyHead(s.heads)).map((r) => r.head))];
+  const wanted = [...new Set((request.heads ?? allHeads({ batch: 1, heads: s.heads })).map((r) => r.head))];
   const missing = wanted.filter((h) => !vectors?.heads.has(h));
   if (cached?.key === request.key && missing.length === 0) return cached.inputs;
   if (missing.length > 0) onProjecting();
@@ -31,21 +32,13 @@ export function inputsFor(request: ComputeRequest, onProjecting: () => void): At
   return inputs;
 }
 
-/** Every head index 0 … H−1 as a request of batch item 0 (only the head matters for projecting). */
-function everyHead(heads: number): { batch: number; head: number }[] {
-  return Array.from({ length: heads }, (_, head) => ({ batch: 0, head }));
-}
 
 /** The cache with the freshly projected heads copied in (or the fresh arrays, when there was none). */
 function addHeads(held: typeof vectors, key: string, fresh: AttentionInputs, heads: number[]): NonNullable<typeof vectors> {
   if (!held) return { key, q: fresh.q, k: fresh.k, v: fresh.v, heads: new Set(heads) };
-  const { batch: B, heads: H, queryLength: Lq, keyLength: Lk, dK, dV } = fresh.shape;
-  const copy = (to: Float32Array, from: Float32Array, L: number, d: number) => {
-    for (let b = 0; b < B; b++) for (const h of heads) to.set(from.subarray(((b * H + h) * L) * d, ((b * H + h + 1) * L) * d), ((b * H + h) * L) * d);
-  };
-  copy(held.q, fresh.q, Lq, dK);
-  copy(held.k, fresh.k, Lk, dK);
-  copy(held.v, fresh.v, Lk, dV);
+  const { batch: B, heads: H } = fresh.shape;
+  const blocks = allHeads({ batch: B, heads: H }).flatMap((r, bh) => (heads.includes(r.head) ? [bh] : []));
+  copyHeadVectors({ ...fresh, q: held.q, k: held.k, v: held.v }, fresh, blocks);
   for (const h of heads) held.heads.add(h);
   return held;
 }

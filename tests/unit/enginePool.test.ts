@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { allocateHead, type StageSet } from '../../src/engine/headStages';
-import { deal, everyHead, joinResults, poolSize } from '../../src/ui/enginePool';
+import { deal, joinResults, poolSize } from '../../src/ui/enginePool';
+import { allHeads } from '../../src/engine/headStages';
 import type { AttentionShape } from '../../src/engine/types';
 import type { WorkerMessage } from '../../src/worker/protocol';
 
 const shape: AttentionShape = { batch: 2, heads: 3, queryLength: 2, keyLength: 2, dK: 1, dV: 1 };
 
-describe('everyHead and deal', () => {
+describe('allHeads and deal', () => {
   it('every (b, h) in order; dealt round-robin into at most n non-empty shares', () => {
-    const heads = everyHead(shape);
+    const heads = allHeads(shape);
     expect(heads.map((h) => `${h.batch}.${h.head}`)).toEqual(['0.0', '0.1', '0.2', '1.0', '1.1', '1.2']);
     const shares = deal(heads, 2);
     expect(shares.map((s) => s.map((h) => `${h.batch}.${h.head}`))).toEqual([['0.0', '0.2', '1.1'], ['0.1', '1.0', '1.2']]);
@@ -20,7 +21,7 @@ describe('everyHead and deal', () => {
 describe('joinResults', () => {
   /** A part that computed `indices` (b·H + h) and projected their vectors, filled with index + 1. */
   const part = (indices: number[], ms: number): Extract<WorkerMessage, { type: 'result' }> => {
-    const set: StageSet = { shape, heads: everyHead(shape).map((r, i) => (indices.includes(i) ? allocateHead(shape, r.batch, r.head) : null)) };
+    const set: StageSet = { shape, heads: allHeads(shape).map((r, i) => (indices.includes(i) ? allocateHead(shape, r.batch, r.head) : null)) };
     const vectors = (L: number, d: number) => Float32Array.from({ length: 6 * L * d }, (_, j) => (indices.includes(Math.floor(j / (L * d))) ? Math.floor(j / (L * d)) + 1 : 0));
     const inputs = { shape, q: vectors(2, 1), k: vectors(2, 1), v: vectors(2, 1) } as never;
     return { type: 'result', id: 1, key: 'k', inputs, set, run: { path: 'js', reason: 'softwareWebgl', backend: null, ms } };
