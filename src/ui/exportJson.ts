@@ -32,6 +32,7 @@ export interface ExportDocument {
 /**
  * Builds the export document. `scores` are the scaled scores before the mask (scores × 1/√dK).
  * @param stages the engine's result for `inputs`.
+ * @param backend what computed it: 'js', or the tfjs backend 'webgl' / 'cpu'.
  */
 export function buildExport(
   scenario: Scenario,

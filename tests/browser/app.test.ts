@@ -65,6 +65,7 @@ describe('Maskscope app', () => {
     await expect(page.getByLabel('Key padding').isChecked()).resolves.toBe(true);
     await waitForResult(page);
     doc = await exportJson(page);
+    expect(doc.backend).toBe('js'); // auto on SwiftShader
     expect(doc.tokens.query[0]).toEqual(['The', 'cat', 'sat', 'on', 'the', 'mat']);
     expect(doc.tokens.query[1]).toEqual(['The', 'dog', 'barked', '<pad>', '<pad>', '<pad>']);
     for (const head of doc.weights[0]!) {
@@ -311,7 +312,9 @@ describe('Maskscope app, edge cases', () => {
     expect(page.url()).toContain('engine=webgl');
     const texts = await page.evaluate(() => (window as unknown as { statusTexts: string[] }).statusTexts);
     expect(texts.some((text) => text.includes('preparing the GPU engine (compiling shaders)'))).toBe(true);
-    expectMatchesReference(await exportJson(page));
+    const webglDoc = await exportJson(page);
+    expect(webglDoc.backend).toBe('webgl');
+    expectMatchesReference(webglDoc);
     expect(errors).toEqual([]);
     await page.close();
   });
