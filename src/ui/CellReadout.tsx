@@ -81,7 +81,7 @@ function CellItems({ slice, explanation, row, col, keyToken }: { slice: StageSli
       <Item label={t('hover.weight')} testId="readout-weight">
         {formatNumber(slice.weights[i] ?? NaN)}
       </Item>
-      <Item label={t('hover.blockedBy')} testId="readout-blocked" className={reasons.length ? 'blocked' : undefined}>
+      <Item label={t(reasons.length ? 'hover.blockedBy' : 'hover.maskLabel')} testId="readout-blocked" className={reasons.length ? 'blocked' : undefined}>
         {reasons.length ? reasons.join('; ') : t('hover.allowed')}
       </Item>
     </>

@@ -115,6 +115,7 @@ describe('Maskscope app', () => {
     expect(text).toContain('k = 0');
     expect(text).toContain('mat');
     expect(await page.getByTestId('readout-blocked').textContent()).toBe('allowed');
+    expect(await page.getByTestId('readout').textContent()).not.toContain('Blocked by');
   });
 
   it('the shared URL reproduces the same view and the same numbers', async () => {

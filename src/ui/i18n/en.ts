@@ -270,6 +270,7 @@ export const en = {
     true: 'true',
     false: 'false',
     blockedBy: 'Blocked by',
+    maskLabel: 'Mask',
     allowed: 'allowed',
     causal: 'causal mask (key after the query)',
     keyPadding: 'key padding (the key is padding)',

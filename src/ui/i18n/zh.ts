@@ -272,6 +272,7 @@ export const zh: Strings = {
     true: '真',
     false: '假',
     blockedBy: '屏蔽原因',
+    maskLabel: '掩码',
     allowed: '允许',
     causal: '因果掩码（键在查询之后）',
     keyPadding: '键填充（该键是填充）',
