@@ -1,11 +1,12 @@
 /**
  * Injected into the built app before its own scripts (page.addInitScript) by appBench.mjs.
  * Watches, without changing the app: long tasks (PerformanceObserver 'longtask'), redraws of the
- * stage heatmaps (their canvas is cleared at the start of every paint, heatmapCanvas.ts) and the
- * status line's "last compute" text. window.__maskscopeProbe:
+ * stage heatmaps (their canvas is cleared at the start of every paint, heatmapCanvas.ts), the
+ * result's data-stale flag and the status line's "last compute" text. window.__maskscopeProbe:
  *   arm()     — the next trusted click on the page starts a sample (t0 = its event.timeStamp);
- *   sample()  — resolves when, after that click, the status line has left and come back to
- *               "last compute: N ms" and the weights heatmap has then been redrawn: the first
+ *   sample()  — resolves when, after that click, the result shown is current (data-stale
+ *               "false" on [data-testid=result], with "N ms" in the status line; in the click's
+ *               own commit or later) and the weights heatmap has then been redrawn: the first
  *               animation frame after that redraw ends the sample. Also waits until no stage
  *               heatmap has been redrawn for QUIET_MS, and reports the longest long task and the
  *               stage heatmaps painted between the click and the result (stale redraws).
@@ -32,6 +33,8 @@
 
   function onHeatmapPaint(weights) {
     const now = performance.now();
+    // A small heatmap is drawn in the very commit that shows the result, before any observer runs.
+    if (current && current.statusAt === null && resultShown(current)) current.statusAt = now;
     if (weights && firstFrame === null) {
       firstFrame = frame();
       firstFrame.then((t) => firstWaiters.forEach((w) => w(t)));
@@ -48,16 +51,19 @@
   }
 
   const statusText = () => document.querySelector('[data-testid="status-time"]')?.textContent ?? '';
-  const done = (text) => /\d ms$/.test(text.trim());
+  // The app marks its result stale (data-stale="true") from the change until the new result is shown.
+  const staleAttr = () => document.querySelector('[data-testid="result"]')?.getAttribute('data-stale');
+  // After the click, the page shows the current settings' result whenever data-stale is "false":
+  // in the click's own commit (a mask-only change recomputed on the page) or when the worker answers.
+  const resultShown = (s) => s.t0 !== null && staleAttr() === 'false' && /\d ms$/.test(statusText().trim());
   new MutationObserver(() => {
     const s = current;
     if (!s || s.t0 === null || s.statusAt !== null) return;
-    if (!done(statusText())) s.sawBusy = true;
-    else if (s.sawBusy) s.statusAt = performance.now();
-  }).observe(document, { subtree: true, childList: true, characterData: true });
+    if (resultShown(s)) s.statusAt = performance.now();
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-stale'] });
 
   function arm() {
-    current = { t0: null, sawBusy: false, statusAt: null, frame: null, weightsPaintAt: null, lastPaint: null, lastFrame: null, stalePaints: 0 };
+    current = { t0: null, statusAt: null, frame: null, weightsPaintAt: null, lastPaint: null, lastFrame: null, stalePaints: 0 };
     const s = current;
     document.addEventListener('click', (e) => { if (e.isTrusted) s.t0 = e.timeStamp; }, { capture: true, once: true });
   }

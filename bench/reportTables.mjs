@@ -82,7 +82,7 @@ export function interactionTable(cases) {
     fmt(median(s.map((x) => x.ms))), fmt(percentile(s.map((x) => x.ms), 95)), fmt(Math.max(...s.map((x) => x.ms))),
     fmt(median(s.map((x) => x.allMs))), median(s.map((x) => x.stalePaints)), fmt(Math.max(...s.map((x) => x.longestTaskMs))),
   ]);
-  return table(['case', 'n', 'path', 'worker compute p50', 'to status p50', 'to weights paint start p50', 'to weights heatmap p50', 'p95', 'max', 'to all heatmaps p50', 'stale redraws p50', 'longest task ms'], body);
+  return table(['case', 'n', 'path', 'worker compute p50', 'to result p50', 'to weights paint start p50', 'to weights heatmap p50', 'p95', 'max', 'to all heatmaps p50', 'stale redraws p50', 'longest task ms'], body);
 }
 
 export function coldLoadTable(cold, entry) {

@@ -44,15 +44,22 @@ export function planJs(inputs: AttentionInputs): JsPlan {
 /**
  * Fills query rows [rowStart, rowEnd) of `out` (the stages of out.batch, out.head).
  * @param out from allocateHead(shape, b, h).
- * @throws RangeError when the rows are outside [0, Lq).
+ * @param knownScores this head's raw scores Q·Kᵀ, [Lq × Lk], from an earlier run on the same Q
+ *   and K: copied instead of recomputed (a mask or modifier change leaves them as they were).
+ * @throws RangeError when the rows are outside [0, Lq) or `knownScores` is not [Lq × Lk].
  */
-export function computeRowsJs(plan: JsPlan, out: HeadStages, rowStart: number, rowEnd: number): void {
+export function computeRowsJs(plan: JsPlan, out: HeadStages, rowStart: number, rowEnd: number, knownScores?: Float32Array): void {
   const { queryLength: Lq, keyLength: Lk, dV } = plan.inputs.shape;
   if (!(rowStart >= 0 && rowStart <= rowEnd && rowEnd <= Lq)) {
     throw new RangeError(`computeRowsJs: rows [${rowStart}, ${rowEnd}) outside [0, ${Lq})`);
   }
+  if (knownScores && knownScores.length !== Lq * Lk) {
+    throw new RangeError(`computeRowsJs: known scores have ${knownScores.length} values, expected Lq·Lk = ${Lq * Lk}`);
+  }
   const acc = new Float64Array(dV);
-  scoreRows(plan, out, rowStart, rowEnd);
+  if (knownScores) out.scores.set(knownScores.subarray(rowStart * Lk, rowEnd * Lk), rowStart * Lk);
+  else scoreRows(plan, out, rowStart, rowEnd);
+  scaleRows(plan, out, rowStart, rowEnd);
   for (let i = rowStart; i < rowEnd; i++) {
     plan.maskRow(out.batch, out.head, i, out.mask, i * Lk);
     logitRow(plan, out, i);
@@ -63,13 +70,17 @@ export function computeRowsJs(plan: JsPlan, out: HeadStages, rowStart: number, r
 }
 
 /**
- * scores and scaled of rows [start, end): two query rows by four keys at a time, so each key
+ * scores of rows [start, end): two query rows by four keys at a time, so each key
  * value loaded serves two rows and each query value four keys (register blocking).
  */
 function scoreRows(plan: JsPlan, out: HeadStages, start: number, end: number): void {
   let i = start;
   for (; i + 2 <= end; i += 2) scorePair(plan, out, i);
   if (i < end) scoreSingle(plan, out, i);
+}
+
+/** scaled = scores × scale, rows [start, end). */
+function scaleRows(plan: JsPlan, out: HeadStages, start: number, end: number): void {
   const { scores, scaled } = out;
   const Lk = plan.inputs.shape.keyLength;
   for (let c = start * Lk; c < end * Lk; c++) scaled[c] = (scores[c] as number) * plan.scale;

@@ -22,6 +22,11 @@ export interface RunOptions {
   onProgress?(done: number, total: number): void;
   /** Awaited between blocks; reject (throw) to cancel the run. */
   checkpoint?(): Promise<void>;
+  /**
+   * The raw scores Q·Kᵀ, [Lq × Lk], of head (b, h) from an earlier run on the same Q and K, or
+   * null: the plain-JS path copies them instead of recomputing (a mask change keeps them).
+   */
+  knownScores?(batch: number, head: number): Float32Array | null;
 }
 
 /** Cells [rows × Lk] per plain-JS block: about 10–30 ms of work, so progress and cancel are prompt. */
@@ -44,7 +49,7 @@ export async function runAttention(inputs: AttentionInputs, options: RunOptions)
     if (whole) return whole;
   }
   const set: StageSet = { shape, heads: new Array<HeadStages | null>(shape.batch * shape.heads).fill(null) };
-  const compute = options.path === 'js' ? jsBlocks(inputs) : await tfBlocks(inputs, options.maxTextureSize ?? 0);
+  const compute = options.path === 'js' ? jsBlocks(inputs, options.knownScores) : await tfBlocks(inputs, options.maxTextureSize ?? 0);
   const total = refs.length * shape.queryLength;
   let done = 0;
   for (const ref of refs) {
@@ -66,10 +71,10 @@ interface Blocks {
   run(out: HeadStages, start: number, end: number): void | Promise<void>;
 }
 
-function jsBlocks(inputs: AttentionInputs): Blocks {
+function jsBlocks(inputs: AttentionInputs, knownScores: RunOptions['knownScores']): Blocks {
   const plan = planJs(inputs);
   const rows = Math.max(1, Math.floor(JS_BLOCK_CELLS / inputs.shape.keyLength));
-  return { rows, run: (out, start, end) => computeRowsJs(plan, out, start, end) };
+  return { rows, run: (out, start, end) => computeRowsJs(plan, out, start, end, knownScores?.(out.batch, out.head) ?? undefined) };
 }
 
 async function tfBlocks(inputs: AttentionInputs, maxTextureSize: number): Promise<Blocks> {

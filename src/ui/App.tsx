@@ -1,5 +1,5 @@
 /** Maskscope: controls on the left; the view bar, the read-out and every stage on the right. */
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changesLogits } from '../engine/scoreMods';
 import { CellReadout, type HoveredCell } from './CellReadout';
@@ -22,12 +22,16 @@ import { sliceStages } from './slices';
 import { StageGrid } from './StageGrid';
 import { StatusLine } from './StatusLine';
 import { TokenPreview } from './TokenPreview';
+import { useDelayedFlag } from './useDelayedFlag';
 import { useEngine } from './useEngine';
 import { ALL_HEADS_CELLS } from './stageSets';
 import { joinStages } from '../engine/headStages';
 import { useScenarioUrl } from './useScenarioUrl';
 import { ViewBar } from './ViewBar';
 import { InputNotes, WarningBanner } from './WarningBanner';
+
+/** How long a compute may run before the previous result is dimmed and the status says "computing…" (ms). */
+const STALE_DELAY_MS = 150;
 
 export function App({ initialSearch }: { initialSearch: string }) {
   const { t, i18n } = useTranslation();
@@ -63,8 +67,27 @@ export function App({ initialSearch }: { initialSearch: string }) {
   const queryTokens = shown?.job.query.tokens[viewBatch] ?? [];
   const keyTokens = shown?.job.key.tokens[viewBatch] ?? [];
   // The heatmaps show an older result while the inputs are invalid or a compute is running.
-  const stale = !derived.ok || run.computing || run.error !== null || (shown !== null && shown.job.settingsKey !== computeKey);
+  const behind = run.computing || (shown !== null && shown.job.settingsKey !== computeKey);
+  const stale = !derived.ok || run.error !== null || behind;
+  // Dimmed, noted and "computing…" only when the wait is long enough to see: a quick compute repaints once.
+  const slow = useDelayedFlag(behind, STALE_DELAY_MS);
+  const dimmed = !derived.ok || run.error !== null || slow;
   const complete = shown ? joinable(shown.set) : false;
+  // Stable props, so that the memoised result views skip renders that do not concern them.
+  const paint = useMemo(() => ({
+    mode: paintMode,
+    text: scenario.paint,
+    onMode: setPaintMode,
+    onPaint: (row: number, col: number, allow: boolean) => update({ paint: formatPaint(paintCell(scenario.paint, row, col, allow)) }),
+    onClear: () => update({ paint: '' }),
+  }), [paintMode, scenario.paint, update]);
+  const onTileSize = useCallback((tileSize: number) => update({ tileSize }), [update]);
+  const onSelectHead = useCallback((viewHead: number) => update({ viewHead }), [update]);
+  const globals = useMemo(
+    () => (maskLeaves(parseMaskList(scenario.masks).items).some((m) => m.id === 'global-local') ? globalPositions(scenario.globalTokens) : null),
+    [scenario.masks, scenario.globalTokens],
+  );
+  const onToggleGlobal = useCallback((position: number) => update({ globalTokens: toggleGlobal(scenario.globalTokens, position) }), [scenario.globalTokens, update]);
 
   return (
     <div className="app">
@@ -81,8 +104,8 @@ export function App({ initialSearch }: { initialSearch: string }) {
           </select>
           <CopyLinkButton />
           <ExportButton
-            shape={derived.ok && !stale ? (shape ?? null) : null}
-            problem={shown && !complete ? t('engine.exportNeedsAllHeads') : undefined}
+            shape={derived.ok && run.error === null ? (shape ?? null) : null}
+            problem={behind ? t('export.computing') : shown && !complete ? t('engine.exportNeedsAllHeads') : undefined}
             build={() => {
               const stages = shown && joinStages(shown.set);
               return shown && stages && buildExport(scenario, shown.inputs, stages, shown.job, shown.run.backend?.name ?? shown.run.path);
@@ -101,15 +124,15 @@ export function App({ initialSearch }: { initialSearch: string }) {
       </aside>
       <main className="views">
         <p className="formula">{t('app.formula')}</p>
-        <StatusLine device={run.device} run={shown?.run ?? null} set={shown?.set ?? null} slice={slice} computing={run.computing} preparing={run.preparing} projecting={run.projecting} progress={run.progress} job={run.job} />
+        <StatusLine device={run.device} run={shown?.run ?? null} set={shown?.set ?? null} slice={slice} computing={run.computing && slow} preparing={run.preparing} projecting={run.projecting} progress={run.progress} job={run.job} />
         <WarningBanner warnings={warnings} onDismiss={dismissWarnings} />
         {!derived.ok && <p className="banner error" role="alert">{t(`errors.${derived.error}`)}</p>}
         {run.error && <p className="banner error" role="alert">{t('errors.compute', { message: run.error })}</p>}
         {derived.ok && <InputNotes notes={derived.notes} />}
         {shown && shape && (
-          <div className={stale ? 'result stale' : 'result'} data-testid="result" data-stale={stale}>
+          <div className={dimmed ? 'result stale' : 'result'} data-testid="result" data-stale={stale}>
             <div className="sticky-bar">
-              {stale && slice && <p className="stale-note">{t('status.stale')}</p>}
+              {dimmed && slice && <p className="stale-note">{t('status.stale')}</p>}
               <ViewBar scenario={scenario} update={update} query={shown.job.query} batch={viewBatch} head={viewHead} heads={shape.heads} />
               {slice && <CellReadout cell={hovered} slice={slice} inputs={shown.inputs} queryTokens={queryTokens} keyTokens={keyTokens} />}
             </div>
@@ -118,24 +141,18 @@ export function App({ initialSearch }: { initialSearch: string }) {
               source={shown.job.key}
               batch={viewBatch}
               cross={shown.job.query !== shown.job.key}
-              globals={maskLeaves(parseMaskList(scenario.masks).items).some((m) => m.id === 'global-local') ? globalPositions(scenario.globalTokens) : null}
-              onToggleGlobal={(position) => update({ globalTokens: toggleGlobal(scenario.globalTokens, position) })}
+              globals={globals}
+              onToggleGlobal={onToggleGlobal}
             />
             <h2 className="visually-hidden">{t('stage.heading')}</h2>
             {!slice && <p className="head-pending" data-testid="head-pending">{t('engine.headPending', { batch: viewBatch, head: viewHead })}</p>}
             {slice && <StageGrid slice={slice} queryTokens={queryTokens} keyTokens={keyTokens} hovered={hovered} onHover={setHovered} weightScale={scenario.weightScale} showLogits={changesLogits(shown.inputs.scoreMods ?? {})}
               tileSize={scenario.tileSize}
-              onTileSize={(tileSize) => update({ tileSize })}
-              paint={{
-                mode: paintMode,
-                text: scenario.paint,
-                onMode: setPaintMode,
-                onPaint: (row, col, allow) => update({ paint: formatPaint(paintCell(scenario.paint, row, col, allow)) }),
-                onClear: () => update({ paint: '' }),
-              }}
+              onTileSize={onTileSize}
+              paint={paint}
             />}
             <FrameworksPanel inputs={shown.inputs} set={shown.set} keys={shown.job.key} keyPadding={scenario.keyPadding} batch={viewBatch} head={viewHead} />
-            <HeadStrip set={shown.set} batch={viewBatch} head={viewHead} weightScale={scenario.weightScale} onSelect={(h) => update({ viewHead: h })} />
+            <HeadStrip set={shown.set} batch={viewBatch} head={viewHead} weightScale={scenario.weightScale} onSelect={onSelectHead} />
           </div>
         )}
       </main>

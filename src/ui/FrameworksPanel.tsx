@@ -3,7 +3,7 @@
  * TensorFlow), as each framework's mask argument (shape, dtype, what 1 means), and what a fully
  * masked row becomes under each convention. Built only while the panel is open.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { frameworkMasks, fullyMaskedRowComparison, maskSnippets, type FrameworkMask } from '../engine/codegen';
 import type { StageSet } from '../engine/headStages';
@@ -26,7 +26,8 @@ interface Props {
   head: number;
 }
 
-export function FrameworksPanel(props: Props) {
+/** Memoised: skipped when the page re-renders for another reason (a setting, a hover elsewhere). */
+export const FrameworksPanel = memo(function FrameworksPanel(props: Props) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
@@ -35,7 +36,7 @@ export function FrameworksPanel(props: Props) {
       {open && <FrameworksBody {...props} />}
     </details>
   );
-}
+});
 
 function FrameworksBody({ inputs, set, keys, keyPadding, batch, head }: Props) {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@
  * A strip of small weight heatmaps, one per head, for the shown batch item; click to show a head.
  * At large sizes a head not computed yet shows a placeholder; clicking it computes it.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StageSet } from '../engine/headStages';
 import type { WeightScale } from '../state/scenario';
@@ -10,7 +10,7 @@ import { sequentialScale } from '../viz/colorScales';
 import { weightColorValues } from './weightScale';
 import { drawThumbnail } from '../viz/thumbnail';
 import { sliceStages } from './slices';
-import { scheduleDraw } from './drawQueue';
+import { scheduleBackgroundDraw } from './drawQueue';
 
 interface Props {
   set: StageSet;
@@ -20,7 +20,8 @@ interface Props {
   onSelect(head: number): void;
 }
 
-export function HeadStrip({ set, batch, head, weightScale, onSelect }: Props) {
+/** Memoised: skipped when the page re-renders for another reason (a setting, a hover elsewhere). */
+export const HeadStrip = memo(function HeadStrip({ set, batch, head, weightScale, onSelect }: Props) {
   const { t } = useTranslation();
   const heads = set.shape.heads;
   return (
@@ -46,7 +47,7 @@ export function HeadStrip({ set, batch, head, weightScale, onSelect }: Props) {
       </div>
     </section>
   );
-}
+});
 
 /** One colour scale for every thumbnail, so its colour table is built once (cellColors.ts). */
 const THUMB_SCALE = sequentialScale();
@@ -57,8 +58,8 @@ function Thumb({ set, batch, head, weightScale }: { set: StageSet; batch: number
   useEffect(() => {
     const node = canvas.current;
     if (!node || !slice) return;
-    // one thumbnail per task, so that many large heads never block the page at once
-    return scheduleDraw(node, () => {
+    // after the stage heatmaps reach the screen, in tasks of their own (many large heads never block the page at once)
+    return scheduleBackgroundDraw(node, () => {
       const values = weightColorValues(weightScale, slice.weights, slice.rows, slice.cols);
       drawThumbnail(node, { values, rows: slice.rows, cols: slice.cols, color: THUMB_SCALE, blocked: slice.blocked, greyRows: slice.paddedRows }, 72);
     });

@@ -1,8 +1,8 @@
 /**
  * React wrapper around viz/heatmap: creates the drawing once, updates it on every render, and
- * fits it to the host's width (`maxWidth`), measured with a ResizeObserver. Every draw goes
- * through the draw queue (drawQueue.ts): it runs in a task of its own after the commit, and only
- * the latest spec of a heatmap is drawn.
+ * fits it to the host's width (`maxWidth`), measured with a ResizeObserver. A small heatmap is
+ * drawn in the commit; a large one goes through the draw queue (drawQueue.ts): it runs in a task
+ * of its own after the commit, and only the latest spec of a heatmap is drawn.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { drawHeatmap, type HeatmapHandle, type HeatmapSpec } from '../viz/heatmap';
@@ -35,20 +35,32 @@ function useContentWidth(el: RefObject<HTMLElement | null>): number | null {
   return width;
 }
 
+/** Up to this many cells in view, a heatmap is drawn in the commit (about 1–2 ms here); above, through the queue. */
+export const SYNC_DRAW_CELLS = 1 << 14;
+
+/** Cells in the window `spec` shows. */
+function viewCells(spec: HeatmapSpec): number {
+  return spec.view ? spec.view.rows * spec.view.cols : spec.rows * spec.cols;
+}
+
 export function Heatmap({ spec, testId }: { spec: HeatmapSpec; testId: string }) {
   const host = useRef<HTMLDivElement>(null);
   const handle = useRef<HeatmapHandle | null>(null);
   const width = useContentWidth(host);
   const fitted = useMemo(() => (width !== null && width > 0 ? { ...spec, maxWidth: width } : spec), [spec, width]);
 
-  useEffect(() => {
+  // A small heatmap is drawn in the commit itself (a layout effect), so the new numbers and the
+  // rest of the page reach the screen in one frame; a large one waits for its turn in the queue.
+  useLayoutEffect(() => {
     const node = host.current;
     if (!node || width === null) return;
-    // No cleanup: the next render's request replaces this one in the queue, keeping its turn.
-    scheduleDraw(node, () => {
+    const draw = () => {
       if (handle.current) handle.current.update(fitted);
       else handle.current = drawHeatmap(node, fitted);
-    });
+    };
+    if (viewCells(fitted) > SYNC_DRAW_CELLS) return void scheduleDraw(node, draw); // no cleanup: the next request replaces it, keeping its turn
+    cancelDraw(node);
+    draw();
   });
   useEffect(() => {
     const node = host.current;

@@ -1,6 +1,6 @@
 /** Input controls: sentences or lengths, self- or cross-attention, padding side. */
 import { useTranslation } from 'react-i18next';
-import { useState } from 'react';
+import { useState, memo } from 'react';
 import { EXAMPLE_TEXT, INTEGER_RANGES, LIMITS, type Scenario } from '../state/scenario';
 import { NumberField } from './NumberField';
 import { Choice } from './Choice';
@@ -10,7 +10,8 @@ interface Props {
   update(patch: Partial<Scenario>): void;
 }
 
-export function InputPanel({ scenario: s, update }: Props) {
+/** Memoised: the page re-renders on every result and hover, this panel only when its props change. */
+export const InputPanel = memo(function InputPanel({ scenario: s, update }: Props) {
   const { t } = useTranslation();
   const cross = s.attention === 'cross';
   return (
@@ -38,7 +39,7 @@ export function InputPanel({ scenario: s, update }: Props) {
       {s.inputMode === 'text' ? <TextInputs s={s} update={update} /> : <LengthInputs s={s} update={update} />}
     </fieldset>
   );
-}
+});
 
 function TextInputs({ s, update }: { s: Scenario; update: Props['update'] }) {
   const { t } = useTranslation();

@@ -1,4 +1,5 @@
 /** Mask controls: causal (with its alignment), key padding, query padding. */
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../state/scenario';
 import { Choice } from './Choice';
@@ -17,24 +18,26 @@ interface Props {
   maskExpr: MaskExpr | null;
 }
 
-export function MaskPanel({ scenario: s, update, customError, maskNotes, maskExpr }: Props) {
+/** Memoised: the page re-renders on every result and hover, this panel only when its props change. */
+export const MaskPanel = memo(function MaskPanel({ scenario: s, update, customError, maskNotes, maskExpr }: Props) {
   const { t } = useTranslation();
   const noPadding = s.inputMode === 'lengths';
   return (
     <fieldset className="panel">
       <legend>{t('mask.legend')}</legend>
       <Toggle label={t('mask.causal')} hint={t('mask.causalHint')} checked={s.causal} onChange={(causal) => update({ causal })} />
-      {s.causal && (
-        <Choice
-          label={t('mask.alignment')}
-          value={s.causalAlignment}
-          options={[
-            ['bottom-right', t('mask.bottomRight')],
-            ['top-left', t('mask.topLeft')],
-          ]}
-          onChange={(causalAlignment) => update({ causalAlignment })}
-        />
-      )}
+      {/* Always shown (greyed when it cannot matter), so that toggling causal moves nothing below. */}
+      <Choice
+        label={t('mask.alignment')}
+        value={s.causalAlignment}
+        options={[
+          ['bottom-right', t('mask.bottomRight')],
+          ['top-left', t('mask.topLeft')],
+        ]}
+        disabled={!s.causal || s.attention === 'self'}
+        onChange={(causalAlignment) => update({ causalAlignment })}
+      />
+      {s.attention === 'self' && <p className="hint">{t('mask.alignmentSelf')}</p>}
       <Toggle label={t('mask.keyPadding')} hint={t('mask.keyPaddingHint')} checked={s.keyPadding} disabled={noPadding} onChange={(keyPadding) => update({ keyPadding })} />
       <Toggle label={t('mask.queryPadding')} hint={t('mask.queryPaddingHint')} checked={s.queryPadding} disabled={noPadding} onChange={(queryPadding) => update({ queryPadding })} />
       {noPadding && <p className="hint">{t('mask.noPaddingInLengths')}</p>}
@@ -44,7 +47,7 @@ export function MaskPanel({ scenario: s, update, customError, maskNotes, maskExp
       {maskExpr && <CompositionTree expr={maskExpr} />}
     </fieldset>
   );
-}
+});
 
 interface ToggleProps {
   label: string;

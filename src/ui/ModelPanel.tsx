@@ -1,4 +1,5 @@
 /** Model settings: seed, dK, heads, and the engine path. */
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENUM_VALUES } from '../state/validate';
 import { INTEGER_RANGES, type EnginePreference, type Scenario } from '../state/scenario';
@@ -9,7 +10,8 @@ interface Props {
   update(patch: Partial<Scenario>): void;
 }
 
-export function ModelPanel({ scenario: s, update }: Props) {
+/** Memoised: the page re-renders on every result and hover, this panel only when its props change. */
+export const ModelPanel = memo(function ModelPanel({ scenario: s, update }: Props) {
   const { t } = useTranslation();
   const r = INTEGER_RANGES;
   return (
@@ -34,4 +36,4 @@ export function ModelPanel({ scenario: s, update }: Props) {
       <p className="hint">{t('engine.hint')}</p>
     </fieldset>
   );
-}
+});

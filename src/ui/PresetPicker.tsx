@@ -3,7 +3,7 @@
  * picker shows a preset only while the settings are exactly that preset's (editing anything, or
  * going Back to other settings, shows "Choose a preset…" again).
  */
-import { useId } from 'react';
+import { useId, memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyPreset, PRESETS } from '../state/presets';
 import type { Scenario } from '../state/scenario';
@@ -15,7 +15,8 @@ function matches(a: Scenario, b: Scenario): boolean {
   return (Object.keys(a) as (keyof Scenario)[]).every((key) => IGNORED.includes(key) || a[key] === b[key]);
 }
 
-export function PresetPicker({ scenario, replace }: { scenario: Scenario; replace(next: Scenario): void }) {
+/** Memoised: the page re-renders on every result and hover, this panel only when its props change. */
+export const PresetPicker = memo(function PresetPicker({ scenario, replace }: { scenario: Scenario; replace(next: Scenario): void }) {
   const { t } = useTranslation();
   const id = useId();
   const current = PRESETS.find((p) => matches(applyPreset(p, scenario), scenario));
@@ -37,4 +38,4 @@ export function PresetPicker({ scenario, replace }: { scenario: Scenario; replac
       {current && <p className="hint">{t(`presets.${current.id}.description`)}</p>}
     </div>
   );
-}
+});

@@ -1,4 +1,5 @@
 /** Score modifiers, applied before the mask: temperature, ALiBi, soft-capping. */
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DECIMAL_RANGES, type Scenario } from '../state/scenario';
 import { NumberField } from './NumberField';
@@ -8,7 +9,8 @@ interface Props {
   update(patch: Partial<Scenario>): void;
 }
 
-export function ScorePanel({ scenario: s, update }: Props) {
+/** Memoised: the page re-renders on every result and hover, this panel only when its props change. */
+export const ScorePanel = memo(function ScorePanel({ scenario: s, update }: Props) {
   const { t } = useTranslation();
   const r = DECIMAL_RANGES;
   return (
@@ -28,4 +30,4 @@ export function ScorePanel({ scenario: s, update }: Props) {
       </label>
     </fieldset>
   );
-}
+});

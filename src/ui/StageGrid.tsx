@@ -3,7 +3,7 @@
  * one zoom (useZoom): the stage heatmaps show the same window of rows × keys, the output heatmap
  * the same rows (all of dV), and the zoom bar above them says which.
  */
-import { useMemo } from 'react';
+import { useMemo, memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WeightScale } from '../state/scenario';
 import { weightColorValues } from './weightScale';
@@ -40,7 +40,8 @@ interface Props {
 
 const MASK_COLOR = () => '#5b8bd9';
 
-export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, weightScale: weightMode, showLogits, paint, tileSize, onTileSize }: Props) {
+/** Memoised: skipped when the page re-renders for another reason (a setting, a hover elsewhere). */
+export const StageGrid = memo(function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, weightScale: weightMode, showLogits, paint, tileSize, onTileSize }: Props) {
   const { t } = useTranslation();
   const scoreScale = useMemo(() => divergingScale(slice.scaled), [slice.scaled]);
   // With a modifier the logits get their own scale (a soft-cap of 1 would be white on the scores' scale).
@@ -162,4 +163,4 @@ export function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, wei
     </div>
     </>
   );
-}
+});

@@ -3,6 +3,7 @@
  * rows and columns are. With a Global + local mask, the key tokens are buttons: click one to make
  * it a global token (or not).
  */
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SequenceBatch } from '../engine/sequences';
 
@@ -19,7 +20,8 @@ interface Props {
   onToggleGlobal(position: number): void;
 }
 
-export function TokenPreview({ query, source, batch, cross, globals, onToggleGlobal }: Props) {
+/** Memoised: skipped when the page re-renders for another reason (a setting, a hover elsewhere). */
+export const TokenPreview = memo(function TokenPreview({ query, source, batch, cross, globals, onToggleGlobal }: Props) {
   const { t } = useTranslation();
   const row = (side: SequenceBatch, label: string, clickable: boolean) => {
     const tokens = side.tokens[batch] ?? [];
@@ -48,4 +50,4 @@ export function TokenPreview({ query, source, batch, cross, globals, onToggleGlo
       {globals && <p className="hint">{t('tokens.globalHint')}</p>}
     </div>
   );
-}
+});

@@ -103,17 +103,38 @@ function postMacrotask(): (run: () => void) => void {
   };
 }
 
-let shared: DrawQueue | null = null;
+/**
+ * Posts `run` as a macrotask after the next animation frame: what the foreground queue has drawn
+ * reaches the screen first (a chain of MessageChannel tasks can otherwise hold the frame back).
+ */
+function postAfterFrame(post: (run: () => void) => void): (run: () => void) => void {
+  if (typeof requestAnimationFrame === 'undefined') return post;
+  return (run) => void requestAnimationFrame(() => post(run));
+}
 
-/** The app's draw queue (created on first use). */
+let shared: DrawQueue | null = null;
+let background: DrawQueue | null = null;
+
+/** The app's draw queue for what the user is looking at: the stage heatmaps (created on first use). */
 export function drawQueue(): DrawQueue {
   shared ??= createDrawQueue(postMacrotask(), APP_SLICE);
   return shared;
 }
 
+/** The app's queue for secondary canvases (head thumbnails): each of its tasks waits for a frame. */
+export function backgroundDrawQueue(): DrawQueue {
+  background ??= createDrawQueue(postAfterFrame(postMacrotask()), APP_SLICE);
+  return background;
+}
+
 /** Queues `draw` for `key` on the app's queue; returns a cancel function (see DrawQueue.schedule). */
 export function scheduleDraw(key: DrawKey, draw: () => void): () => void {
   return drawQueue().schedule(key, draw);
+}
+
+/** Queues `draw` for `key` on the background queue (after the next frame); returns a cancel function. */
+export function scheduleBackgroundDraw(key: DrawKey, draw: () => void): () => void {
+  return backgroundDrawQueue().schedule(key, draw);
 }
 
 /** Drops the draw queued for `key` on the app's queue (e.g. when its element unmounts). */

@@ -4,14 +4,15 @@
  * merged (at large sizes only the heads looked at are computed). On an error the previous result
  * stays. The worker, and with it tfjs, loads after the first paint.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { StageSet } from '../engine/headStages';
 import { choosePath, type DeviceInfo } from '../engine/pathChoice';
-import type { AttentionInputs, AttentionShape, EnginePath, HeadRef } from '../engine/types';
+import type { AttentionInputs, EnginePath, HeadRef } from '../engine/types';
 import type { Scenario } from '../state/scenario';
 import type { ComputeRequest, RunInfo, WorkerMessage } from '../worker/protocol';
 import { createProgressStore, type ProgressStore } from './progressStore';
 import { mergeSets } from './stageSets';
+import { canRecomputeOnPage, recomputeOnPage } from './pageRecompute';
 import { EnginePool, PARALLEL_CELLS, poolSize } from './enginePool';
 import { allHeads } from '../engine/headStages';
 
@@ -21,8 +22,8 @@ export interface EngineJob {
   settingsKey: string;
   scenario: Scenario;
   heads: HeadRef[] | null;
-  /** The shape the settings give (for splitting the heads across workers). */
-  inputs: { shape: AttentionShape };
+  /** The inputs the settings give, Q/K/V left empty (their shape splits the heads across workers; their mask recomputes on the page). */
+  inputs: AttentionInputs;
 }
 
 export interface EngineResult<J extends EngineJob> {
@@ -109,8 +110,22 @@ export function useEngine<J extends EngineJob>(job: J | null): EngineState<J> {
     };
   }, [progress]);
 
+  // A mask-only change at classroom size is recomputed during this render (pageRecompute.ts),
+  // so the click and its new numbers reach the screen in one frame, with no worker round trip.
+  const onPage = useMemo(() => {
+    if (!job || (result && satisfies(result, job)) || !canRecomputeOnPage(result, job, device) || !device) return null;
+    const recomputed = recomputeOnPage(result, job, device);
+    return recomputed && { job, ...recomputed };
+  }, [job, result, device]);
+
   useEffect(() => {
     if (!job || !worker.current) return;
+    if (onPage) {
+      // Shown as is (not stored: the last worker result stays the basis of the next one).
+      if (pending.current) worker.current.cancel();
+      pending.current = null;
+      return;
+    }
     if (result && satisfies(result, job)) {
       // The settings went back to those of the result (e.g. a toggle undone): drop the run in flight.
       if (pending.current && pending.current.job !== job) {
@@ -125,13 +140,14 @@ export function useEngine<J extends EngineJob>(job: J | null): EngineState<J> {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [job]);
 
+  const shown = onPage ?? result;
   const current = status.job === job;
-  const ready = result !== null && job !== null && satisfies(result, job);
+  const ready = shown !== null && job !== null && satisfies(shown, job);
   const waiting = job !== null && !ready && !(current && status.done);
   return {
     device,
     // the same settings and heads, asked for by a newer job (e.g. the view moved to a computed head)
-    result: ready && result.job !== job ? { ...result, job } : result,
+    result: ready && shown.job !== job ? { ...shown, job } : shown,
     computing: waiting,
     preparing: waiting && current ? status.preparing : null,
     projecting: waiting && current && status.projecting === true,

@@ -47,25 +47,8 @@ export function createBlockedCanvasPattern(
 ): CanvasPattern | null {
   const device = Math.max(2, Math.round(HATCH_SPACING * pixelRatio));
   const k = device / HATCH_SPACING; // device px per CSS px inside the tile
-  const tile = ctx.canvas.ownerDocument.createElement('canvas');
-  tile.width = device;
-  tile.height = device;
-  const t = tile.getContext('2d');
-  if (t === null) return null;
-  t.scale(k, k);
-  if (withBackground) {
-    t.fillStyle = BLOCKED_COLOR;
-    t.fillRect(0, 0, HATCH_SPACING, HATCH_SPACING);
-  }
-  t.strokeStyle = BLOCKED_HATCH_COLOR;
-  t.lineWidth = HATCH_LINE_WIDTH;
-  t.lineCap = 'square';
-  t.beginPath();
-  for (const [x1, y1, x2, y2] of hatchSegments()) {
-    t.moveTo(x1, y1);
-    t.lineTo(x2, y2);
-  }
-  t.stroke();
+  const tile = hatchTile(ctx.canvas.ownerDocument, device, withBackground);
+  if (tile === null) return null;
   const pattern = ctx.createPattern(tile, 'repeat');
   pattern?.setTransform(new DOMMatrix([1 / k, 0, 0, 1 / k, 0, 0]));
   return pattern;
@@ -96,4 +79,38 @@ export function appendBlockedSvgPattern(defs: SVGElement, id: string): SVGPatter
   pattern.append(bg, stripes);
   defs.append(pattern);
   return pattern;
+}
+
+/** Hatch tiles drawn so far, per document, by size and background (drawing one costs ~0.4 ms; heatmaps redraw often). */
+const tiles = new WeakMap<Document, Map<string, HTMLCanvasElement>>();
+
+/** The device × device px tile of stripes (over BLOCKED_COLOR when `withBackground`); null without a 2D context. */
+function hatchTile(doc: Document, device: number, withBackground: boolean): HTMLCanvasElement | null {
+  const kept = tiles.get(doc) ?? new Map<string, HTMLCanvasElement>();
+  tiles.set(doc, kept);
+  const key = `${device}:${withBackground}`;
+  const cached = kept.get(key);
+  if (cached) return cached;
+  const k = device / HATCH_SPACING;
+  const tile = doc.createElement('canvas');
+  tile.width = device;
+  tile.height = device;
+  const t = tile.getContext('2d');
+  if (t === null) return null;
+  t.scale(k, k);
+  if (withBackground) {
+    t.fillStyle = BLOCKED_COLOR;
+    t.fillRect(0, 0, HATCH_SPACING, HATCH_SPACING);
+  }
+  t.strokeStyle = BLOCKED_HATCH_COLOR;
+  t.lineWidth = HATCH_LINE_WIDTH;
+  t.lineCap = 'square';
+  t.beginPath();
+  for (const [x1, y1, x2, y2] of hatchSegments()) {
+    t.moveTo(x1, y1);
+    t.lineTo(x2, y2);
+  }
+  t.stroke();
+  kept.set(key, tile);
+  return tile;
 }

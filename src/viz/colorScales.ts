@@ -39,6 +39,7 @@ export function interpolateBuRd(t: number): string {
  * @param values  cell values, [rows × cols] row-major
  * @param blocked optional flags, [rows × cols]; non-zero = blocked, excluded from m
  * @throws RangeError when `blocked` has a different length from `values`
+ * @returns a shared scale (the same object for the same domain): never change it in place
  * @example divergingScale([0.5, -2, -Infinity], [0, 0, 1]).domain() // → [-2, 0, 2]
  */
 export function divergingScale(
@@ -46,10 +47,25 @@ export function divergingScale(
   blocked?: ArrayLike<number>,
 ): ScaleDiverging<string, string> {
   const m = maxAbsFinite(values, blocked);
-  const half = m > 0 ? m : 1;
-  return scaleDiverging<string, string>([-half, 0, half], interpolateBuRd)
-    .clamp(true)
-    .unknown(INVALID_COLOR);
+  return divergingScaleOf(m > 0 ? m : 1);
+}
+
+/** Recent diverging scales by half-width: the same domain gives the same (never mutated) scale object. */
+const divergingScales = new Map<number, ScaleDiverging<string, string>>();
+const KEPT_SCALES = 32;
+
+/**
+ * The diverging scale of domain [−half, 0, half], shared: a new result with the same extent gets
+ * the very same object, so colour tables memoised per scale (cellColors.ts) and legends are reused.
+ */
+function divergingScaleOf(half: number): ScaleDiverging<string, string> {
+  let scale = divergingScales.get(half);
+  if (scale === undefined) {
+    scale = scaleDiverging<string, string>([-half, 0, half], interpolateBuRd).clamp(true).unknown(INVALID_COLOR);
+    if (divergingScales.size >= KEPT_SCALES) divergingScales.delete(divergingScales.keys().next().value as number);
+    divergingScales.set(half, scale);
+  }
+  return scale;
 }
 
 /**

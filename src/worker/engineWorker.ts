@@ -7,6 +7,8 @@ import { choosePath, isSoftwareRenderer, type DeviceInfo } from '../engine/pathC
 import { runAttention } from '../engine/runner';
 import type { BackendInfo } from '../engine/types';
 import { inputsFor } from './inputCache';
+import { createScoreCache } from './scoreCache';
+import { vectorSettingsKey } from '../ui/derive';
 import { probeDevice } from './probe';
 import type { CancelRequest, ComputeRequest, WorkerMessage } from './protocol';
 import { ensureTfBackend, isWarm } from './tfSession';
@@ -24,6 +26,7 @@ class Cancelled extends Error {}
 const NO_VECTORS = new Float32Array(0);
 
 let latest = -1;
+const scores = createScoreCache();
 const device: DeviceInfo = probeDevice();
 scope.postMessage({ type: 'device', device });
 // On a hardware GPU "auto" runs large sizes on WebGL: compile its shaders now, not on first use.
@@ -57,6 +60,7 @@ async function handle(request: ComputeRequest): Promise<void> {
     }
     const path = backend && backend.name !== choice.path ? 'cpu' : choice.path;
     const pace = pacer();
+    const scoresKey = vectorSettingsKey(request.scenario);
     const set = await runAttention(inputs, {
       path,
       heads: request.heads ?? undefined,
@@ -67,7 +71,9 @@ async function handle(request: ComputeRequest): Promise<void> {
         await yieldTask();
         checkCurrent(request.id);
       },
+      knownScores: (b, h) => scores.lookup(scoresKey, b, h),
     });
+    if (path === 'js') scores.keep(scoresKey, set); // before the buffers are transferred away
     const run = { path, reason: choice.reason, backend, ms: performance.now() - started };
     const sent = request.sendVectors ? inputs : { ...inputs, q: NO_VECTORS, k: NO_VECTORS, v: NO_VECTORS };
     scope.postMessage({ type: 'result', id: request.id, key: request.key, inputs: sent, set, run }, stageBuffers(set));

@@ -38,6 +38,8 @@ export interface RunInfo {
   ms: number;
   /** Workers that shared the heads (set by the page's pool when more than one did). */
   workers?: number;
+  /** Recomputed on the page from the last result's Q/K/V and scores (a mask-only change, ui/pageRecompute.ts). */
+  onPage?: boolean;
 }
 
 export type WorkerMessage =

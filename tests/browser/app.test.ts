@@ -11,7 +11,7 @@ import { referenceAttention } from '../../src/engine/reference';
 import { deriveInputs } from '../../src/ui/derive';
 import { nest, type ExportDocument } from '../../src/ui/exportJson';
 import { expectArraysClose } from '../helpers/arrays';
-import { openPage, startHarness, type Harness } from './harness';
+import { openPage, startHarness, type Harness, waitForResult } from './harness';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -19,10 +19,6 @@ beforeAll(async () => {
 });
 afterAll(async () => harness?.close());
 
-async function waitForResult(page: Page): Promise<void> {
-  await page.waitForSelector('[data-testid="heatmap-weights"] canvas', { timeout: 60_000 });
-  await page.waitForFunction(() => !document.querySelector('[data-testid="status"]')?.textContent?.includes('…'));
-}
 
 async function exportJson(page: Page): Promise<ExportDocument> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
@@ -345,6 +341,61 @@ describe('Maskscope app, edge cases', () => {
     } finally {
       await context.close();
     }
+  });
+});
+
+describe('Maskscope at classroom size', () => {
+  it('a mask toggle is recomputed on the page: the new weights are drawn in the click’s own task, nothing dims, and the export matches the reference', async () => {
+    const { page, errors } = await openPage(harness, '/?mode=lengths&lq=64&b=2&heads=8&dk=64&causal=1');
+    await waitForResult(page);
+    const seen = await page.evaluate(() => {
+      const result = document.querySelector('[data-testid="result"]');
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="heatmap-weights"] canvas');
+      const causal = [...document.querySelectorAll('label')].find((l) => l.textContent?.includes('Causal mask'))?.querySelector('input');
+      if (!result || !canvas || !causal) throw new Error('page not ready');
+      const dimmed: boolean[] = [];
+      new MutationObserver(() => dimmed.push(result.classList.contains('stale'))).observe(result, { attributes: true, attributeFilter: ['class'] });
+      (window as unknown as { dimmed: boolean[] }).dimmed = dimmed;
+      const before = canvas.toDataURL();
+      causal.click(); // React handles a click in this task; the heatmaps are drawn in its commit
+      return { redrawn: canvas.toDataURL() !== before, stale: result.getAttribute('data-stale'), status: document.querySelector('[data-testid="status-time"]')?.textContent };
+    });
+    expect(seen).toEqual({ redrawn: true, stale: 'false', status: expect.stringMatching(/\d ms$/) });
+    expect(await page.getByTestId('status-on-page').textContent()).toContain('only the mask or modifiers changed');
+    await page.waitForTimeout(400);
+    expect(await page.evaluate(() => (window as unknown as { dimmed: boolean[] }).dimmed)).toEqual([]);
+    const doc = await exportJson(page);
+    expect(doc.scenario.causal).toBe(false);
+    expectMatchesReference(doc);
+    // Back to causal: the worker's result for those settings is shown again as it was.
+    await page.getByLabel('Causal mask').check();
+    await waitForResult(page);
+    expect(await page.getByTestId('status-on-page').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('causal alignment: greyed for self-attention (with why); in cross-attention it follows the causal box; toggling causal moves nothing below', async () => {
+    const { page, errors } = await openPage(harness, '/?mode=lengths&lq=8&heads=1');
+    await waitForResult(page);
+    const alignment = page.getByRole('radiogroup', { name: /Causal alignment/ });
+    const topLeft = alignment.getByRole('radio', { name: /top-left/ });
+    expect(await alignment.getAttribute('aria-disabled')).toBe('true');
+    expect(await topLeft.isDisabled()).toBe(true);
+    await expect(page.getByText('Self-attention has Lq = Lk').isVisible()).resolves.toBe(true);
+    const keyPaddingY = async () => (await page.getByLabel('Key padding').boundingBox())?.y;
+    const y0 = await keyPaddingY();
+    await page.getByLabel('Causal mask').check();
+    expect(await keyPaddingY()).toBe(y0);
+    expect(await topLeft.isDisabled()).toBe(true);
+    await page.getByRole('radio', { name: 'Cross-attention' }).check();
+    await waitForResult(page);
+    expect(await topLeft.isDisabled()).toBe(false);
+    expect(await alignment.getAttribute('aria-disabled')).toBeNull();
+    await page.getByLabel('Causal mask').uncheck();
+    expect(await topLeft.isDisabled()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
 

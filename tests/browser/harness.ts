@@ -65,3 +65,16 @@ export async function openPage(
   await page.goto(new URL(path, harness.baseUrl).toString());
   return { page, errors };
 }
+
+/**
+ * Waits until the page shows the result of its current settings: the weights heatmap is drawn,
+ * the result is not marked stale and the status line is not busy ("computing…", progress,
+ * "preparing…"). Busy states show only after a short delay (App.tsx), so `data-stale` is the signal.
+ */
+export async function waitForResult(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForSelector('[data-testid="heatmap-weights"] canvas', { timeout });
+  await page.waitForFunction(() => {
+    const status = document.querySelector('[data-testid="status-time"]')?.textContent ?? '';
+    return document.querySelector('[data-testid="result"]')?.getAttribute('data-stale') === 'false' && /\d ms/.test(status) && !status.includes('…');
+  }, null, { timeout });
+}

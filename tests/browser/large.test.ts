@@ -9,7 +9,7 @@ import { referenceAttention } from '../../src/engine/reference';
 import { deriveInputs } from '../../src/ui/derive';
 import { nest, type ExportDocument } from '../../src/ui/exportJson';
 import { expectArraysClose } from '../helpers/arrays';
-import { openPage, startHarness, type Harness } from './harness';
+import { openPage, startHarness, type Harness, waitForResult } from './harness';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -19,10 +19,6 @@ afterAll(async () => harness?.close());
 
 const statusTime = (page: Page) => page.getByTestId('status-time').textContent();
 
-async function waitForCompute(page: Page, timeout = 120_000): Promise<void> {
-  await page.waitForSelector('[data-testid="heatmap-weights"] canvas', { timeout });
-  await page.waitForFunction(() => /\d ms/.test(document.querySelector('[data-testid="status-time"]')?.textContent ?? ''), null, { timeout });
-}
 
 describe('large sizes', () => {
   it('shows progress while computing L = 2048, and a newer setting replaces the computation in flight', async () => {
@@ -32,16 +28,37 @@ describe('large sizes', () => {
     // Change the seed mid-flight: the first computation is dropped, the result is for seed 2.
     await page.getByLabel('Seed').fill('2');
     await page.getByLabel('Seed').press('Enter');
-    await waitForCompute(page);
+    await waitForResult(page);
     expect(page.url()).toContain('seed=2');
     expect(await page.getByTestId('result').getAttribute('data-stale')).toBe('false');
     expect(errors).toEqual([]);
     await page.close();
   });
 
+  it('a slow compute dims the previous result only after a moment, and Export says to wait instead of exporting old numbers', async () => {
+    const { page, errors } = await openPage(harness, '/?mode=lengths&lq=2048&heads=4&causal=1');
+    await waitForResult(page, 120_000);
+    const atClick = await page.evaluate(() => {
+      const causal = [...document.querySelectorAll('label')].find((l) => l.textContent?.includes('Causal mask'))?.querySelector('input');
+      causal?.click();
+      const result = document.querySelector('[data-testid="result"]');
+      return { stale: result?.getAttribute('data-stale'), dimmed: result?.classList.contains('stale'), status: document.querySelector('[data-testid="status-time"]')?.textContent };
+    });
+    // Marked stale at once (for scripts and tests), but not dimmed and no "computing…" yet: a quick compute never flickers.
+    expect(atClick).toEqual({ stale: 'true', dimmed: false, status: expect.stringMatching(/\d ms$/) });
+    await page.waitForSelector('[data-testid="result"].stale', { timeout: 2000 });
+    expect(await statusTime(page)).toMatch(/computing/);
+    await page.getByRole('button', { name: 'Export JSON' }).click();
+    await expect(page.getByTestId('export-note').textContent()).resolves.toContain('Still computing');
+    await waitForResult(page, 120_000);
+    expect(await page.getByTestId('result').getAttribute('class')).toBe('result');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a change undone before its computation finishes: the run is dropped and the view is current again', async () => {
     const { page, errors } = await openPage(harness, '/?mode=lengths&lq=1024&heads=8');
-    await waitForCompute(page);
+    await waitForResult(page);
     // Two clicks 150 ms apart, quicker than the computation the first one starts.
     await page.evaluate(() => {
       const causal = [...document.querySelectorAll('label')].find((l) => l.textContent?.includes('Causal mask'))?.querySelector('input');
@@ -61,7 +78,7 @@ describe('large sizes', () => {
 
   it('heads split across two workers: the export (Q, K, V and weights of every head) matches the reference', async () => {
     const { page, errors } = await openPage(harness, '/?mode=lengths&lq=512&heads=4&dk=4&causal=1');
-    await waitForCompute(page);
+    await waitForResult(page);
     expect(await page.getByTestId('status-workers').textContent()).toContain('2 workers');
     page.on('dialog', (dialog) => void dialog.accept()); // "about N MB, export anyway?"
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('export-json').click()]);
@@ -79,7 +96,7 @@ describe('large sizes', () => {
 
   it('an export too large for one JSON file says so and what to change', async () => {
     const { page, errors } = await openPage(harness, '/?mode=lengths&lq=1024&heads=8');
-    await waitForCompute(page);
+    await waitForResult(page);
     await page.getByTestId('export-json').click();
     expect(await page.getByTestId('export-note').textContent()).toMatch(/about \d+ MB, over the 100 MB .* Lower the lengths/);
     expect(errors).toEqual([]);
@@ -88,7 +105,7 @@ describe('large sizes', () => {
 
   it('L = 4096 with 3 heads: computes the shown head only, keeps two, and drops the oldest for a third', async () => {
     const { page, errors } = await openPage(harness, '/?mode=lengths&lq=4096&heads=3&causal=1');
-    await waitForCompute(page, 180_000);
+    await waitForResult(page, 180_000);
     expect(await page.getByTestId('status-on-demand').textContent()).toContain('1 of 3 ready');
     expect(await page.getByTestId('status').textContent()).toContain('Lq=4096');
     // Export needs every head.
@@ -98,14 +115,14 @@ describe('large sizes', () => {
     expect(await label()).toContain('head 0');
     await page.getByRole('button', { name: 'head 1', exact: true }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid="heatmap-weights"]')?.getAttribute('aria-label')?.includes('head 1'), null, { timeout: 180_000 });
-    await waitForCompute(page, 180_000);
+    await waitForResult(page, 180_000);
     expect(page.url()).toContain('vh=1');
     expect(await label()).toContain('head 1');
     // Two 4096² heads are kept (about 350 MB of stages each): head 0 is still there.
     expect(await page.getByTestId('status-on-demand').textContent()).toContain('2 of 3 ready');
     await page.getByRole('button', { name: 'head 2', exact: true }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid="heatmap-weights"]')?.getAttribute('aria-label')?.includes('head 2'), null, { timeout: 180_000 });
-    await waitForCompute(page, 180_000);
+    await waitForResult(page, 180_000);
     expect(await page.getByTestId('status-on-demand').textContent()).toContain('2 of 3 ready');
     expect(errors).toEqual([]);
     await page.close();

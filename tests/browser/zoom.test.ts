@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, startHarness, type Harness } from './harness';
+import { openPage, startHarness, type Harness, waitForResult } from './harness';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -17,10 +17,6 @@ afterAll(async () => harness?.close());
 
 const STAGES = ['mask', 'scaled', 'masked', 'weights'] as const;
 
-async function waitForResult(page: Page): Promise<void> {
-  await page.waitForSelector('[data-testid="heatmap-weights"] canvas', { timeout: 60_000 });
-  await page.waitForFunction(() => !document.querySelector('[data-testid="status"]')?.textContent?.includes('…'));
-}
 
 /** The zoom bar's range text. */
 const rangeText = (page: Page) => page.getByTestId('zoom-range').textContent();
@@ -188,6 +184,7 @@ describe('Zoom with painting and sizes', () => {
     await page.mouse.up();
     expect(await rangeText(page)).toBe('Rows 16–47 of 64 · Keys 16–47 of 64');
 
+    await page.waitForFunction(() => window.location.search.includes('20.24.0')); // the drag's last cell is in
     await waitForResult(page);
     const before = new URL(page.url()).searchParams.get('paint');
     const from = await cellPoint(page, 'mask', view, 30, 30);

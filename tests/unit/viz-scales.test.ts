@@ -54,6 +54,13 @@ describe('divergingScale', () => {
     expect(divergingScale([0.5, -2, -inf, NaN, inf]).domain()).toEqual([-2, 0, 2]);
     expect(divergingScale([0.25, 3, -1]).domain()).toEqual([-3, 0, 3]);
   });
+  test('the same extent gives the very same scale object (colour tables and legends are reused); another extent another one', () => {
+    const a = divergingScale([0.5, -2]);
+    expect(divergingScale([2, 1, -0.25])).toBe(a);
+    expect(divergingScale([3])).not.toBe(a);
+    expect(divergingScale([3]).domain()).toEqual([-3, 0, 3]);
+    expect(a.domain()).toEqual([-2, 0, 2]);
+  });
   test('divergingScale ignores blocked cells when choosing m', () => {
     // [[ 5 (blocked), 1 ],
     //  [ −3,         −∞ (blocked) ]]

@@ -42,6 +42,7 @@ export const en = {
     causal: 'Causal mask',
     causalHint: 'A query may attend only to keys at or before its position.',
     alignment: 'Causal alignment (when Lq ≠ Lk)',
+    alignmentSelf: 'Self-attention has Lq = Lk, so both alignments give the same mask: use cross-attention to compare them.',
     bottomRight: 'bottom-right: k ≤ q + Lk − Lq (FlashAttention ≥ 2.1, xFormers, KV-cache decoding)',
     topLeft: 'top-left: k ≤ q (PyTorch is_causal, Keras, JAX)',
     composition: 'The whole mask (allowed where true):',
@@ -293,6 +294,7 @@ export const en = {
     shape: 'B={{batch}} H={{heads}} Lq={{lq}} Lk={{lk}} dK={{dK}}',
   },
   export: {
+    computing: 'Still computing the new settings: export again once the heatmaps are up to date.',
     button: 'Export JSON',
     copyLink: 'Copy link',
     copied: 'Link copied',

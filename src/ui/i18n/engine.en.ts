@@ -23,6 +23,7 @@ export const engineEn = {
     small: 'auto: at this size GPU dispatch and read-back cost more than the work',
     large: 'auto: large enough for the GPU',
   },
+  onPage: 'on the page: only the mask or modifiers changed, so Q, K, V and the scores were kept',
   preparing: 'preparing the GPU engine (compiling shaders)…',
   progress: 'computing… {{percent}}%',
   onDemand: 'large: heads are computed when shown ({{count}} of {{total}} ready)',

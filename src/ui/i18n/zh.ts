@@ -44,6 +44,7 @@ export const zh: Strings = {
     causal: '因果掩码',
     causalHint: '每个查询只能关注其位置及之前的键。',
     alignment: '因果对齐方式（Lq ≠ Lk 时）',
+    alignmentSelf: '自注意力中 Lq = Lk，两种对齐方式得到相同的掩码：切换到交叉注意力即可比较。',
     bottomRight: '右下对齐：k ≤ q + Lk − Lq（FlashAttention ≥ 2.1、xFormers、KV 缓存解码）',
     topLeft: '左上对齐：k ≤ q（PyTorch is_causal、Keras、JAX）',
     composition: '完整的掩码（为真处允许）：',
@@ -295,6 +296,7 @@ export const zh: Strings = {
     shape: 'B={{batch}} H={{heads}} Lq={{lq}} Lk={{lk}} dK={{dK}}',
   },
   export: {
+    computing: '仍在计算新的设置：热力图更新后再导出。',
     button: '导出 JSON',
     copyLink: '复制链接',
     copied: '链接已复制',
