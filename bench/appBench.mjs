@@ -1,7 +1,8 @@
 /**
  * The built app in a fresh browser context, watched by appProbe.js: time to the first heatmap on
- * a cold load, and the latency of a control change (the causal checkbox, clicked like a user)
- * to updated pixels, with the longest main-thread task meanwhile.
+ * a cold load, and the latency of a control change (the causal checkbox clicked like a user; at
+ * classroom size also a new seed and a head switch) to updated pixels, with the longest
+ * main-thread task meanwhile.
  */
 const PROBE = new URL('./appProbe.js', import.meta.url);
 const VIEWPORT = { width: 1400, height: 1000 };
@@ -32,20 +33,37 @@ export async function coldLoads(browser, url, samples, errors) {
 }
 
 /**
- * Opens `url`, waits for its first heatmap, then clicks the causal checkbox `warmup + samples`
- * times; each sample runs from the click to the frame after the weights heatmap shows the new
- * result (appProbe.js). The warm-up samples are dropped.
+ * What one interaction sample does, and the event that starts it (appProbe.js `arm`):
+ * - causal: clicks the causal checkbox (a mask change);
+ * - seed: types a new seed and presses Enter (new Q, K, V: the engine worker projects them again);
+ * - head: clicks the next head's thumbnail in the head strip (a view change: no compute).
  */
-export async function interactions(browser, url, { samples, warmup = 2 }, errors) {
+const ACTIONS = {
+  causal: { trigger: 'click', act: (page) => page.getByRole('checkbox', { name: /Causal mask/ }).click() },
+  seed: {
+    trigger: 'enter',
+    prepare: (page, i) => page.getByLabel('Seed').fill(String(100 + i)),
+    act: (page) => page.getByLabel('Seed').press('Enter'),
+  },
+  head: { trigger: 'click', act: (page, i) => page.locator('.head-strip button').nth((i + 1) % 2).click() },
+};
+
+/**
+ * Opens `url`, waits for its first heatmap, then does `action` (ACTIONS) `warmup + samples`
+ * times; each sample runs from the click or key press to the frame after the weights heatmap
+ * shows the new result (appProbe.js). The warm-up samples are dropped.
+ */
+export async function interactions(browser, url, { samples, warmup = 2, action = 'causal' }, errors) {
   const { context, page } = await openApp(browser, url, errors);
+  const { trigger, prepare, act } = ACTIONS[action];
   try {
     await page.evaluate(() => window.__maskscopeProbe.firstHeatmap());
     await page.waitForFunction(() => /\d ms$/.test(document.querySelector('[data-testid="status-time"]')?.textContent?.trim() ?? ''), null, { timeout: 120000 });
-    const causal = page.getByRole('checkbox', { name: /Causal mask/ });
     const runs = [];
     for (let i = 0; i < warmup + samples; i++) {
-      await page.evaluate(() => window.__maskscopeProbe.arm());
-      await causal.click();
+      await prepare?.(page, i);
+      await page.evaluate((t) => window.__maskscopeProbe.arm(t), trigger);
+      await act(page, i);
       const result = await page.evaluate(() => window.__maskscopeProbe.sample());
       if (i >= warmup) runs.push(result);
     }

@@ -3,7 +3,8 @@
  * Watches, without changing the app: long tasks (PerformanceObserver 'longtask'), redraws of the
  * stage heatmaps (their canvas is cleared at the start of every paint, heatmapCanvas.ts), the
  * result's data-stale flag and the status line's "last compute" text. window.__maskscopeProbe:
- *   arm()     — the next trusted click on the page starts a sample (t0 = its event.timeStamp);
+ *   arm(trigger) — the next trusted click (trigger 'click', the default) or Enter key press
+ *               ('enter') on the page starts a sample (t0 = its event.timeStamp);
  *   sample()  — resolves when, after that click, the result shown is current (data-stale
  *               "false" on [data-testid=result], with "N ms" in the status line; in the click's
  *               own commit or later) and the weights heatmap has then been redrawn: the first
@@ -62,10 +63,16 @@
     if (resultShown(s)) s.statusAt = performance.now();
   }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-stale'] });
 
-  function arm() {
+  function arm(trigger = 'click') {
     current = { t0: null, statusAt: null, frame: null, weightsPaintAt: null, lastPaint: null, lastFrame: null, stalePaints: 0 };
     const s = current;
-    document.addEventListener('click', (e) => { if (e.isTrusted) s.t0 = e.timeStamp; }, { capture: true, once: true });
+    const type = trigger === 'enter' ? 'keydown' : 'click';
+    const start = (e) => {
+      if (!e.isTrusted || (type === 'keydown' && e.key !== 'Enter')) return;
+      s.t0 = e.timeStamp;
+      document.removeEventListener(type, start, { capture: true });
+    };
+    document.addEventListener(type, start, { capture: true });
   }
 
   async function sample(timeoutMs = 120000) {

@@ -52,9 +52,15 @@ Default URL, empty cache: navigation start → first contentful paint, and → t
 ${coldLoadTable(a.cold, a.entry)}
 
 ### 4b. Interaction latency and long tasks
-The causal checkbox clicked like a user (Playwright), ${a.classroom.length} / ${a.l512.length} / ${a.l1024.length} samples after 2 warm-up clicks (none at L = 1024): from the click's event.timeStamp to the first animation frame after the new result is shown (the result's \`data-stale\` goes back to false, set in the same React commit as the new heatmaps' data) and the weights heatmap has been redrawn; "all heatmaps" = the frame after the last stage heatmap redrawn; longest task = the longest PerformanceObserver 'longtask' meanwhile (0 = none over 50 ms); worker compute = the "last compute" of the status line (Q/K/V + attention in the worker); to result = until that commit; to weights paint start = until the weights heatmap's repaint begins (stage heatmaps are drawn one per task, src/ui/drawQueue.ts); stale redraws = stage heatmaps painted between the click and the new result (still the old numbers). URLs: ${a.urls.map((u) => `\`${u}\``).join(', ')}.
+The causal checkbox clicked like a user (Playwright), ${a.classroom.length} / ${a.l512.length} / ${a.l1024.length} samples after 2 warm-up clicks (none at L = 1024); at classroom size also a new seed typed and applied with Enter (new Q, K, V: projected again in the worker) and a click on the next head's thumbnail (a view change, no compute), ${a.classroomSeed.length} samples each. A mask change at classroom size is recomputed on the page from the last result's Q/K/V and scores (src/ui/pageRecompute.ts), so its "worker compute" column is the page's compute. Each sample runs from the click's (or Enter's) event.timeStamp to the first animation frame after the new result is shown (the result's \`data-stale\` goes back to false, set in the same React commit as the new heatmaps' data) and the weights heatmap has been redrawn; "all heatmaps" = the frame after the last stage heatmap redrawn; longest task = the longest PerformanceObserver 'longtask' meanwhile (0 = none over 50 ms); worker compute = the "last compute" of the status line (Q/K/V + attention in the worker); to result = until that commit; to weights paint start = until the weights heatmap's repaint begins (stage heatmaps are drawn one per task, src/ui/drawQueue.ts); stale redraws = stage heatmaps painted between the click and the new result (still the old numbers). URLs: ${a.urls.map((u) => `\`${u}\``).join(', ')}.
 
-${interactionTable([{ label: 'B=2 H=8 L=64', samples: a.classroom }, { label: 'B=2 H=8 L=512', samples: a.l512 }, { label: 'B=1 H=8 L=1024', samples: a.l1024 }])}`;
+${interactionTable([
+  { label: 'B=2 H=8 L=64', samples: a.classroom },
+  { label: 'B=2 H=8 L=64, new seed', samples: a.classroomSeed },
+  { label: 'B=2 H=8 L=64, head switch', samples: a.classroomHead },
+  { label: 'B=2 H=8 L=512', samples: a.l512 },
+  { label: 'B=1 H=8 L=1024', samples: a.l1024 },
+])}`;
 }
 
 export function report(d, c) {

@@ -94,15 +94,17 @@ async function appBench(browser, errors) {
     const c = CONFIG.app;
     const cold = await coldLoads(browser, `${app.url}/`, c.coldLoads, errors);
     log(`cold load: first heatmap ${cold.map((r) => r.heatmapMs.toFixed(0)).join(', ')} ms`);
-    const run = async (name, samples, warmup) => {
-      const result = await interactions(browser, `${app.url}${APP_URLS[name]}`, { samples, warmup }, errors);
-      log(`interaction ${name}: ${result.map((s) => s.ms.toFixed(0)).join(' ')} ms; longest task ${Math.max(...result.map((s) => s.longestTaskMs))} ms`);
+    const run = async (name, samples, warmup, action = 'causal') => {
+      const result = await interactions(browser, `${app.url}${APP_URLS[name]}`, { samples, warmup, action }, errors);
+      log(`interaction ${name} (${action}): ${result.map((s) => s.ms.toFixed(0)).join(' ')} ms; longest task ${Math.max(...result.map((s) => s.longestTaskMs))} ms`);
       return result;
     };
     const classroom = await run('classroom', c.classroomSamples, 2);
+    const classroomSeed = await run('classroom', c.classroomSamples, 2, 'seed');
+    const classroomHead = await run('classroom', c.classroomSamples, 2, 'head');
     const l512 = await run('l512', c.l512Samples, 2);
     const l1024 = await run('l1024', c.l1024Samples, 0);
-    return { entry: app.entry, cold, classroom, l512, l1024, urls: Object.values(APP_URLS) };
+    return { entry: app.entry, cold, classroom, classroomSeed, classroomHead, l512, l1024, urls: Object.values(APP_URLS) };
   } finally {
     await app.close();
   }

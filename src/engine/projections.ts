@@ -89,20 +89,89 @@ export function projectHeads(
   const { heads: H, dK, seed } = settings;
   const out = new Float32Array(B * H * L * dK);
   for (const h of heads ?? Array.from({ length: H }, (_, i) => i)) {
-    const wT = transpose(projectionMatrix(name, h, seed, d, dK), d, dK);
+    const wT = transposedMatrix(name, h, seed, d, dK);
     for (let b = 0; b < B; b++) {
-      for (let i = 0; i < L; i++) {
-        const xBase = (b * L + i) * d;
-        const outBase = ((b * H + h) * L + i) * dK;
-        for (let c = 0; c < dK; c++) {
-          let sum = 0;
-          for (let j = 0, wBase = c * d; j < d; j++) sum += (x[xBase + j] as number) * (wT[wBase + j] as number);
-          out[outBase + c] = sum;
-        }
-      }
+      let i = 0;
+      for (; i + 2 <= L; i += 2) projectRowPair(x, (b * L + i) * d, wT, d, dK, out, ((b * H + h) * L + i) * dK);
+      if (i < L) projectRow(x, (b * L + i) * d, wT, d, dK, out, ((b * H + h) * L + i) * dK);
     }
   }
   return out;
+}
+
+/** projectRow for rows xo and xo + d into o and o + dK, each W entry loaded once for both (same sums, same order). */
+function projectRowPair(x: Float64Array, xo: number, wT: Float64Array, d: number, dK: number, out: Float32Array, o: number): void {
+  let c = 0;
+  for (; c + 4 <= dK; c += 4) {
+    const w0 = c * d, w1 = w0 + d, w2 = w1 + d, w3 = w2 + d;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+    for (let j = 0; j < d; j++) {
+      const u = x[xo + j] as number;
+      const v = x[xo + d + j] as number;
+      const a = wT[w0 + j] as number, b = wT[w1 + j] as number, e = wT[w2 + j] as number, f = wT[w3 + j] as number;
+      s0 += u * a; s1 += u * b; s2 += u * e; s3 += u * f;
+      t0 += v * a; t1 += v * b; t2 += v * e; t3 += v * f;
+    }
+    out[o + c] = s0; out[o + c + 1] = s1; out[o + c + 2] = s2; out[o + c + 3] = s3;
+    out[o + dK + c] = t0; out[o + dK + c + 1] = t1; out[o + dK + c + 2] = t2; out[o + dK + c + 3] = t3;
+  }
+  if (c < dK) {
+    projectColumns(x, xo, wT, d, c, dK, out, o);
+    projectColumns(x, xo + d, wT, d, c, dK, out, o + dK);
+  }
+}
+
+/** Columns [from, to) of one row, one sum at a time. */
+function projectColumns(x: Float64Array, xo: number, wT: Float64Array, d: number, from: number, to: number, out: Float32Array, o: number): void {
+  for (let c = from; c < to; c++) {
+    let sum = 0;
+    for (let j = 0, w = c * d; j < d; j++) sum += (x[xo + j] as number) * (wT[w + j] as number);
+    out[o + c] = sum;
+  }
+}
+
+/**
+ * out[o + c] = Σ_j x[xo + j] · wT[c·d + j] for c < dK, four columns at a time (four independent
+ * sums, so the additions do not wait on each other); each sum runs over j in order, in float64.
+ */
+function projectRow(x: Float64Array, xo: number, wT: Float64Array, d: number, dK: number, out: Float32Array, o: number): void {
+  let c = 0;
+  for (; c + 4 <= dK; c += 4) {
+    const w0 = c * d, w1 = w0 + d, w2 = w1 + d, w3 = w2 + d;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (let j = 0; j < d; j++) {
+      const v = x[xo + j] as number;
+      s0 += v * (wT[w0 + j] as number);
+      s1 += v * (wT[w1 + j] as number);
+      s2 += v * (wT[w2 + j] as number);
+      s3 += v * (wT[w3 + j] as number);
+    }
+    out[o + c] = s0; out[o + c + 1] = s1; out[o + c + 2] = s2; out[o + c + 3] = s3;
+  }
+  projectColumns(x, xo, wT, d, c, dK, out, o);
+}
+
+/** Transposed projection matrices by name, head, seed and size: a new text or mask reuses them. */
+const transposed = new Map<string, Float64Array>();
+/** At most this many float64 entries are kept (64 MB); the oldest matrices go first. */
+const KEPT_ENTRIES = 1 << 23;
+let keptEntries = 0;
+
+/** projectionMatrix(name, head, seed, d, dK) transposed to [dK, d] (computed once, then kept). */
+function transposedMatrix(name: string, head: number, seed: number, d: number, dK: number): Float64Array {
+  const key = `${name}/${head}/${seed}/${d}/${dK}`;
+  let m = transposed.get(key);
+  if (m === undefined) {
+    m = transpose(projectionMatrix(name, head, seed, d, dK), d, dK);
+    for (const [old, value] of transposed) {
+      if (keptEntries + m.length <= KEPT_ENTRIES) break;
+      transposed.delete(old);
+      keptEntries -= value.length;
+    }
+    transposed.set(key, m);
+    keptEntries += m.length;
+  }
+  return m;
 }
 
 /** [rows, cols] → [cols, rows], so a column of W is read contiguously. */
