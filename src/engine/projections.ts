@@ -69,7 +69,8 @@ export function embedBatch(batch: SequenceBatch, seed: number, width: number): F
 export function projectionMatrix(name: string, head: number, seed: number, width: number, dK: number): Float64Array {
   const w = gaussians(width * dK, mulberry32(hashString(`${name}/${head}`, seed)));
   const std = 1 / Math.sqrt(width);
-  return w.map((x) => x * std);
+  for (let i = 0; i < w.length; i++) w[i] = (w[i] as number) * std;
+  return w;
 }
 
 /**

@@ -1,19 +1,24 @@
 /**
- * A mask-only change at classroom size, recomputed on the page in the task of the click.
+ * Classroom-size computations on the page, in the task of the click or key press.
  *
- * Toggling a mask (or a score modifier) leaves Q, K, V and the raw scores Q·Kᵀ unchanged, and the
- * page already holds them from the last result. Recomputing the rest (mask, logits, softmax,
- * output) with the plain-JS kernels takes a few ms at B·H·Lq·Lk ≤ PAGE_CELLS, less than a round
- * trip to the worker; the new numbers then reach the screen in the same frame as the click.
- * Anything else (new vectors, a tfjs path, larger sizes, heads on demand) goes to the worker.
+ * At these sizes the work takes less than a round trip to the engine worker (which on a 2-core
+ * machine also competes with the compositor), and the new numbers then reach the screen in the
+ * same frame as the change:
+ * - a mask or score-modifier change keeps Q, K, V and the raw scores Q·Kᵀ of the last result, so
+ *   only mask, logits, softmax and output are computed (B·H·Lq·Lk ≤ PAGE_CELLS: a few ms);
+ * - anything else up to PAGE_MACS multiply-adds (e.g. B = 2, H = 8, L = 64, dK = 64: a new seed,
+ *   text, dK or head count) is computed from scratch with the same plain-JS kernels.
+ * Only when "auto" (or a JS choice) picks the plain-JS path; tfjs paths, larger sizes and heads on
+ * demand go to the worker.
  */
-import { allocateHead, type HeadStages, type StageSet } from '../engine/headStages';
+import { allHeads, allocateHead, type HeadStages, type StageSet } from '../engine/headStages';
 import { computeRowsJs, planJs } from '../engine/jsAttention';
 import { choosePath, type DeviceInfo } from '../engine/pathChoice';
 import type { AttentionInputs, AttentionShape } from '../engine/types';
 import type { Scenario } from '../state/scenario';
 import type { RunInfo } from '../worker/protocol';
-import { vectorSettingsKey } from './derive';
+import { modelWidth } from '../engine/projections';
+import { deriveInputs, vectorSettingsKey } from './derive';
 
 /** Up to this many cells (B·H·Lq·Lk) a mask-only change is recomputed on the page (≈ 3 ms here at 2^17). */
 export const PAGE_CELLS = 1 << 17;
@@ -32,16 +37,53 @@ export interface PageJob {
   inputs: AttentionInputs;
 }
 
-/**
- * True when `job` can be recomputed on the page from `basis`: same Q/K/V settings, every head
- * wanted and held with its vectors, the plain-JS path chosen, at most PAGE_CELLS cells.
- */
-export function canRecomputeOnPage(basis: PageBasis | null, job: PageJob, device: DeviceInfo | null): basis is PageBasis {
-  if (basis === null || device === null || job.heads !== null) return false;
+/** Up to this many multiply-adds (projections + Q·Kᵀ + W·V) a whole computation runs on the page (≈ 15 ms here at 2^25). */
+export const PAGE_MACS = 1 << 25;
+
+/** Multiply-adds of a whole computation: Q, K, V projections from the model width, then Q·Kᵀ and W·V. */
+export function computeMacs(s: AttentionShape): number {
+  const width = modelWidth(s.dK);
+  const projections = s.batch * s.heads * width * (s.dK * s.queryLength + (s.dK + s.dV) * s.keyLength);
+  return projections + s.batch * s.heads * s.queryLength * s.keyLength * (s.dK + s.dV);
+}
+
+/** How the page can compute `job`: from `basis` (a mask-only change), from scratch (small), or not at all. */
+export function pagePlan(basis: PageBasis | null, job: PageJob, device: DeviceInfo | null): 'mask' | 'whole' | null {
+  if (device === null || job.heads !== null) return null;
   const cells = cellCount(job.inputs.shape);
-  if (cells > PAGE_CELLS || choosePath(job.scenario.engine, device, cells).path !== 'js') return false;
+  if (choosePath(job.scenario.engine, device, cells).path !== 'js') return null;
+  if (cells <= PAGE_CELLS && basis !== null && sameVectors(basis, job)) return 'mask';
+  return computeMacs(job.inputs.shape) <= PAGE_MACS ? 'whole' : null;
+}
+
+/** True when `basis` holds every head with its Q/K/V, for the Q/K/V settings of `job`. */
+function sameVectors(basis: PageBasis, job: PageJob): boolean {
   if (vectorSettingsKey(basis.job.scenario) !== vectorSettingsKey(job.scenario) || !sameShape(basis.set.shape, job.inputs.shape)) return false;
   return basis.inputs.q.length > 0 && basis.set.heads.every((h) => h !== null);
+}
+
+/** True when `job` can be recomputed on the page from `basis` (pagePlan 'mask'). */
+export function canRecomputeOnPage(basis: PageBasis | null, job: PageJob, device: DeviceInfo | null): basis is PageBasis {
+  return pagePlan(basis, job, device) === 'mask';
+}
+
+/**
+ * `job` computed on the page, as pagePlan says (null when it says null): from the Q/K/V and raw
+ * scores of `basis`, or from scratch (deriveInputs with vectors).
+ * @returns inputs (with Q/K/V), stages and run (path 'js', `onPage`); null when the inputs are
+ *   rejected (the worker then reports the error).
+ */
+export function computeOnPage(basis: PageBasis | null, job: PageJob, device: DeviceInfo | null): { inputs: AttentionInputs; set: StageSet; run: RunInfo } | null {
+  const plan = pagePlan(basis, job, device);
+  if (plan === 'mask' && basis && device) return recomputeOnPage(basis, job, device);
+  if (plan !== 'whole' || !device) return null;
+  const started = performance.now();
+  const derived = deriveInputs(job.scenario);
+  if (!derived.ok || !sameShape(derived.inputs.shape, job.inputs.shape)) return null;
+  const stages = runHeads(derived.inputs, () => undefined);
+  if (!stages) return null;
+  const { reason } = choosePath(job.scenario.engine, device, cellCount(job.inputs.shape));
+  return { inputs: derived.inputs, set: stages, run: { path: 'js', reason, backend: null, ms: performance.now() - started, onPage: true } };
 }
 
 /**
@@ -52,6 +94,14 @@ export function canRecomputeOnPage(basis: PageBasis | null, job: PageJob, device
 export function recomputeOnPage(basis: PageBasis, job: PageJob, device: DeviceInfo): { inputs: AttentionInputs; set: StageSet; run: RunInfo } | null {
   const started = performance.now();
   const inputs: AttentionInputs = { ...job.inputs, q: basis.inputs.q, k: basis.inputs.k, v: basis.inputs.v };
+  const set = runHeads(inputs, (i) => (basis.set.heads[i] as HeadStages).scores);
+  if (!set) return null;
+  const { reason } = choosePath(job.scenario.engine, device, cellCount(inputs.shape));
+  return { inputs, set, run: { path: 'js', reason, backend: null, ms: performance.now() - started, onPage: true } };
+}
+
+/** Every head of `inputs` on the plain-JS kernels (scores of head b·H + h from `knownScores` when given); null when planJs rejects the inputs. */
+function runHeads(inputs: AttentionInputs, knownScores: (index: number) => Float32Array | undefined): StageSet | null {
   let plan;
   try {
     plan = planJs(inputs);
@@ -59,14 +109,12 @@ export function recomputeOnPage(basis: PageBasis, job: PageJob, device: DeviceIn
     return null;
   }
   const { shape } = inputs;
-  const heads = basis.set.heads.map((held) => {
-    const { batch, head, scores } = held as HeadStages;
+  const heads = allHeads(shape).map(({ batch, head }, index) => {
     const out = allocateHead(shape, batch, head);
-    computeRowsJs(plan, out, 0, shape.queryLength, scores);
+    computeRowsJs(plan, out, 0, shape.queryLength, knownScores(index));
     return out;
   });
-  const { reason } = choosePath(job.scenario.engine, device, cellCount(shape));
-  return { inputs, set: { shape, heads }, run: { path: 'js', reason, backend: null, ms: performance.now() - started, onPage: true } };
+  return { shape, heads };
 }
 
 function cellCount(s: AttentionShape): number {

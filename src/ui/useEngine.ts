@@ -12,7 +12,7 @@ import type { Scenario } from '../state/scenario';
 import type { ComputeRequest, RunInfo, WorkerMessage } from '../worker/protocol';
 import { createProgressStore, type ProgressStore } from './progressStore';
 import { mergeSets } from './stageSets';
-import { canRecomputeOnPage, recomputeOnPage } from './pageRecompute';
+import { computeOnPage } from './pageRecompute';
 import { EnginePool, PARALLEL_CELLS, poolSize } from './enginePool';
 import { allHeads } from '../engine/headStages';
 
@@ -110,20 +110,23 @@ export function useEngine<J extends EngineJob>(job: J | null): EngineState<J> {
     };
   }, [progress]);
 
-  // A mask-only change at classroom size is recomputed during this render (pageRecompute.ts),
-  // so the click and its new numbers reach the screen in one frame, with no worker round trip.
+  // At classroom size the job is computed during this render (pageRecompute.ts), so the change
+  // and its new numbers reach the screen in one frame, with no worker round trip.
   const onPage = useMemo(() => {
-    if (!job || (result && satisfies(result, job)) || !canRecomputeOnPage(result, job, device) || !device) return null;
-    const recomputed = recomputeOnPage(result, job, device);
-    return recomputed && { job, ...recomputed };
+    if (!job || (result && satisfies(result, job))) return null;
+    const computed = computeOnPage(result, job, device);
+    return computed && { job, ...computed };
   }, [job, result, device]);
 
   useEffect(() => {
     if (!job || !worker.current) return;
     if (onPage) {
-      // Shown as is (not stored: the last worker result stays the basis of the next one).
       if (pending.current) worker.current.cancel();
       pending.current = null;
+      // Kept as the last result, the basis of the next mask change. It is already on screen: the
+      // render this causes shows the same object, so the memoised views skip it.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      setResult(onPage);
       return;
     }
     if (result && satisfies(result, job)) {

@@ -68,7 +68,15 @@ function buildPackedColorFn(color: (value: number) => string): (value: number) =
   const domain = (color as Partial<ColorScale>).domain?.() ?? [];
   const usable = domain.length >= 2 && domain.every((d, i) => Number.isFinite(d) && (i === 0 || d > (domain[i - 1] as number)));
   if (!usable) return direct;
-  const luts = domain.slice(1).map((hi, s) => segmentLut(direct, domain[s] as number, hi));
+  // A linear d3 sequential or diverging scale (log, pow and symlog ones have base, exponent or constant).
+  const scale = color as { interpolator?: () => unknown; base?: unknown; exponent?: unknown; constant?: unknown };
+  const linear = scale.base === undefined && scale.exponent === undefined && scale.constant === undefined;
+  const interpolator = linear ? scale.interpolator?.() : undefined;
+  const segments = domain.length - 1;
+  const luts = domain.slice(1).map((hi, s) =>
+    typeof interpolator === 'function'
+      ? interpolatorLut(interpolator as (t: number) => string, s, segments)
+      : segmentLut(direct, domain[s] as number, hi));
   const first = domain[0] as number;
   const last = domain[domain.length - 1] as number;
   return (v: number): number => {
@@ -100,6 +108,28 @@ function segmentLut(direct: (v: number) => number, lo: number, hi: number): Int3
     for (let k = k0; k < k1; k++) lut[k] = mixPacked(a, b, (k - k0) / (k1 - k0));
     lut[k1] = b;
     a = b;
+  }
+  return lut;
+}
+
+/** Tables of d3 interpolators, by interpolator and segment: a new domain of the same scheme reuses them. */
+const interpolatorLuts = new WeakMap<(t: number) => string, Map<string, Int32Array>>();
+
+/**
+ * The table of segment `s` of `segments` of a d3 sequential (one segment) or diverging (two)
+ * scale with this interpolator: such a scale maps its domain segment linearly onto t in
+ * [s / segments, (s + 1) / segments], so the table depends on the interpolator only, not on the
+ * domain (a new result's extent costs no new table).
+ */
+function interpolatorLut(interpolator: (t: number) => string, s: number, segments: number): Int32Array {
+  const kept = interpolatorLuts.get(interpolator) ?? new Map<string, Int32Array>();
+  interpolatorLuts.set(interpolator, kept);
+  const key = `${s}/${segments}`;
+  let lut = kept.get(key);
+  if (lut === undefined) {
+    const invalid = packCssColor(INVALID_COLOR) ?? 0xff00ff;
+    lut = segmentLut((t) => packCssColor(interpolator(t)) ?? invalid, s / segments, (s + 1) / segments);
+    kept.set(key, lut);
   }
   return lut;
 }

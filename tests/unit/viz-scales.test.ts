@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { interpolateBlues, scaleSequential, scaleSequentialLog } from 'd3';
 import { hatchPathData } from '../../src/viz/blockedPattern';
 import { computeCellRgba, mixPacked, packCssColor, packedColorFn } from '../../src/viz/cellColors';
 import {
@@ -278,19 +279,38 @@ describe('cell colours', () => {
     const rgba = computeCellRgba({ values: [0], rows: 1, cols: 1, color: () => 'nope' });
     expect(Array.from(rgba)).toEqual([255, 0, 255, 255]);
   });
-  test('packedColorFn lookup table matches the scale within one 8-bit level', () => {
-    const scale = divergingScale([-3, 3]);
-    const fast = packedColorFn(scale);
+  /** Every channel of fast(v) within one 8-bit level of the scale's own colour, over its domain. */
+  function expectLutMatches(scale: ((v: number) => string) & { domain(): number[] }, fast: (v: number) => number): void {
+    const d = scale.domain();
+    const lo = d[0] as number;
+    const hi = d[d.length - 1] as number;
     for (let k = 0; k <= 600; k++) {
-      const v = -3 + k / 100 + 0.0037;
+      const v = lo + ((hi - lo) * k) / 600 + (k < 600 ? 0.0037 * (hi - lo) / 6 : 0);
       const want = packCssColor(scale(v)) as number;
       const got = fast(v);
       for (const shift of [16, 8, 0]) {
         expect(Math.abs(((got >> shift) & 255) - ((want >> shift) & 255))).toBeLessThanOrEqual(1);
       }
     }
+  }
+  test('packedColorFn lookup table matches the scale within one 8-bit level', () => {
+    const scale = divergingScale([-3, 3]);
+    const fast = packedColorFn(scale);
+    expectLutMatches(scale, fast);
     expect(fast(1e9)).toBe(packCssColor(scale(3)));
     expect(fast(NaN)).toBe(0xff00ff);
+  });
+  test('tables are shared per interpolator: other domains (diverging, sequential) still match their own scale', () => {
+    for (const scale of [divergingScale([-0.02, 0.01]), divergingScale([-700, 5]), sequentialScale(), scaleSequential([2, 10], interpolateBlues)]) {
+      expectLutMatches(scale, packedColorFn(scale));
+    }
+  });
+  test('a log scale is not read as linear (its table samples the scale, not the interpolator)', () => {
+    const log = packedColorFn(scaleSequentialLog([1, 1000], interpolateBlues));
+    const linear = packedColorFn(scaleSequential([1, 1000], interpolateBlues));
+    // 31.6 is the middle of [1, 1000] on a log axis (t = 0.5), near its start on a linear one
+    expect(log(31.6)).toBe(packCssColor(interpolateBlues(0.5)));
+    expect(log(31.6)).not.toBe(linear(31.6));
   });
 });
 
