@@ -62,7 +62,7 @@ function EnginePath({ run, device }: { run: RunInfo; device: DeviceInfo }) {
     <span data-testid="status-backend" data-path={run.path} data-backend={run.backend?.name ?? 'js'}>
       {t('engine.label')}: <b>{name}</b> <span className="reason">({t(`engine.reason.${run.reason}`, { renderer: shortRenderer(device.renderer) })})</span>
       {run.workers !== undefined && run.workers > 1 && <span data-testid="status-workers"> · {t('engine.workers', { count: run.workers })}</span>}
-      {run.onPage && <span data-testid="status-on-page"> · {t('engine.onPage')}</span>}
+      {run.onPage && <span data-testid="status-on-page" data-kind={run.onPage}> · {t(`engine.onPage.${run.onPage}`)}</span>}
       {run.backend?.fallbackReason && <span className="fallback"> — {t('status.fallback', { reason: run.backend.fallbackReason })}</span>}
     </span>
   );

@@ -83,7 +83,7 @@ export function computeOnPage(basis: PageBasis | null, job: PageJob, device: Dev
   const stages = runHeads(derived.inputs, () => undefined);
   if (!stages) return null;
   const { reason } = choosePath(job.scenario.engine, device, cellCount(job.inputs.shape));
-  return { inputs: derived.inputs, set: stages, run: { path: 'js', reason, backend: null, ms: performance.now() - started, onPage: true } };
+  return { inputs: derived.inputs, set: stages, run: { path: 'js', reason, backend: null, ms: performance.now() - started, onPage: 'whole' } };
 }
 
 /**
@@ -97,7 +97,7 @@ export function recomputeOnPage(basis: PageBasis, job: PageJob, device: DeviceIn
   const set = runHeads(inputs, (i) => (basis.set.heads[i] as HeadStages).scores);
   if (!set) return null;
   const { reason } = choosePath(job.scenario.engine, device, cellCount(inputs.shape));
-  return { inputs, set, run: { path: 'js', reason, backend: null, ms: performance.now() - started, onPage: true } };
+  return { inputs, set, run: { path: 'js', reason, backend: null, ms: performance.now() - started, onPage: 'mask' } };
 }
 
 /** Every head of `inputs` on the plain-JS kernels (scores of head b·H + h from `knownScores` when given); null when planJs rejects the inputs. */

@@ -38,8 +38,11 @@ export interface RunInfo {
   ms: number;
   /** Workers that shared the heads (set by the page's pool when more than one did). */
   workers?: number;
-  /** Recomputed on the page from the last result's Q/K/V and scores (a mask-only change, ui/pageRecompute.ts). */
-  onPage?: boolean;
+  /**
+   * Computed on the page instead of a worker (ui/pageRecompute.ts): 'mask' from the last result's
+   * Q/K/V and scores (only masks or modifiers changed), 'whole' from scratch (small enough).
+   */
+  onPage?: 'mask' | 'whole';
 }
 
 export type WorkerMessage =

@@ -361,16 +361,40 @@ describe('Maskscope at classroom size', () => {
       return { redrawn: canvas.toDataURL() !== before, stale: result.getAttribute('data-stale'), status: document.querySelector('[data-testid="status-time"]')?.textContent };
     });
     expect(seen).toEqual({ redrawn: true, stale: 'false', status: expect.stringMatching(/\d ms$/) });
+    expect(await page.getByTestId('status-on-page').getAttribute('data-kind')).toBe('mask');
     expect(await page.getByTestId('status-on-page').textContent()).toContain('only the mask or modifiers changed');
     await page.waitForTimeout(400);
     expect(await page.evaluate(() => (window as unknown as { dimmed: boolean[] }).dimmed)).toEqual([]);
     const doc = await exportJson(page);
     expect(doc.scenario.causal).toBe(false);
     expectMatchesReference(doc);
-    // Back to causal: the worker's result for those settings is shown again as it was.
+    // Back to causal: again from the kept Q, K, V and scores.
     await page.getByLabel('Causal mask').check();
     await waitForResult(page);
-    expect(await page.getByTestId('status-on-page').count()).toBe(0);
+    expect(await page.getByTestId('status-on-page').getAttribute('data-kind')).toBe('mask');
+    expectMatchesReference(await exportJson(page));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a new seed at classroom size is computed on the page at once (new Q, K, V), and the export matches the reference', async () => {
+    const { page, errors } = await openPage(harness, '/?mode=lengths&lq=64&b=2&heads=8&dk=64&causal=1');
+    await waitForResult(page);
+    const before = await page.evaluate(() => document.querySelector<HTMLCanvasElement>('[data-testid="heatmap-weights"] canvas')?.toDataURL());
+    await page.getByLabel('Seed').fill('77');
+    await page.getByLabel('Seed').press('Enter');
+    // Right after the key press: no worker round trip, the heatmaps are already redrawn.
+    const seen = await page.evaluate(() => ({
+      weights: document.querySelector<HTMLCanvasElement>('[data-testid="heatmap-weights"] canvas')?.toDataURL(),
+      stale: document.querySelector('[data-testid="result"]')?.getAttribute('data-stale'),
+      kind: document.querySelector('[data-testid="status-on-page"]')?.getAttribute('data-kind'),
+    }));
+    expect(seen.weights).not.toBe(before);
+    expect(seen).toMatchObject({ stale: 'false', kind: 'whole' });
+    expect(await page.getByTestId('status-on-page').textContent()).toContain('small enough to compute here');
+    const doc = await exportJson(page);
+    expect(doc.scenario.seed).toBe(77);
+    expectMatchesReference(doc);
     expect(errors).toEqual([]);
     await page.close();
   });

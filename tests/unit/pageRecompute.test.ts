@@ -9,7 +9,7 @@ import { runAttention } from '../../src/engine/runner';
 import { referenceAttention } from '../../src/engine/reference';
 import { DEFAULT_SCENARIO, type Scenario } from '../../src/state/scenario';
 import { deriveInputs } from '../../src/ui/derive';
-import { canRecomputeOnPage, PAGE_CELLS, recomputeOnPage, type PageBasis, type PageJob } from '../../src/ui/pageRecompute';
+import { canRecomputeOnPage, computeMacs, computeOnPage, PAGE_CELLS, PAGE_MACS, pagePlan, recomputeOnPage, type PageBasis, type PageJob } from '../../src/ui/pageRecompute';
 import { expectArraysClose } from '../helpers/arrays';
 
 const SOFTWARE: DeviceInfo = { webglVersion: 2, renderer: 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device))', maxTextureSize: 8192 };
@@ -58,7 +58,7 @@ describe('recomputeOnPage', () => {
       expect(canRecomputeOnPage(basis, job, SOFTWARE)).toBe(true);
       const got = recomputeOnPage(basis, job, SOFTWARE);
       if (!got) throw new Error('not recomputed');
-      expect(got.run).toMatchObject({ path: 'js', reason: 'softwareWebgl', backend: null, onPage: true });
+      expect(got.run).toMatchObject({ path: 'js', reason: 'softwareWebgl', backend: null, onPage: 'mask' });
       const fresh = await basisOf(next);
       expectSameStages(got.set, fresh.set);
       const want = referenceAttention(got.inputs);
@@ -99,5 +99,42 @@ describe('canRecomputeOnPage', () => {
     expect(128 * 128 * 8).toBe(PAGE_CELLS);
     expect(canRecomputeOnPage(await basisOf(at), jobOf({ ...at, causal: false }), SOFTWARE)).toBe(true);
     expect(canRecomputeOnPage(await basisOf(over), jobOf({ ...over, causal: false }), SOFTWARE)).toBe(false);
+  });
+});
+
+describe('computeOnPage from scratch (a new seed, text, dK or heads at classroom size)', () => {
+  const classroom = scenario({ inputMode: 'lengths', queryLength: 64, batchSize: 2, heads: 8, dK: 64, causal: true });
+
+  it('multiply-adds: projections of Q (Lq rows) and K, V (Lk rows) from the model width, then Q·Kᵀ and W·V', () => {
+    const shape = { batch: 2, heads: 8, queryLength: 64, keyLength: 64, dK: 64, dV: 64 };
+    // width = max(32, dK) = 64; projections 2·8·64·(64·64 + 128·64); attention 2·8·64·64·(64 + 64)
+    expect(computeMacs(shape)).toBe(2 * 8 * 64 * (64 * 64 + 128 * 64) + 2 * 8 * 64 * 64 * 128);
+    expect(computeMacs({ ...shape, dK: 8, dV: 8 })).toBe(2 * 8 * 32 * (8 * 64 + 16 * 64) + 2 * 8 * 64 * 64 * 16);
+  });
+
+  it('classroom size with a new seed: planned "whole"; every stage and Q/K/V equal the engine run on fully derived inputs', async () => {
+    const next = { ...classroom, seed: classroom.seed + 1 };
+    const basis = await basisOf(classroom);
+    const job = jobOf(next);
+    expect(pagePlan(basis, job, SOFTWARE)).toBe('whole');
+    expect(pagePlan(basis, jobOf({ ...classroom, causal: false }), SOFTWARE)).toBe('mask');
+    const got = computeOnPage(basis, job, SOFTWARE);
+    if (!got) throw new Error('not computed');
+    expect(got.run).toMatchObject({ path: 'js', onPage: 'whole' });
+    const fresh = await basisOf(next);
+    expect([...got.inputs.q]).toEqual([...fresh.inputs.q]);
+    expect([...got.inputs.v]).toEqual([...fresh.inputs.v]);
+    expectSameStages(got.set, fresh.set);
+  });
+
+  it(`above PAGE_MACS (${PAGE_MACS}), a tfjs path or heads on demand: left to the worker (null)`, () => {
+    const big = scenario({ inputMode: 'lengths', queryLength: 256, batchSize: 1, heads: 8, dK: 64 });
+    expect(computeMacs(jobOf(big).inputs.shape)).toBeGreaterThan(PAGE_MACS);
+    expect(pagePlan(null, jobOf(big), SOFTWARE)).toBeNull();
+    expect(computeOnPage(null, jobOf(big), SOFTWARE)).toBeNull();
+    expect(pagePlan(null, jobOf({ ...classroom, engine: 'webgl' }), SOFTWARE)).toBeNull();
+    expect(pagePlan(null, { ...jobOf(classroom), heads: [{ batch: 0, head: 0 }] }, SOFTWARE)).toBeNull();
+    expect(pagePlan(null, jobOf(classroom), null)).toBeNull();
+    expect(pagePlan(null, jobOf(classroom), SOFTWARE)).toBe('whole');
   });
 });

@@ -23,7 +23,10 @@ export const engineEn = {
     small: 'auto: at this size GPU dispatch and read-back cost more than the work',
     large: 'auto: large enough for the GPU',
   },
-  onPage: 'on the page: only the mask or modifiers changed, so Q, K, V and the scores were kept',
+  onPage: {
+    mask: 'on the page: only the mask or modifiers changed, so Q, K, V and the scores were kept',
+    whole: 'on the page: small enough to compute here at once, without the worker',
+  },
   preparing: 'preparing the GPU engine (compiling shaders)…',
   progress: 'computing… {{percent}}%',
   onDemand: 'large: heads are computed when shown ({{count}} of {{total}} ready)',

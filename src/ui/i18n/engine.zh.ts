@@ -23,7 +23,10 @@ export const engineZh = {
     small: '自动：在这个规模下，GPU 调度和回读的开销大于计算本身',
     large: '自动：规模足够大，适合 GPU',
   },
-  onPage: '在页面中重算：只改了掩码或修饰项，沿用了 Q、K、V 和分数',
+  onPage: {
+    mask: '在页面中重算：只改了掩码或修饰项，沿用了 Q、K、V 和分数',
+    whole: '在页面中计算：规模很小，直接在此计算，无需工作线程',
+  },
   preparing: '正在准备 GPU 引擎（编译着色器）…',
   progress: '计算中… {{percent}}%',
   onDemand: '规模较大：各头在显示时才计算（已完成 {{count}} / {{total}}）',
