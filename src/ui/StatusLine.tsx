@@ -42,6 +42,7 @@ export function StatusLine({ device, run, set, slice, computing, preparing, proj
         {!computing && `${t('status.lastCompute')}: `}
         <Progress computing={computing} preparing={preparing} projecting={projecting} store={progress} job={job} ms={run?.ms ?? null} />
       </span>
+      {run?.onPage && !computing && <span data-testid="status-on-page" data-kind={run.onPage}>{t(`engine.onPage.${run.onPage}`)}</span>}
       {shape && <span>{t('status.shape', { batch: shape.batch, heads: shape.heads, lq: shape.queryLength, lk: shape.keyLength, dK: shape.dK })}</span>}
       {set && masked.heads < set.heads.length && (
         <span data-testid="status-on-demand">{t('engine.onDemand', { count: masked.heads, total: set.heads.length })}</span>
@@ -62,7 +63,6 @@ function EnginePath({ run, device }: { run: RunInfo; device: DeviceInfo }) {
     <span data-testid="status-backend" data-path={run.path} data-backend={run.backend?.name ?? 'js'}>
       {t('engine.label')}: <b>{name}</b> <span className="reason">({t(`engine.reason.${run.reason}`, { renderer: shortRenderer(device.renderer) })})</span>
       {run.workers !== undefined && run.workers > 1 && <span data-testid="status-workers"> · {t('engine.workers', { count: run.workers })}</span>}
-      {run.onPage && <span data-testid="status-on-page" data-kind={run.onPage}> · {t(`engine.onPage.${run.onPage}`)}</span>}
       {run.backend?.fallbackReason && <span className="fallback"> — {t('status.fallback', { reason: run.backend.fallbackReason })}</span>}
     </span>
   );

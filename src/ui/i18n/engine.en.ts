@@ -24,8 +24,8 @@ export const engineEn = {
     large: 'auto: large enough for the GPU',
   },
   onPage: {
-    mask: 'on the page: only the mask or modifiers changed, so Q, K, V and the scores were kept',
-    whole: 'on the page: small enough to compute here at once, without the worker',
+    mask: 'on the page (a mask change: Q, K, V and scores kept)',
+    whole: 'on the page (small enough to skip the worker)',
   },
   preparing: 'preparing the GPU engine (compiling shaders)…',
   progress: 'computing… {{percent}}%',

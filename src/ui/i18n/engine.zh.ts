@@ -24,8 +24,8 @@ export const engineZh = {
     large: '自动：规模足够大，适合 GPU',
   },
   onPage: {
-    mask: '在页面中重算：只改了掩码或修饰项，沿用了 Q、K、V 和分数',
-    whole: '在页面中计算：规模很小，直接在此计算，无需工作线程',
+    mask: '在页面中计算（仅掩码变化：沿用 Q、K、V 和分数）',
+    whole: '在页面中计算（规模小，无需工作线程）',
   },
   preparing: '正在准备 GPU 引擎（编译着色器）…',
   progress: '计算中… {{percent}}%',
