@@ -30,6 +30,12 @@ export function ExportButton({ build, shape, problem }: { build(): unknown; shap
   const [note, setNote] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
+  // A note about a problem that has gone (e.g. "still computing" once the result is in) goes with it.
+  const [noteProblem, setNoteProblem] = useState<string | undefined>(undefined);
+  if (noteProblem !== undefined && noteProblem !== problem) {
+    setNoteProblem(undefined);
+    setNote(null);
+  }
   /** Shows why there is no file, for NOTE_MS. */
   const explain = (text: string) => {
     setNote(text);
@@ -38,7 +44,10 @@ export function ExportButton({ build, shape, problem }: { build(): unknown; shap
   };
   const onClick = () => {
     if (!shape) return;
-    if (problem) return explain(problem);
+    if (problem) {
+      setNoteProblem(problem);
+      return explain(problem);
+    }
     const megabytes = Math.round(estimateExportBytes(shape) / 1e6);
     if (megabytes * 1e6 > MAX_EXPORT_BYTES) return explain(t('export.tooLarge', { megabytes, limit: MAX_EXPORT_BYTES / 1e6 }));
     if (megabytes * 1e6 > LARGE_EXPORT_BYTES && !window.confirm(t('export.large', { megabytes }))) return;

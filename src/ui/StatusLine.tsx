@@ -39,7 +39,7 @@ export function StatusLine({ device, run, set, slice, computing, preparing, proj
         </span>
       )}
       <span data-testid="status-time">
-        {!computing && `${t('status.lastCompute')}: `}
+        {!computing && !preparing && !projecting && `${t('status.lastCompute')}: `}
         <Progress computing={computing} preparing={preparing} projecting={projecting} store={progress} job={job} ms={run?.ms ?? null} />
       </span>
       {run?.onPage && !computing && <span data-testid="status-on-page" data-kind={run.onPage}>{t(`engine.onPage.${run.onPage}`)}</span>}

@@ -362,7 +362,7 @@ describe('Maskscope at classroom size', () => {
     });
     expect(seen).toEqual({ redrawn: true, stale: 'false', status: expect.stringMatching(/\d ms$/) });
     expect(await page.getByTestId('status-on-page').getAttribute('data-kind')).toBe('mask');
-    expect(await page.getByTestId('status-on-page').textContent()).toContain('a mask change: Q, K, V and scores kept');
+    expect(await page.getByTestId('status-on-page').textContent()).toContain('only masks or modifiers changed: Q, K, V and scores kept');
     await page.waitForTimeout(400);
     expect(await page.evaluate(() => (window as unknown as { dimmed: boolean[] }).dimmed)).toEqual([]);
     const doc = await exportJson(page);

@@ -59,6 +59,7 @@ describe('large sizes', () => {
     expect(duringCompute.note).toContain('Still computing');
     await waitForResult(page, 120_000);
     expect(await page.getByTestId('result').getAttribute('class')).toBe('result');
+    expect(await page.getByTestId('export-note').textContent()).toBe(''); // the note went with the computation
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -24,7 +24,7 @@ export const engineEn = {
     large: 'auto: large enough for the GPU',
   },
   onPage: {
-    mask: 'on the page (a mask change: Q, K, V and scores kept)',
+    mask: 'on the page (only masks or modifiers changed: Q, K, V and scores kept)',
     whole: 'on the page (small enough to skip the worker)',
   },
   preparing: 'preparing the GPU engine (compiling shaders)…',

@@ -24,7 +24,7 @@ export const engineZh = {
     large: '自动：规模足够大，适合 GPU',
   },
   onPage: {
-    mask: '在页面中计算（仅掩码变化：沿用 Q、K、V 和分数）',
+    mask: '在页面中计算（只改了掩码或修饰项：沿用 Q、K、V 和分数）',
     whole: '在页面中计算（规模小，无需工作线程）',
   },
   preparing: '正在准备 GPU 引擎（编译着色器）…',
