@@ -35,14 +35,21 @@ export async function coldLoads(browser, url, samples, errors) {
 /**
  * What one interaction sample does, and the event that starts it (appProbe.js `arm`):
  * - causal: clicks the causal checkbox (a mask change);
- * - seed: types a new seed and presses Enter (new Q, K, V: the engine worker projects them again);
+ * - seed: types a new seed and, TYPING_PAUSE_MS later, presses Enter (new Q, K, V);
  * - head: clicks the next head's thumbnail in the head strip (a view change: no compute).
  */
+/** Between typing a seed and pressing Enter, ms. */
+const TYPING_PAUSE_MS = 150;
+
 const ACTIONS = {
   causal: { trigger: 'click', act: (page) => page.getByRole('checkbox', { name: /Causal mask/ }).click() },
   seed: {
     trigger: 'enter',
-    prepare: (page, i) => page.getByLabel('Seed').fill(String(100 + i)),
+    // typed, then Enter a moment later, as a person would (well within NumberField's 400 ms commit pause)
+    prepare: async (page, i) => {
+      await page.getByLabel('Seed').fill(String(100 + i));
+      await page.waitForTimeout(TYPING_PAUSE_MS);
+    },
     act: (page) => page.getByLabel('Seed').press('Enter'),
   },
   head: { trigger: 'click', act: (page, i) => page.locator('.head-strip button').nth((i + 1) % 2).click() },
