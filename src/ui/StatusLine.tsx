@@ -26,6 +26,7 @@ interface Props {
 
 export function StatusLine({ device, run, set, slice, computing, preparing, projecting, progress, job }: Props) {
   const { t } = useTranslation();
+  if (!run && device && job === null && !computing) return <p className="status" role="status">{t('status.noResult')}</p>;
   if (!device || (!run && !computing)) return <p className="status" role="status">{t('status.starting')}</p>;
   const shape = set?.shape;
   const masked = set ? countFullyMasked(set) : { rows: 0, heads: 0 };

@@ -291,6 +291,14 @@ describe('Maskscope app, edge cases', () => {
     await page.close();
   });
 
+  it('a link whose query side is empty: the status line says nothing was computed (not "starting the engine…" forever)', async () => {
+    const { page } = await openPage(harness, '/?q=%20&attn=cross&k=a%20b');
+    await expect(page.getByRole('alert').filter({ hasText: 'type at least one word' }).count()).resolves.toBe(1);
+    await page.waitForFunction(() => document.querySelector('.status')?.textContent?.includes('nothing computed yet'));
+    expect(await page.getByTestId('result').count()).toBe(0);
+    await page.close();
+  });
+
   it('choosing the WebGL engine runs tfjs on WebGL2 (after preparing its shaders), with the same numbers', async () => {
     const { page, errors } = await openPage(harness, '/?causal=1');
     await waitForResult(page);

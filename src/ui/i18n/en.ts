@@ -288,6 +288,7 @@ export const en = {
     float16: 'float16',
     lastCompute: 'last compute',
     computing: 'computing…',
+    noResult: 'nothing computed yet: the input above needs fixing',
     starting: 'starting the engine…',
     fullyMaskedRows: '{{count}} of {{rows}} rows here are fully masked (weights 0); {{total}} in all batch items and heads',
     stale: 'Showing the previous result until the new one is ready (or the inputs are fixed).',

@@ -290,6 +290,7 @@ export const zh: Strings = {
     float16: 'float16',
     lastCompute: '上次计算',
     computing: '计算中…',
+    noResult: '尚无结果：请先修正上面的输入',
     starting: '正在启动引擎…',
     fullyMaskedRows: '此处 {{rows}} 行中有 {{count}} 行被完全屏蔽（权重为 0）；所有批次样本和头中共 {{total}} 行',
     stale: '新结果就绪（或输入修正）之前，仍显示上一次的结果。',
