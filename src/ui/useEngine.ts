@@ -119,16 +119,17 @@ export function useEngine<J extends EngineJob>(job: J | null): EngineState<J> {
   }, [job, result, device]);
 
   useEffect(() => {
-    if (!job || !worker.current) return;
-    if (onPage) {
-      if (pending.current) worker.current.cancel();
-      pending.current = null;
-      // Kept as the last result, the basis of the next mask change. It is already on screen: the
-      // render this causes shows the same object, so the memoised views skip it.
-      // eslint-disable-next-line react-hooks/set-state-in-effect
-      setResult(onPage);
-      return;
-    }
+    if (!onPage) return;
+    if (pending.current) worker.current?.cancel();
+    pending.current = null;
+    // Kept as the last result, the basis of the next mask change. It is already on screen: the
+    // render this causes shows the same object, so the memoised views skip it.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setResult(onPage);
+  }, [onPage]);
+
+  useEffect(() => {
+    if (!job || !worker.current || onPage) return;
     if (result && satisfies(result, job)) {
       // The settings went back to those of the result (e.g. a toggle undone): drop the run in flight.
       if (pending.current && pending.current.job !== job) {

@@ -504,6 +504,8 @@ describe('Maskscope frameworks panel', () => {
     const { page, errors } = await openPage(harness, '/?v=1&mode=lengths&lq=3&heads=1&causal=1');
     await waitForResult(page);
     await page.getByTestId('frameworks').locator('summary').click();
+    // The body renders on the details' toggle event, which fires after the click.
+    await page.waitForFunction(() => document.querySelector('[data-testid="frameworks"] .frameworks-body') !== null);
     const text = await page.getByTestId('frameworks').textContent();
     expect(text).toContain('import torch');
     expect(text).toContain('def mask_mod(b, h, q_idx, kv_idx)');
