@@ -6,8 +6,9 @@
  * same frame as the change:
  * - a mask or score-modifier change keeps Q, K, V and the raw scores Q·Kᵀ of the last result, so
  *   only mask, logits, softmax and output are computed (B·H·Lq·Lk ≤ PAGE_CELLS: a few ms);
- * - anything else up to PAGE_MACS multiply-adds (e.g. B = 2, H = 8, L = 64, dK = 64: a new seed,
- *   text, dK or head count) is computed from scratch with the same plain-JS kernels.
+ * - anything else of at most PAGE_CELLS cells and PAGE_MACS multiply-adds (e.g. B = 2, H = 8,
+ *   L = 64, dK = 64: a new seed, text, dK or head count) is computed from scratch with the same
+ *   plain-JS kernels.
  * Only when "auto" (or a JS choice) picks the plain-JS path; tfjs paths, larger sizes and heads on
  * demand go to the worker.
  */
@@ -20,7 +21,7 @@ import type { RunInfo } from '../worker/protocol';
 import { modelWidth } from '../engine/projections';
 import { deriveInputs, vectorSettingsKey } from './derive';
 
-/** Up to this many cells (B·H·Lq·Lk) a mask-only change is recomputed on the page (≈ 3 ms here at 2^17). */
+/** Up to this many cells (B·H·Lq·Lk) the page computes a job (a mask-only change at 2^17: ≈ 3 ms here). */
 export const PAGE_CELLS = 1 << 17;
 
 /** What the page recomputes from: a result (its job's scenario, inputs with Q/K/V, every head). */
@@ -51,8 +52,8 @@ export function computeMacs(s: AttentionShape): number {
 export function pagePlan(basis: PageBasis | null, job: PageJob, device: DeviceInfo | null): 'mask' | 'whole' | null {
   if (device === null || job.heads !== null) return null;
   const cells = cellCount(job.inputs.shape);
-  if (choosePath(job.scenario.engine, device, cells).path !== 'js') return null;
-  if (cells <= PAGE_CELLS && basis !== null && sameVectors(basis, job)) return 'mask';
+  if (cells > PAGE_CELLS || choosePath(job.scenario.engine, device, cells).path !== 'js') return null;
+  if (basis !== null && sameVectors(basis, job)) return 'mask';
   return computeMacs(job.inputs.shape) <= PAGE_MACS ? 'whole' : null;
 }
 

@@ -99,6 +99,9 @@ describe('canRecomputeOnPage', () => {
     expect(128 * 128 * 8).toBe(PAGE_CELLS);
     expect(canRecomputeOnPage(await basisOf(at), jobOf({ ...at, causal: false }), SOFTWARE)).toBe(true);
     expect(canRecomputeOnPage(await basisOf(over), jobOf({ ...over, causal: false }), SOFTWARE)).toBe(false);
+    // nor from scratch, however few multiply-adds (per-cell work and memory grow with the cells)
+    expect(pagePlan(null, jobOf({ ...over, causal: false }), SOFTWARE)).toBeNull();
+    expect(computeMacs(jobOf(over).inputs.shape)).toBeLessThan(PAGE_MACS);
   });
 });
 
