@@ -19,6 +19,11 @@ export interface StageSet {
   heads: (HeadStages | null)[];
 }
 
+/** Cells of a computation, B·H·Lq·Lk: the size every threshold (paths, workers, heads on demand) is set in. */
+export function cellCount(s: Pick<AttentionShape, 'batch' | 'heads' | 'queryLength' | 'keyLength'>): number {
+  return s.batch * s.heads * s.queryLength * s.keyLength;
+}
+
 /** Zero-filled stages for (b, h) of `shape`, to be filled row block by row block. */
 export function allocateHead(shape: AttentionShape, batch: number, head: number): HeadStages {
   const { queryLength: Lq, keyLength: Lk, dV } = shape;

@@ -94,13 +94,17 @@ export function projectHeads(
     for (let b = 0; b < B; b++) {
       let i = 0;
       for (; i + 2 <= L; i += 2) projectRowPair(x, (b * L + i) * d, wT, d, dK, out, ((b * H + h) * L + i) * dK);
-      if (i < L) projectRow(x, (b * L + i) * d, wT, d, dK, out, ((b * H + h) * L + i) * dK);
+      if (i < L) projectColumns(x, (b * L + i) * d, wT, d, 0, dK, out, ((b * H + h) * L + i) * dK);
     }
   }
   return out;
 }
 
-/** projectRow for rows xo and xo + d into o and o + dK, each W entry loaded once for both (same sums, same order). */
+/**
+ * Rows xo and xo + d of x times W into o and o + dK: out[o + c] = Σ_j x[xo + j] · wT[c·d + j],
+ * four columns at a time (eight independent sums, so the additions do not wait on each other, and
+ * each W entry loaded once for both rows); each sum runs over j in order, in float64.
+ */
 function projectRowPair(x: Float64Array, xo: number, wT: Float64Array, d: number, dK: number, out: Float32Array, o: number): void {
   let c = 0;
   for (; c + 4 <= dK; c += 4) {
@@ -122,7 +126,7 @@ function projectRowPair(x: Float64Array, xo: number, wT: Float64Array, d: number
   }
 }
 
-/** Columns [from, to) of one row, one sum at a time. */
+/** Columns [from, to) of one row, one sum at a time (same order as the blocked sums). */
 function projectColumns(x: Float64Array, xo: number, wT: Float64Array, d: number, from: number, to: number, out: Float32Array, o: number): void {
   for (let c = from; c < to; c++) {
     let sum = 0;
@@ -131,26 +135,6 @@ function projectColumns(x: Float64Array, xo: number, wT: Float64Array, d: number
   }
 }
 
-/**
- * out[o + c] = Σ_j x[xo + j] · wT[c·d + j] for c < dK, four columns at a time (four independent
- * sums, so the additions do not wait on each other); each sum runs over j in order, in float64.
- */
-function projectRow(x: Float64Array, xo: number, wT: Float64Array, d: number, dK: number, out: Float32Array, o: number): void {
-  let c = 0;
-  for (; c + 4 <= dK; c += 4) {
-    const w0 = c * d, w1 = w0 + d, w2 = w1 + d, w3 = w2 + d;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    for (let j = 0; j < d; j++) {
-      const v = x[xo + j] as number;
-      s0 += v * (wT[w0 + j] as number);
-      s1 += v * (wT[w1 + j] as number);
-      s2 += v * (wT[w2 + j] as number);
-      s3 += v * (wT[w3 + j] as number);
-    }
-    out[o + c] = s0; out[o + c + 1] = s1; out[o + c + 2] = s2; out[o + c + 3] = s3;
-  }
-  projectColumns(x, xo, wT, d, c, dK, out, o);
-}
 
 /** Transposed projection matrices by name, head, seed and size: a new text or mask reuses them. */
 const transposed = new Map<string, Float64Array>();

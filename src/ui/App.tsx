@@ -25,7 +25,7 @@ import { TokenPreview } from './TokenPreview';
 import { useDelayedFlag } from './useDelayedFlag';
 import { useEngine } from './useEngine';
 import { ALL_HEADS_CELLS } from './stageSets';
-import { joinStages } from '../engine/headStages';
+import { cellCount, joinStages } from '../engine/headStages';
 import { useScenarioUrl } from './useScenarioUrl';
 import { ViewBar } from './ViewBar';
 import { InputNotes, WarningBanner } from './WarningBanner';
@@ -53,7 +53,7 @@ export function App({ initialSearch }: { initialSearch: string }) {
   const viewBatch = Math.min(scenario.viewBatch, (wanted?.batch ?? 1) - 1);
   const viewHead = Math.min(scenario.viewHead, (wanted?.heads ?? 1) - 1);
   // Above ALL_HEADS_CELLS only the head being looked at is computed.
-  const onDemand = wanted !== null && wanted.batch * wanted.heads * wanted.queryLength * wanted.keyLength > ALL_HEADS_CELLS;
+  const onDemand = wanted !== null && cellCount(wanted) > ALL_HEADS_CELLS;
   const headsKey = onDemand ? `${viewBatch}.${viewHead}` : 'all';
   const job = useMemo(
     () => (derived.ok ? { ...derived, settingsKey: computeKey, scenario, heads: onDemand ? [{ batch: viewBatch, head: viewHead }] : null } : null),

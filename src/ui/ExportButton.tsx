@@ -27,31 +27,24 @@ const NOTE_MS = 10_000;
  */
 export function ExportButton({ build, shape, problem }: { build(): unknown; shape: AttentionShape | null; problem?: string }) {
   const { t } = useTranslation();
-  const [note, setNote] = useState<string | null>(null);
+  // A note saying a `problem` is shown only while that problem lasts (e.g. "still computing").
+  const [note, setNote] = useState<{ text: string; problem?: string } | null>(null);
+  const shownNote = note && (note.problem === undefined || note.problem === problem) ? note.text : null;
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
-  // A note about a problem that has gone (e.g. "still computing" once the result is in) goes with it.
-  const [noteProblem, setNoteProblem] = useState<string | undefined>(undefined);
-  if (noteProblem !== undefined && noteProblem !== problem) {
-    setNoteProblem(undefined);
-    setNote(null);
-  }
   /** Shows why there is no file, for NOTE_MS. */
-  const explain = (text: string) => {
-    setNote(text);
+  const explain = (text: string, about?: string) => {
+    setNote({ text, problem: about });
     clearTimeout(timer.current);
     timer.current = setTimeout(() => setNote(null), NOTE_MS);
   };
   const onClick = () => {
     if (!shape) return;
-    if (problem) {
-      setNoteProblem(problem);
-      return explain(problem);
-    }
+    if (problem) return explain(problem, problem);
     const megabytes = Math.round(estimateExportBytes(shape) / 1e6);
     if (megabytes * 1e6 > MAX_EXPORT_BYTES) return explain(t('export.tooLarge', { megabytes, limit: MAX_EXPORT_BYTES / 1e6 }));
     if (megabytes * 1e6 > LARGE_EXPORT_BYTES && !window.confirm(t('export.large', { megabytes }))) return;
-    setNote(t('export.preparing'));
+    setNote({ text: t('export.preparing') });
     // after a frame, so that "preparing" shows before the page is busy building the file
     setTimeout(() => (download(build) ? setNote(null) : explain(t('export.failed'))), 50);
   };
@@ -61,7 +54,7 @@ export function ExportButton({ build, shape, problem }: { build(): unknown; shap
         {t('export.button')}
       </button>
       <span id="export-note" className="export-note" role="status" data-testid="export-note">
-        {note}
+        {shownNote}
       </span>
     </span>
   );

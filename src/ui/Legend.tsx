@@ -1,5 +1,5 @@
 /** Colour legend under a heatmap: a d3 colour bar (viz/legend), or allowed/blocked swatches for the mask. */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { drawLegend, type LegendHandle } from '../viz/legend';
 import type { ColorScale } from '../viz/types';
@@ -21,16 +21,12 @@ export function Legend({ kind, scale, showBlocked, title: titleOverride }: Props
   const handle = useRef<LegendHandle | null>(null);
   const title = titleOverride ?? t(TITLE_KEYS[kind]);
 
-  // A new scale object with the same look (every result brings one) does not redraw the legend.
-  const look = scaleLook(scale);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const shown = useMemo(() => scale, [look]);
   useEffect(() => {
     if (kind === 'mask' || !host.current) return;
-    const spec = { color: shown, title, blockedLabel: showBlocked ? t('stage.blocked') : '', width: 180 };
+    const spec = { color: scale, title, blockedLabel: showBlocked ? t('stage.blocked') : '', width: 180 };
     if (handle.current) handle.current.update(spec);
     else handle.current = drawLegend(host.current, spec);
-  }, [kind, shown, title, showBlocked, t]);
+  }, [kind, scale, title, showBlocked, t]);
   useEffect(
     () => () => {
       handle.current?.destroy();
@@ -48,13 +44,3 @@ export function Legend({ kind, scale, showBlocked, title: titleOverride }: Props
   }
   return <div ref={host} className="legend" />;
 }
-
-/** What a colour scale looks like: its domain and its colours along it (equal looks draw the same legend). */
-function scaleLook(scale: ColorScale): string {
-  const domain = scale.domain();
-  const lo = domain[0] ?? 0;
-  const hi = domain[domain.length - 1] ?? 0;
-  const samples = Array.from({ length: LOOK_SAMPLES }, (_, i) => scale(lo + ((hi - lo) * i) / (LOOK_SAMPLES - 1)));
-  return `${domain.join(',')}|${samples.join(',')}`;
-}
-const LOOK_SAMPLES = 9;

@@ -12,7 +12,7 @@
  * Only when "auto" (or a JS choice) picks the plain-JS path; tfjs paths, larger sizes and heads on
  * demand go to the worker.
  */
-import { allHeads, allocateHead, type HeadStages, type StageSet } from '../engine/headStages';
+import { allHeads, allocateHead, cellCount, type HeadStages, type StageSet } from '../engine/headStages';
 import { computeRowsJs, planJs } from '../engine/jsAttention';
 import { choosePath, type DeviceInfo } from '../engine/pathChoice';
 import type { AttentionInputs, AttentionShape } from '../engine/types';
@@ -45,7 +45,7 @@ export const PAGE_MACS = 1 << 25;
 export function computeMacs(s: AttentionShape): number {
   const width = modelWidth(s.dK);
   const projections = s.batch * s.heads * width * (s.dK * s.queryLength + (s.dK + s.dV) * s.keyLength);
-  return projections + s.batch * s.heads * s.queryLength * s.keyLength * (s.dK + s.dV);
+  return projections + cellCount(s) * (s.dK + s.dV);
 }
 
 /** How the page can compute `job`: from `basis` (a mask-only change), from scratch (small), or not at all. */
@@ -57,9 +57,9 @@ export function pagePlan(basis: PageBasis | null, job: PageJob, device: DeviceIn
   return computeMacs(job.inputs.shape) <= PAGE_MACS ? 'whole' : null;
 }
 
-/** True when `basis` holds every head with its Q/K/V, for the Q/K/V settings of `job`. */
+/** True when `basis` holds every head with its Q/K/V, for the Q/K/V settings of `job` (equal settings give equal shapes). */
 function sameVectors(basis: PageBasis, job: PageJob): boolean {
-  if (vectorSettingsKey(basis.job.scenario) !== vectorSettingsKey(job.scenario) || !sameShape(basis.set.shape, job.inputs.shape)) return false;
+  if (vectorSettingsKey(basis.job.scenario) !== vectorSettingsKey(job.scenario)) return false;
   return basis.inputs.q.length > 0 && basis.set.heads.every((h) => h !== null);
 }
 
@@ -68,37 +68,43 @@ export function canRecomputeOnPage(basis: PageBasis | null, job: PageJob, device
   return pagePlan(basis, job, device) === 'mask';
 }
 
+/** What the page computes: inputs (with Q/K/V), every head's stages, and how (path 'js', `onPage`). */
+export interface PageResult {
+  inputs: AttentionInputs;
+  set: StageSet;
+  run: RunInfo;
+}
+
 /**
  * `job` computed on the page, as pagePlan says (null when it says null): from the Q/K/V and raw
  * scores of `basis`, or from scratch (deriveInputs with vectors).
- * @returns inputs (with Q/K/V), stages and run (path 'js', `onPage`); null when the inputs are
- *   rejected (the worker then reports the error).
+ * @returns null also when the inputs are rejected (the worker then reports the error).
  */
-export function computeOnPage(basis: PageBasis | null, job: PageJob, device: DeviceInfo | null): { inputs: AttentionInputs; set: StageSet; run: RunInfo } | null {
+export function computeOnPage(basis: PageBasis | null, job: PageJob, device: DeviceInfo | null): PageResult | null {
   const plan = pagePlan(basis, job, device);
-  if (plan === 'mask' && basis && device) return recomputeOnPage(basis, job, device);
-  if (plan !== 'whole' || !device) return null;
+  if (plan === null || device === null) return null;
+  if (plan === 'mask' && basis) return recomputeOnPage(basis, job, device);
   const started = performance.now();
   const derived = deriveInputs(job.scenario);
-  if (!derived.ok || !sameShape(derived.inputs.shape, job.inputs.shape)) return null;
-  const stages = runHeads(derived.inputs, () => undefined);
-  if (!stages) return null;
-  const { reason } = choosePath(job.scenario.engine, device, cellCount(job.inputs.shape));
-  return { inputs: derived.inputs, set: stages, run: { path: 'js', reason, backend: null, ms: performance.now() - started, onPage: 'whole' } };
+  return derived.ok ? timedRun('whole', started, derived.inputs, () => undefined, job, device) : null;
 }
 
 /**
  * Every stage of `job` from the Q/K/V and raw scores of `basis` (check canRecomputeOnPage first).
- * @returns the inputs (with the basis' Q/K/V), the stages and the run (path 'js', `onPage`);
- *   null when the plain-JS planner rejects the inputs (the worker then reports the error).
+ * @returns null when the plain-JS planner rejects the inputs (the worker then reports the error).
  */
-export function recomputeOnPage(basis: PageBasis, job: PageJob, device: DeviceInfo): { inputs: AttentionInputs; set: StageSet; run: RunInfo } | null {
+export function recomputeOnPage(basis: PageBasis, job: PageJob, device: DeviceInfo): PageResult | null {
   const started = performance.now();
   const inputs: AttentionInputs = { ...job.inputs, q: basis.inputs.q, k: basis.inputs.k, v: basis.inputs.v };
-  const set = runHeads(inputs, (i) => (basis.set.heads[i] as HeadStages).scores);
+  return timedRun('mask', started, inputs, (i) => (basis.set.heads[i] as HeadStages).scores, job, device);
+}
+
+/** runHeads, with the run's description and its time since `started`. */
+function timedRun(kind: 'mask' | 'whole', started: number, inputs: AttentionInputs, knownScores: (index: number) => Float32Array | undefined, job: PageJob, device: DeviceInfo): PageResult | null {
+  const set = runHeads(inputs, knownScores);
   if (!set) return null;
   const { reason } = choosePath(job.scenario.engine, device, cellCount(inputs.shape));
-  return { inputs, set, run: { path: 'js', reason, backend: null, ms: performance.now() - started, onPage: 'mask' } };
+  return { inputs, set, run: { path: 'js', reason, backend: null, ms: performance.now() - started, onPage: kind } };
 }
 
 /** Every head of `inputs` on the plain-JS kernels (scores of head b·H + h from `knownScores` when given); null when planJs rejects the inputs. */
@@ -116,12 +122,4 @@ function runHeads(inputs: AttentionInputs, knownScores: (index: number) => Float
     return out;
   });
   return { shape, heads };
-}
-
-function cellCount(s: AttentionShape): number {
-  return s.batch * s.heads * s.queryLength * s.keyLength;
-}
-
-function sameShape(a: AttentionShape, b: AttentionShape): boolean {
-  return a.batch === b.batch && a.heads === b.heads && a.queryLength === b.queryLength && a.keyLength === b.keyLength && a.dK === b.dK && a.dV === b.dV;
 }

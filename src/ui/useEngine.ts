@@ -2,7 +2,8 @@
  * Runs the engine worker for the current job: one request at a time, the newest wins (the worker
  * drops an older one between row blocks). A result for the same settings but other heads is
  * merged (at large sizes only the heads looked at are computed). On an error the previous result
- * stays. The worker, and with it tfjs, loads after the first paint.
+ * stays. The worker, and with it tfjs, loads after the first paint. A classroom-size job is
+ * computed on the page instead, during the render (pageRecompute.ts).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { StageSet } from '../engine/headStages';
@@ -14,7 +15,7 @@ import { createProgressStore, type ProgressStore } from './progressStore';
 import { mergeSets } from './stageSets';
 import { computeOnPage } from './pageRecompute';
 import { EnginePool, PARALLEL_CELLS, poolSize } from './enginePool';
-import { allHeads } from '../engine/headStages';
+import { allHeads, cellCount } from '../engine/headStages';
 
 /** What to compute: the settings (and their key), and the heads (null = all). */
 export interface EngineJob {
@@ -172,7 +173,7 @@ function send(pool: EnginePool | null, device: DeviceInfo, p: Pending<EngineJob>
 /** The heads to deal to the workers: a plain-JS run of at least PARALLEL_CELLS cells; else null. */
 function splitHeads(job: EngineJob, device: DeviceInfo): HeadRef[] | null {
   const { shape } = job.inputs;
-  const cells = shape.batch * shape.heads * shape.queryLength * shape.keyLength;
+  const cells = cellCount(shape);
   if (cells < PARALLEL_CELLS || choosePath(job.scenario.engine, device, cells).path !== 'js') return null;
   return job.heads ?? allHeads(shape);
 }

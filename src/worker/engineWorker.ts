@@ -4,6 +4,7 @@
  * block, reports progress, and drops a request as soon as a newer one arrives.
  */
 import { choosePath, isSoftwareRenderer, type DeviceInfo } from '../engine/pathChoice';
+import { cellCount } from '../engine/headStages';
 import { runAttention } from '../engine/runner';
 import type { BackendInfo } from '../engine/types';
 import { inputsFor } from './inputCache';
@@ -48,8 +49,7 @@ async function handle(request: ComputeRequest): Promise<void> {
     await yieldTask();
     const inputs = inputsFor(request, () => scope.postMessage({ type: 'projecting', id: request.id }));
     checkCurrent(request.id);
-    const { batch, heads, queryLength, keyLength } = inputs.shape;
-    const choice = choosePath(request.scenario.engine, device, batch * heads * queryLength * keyLength);
+    const choice = choosePath(request.scenario.engine, device, cellCount(inputs.shape));
     let backend: BackendInfo | null = null;
     if (choice.path !== 'js') {
       if (!isWarm(choice.path)) scope.postMessage({ type: 'preparing', id: request.id, path: choice.path });

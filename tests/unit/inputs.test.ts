@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize, tokenizeLines } from '../../src/engine/tokenize';
 import { PAD_TOKEN, padBatch, placeholderBatch, positionIds } from '../../src/engine/sequences';
-import { embedBatch, positionalEncoding, tokenEmbedding } from '../../src/engine/projections';
+import { embedBatch, positionalEncoding, projectHeads, projectionMatrix, tokenEmbedding } from '../../src/engine/projections';
 import { buildAttentionInputs } from '../../src/engine/inputs';
 import { formatExpr } from '../../src/engine/mask';
 import { expectArraysClose } from '../helpers/arrays';
@@ -132,5 +132,31 @@ describe('tokenize emoji and invisible characters', () => {
 
   it('tokenize drops invisible format characters (zero-width joiner, BOM) outside emoji', () => {
     expect(tokenize('a\u200Db \uFEFFc')).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('projectHeads', () => {
+  /** x·W in plain float64, one sum per output in j order, rounded to float32. */
+  function naive(x: Float64Array, B: number, L: number, d: number, name: string, seed: number, dK: number, H: number, heads: number[]): Float32Array {
+    const out = new Float32Array(B * H * L * dK);
+    for (const h of heads) {
+      const w = projectionMatrix(name, h, seed, d, dK);
+      for (let b = 0; b < B; b++) for (let i = 0; i < L; i++) for (let c = 0; c < dK; c++) {
+        let sum = 0;
+        for (let j = 0; j < d; j++) sum += (x[(b * L + i) * d + j] as number) * (w[j * dK + c] as number);
+        out[((b * H + h) * L + i) * dK + c] = sum;
+      }
+    }
+    return out;
+  }
+  it('equals x·W summed in order (blocked rows and columns, odd L, dK not a multiple of 4, some heads only), W kept between calls', () => {
+    const [B, L, d, dK, H] = [2, 5, 32, 6, 3];
+    const x = new Float64Array(B * L * d).map((_, i) => Math.sin(i * 0.37));
+    for (const heads of [[0, 1, 2], [2]]) {
+      for (let round = 0; round < 2; round++) {
+        const got = projectHeads(x, { batch: B, length: L, width: d }, 'W_K', { seed: 9, dK, heads: H }, heads);
+        expect([...got]).toEqual([...naive(x, B, L, d, 'W_K', 9, dK, H, heads)]);
+      }
+    }
   });
 });
