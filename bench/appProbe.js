@@ -10,7 +10,9 @@
  *               own commit or later) and the weights heatmap has then been redrawn: the first
  *               animation frame after that redraw ends the sample. Also waits until no stage
  *               heatmap has been redrawn for QUIET_MS, and reports the longest long task and the
- *               stage heatmaps painted between the click and the result (stale redraws).
+ *               stage heatmaps painted between the click and the result (stale redraws), and the
+ *               frame after every head is computed (data-complete "true": at classroom size the
+ *               head on screen can come first, the others a frame later; never for heads on demand).
  *   firstHeatmap() — resolves at the first animation frame after the weights heatmap's first paint.
  */
 (() => {
@@ -36,6 +38,7 @@
     const now = performance.now();
     // A small heatmap is drawn in the very commit that shows the result, before any observer runs.
     if (current && current.statusAt === null && resultShown(current)) current.statusAt = now;
+    if (current) noteComplete(current);
     if (weights && firstFrame === null) {
       firstFrame = frame();
       firstFrame.then((t) => firstWaiters.forEach((w) => w(t)));
@@ -57,14 +60,19 @@
   // After the click, the page shows the current settings' result whenever data-stale is "false":
   // in the click's own commit (a mask-only change recomputed on the page) or when the worker answers.
   const resultShown = (s) => s.t0 !== null && staleAttr() === 'false' && /\d ms$/.test(statusText().trim());
+  const completeAttr = () => document.querySelector('[data-testid="result"]')?.getAttribute('data-complete');
+  function noteComplete(s) {
+    if (s.statusAt !== null && s.completeFrame === null && completeAttr() === 'true') s.completeFrame = frame();
+  }
   new MutationObserver(() => {
     const s = current;
-    if (!s || s.t0 === null || s.statusAt !== null) return;
-    if (resultShown(s)) s.statusAt = performance.now();
-  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-stale'] });
+    if (!s || s.t0 === null) return;
+    if (s.statusAt === null && resultShown(s)) s.statusAt = performance.now();
+    noteComplete(s);
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-stale', 'data-complete'] });
 
   function arm(trigger = 'click') {
-    current = { t0: null, statusAt: null, frame: null, weightsPaintAt: null, lastPaint: null, lastFrame: null, stalePaints: 0 };
+    current = { t0: null, statusAt: null, frame: null, weightsPaintAt: null, lastPaint: null, lastFrame: null, completeFrame: null, stalePaints: 0 };
     const s = current;
     const type = trigger === 'enter' ? 'keydown' : 'click';
     const start = (e) => {
@@ -85,6 +93,7 @@
     const frameAt = await s.frame;
     while (performance.now() - s.lastPaint < QUIET_MS) await new Promise((r) => setTimeout(r, 20));
     const allFrameAt = await s.lastFrame;
+    const completeAt = s.completeFrame === null ? null : await s.completeFrame;
     const during = longTasks.filter((t) => t.start + t.duration > s.t0 && t.start < frameAt);
     current = null;
     return {
@@ -92,6 +101,7 @@
       statusMs: s.statusAt - s.t0,
       paintMs: s.weightsPaintAt - s.t0,
       allMs: allFrameAt - s.t0,
+      completeMs: completeAt === null ? null : completeAt - s.t0,
       longestTaskMs: Math.max(0, ...during.map((t) => t.duration)),
       longTasks: during.length,
       stalePaints: s.stalePaints,

@@ -80,9 +80,15 @@ export function interactionTable(cases) {
   const body = cases.map(({ label, samples: s }) => [
     label, s.length, s[0]?.path ?? '—', fmt(median(s.map(workerMs))), fmt(median(s.map((x) => x.statusMs))), fmt(median(s.map((x) => x.paintMs))),
     fmt(median(s.map((x) => x.ms))), fmt(percentile(s.map((x) => x.ms), 95)), fmt(Math.max(...s.map((x) => x.ms))),
-    fmt(median(s.map((x) => x.allMs))), median(s.map((x) => x.stalePaints)), fmt(Math.max(...s.map((x) => x.longestTaskMs))),
+    fmt(median(s.map((x) => x.allMs))), ...completeColumns(s), median(s.map((x) => x.stalePaints)), fmt(Math.max(...s.map((x) => x.longestTaskMs))),
   ]);
-  return table(['case', 'n', 'path', 'worker compute p50', 'to result p50', 'to weights paint start p50', 'to weights heatmap p50', 'p95', 'max', 'to all heatmaps p50', 'stale redraws p50', 'longest task ms'], body);
+  return table(['case', 'n', 'path', 'worker compute p50', 'to result p50', 'to weights paint start p50', 'to weights heatmap p50', 'p95', 'max', 'to all heatmaps p50', 'every head computed p50', 'p95', 'stale redraws p50', 'longest task ms'], body);
+}
+
+/** p50 and p95 of the frame after every head is computed ('—' for heads on demand, which never are). */
+function completeColumns(samples) {
+  const ms = samples.map((x) => x.completeMs).filter((x) => x != null);
+  return ms.length < samples.length ? ['—', '—'] : [fmt(median(ms)), fmt(percentile(ms, 95))];
 }
 
 export function coldLoadTable(cold, entry) {

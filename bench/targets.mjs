@@ -40,7 +40,10 @@ function isFlat(snapshots, field) {
 export function targetsTable({ compute, memory, app }) {
   const ratios = autoRatios(compute).filter((r) => r.attention != null);
   const worst = Math.max(...ratios.map((r) => r.attention));
-  const classroom = app.classroom.map((s) => s.ms);
+  // every classroom interaction measured: a mask change, a new seed (new Q, K, V), a head switch
+  const classroom = [['causal', app.classroom], ['new seed', app.classroomSeed], ['head switch', app.classroomHead]]
+    .map(([name, samples]) => ({ name, p50: percentile(samples.map((s) => s.ms), 50), p95: percentile(samples.map((s) => s.ms), 95), n: samples.length }));
+  const classroomWorst = Math.max(...classroom.map((c) => c.p95));
   const big = app.l1024;
   const bigAll = Math.max(...big.map((s) => s.allMs));
   const bigTask = Math.max(...big.map((s) => s.longestTaskMs));
@@ -50,7 +53,7 @@ export function targetsTable({ compute, memory, app }) {
   const gzipKB = app.entry.gzipBytes / 1024;
   const rows = [
     ['auto never slower than the baseline (runAttention / baseline ≤ 1.0 at every grid size)', `worst ${worst.toFixed(2)}× over ${ratios.length}/${compute.length} sizes`, mark(worst <= 1 && ratios.length === compute.length)],
-    ['interaction p95 ≤ 50 ms at B = 2, H = 8, L = 64 (a mask change, the causal checkbox: click → weights heatmap; a new seed and a head switch in §4b)', `p95 ${fmt(percentile(classroom, 95))} ms (p50 ${fmt(percentile(classroom, 50))} ms, n = ${classroom.length})`, mark(percentile(classroom, 95) <= 50)],
+    ['interaction p95 ≤ 50 ms at B = 2, H = 8, L = 64 (each of: the causal checkbox, a new seed, a head switch; change → weights heatmap, §4b)', classroom.map((c) => `${c.name} p95 ${fmt(c.p95)} ms (p50 ${fmt(c.p50)}, n = ${c.n})`).join('; '), mark(classroomWorst <= 50)],
     ['L = 1024, H = 8: change → heatmaps ≤ 1.5 s', `worst ${fmt(bigAll)} ms to all stage heatmaps (n = ${big.length})`, mark(bigAll <= 1500)],
     ['L = 1024, H = 8: no main-thread task > 100 ms', `longest ${fmt(bigTask)} ms`, mark(bigTask <= 100)],
     [`tensor count flat after ${lastSnap.updates} WebGL updates`, `${first.numTensors} → ${lastSnap.numTensors} (every ${snaps[1]?.updates ?? '—'}: ${snaps.map((s) => s.numTensors).join(', ')})`, mark(isFlat(snaps, 'numTensors'))],

@@ -18,7 +18,7 @@ import { paintCell } from './paintTerm';
 import { formatPaint } from '../state/paint';
 import { maskLeaves, parseMaskList } from '../state/maskList';
 import { globalPositions, toggleGlobal } from './catalogueTerms';
-import { sliceStages } from './slices';
+import { sliceHead } from './slices';
 import { StageGrid } from './StageGrid';
 import { StatusLine } from './StatusLine';
 import { TokenPreview } from './TokenPreview';
@@ -60,10 +60,14 @@ export function App({ initialSearch }: { initialSearch: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [derived, headsKey],
   );
-  const run = useEngine(job);
+  const focus = useMemo(() => ({ batch: viewBatch, head: viewHead }), [viewBatch, viewHead]);
+  const run = useEngine(job, focus);
   const shown = run.result;
   const shape = shown?.set.shape;
-  const slice = useMemo(() => (shown && shape && viewBatch < shape.batch && viewHead < shape.heads ? sliceStages(shown.set, viewBatch, viewHead) : null), [shown, shape, viewBatch, viewHead]);
+  const headStages = shape && viewBatch < shape.batch && viewHead < shape.heads ? (shown.set.heads[viewBatch * shape.heads + viewHead] ?? null) : null;
+  const { queryLength = 0, keyLength = 0, dV = 0 } = shape ?? {};
+  // Keyed by the head's arrays: a result that keeps them (the other heads completed) redraws nothing.
+  const slice = useMemo(() => headStages && sliceHead(headStages, { queryLength, keyLength, dV }), [headStages, queryLength, keyLength, dV]);
   const queryTokens = shown?.job.query.tokens[viewBatch] ?? [];
   const keyTokens = shown?.job.key.tokens[viewBatch] ?? [];
   // The heatmaps show an older result while the inputs are invalid or a compute is running.
@@ -105,7 +109,7 @@ export function App({ initialSearch }: { initialSearch: string }) {
           <CopyLinkButton />
           <ExportButton
             shape={derived.ok && run.error === null ? (shape ?? null) : null}
-            problem={behind ? t('export.computing') : shown && !complete ? t('engine.exportNeedsAllHeads') : undefined}
+            problem={behind || run.completing ? t('export.computing') : shown && !complete ? t('engine.exportNeedsAllHeads') : undefined}
             build={() => {
               const stages = shown && joinStages(shown.set);
               return shown && stages && buildExport(scenario, shown.inputs, stages, shown.job, shown.run.backend?.name ?? shown.run.path);
@@ -130,7 +134,7 @@ export function App({ initialSearch }: { initialSearch: string }) {
         {run.error && <p className="banner error" role="alert">{t('errors.compute', { message: run.error })}</p>}
         {derived.ok && <InputNotes notes={derived.notes} />}
         {shown && shape && (
-          <div className={dimmed ? 'result stale' : 'result'} data-testid="result" data-stale={stale}>
+          <div className={dimmed ? 'result stale' : 'result'} data-testid="result" data-stale={stale} data-complete={!stale && complete}>
             <div className="sticky-bar">
               {dimmed && slice && <p className="stale-note">{t('status.stale')}</p>}
               <ViewBar scenario={scenario} update={update} query={shown.job.query} batch={viewBatch} head={viewHead} heads={shape.heads} />
@@ -152,7 +156,7 @@ export function App({ initialSearch }: { initialSearch: string }) {
               paint={paint}
             />}
             <FrameworksPanel inputs={shown.inputs} set={shown.set} keys={shown.job.key} keyPadding={scenario.keyPadding} batch={viewBatch} head={viewHead} />
-            <HeadStrip set={shown.set} batch={viewBatch} head={viewHead} weightScale={scenario.weightScale} onSelect={onSelectHead} />
+            <HeadStrip set={shown.set} pending={run.completing} batch={viewBatch} head={viewHead} weightScale={scenario.weightScale} onSelect={onSelectHead} />
           </div>
         )}
       </main>

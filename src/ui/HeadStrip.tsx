@@ -1,6 +1,7 @@
 /**
  * A strip of small weight heatmaps, one per head, for the shown batch item; click to show a head.
- * At large sizes a head not computed yet shows a placeholder; clicking it computes it.
+ * At large sizes a head not computed yet shows a placeholder; clicking it computes it. While the
+ * other heads are completed (`pending`, a task after the head on screen), they keep their pictures.
  */
 import { useEffect, useMemo, useRef, memo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,11 +10,14 @@ import type { WeightScale } from '../state/scenario';
 import { sequentialScale } from '../viz/colorScales';
 import { weightColorValues } from './weightScale';
 import { drawThumbnail } from '../viz/thumbnail';
-import { sliceStages } from './slices';
+import { sliceHead } from './slices';
+import type { HeadStages } from '../engine/headStages';
 import { scheduleBackgroundDraw } from './drawQueue';
 
 interface Props {
   set: StageSet;
+  /** The heads missing from `set` are being computed right now: keep their last picture, no placeholder. */
+  pending: boolean;
   batch: number;
   head: number;
   weightScale: WeightScale;
@@ -21,25 +25,26 @@ interface Props {
 }
 
 /** Memoised: skipped when the page re-renders for another reason (a setting, a hover elsewhere). */
-export const HeadStrip = memo(function HeadStrip({ set, batch, head, weightScale, onSelect }: Props) {
+export const HeadStrip = memo(function HeadStrip({ set, pending, batch, head, weightScale, onSelect }: Props) {
   const { t } = useTranslation();
-  const heads = set.shape.heads;
+  const { heads, queryLength, keyLength } = set.shape;
   return (
     <section className="head-strip" aria-label={t('view.headStrip')}>
       <h2>{t('view.headStrip')}</h2>
       <div className="thumbs">
         {Array.from({ length: heads }, (_, h) => {
-          const ready = set.heads[batch * heads + h] != null;
+          const stages = set.heads[batch * heads + h] ?? null;
+          const ready = stages !== null;
           return (
             <button
               key={h}
               type="button"
               className={h === head ? 'thumb selected' : 'thumb'}
               aria-pressed={h === head}
-              title={ready ? t('view.headButton', { head: h }) : `${t('view.headButton', { head: h })} — ${t('engine.notComputed')}`}
+              title={ready || pending ? t('view.headButton', { head: h }) : `${t('view.headButton', { head: h })} — ${t('engine.notComputed')}`}
               onClick={() => onSelect(h)}
             >
-              {ready ? <Thumb set={set} batch={batch} head={h} weightScale={weightScale} /> : <span className="thumb-pending" aria-hidden="true" />}
+              {ready || pending ? <Thumb stages={stages} rows={queryLength} cols={keyLength} weightScale={weightScale} /> : <span className="thumb-pending" aria-hidden="true" />}
               <span>{t('view.headLabel', { head: h })}</span>
             </button>
           );
@@ -52,9 +57,10 @@ export const HeadStrip = memo(function HeadStrip({ set, batch, head, weightScale
 /** One colour scale for every thumbnail, so its colour table is built once (cellColors.ts). */
 const THUMB_SCALE = sequentialScale();
 
-function Thumb({ set, batch, head, weightScale }: { set: StageSet; batch: number; head: number; weightScale: WeightScale }) {
+/** One head's thumbnail; without `stages` (being computed) the canvas keeps what it shows. */
+function Thumb({ stages, rows, cols, weightScale }: { stages: HeadStages | null; rows: number; cols: number; weightScale: WeightScale }) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const slice = useMemo(() => sliceStages(set, batch, head), [set, batch, head]);
+  const slice = useMemo(() => stages && sliceHead(stages, { queryLength: rows, keyLength: cols, dV: 0 }), [stages, rows, cols]);
   useEffect(() => {
     const node = canvas.current;
     if (!node || !slice) return;

@@ -45,7 +45,7 @@ export function StatusLine({ device, run, set, slice, computing, preparing, proj
       </span>
       {run?.onPage && !computing && <span data-testid="status-on-page" data-kind={run.onPage}>{t(`engine.onPage.${run.onPage}`)}</span>}
       {shape && <span>{t('status.shape', { batch: shape.batch, heads: shape.heads, lq: shape.queryLength, lk: shape.keyLength, dK: shape.dK })}</span>}
-      {set && masked.heads < set.heads.length && (
+      {set && masked.heads < set.heads.length && run?.onPage !== 'focus' && (
         <span data-testid="status-on-demand">{t('engine.onDemand', { count: masked.heads, total: set.heads.length })}</span>
       )}
       {masked.rows > 0 && slice && (

@@ -127,6 +127,30 @@ export function backgroundDrawQueue(): DrawQueue {
   return background;
 }
 
+let afterFramePost: ((run: () => void) => void) | null = null;
+
+/**
+ * Runs `run` once, in a task of its own after the next animation frame (what this task drew
+ * reaches the screen first), or after `fallbackMs` if no frame comes (a hidden tab).
+ * @returns a cancel function (nothing runs once it is called).
+ */
+export function afterNextFrame(run: () => void, fallbackMs = 100): () => void {
+  afterFramePost ??= postAfterFrame(postMacrotask());
+  let state: 'waiting' | 'done' = 'waiting';
+  const once = () => {
+    if (state === 'done') return;
+    state = 'done';
+    clearTimeout(timer);
+    run();
+  };
+  const timer = setTimeout(once, fallbackMs);
+  afterFramePost(once);
+  return () => {
+    state = 'done';
+    clearTimeout(timer);
+  };
+}
+
 /** Queues `draw` for `key` on the app's queue; returns a cancel function (see DrawQueue.schedule). */
 export function scheduleDraw(key: DrawKey, draw: () => void): () => void {
   return drawQueue().schedule(key, draw);

@@ -8,16 +8,17 @@
  *   only mask, logits, softmax and output are computed (B·H·Lq·Lk ≤ PAGE_CELLS: a few ms);
  * - anything else of at most PAGE_CELLS cells and PAGE_MACS multiply-adds (e.g. B = 2, H = 8,
  *   L = 64, dK = 64: a new seed, text, dK or head count) is computed from scratch with the same
- *   plain-JS kernels.
+ *   plain-JS kernels. From FOCUS_FIRST_MACS on, the head on screen is computed first (1/(B·H) of
+ *   the work) and the other heads right after that frame (completeOnPage), with the same numbers.
  * Only when "auto" (or a JS choice) picks the plain-JS path; tfjs paths, larger sizes and heads on
  * demand go to the worker.
  */
 import { allHeads, allocateHead, cellCount, type HeadStages, type StageSet } from '../engine/headStages';
 import { computeRowsJs, planJs } from '../engine/jsAttention';
 import { choosePath, type DeviceInfo } from '../engine/pathChoice';
-import type { AttentionInputs, AttentionShape } from '../engine/types';
+import type { AttentionInputs, AttentionShape, HeadRef } from '../engine/types';
 import type { Scenario } from '../state/scenario';
-import type { RunInfo } from '../worker/protocol';
+import type { OnPageKind, RunInfo } from '../worker/protocol';
 import { modelWidth } from '../engine/projections';
 import { deriveInputs, vectorSettingsKey } from './derive';
 
@@ -48,6 +49,12 @@ export function computeMacs(s: AttentionShape): number {
   return projections + cellCount(s) * (s.dK + s.dV);
 }
 
+/**
+ * From this many multiply-adds a computation from scratch does the head on screen first (below,
+ * every head together takes about 1 ms here).
+ */
+export const FOCUS_FIRST_MACS = 1 << 21;
+
 /** How the page can compute `job`: from `basis` (a mask-only change), from scratch (small), or not at all. */
 export function pagePlan(basis: PageBasis | null, job: PageJob, device: DeviceInfo | null): 'mask' | 'whole' | null {
   if (device === null || job.heads !== null) return null;
@@ -77,16 +84,35 @@ export interface PageResult {
 
 /**
  * `job` computed on the page, as pagePlan says (null when it says null): from the Q/K/V and raw
- * scores of `basis`, or from scratch (deriveInputs with vectors).
+ * scores of `basis`, or from scratch (deriveInputs with vectors). From scratch and from
+ * FOCUS_FIRST_MACS multiply-adds on, with `focus` given and more than one head in all, only the
+ * head `focus` is computed (run.onPage 'focus'; its Q/K/V only, the other heads are null): finish
+ * with completeOnPage.
  * @returns null also when the inputs are rejected (the worker then reports the error).
  */
-export function computeOnPage(basis: PageBasis | null, job: PageJob, device: DeviceInfo | null): PageResult | null {
+export function computeOnPage(basis: PageBasis | null, job: PageJob, device: DeviceInfo | null, focus: HeadRef | null = null): PageResult | null {
   const plan = pagePlan(basis, job, device);
   if (plan === null || device === null) return null;
   if (plan === 'mask' && basis) return recomputeOnPage(basis, job, device);
   const started = performance.now();
-  const derived = deriveInputs(job.scenario);
-  return derived.ok ? timedRun('whole', started, derived.inputs, () => undefined, job, device) : null;
+  const { shape } = job.inputs;
+  const first = focus && shape.batch * shape.heads > 1 && computeMacs(shape) >= FOCUS_FIRST_MACS ? focus : null;
+  const derived = deriveInputs(job.scenario, first ? { heads: [first.head] } : {});
+  if (!derived.ok) return null;
+  return timedRun(first ? 'focus' : 'whole', started, derived.inputs, () => undefined, job, device, first);
+}
+
+/**
+ * Every head of `job` (computed from scratch), after computeOnPage gave only the head on screen
+ * (`partial`): the heads `partial` holds are kept as they are (the same numbers, and their
+ * heatmaps need no redraw).
+ * @returns null when `job` cannot be computed on the page (the worker then takes it).
+ */
+export function completeOnPage(partial: PageResult, job: PageJob, device: DeviceInfo | null): PageResult | null {
+  const whole = computeOnPage(null, job, device);
+  if (!whole) return null;
+  const heads = whole.set.heads.map((h, i) => partial.set.heads[i] ?? h);
+  return { ...whole, set: { shape: whole.set.shape, heads } };
 }
 
 /**
@@ -100,15 +126,18 @@ export function recomputeOnPage(basis: PageBasis, job: PageJob, device: DeviceIn
 }
 
 /** runHeads, with the run's description and its time since `started`. */
-function timedRun(kind: 'mask' | 'whole', started: number, inputs: AttentionInputs, knownScores: (index: number) => Float32Array | undefined, job: PageJob, device: DeviceInfo): PageResult | null {
-  const set = runHeads(inputs, knownScores);
+function timedRun(kind: OnPageKind, started: number, inputs: AttentionInputs, knownScores: (index: number) => Float32Array | undefined, job: PageJob, device: DeviceInfo, only: HeadRef | null = null): PageResult | null {
+  const set = runHeads(inputs, knownScores, only);
   if (!set) return null;
   const { reason } = choosePath(job.scenario.engine, device, cellCount(inputs.shape));
   return { inputs, set, run: { path: 'js', reason, backend: null, ms: performance.now() - started, onPage: kind } };
 }
 
-/** Every head of `inputs` on the plain-JS kernels (scores of head b·H + h from `knownScores` when given); null when planJs rejects the inputs. */
-function runHeads(inputs: AttentionInputs, knownScores: (index: number) => Float32Array | undefined): StageSet | null {
+/**
+ * Every head of `inputs` (or only the head `only`, the others null) on the plain-JS kernels, the
+ * scores of head b·H + h from `knownScores` when given; null when planJs rejects the inputs.
+ */
+function runHeads(inputs: AttentionInputs, knownScores: (index: number) => Float32Array | undefined, only: HeadRef | null): StageSet | null {
   let plan;
   try {
     plan = planJs(inputs);
@@ -117,6 +146,7 @@ function runHeads(inputs: AttentionInputs, knownScores: (index: number) => Float
   }
   const { shape } = inputs;
   const heads = allHeads(shape).map(({ batch, head }, index) => {
+    if (only && (only.batch !== batch || only.head !== head)) return null;
     const out = allocateHead(shape, batch, head);
     computeRowsJs(plan, out, 0, shape.queryLength, knownScores(index));
     return out;

@@ -2,8 +2,8 @@
  * One (batch item, head) slice of every stage, as the heatmaps draw it. Pure; no copies of the
  * large arrays, except the blocked flags and the small per-row flag arrays.
  */
-import type { StageSet } from '../engine/headStages';
-import { RowStatus } from '../engine/types';
+import type { HeadStages, StageSet } from '../engine/headStages';
+import { RowStatus, type AttentionShape } from '../engine/types';
 
 export interface StageSlice {
   batch: number;
@@ -34,19 +34,23 @@ export interface StageSlice {
  * @throws RangeError when batch or head is outside the set's shape.
  */
 export function sliceStages(set: StageSet, batch: number, head: number): StageSlice | null {
-  const { batch: B, heads: H, queryLength: Lq, keyLength: Lk, dV } = set.shape;
+  const { batch: B, heads: H } = set.shape;
   if (batch < 0 || batch >= B || head < 0 || head >= H) {
     throw new RangeError(`sliceStages: (batch ${batch}, head ${head}) outside B=${B}, H=${H}`);
   }
   const stages = set.heads[batch * H + head];
-  if (!stages) return null;
+  return stages ? sliceHead(stages, set.shape) : null;
+}
+
+/** The slice of one computed head (its batch item and head from `stages`), of a set of shape `shape`. */
+export function sliceHead(stages: HeadStages, shape: Pick<AttentionShape, 'queryLength' | 'keyLength' | 'dV'>): StageSlice {
   const status = stages.rowStatus;
   return {
-    batch,
-    head,
-    rows: Lq,
-    cols: Lk,
-    dV,
+    batch: stages.batch,
+    head: stages.head,
+    rows: shape.queryLength,
+    cols: shape.keyLength,
+    dV: shape.dV,
     scores: stages.scores,
     scaled: stages.scaled,
     logits: stages.logits,

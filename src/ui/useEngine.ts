@@ -3,7 +3,8 @@
  * drops an older one between row blocks). A result for the same settings but other heads is
  * merged (at large sizes only the heads looked at are computed). On an error the previous result
  * stays. The worker, and with it tfjs, loads after the first paint. A classroom-size job is
- * computed on the page instead, during the render (pageRecompute.ts).
+ * computed on the page instead, during the render (pageRecompute.ts); when that computes the head
+ * on screen first, the other heads follow in a task after the frame that shows it.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { StageSet } from '../engine/headStages';
@@ -13,7 +14,8 @@ import type { Scenario } from '../state/scenario';
 import type { ComputeRequest, RunInfo, WorkerMessage } from '../worker/protocol';
 import { createProgressStore, type ProgressStore } from './progressStore';
 import { mergeSets } from './stageSets';
-import { computeOnPage } from './pageRecompute';
+import { completeOnPage, computeOnPage } from './pageRecompute';
+import { afterNextFrame } from './drawQueue';
 import { EnginePool, PARALLEL_CELLS, poolSize } from './enginePool';
 import { allHeads, cellCount } from '../engine/headStages';
 
@@ -40,6 +42,8 @@ export interface EngineState<J extends EngineJob> {
   result: EngineResult<J> | null;
   /** The current job has neither a result nor an error yet. */
   computing: boolean;
+  /** The result holds the head on screen for the current job; the other heads follow right after this frame. */
+  completing: boolean;
   /** tfjs is loading or compiling its shaders for the current job, for this path. */
   preparing: EnginePath | null;
   /** Q, K, V are being projected for the current job (new tokens, seed, dK or heads). */
@@ -67,7 +71,11 @@ interface Pending<J> {
   sent: boolean;
 }
 
-export function useEngine<J extends EngineJob>(job: J | null): EngineState<J> {
+/**
+ * The engine's state for `job`; `focus` is the head on screen (computed first on the page).
+ * Only one component should use it: it owns a pool of workers.
+ */
+export function useEngine<J extends EngineJob>(job: J | null, focus: HeadRef | null = null): EngineState<J> {
   const worker = useRef<EnginePool | null>(null);
   const deviceRef = useRef<DeviceInfo | null>(null);
   const pending = useRef<Pending<J> | null>(null);
@@ -76,6 +84,12 @@ export function useEngine<J extends EngineJob>(job: J | null): EngineState<J> {
   const [result, setResult] = useState<EngineResult<J> | null>(null);
   const [status, setStatus] = useState<Status<J>>({ job: null, preparing: null, error: null, done: true });
   const [progress] = useState(createProgressStore);
+  // Posts a job to the workers (sent once the device is known); the newest job wins.
+  const [submit] = useState(() => (next: J) => {
+    const p = { id: nextId.current++, job: next, sent: false };
+    pending.current = p;
+    if (deviceRef.current) send(worker.current, deviceRef.current, p);
+  });
 
   useEffect(() => {
     const onMessage = (message: WorkerMessage) => {
@@ -113,11 +127,14 @@ export function useEngine<J extends EngineJob>(job: J | null): EngineState<J> {
 
   // At classroom size the job is computed during this render (pageRecompute.ts), so the change
   // and its new numbers reach the screen in one frame, with no worker round trip.
+  const focusBatch = focus?.batch ?? -1;
+  const focusHead = focus?.head ?? -1;
   const onPage = useMemo(() => {
-    if (!job || (result && satisfies(result, job))) return null;
-    const computed = computeOnPage(result, job, device);
+    const head = focusBatch < 0 ? null : { batch: focusBatch, head: focusHead };
+    if (!job || (result && (satisfies(result, job) || holdsFocus(result, job, head)))) return null;
+    const computed = computeOnPage(result, job, device, head);
     return computed && { job, ...computed };
-  }, [job, result, device]);
+  }, [job, result, device, focusBatch, focusHead]);
 
   useEffect(() => {
     if (!onPage) return;
@@ -131,7 +148,7 @@ export function useEngine<J extends EngineJob>(job: J | null): EngineState<J> {
 
   useEffect(() => {
     if (!job || !worker.current || onPage) return;
-    if (result && satisfies(result, job)) {
+    if (result && (satisfies(result, job) || completesOnPage(result, job))) {
       // The settings went back to those of the result (e.g. a toggle undone): drop the run in flight.
       if (pending.current && pending.current.job !== job) {
         pending.current = null;
@@ -139,21 +156,32 @@ export function useEngine<J extends EngineJob>(job: J | null): EngineState<J> {
       }
       return;
     }
-    const next = { id: nextId.current++, job, sent: false };
-    pending.current = next;
-    if (deviceRef.current) send(worker.current, deviceRef.current, next);
+    submit(job);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [job]);
 
   const shown = onPage ?? result;
+  // Only the head on screen so far: the other heads are computed in a task after this frame.
+  const partial = shown && job && completesOnPage(shown, job) ? shown : null;
+  useEffect(() => {
+    if (!partial || !job) return;
+    return afterNextFrame(() => {
+      // cannot fail where the head on screen did (the same inputs and plan); the worker is the fallback
+      const whole = completeOnPage(partial, job, deviceRef.current);
+      if (whole) setResult({ job, ...whole });
+      else submit(job);
+    });
+  }, [partial, job, submit]);
+
   const current = status.job === job;
-  const ready = shown !== null && job !== null && satisfies(shown, job);
+  const ready = shown !== null && job !== null && (satisfies(shown, job) || partial !== null);
   const waiting = job !== null && !ready && !(current && status.done);
   return {
     device,
     // the same settings and heads, asked for by a newer job (e.g. the view moved to a computed head)
     result: ready && shown.job !== job ? { ...shown, job } : shown,
     computing: waiting,
+    completing: partial !== null,
     preparing: waiting && current ? status.preparing : null,
     projecting: waiting && current && status.projecting === true,
     progress,
@@ -176,6 +204,17 @@ function splitHeads(job: EngineJob, device: DeviceInfo): HeadRef[] | null {
   const cells = cellCount(shape);
   if (cells < PARALLEL_CELLS || choosePath(job.scenario.engine, device, cells).path !== 'js') return null;
   return job.heads ?? allHeads(shape);
+}
+
+/** True when `result` is the head on screen computed first on the page for the settings of `job` (the others follow). */
+function completesOnPage<J extends EngineJob>(result: EngineResult<J>, job: J): boolean {
+  return result.run.onPage === 'focus' && result.job.settingsKey === job.settingsKey;
+}
+
+/** True when `result` is for the settings of `job` and holds the head `focus`. */
+function holdsFocus<J extends EngineJob>(result: EngineResult<J>, job: J, focus: HeadRef | null): boolean {
+  if (!focus || result.job.settingsKey !== job.settingsKey) return false;
+  return result.set.heads[focus.batch * result.set.shape.heads + focus.head] != null;
 }
 
 /** True when the result already holds every head the job asks for, for the same settings. */

@@ -40,10 +40,14 @@ export interface RunInfo {
   workers?: number;
   /**
    * Computed on the page instead of a worker (ui/pageRecompute.ts): 'mask' from the last result's
-   * Q/K/V and scores (only masks or modifiers changed), 'whole' from scratch (small enough).
+   * Q/K/V and scores (only masks or modifiers changed), 'whole' from scratch (small enough),
+   * 'focus' only the head on screen so far (the others follow after that frame).
    */
-  onPage?: 'mask' | 'whole';
+  onPage?: OnPageKind;
 }
+
+/** How a result was computed on the page (RunInfo.onPage). */
+export type OnPageKind = 'mask' | 'whole' | 'focus';
 
 export type WorkerMessage =
   | { type: 'device'; device: DeviceInfo }

@@ -9,7 +9,7 @@ import { runAttention } from '../../src/engine/runner';
 import { referenceAttention } from '../../src/engine/reference';
 import { DEFAULT_SCENARIO, type Scenario } from '../../src/state/scenario';
 import { deriveInputs } from '../../src/ui/derive';
-import { canRecomputeOnPage, computeMacs, computeOnPage, PAGE_CELLS, PAGE_MACS, pagePlan, recomputeOnPage, type PageBasis, type PageJob } from '../../src/ui/pageRecompute';
+import { canRecomputeOnPage, completeOnPage, computeMacs, computeOnPage, FOCUS_FIRST_MACS, PAGE_CELLS, PAGE_MACS, pagePlan, recomputeOnPage, type PageBasis, type PageJob } from '../../src/ui/pageRecompute';
 import { expectArraysClose } from '../helpers/arrays';
 
 const SOFTWARE: DeviceInfo = { webglVersion: 2, renderer: 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device))', maxTextureSize: 8192 };
@@ -139,5 +139,56 @@ describe('computeOnPage from scratch (a new seed, text, dK or heads at classroom
     expect(pagePlan(null, { ...jobOf(classroom), heads: [{ batch: 0, head: 0 }] }, SOFTWARE)).toBeNull();
     expect(pagePlan(null, jobOf(classroom), null)).toBeNull();
     expect(pagePlan(null, jobOf(classroom), SOFTWARE)).toBe('whole');
+  });
+});
+
+describe('computeOnPage with the head on screen first, then completeOnPage', () => {
+  const classroom = scenario({ inputMode: 'lengths', queryLength: 64, batchSize: 2, heads: 8, dK: 64, causal: true, keyPadding: true });
+  const focus = { batch: 1, head: 5 };
+
+  it('classroom size: only the head on screen (its Q/K/V, its stages), equal to the engine run on all heads', async () => {
+    const job = jobOf(classroom);
+    expect(computeMacs(job.inputs.shape)).toBeGreaterThanOrEqual(FOCUS_FIRST_MACS);
+    const got = computeOnPage(null, job, SOFTWARE, focus);
+    if (!got) throw new Error('not computed');
+    expect(got.run).toMatchObject({ path: 'js', onPage: 'focus' });
+    const index = focus.batch * 8 + focus.head;
+    expect(got.set.heads.filter((h) => h !== null)).toHaveLength(1);
+    expect(got.set.heads[index]).not.toBeNull();
+    const fresh = await basisOf(classroom);
+    for (const stage of STAGES) expect([...(got.set.heads[index]?.[stage] ?? [])], stage).toEqual([...(fresh.set.heads[index]?.[stage] ?? [])]);
+    // the head's own Q/K/V block [B,H,L,dK] equals the full projection's
+    const block = (a: Float32Array) => [...a.subarray(index * 64 * 64, (index + 1) * 64 * 64)];
+    expect(block(got.inputs.q)).toEqual(block(fresh.inputs.q));
+    expect(block(got.inputs.k)).toEqual(block(fresh.inputs.k));
+  });
+
+  it('completeOnPage: every head and Q/K/V equal a fresh engine run; the head computed first is kept as it is', async () => {
+    const job = jobOf(classroom);
+    const partial = computeOnPage(null, job, SOFTWARE, focus);
+    if (!partial) throw new Error('not computed');
+    const whole = completeOnPage(partial, job, SOFTWARE);
+    if (!whole) throw new Error('not completed');
+    expect(whole.run).toMatchObject({ path: 'js', onPage: 'whole' });
+    expect(whole.set.heads[focus.batch * 8 + focus.head]).toBe(partial.set.heads[focus.batch * 8 + focus.head]);
+    const fresh = await basisOf(classroom);
+    expect([...whole.inputs.q]).toEqual([...fresh.inputs.q]);
+    expect([...whole.inputs.v]).toEqual([...fresh.inputs.v]);
+    expectSameStages(whole.set, fresh.set);
+  });
+
+  it(`below FOCUS_FIRST_MACS (${FOCUS_FIRST_MACS}), with one head in all, or without a focus: every head at once`, () => {
+    const small = scenario({ inputMode: 'lengths', queryLength: 16, batchSize: 2, heads: 2, dK: 8 });
+    expect(computeMacs(jobOf(small).inputs.shape)).toBeLessThan(FOCUS_FIRST_MACS);
+    expect(computeOnPage(null, jobOf(small), SOFTWARE, { batch: 0, head: 1 })?.run.onPage).toBe('whole');
+    const one = { ...classroom, batchSize: 1, heads: 1, queryLength: 128, dK: 128 };
+    expect(computeMacs(jobOf(one).inputs.shape)).toBeGreaterThanOrEqual(FOCUS_FIRST_MACS);
+    expect(computeOnPage(null, jobOf(one), SOFTWARE, { batch: 0, head: 0 })?.run.onPage).toBe('whole');
+    expect(computeOnPage(null, jobOf(classroom), SOFTWARE)?.run.onPage).toBe('whole');
+  });
+
+  it('a mask change from a complete basis is not split (only masks, logits, softmax, output are computed)', async () => {
+    const basis = await basisOf(classroom);
+    expect(computeOnPage(basis, jobOf({ ...classroom, causal: false }), SOFTWARE, focus)?.run.onPage).toBe('mask');
   });
 });
