@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changesLogits } from '../engine/scoreMods';
-import { CellReadout, type HoveredCell } from './CellReadout';
+import { CellReadout, CellReadoutLine, type HoveredCell } from './CellReadout';
 import { computeSettingsKey, deriveInputs } from './derive';
 import { buildExport } from './exportJson';
 import { CopyLinkButton, ExportButton } from './ExportButton';
@@ -23,6 +23,7 @@ import { StageGrid } from './StageGrid';
 import { StatusLine } from './StatusLine';
 import { TokenPreview } from './TokenPreview';
 import { useDelayedFlag } from './useDelayedFlag';
+import { useInView } from './useInView';
 import { useEngine } from './useEngine';
 import { ALL_HEADS_CELLS } from './stageSets';
 import { cellCount, joinStages } from '../engine/headStages';
@@ -38,6 +39,8 @@ export function App({ initialSearch }: { initialSearch: string }) {
   const { scenario, warnings, update, replace, dismissWarnings } = useScenarioUrl(initialSearch);
   const [hovered, setHovered] = useState<HoveredCell | null>(null);
   const [paintMode, setPaintMode] = useState<PaintMode>('off');
+  // On short screens the view bar and read-out scroll away: a one-line read-out then sticks to the top.
+  const { ref: stickyBar, inView: readoutInView } = useInView();
 
   useEffect(() => {
     void i18n.changeLanguage(scenario.language);
@@ -135,11 +138,12 @@ export function App({ initialSearch }: { initialSearch: string }) {
         {derived.ok && <InputNotes notes={derived.notes} />}
         {shown && shape && (
           <div className={dimmed ? 'result stale' : 'result'} data-testid="result" data-stale={stale} data-complete={!stale && complete}>
-            <div className="sticky-bar">
+            <div className="sticky-bar" ref={stickyBar}>
               {dimmed && slice && <p className="stale-note">{t('status.stale')}</p>}
               <ViewBar scenario={scenario} update={update} query={shown.job.query} batch={viewBatch} head={viewHead} heads={shape.heads} />
               {slice && <CellReadout cell={hovered} slice={slice} inputs={shown.inputs} queryTokens={queryTokens} keyTokens={keyTokens} />}
             </div>
+            {slice && !readoutInView && <CellReadoutLine cell={hovered} slice={slice} inputs={shown.inputs} queryTokens={queryTokens} keyTokens={keyTokens} />}
             <TokenPreview
               query={shown.job.query}
               source={shown.job.key}

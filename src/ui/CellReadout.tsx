@@ -22,11 +22,30 @@ interface Props {
   keyTokens: string[];
 }
 
+/** True when `cell` lies inside `slice` (a stale hover can point past a smaller new result). */
+function isValid(cell: HoveredCell | null, slice: StageSlice): cell is HoveredCell {
+  return cell !== null && cell.row < slice.rows && cell.col < (cell.stage === 'output' ? slice.dV : slice.cols);
+}
+
+/** The mask at a hovered score cell (null for an output cell). */
+function explainHovered(cell: HoveredCell, slice: StageSlice, inputs: AttentionInputs): CellExplanation | null {
+  return cell.stage === 'cells' ? explainMaskCell(inputs.mask, inputs.shape, { b: slice.batch, h: slice.head, q: cell.row, k: cell.col }) : null;
+}
+
+/** The names of the mask terms that block a cell, in the UI's language (empty when it is allowed). */
+function useBlockReasons(explanation: CellExplanation | null): string[] {
+  const { t } = useTranslation();
+  if (!explanation) return [];
+  return termNames(explanation).map((term) =>
+    term === MASK_LABELS.causal ? t('hover.causal') : term === MASK_LABELS.keyPadding ? t('hover.keyPadding') : t(`terms.${term}`, { defaultValue: term }),
+  );
+}
+
 export function CellReadout({ cell, slice, inputs, queryTokens, keyTokens }: Props) {
   const { t } = useTranslation();
-  const valid = cell && cell.row < slice.rows && cell.col < (cell.stage === 'output' ? slice.dV : slice.cols);
+  const valid = isValid(cell, slice);
   // The mask at the cell, evaluated once per hover for both the values and the why-tree.
-  const explanation = valid && cell.stage === 'cells' ? explainMaskCell(inputs.mask, inputs.shape, { b: slice.batch, h: slice.head, q: cell.row, k: cell.col }) : null;
+  const explanation = valid ? explainHovered(cell, slice, inputs) : null;
   return (
     <section className="readout" aria-live="polite" aria-label={t('hover.title')} data-testid="readout">
       {!valid ? (
@@ -66,9 +85,7 @@ function Item({ label, children, testId, className }: { label: string; children:
 function CellItems({ slice, explanation, row, col, keyToken }: { slice: StageSlice; explanation: CellExplanation; row: number; col: number; keyToken: string }) {
   const { t } = useTranslation();
   const i = row * slice.cols + col;
-  const reasons = termNames(explanation).map((term) =>
-    term === MASK_LABELS.causal ? t('hover.causal') : term === MASK_LABELS.keyPadding ? t('hover.keyPadding') : t(`terms.${term}`, { defaultValue: term }),
-  );
+  const reasons = useBlockReasons(explanation);
   return (
     <>
       <Item label={t('hover.key')}>
@@ -107,4 +124,33 @@ function OutputItems({ slice, row, dim }: { slice: StageSlice; row: number; dim:
       <Item label={t('hover.output')}>{formatNumber(slice.output[row * slice.dV + dim] ?? NaN)}</Item>
     </>
   );
+}
+
+/**
+ * The read-out in one line, stuck to the top of the results while the full read-out is scrolled
+ * out of view (short screens, max-height 820 px in styles.css, where the view bar is not sticky),
+ * so hovering a lower heatmap still shows its values. aria-hidden: the full read-out is the live
+ * region.
+ */
+export function CellReadoutLine({ cell, slice, inputs, queryTokens, keyTokens }: Props) {
+  const { t } = useTranslation();
+  const valid = isValid(cell, slice);
+  const explanation = valid ? explainHovered(cell, slice, inputs) : null;
+  const reasons = useBlockReasons(explanation);
+  const line = (className: string, children: React.ReactNode) => (
+    <div className="readout-line-anchor">
+      <p className={className} aria-hidden="true" data-testid="readout-line">{children}</p>
+    </div>
+  );
+  if (!valid) return line('readout-line hint', t('hover.empty'));
+  const query = <><b>{queryTokens[cell.row]}</b> (q = {cell.row})</>;
+  if (!explanation) {
+    return line('readout-line', <>{query} · d = {cell.col} · {t('hover.output')} {formatNumber(slice.output[cell.row * slice.dV + cell.col] ?? NaN)}</>);
+  }
+  const i = cell.row * slice.cols + cell.col;
+  return line('readout-line', <>
+    {query} → <b>{keyTokens[cell.col]}</b> (k = {cell.col}) · {t('hover.scaled')} {formatNumber(slice.scaled[i] ?? NaN)} · {t('hover.weight')} {formatNumber(slice.weights[i] ?? NaN)}
+    {' · '}
+    {reasons.length ? <span className="blocked">{t('hover.blockedBy')} {reasons.join('; ')}</span> : t('hover.allowed')}
+  </>);
 }

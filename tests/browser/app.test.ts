@@ -114,6 +114,32 @@ describe('Maskscope app', () => {
     expect(await page.getByTestId('readout').textContent()).not.toContain('Blocked by');
   });
 
+  it('on a 1366×768 laptop the read-out scrolls away and a one-line read-out sticks to the top, with the same values; never on a tall screen', async () => {
+    const { page: laptop, errors: laptopErrors } = await openPage(harness, '/?causal=1');
+    await laptop.setViewportSize({ width: 1366, height: 768 });
+    await waitForResult(laptop);
+    expect(await laptop.getByTestId('readout-line').count()).toBe(0); // at the top the full read-out is in view
+    await laptop.getByTestId('heatmap-weights').focus(); // scrolls the weights into view, selects (0, 0)
+    await laptop.keyboard.press('ArrowRight');
+    const line = laptop.getByTestId('readout-line');
+    await line.waitFor();
+    const box = (await line.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeLessThan(2);
+    const text = await line.textContent();
+    expect(text).toContain('(q = 0)');
+    expect(text).toContain('(k = 1)');
+    expect(text).toContain(`Weight ${await laptop.getByTestId('readout-weight').textContent()}`);
+    expect(text).toContain('Blocked by causal mask');
+    // the focused heatmap is not under the line
+    const heatmap = (await laptop.getByTestId('heatmap-weights').boundingBox())!;
+    expect(heatmap.y).toBeGreaterThanOrEqual(box.y + box.height);
+    await laptop.setViewportSize({ width: 1400, height: 1000 }); // tall: the whole read-out is sticky
+    await laptop.waitForFunction(() => document.querySelector('[data-testid="readout-line"]') === null);
+    expect(laptopErrors).toEqual([]);
+    await laptop.close();
+  });
+
   it('the shared URL reproduces the same view and the same numbers', async () => {
     const { page: second, errors: secondErrors } = await openPage(harness, page.url());
     await waitForResult(second);
