@@ -1,8 +1,9 @@
 /**
  * The custom mask formula: a text field, and when the formula does not parse, the error with the
- * mistake marked in the formula itself.
+ * mistake marked in the formula itself, once typing pauses (ERROR_PAUSE_MS) or the field is left:
+ * a formula half typed is not an error to announce at every key.
  */
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MaskParseError } from '../engine/mask';
 import { LIMITS } from '../state/scenario';
@@ -13,9 +14,19 @@ interface Props {
   onChange(value: string): void;
 }
 
-export function CustomMaskField({ value, error, onChange }: Props) {
+/** How long typing must pause before a parse error is shown (ms). */
+export const ERROR_PAUSE_MS = 700;
+
+export function CustomMaskField({ value, error: parseError, onChange }: Props) {
   const { t } = useTranslation();
   const id = useId();
+  const [typing, setTyping] = useState(false);
+  useEffect(() => {
+    if (!typing) return;
+    const timer = setTimeout(() => setTyping(false), ERROR_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [typing, value]);
+  const error = typing ? null : parseError;
   return (
     <div className="field">
       <label htmlFor={id}>{t('mask.custom')}</label>
@@ -31,7 +42,11 @@ export function CustomMaskField({ value, error, onChange }: Props) {
         aria-invalid={error ? true : undefined}
         aria-describedby={`${id}-help${error ? ` ${id}-error` : ''}`}
         data-testid="custom-mask"
-        onChange={(e) => onChange(e.target.value)}
+        onChange={(e) => {
+          setTyping(true);
+          onChange(e.target.value);
+        }}
+        onBlur={() => setTyping(false)}
       />
       <p id={`${id}-help`} className="hint">
         {t('mask.customHint')}

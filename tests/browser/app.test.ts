@@ -265,6 +265,8 @@ describe('Maskscope app, edge cases', () => {
     expect(await page.getByTestId('composition').textContent()).toMatch(/key padding: keyIsReal\[b\]\[k\]customANDk <= qq - k < 2$/);
     await page.getByLabel('Custom mask (formula)').fill('k <= q +');
     const error = page.getByTestId('custom-mask-error');
+    expect(await error.count()).toBe(0); // not while typing: only once typing pauses
+    await error.waitFor();
     expect(await error.locator('mark').textContent()).toBe('+');
     expect(await error.textContent()).toContain('at character 8');
     expect(errors).toEqual([]);

@@ -66,7 +66,7 @@ export const en = {
     causalHides: 'The causal mask is on, and every mask is and-ed with it: the part of these masks above the diagonal is hidden.',
     turnOffCausal: 'Turn off causal',
     custom: 'Custom mask (formula)',
-    customHint: 'Allowed where true. Use q, k (query and key index), b, h (batch item, head), Lq, Lk; + − * / %, floor, abs, min, max; < <= == != >= >; && || !; c ? a : b.',
+    customHint: 'Allowed where true. Use q, k (query and key index), b, h (batch item, head), Lq, Lk; + − * / %, floor, abs, min, max; < <= == != >= >; && || !; c ? a : b. Whole numbers are 32-bit (they wrap past ±2³¹); / is true division; % takes the divisor’s sign; x / 0 and x % 0 give 0.',
     customError: 'Not used: {{message}} (at character {{position}})',
     customLabel: 'custom mask',
     keyPadding: 'Key padding',
