@@ -154,7 +154,7 @@ export function App({ initialSearch }: { initialSearch: string }) {
             />
             <h2 className="visually-hidden">{t('stage.heading')}</h2>
             {!slice && <p className="head-pending" data-testid="head-pending">{t('engine.headPending', { batch: viewBatch, head: viewHead })}</p>}
-            {slice && <StageGrid slice={slice} queryTokens={queryTokens} keyTokens={keyTokens} hovered={hovered} onHover={setHovered} weightScale={scenario.weightScale} showLogits={changesLogits(shown.inputs.scoreMods ?? {})}
+            {slice && <StageGrid slice={slice} queryTokens={queryTokens} keyTokens={keyTokens} hovered={hovered} onHover={setHovered} weightScale={scenario.weightScale} showLogits={changesLogits(shown.inputs.scoreMods ?? {})} temperature={shown.job.scenario.temperature}
               tileSize={scenario.tileSize}
               onTileSize={onTileSize}
               paint={paint}

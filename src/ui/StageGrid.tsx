@@ -31,6 +31,8 @@ interface Props {
   weightScale: WeightScale;
   /** Show the logits stage (a score modifier is on, so logits differ from the scaled scores). */
   showLogits: boolean;
+  /** Softmax temperature τ: the scaled stage is QKᵀ / (τ·√dK). */
+  temperature: number;
   /** Tile size of the block-sparse overlay on the Mask heatmap; 0 = off. */
   tileSize: number;
   onTileSize(size: number): void;
@@ -41,7 +43,7 @@ interface Props {
 const MASK_COLOR = () => '#5b8bd9';
 
 /** Memoised: skipped when the page re-renders for another reason (a setting, a hover elsewhere). */
-export const StageGrid = memo(function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, weightScale: weightMode, showLogits, paint, tileSize, onTileSize }: Props) {
+export const StageGrid = memo(function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, weightScale: weightMode, showLogits, temperature, paint, tileSize, onTileSize }: Props) {
   const { t } = useTranslation();
   const scoreScale = useMemo(() => divergingScale(slice.scaled), [slice.scaled]);
   // With a modifier the logits get their own scale (a soft-cap of 1 would be white on the scores' scale).
@@ -85,7 +87,7 @@ export const StageGrid = memo(function StageGrid({ slice, queryTokens, keyTokens
   };
   const specs: { id: string; title: string; note: string; spec: HeatmapSpec; legend: 'mask' | 'scores' | 'weights' }[] = [
     { id: 'mask', title: t('stage.mask'), note: t('stage.maskNote'), legend: 'mask', spec: { ...base, values: slice.mask, blocked: slice.blocked, color: MASK_COLOR, tiles, marked, ariaLabel: label(t('stage.mask'), slice.cols) } },
-    { id: 'scaled', title: t('stage.scaled'), note: t('stage.scaledNote'), legend: 'scores', spec: { ...base, values: slice.scaled, color: scoreScale, poolBy: 'magnitude' as const, ariaLabel: label(t('stage.scaled'), slice.cols) } },
+    { id: 'scaled', title: t('stage.scaled'), note: temperature === 1 ? t('stage.scaledNote') : t('stage.scaledNoteTemperature', { tau: temperature }), legend: 'scores', spec: { ...base, values: slice.scaled, color: scoreScale, poolBy: 'magnitude' as const, ariaLabel: label(t('stage.scaled'), slice.cols) } },
     ...(showLogits
       ? [{ id: 'logits', title: t('stage.logits'), note: t('stage.logitsNote'), legend: 'scores' as const, spec: { ...base, values: slice.logits, color: logitScale, poolBy: 'magnitude' as const, ariaLabel: label(t('stage.logits'), slice.cols) } }]
       : []),

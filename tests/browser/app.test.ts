@@ -277,6 +277,7 @@ describe('Maskscope app, edge cases', () => {
     const { page } = await openPage(harness, '/?v=1&alibi=1&cap=2&temp=0.5&causal=1');
     await waitForResult(page);
     expect(await page.getByTestId('heatmap-logits').count()).toBe(1);
+    await expect(page.getByText('QKᵀ / (τ·√dK), τ = 0.5').count()).resolves.toBe(1); // the scaled stage's title follows τ
     const doc = await exportJson(page);
     expect(Math.max(...doc.logits.flat(3).map(Math.abs))).toBeLessThanOrEqual(2);
     expectMatchesReference(doc);

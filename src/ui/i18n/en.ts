@@ -237,6 +237,7 @@ export const en = {
     maskNote: 'allowed (1) or blocked (0)',
     scaled: 'Scaled scores',
     scaledNote: 'QKᵀ / √dK',
+    scaledNoteTemperature: 'QKᵀ / (τ·√dK), τ = {{tau}}',
     logits: 'Logits',
     logitsNote: 'scaled + ALiBi bias, soft-capped',
     masked: 'Masked scores',

@@ -239,6 +239,7 @@ export const zh: Strings = {
     maskNote: '允许（1）或屏蔽（0）',
     scaled: '缩放后的分数',
     scaledNote: 'QKᵀ / √dK',
+    scaledNoteTemperature: 'QKᵀ / (τ·√dK)，τ = {{tau}}',
     logits: 'Logits',
     logitsNote: '缩放分数 + ALiBi 偏置，再软截断',
     masked: '掩码后的分数',
