@@ -50,7 +50,7 @@ export function StatusLine({ device, run, set, slice, computing, preparing, proj
       )}
       {masked.rows > 0 && slice && (
         <span className="warn-text" data-testid="status-fully-masked">
-          {t('status.fullyMaskedRows', { count: inView, rows: slice.rows, total: masked.rows })}
+          {inView === 0 ? t('status.fullyMaskedElsewhere', { total: masked.rows }) : t('status.fullyMaskedRows', { count: inView, rows: slice.rows, total: masked.rows })}
         </span>
       )}
     </p>

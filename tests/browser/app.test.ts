@@ -287,6 +287,18 @@ describe('Maskscope app, edge cases', () => {
     await page.close();
   });
 
+  it('fully masked rows: the status line counts those in view and in all, and says so when none is in view', async () => {
+    // batch item 1 attends to nothing: its 3 rows in each of 2 heads are fully masked
+    const { page, errors } = await openPage(harness, `/?mode=lengths&lq=3&b=2&heads=2&cm=${encodeURIComponent('b == 0')}&vb=1`);
+    await waitForResult(page);
+    expect(await page.getByTestId('status-fully-masked').textContent()).toBe('3 of 3 rows here are fully masked (weights 0); 6 in all batch items and heads');
+    await page.getByRole('button', { name: /^0:/ }).click();
+    await waitForResult(page);
+    expect(await page.getByTestId('status-fully-masked').textContent()).toBe('no row here is fully masked; 6 rows are in other batch items or heads (weights 0)');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a URL with bad values shows warnings and uses sane values', async () => {
     const { page, errors } = await openPage(harness, '/?v=1&heads=99&dk=abc&causal=maybe&bogus=1');
     await waitForResult(page);
