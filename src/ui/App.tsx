@@ -112,7 +112,8 @@ export function App({ initialSearch }: { initialSearch: string }) {
           <CopyLinkButton />
           <ExportButton
             shape={derived.ok && run.error === null ? (shape ?? null) : null}
-            problem={behind || run.completing ? t('export.computing') : shown && !complete ? t('engine.exportNeedsAllHeads') : undefined}
+            busy={behind || run.completing}
+            problem={shown && !complete ? t('engine.exportNeedsAllHeads') : undefined}
             build={() => {
               const stages = shown && joinStages(shown.set);
               return shown && stages && buildExport(scenario, shown.inputs, stages, shown.job, shown.run.backend?.name ?? shown.run.path);

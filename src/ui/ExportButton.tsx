@@ -23,10 +23,14 @@ const NOTE_MS = 10_000;
 /**
  * Downloads `build()` as JSON. `shape` null (nothing current to export) disables it; `problem`
  * (e.g. only some heads computed) keeps it focusable and says what to change when pressed; so
- * does an export over MAX_EXPORT_BYTES. A failure is said next to the button, never silent.
+ * does an export over MAX_EXPORT_BYTES. Pressed while `busy` (the current settings are still
+ * being computed), it says so and exports once they are. A failure is said next to the button,
+ * never silent.
  */
-export function ExportButton({ build, shape, problem }: { build(): unknown; shape: AttentionShape | null; problem?: string }) {
+export function ExportButton({ build, shape, problem, busy = false }: { build(): unknown; shape: AttentionShape | null; problem?: string; busy?: boolean }) {
   const { t } = useTranslation();
+  // Pressed during a compute: the export runs when the result is current.
+  const [queued, setQueued] = useState(false);
   // A note saying a `problem` is shown only while that problem lasts (e.g. "still computing").
   const [note, setNote] = useState<{ text: string; problem?: string } | null>(null);
   const shownNote = note && (note.problem === undefined || note.problem === problem) ? note.text : null;
@@ -38,8 +42,8 @@ export function ExportButton({ build, shape, problem }: { build(): unknown; shap
     clearTimeout(timer.current);
     timer.current = setTimeout(() => setNote(null), NOTE_MS);
   };
-  const onClick = () => {
-    if (!shape) return;
+  const exportNow = () => {
+    if (!shape) return setNote(null);
     if (problem) return explain(problem, problem);
     const megabytes = Math.round(estimateExportBytes(shape) / 1e6);
     if (megabytes * 1e6 > MAX_EXPORT_BYTES) return explain(t('export.tooLarge', { megabytes, limit: MAX_EXPORT_BYTES / 1e6 }));
@@ -47,6 +51,18 @@ export function ExportButton({ build, shape, problem }: { build(): unknown; shap
     setNote({ text: t('export.preparing') });
     // after a frame, so that "preparing" shows before the page is busy building the file
     setTimeout(() => (download(build) ? setNote(null) : explain(t('export.failed'))), 50);
+  };
+  useEffect(() => {
+    if (!queued || busy) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setQueued(false);
+    exportNow();
+  });
+  const onClick = () => {
+    if (!shape) return;
+    if (!busy) return exportNow();
+    setQueued(true);
+    setNote({ text: t('export.computing') });
   };
   return (
     <span className="export">

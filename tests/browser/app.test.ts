@@ -464,6 +464,17 @@ describe('Maskscope at classroom size', () => {
     await page.close();
   });
 
+  it('Export pressed right after typing a new seed (the click applies it): the file follows, with the new numbers', async () => {
+    const { page, errors } = await openPage(harness, '/?mode=lengths&lq=64&b=2&heads=8&dk=64&causal=1');
+    await waitForResult(page);
+    await page.getByLabel('Seed').fill('123'); // not applied yet: leaving the field applies it
+    const doc = await exportJson(page);
+    expect(doc.scenario.seed).toBe(123);
+    expectMatchesReference(doc);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('causal alignment: greyed for self-attention (with why); in cross-attention it follows the causal box; toggling causal moves nothing below', async () => {
     const { page, errors } = await openPage(harness, '/?mode=lengths&lq=8&heads=1');
     await waitForResult(page);

@@ -297,7 +297,7 @@ export const en = {
     shape: 'B={{batch}} H={{heads}} Lq={{lq}} Lk={{lk}} dK={{dK}}',
   },
   export: {
-    computing: 'Still computing the new settings: export again once the heatmaps are up to date.',
+    computing: 'Still computing the new settings: the file follows as soon as they are ready.',
     button: 'Export JSON',
     copyLink: 'Copy link',
     copied: 'Link copied',

@@ -299,7 +299,7 @@ export const zh: Strings = {
     shape: 'B={{batch}} H={{heads}} Lq={{lq}} Lk={{lk}} dK={{dK}}',
   },
   export: {
-    computing: '仍在计算新的设置：热力图更新后再导出。',
+    computing: '仍在计算新的设置：计算完成后即开始导出。',
     button: '导出 JSON',
     copyLink: '复制链接',
     copied: '链接已复制',
