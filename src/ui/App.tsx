@@ -54,7 +54,8 @@ export function App({ initialSearch }: { initialSearch: string }) {
   const derived = useMemo(() => deriveInputs(scenario, { vectors: false }), [computeKey]);
   const wanted = derived.ok ? derived.inputs.shape : null;
   const viewBatch = Math.min(scenario.viewBatch, (wanted?.batch ?? 1) - 1);
-  const viewHead = Math.min(scenario.viewHead, (wanted?.heads ?? 1) - 1);
+  // the head count is known even while the text is invalid (the last result stays on screen)
+  const viewHead = Math.min(scenario.viewHead, scenario.heads - 1);
   // Above ALL_HEADS_CELLS only the head being looked at is computed.
   const onDemand = wanted !== null && cellCount(wanted) > ALL_HEADS_CELLS;
   const headsKey = onDemand ? `${viewBatch}.${viewHead}` : 'all';
@@ -161,7 +162,7 @@ export function App({ initialSearch }: { initialSearch: string }) {
               paint={paint}
             />}
             <FrameworksPanel inputs={shown.inputs} set={shown.set} keys={shown.job.key} keyPadding={scenario.keyPadding} batch={viewBatch} head={viewHead} />
-            <HeadStrip set={shown.set} pending={run.completing} batch={viewBatch} head={viewHead} weightScale={scenario.weightScale} onSelect={onSelectHead} />
+            <HeadStrip set={shown.set} pending={shown.run.onPage === 'focus'} batch={viewBatch} head={viewHead} weightScale={scenario.weightScale} onSelect={onSelectHead} />
           </div>
         )}
       </main>

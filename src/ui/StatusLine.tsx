@@ -29,6 +29,8 @@ export function StatusLine({ device, run, set, slice, computing, preparing, proj
   if (!run && device && job === null && !computing) return <p className="status" role="status">{t('status.noResult')}</p>;
   if (!device || (!run && !computing)) return <p className="status" role="status">{t('status.starting')}</p>;
   const shape = set?.shape;
+  // only the head on screen so far (the others follow in a moment): no count over every head yet
+  const partial = run?.onPage === 'focus';
   const masked = set ? countFullyMasked(set) : { rows: 0, heads: 0 };
   const inView = slice ? slice.fullyMaskedRows.reduce((a, b) => a + b, 0) : 0;
   return (
@@ -43,18 +45,26 @@ export function StatusLine({ device, run, set, slice, computing, preparing, proj
         {!computing && !preparing && !projecting && `${t('status.lastCompute')}: `}
         <Progress computing={computing} preparing={preparing} projecting={projecting} store={progress} job={job} ms={run?.ms ?? null} />
       </span>
-      {run?.onPage && !computing && <span data-testid="status-on-page" data-kind={run.onPage}>{t(`engine.onPage.${run.onPage}`)}</span>}
+      {/* the head on screen first ('focus') is a step of computing every head on the page: the same words */}
+      {run?.onPage && !computing && <span data-testid="status-on-page" data-kind={run.onPage}>{t(`engine.onPage.${run.onPage === 'focus' ? 'whole' : run.onPage}`)}</span>}
       {shape && <span>{t('status.shape', { batch: shape.batch, heads: shape.heads, lq: shape.queryLength, lk: shape.keyLength, dK: shape.dK })}</span>}
-      {set && masked.heads < set.heads.length && run?.onPage !== 'focus' && (
+      {set && masked.heads < set.heads.length && !partial && (
         <span data-testid="status-on-demand">{t('engine.onDemand', { count: masked.heads, total: set.heads.length })}</span>
       )}
       {masked.rows > 0 && slice && (
         <span className="warn-text" data-testid="status-fully-masked">
-          {inView === 0 ? t('status.fullyMaskedElsewhere', { total: masked.rows }) : t('status.fullyMaskedRows', { count: inView, rows: slice.rows, total: masked.rows })}
+          <FullyMasked inView={inView} rows={slice.rows} total={partial ? null : masked.rows} />
         </span>
       )}
     </p>
   );
+}
+
+/** Fully masked rows: `inView` of the `rows` shown, and `total` in every head (null: not known yet). */
+function FullyMasked({ inView, rows, total }: { inView: number; rows: number; total: number | null }) {
+  const { t } = useTranslation();
+  if (total === null) return t('status.fullyMaskedHere', { count: inView, rows });
+  return inView === 0 ? t('status.fullyMaskedElsewhere', { total }) : t('status.fullyMaskedRows', { count: inView, rows, total });
 }
 
 function EnginePath({ run, device }: { run: RunInfo; device: DeviceInfo }) {

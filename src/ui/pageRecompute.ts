@@ -99,21 +99,29 @@ export function computeOnPage(basis: PageBasis | null, job: PageJob, device: Dev
   const first = focus && shape.batch * shape.heads > 1 && computeMacs(shape) >= FOCUS_FIRST_MACS ? focus : null;
   const derived = deriveInputs(job.scenario, first ? { heads: [first.head] } : {});
   if (!derived.ok) return null;
-  return timedRun(first ? 'focus' : 'whole', started, derived.inputs, () => undefined, job, device, first);
+  if (!first) return timedRun('whole', started, derived.inputs, NO_SCORES, job, device);
+  const index = first.batch * shape.heads + first.head;
+  return timedRun('focus', started, derived.inputs, NO_SCORES, job, device, (i) => i !== index);
 }
 
 /**
- * Every head of `job` (computed from scratch), after computeOnPage gave only the head on screen
- * (`partial`): the heads `partial` holds are kept as they are (the same numbers, and their
- * heatmaps need no redraw).
+ * Every head of `job` from scratch, after computeOnPage gave only the head on screen (`partial`,
+ * run.onPage 'focus'): the heads `partial` holds are kept as they are (the same numbers, and their
+ * heatmaps need no redraw), the others computed. run.ms is the time of both computations.
  * @returns null when `job` cannot be computed on the page (the worker then takes it).
  */
 export function completeOnPage(partial: PageResult, job: PageJob, device: DeviceInfo | null): PageResult | null {
-  const whole = computeOnPage(null, job, device);
-  if (!whole) return null;
-  const heads = whole.set.heads.map((h, i) => partial.set.heads[i] ?? h);
-  return { ...whole, set: { shape: whole.set.shape, heads } };
+  if (device === null || pagePlan(null, job, device) !== 'whole') return null;
+  const started = performance.now();
+  const derived = deriveInputs(job.scenario);
+  if (!derived.ok) return null;
+  const rest = timedRun('whole', started, derived.inputs, NO_SCORES, job, device, (i) => partial.set.heads[i] != null);
+  if (!rest) return null;
+  const heads = rest.set.heads.map((h, i) => h ?? partial.set.heads[i] ?? null);
+  return { ...rest, set: { shape: rest.set.shape, heads }, run: { ...rest.run, ms: partial.run.ms + rest.run.ms } };
 }
+
+const NO_SCORES = () => undefined;
 
 /**
  * Every stage of `job` from the Q/K/V and raw scores of `basis` (check canRecomputeOnPage first).
@@ -126,18 +134,18 @@ export function recomputeOnPage(basis: PageBasis, job: PageJob, device: DeviceIn
 }
 
 /** runHeads, with the run's description and its time since `started`. */
-function timedRun(kind: OnPageKind, started: number, inputs: AttentionInputs, knownScores: (index: number) => Float32Array | undefined, job: PageJob, device: DeviceInfo, only: HeadRef | null = null): PageResult | null {
-  const set = runHeads(inputs, knownScores, only);
+function timedRun(kind: OnPageKind, started: number, inputs: AttentionInputs, knownScores: (index: number) => Float32Array | undefined, job: PageJob, device: DeviceInfo, skip: (index: number) => boolean = () => false): PageResult | null {
+  const set = runHeads(inputs, knownScores, skip);
   if (!set) return null;
   const { reason } = choosePath(job.scenario.engine, device, cellCount(inputs.shape));
   return { inputs, set, run: { path: 'js', reason, backend: null, ms: performance.now() - started, onPage: kind } };
 }
 
 /**
- * Every head of `inputs` (or only the head `only`, the others null) on the plain-JS kernels, the
- * scores of head b·H + h from `knownScores` when given; null when planJs rejects the inputs.
+ * Every head b·H + h of `inputs` but those `skip` names (left null) on the plain-JS kernels, its
+ * scores from `knownScores` when given; null when planJs rejects the inputs.
  */
-function runHeads(inputs: AttentionInputs, knownScores: (index: number) => Float32Array | undefined, only: HeadRef | null): StageSet | null {
+function runHeads(inputs: AttentionInputs, knownScores: (index: number) => Float32Array | undefined, skip: (index: number) => boolean): StageSet | null {
   let plan;
   try {
     plan = planJs(inputs);
@@ -146,7 +154,7 @@ function runHeads(inputs: AttentionInputs, knownScores: (index: number) => Float
   }
   const { shape } = inputs;
   const heads = allHeads(shape).map(({ batch, head }, index) => {
-    if (only && (only.batch !== batch || only.head !== head)) return null;
+    if (skip(index)) return null;
     const out = allocateHead(shape, batch, head);
     computeRowsJs(plan, out, 0, shape.queryLength, knownScores(index));
     return out;

@@ -161,17 +161,19 @@ export function useEngine<J extends EngineJob>(job: J | null, focus: HeadRef | n
   }, [job]);
 
   const shown = onPage ?? result;
-  // Only the head on screen so far: the other heads are computed in a task after this frame.
-  const partial = shown && job && completesOnPage(shown, job) ? shown : null;
+  // Only the head on screen so far: the other heads are computed in a task after this frame, also
+  // when the inputs have turned invalid meanwhile (no job: the result stays on screen, dimmed).
+  const partial = shown && shown.run.onPage === 'focus' && (!job || completesOnPage(shown, job)) ? shown : null;
   useEffect(() => {
-    if (!partial || !job) return;
+    if (!partial) return;
+    const target = partial.job;
     return afterNextFrame(() => {
       // cannot fail where the head on screen did (the same inputs and plan); the worker is the fallback
-      const whole = completeOnPage(partial, job, deviceRef.current);
-      if (whole) setResult({ job, ...whole });
-      else submit(job);
+      const whole = completeOnPage(partial, target, deviceRef.current);
+      if (whole) setResult({ job: target, ...whole });
+      else submit(target);
     });
-  }, [partial, job, submit]);
+  }, [partial, submit]);
 
   const current = status.job === job;
   const ready = shown !== null && job !== null && (satisfies(shown, job) || partial !== null);
@@ -181,7 +183,7 @@ export function useEngine<J extends EngineJob>(job: J | null, focus: HeadRef | n
     // the same settings and heads, asked for by a newer job (e.g. the view moved to a computed head)
     result: ready && shown.job !== job ? { ...shown, job } : shown,
     computing: waiting,
-    completing: partial !== null,
+    completing: job !== null && partial !== null,
     preparing: waiting && current ? status.preparing : null,
     projecting: waiting && current && status.projecting === true,
     progress,

@@ -452,7 +452,7 @@ describe('Maskscope at classroom size', () => {
       };
     });
     expect(seen).toMatchObject({ redrawn: true, stale: 'false', complete: 'false', kind: 'focus', placeholders: 0 });
-    expect(await page.getByTestId('status-on-page').textContent()).toContain('the head on screen first');
+    expect(await page.getByTestId('status-on-page').textContent()).toContain('small enough to skip the worker');
     await page.waitForFunction(() => document.querySelector('[data-testid="result"]')?.getAttribute('data-complete') === 'true', null, { timeout: 10_000 });
     expect(await page.getByTestId('status-on-page').getAttribute('data-kind')).toBe('whole');
     // completing the other heads keeps the head on screen as it was drawn
@@ -460,6 +460,37 @@ describe('Maskscope at classroom size', () => {
     const doc = await exportJson(page);
     expect(doc.scenario.seed).toBe(77);
     expectMatchesReference(doc);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a new seed and, in the same moment, an empty sequence: the head computed first is completed anyway (no placeholders left), the error says what to fix', async () => {
+    const words = Array.from({ length: 60 }, (_, i) => `w${i}`).join(' ');
+    const { page, errors } = await openPage(harness, `/?q=${encodeURIComponent(`${words}\n${words}`)}&heads=8&dk=64`);
+    await waitForResult(page);
+    const kind = await page.evaluate(async () => {
+      const field = (label: string) => [...document.querySelectorAll('label')].find((l) => l.textContent?.trim().startsWith(label))?.control;
+      const type = async (el: Element | null | undefined, value: string, proto: HTMLInputElement | HTMLTextAreaElement) => {
+        Object.getOwnPropertyDescriptor(Object.getPrototypeOf(proto), 'value')?.set?.call(el, value);
+        el?.dispatchEvent(new Event('input', { bubbles: true }));
+        await Promise.resolve();
+      };
+      const seed = field('Seed');
+      await type(seed, '5', document.createElement('input'));
+      seed?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      await Promise.resolve();
+      const kindNow = document.querySelector('[data-testid="status-on-page"]')?.getAttribute('data-kind');
+      await type(field('Sequence'), '', document.createElement('textarea'));
+      return kindNow;
+    });
+    expect(kind).toBe('focus');
+    await page.getByText('The query side has no token').waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="status-on-page"]')?.getAttribute('data-kind') === 'whole', null, { timeout: 10_000 });
+    expect(await page.locator('.thumb-pending').count()).toBe(0);
+    // the last result stays browsable meanwhile: another head can be shown
+    await page.locator('.head-strip button').nth(3).click();
+    await expect(page.locator('.head-strip button').nth(3).getAttribute('aria-pressed')).resolves.toBe('true');
+    expect(await page.getByLabel('Head', { exact: true }).inputValue()).toBe('3');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -292,6 +292,7 @@ export const en = {
     noResult: 'nothing computed yet: the input above needs fixing',
     starting: 'starting the engine…',
     fullyMaskedRows: '{{count}} of {{rows}} rows here are fully masked (weights 0); {{total}} in all batch items and heads',
+    fullyMaskedHere: '{{count}} of {{rows}} rows here are fully masked (weights 0)',
     fullyMaskedElsewhere: 'no row here is fully masked; {{total}} rows are in other batch items or heads (weights 0)',
     stale: 'Showing the previous result until the new one is ready (or the inputs are fixed).',
     shape: 'B={{batch}} H={{heads}} Lq={{lq}} Lk={{lk}} dK={{dK}}',

@@ -26,7 +26,6 @@ export const engineEn = {
   onPage: {
     mask: 'on the page (only masks or modifiers changed: Q, K, V and scores kept)',
     whole: 'on the page (small enough to skip the worker)',
-    focus: 'on the page (the head on screen first; the other heads follow)',
   },
   preparing: 'preparing the GPU engine (compiling shaders)…',
   progress: 'computing… {{percent}}%',

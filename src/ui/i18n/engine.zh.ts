@@ -26,7 +26,6 @@ export const engineZh = {
   onPage: {
     mask: '在页面中计算（只改了掩码或修饰项：沿用 Q、K、V 和分数）',
     whole: '在页面中计算（规模小，无需工作线程）',
-    focus: '在页面中计算（先算屏幕上的头，其余的头随后）',
   },
   preparing: '正在准备 GPU 引擎（编译着色器）…',
   progress: '计算中… {{percent}}%',

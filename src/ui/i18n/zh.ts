@@ -294,6 +294,7 @@ export const zh: Strings = {
     noResult: '尚无结果：请先修正上面的输入',
     starting: '正在启动引擎…',
     fullyMaskedRows: '此处 {{rows}} 行中有 {{count}} 行被完全屏蔽（权重为 0）；所有批次样本和头中共 {{total}} 行',
+    fullyMaskedHere: '此处 {{rows}} 行中有 {{count}} 行被完全屏蔽（权重为 0）',
     fullyMaskedElsewhere: '此处没有被完全屏蔽的行；其他批次样本或头中有 {{total}} 行（权重为 0）',
     stale: '新结果就绪（或输入修正）之前，仍显示上一次的结果。',
     shape: 'B={{batch}} H={{heads}} Lq={{lq}} Lk={{lk}} dK={{dK}}',
