@@ -53,7 +53,7 @@ function FrameworksBody({ inputs, set, keys, keyPadding, batch, head }: Props) {
       <h3>{t('frameworks.conventions')}</h3>
       <div className="conventions">
         {conventions.map((c) => (
-          <Convention key={c.id} c={c} />
+          <Convention key={c.id} c={c} head={head} />
         ))}
       </div>
       <h3>{t('frameworks.fullyMasked')}</h3>
@@ -63,8 +63,8 @@ function FrameworksBody({ inputs, set, keys, keyPadding, batch, head }: Props) {
           {fullyMaskedRowComparison(rowLogits).map((o) => (
             <tr key={o.id}>
               <th scope="row">
-                {o.name}
-                <small>{o.libraries}</small>
+                {t(`conventions.maskedRow.${o.id}.name`)}
+                <small>{t(`conventions.maskedRow.${o.id}.libraries`)}</small>
               </th>
               <td>{o.weights.map((w) => formatNumber(w)).join('  ')}</td>
               <td>Σ = {formatNumber(o.sum)}</td>
@@ -103,18 +103,20 @@ function Snippet({ title, code }: { title: string; code: string }) {
   );
 }
 
-function Convention({ c }: { c: FrameworkMask }) {
+/** One framework's mask; what its values mean and its caveat are looked up by id (i18n conventions.*). */
+function Convention({ c, head }: { c: FrameworkMask; head: number }) {
+  const { t } = useTranslation();
   const rows = c.values.slice(0, MAX_SHOWN).map((row) => row.slice(0, MAX_SHOWN));
   const cell = (v: boolean | number) => (typeof v === 'boolean' ? (v ? 'T' : 'F') : v === -Infinity ? '−∞' : String(v));
   return (
     <section className="convention" data-convention={c.id}>
       <h4>
-        {c.framework} <code>{c.argument}</code>
+        {t(`conventions.framework.${c.id}`, { defaultValue: c.framework })} <code>{c.argument}</code>
       </h4>
       <p>
-        <code>{c.shapeLabel}</code> · <code>{c.dtype}</code> — {c.meaning}
+        <code>{c.shapeLabel}</code> · <code>{c.dtype}</code> — {t(`conventions.meaning.${c.id}`)}
       </p>
-      {c.note && <p className="hint">{c.note}</p>}
+      {c.noteId && <p className="hint">{t(`conventions.note.${c.noteId}`, { head })}</p>}
       <pre className="matrix" aria-label={c.slice}>
         {rows.map((row) => row.map(cell).join(' ')).join('\n')}
       </pre>

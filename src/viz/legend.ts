@@ -24,7 +24,7 @@ export interface LegendSpec {
   width?: number;
   /** Label of the blocked-cell swatch, e.g. "masked (−∞)"; '' hides the swatch. */
   blockedLabel: string;
-  /** Approximate number of axis ticks (d3 `axis.ticks`); default 5. */
+  /** Approximate number of axis ticks (d3 `axis.ticks`); default: as many as fit (legendTickCount). */
   ticks?: number;
   /** Font size, CSS px; default 13 (as the heatmap labels). */
   fontSize?: number;
@@ -91,6 +91,15 @@ export function barScale(domain: readonly number[], width: number): ScaleLinear<
   return scaleLinear().domain(domain).range(range);
 }
 
+/**
+ * How many ticks (d3 `axis.ticks`, a hint) fit under a bar `width` px wide with labels of
+ * `fontSize` px: about 4.5 em per label (e.g. "−0.25" and a gap), at least 2.
+ * @example legendTickCount(180, 13) // → 3: d3 then labels −1, 0, 1 rather than −1.5 … 1.5
+ */
+export function legendTickCount(width: number, fontSize: number): number {
+  return Math.max(2, Math.floor(width / (4.5 * fontSize)));
+}
+
 type Root = Selection<SVGSVGElement | SVGGElement, unknown, null, undefined>;
 type Gradient = Selection<SVGLinearGradientElement, unknown, null, undefined>;
 
@@ -113,7 +122,7 @@ function renderLegend(root: Root, gradient: Gradient, x: ScaleLinear<number, num
     .attr('width', width).attr('height', BAR_HEIGHT)
     .attr('fill', `url(#${id}-gradient)`).attr('stroke', '#999').attr('stroke-width', 0.5);
   const axisG = svgLayer(g, 'ms-legend-axis').attr('transform', `translate(${pad},${barY + BAR_HEIGHT})`);
-  axisG.call(axisBottom(x).ticks(s.ticks ?? 5).tickSize(4));
+  axisG.call(axisBottom(x).ticks(s.ticks ?? legendTickCount(width, f)).tickSize(4));
   axisG.attr('font-size', f - 1).attr('font-family', FONT_FAMILY).select('.domain').remove();
   const swatchX = pad + width + 2 * f;
   const doc = gradient.node()?.ownerDocument;

@@ -246,6 +246,19 @@ describe('Maskscope app, edge cases', () => {
     await page.close();
   });
 
+  it('colour-bar tick labels never run into each other, in any stage legend', async () => {
+    for (const url of ['/?causal=1', '/?v=1&mode=lengths&lq=12&heads=2&dk=64&alibi=1&cap=2', '/?v=1&mode=lengths&attn=cross&lq=3&lk=9&heads=1&seed=3']) {
+      const { page } = await openPage(harness, url);
+      await waitForResult(page);
+      const overlaps = await page.evaluate(() => [...document.querySelectorAll('[data-stage] .legend')].flatMap((legend) => {
+        const boxes = [...legend.querySelectorAll('.tick text')].map((t) => t.getBoundingClientRect()).sort((a, b) => a.left - b.left);
+        return boxes.slice(1).filter((box, i) => box.left < (boxes[i] as DOMRect).right + 2).map(() => legend.textContent);
+      }));
+      expect([url, overlaps]).toEqual([url, []]);
+      await page.close();
+    }
+  });
+
   it('a custom mask formula is and-ed into the mask; a wrong one is marked where it goes wrong', async () => {
     const { page, errors } = await openPage(harness, '/?v=1&mode=lengths&lq=5&heads=1');
     await waitForResult(page);
@@ -613,6 +626,22 @@ describe('Maskscope frameworks panel', () => {
     const rows = await page.getByTestId('masked-row-table').locator('tr').allTextContents();
     expect(rows).toHaveLength(3);
     expect(rows.some((r) => r.includes('NaN'))).toBe(true);
+    expect(rows[1]).toContain('Naive softmax of −∞ → NaN');
+    expect(await page.locator('[data-convention="pytorch-sdpa"]').textContent()).toContain('is_causal=True alone is top-left causal');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('in Chinese, the conventions, their caveats and the fully-masked-row outcomes are in Chinese', async () => {
+    const { page, errors } = await openPage(harness, '/?v=1&mode=lengths&lq=3&heads=2&causal=1&m=window(W%3D1)&lang=zh');
+    await waitForResult(page);
+    await page.getByTestId('frameworks').locator('summary').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="frameworks"] .frameworks-body') !== null);
+    expect(await page.locator('[data-convention="pytorch-mha-attn-mask"]').textContent()).toContain('与 SDPA 相反');
+    expect(await page.locator('[data-convention="pytorch-sdpa"]').textContent()).toContain('左上对齐的因果掩码');
+    const rows = await page.getByTestId('masked-row-table').locator('tr').allTextContents();
+    expect(rows[1]).toContain('朴素 softmax 遇到 −∞ → NaN');
+    expect(await page.locator('[data-convention="additive"] h4').textContent()).toContain('加性浮点掩码');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -21,7 +21,7 @@ import {
   thinLabels,
   truncateLabel,
 } from '../../src/viz/layout';
-import { barScale } from '../../src/viz/legend';
+import { barScale, legendTickCount } from '../../src/viz/legend';
 
 const inf = Infinity;
 
@@ -327,6 +327,13 @@ describe('canvas and legend geometry', () => {
     const x = barScale([-2, 0, 2], 200);
     expect([x(-2), x(0), x(1), x(2)]).toEqual([0, 100, 150, 200]);
     expect(barScale([0, 1], 120)(0.25)).toBe(30);
+  });
+  test('legendTickCount: labels of about 4.5 em each fit the bar; never fewer than 2', () => {
+    expect(legendTickCount(180, 13)).toBe(3);
+    expect(legendTickCount(400, 10)).toBe(8);
+    expect(legendTickCount(20, 13)).toBe(2);
+    // d3 then gives 3 ticks for ±1.6 instead of 7 (−1.5 … 1.5 ran together at 180 px)
+    expect(barScale([-1.6, 0, 1.6], 180).ticks(legendTickCount(180, 13)).length).toBeLessThanOrEqual(5);
   });
   test('barScale throws on a domain that is not increasing', () => {
     expect(() => barScale([1, 1], 100)).toThrow(/increasing/);

@@ -17,6 +17,9 @@ export type ConventionId =
   | 'additive'
   | 'tf-tutorial';
 
+/** The caveats a convention can carry (FrameworkMask.noteId). */
+export type ConventionNoteId = 'sdpaTopLeft' | 'mha3d' | 'mha2d' | 'mhaMerged' | 'hfPaddingOnly' | 'kerasPerHead' | 'jaxLayout' | 'additiveNan' | 'tfTutorialSign';
+
 /** A cell of a framework's mask: a boolean for bool dtypes, a number for int and float dtypes. */
 export type ConventionValue = boolean | number;
 
@@ -51,16 +54,17 @@ export interface FrameworkMask {
   shapeLabel: string;
   /** e.g. 'torch.bool', 'torch.int64', 'float32'. */
   dtype: string;
-  /** One line: what a value means, e.g. 'True = attend, False = blocked'. */
-  meaning: string;
   /** The values for one (b, h): Lq rows of Lk (one row of Lk for per-key masks). */
   values: ConventionValue[][];
   /** Which slice `values` shows, e.g. 'b = 0, h = 1' or 'b = 0'. */
   slice: string;
   /** False when this representation cannot hold the whole mask (e.g. a per-head mask for Keras). */
   representable: boolean;
-  /** A caveat worth saying next to it, or null. */
-  note: string | null;
+  /**
+   * A caveat worth saying next to it, or null. What a value means (per `id`) and the caveats are
+   * UI text: `conventions.meaning` and `conventions.note` in ui/i18n ('kerasPerHead' names head `h`).
+   */
+  noteId: ConventionNoteId | null;
   /** The API documentation the convention is taken from. */
   source: string;
 }
@@ -153,11 +157,10 @@ export function frameworkMasks(input: ConventionInput): FrameworkMask[] {
       argument: 'torch.nn.functional.scaled_dot_product_attention(query, key, value, attn_mask=mask)',
       ...broadcast,
       dtype: 'torch.bool',
-      meaning: 'True = the query attends the key, False = blocked (a float mask is added to the scores instead)',
       values: slice(mask, (allowed) => allowed),
       slice: sliceLabel,
       representable: true,
-      note: 'is_causal=True alone is top-left causal (k ≤ q), whatever Lq and Lk; pass the mask instead for bottom-right.',
+      noteId: 'sdpaTopLeft',
       source: 'PyTorch docs, torch.nn.functional.scaled_dot_product_attention (attn_mask, is_causal)',
     },
     {
@@ -167,13 +170,10 @@ export function frameworkMasks(input: ConventionInput): FrameworkMask[] {
       shape: mha3d ? [B * H, Lq, Lk] : [Lq, Lk],
       shapeLabel: mha3d ? '[B·H, Lq, Lk]' : '[Lq, Lk]',
       dtype: 'torch.bool',
-      meaning: 'True = blocked (NOT allowed to attend), False = attend — the opposite of SDPA',
       values: slice(withoutPadding, (allowed) => !allowed),
       slice: mha3d ? `row b·H + h = ${b * H + h} (${sliceLabel})` : sliceLabel,
       representable: true,
-      note: mha3d
-        ? 'A 3-D attn_mask holds one [Lq, Lk] mask per (batch item, head), batch-major: index b·H + h.'
-        : 'A 2-D attn_mask is shared by every batch item and head; key padding goes in key_padding_mask.',
+      noteId: mha3d ? 'mha3d' : 'mha2d',
       source: 'PyTorch docs, torch.nn.MultiheadAttention.forward (attn_mask: 2D or 3D; binary True = not allowed to attend)',
     },
     {
@@ -183,11 +183,10 @@ export function frameworkMasks(input: ConventionInput): FrameworkMask[] {
       shape: [B, Lk],
       shapeLabel: '[B, Lk]',
       dtype: 'torch.bool',
-      meaning: 'True = this key is padding (ignored), False = a real key',
       values: [realRow.map((real) => !real)],
       slice: `b = ${b}`,
       representable: true,
-      note: 'Merged with attn_mask: a key is blocked when either says so.',
+      noteId: 'mhaMerged',
       source: 'PyTorch docs, torch.nn.MultiheadAttention.forward (key_padding_mask: binary True = ignore)',
     },
     {
@@ -197,13 +196,10 @@ export function frameworkMasks(input: ConventionInput): FrameworkMask[] {
       shape: [B, Lk],
       shapeLabel: '[B, Lk]',
       dtype: 'torch.int64',
-      meaning: '1 = a real token, 0 = padding (key padding only)',
       values: [realRow.map((real) => (real ? 1 : 0))],
       slice: `b = ${b}`,
       representable: paddingOnly,
-      note: paddingOnly
-        ? null
-        : 'Holds key padding only: the model adds the rest itself (a decoder its causal mask); any other mask needs a model-specific 4-D mask.',
+      noteId: paddingOnly ? null : 'hfPaddingOnly',
       source: 'Hugging Face Transformers glossary, "Attention mask"',
     },
     {
@@ -213,13 +209,10 @@ export function frameworkMasks(input: ConventionInput): FrameworkMask[] {
       shape: [B, Lq, Lk],
       shapeLabel: '[B, Lq, Lk]',
       dtype: 'bool',
-      meaning: 'True / 1 = attend, False / 0 = no attention; the same for every head',
       values: slice(mask, (allowed) => allowed),
       slice: varies.heads ? sliceLabel : `b = ${b}`,
       representable: !varies.heads,
-      note: varies.heads
-        ? `This mask differs per head, which attention_mask [B, Lq, Lk] cannot hold (shown: head ${h}).`
-        : null,
+      noteId: varies.heads ? 'kerasPerHead' : null,
       source: 'Keras docs, MultiHeadAttention.call (attention_mask: boolean (B, T, S), 1 = attention)',
     },
     {
@@ -229,11 +222,10 @@ export function frameworkMasks(input: ConventionInput): FrameworkMask[] {
       shape: broadcast.shape.length === 2 ? [1, 1, Lq, Lk] : broadcast.shape,
       shapeLabel: broadcast.shape.length === 2 ? '[1, 1, Lq, Lk]' : broadcast.shapeLabel,
       dtype: 'bool',
-      meaning: 'True = take part in attention, False = masked out',
       values: slice(mask, (allowed) => allowed),
       slice: sliceLabel,
       representable: true,
-      note: 'jax.nn.dot_product_attention takes query as [B, Lq, H, D] but the mask as [B, H, Lq, Lk].',
+      noteId: 'jaxLayout',
       source: 'JAX docs, jax.nn.dot_product_attention (mask); Flax docs, flax.linen.dot_product_attention',
     },
     {
@@ -242,11 +234,10 @@ export function frameworkMasks(input: ConventionInput): FrameworkMask[] {
       argument: 'logits + mask (e.g. scaled_dot_product_attention(…, attn_mask=float_mask))',
       ...broadcast,
       dtype: 'float32',
-      meaning: '0 = attend, −∞ = blocked; added to the logits before the softmax',
       values: slice(mask, (allowed) => (allowed ? 0 : -Infinity)),
       slice: sliceLabel,
       representable: true,
-      note: 'A row of only −∞ gives NaN in a plain softmax; many libraries use the dtype\'s minimum instead of −∞.',
+      noteId: 'additiveNan',
       source: 'PyTorch docs, scaled_dot_product_attention (float attn_mask is added); xFormers AttentionMask (0 / −inf)',
     },
     {
@@ -255,11 +246,10 @@ export function frameworkMasks(input: ConventionInput): FrameworkMask[] {
       argument: 'scaled_attention_logits += (mask * -1e9)',
       ...broadcast,
       dtype: 'float32',
-      meaning: '1 = masked (padding or future), 0 = attend; multiplied by −1e9 and added to the logits',
       values: slice(mask, (allowed) => (allowed ? 0 : 1)),
       slice: sliceLabel,
       representable: true,
-      note: 'The sign is the opposite of Keras. −1e9 is finite: a fully masked row becomes uniform, not zero; in float16 it overflows to −∞.',
+      noteId: 'tfTutorialSign',
       source: 'TensorFlow tutorial "Transformer model for language understanding" (create_padding_mask, create_look_ahead_mask)',
     },
   ];

@@ -4,18 +4,22 @@
  * with no allowed key): zeros, NaN, or a uniform 1/Lk.
  */
 
-/** The three behaviours. */
+/**
+ * The three behaviours (their names and who uses them are UI text: `conventions.maskedRow` in
+ * ui/i18n):
+ * - 'zeros': softmax over the allowed keys only; no allowed key → every weight 0 (output 0).
+ *   Maskscope (default), PyTorch ≥ 2.5 scaled_dot_product_attention, FlashAttention, ONNX
+ *   Attention, jax.nn.softmax(where=…).
+ * - 'nan': softmax(where(mask, logits, −∞)) written by hand (PyTorch SDPA before 2.5): max = −∞,
+ *   and exp(−∞ − (−∞)) = exp(NaN), so every weight is NaN, which then spreads to the output.
+ * - 'uniform': logits + mask × −1e9 (old TensorFlow tutorial, many BERT-era codebases): every
+ *   logit becomes ≈ −1e9, so the softmax spreads evenly, 1/Lk on every (blocked) key.
+ */
 export type MaskedRowConvention = 'zeros' | 'nan' | 'uniform';
 
 /** One convention's result for a row. */
 export interface MaskedRowOutcome {
   id: MaskedRowConvention;
-  /** English name, e.g. 'Selection, empty row → 0'. */
-  name: string;
-  /** Who does it this way. */
-  libraries: string;
-  /** How the weights are computed, in one line. */
-  rule: string;
   /** The row's weights, [Lk] (NaN where the convention gives NaN). */
   weights: number[];
   /** Σ weights (NaN when any weight is NaN). */
@@ -81,19 +85,8 @@ function softmax(x: readonly number[]): number[] {
 export function fullyMaskedRowComparison(logits: readonly number[]): MaskedRowOutcome[] {
   if (logits.length === 0) throw new Error('fullyMaskedRowComparison: the row needs at least one key');
   const none = logits.map(() => false);
-  const outcome = (id: MaskedRowConvention, name: string, libraries: string, rule: string): MaskedRowOutcome => {
+  return (['zeros', 'nan', 'uniform'] as const).map((id) => {
     const weights = maskedRowWeights(logits, none, id);
-    return { id, name, libraries, rule, weights, sum: weights.reduce((a, b) => a + b, 0) };
-  };
-  return [
-    outcome('zeros', 'Selection, empty row → 0',
-      'Maskscope (default), PyTorch ≥ 2.5 scaled_dot_product_attention, FlashAttention, ONNX Attention, jax.nn.softmax(where=…)',
-      'softmax over the allowed keys only; no allowed key → every weight 0 (output 0)'),
-    outcome('nan', 'Naive softmax of −∞ → NaN',
-      'softmax(where(mask, logits, −∞)) as written by hand; PyTorch SDPA before 2.5',
-      'max = −∞, and exp(−∞ − (−∞)) = exp(NaN): every weight NaN, which then spreads to the output'),
-    outcome('uniform', 'Additive −1e9 → uniform',
-      'logits + mask × −1e9 (old TensorFlow tutorial, many BERT-era codebases)',
-      'every logit becomes ≈ −1e9, so the softmax spreads evenly: 1/Lk on every (blocked) key'),
-  ];
+    return { id, weights, sum: weights.reduce((a, b) => a + b, 0) };
+  });
 }

@@ -1,4 +1,5 @@
 import { engineEn } from './engine.en';
+import { conventionsEn } from './conventions.en';
 import { costEn } from './cost.en';
 import { zoomEn } from './zoom.en';
 /** English strings. Keys are shared with zh.ts; a test checks that both have the same keys. */
@@ -201,6 +202,7 @@ export const en = {
   cost: costEn,
   zoom: zoomEn,
   engine: engineEn,
+  conventions: conventionsEn,
   frameworks: {
     title: 'This mask in your framework: code, conventions, fully masked rows',
     code: 'Code that builds this mask (true = may attend)',

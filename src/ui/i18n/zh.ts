@@ -1,4 +1,5 @@
 import { engineZh } from './engine.zh';
+import { conventionsZh } from './conventions.zh';
 import { costZh } from './cost.zh';
 import { zoomZh } from './zoom.zh';
 import type { Strings } from './en';
@@ -203,6 +204,7 @@ export const zh: Strings = {
   cost: costZh,
   zoom: zoomZh,
   engine: engineZh,
+  conventions: conventionsZh,
   frameworks: {
     title: '此掩码在各框架中：代码、约定、整行被屏蔽',
     code: '构建此掩码的代码（true = 可以关注）',
