@@ -8,6 +8,7 @@ import type { Selection } from 'd3';
 import { FLAGGED_ROW_COLOR } from './colorScales';
 import { colLeft, rowTop } from './layout';
 import type { HeatmapLayout } from './layout';
+import { isUprightLabel } from './text';
 
 /** A shown label: its row/column index (of the whole matrix) and its (truncated) text. */
 export interface AxisLabel {
@@ -105,8 +106,11 @@ function drawColLabels(g: G, L: HeatmapLayout, a: AxesContent): void {
   g.selectAll('text')
     .data(a.colLabels, (d) => (d as AxisLabel).index)
     .join('text')
-    .attr('transform', (d) => `translate(${colLeft(L, d.index) + 0.5 * s},${y}) rotate(-90)`)
-    .attr('text-anchor', 'start')
+    // CJK labels stand upright in a vertical line ending at the same place (isUprightLabel)
+    .attr('transform', (d) => `translate(${colLeft(L, d.index) + 0.5 * s},${y})${isUprightLabel(d.text) ? '' : ' rotate(-90)'}`)
+    .attr('writing-mode', (d) => (isUprightLabel(d.text) ? 'vertical-rl' : null))
+    .attr('text-orientation', (d) => (isUprightLabel(d.text) ? 'upright' : null))
+    .attr('text-anchor', (d) => (isUprightLabel(d.text) ? 'end' : 'start'))
     .attr('dominant-baseline', 'central')
     .attr('fill', TEXT_COLOR)
     .text((d) => d.text);

@@ -9,6 +9,7 @@ import { TEXT_COLOR } from './heatmapAxes';
 import { colLeft, colShown, rowShown, rowTop } from './layout';
 import type { HeatmapLayout } from './layout';
 import { svgLayer } from './svgLayer';
+import { isUprightLabel } from './text';
 import type { HeatmapCell } from './types';
 
 /** Smallest outline box side, CSS px, so the outline stays visible around 1 px (or smaller) cells. */
@@ -90,7 +91,7 @@ function visiblePart(L: HeatmapLayout, cell: HeatmapCell | null): HeatmapCell | 
 function drawOverlayLabels(g: G, L: HeatmapLayout, data: HeatmapCell[], labels: OverlayLabels): void {
   const items = data.flatMap((c) => [
     { key: 'row', text: c.row >= 0 ? labels.row : '', x: L.left - L.labelGap, y: rowTop(L, c.row) + 0.5 * L.cellHeight, rotate: 0, anchor: 'end' },
-    { key: 'col', text: c.col >= 0 ? labels.col : '', x: colLeft(L, c.col) + 0.5 * L.cellWidth, y: L.top - L.labelGap, rotate: -90, anchor: 'start' },
+    { key: 'col', text: c.col >= 0 ? labels.col : '', x: colLeft(L, c.col) + 0.5 * L.cellWidth, y: L.top - L.labelGap, rotate: isUprightLabel(labels.col) ? 0 : -90, anchor: isUprightLabel(labels.col) ? 'end' : 'start' },
   ]).filter((d) => d.text !== '');
   svgLayer(g, 'ms-hover-labels')
     .selectAll('text')
@@ -98,6 +99,8 @@ function drawOverlayLabels(g: G, L: HeatmapLayout, data: HeatmapCell[], labels: 
     .join('text')
     .attr('transform', (d) => `translate(${d.x},${d.y}) rotate(${d.rotate})`)
     .attr('text-anchor', (d) => d.anchor)
+    .attr('writing-mode', (d) => (d.key === 'col' && isUprightLabel(d.text) ? 'vertical-rl' : null))
+    .attr('text-orientation', (d) => (d.key === 'col' && isUprightLabel(d.text) ? 'upright' : null))
     .attr('dominant-baseline', 'central')
     .attr('font-weight', 700)
     .attr('fill', TEXT_COLOR)

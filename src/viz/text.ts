@@ -73,3 +73,16 @@ function fontPx(font: string): number {
   const m = /(\d+(?:\.\d+)?)px/.exec(font);
   return m?.[1] !== undefined ? Number(m[1]) : 12;
 }
+
+/** Han, kana and Hangul only (each character about 1 em in either direction). */
+const CJK_ONLY = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+$/u;
+
+/**
+ * True when a column label reads better upright (CSS writing-mode vertical, each character
+ * standing) than rotated by −90°: a label of Chinese, Japanese or Korean characters only. Its
+ * height is then about its rotated length (1 em per character), so layouts are unchanged.
+ * @example isUprightLabel('猫') // → true;  isUprightLabel('cat'), isUprightLabel('<pad>') // → false
+ */
+export function isUprightLabel(text: string): boolean {
+  return CJK_ONLY.test(text);
+}

@@ -246,6 +246,22 @@ describe('Maskscope app, edge cases', () => {
     await page.close();
   });
 
+  it('Chinese key labels stand upright above their columns (not rotated sideways); Latin ones are rotated', async () => {
+    const { page, errors } = await openPage(harness, `/?lang=zh&heads=1&q=${encodeURIComponent('猫 坐\nthe cat sat on')}`);
+    await waitForResult(page);
+    const labels = await page.locator('[data-stage="weights"] svg text').evaluateAll((texts) => texts
+      .filter((t) => t.getAttribute('transform')?.startsWith('translate') && ['猫', '<pad>'].includes(t.textContent ?? ''))
+      .map((t) => ({ text: t.textContent, mode: getComputedStyle(t).writingMode, box: t.getBoundingClientRect().toJSON() as DOMRect })));
+    const cat = labels.find((l) => l.text === '猫');
+    const pad = labels.find((l) => l.text === '<pad>');
+    expect(cat?.mode).toBe('vertical-rl');
+    expect(pad?.mode).toBe('horizontal-tb');
+    // both end just above the heatmap: the same bottom edge
+    expect(Math.abs((cat?.box.bottom ?? 0) - (pad?.box.bottom ?? 99))).toBeLessThan(4);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('colour-bar tick labels never run into each other, in any stage legend', async () => {
     for (const url of ['/?causal=1', '/?v=1&mode=lengths&lq=12&heads=2&dk=64&alibi=1&cap=2', '/?v=1&mode=lengths&attn=cross&lq=3&lk=9&heads=1&seed=3']) {
       const { page } = await openPage(harness, url);

@@ -22,6 +22,7 @@ import {
   truncateLabel,
 } from '../../src/viz/layout';
 import { barScale, legendTickCount } from '../../src/viz/legend';
+import { isUprightLabel } from '../../src/viz/text';
 
 const inf = Infinity;
 
@@ -145,6 +146,13 @@ describe('label thinning', () => {
     expect(truncateLabel('cat', 6)).toBe('cat');
     expect(truncateLabel('extraordinary', 6)).toBe('extra…');
     expect(truncateLabel('😀😀😀😀', 3)).toBe('😀😀…');
+  });
+});
+
+describe('isUprightLabel', () => {
+  test('Chinese, Japanese and Korean labels stand upright; Latin, mixed and padding labels are rotated', () => {
+    for (const text of ['猫', '垫子', 'ねこ', 'カタカナ', '고양이']) expect(isUprightLabel(text), text).toBe(true);
+    for (const text of ['cat', '<pad>', 'q0', '猫s', '', '1']) expect(isUprightLabel(text), text).toBe(false);
   });
 });
 
