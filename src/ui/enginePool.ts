@@ -72,8 +72,7 @@ export class EnginePool {
     if (!parts || message.id !== parts.id || parts.failed) return;
     if (message.type === 'progress') {
       parts.progress[worker] = { done: message.done, total: message.total };
-      const sum = parts.progress.reduce((a, p) => ({ done: a.done + p.done, total: a.total + p.total }), { done: 0, total: 0 });
-      emit({ ...message, ...sum });
+      emit({ ...message, ...sumProgress(parts.progress) });
     } else if (message.type === 'result') {
       parts.results.push(message);
       if (parts.results.length === parts.count) emit(joinResults(parts.results));
@@ -84,6 +83,18 @@ export class EnginePool {
       emit(message); // 'preparing' and 'projecting' once, from the first worker
     }
   }
+}
+
+/**
+ * The progress of a split run: rows done and in total over its parts, a part that has not
+ * reported yet (total 0) counted as the mean of those that have (the shares are dealt evenly), so
+ * the fraction does not step back when a late part first reports.
+ */
+export function sumProgress(parts: readonly { done: number; total: number }[]): { done: number; total: number } {
+  const reported = parts.filter((p) => p.total > 0);
+  const done = parts.reduce((n, p) => n + p.done, 0);
+  const total = reported.reduce((n, p) => n + p.total, 0);
+  return { done, total: reported.length === 0 ? 0 : Math.round((total * parts.length) / reported.length) };
 }
 
 /** Heads dealt round-robin into at most `n` non-empty shares. */

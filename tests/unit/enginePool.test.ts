@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allocateHead, type StageSet } from '../../src/engine/headStages';
-import { deal, joinResults, poolSize } from '../../src/ui/enginePool';
+import { deal, joinResults, poolSize, sumProgress } from '../../src/ui/enginePool';
 import { allHeads } from '../../src/engine/headStages';
 import type { AttentionShape } from '../../src/engine/types';
 import type { WorkerMessage } from '../../src/worker/protocol';
@@ -47,5 +47,16 @@ describe('joinResults', () => {
 describe('poolSize', () => {
   it('one worker per core, 1 to 4', () => {
     expect([poolSize(undefined), poolSize(1), poolSize(2), poolSize(16)]).toEqual([1, 1, 2, 4]);
+  });
+});
+
+describe('sumProgress', () => {
+  it('sums the parts; a part yet to report counts as the mean of the others, so the fraction never steps back when it does', () => {
+    const early = sumProgress([{ done: 28, total: 100 }, { done: 0, total: 0 }]);
+    expect(early).toEqual({ done: 28, total: 200 });
+    const late = sumProgress([{ done: 28, total: 100 }, { done: 0, total: 100 }]);
+    expect(late.done / late.total).toBeGreaterThanOrEqual(early.done / early.total);
+    expect(sumProgress([{ done: 5, total: 60 }, { done: 7, total: 40 }])).toEqual({ done: 12, total: 100 });
+    expect(sumProgress([{ done: 0, total: 0 }])).toEqual({ done: 0, total: 0 });
   });
 });
