@@ -23,7 +23,7 @@ import { StageGrid } from './StageGrid';
 import { StatusLine } from './StatusLine';
 import { TokenPreview } from './TokenPreview';
 import { useDelayedFlag } from './useDelayedFlag';
-import { useInView } from './useInView';
+import { useScrolledPast } from './useScrolledPast';
 import { useEngine } from './useEngine';
 import { ALL_HEADS_CELLS } from './stageSets';
 import { cellCount, joinStages } from '../engine/headStages';
@@ -40,7 +40,7 @@ export function App({ initialSearch }: { initialSearch: string }) {
   const [hovered, setHovered] = useState<HoveredCell | null>(null);
   const [paintMode, setPaintMode] = useState<PaintMode>('off');
   // On short screens the view bar and read-out scroll away: a one-line read-out then sticks to the top.
-  const { ref: stickyBar, inView: readoutInView } = useInView();
+  const { ref: readoutTop, past: readoutScrolledAway } = useScrolledPast();
 
   useEffect(() => {
     void i18n.changeLanguage(scenario.language);
@@ -140,12 +140,15 @@ export function App({ initialSearch }: { initialSearch: string }) {
         {derived.ok && <InputNotes notes={derived.notes} />}
         {shown && shape && (
           <div className={dimmed ? 'result stale' : 'result'} data-testid="result" data-stale={stale} data-complete={!stale && complete}>
-            <div className="sticky-bar" ref={stickyBar}>
+            {/* first in the results, so that once stuck it is at the top of the screen, never mid-page */}
+            {slice && readoutScrolledAway && <CellReadoutLine cell={hovered} slice={slice} inputs={shown.inputs} queryTokens={queryTokens} keyTokens={keyTokens} />}
+            <div className="sticky-bar">
               {dimmed && slice && <p className="stale-note">{t('status.stale')}</p>}
               <ViewBar scenario={scenario} update={update} query={shown.job.query} batch={viewBatch} head={viewHead} heads={shape.heads} />
-              {slice && <CellReadout cell={hovered} slice={slice} inputs={shown.inputs} queryTokens={queryTokens} keyTokens={keyTokens} />}
+              <div ref={readoutTop}>
+                {slice && <CellReadout cell={hovered} slice={slice} inputs={shown.inputs} queryTokens={queryTokens} keyTokens={keyTokens} />}
+              </div>
             </div>
-            {slice && !readoutInView && <CellReadoutLine cell={hovered} slice={slice} inputs={shown.inputs} queryTokens={queryTokens} keyTokens={keyTokens} />}
             <TokenPreview
               query={shown.job.query}
               source={shown.job.key}

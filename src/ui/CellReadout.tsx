@@ -127,28 +127,28 @@ function OutputItems({ slice, row, dim }: { slice: StageSlice; row: number; dim:
 }
 
 /**
- * The read-out in one line, stuck to the top of the results while the full read-out is scrolled
- * out of view (short screens, max-height 820 px in styles.css, where the view bar is not sticky),
- * so hovering a lower heatmap still shows its values. aria-hidden: the full read-out is the live
- * region.
+ * The read-out in one line, stuck to the top of the screen while the full read-out has scrolled
+ * away (short screens, max-height 820 px in styles.css, where the view bar is not sticky), so
+ * hovering a lower heatmap still shows its values; nothing while no cell is hovered. aria-hidden:
+ * the full read-out is the live region.
  */
 export function CellReadoutLine({ cell, slice, inputs, queryTokens, keyTokens }: Props) {
   const { t } = useTranslation();
   const valid = isValid(cell, slice);
   const explanation = valid ? explainHovered(cell, slice, inputs) : null;
   const reasons = useBlockReasons(explanation);
-  const line = (className: string, children: React.ReactNode) => (
+  const line = (children: React.ReactNode) => (
     <div className="readout-line-anchor">
-      <p className={className} aria-hidden="true" data-testid="readout-line">{children}</p>
+      <p className="readout-line" aria-hidden="true" data-testid="readout-line">{children}</p>
     </div>
   );
-  if (!valid) return line('readout-line hint', t('hover.empty'));
+  if (!valid) return null;
   const query = <><b>{queryTokens[cell.row]}</b> (q = {cell.row})</>;
   if (!explanation) {
-    return line('readout-line', <>{query} · d = {cell.col} · {t('hover.output')} {formatNumber(slice.output[cell.row * slice.dV + cell.col] ?? NaN)}</>);
+    return line(<>{query} · d = {cell.col} · {t('hover.output')} {formatNumber(slice.output[cell.row * slice.dV + cell.col] ?? NaN)}</>);
   }
   const i = cell.row * slice.cols + cell.col;
-  return line('readout-line', <>
+  return line(<>
     {query} → <b>{keyTokens[cell.col]}</b> (k = {cell.col}) · {t('hover.scaled')} {formatNumber(slice.scaled[i] ?? NaN)} · {t('hover.weight')} {formatNumber(slice.weights[i] ?? NaN)}
     {' · '}
     {reasons.length ? <span className="blocked">{t('hover.blockedBy')} {reasons.join('; ')}</span> : t('hover.allowed')}

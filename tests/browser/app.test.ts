@@ -114,11 +114,14 @@ describe('Maskscope app', () => {
     expect(await page.getByTestId('readout').textContent()).not.toContain('Blocked by');
   });
 
-  it('on a 1366×768 laptop the read-out scrolls away and a one-line read-out sticks to the top, with the same values; never on a tall screen', async () => {
+  it('on short laptop screens, once the read-out’s top has scrolled away, a one-line read-out sticks to the top with the same values; never on a tall screen', async () => {
     const { page: laptop, errors: laptopErrors } = await openPage(harness, '/?causal=1');
     await laptop.setViewportSize({ width: 1366, height: 768 });
     await waitForResult(laptop);
     expect(await laptop.getByTestId('readout-line').count()).toBe(0); // at the top the full read-out is in view
+    await laptop.evaluate(() => window.scrollTo(0, 900));
+    await laptop.waitForTimeout(200);
+    expect(await laptop.getByTestId('readout-line').count()).toBe(0); // scrolled away, but no cell hovered yet: nothing covers the page
     await laptop.getByTestId('heatmap-weights').focus(); // scrolls the weights into view, selects (0, 0)
     await laptop.keyboard.press('ArrowRight');
     const line = laptop.getByTestId('readout-line');
@@ -135,7 +138,26 @@ describe('Maskscope app', () => {
     const heatmap = (await laptop.getByTestId('heatmap-weights').boundingBox())!;
     expect(heatmap.y).toBeGreaterThanOrEqual(box.y + box.height);
     await laptop.setViewportSize({ width: 1400, height: 1000 }); // tall: the whole read-out is sticky
-    await laptop.waitForFunction(() => document.querySelector('[data-testid="readout-line"]') === null);
+    await laptop.getByTestId('heatmap-weights').focus();
+    await laptop.keyboard.press('ArrowRight');
+    await laptop.waitForTimeout(200);
+    expect(await laptop.getByTestId('readout-line').count()).toBe(0);
+    expect(laptopErrors).toEqual([]);
+    await laptop.close();
+  });
+
+  it('on a 1366×650 viewport, wherever focus scrolls the page, the values are in view: in the full read-out or the line', async () => {
+    const { page: laptop, errors: laptopErrors } = await openPage(harness, '/?mode=lengths&lq=64&b=2&heads=8&dk=64&causal=1');
+    await laptop.setViewportSize({ width: 1366, height: 650 });
+    await waitForResult(laptop);
+    for (const stage of ['scaled', 'masked', 'weights', 'output']) {
+      await laptop.getByTestId(`heatmap-${stage}`).focus();
+      await laptop.keyboard.press('ArrowDown');
+      await laptop.waitForTimeout(150);
+      const readoutTop = (await laptop.getByTestId('readout').boundingBox())!.y;
+      const lines = await laptop.getByTestId('readout-line').count();
+      expect([stage, readoutTop >= 0 ? 'full read-out' : lines === 1 ? 'line' : 'nothing']).not.toEqual([stage, 'nothing']);
+    }
     expect(laptopErrors).toEqual([]);
     await laptop.close();
   });
