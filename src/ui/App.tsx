@@ -112,7 +112,7 @@ export function App({ initialSearch }: { initialSearch: string }) {
           </select>
           <CopyLinkButton />
           <ExportButton
-            shape={derived.ok && run.error === null ? (shape ?? null) : null}
+            shape={derived.ok && run.error === null && shown ? derived.inputs.shape : null}
             busy={behind || run.completing}
             problem={shown && !complete ? t('engine.exportNeedsAllHeads') : undefined}
             build={() => {

@@ -21,11 +21,11 @@ export const MAX_EXPORT_BYTES = 100e6;
 const NOTE_MS = 10_000;
 
 /**
- * Downloads `build()` as JSON. `shape` null (nothing current to export) disables it; `problem`
- * (e.g. only some heads computed) keeps it focusable and says what to change when pressed; so
- * does an export over MAX_EXPORT_BYTES. Pressed while `busy` (the current settings are still
- * being computed), it says so and exports once they are. A failure is said next to the button,
- * never silent.
+ * Downloads `build()` as JSON. `shape` (of the current settings) null, when there is nothing to
+ * export, disables it; `problem` (e.g. only some heads computed) keeps it focusable and says what
+ * to change when pressed; so does an export over MAX_EXPORT_BYTES. Pressed while `busy` (the
+ * current settings are still being computed), it says so and exports once they are (or drops the
+ * wait if the inputs turn invalid). A failure is said next to the button, never silent.
  */
 export function ExportButton({ build, shape, problem, busy = false }: { build(): unknown; shape: AttentionShape | null; problem?: string; busy?: boolean }) {
   const { t } = useTranslation();
@@ -42,25 +42,35 @@ export function ExportButton({ build, shape, problem, busy = false }: { build():
     clearTimeout(timer.current);
     timer.current = setTimeout(() => setNote(null), NOTE_MS);
   };
+  /** True (and says so) when an export of `s` would be over MAX_EXPORT_BYTES. */
+  const tooLarge = (s: AttentionShape) => {
+    const megabytes = Math.round(estimateExportBytes(s) / 1e6);
+    if (megabytes * 1e6 <= MAX_EXPORT_BYTES) return false;
+    explain(t('export.tooLarge', { megabytes, limit: MAX_EXPORT_BYTES / 1e6 }));
+    return true;
+  };
   const exportNow = () => {
     if (!shape) return setNote(null);
     if (problem) return explain(problem, problem);
+    if (tooLarge(shape)) return;
     const megabytes = Math.round(estimateExportBytes(shape) / 1e6);
-    if (megabytes * 1e6 > MAX_EXPORT_BYTES) return explain(t('export.tooLarge', { megabytes, limit: MAX_EXPORT_BYTES / 1e6 }));
     if (megabytes * 1e6 > LARGE_EXPORT_BYTES && !window.confirm(t('export.large', { megabytes }))) return;
     setNote({ text: t('export.preparing') });
     // after a frame, so that "preparing" shows before the page is busy building the file
     setTimeout(() => (download(build) ? setNote(null) : explain(t('export.failed'))), 50);
   };
   useEffect(() => {
-    if (!queued || busy) return;
+    if (!queued || (shape && busy)) return;
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setQueued(false);
-    exportNow();
+    // the inputs turned invalid meanwhile (no shape): nothing to wait for, no late surprise download
+    if (shape) exportNow();
+    else setNote(null);
   });
   const onClick = () => {
     if (!shape) return;
     if (!busy) return exportNow();
+    if (tooLarge(shape)) return; // known from the new settings' shape before their compute ends
     setQueued(true);
     setNote({ text: t('export.computing') });
   };

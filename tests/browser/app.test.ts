@@ -557,6 +557,28 @@ describe('Maskscope at classroom size', () => {
     await page.close();
   });
 
+  it('Export waiting for a compute: the wait is dropped (note and all) when the inputs turn invalid, and no file comes later', async () => {
+    const words = Array.from({ length: 100 }, (_, i) => `w${i}`).join(' ');
+    // the CPU backend of TensorFlow.js: seconds per compute, long enough to act during it
+    const { page, errors } = await openPage(harness, `/?q=${encodeURIComponent(`${words}\n${words}`)}&heads=16&dk=64&engine=cpu`);
+    await waitForResult(page, 120_000);
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await page.getByLabel('Seed').fill('9');
+    await page.getByLabel('Seed').press('Enter');
+    await page.getByRole('button', { name: 'Export JSON' }).click();
+    expect(await page.getByTestId('export-note').textContent()).toContain('Still computing the new settings: the file follows');
+    await page.getByLabel('Sequence').fill('');
+    await page.getByText('The query side has no token').waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="export-note"]')?.textContent === '');
+    await page.getByLabel('Sequence').fill('the cat sat');
+    await waitForResult(page, 120_000);
+    await page.waitForTimeout(500);
+    expect(downloads).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('causal alignment: greyed for self-attention (with why); in cross-attention it follows the causal box; toggling causal moves nothing below', async () => {
     const { page, errors } = await openPage(harness, '/?mode=lengths&lq=8&heads=1');
     await waitForResult(page);
