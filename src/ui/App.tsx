@@ -132,7 +132,7 @@ export function App({ initialSearch }: { initialSearch: string }) {
         <ModelPanel scenario={scenario} update={update} />
       </aside>
       <main className="views">
-        <p className="formula">{t('app.formula')}</p>
+        <p className="formula">{scenario.temperature === 1 ? t('app.formula') : t('app.formulaTemperature', { tau: scenario.temperature })}</p>
         <StatusLine device={run.device} run={shown?.run ?? null} set={shown?.set ?? null} slice={slice} computing={run.computing && slow} preparing={run.preparing} projecting={run.projecting} progress={run.progress} job={run.job} />
         <WarningBanner warnings={warnings} onDismiss={dismissWarnings} />
         {!derived.ok && <p className="banner error" role="alert">{t(`errors.${derived.error}`)}</p>}
@@ -159,7 +159,7 @@ export function App({ initialSearch }: { initialSearch: string }) {
             />
             <h2 className="visually-hidden">{t('stage.heading')}</h2>
             {!slice && <p className="head-pending" data-testid="head-pending">{t('engine.headPending', { batch: viewBatch, head: viewHead })}</p>}
-            {slice && <StageGrid slice={slice} queryTokens={queryTokens} keyTokens={keyTokens} hovered={hovered} onHover={setHovered} weightScale={scenario.weightScale} showLogits={changesLogits(shown.inputs.scoreMods ?? {})} temperature={shown.job.scenario.temperature}
+            {slice && <StageGrid slice={slice} queryTokens={queryTokens} keyTokens={keyTokens} hovered={hovered} onHover={setHovered} weightScale={scenario.weightScale} showLogits={changesLogits(shown.inputs.scoreMods ?? {})} temperature={shown.job.scenario.temperature} alibi={shown.job.scenario.alibi} softcap={shown.job.scenario.softcap}
               tileSize={scenario.tileSize}
               onTileSize={onTileSize}
               paint={paint}

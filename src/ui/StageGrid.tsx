@@ -33,6 +33,9 @@ interface Props {
   showLogits: boolean;
   /** Softmax temperature τ: the scaled stage is QKᵀ / (τ·√dK). */
   temperature: number;
+  /** ALiBi on, and the soft-cap c (0 = off): what the logits stage adds, for its title. */
+  alibi: boolean;
+  softcap: number;
   /** Tile size of the block-sparse overlay on the Mask heatmap; 0 = off. */
   tileSize: number;
   onTileSize(size: number): void;
@@ -43,7 +46,7 @@ interface Props {
 const MASK_COLOR = () => '#5b8bd9';
 
 /** Memoised: skipped when the page re-renders for another reason (a setting, a hover elsewhere). */
-export const StageGrid = memo(function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, weightScale: weightMode, showLogits, temperature, paint, tileSize, onTileSize }: Props) {
+export const StageGrid = memo(function StageGrid({ slice, queryTokens, keyTokens, hovered, onHover, weightScale: weightMode, showLogits, temperature, alibi, softcap, paint, tileSize, onTileSize }: Props) {
   const { t } = useTranslation();
   const scoreScale = useMemo(() => divergingScale(slice.scaled), [slice.scaled]);
   // With a modifier the logits get their own scale (a soft-cap of 1 would be white on the scores' scale).
@@ -89,7 +92,7 @@ export const StageGrid = memo(function StageGrid({ slice, queryTokens, keyTokens
     { id: 'mask', title: t('stage.mask'), note: t('stage.maskNote'), legend: 'mask', spec: { ...base, values: slice.mask, blocked: slice.blocked, color: MASK_COLOR, tiles, marked, ariaLabel: label(t('stage.mask'), slice.cols) } },
     { id: 'scaled', title: t('stage.scaled'), note: temperature === 1 ? t('stage.scaledNote') : t('stage.scaledNoteTemperature', { tau: temperature }), legend: 'scores', spec: { ...base, values: slice.scaled, color: scoreScale, poolBy: 'magnitude' as const, ariaLabel: label(t('stage.scaled'), slice.cols) } },
     ...(showLogits
-      ? [{ id: 'logits', title: t('stage.logits'), note: t('stage.logitsNote'), legend: 'scores' as const, spec: { ...base, values: slice.logits, color: logitScale, poolBy: 'magnitude' as const, ariaLabel: label(t('stage.logits'), slice.cols) } }]
+      ? [{ id: 'logits', title: t('stage.logits'), note: t(alibi && softcap > 0 ? 'stage.logitsNoteBoth' : alibi ? 'stage.logitsNoteAlibi' : 'stage.logitsNoteSoftcap', { c: softcap }), legend: 'scores' as const, spec: { ...base, values: slice.logits, color: logitScale, poolBy: 'magnitude' as const, ariaLabel: label(t('stage.logits'), slice.cols) } }]
       : []),
     { id: 'masked', title: t('stage.masked'), note: t('stage.maskedNote'), legend: 'scores', spec: { ...base, values: slice.masked, blocked: slice.blocked, color: logitScale, poolBy: 'magnitude' as const, ariaLabel: label(t('stage.masked'), slice.cols) } },
     { id: 'weights', title: t('stage.weights'), note: weightMode === 'row' ? t('stage.weightsRowNote') : t('stage.weightsNote'), legend: 'weights', spec: { ...base, values: weightValues, blocked: slice.blocked, color: weightScale, ariaLabel: label(t('stage.weights'), slice.cols) } },

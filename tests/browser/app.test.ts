@@ -329,6 +329,11 @@ describe('Maskscope app, edge cases', () => {
     await waitForResult(page);
     expect(await page.getByTestId('heatmap-logits').count()).toBe(1);
     await expect(page.getByText('QKᵀ / (τ·√dK), τ = 0.5').count()).resolves.toBe(1); // the scaled stage's title follows τ
+    expect(await page.locator('.formula').textContent()).toBe('Attention(Q, K, V) = softmax(mask(QKᵀ / (τ·√dK))) · V, τ = 0.5');
+    await expect(page.getByText('scaled + ALiBi bias, then soft-capped with c = 2').count()).resolves.toBe(1);
+    await page.getByLabel('ALiBi position bias').uncheck();
+    await waitForResult(page);
+    await expect(page.getByText('scaled, soft-capped: c·tanh(s / c), c = 2').count()).resolves.toBe(1); // the logits title names what is on
     const doc = await exportJson(page);
     expect(Math.max(...doc.logits.flat(3).map(Math.abs))).toBeLessThanOrEqual(2);
     expectMatchesReference(doc);
@@ -345,7 +350,7 @@ describe('Maskscope app, edge cases', () => {
     expect(await page.getByTestId('status-fully-masked').textContent()).toBe('3 of 3 rows here are fully masked (weights 0); 6 in all batch items and heads');
     await page.getByRole('button', { name: /^0:/ }).click();
     await waitForResult(page);
-    expect(await page.getByTestId('status-fully-masked').textContent()).toBe('no row here is fully masked; 6 rows are in other batch items or heads (weights 0)');
+    expect(await page.getByTestId('status-fully-masked').textContent()).toBe('no row here is fully masked; 6 fully masked rows are in other batch items or heads (weights 0)');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -231,7 +231,7 @@ export function frameworkMasks(input: ConventionInput): FrameworkMask[] {
     {
       id: 'additive',
       framework: 'Additive float mask',
-      argument: 'logits + mask (e.g. scaled_dot_product_attention(…, attn_mask=float_mask))',
+      argument: 'logits + mask  # or scaled_dot_product_attention(…, attn_mask=float_mask)',
       ...broadcast,
       dtype: 'float32',
       values: slice(mask, (allowed) => (allowed ? 0 : -Infinity)),
