@@ -1,12 +1,15 @@
 /**
  * The custom mask formula: a text field, and when the formula does not parse, the error with the
- * mistake marked in the formula itself, once typing pauses (ERROR_PAUSE_MS) or the field is left:
- * a formula half typed is not an error to announce at every key.
+ * mistake marked in the formula itself. Text that does not parse is held here while it is being
+ * typed (until typing pauses for ERROR_PAUSE_MS or the field is left): the heatmaps keep the last
+ * formula that parses instead of jumping at every key, and a formula half typed is not an error
+ * to announce. Text that parses is applied at once.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MaskParseError } from '../engine/mask';
 import { LIMITS } from '../state/scenario';
+import { customTerm } from './derive';
 
 interface Props {
   value: string;
@@ -14,19 +17,29 @@ interface Props {
   onChange(value: string): void;
 }
 
-/** How long typing must pause before a parse error is shown (ms). */
+/** How long typing must pause before a formula that does not parse is applied, and its error shown (ms). */
 export const ERROR_PAUSE_MS = 700;
 
 export function CustomMaskField({ value, error: parseError, onChange }: Props) {
   const { t } = useTranslation();
   const id = useId();
-  const [typing, setTyping] = useState(false);
+  // Typed text that does not parse yet, over the value it was typed on (dropped if that changes: Back, a preset).
+  const [draft, setDraft] = useState<{ text: string; over: string } | null>(null);
+  const pending = draft !== null && draft.over === value ? draft.text : null;
+  const apply = useRef(onChange);
   useEffect(() => {
-    if (!typing) return;
-    const timer = setTimeout(() => setTyping(false), ERROR_PAUSE_MS);
+    apply.current = onChange;
+  });
+  useEffect(() => {
+    if (pending === null) return;
+    const timer = setTimeout(() => {
+      setDraft(null);
+      apply.current(pending);
+    }, ERROR_PAUSE_MS);
     return () => clearTimeout(timer);
-  }, [typing, value]);
-  const error = typing ? null : parseError;
+  }, [pending]);
+  const error = pending === null ? parseError : null;
+  const text = pending ?? value;
   return (
     <div className="field">
       <label htmlFor={id}>{t('mask.custom')}</label>
@@ -38,15 +51,22 @@ export function CustomMaskField({ value, error: parseError, onChange }: Props) {
         autoComplete="off"
         maxLength={LIMITS.maxFormulaChars}
         placeholder="k <= q && q - k < 4"
-        value={value}
+        value={text}
         aria-invalid={error ? true : undefined}
         aria-describedby={`${id}-help${error ? ` ${id}-error` : ''}`}
         data-testid="custom-mask"
         onChange={(e) => {
-          setTyping(true);
-          onChange(e.target.value);
+          const next = e.target.value;
+          if (customTerm(next).error === null) {
+            setDraft(null);
+            onChange(next);
+          } else setDraft({ text: next, over: value });
         }}
-        onBlur={() => setTyping(false)}
+        onBlur={() => {
+          if (pending === null) return;
+          setDraft(null);
+          onChange(pending);
+        }}
       />
       <p id={`${id}-help`} className="hint">
         {t('mask.customHint')}
