@@ -17,7 +17,7 @@ import { drawTiles } from './heatmapTiles';
 import { drawMarks } from './heatmapMarks';
 import { attachZoomGestures, isZoomed, zoomKeyAction } from './heatmapZoom';
 import { moveCell } from './keyboard';
-import { colShown, fitHeatmapLayout, layoutCellAt, rowShown } from './layout';
+import { colShown, fitHeatmapLayout, layoutCellAt, rowShown, rowTop } from './layout';
 import type { HeatmapLayout } from './layout';
 import { maxTextWidth, widestCandidates } from './text';
 import type { CellRange, HeatmapCell, HeatmapHandle, HeatmapSpec } from './types';
@@ -53,6 +53,21 @@ export const DEFAULT_FONT_SIZE = 13;
  *         [rows × cols] or greyRows/flaggedRows not [rows], or cellSize / maxWidth /
  *         maxMatrixHeight is not > 0, or tiles are not ⌈rows/size⌉ × ⌈cols/size⌉
  */
+/**
+ * Scrolls the page (as little as needed) so that the cell moved to with the keyboard is on screen,
+ * below the heatmap's CSS scroll-margin-top (room for what sticks to the top of the page).
+ */
+function scrollCellIntoView(svg: SVGSVGElement, L: HeatmapLayout, c: HeatmapCell): void {
+  const view = svg.ownerDocument.defaultView;
+  if (!view) return;
+  const box = svg.getBoundingClientRect();
+  const top = box.top + rowTop(L, c.row);
+  const bottom = top + L.cellHeight;
+  const margin = parseFloat(view.getComputedStyle(svg.closest('.heatmap') ?? svg).scrollMarginTop) || 0;
+  if (top < margin) view.scrollBy({ top: top - margin });
+  else if (bottom > view.innerHeight) view.scrollBy({ top: bottom - view.innerHeight });
+}
+
 export function drawHeatmap(host: HTMLElement, spec: HeatmapSpec): HeatmapHandle {
   validateSpec(spec);
   const dom = createHeatmapDom(host);
@@ -109,6 +124,8 @@ export function drawHeatmap(host: HTMLElement, spec: HeatmapSpec): HeatmapHandle
     setCell(next);
     if (next !== null && !(rowShown(layout, next.row) && colShown(layout, next.col))) {
       current.onViewAction?.({ kind: 'reveal', row: next.row, col: next.col });
+    } else if (next !== null) {
+      scrollCellIntoView(svgNode, layout, next);
     }
   };
   // Focus from the keyboard (Tab) or a script selects the first visible cell; focus from a

@@ -146,6 +146,26 @@ describe('Maskscope app', () => {
     await laptop.close();
   });
 
+  it('arrow keys scroll the page so that the active cell stays on screen (below the one-line read-out)', async () => {
+    const { page: laptop, errors: laptopErrors } = await openPage(harness, '/?mode=lengths&lq=64&b=2&heads=8&dk=64&causal=1');
+    await laptop.setViewportSize({ width: 1366, height: 768 });
+    await waitForResult(laptop);
+    const weights = laptop.getByTestId('heatmap-weights');
+    await weights.focus(); // selects (0, 0)
+    for (let i = 0; i < 40; i++) await laptop.keyboard.press('ArrowDown');
+    // scroll so that the heatmap's top rows are above the screen, then walk back up to row 0
+    await laptop.evaluate(() => window.scrollBy(0, 400));
+    for (let i = 0; i < 40; i++) await laptop.keyboard.press('ArrowUp');
+    expect(await laptop.getByTestId('readout').textContent()).toContain('q = 0');
+    const canvas = (await weights.locator('canvas').boundingBox())!;
+    const line = await laptop.getByTestId('readout-line').boundingBox();
+    // row 0 is the canvas's top row: on screen and not under the line
+    expect(canvas.y).toBeGreaterThanOrEqual(line ? line.y + line.height : 0);
+    expect(canvas.y).toBeLessThan(768);
+    expect(laptopErrors).toEqual([]);
+    await laptop.close();
+  });
+
   it('on a 1366×650 viewport, wherever focus scrolls the page, the values are in view: in the full read-out or the line', async () => {
     const { page: laptop, errors: laptopErrors } = await openPage(harness, '/?mode=lengths&lq=64&b=2&heads=8&dk=64&causal=1');
     await laptop.setViewportSize({ width: 1366, height: 650 });
