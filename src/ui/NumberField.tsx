@@ -22,11 +22,14 @@ interface Props {
 
 type Problem = null | 'notInteger' | 'notNumber' | 'range';
 
-/** Why `text` is not a (whole, when `integer`) number in [min, max], or null when it is. */
+/** Plain decimal notation: digits, at most one point, an optional sign (not "1e1", "0x10" or "Infinity"). */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+
+/** Why `text` is not a (whole, when `integer`) number in [min, max] in plain decimal notation, or null when it is. */
 export function numberProblem(text: string, min: number, max: number, integer = true): Problem {
   const trimmed = text.trim();
   const n = Number(trimmed);
-  if (trimmed === '' || !Number.isFinite(n)) return integer ? 'notInteger' : 'notNumber';
+  if (!DECIMAL.test(trimmed) || !Number.isFinite(n)) return integer ? 'notInteger' : 'notNumber';
   if (integer && !Number.isInteger(n)) return 'notInteger';
   return n < min || n > max ? 'range' : null;
 }
