@@ -53,21 +53,6 @@ export const DEFAULT_FONT_SIZE = 13;
  *         [rows × cols] or greyRows/flaggedRows not [rows], or cellSize / maxWidth /
  *         maxMatrixHeight is not > 0, or tiles are not ⌈rows/size⌉ × ⌈cols/size⌉
  */
-/**
- * Scrolls the page (as little as needed) so that the cell moved to with the keyboard is on screen,
- * below the heatmap's CSS scroll-margin-top (room for what sticks to the top of the page).
- */
-function scrollCellIntoView(svg: SVGSVGElement, L: HeatmapLayout, c: HeatmapCell): void {
-  const view = svg.ownerDocument.defaultView;
-  if (!view) return;
-  const box = svg.getBoundingClientRect();
-  const top = box.top + rowTop(L, c.row);
-  const bottom = top + L.cellHeight;
-  const margin = parseFloat(view.getComputedStyle(svg.closest('.heatmap') ?? svg).scrollMarginTop) || 0;
-  if (top < margin) view.scrollBy({ top: top - margin });
-  else if (bottom > view.innerHeight) view.scrollBy({ top: bottom - view.innerHeight });
-}
-
 export function drawHeatmap(host: HTMLElement, spec: HeatmapSpec): HeatmapHandle {
   validateSpec(spec);
   const dom = createHeatmapDom(host);
@@ -375,4 +360,19 @@ export function validateSpec(spec: HeatmapSpec): void {
   if (spec.maxMatrixHeight !== undefined && !(spec.maxMatrixHeight > 0 && Number.isFinite(spec.maxMatrixHeight))) {
     fail(`maxMatrixHeight must be > 0 px, got ${spec.maxMatrixHeight}`);
   }
+}
+
+/**
+ * Scrolls the page (as little as needed) so that the cell moved to with the keyboard is on screen,
+ * below the heatmap's CSS scroll-margin-top (room for what sticks to the top of the page).
+ */
+function scrollCellIntoView(svg: SVGSVGElement, L: HeatmapLayout, c: HeatmapCell): void {
+  const view = svg.ownerDocument.defaultView;
+  if (!view) return;
+  const box = svg.getBoundingClientRect();
+  const top = box.top + rowTop(L, c.row);
+  const bottom = top + L.cellHeight;
+  const margin = parseFloat(view.getComputedStyle(svg.closest('.heatmap') ?? svg).scrollMarginTop) || 0;
+  if (top < margin) view.scrollBy({ top: top - margin });
+  else if (bottom > view.innerHeight) view.scrollBy({ top: bottom - view.innerHeight });
 }
