@@ -82,7 +82,7 @@ export const en = {
     temperature: 'Temperature τ (scale = 1/(τ·√dK))',
     softcap: 'Soft-cap c (0 = off): c·tanh(s/c)',
     alibi: 'ALiBi position bias',
-    alibiHint: 'Adds −m_h·|distance| with per-head slopes m_h = 2^(−8(h+1)/H) (Press et al. 2022).',
+    alibiHint: 'Adds −m_h·|distance| with per-head slopes m_h = 2^(−8(h+1)/H) (Press et al. 2022); distance = q + (Lk − Lq) − k, bottom-right aligned whatever the causal alignment.',
   },
   masks: {
     full: 'Full (bidirectional)',
@@ -185,7 +185,7 @@ export const en = {
     bigbird: { name: 'BigBird', description: 'Sliding blocks, global blocks and r random blocks per query block, different per head.' },
     paligemma: { name: 'PaliGemma-style prefix-LM', description: 'Bidirectional over the prefix — three image tokens and the prompt “caption :” (P = 5) — and causal over the answer after it.' },
     packed: { name: 'Packed documents', description: 'Documents separated by “|” attend only within themselves, causally.' },
-    decode: { name: 'KV-cache decode step', description: 'One new token (the query, at position 11) against the 12 cached keys of the same sequence, shown as Lq = 1 × Lk = 12; bottom-right aligned, it sees them all (top-left would see only key 0).' },
+    decode: { name: 'KV-cache decode step', description: 'One new token against the 12 cached keys of the same sequence, shown as Lq = 1 × Lk = 12: its row is q0, but it stands at position 11; bottom-right aligned, it sees them all (top-left would see only key 0).' },
     llama4: { name: 'Llama-4-style chunked attention', description: 'Causal inside chunks of C = 4 tokens; nothing across chunks.' },
     gemma2: { name: 'Gemma-2-style local/global heads', description: 'Even heads: sliding window W = 4; odd heads: full causal; logits soft-capped at 50.' },
   },

@@ -84,7 +84,7 @@ export const zh: Strings = {
     temperature: '温度 τ（缩放 = 1/(τ·√dK)）',
     softcap: '软截断 c（0 = 关闭）：c·tanh(s/c)',
     alibi: 'ALiBi 位置偏置',
-    alibiHint: '加上 −m_h·|距离|，每个头的斜率 m_h = 2^(−8(h+1)/H)（Press 等，2022）。',
+    alibiHint: '加上 −m_h·|距离|，每个头的斜率 m_h = 2^(−8(h+1)/H)（Press 等，2022）；距离 = q + (Lk − Lq) − k，无论因果对齐方式如何都按右下对齐。',
   },
   masks: {
     full: '全注意力（双向）',
@@ -187,7 +187,7 @@ export const zh: Strings = {
     bigbird: { name: 'BigBird', description: '滑动块、全局块，以及每个查询块 r 个随机块，各头不同。' },
     paligemma: { name: 'PaliGemma 式前缀语言模型', description: '在前缀（三个图像词元和提示“caption :”，P = 5）上双向，之后的回答部分为因果。' },
     packed: { name: '打包的多个文档', description: '以“|”分隔的文档只在各自内部因果地关注。' },
-    decode: { name: 'KV 缓存解码步', description: '一个新词元（查询，位于第 11 个位置）对同一序列的 12 个缓存键，显示为 Lq = 1 × Lk = 12；右下对齐时能看到全部（左上对齐只能看到键 0）。' },
+    decode: { name: 'KV 缓存解码步', description: '一个新词元对同一序列的 12 个缓存键，显示为 Lq = 1 × Lk = 12：它的行是 q0，但它位于第 11 个位置；右下对齐时能看到全部（左上对齐只能看到键 0）。' },
     llama4: { name: 'Llama 4 式分块注意力', description: '在 C = 4 个词元的块内因果；块之间不关注。' },
     gemma2: { name: 'Gemma 2 式局部 / 全局头', description: '偶数头：滑动窗口 W = 4；奇数头：完整因果；logits 软截断为 50。' },
   },
