@@ -143,10 +143,10 @@ export function App({ initialSearch }: { initialSearch: string }) {
             {/* first in the results, so that once stuck it is at the top of the screen, never mid-page */}
             {slice && readoutScrolledAway && <CellReadoutLine cell={hovered} slice={slice} inputs={shown.inputs} queryTokens={queryTokens} keyTokens={keyTokens} />}
             <div className="sticky-bar">
-              {dimmed && slice && <p className="stale-note">{t('status.stale')}</p>}
               <ViewBar scenario={scenario} update={update} query={shown.job.query} batch={viewBatch} head={viewHead} heads={shape.heads} />
-              <div ref={readoutTop}>
+              <div className="readout-box" ref={readoutTop}>
                 {slice && <CellReadout cell={hovered} slice={slice} inputs={shown.inputs} queryTokens={queryTokens} keyTokens={keyTokens} />}
+                {dimmed && slice && <p className="stale-note">{t('status.stale')}</p>}
               </div>
             </div>
             <TokenPreview

@@ -47,6 +47,11 @@ describe('large sizes', () => {
     // Marked stale at once (for scripts and tests), but not dimmed and no "computing…" yet: a quick compute never flickers.
     expect(atClick).toEqual({ stale: 'true', dimmed: false, status: expect.stringMatching(/\d ms$/) });
     await page.waitForSelector('[data-testid="result"].stale', { timeout: 2000 });
+    // the note saying so sits inside the read-out box, over none of the tokens
+    const note = (await page.locator('.stale-note').boundingBox())!;
+    const readout = (await page.getByTestId('readout').boundingBox())!;
+    expect(note.y + note.height).toBeLessThanOrEqual(readout.y + readout.height + 1);
+    expect(note.y).toBeGreaterThanOrEqual(readout.y);
     // In one task, so that the computation cannot end in between: still computing, Export pressed
     // (React renders the click's update in a microtask, awaited here).
     const duringCompute = await page.evaluate(async () => {
