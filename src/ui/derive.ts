@@ -53,8 +53,9 @@ export function deriveInputs(s: Scenario, options: { vectors?: boolean; heads?: 
   const extra = catalogueTerms(s, sizes, key);
   const inputs = buildAttentionInputs(query, key, { seed: s.seed, dK: s.dK, heads: s.heads }, {
     causal: s.causal ? s.causalAlignment : null,
-    keyPadding: s.keyPadding,
-    queryPadding: s.queryPadding,
+    // lengths mode has no padding: no padding term in the mask (nor in its formula and tree)
+    keyPadding: s.keyPadding && s.inputMode !== 'lengths',
+    queryPadding: s.queryPadding && s.inputMode !== 'lengths',
     extra: [
       ...(extra.term ? [{ expr: extra.term, tables: extra.tables }] : []),
       ...(custom.term ? [{ expr: custom.term, tables: {} }] : []),

@@ -332,8 +332,9 @@ describe('Maskscope app, edge cases', () => {
       [0, 0, 0, 1, 1],
     ]);
     expectMatchesReference(doc);
-    // the tree: AND ├ key padding: keyIsReal[b][k] └ custom └ AND ├ k <= q └ q - k < 2
-    expect(await page.getByTestId('composition').textContent()).toMatch(/key padding: keyIsReal\[b\]\[k\]customANDk <= qq - k < 2$/);
+    // the tree: custom └ AND ├ k <= q └ q - k < 2 (lengths mode has no key padding term)
+    expect(await page.getByTestId('composition').textContent()).toMatch(/customANDk <= qq - k < 2$/);
+    expect(await page.getByTestId('composition').textContent()).not.toContain('key padding'); // lengths mode: no padding term
     await page.getByLabel('Custom mask (formula)').fill('k <= q +');
     const error = page.getByTestId('custom-mask-error');
     // while typing, a formula that does not parse is neither applied (the last one stays) nor an error yet

@@ -24,6 +24,14 @@ describe('deriveInputs', () => {
     expect(d.inputs.queryIsReal).toEqual([[true, true, true], [true, false, false]]);
   });
 
+  it('lengths mode has no padding: the padding boxes, ticked or not, add no term to the mask', () => {
+    const d = deriveInputs(scenario({ inputMode: 'lengths', queryLength: 4, keyPadding: true, queryPadding: true, causal: true }));
+    if (!d.ok) throw new Error(d.error);
+    expect(d.inputs.mask.tables.keyIsReal).toBeUndefined();
+    expect(formatExpr(d.inputs.mask.expr)).not.toContain('keyIsReal');
+    expect(d.inputs.queryIsReal).toEqual([[true, true, true, true]]);
+  });
+
   it('key padding off: no key is blocked; query padding off: every query counts as real', () => {
     const d = deriveInputs(scenario({ queryText: 'a b\nc', keyPadding: false, queryPadding: false }));
     if (!d.ok) throw new Error(d.error);
