@@ -11,11 +11,13 @@ interface Props {
   showBlocked: boolean;
   /** Overrides the default title of this kind of legend. */
   title?: string;
+  /** The heatmap fades padded query rows: the mask legend shows that swatch too. */
+  showPadded?: boolean;
 }
 
 const TITLE_KEYS = { mask: 'stage.mask', scores: 'hover.scaled', weights: 'stage.weights', output: 'stage.output' } as const;
 
-export function Legend({ kind, scale, showBlocked, title: titleOverride }: Props) {
+export function Legend({ kind, scale, showBlocked, title: titleOverride, showPadded = false }: Props) {
   const { t } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   const handle = useRef<LegendHandle | null>(null);
@@ -39,6 +41,7 @@ export function Legend({ kind, scale, showBlocked, title: titleOverride }: Props
     return (
       <div className="legend mask-legend">
         <span className="swatch allowed" /> {t('stage.allowed')} <span className="swatch blocked" /> {t('stage.blockedCell')}
+        {showPadded && <> <span className="swatch padded" /> {t('stage.paddedRow')}</>}
       </div>
     );
   }

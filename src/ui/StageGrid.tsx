@@ -58,6 +58,7 @@ export const StageGrid = memo(function StageGrid({ slice, queryTokens, keyTokens
   const label = (stage: string, cols: number) =>
     t('stage.heatmapLabel', { stage, batch: slice.batch, head: slice.head, rows: slice.rows, cols });
 
+  const hasPaddedRows = useMemo(() => slice.paddedRows.some((r) => r !== 0), [slice.paddedRows]);
   const highlight: HeatmapCell | null = hovered && hovered.stage === 'cells' ? hovered : null;
   const painter = usePaintHandlers(paint.mode, paint.onPaint);
   const marked = useMemo(() => (paint.text ? paintedFlags(paint.text, slice.rows, slice.cols) : undefined), [paint.text, slice.rows, slice.cols]);
@@ -151,6 +152,7 @@ export const StageGrid = memo(function StageGrid({ slice, queryTokens, keyTokens
             kind={legend}
             scale={legend === 'weights' ? weightScale : id === 'scaled' ? scoreScale : logitScale}
             showBlocked={spec.blocked !== undefined}
+            showPadded={hasPaddedRows}
             title={legend === 'weights' && weightMode === 'row' ? t('view.weightsRowLegend') : showLogits && (id === 'logits' || id === 'masked') ? t('stage.logits') : undefined}
           />
           {id === 'mask' && (

@@ -304,6 +304,17 @@ describe('Maskscope app, edge cases', () => {
     await page.close();
   });
 
+  it('the mask legend shows the faded swatch of padded query rows only when there are some', async () => {
+    const { page, errors } = await openPage(harness, '/?causal=1'); // sentences of different lengths: padded rows
+    await waitForResult(page);
+    expect(await page.locator('[data-stage="mask"] .mask-legend').textContent()).toContain('padded query (row ignored)');
+    await page.goto(new URL('/?v=1&mode=lengths&lq=4&heads=1', harness.baseUrl).toString());
+    await waitForResult(page);
+    expect(await page.locator('[data-stage="mask"] .mask-legend').textContent()).not.toContain('padded query');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('colour-bar tick labels never run into each other, in any stage legend', async () => {
     for (const url of ['/?causal=1', '/?v=1&mode=lengths&lq=12&heads=2&dk=64&alibi=1&cap=2', '/?v=1&mode=lengths&attn=cross&lq=3&lk=9&heads=1&seed=3']) {
       const { page } = await openPage(harness, url);

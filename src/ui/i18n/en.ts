@@ -258,7 +258,7 @@ export const en = {
     allowed: 'allowed (1)',
     blocked: 'masked (−∞)',
     blockedCell: 'blocked (0)',
-    paddedRow: 'padded query',
+    paddedRow: 'padded query (row ignored)',
     fullyMaskedRow: 'fully masked row',
     heatmapLabel: '{{stage}} heatmap, batch item {{batch}}, head {{head}}: {{rows}} queries × {{cols}} columns. Use the arrow keys to move between cells.',
   },

@@ -260,7 +260,7 @@ export const zh: Strings = {
     allowed: '允许（1）',
     blocked: '已屏蔽（−∞）',
     blockedCell: '屏蔽（0）',
-    paddedRow: '填充查询',
+    paddedRow: '填充查询（该行被忽略）',
     fullyMaskedRow: '整行被屏蔽',
     heatmapLabel: '{{stage}}热图，批次样本 {{batch}}，头 {{head}}：{{rows}} 个查询 × {{cols}} 列。用方向键在单元格间移动。',
   },
