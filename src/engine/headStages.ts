@@ -118,6 +118,6 @@ export function copyHeadVectors(into: AttentionInputs, from: AttentionInputs, bl
 }
 
 /** Index of (b, h) in `StageSet.heads`. */
-export function headIndex(shape: AttentionShape, batch: number, head: number): number {
+export function headIndex(shape: Pick<AttentionShape, 'heads'>, batch: number, head: number): number {
   return batch * shape.heads + head;
 }

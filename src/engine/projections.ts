@@ -135,7 +135,6 @@ function projectColumns(x: Float64Array, xo: number, wT: Float64Array, d: number
   }
 }
 
-
 /** Transposed projection matrices by name, head, seed and size: a new text or mask reuses them. */
 const transposed = new Map<string, Float64Array>();
 /** At most this many float64 entries are kept (64 MB); the oldest matrices go first. */

@@ -26,7 +26,7 @@ import { useDelayedFlag } from './useDelayedFlag';
 import { useScrolledPast } from './useScrolledPast';
 import { useEngine } from './useEngine';
 import { ALL_HEADS_CELLS } from './stageSets';
-import { cellCount, joinStages } from '../engine/headStages';
+import { cellCount, headIndex, joinStages } from '../engine/headStages';
 import { useScenarioUrl } from './useScenarioUrl';
 import { ViewBar } from './ViewBar';
 import { InputNotes, WarningBanner } from './WarningBanner';
@@ -68,7 +68,7 @@ export function App({ initialSearch }: { initialSearch: string }) {
   const run = useEngine(job, focus);
   const shown = run.result;
   const shape = shown?.set.shape;
-  const headStages = shape && viewBatch < shape.batch && viewHead < shape.heads ? (shown.set.heads[viewBatch * shape.heads + viewHead] ?? null) : null;
+  const headStages = shape && viewBatch < shape.batch && viewHead < shape.heads ? (shown.set.heads[headIndex(shape, viewBatch, viewHead)] ?? null) : null;
   const { queryLength = 0, keyLength = 0, dV = 0 } = shape ?? {};
   // Keyed by the head's arrays: a result that keeps them (the other heads completed) redraws nothing.
   const slice = useMemo(() => headStages && sliceHead(headStages, { queryLength, keyLength, dV }), [headStages, queryLength, keyLength, dV]);

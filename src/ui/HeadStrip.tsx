@@ -5,13 +5,12 @@
  */
 import { useEffect, useMemo, useRef, memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StageSet } from '../engine/headStages';
 import type { WeightScale } from '../state/scenario';
 import { sequentialScale } from '../viz/colorScales';
 import { weightColorValues } from './weightScale';
 import { drawThumbnail } from '../viz/thumbnail';
 import { sliceHead } from './slices';
-import type { HeadStages } from '../engine/headStages';
+import { headIndex, type HeadStages, type StageSet } from '../engine/headStages';
 import { scheduleBackgroundDraw } from './drawQueue';
 
 interface Props {
@@ -33,7 +32,7 @@ export const HeadStrip = memo(function HeadStrip({ set, pending, batch, head, we
       <h2>{t('view.headStrip')}</h2>
       <div className="thumbs">
         {Array.from({ length: heads }, (_, h) => {
-          const stages = set.heads[batch * heads + h] ?? null;
+          const stages = set.heads[headIndex(set.shape, batch, h)] ?? null;
           const ready = stages !== null;
           return (
             <button

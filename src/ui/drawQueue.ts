@@ -136,19 +136,19 @@ let afterFramePost: ((run: () => void) => void) | null = null;
  */
 export function afterNextFrame(run: () => void, fallbackMs = 100): () => void {
   afterFramePost ??= postAfterFrame(postMacrotask());
-  let state: 'waiting' | 'done' = 'waiting';
-  const once = () => {
-    if (state === 'done') return;
-    state = 'done';
+  let done = false;
+  const stop = () => {
+    done = true;
     clearTimeout(timer);
+  };
+  const once = () => {
+    if (done) return;
+    stop();
     run();
   };
   const timer = setTimeout(once, fallbackMs);
   afterFramePost(once);
-  return () => {
-    state = 'done';
-    clearTimeout(timer);
-  };
+  return stop;
 }
 
 /** Queues `draw` for `key` on the app's queue; returns a cancel function (see DrawQueue.schedule). */

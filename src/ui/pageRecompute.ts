@@ -13,7 +13,7 @@
  * Only when "auto" (or a JS choice) picks the plain-JS path; tfjs paths, larger sizes and heads on
  * demand go to the worker.
  */
-import { allHeads, allocateHead, cellCount, type HeadStages, type StageSet } from '../engine/headStages';
+import { allHeads, allocateHead, cellCount, headIndex, type HeadStages, type StageSet } from '../engine/headStages';
 import { computeRowsJs, planJs } from '../engine/jsAttention';
 import { choosePath, type DeviceInfo } from '../engine/pathChoice';
 import type { AttentionInputs, AttentionShape, HeadRef } from '../engine/types';
@@ -100,7 +100,7 @@ export function computeOnPage(basis: PageBasis | null, job: PageJob, device: Dev
   const derived = deriveInputs(job.scenario, first ? { heads: [first.head] } : {});
   if (!derived.ok) return null;
   if (!first) return timedRun('whole', started, derived.inputs, NO_SCORES, job, device);
-  const index = first.batch * shape.heads + first.head;
+  const index = headIndex(shape, first.batch, first.head);
   return timedRun('focus', started, derived.inputs, NO_SCORES, job, device, (i) => i !== index);
 }
 

@@ -2,7 +2,7 @@
  * One (batch item, head) slice of every stage, as the heatmaps draw it. Pure; no copies of the
  * large arrays, except the blocked flags and the small per-row flag arrays.
  */
-import type { HeadStages, StageSet } from '../engine/headStages';
+import { headIndex, type HeadStages, type StageSet } from '../engine/headStages';
 import { RowStatus, type AttentionShape } from '../engine/types';
 
 export interface StageSlice {
@@ -38,7 +38,7 @@ export function sliceStages(set: StageSet, batch: number, head: number): StageSl
   if (batch < 0 || batch >= B || head < 0 || head >= H) {
     throw new RangeError(`sliceStages: (batch ${batch}, head ${head}) outside B=${B}, H=${H}`);
   }
-  const stages = set.heads[batch * H + head];
+  const stages = set.heads[headIndex(set.shape, batch, head)];
   return stages ? sliceHead(stages, set.shape) : null;
 }
 

@@ -7,7 +7,6 @@
  * on screen first, the other heads follow in a task after the frame that shows it.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { StageSet } from '../engine/headStages';
 import { choosePath, type DeviceInfo } from '../engine/pathChoice';
 import type { AttentionInputs, EnginePath, HeadRef } from '../engine/types';
 import type { Scenario } from '../state/scenario';
@@ -17,7 +16,7 @@ import { mergeSets } from './stageSets';
 import { completeOnPage, computeOnPage } from './pageRecompute';
 import { afterNextFrame } from './drawQueue';
 import { EnginePool, PARALLEL_CELLS, poolSize } from './enginePool';
-import { allHeads, cellCount } from '../engine/headStages';
+import { allHeads, cellCount, headIndex, type StageSet } from '../engine/headStages';
 
 /** What to compute: the settings (and their key), and the heads (null = all). */
 export interface EngineJob {
@@ -216,7 +215,7 @@ function completesOnPage<J extends EngineJob>(result: EngineResult<J>, job: J): 
 /** True when `result` is for the settings of `job` and holds the head `focus`. */
 function holdsFocus<J extends EngineJob>(result: EngineResult<J>, job: J, focus: HeadRef | null): boolean {
   if (!focus || result.job.settingsKey !== job.settingsKey) return false;
-  return result.set.heads[focus.batch * result.set.shape.heads + focus.head] != null;
+  return result.set.heads[headIndex(result.set.shape, focus.batch, focus.head)] != null;
 }
 
 /** True when the result already holds every head the job asks for, for the same settings. */

@@ -22,7 +22,7 @@ export function createScoreCache(maxCells = MAX_KEPT_SCORE_CELLS): ScoreCache {
   return {
     lookup(key, batch, head) {
       if (kept?.key !== key) return null;
-      return kept.scores.get(batch * kept.heads + head) ?? null;
+      return kept.scores.get(headIndex(kept, batch, head)) ?? null;
     },
     keep(key, set) {
       if (kept?.key !== key) kept = { key, heads: set.shape.heads, scores: new Map(), cells: 0 };

@@ -25,6 +25,12 @@ async function exportJson(page: Page): Promise<ExportDocument> {
   return JSON.parse(await readFile((await download.path())!, 'utf8')) as ExportDocument;
 }
 
+/** The `q` URL value of two sentences of `n` words w0 … w(n−1) each (a classroom-size batch of 2). */
+function twoLongLines(n: number): string {
+  const words = Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
+  return encodeURIComponent(`${words}\n${words}`);
+}
+
 /** Recomputes the exported scenario with the float64 reference and compares every stage. */
 function expectMatchesReference(doc: ExportDocument): void {
   const derived = deriveInputs(doc.scenario);
@@ -556,8 +562,7 @@ describe('Maskscope at classroom size', () => {
   });
 
   it('a new seed and, in the same moment, an empty sequence: the head computed first is completed anyway (no placeholders left), the error says what to fix', async () => {
-    const words = Array.from({ length: 60 }, (_, i) => `w${i}`).join(' ');
-    const { page, errors } = await openPage(harness, `/?q=${encodeURIComponent(`${words}\n${words}`)}&heads=8&dk=64`);
+    const { page, errors } = await openPage(harness, `/?q=${twoLongLines(60)}&heads=8&dk=64`);
     await waitForResult(page);
     const kind = await page.evaluate(async () => {
       const field = (label: string) => [...document.querySelectorAll('label')].find((l) => l.textContent?.trim().startsWith(label))?.control;
@@ -598,9 +603,8 @@ describe('Maskscope at classroom size', () => {
   });
 
   it('Export waiting for a compute: the wait is dropped (note and all) when the inputs turn invalid, and no file comes later', async () => {
-    const words = Array.from({ length: 100 }, (_, i) => `w${i}`).join(' ');
     // the CPU backend of TensorFlow.js: seconds per compute, long enough to act during it
-    const { page, errors } = await openPage(harness, `/?q=${encodeURIComponent(`${words}\n${words}`)}&heads=16&dk=64&engine=cpu`);
+    const { page, errors } = await openPage(harness, `/?q=${twoLongLines(100)}&heads=16&dk=64&engine=cpu`);
     await waitForResult(page, 120_000);
     let downloads = 0;
     page.on('download', () => downloads++);
