@@ -12,6 +12,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['tests/unit/setup.ts'],
+          // a safety net, not a timing: CI's 2 cores are shared with Chromium while the unit tests run
+          testTimeout: 60_000,
         },
       },
       {

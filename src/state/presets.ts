@@ -21,6 +21,23 @@ export const PRESETS: readonly Preset[] = [
     id: 't5-cross',
     patch: { attention: 'cross', queryText: `The dog barked\n${SENTENCE}`, keyText: `Le chien a aboyé\nLe chat était assis sur le tapis`, keyPadding: true, queryPadding: true },
   },
+  {
+    // the three attentions side by side; item 0 pads both sides (target 3 → 6 tokens, source 4 → 7)
+    id: 't5-encdec',
+    patch: {
+      attention: 'encdec', queryText: `The dog barked\n${SENTENCE}`, keyText: `Le chien a aboyé\nLe chat était assis sur le tapis`,
+      causal: true, keyPadding: true, queryPadding: true,
+    },
+  },
+  {
+    // left padding + causal: the padding queries of the short line see only padding keys, so their
+    // rows are fully masked; lands on the frameworks panel's outcomes of such a row
+    id: 'fully-masked',
+    patch: {
+      queryText: `The dog barked\n${SENTENCE}`, paddingSide: 'left', causal: true, keyPadding: true, queryPadding: true,
+      open: `${DEFAULT_SCENARIO.open},frameworks`, focus: 'fully-masked', step: 'masked',
+    },
+  },
   { id: 'mistral', patch: { inputMode: 'lengths', queryLength: 16, causal: true, masks: 'window(W=4)' } },
   { id: 'longformer', patch: { inputMode: 'lengths', queryLength: 16, masks: 'global-local(W=2)' } },
   { id: 'bigbird', patch: { inputMode: 'lengths', queryLength: 24, masks: 'bigbird(block=3,window=3,global=2,r=1)' } },

@@ -6,8 +6,14 @@
 /** URL schema version; bump when a key changes meaning. */
 export const SCHEMA_VERSION = 1;
 
-/** Where the keys come from: the queries themselves, or a separate source (encoder) sequence. */
-export type AttentionKind = 'self' | 'cross';
+/**
+ * Where the keys come from: the queries themselves (`self`), a separate source (encoder)
+ * sequence (`cross`), or `encdec`: the three attentions of an encoder–decoder Transformer side by
+ * side (encoder self-attention over the source, decoder self-attention over the target, and
+ * cross-attention of target queries over source keys; Vaswani et al. 2017, §3.2.3). In `encdec`
+ * the stage pipeline shows the cross-attention.
+ */
+export type AttentionKind = 'self' | 'cross' | 'encdec';
 /** Sentences typed by the user, or bare sequence lengths with placeholder tokens. */
 export type InputMode = 'text' | 'lengths';
 /** Which end of a shorter sequence receives the padding tokens. */
@@ -29,6 +35,25 @@ export type WeightScale = 'unit' | 'row';
 export type EnginePreference = 'auto' | 'js' | 'webgl' | 'cpu';
 /** How the extra masks combine: all must allow (AND) or any may allow (OR). */
 export type MaskJoin = 'and' | 'or';
+/**
+ * The steps of the pipeline, in the order a lesson walks them (DESIGN.md §1): tokens → Q, K, V →
+ * scores QKᵀ → scaled → logits (only when a score modifier is on) → mask → masked → weights →
+ * output.
+ */
+export const PIPELINE_STEPS = ['tokens', 'qkv', 'scores', 'scaled', 'logits', 'mask', 'masked', 'weights', 'output'] as const;
+export type PipelineStep = (typeof PIPELINE_STEPS)[number];
+/**
+ * The panels that fold open and shut, by the id a link names them with (`open=`): the four
+ * settings panels of the sidebar, and the frameworks panel under the heatmaps.
+ */
+export const PANELS = ['input', 'masks', 'modifiers', 'model', 'frameworks'] as const;
+export type PanelId = (typeof PANELS)[number];
+/**
+ * What a link can land on (`focus=`): a step's heatmap, a panel, the fully-masked-row outcomes
+ * of the frameworks panel, the row inspector, the head strip, or a panel of the encoder–decoder view.
+ */
+export const FOCUS_TARGETS = ['', ...PIPELINE_STEPS, ...PANELS, 'fully-masked', 'inspector', 'heads', 'encoder', 'decoder', 'cross'] as const;
+export type FocusTarget = (typeof FOCUS_TARGETS)[number];
 
 export interface Scenario {
   inputMode: InputMode;
@@ -82,6 +107,16 @@ export interface Scenario {
   /** Engine path (auto = fastest for this device and size). */
   engine: EnginePreference;
   language: Language;
+  /** Presentation mode: controls hidden, the pipeline step fills the screen (projector). */
+  present: boolean;
+  /** The pipeline step shown (presentation mode) and explained (both modes). */
+  step: PipelineStep;
+  /** Where the page lands on load: scrolled to this heatmap or panel; '' = the top. */
+  focus: FocusTarget;
+  /** The open panels, canonical order of PANELS, comma-separated (`input,masks`); '' = none open. */
+  open: string;
+  /** The query row in the row inspector, highlighted in every stage; −1 = none. */
+  row: number;
 }
 
 export const LIMITS = {
@@ -132,6 +167,11 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   tileSize: 0,
   engine: 'auto',
   language: 'en',
+  present: false,
+  step: 'tokens',
+  focus: '',
+  open: 'input,masks,modifiers,model',
+  row: -1,
 });
 
 /** The Scenario fields that hold (finite) decimal numbers, with their inclusive ranges. */
@@ -151,7 +191,8 @@ export type IntegerField =
   | 'heads'
   | 'viewBatch'
   | 'viewHead'
-  | 'tileSize';
+  | 'tileSize'
+  | 'row';
 
 /**
  * Inclusive integer range of each integer field (validation clamps into it).
@@ -168,4 +209,5 @@ export const INTEGER_RANGES: Readonly<Record<IntegerField, { min: number; max: n
   viewBatch: { min: 0, max: LIMITS.maxBatch - 1 },
   viewHead: { min: 0, max: LIMITS.maxHeads - 1 },
   tileSize: { min: 0, max: 128 },
+  row: { min: -1, max: LIMITS.maxLength - 1 },
 };

@@ -41,6 +41,11 @@ export const URL_KEYS = {
   tileSize: 'tiles',
   engine: 'engine',
   language: 'lang',
+  present: 'present',
+  step: 'step',
+  focus: 'focus',
+  open: 'open',
+  row: 'row',
 } as const satisfies Record<keyof Scenario, string>;
 
 /** Enum values written as a shorter token in the URL: Scenario value → URL token. */

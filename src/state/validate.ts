@@ -6,6 +6,9 @@
 import {
   DECIMAL_RANGES,
   DEFAULT_SCENARIO,
+  FOCUS_TARGETS,
+  PANELS,
+  PIPELINE_STEPS,
   INTEGER_RANGES,
   type DecimalField,
   LIMITS,
@@ -27,21 +30,23 @@ export interface RestoreResult {
   warnings: StateWarning[];
 }
 
-type EnumField = 'inputMode' | 'attention' | 'paddingSide' | 'causalAlignment' | 'maskJoin' | 'weightScale' | 'engine' | 'language';
-type BooleanField = 'causal' | 'keyPadding' | 'queryPadding' | 'alibi';
+type EnumField = 'inputMode' | 'attention' | 'paddingSide' | 'causalAlignment' | 'maskJoin' | 'weightScale' | 'engine' | 'language' | 'step' | 'focus';
+type BooleanField = 'causal' | 'keyPadding' | 'queryPadding' | 'alibi' | 'present';
 type TextField = 'queryText' | 'keyText';
 type FormulaField = 'masks' | 'customMask';
 
 /** Allowed values of each enumerated Scenario field. */
 export const ENUM_VALUES: { readonly [K in EnumField]: readonly Scenario[K][] } = {
   inputMode: ['text', 'lengths'],
-  attention: ['self', 'cross'],
+  attention: ['self', 'cross', 'encdec'],
   paddingSide: ['right', 'left'],
   causalAlignment: ['bottom-right', 'top-left'],
   maskJoin: ['and', 'or'],
   weightScale: ['unit', 'row'],
   engine: ['auto', 'js', 'webgl', 'cpu'],
   language: ['en', 'zh'],
+  step: PIPELINE_STEPS,
+  focus: FOCUS_TARGETS,
 };
 
 /** Every Scenario key, in declaration order. */
@@ -102,6 +107,11 @@ export function sanitizeScenario(raw: RawScenario): RestoreResult {
     tileSize: tileSizeOf(int('tileSize'), warnings),
     engine: choice('engine'),
     language: choice('language'),
+    present: bool('present'),
+    step: choice('step'),
+    focus: choice('focus'),
+    open: sanitizePanels(get('open'), warnings),
+    row: int('row'),
   };
   warnUnknownKeys(source, warnings);
   return { scenario, warnings };
@@ -257,4 +267,18 @@ function tileSizeOf(size: number, warnings: StateWarning[]): number {
   if ((TILE_SIZES as readonly number[]).includes(size)) return size;
   warnings.push({ param: 'tileSize', code: 'bad-value', value: String(size), used: '0' });
   return 0;
+}
+
+/**
+ * The open panels: ids of PANELS separated by commas (spaces allowed), written back in the order
+ * of PANELS without repeats; an unknown id is dropped with `bad-value`. '' = every panel shut.
+ */
+function sanitizePanels(raw: unknown, warnings: StateWarning[]): string {
+  if (raw === undefined) return DEFAULT_SCENARIO.open;
+  if (typeof raw !== 'string') return badValue('open', raw, DEFAULT_SCENARIO.open, warnings);
+  const pieces = raw.slice(0, LIMITS.maxFormulaChars).split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const known: readonly string[] = PANELS;
+  const rejected = pieces.filter((p) => !known.includes(p));
+  if (rejected.length) warnings.push({ param: 'open', code: 'bad-value', value: previewValue(rejected.join(',')), used: '' });
+  return PANELS.filter((id) => pieces.includes(id)).join(',');
 }

@@ -26,12 +26,18 @@ interface Props {
   head: number;
 }
 
+interface PanelProps extends Props {
+  /** Open (the Scenario's `open` list names `frameworks`). */
+  open: boolean;
+  onOpenChange(open: boolean): void;
+}
+
 /** Memoised: skipped when the page re-renders for another reason (a setting, a hover elsewhere). */
-export const FrameworksPanel = memo(function FrameworksPanel(props: Props) {
+export const FrameworksPanel = memo(function FrameworksPanel({ open, onOpenChange, ...props }: PanelProps) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  // The toggle event also fires when `open` is set from the URL: only a change by the user is reported.
   return (
-    <details className="frameworks" onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="frameworks">
+    <details className="frameworks" open={open} onToggle={(e) => e.currentTarget.open !== open && onOpenChange(e.currentTarget.open)} data-testid="frameworks" data-panel="frameworks">
       <summary>{t('frameworks.title')}</summary>
       {open && <FrameworksBody {...props} />}
     </details>

@@ -28,7 +28,7 @@ export const HeadStrip = memo(function HeadStrip({ set, pending, batch, head, we
   const { t } = useTranslation();
   const { heads, queryLength, keyLength } = set.shape;
   return (
-    <section className="head-strip" aria-label={t('view.headStrip')}>
+    <section className="head-strip" aria-label={t('view.headStrip')} data-testid="head-strip">
       <h2>{t('view.headStrip')}</h2>
       <div className="thumbs">
         {Array.from({ length: heads }, (_, h) => {

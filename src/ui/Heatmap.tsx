@@ -1,39 +1,14 @@
 /**
  * React wrapper around viz/heatmap: creates the drawing once, updates it on every render, and
- * fits it to the host's width (`maxWidth`), measured with a ResizeObserver. A small heatmap is
- * drawn in the commit; a large one goes through the draw queue (drawQueue.ts): it runs in a task
- * of its own after the commit, and only the latest spec of a heatmap is drawn.
+ * fits it to the host's width (`maxWidth`, or the spec's own when narrower), measured with a
+ * ResizeObserver. A small heatmap is drawn in the commit; a large one goes through the draw
+ * queue (drawQueue.ts): it runs in a task of its own after the commit, and only the latest spec
+ * of a heatmap is drawn.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { drawHeatmap, type HeatmapHandle, type HeatmapSpec } from '../viz/heatmap';
 import { cancelDraw, scheduleDraw } from './drawQueue';
-
-/**
- * Width of `el`'s content box in whole CSS px, updated by a ResizeObserver only when it changes
- * by ≥ 1 px. null until measured; 0 when the element has no width (hidden), then the heatmap is
- * drawn at its natural size.
- */
-function useContentWidth(el: RefObject<HTMLElement | null>): number | null {
-  const [width, setWidth] = useState<number | null>(null);
-  useLayoutEffect(() => {
-    const node = el.current;
-    if (!node) return;
-    const read = (w: number) => {
-      const next = Math.max(0, Math.floor(w));
-      setWidth((prev) => (prev !== null && Math.abs(prev - next) < 1 ? prev : next));
-    };
-    const style = node.ownerDocument.defaultView?.getComputedStyle(node);
-    const padding = style ? parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) : 0;
-    read(node.getBoundingClientRect().width - (Number.isFinite(padding) ? padding : 0));
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver((entries) => {
-      for (const entry of entries) read(entry.contentRect.width);
-    });
-    observer.observe(node);
-    return () => observer.disconnect();
-  }, [el]);
-  return width;
-}
+import { useElementWidth } from './useElementWidth';
 
 /** Up to this many cells in view, a heatmap is drawn in the commit (about 1–2 ms here); above, through the queue. */
 export const SYNC_DRAW_CELLS = 1 << 14;
@@ -46,8 +21,9 @@ function viewCells(spec: HeatmapSpec): number {
 export function Heatmap({ spec, testId }: { spec: HeatmapSpec; testId: string }) {
   const host = useRef<HTMLDivElement>(null);
   const handle = useRef<HeatmapHandle | null>(null);
-  const width = useContentWidth(host);
-  const fitted = useMemo(() => (width !== null && width > 0 ? { ...spec, maxWidth: width } : spec), [spec, width]);
+  const width = useElementWidth(host);
+  // The card's width, or the caller's own maxWidth (a projector box) when that is narrower.
+  const fitted = useMemo(() => (width !== null && width > 0 ? { ...spec, maxWidth: Math.min(width, spec.maxWidth ?? Infinity) } : spec), [spec, width]);
 
   // A small heatmap is drawn in the commit itself (a layout effect), so the new numbers and the
   // rest of the page reach the screen in one frame; a large one waits for its turn in the queue.

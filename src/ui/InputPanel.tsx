@@ -1,5 +1,6 @@
-/** Input controls: sentences or lengths, self- or cross-attention, padding side. */
+/** Input controls: sentences or lengths, self-, cross- or encoder–decoder attention, padding side. */
 import { useTranslation } from 'react-i18next';
+import { FoldPanel } from './FoldPanel';
 import { useState, memo } from 'react';
 import { EXAMPLE_TEXT, INTEGER_RANGES, LIMITS, type Scenario } from '../state/scenario';
 import { NumberField } from './NumberField';
@@ -13,20 +14,20 @@ interface Props {
 /** Memoised: the page re-renders on every result and hover, this panel only when its props change. */
 export const InputPanel = memo(function InputPanel({ scenario: s, update }: Props) {
   const { t } = useTranslation();
-  const cross = s.attention === 'cross';
+  const hint = s.attention === 'cross' ? t('input.crossHint') : s.attention === 'encdec' ? t('encdec.inputHint') : t('input.selfHint');
   return (
-    <fieldset className="panel">
-      <legend>{t('input.legend')}</legend>
+    <FoldPanel id="input" title={t('input.legend')} scenario={s} update={update}>
       <Choice
         label={t('input.attention')}
         value={s.attention}
         options={[
           ['self', t('input.self')],
           ['cross', t('input.cross')],
+          ['encdec', t('encdec.option')],
         ]}
         onChange={(attention) => update({ attention })}
       />
-      <p className="hint">{cross ? t('input.crossHint') : t('input.selfHint')}</p>
+      <p className="hint">{hint}</p>
       <Choice
         label={t('input.mode')}
         value={s.inputMode}
@@ -37,14 +38,15 @@ export const InputPanel = memo(function InputPanel({ scenario: s, update }: Prop
         onChange={(inputMode) => update({ inputMode })}
       />
       {s.inputMode === 'text' ? <TextInputs s={s} update={update} /> : <LengthInputs s={s} update={update} />}
-    </fieldset>
+    </FoldPanel>
   );
 });
 
 function TextInputs({ s, update }: { s: Scenario; update: Props['update'] }) {
   const { t } = useTranslation();
   const [cut, setCut] = useState(false);
-  const cross = s.attention === 'cross';
+  // cross-attention and the encoder–decoder view both have a source (key) side
+  const cross = s.attention !== 'self';
   /** Text longer than LIMITS.maxTextChars is cut, and the user is told (instead of a silent maxLength). */
   const setText = (field: 'queryText' | 'keyText', value: string) => {
     const tooLong = value.length > LIMITS.maxTextChars;
@@ -96,7 +98,7 @@ function LengthInputs({ s, update }: { s: Scenario; update: Props['update'] }) {
   return (
     <div className="field-grid">
       <NumberField label={t('input.queryLength')} value={s.queryLength} {...r.queryLength} onCommit={(queryLength) => update({ queryLength })} />
-      {s.attention === 'cross' && (
+      {s.attention !== 'self' && (
         <NumberField label={t('input.keyLength')} value={s.keyLength} {...r.keyLength} onCommit={(keyLength) => update({ keyLength })} />
       )}
       <NumberField label={t('input.batchSize')} value={s.batchSize} {...r.batchSize} onCommit={(batchSize) => update({ batchSize })} />

@@ -13,11 +13,13 @@ interface Props {
   title?: string;
   /** The heatmap fades padded query rows: the mask legend shows that swatch too. */
   showPadded?: boolean;
+  /** Larger bar and text, for a projector (presentation mode). */
+  large?: boolean;
 }
 
 const TITLE_KEYS = { mask: 'stage.mask', scores: 'hover.scaled', weights: 'stage.weights', output: 'stage.output' } as const;
 
-export function Legend({ kind, scale, showBlocked, title: titleOverride, showPadded = false }: Props) {
+export function Legend({ kind, scale, showBlocked, title: titleOverride, showPadded = false, large = false }: Props) {
   const { t } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   const handle = useRef<LegendHandle | null>(null);
@@ -25,10 +27,12 @@ export function Legend({ kind, scale, showBlocked, title: titleOverride, showPad
 
   useEffect(() => {
     if (kind === 'mask' || !host.current) return;
-    const spec = { color: scale, title, blockedLabel: showBlocked ? t('stage.blocked') : '', width: 180 };
+    // a blocked cell is −∞ in the scores, but 0 in the weights
+    const blockedLabel = !showBlocked ? '' : kind === 'weights' ? t('lesson.stage.blockedWeight') : t('stage.blocked');
+    const spec = { color: scale, title, blockedLabel, width: large ? 240 : 180, fontSize: large ? 20 : undefined };
     if (handle.current) handle.current.update(spec);
     else handle.current = drawLegend(host.current, spec);
-  }, [kind, scale, title, showBlocked, t]);
+  }, [kind, scale, title, showBlocked, large, t]);
   useEffect(
     () => () => {
       handle.current?.destroy();

@@ -1,6 +1,7 @@
 /** Mask controls: causal (with its alignment), key padding, query padding. */
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FoldPanel } from './FoldPanel';
 import type { Scenario } from '../state/scenario';
 import { Choice } from './Choice';
 import { CustomMaskField } from './CustomMaskField';
@@ -23,8 +24,7 @@ export const MaskPanel = memo(function MaskPanel({ scenario: s, update, customEr
   const { t } = useTranslation();
   const noPadding = s.inputMode === 'lengths';
   return (
-    <fieldset className="panel">
-      <legend>{t('mask.legend')}</legend>
+    <FoldPanel id="masks" title={t('mask.legend')} scenario={s} update={update}>
       <Toggle label={t('mask.causal')} hint={t('mask.causalHint')} checked={s.causal} onChange={(causal) => update({ causal })} />
       {/* Always shown (greyed when it cannot matter), so that toggling causal moves nothing below. */}
       <Choice
@@ -34,10 +34,11 @@ export const MaskPanel = memo(function MaskPanel({ scenario: s, update, customEr
           ['bottom-right', t('mask.bottomRight')],
           ['top-left', t('mask.topLeft')],
         ]}
-        disabled={!s.causal || s.attention === 'self'}
+        disabled={!s.causal || s.attention !== 'cross'}
         onChange={(causalAlignment) => update({ causalAlignment })}
       />
       {s.attention === 'self' && <p className="hint">{t('mask.alignmentSelf')}</p>}
+      {s.attention === 'encdec' && <p className="hint">{t('mask.alignmentEncdec')}</p>}
       <Toggle label={t('mask.keyPadding')} hint={t('mask.keyPaddingHint')} checked={s.keyPadding} disabled={noPadding} onChange={(keyPadding) => update({ keyPadding })} />
       <Toggle label={t('mask.queryPadding')} hint={t('mask.queryPaddingHint')} checked={s.queryPadding} disabled={noPadding} onChange={(queryPadding) => update({ queryPadding })} />
       {noPadding && <p className="hint">{t('mask.noPaddingInLengths')}</p>}
@@ -45,7 +46,7 @@ export const MaskPanel = memo(function MaskPanel({ scenario: s, update, customEr
       <MaskListEditor scenario={s} update={update} notes={maskNotes} />
       <CustomMaskField value={s.customMask} error={customError} onChange={(customMask) => update({ customMask })} />
       {maskExpr && <CompositionTree expr={maskExpr} />}
-    </fieldset>
+    </FoldPanel>
   );
 });
 

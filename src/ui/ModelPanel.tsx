@@ -1,6 +1,7 @@
 /** Model settings: seed, dK, heads, and the engine path. */
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FoldPanel } from './FoldPanel';
 import { ENUM_VALUES } from '../state/validate';
 import { INTEGER_RANGES, type EnginePreference, type Scenario } from '../state/scenario';
 import { NumberField } from './NumberField';
@@ -15,8 +16,7 @@ export const ModelPanel = memo(function ModelPanel({ scenario: s, update }: Prop
   const { t } = useTranslation();
   const r = INTEGER_RANGES;
   return (
-    <fieldset className="panel">
-      <legend>{t('model.legend')}</legend>
+    <FoldPanel id="model" title={t('model.legend')} scenario={s} update={update}>
       <div className="field-grid">
         <NumberField label={t('model.seed')} value={s.seed} {...r.seed} onCommit={(seed) => update({ seed })} />
         <NumberField label={t('model.dK')} value={s.dK} {...r.dK} onCommit={(dK) => update({ dK })} />
@@ -34,6 +34,6 @@ export const ModelPanel = memo(function ModelPanel({ scenario: s, update }: Prop
         </select>
       </label>
       <p className="hint">{t('engine.hint')}</p>
-    </fieldset>
+    </FoldPanel>
   );
 });

@@ -1,6 +1,7 @@
 /** Score modifiers, applied before the mask: temperature, ALiBi, soft-capping. */
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FoldPanel } from './FoldPanel';
 import { DECIMAL_RANGES, type Scenario } from '../state/scenario';
 import { NumberField } from './NumberField';
 
@@ -14,8 +15,7 @@ export const ScorePanel = memo(function ScorePanel({ scenario: s, update }: Prop
   const { t } = useTranslation();
   const r = DECIMAL_RANGES;
   return (
-    <fieldset className="panel">
-      <legend>{t('score.legend')}</legend>
+    <FoldPanel id="modifiers" title={t('score.legend')} scenario={s} update={update}>
       <p className="hint">{t('score.hint')}</p>
       <div className="field-grid">
         <NumberField label={t('score.temperature')} value={s.temperature} {...r.temperature} integer={false} onCommit={(temperature) => update({ temperature })} />
@@ -28,6 +28,6 @@ export const ScorePanel = memo(function ScorePanel({ scenario: s, update }: Prop
           <small>{t('score.alibiHint')}</small>
         </span>
       </label>
-    </fieldset>
+    </FoldPanel>
   );
 });

@@ -39,6 +39,8 @@ export type Derived =
  * Text mode: one sequence per non-blank line (at most LIMITS.maxBatch, each at most
  * LIMITS.maxLength tokens); cross-attention pairs line i of the target with line i of the source.
  * Lengths mode: placeholder tokens t0… (self) or q0…/k0… (cross), no padding.
+ * Encoder–decoder (`attention: 'encdec'`): the cross-attention of the target over the source,
+ * without the causal mask (in that view the causal box is the decoder self-attention's).
  * @param options.vectors false leaves q, k, v empty (the page needs only tokens, shape and mask;
  *   the engine worker computes the vectors); options.heads projects only those heads.
  * @returns `ok: false` with an error code when a side has no token; never throws.
@@ -52,7 +54,8 @@ export function deriveInputs(s: Scenario, options: { vectors?: boolean; heads?: 
   const sizes = { batch: query.tokens.length, heads: s.heads, queryLength: query.length, keyLength: key.length };
   const extra = catalogueTerms(s, sizes, key);
   const inputs = buildAttentionInputs(query, key, { seed: s.seed, dK: s.dK, heads: s.heads }, {
-    causal: s.causal ? s.causalAlignment : null,
+    // encoder–decoder: the pipeline is the cross-attention, which is never causal (the causal box is the decoder's)
+    causal: s.causal && s.attention !== 'encdec' ? s.causalAlignment : null,
     // lengths mode has no padding: no padding term in the mask (nor in its formula and tree)
     keyPadding: s.keyPadding && s.inputMode !== 'lengths',
     queryPadding: s.queryPadding && s.inputMode !== 'lengths',

@@ -20,6 +20,10 @@ interface Parts {
 export class EnginePool {
   private readonly workers: Worker[];
   private parts: Parts | null = null;
+  /** Per worker: compute requests posted to it that it has not answered yet (result, error or cancelled). */
+  private readonly unanswered: number[];
+  /** Worker runs that stopped before their end (a newer request or a cancel), over the pool's life. */
+  private cancelledRuns = 0;
 
   /**
    * @param size number of workers (≥ 1), e.g. navigator.hardwareConcurrency capped.
@@ -34,6 +38,7 @@ export class EnginePool {
       w.onerror = (event) => onFailure(event.message || 'the engine worker failed to start');
       return w;
     });
+    this.unanswered = this.workers.map(() => 0);
   }
 
   /** Workers a split request would use. */
@@ -49,8 +54,12 @@ export class EnginePool {
     const shares = split && split.length > 1 ? deal(split, this.workers.length) : null;
     const count = shares ? shares.length : 1;
     this.parts = { id: request.id, count, progress: Array.from({ length: count }, () => ({ done: 0, total: 0 })), results: [], failed: false };
-    if (!shares) return this.workers[0]?.postMessage(request);
-    shares.forEach((heads, i) => this.workers[i]?.postMessage({ ...request, heads }));
+    if (!shares) {
+      this.post(0, request);
+    } else {
+      shares.forEach((heads, i) => this.post(i, { ...request, heads }));
+    }
+    this.report();
   }
 
   /** Drops the request in flight: its late messages are ignored and the workers stop it. */
@@ -63,10 +72,33 @@ export class EnginePool {
     for (const w of this.workers) w.terminate();
   }
 
+  private post(worker: number, request: ComputeRequest): void {
+    const w = this.workers[worker];
+    if (!w) return;
+    w.postMessage(request);
+    this.unanswered[worker] = (this.unanswered[worker] ?? 0) + 1;
+  }
+
+  /**
+   * Mirrors the pool's activity on <html> for tests: `data-engine-running` = worker runs in flight
+   * (0: every worker is idle, nothing can answer late), `data-engine-cancelled` = worker runs that
+   * stopped before their end (each worker's part counts).
+   */
+  private report(): void {
+    const root = typeof document === 'undefined' ? null : document.documentElement;
+    root?.setAttribute('data-engine-running', String(this.unanswered.reduce((a, b) => a + b, 0)));
+    root?.setAttribute('data-engine-cancelled', String(this.cancelledRuns));
+  }
+
   private receive(worker: number, message: WorkerMessage, emit: (message: WorkerMessage) => void): void {
     if (message.type === 'device') {
       if (worker === 0) emit(message);
       return;
+    }
+    if (message.type === 'result' || message.type === 'error' || message.type === 'cancelled') {
+      this.unanswered[worker] = Math.max(0, (this.unanswered[worker] ?? 0) - 1);
+      if (message.type === 'cancelled') this.cancelledRuns++;
+      this.report();
     }
     const parts = this.parts;
     if (!parts || message.id !== parts.id || parts.failed) return;

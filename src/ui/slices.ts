@@ -3,7 +3,7 @@
  * large arrays, except the blocked flags and the small per-row flag arrays.
  */
 import { headIndex, type HeadStages, type StageSet } from '../engine/headStages';
-import { RowStatus, type AttentionShape } from '../engine/types';
+import { RowStatus, type AttentionInputs, type AttentionShape } from '../engine/types';
 
 export interface StageSlice {
   batch: number;
@@ -87,4 +87,36 @@ export function countFullyMasked(set: StageSet): { rows: number; heads: number }
     for (const s of stages.rowStatus) if (s & RowStatus.fullyMasked) rows++;
   }
   return { rows, heads };
+}
+
+/** Q, K and V of one (batch item, head): [Lq × dK], [Lk × dK], [Lk × dV], views of the inputs. */
+export interface QkvSlice {
+  q: Float32Array;
+  k: Float32Array;
+  v: Float32Array;
+  queryLength: number;
+  keyLength: number;
+  dK: number;
+  dV: number;
+}
+
+/**
+ * The Q, K, V of (batch, head) from inputs [B,H,L,d] (views, no copies).
+ * @returns null when the inputs hold no vectors (they stayed in the engine worker) or (batch, head)
+ *   is outside their shape.
+ */
+export function sliceQkv(inputs: Pick<AttentionInputs, 'shape' | 'q' | 'k' | 'v'>, batch: number, head: number): QkvSlice | null {
+  const { batch: B, heads: H, queryLength: Lq, keyLength: Lk, dK, dV } = inputs.shape;
+  if (batch < 0 || batch >= B || head < 0 || head >= H) return null;
+  if (inputs.q.length !== B * H * Lq * dK || inputs.k.length !== B * H * Lk * dK || inputs.v.length !== B * H * Lk * dV) return null;
+  const bh = batch * H + head;
+  return {
+    q: inputs.q.subarray(bh * Lq * dK, (bh + 1) * Lq * dK),
+    k: inputs.k.subarray(bh * Lk * dK, (bh + 1) * Lk * dK),
+    v: inputs.v.subarray(bh * Lk * dV, (bh + 1) * Lk * dV),
+    queryLength: Lq,
+    keyLength: Lk,
+    dK,
+    dV,
+  };
 }

@@ -96,9 +96,18 @@ export function contrastRatio(a: string, b: string): number {
 function relativeLuminance(css: string): number {
   const c = parseColor(css)?.rgb();
   if (c === undefined || ![c.r, c.g, c.b].every(Number.isFinite)) throw new RangeError(`contrastRatio: cannot parse colour "${css}"`);
+  return relativeLuminanceRgb(c.r, c.g, c.b);
+}
+
+/**
+ * WCAG 2 relative luminance, in [0, 1], of an sRGB colour given as bytes 0–255:
+ * 0.2126 R + 0.7152 G + 0.0722 B of the linearised channels (WCAG 2.2, "relative luminance").
+ * @example relativeLuminanceRgb(255, 255, 255) // → 1;  relativeLuminanceRgb(0, 0, 0) // → 0
+ */
+export function relativeLuminanceRgb(r: number, g: number, b: number): number {
   const lin = (v: number) => {
     const s = v / 255;
     return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   };
-  return 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b);
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
 }

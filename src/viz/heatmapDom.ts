@@ -4,9 +4,13 @@
  *   host
  *   └ div.ms-heatmap (position: relative; sized to the layout)
  *     ├ canvas            cells, absolutely placed at (layout.left, layout.top)
- *     └ svg               on top, aria-hidden (the host carries the accessible name):
+ *     └ svg               on top, aria-hidden (the host carries the accessible name) unless
+ *                         numbers or row notes are shown (setSvgTextExposed):
  *       defs > clipPath (the matrix, in matrix coordinates: clips overlays of a zoomed view)
- *       g.ms-titles · g.ms-row-labels · g.ms-col-labels · g.ms-flags · g.ms-overlay · rect.ms-hit
+ *       g.ms-titles · g.ms-row-labels · g.ms-col-labels · g.ms-flags   (each aria-hidden)
+ *       g.ms-row-notes · g.ms-values                                   (text for readers)
+ *       g.ms-overlay (aria-hidden) > g.ms-outlined · g.ms-selected-row · (hover, tiles, marks)
+ *       rect.ms-hit (pointer target)
  */
 import { select } from 'd3';
 import type { Selection } from 'd3';
@@ -21,7 +25,7 @@ export interface HeatmapDom {
   root: HTMLDivElement;
   canvas: HTMLCanvasElement;
   svg: Selection<SVGSVGElement, unknown, null, undefined>;
-  layers: { titles: G; rows: G; cols: G; flags: G; overlay: G };
+  layers: { titles: G; rows: G; cols: G; flags: G; notes: G; values: G; overlay: G };
   /** Transparent rect over the matrix (pointer target). */
   hit: Selection<SVGRectElement, unknown, null, undefined>;
   /** id of the <clipPath> and its rect, to be sized to the matrix: (0, 0, matrixWidth, matrixHeight). */
@@ -54,10 +58,24 @@ export function createHeatmapDom(host: HTMLElement): HeatmapDom {
     rows: svgLayer(svg, 'ms-row-labels'),
     cols: svgLayer(svg, 'ms-col-labels'),
     flags: svgLayer(svg, 'ms-flags'),
+    notes: svgLayer(svg, 'ms-row-notes'),
+    values: svgLayer(svg, 'ms-values'),
     overlay: svgLayer(svg, 'ms-overlay').attr('pointer-events', 'none'),
   };
-  const hit = svg.append('rect').attr('class', 'ms-hit').attr('fill', 'transparent');
+  for (const g of [layers.titles, layers.rows, layers.cols, layers.flags, layers.overlay]) g.attr('aria-hidden', 'true');
+  // Persistent marks first, so the hover crosshair and outline (drawn later) lie above them.
+  svgLayer(layers.overlay, 'ms-outlined');
+  svgLayer(layers.overlay, 'ms-selected-row');
+  const hit = svg.append('rect').attr('class', 'ms-hit').attr('fill', 'transparent').attr('aria-hidden', 'true');
   return { root, canvas, svg, layers, hit, clipId, clipRect };
+}
+
+/**
+ * Exposes the SVG's text layers (cell numbers, row notes) to assistive technology, or hides the
+ * whole SVG again (its other layers are always aria-hidden; the host carries the name).
+ */
+export function setSvgTextExposed(dom: HeatmapDom, exposed: boolean): void {
+  dom.svg.attr('aria-hidden', exposed ? null : 'true');
 }
 
 /**

@@ -55,8 +55,8 @@ export function drawOverlay(
     .attr('width', (d) => d.w)
     .attr('height', (d) => d.h)
     .attr('fill', 'rgba(255,255,255,0.22)')
-    .attr('stroke', 'rgba(0,0,0,0.35)')
-    .attr('stroke-width', 1)
+    .attr('stroke', 'rgba(0,0,0,0.6)')
+    .attr('stroke-width', 1.5)
     .attr('shape-rendering', 'crispEdges');
   const box = (c: HeatmapCell) => {
     const w = Math.max(sw, MIN_OUTLINE_PX);

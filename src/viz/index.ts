@@ -15,8 +15,13 @@ export {
 export { drawHeatmap } from './heatmap';
 export { drawLegend } from './legend';
 export type { LegendHandle, LegendSpec } from './legend';
-export { chooseCellDims, chooseCellSize, fitHeatmapLayout, labelStep, pointToCell, thinLabels, truncateLabel } from './layout';
+export { drawBarChart } from './barChart';
+export type { BarChartHandle, BarChartSpec } from './barChart';
+export { chooseCellDims, chooseCellSize, labelStep, pointToCell, thinLabels, truncateLabel } from './layout';
 export type { CellDims, CellDimsOptions } from './layout';
+export { fitHeatmapLayout } from './fitLayout';
+export { formatCellValue } from './cellFormat';
+export { textColorOn } from './cellText';
 export { poolCells } from './pool';
 export type { PooledCells } from './pool';
 export { moveCell } from './keyboard';

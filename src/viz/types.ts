@@ -116,13 +116,17 @@ export interface HeatmapSpec {
   marked?: ArrayLike<number>;
   /** Accessible name of the heatmap (set as the host's aria-label). */
   ariaLabel: string;
-  /** Called with the hovered (mouse) or selected (keyboard) cell, or null when it leaves. */
+  /**
+   * Called with the hovered (mouse), tapped (touch, pen: kept until a tap elsewhere) or selected
+   * (keyboard) cell, or null when it leaves (mouse) or a tap lands outside the heatmap.
+   */
   onHover?: (cell: HeatmapCell | null) => void;
   /**
    * Highlighted cell drawn with an outline and crosshair. undefined = keep the current one
    * (hover/keyboard); null = clear; a cell = show it (e.g. linked from another heatmap).
    * `col: -1` highlights the whole row only (no outline), `row: -1` the whole column only;
-   * any other out-of-range index clears the highlight.
+   * any other out-of-range index clears the highlight. The root's `data-highlight` is "row,col"
+   * of the cell drawn ("" when none), a hook for tests of linked highlights.
    */
   highlight?: HeatmapCell | null;
   /**
@@ -152,6 +156,64 @@ export interface HeatmapSpec {
   panNeedsModifier?: boolean;
   /** Called when the wheel turns over the matrix without Ctrl/⌘ (the page scrolls): say how to zoom. */
   onZoomHint?: () => void;
+  /**
+   * Numbers in the cells, as SVG <text> (selectable, read by screen readers) in `g.ms-values`,
+   * clipped to the matrix: `format(value)` for each cell in view, `blocked` for a blocked cell
+   * (e.g. '−∞' for masked scores, '0' for weights). One font size per heatmap: the largest
+   * ≤ fontSize and ≤ 0.45 × cell height at which the widest text fits the cell width − 4 px;
+   * none are drawn below 9 px or with more than 1,600 cells in view (cellText.ts). Black or white
+   * text, whichever contrasts more with the cell as drawn (faded rows included); blocked cells
+   * get black text with a white halo. The root's `data-values` is "shown" or "hidden" (absent
+   * without `valueText`). Redrawn when the values, colours, window or cell size change, or when
+   * `format`, `blocked` or `values` change by reference: pass a stable object (formatCellValue
+   * is the default formatter, cellFormat.ts). `values` [rows × cols], optional: the numbers to
+   * write when they are not the coloured `values` (e.g. weights coloured ÷ their row maximum).
+   */
+  valueText?: { format(value: number): string; blocked: string; values?: ArrayLike<number> };
+  /**
+   * A note per row, [rows] (e.g. the weights' row sums "1.00" / "0"), right of the matrix after
+   * the "∅" marker band, vertically centred on its row, as SVG <text data-row={row}> in
+   * `g.ms-row-notes`. Only rows in view are drawn, and none when rows are under 9 px (cellHeight);
+   * the layout reserves the column's width (its widest note or title), so the drawing still fits
+   * `maxWidth` (a zoomable heatmap reserves it at every zoom). Compared by reference.
+   */
+  rowNotes?: readonly string[];
+  /** Title of the row-notes column (e.g. "Σ"), above it at the level of the column labels. */
+  rowNotesTitle?: string;
+  /**
+   * The selected row (a query the caller inspects), an index of the whole matrix: a 3 px
+   * accent-coloured outline with a white inner line around the whole row (in view), distinct
+   * from the hover crosshair. −1 or undefined = none; an index ≥ rows draws nothing. Written to
+   * the root's `data-selected-row` (absent when none).
+   */
+  selectedRow?: number;
+  /**
+   * 1 = outlined cell, [rows × cols]: "changed since the previous pipeline step". The cells in
+   * view are outlined in 2 px #f59f00 with a thin dark line inside, as one SVG <path> of rect
+   * subpaths (`path.ms-outlined-line`, plus `path.ms-outlined-inner` for the dark line) in the
+   * overlay; nothing is drawn when cells are under 4 px. The root's `data-outlined` is the number
+   * of outlined cells in the whole matrix (absent without `outlined`). Compared by reference.
+   */
+  outlined?: ArrayLike<number>;
+  /**
+   * Box mode: the tallest the whole drawing (title, labels, margins) may be, CSS px, > 0. Cells
+   * are then the largest (≤ maxCellPx) with which the drawing fits maxWidth × maxHeight
+   * (fitLayout.ts), instead of aiming at a 360 px matrix. Default: no limit.
+   */
+  maxHeight?: number;
+  /**
+   * Largest cell edge, CSS px, > 0; default 40 (MAX_CELL_PX). Given, it also turns on box mode:
+   * with maxHeight the cells fill maxWidth × maxHeight, without it they fill maxWidth (e.g.
+   * 6 × 6 into 760 × 560 px at fontSize 20 with maxCellPx 120: cells of ~76 px).
+   */
+  maxCellPx?: number;
+  /**
+   * Called with the row of a cell the user picks: a mouse click on a cell (primary button, no
+   * modifier key, no drag or pan between press and release), a tap on a cell (touch or pen), or
+   * Enter on the focused heatmap while a cell (or row) is highlighted. The caller toggles its row
+   * inspector (and sets `selectedRow`). undefined: nothing is called.
+   */
+  onSelectRow?: (row: number) => void;
 }
 
 /** Returned by `drawHeatmap`. */

@@ -10,8 +10,10 @@ import type { Page } from 'playwright-core';
 import { referenceAttention } from '../../src/engine/reference';
 import { deriveInputs } from '../../src/ui/derive';
 import { nest, type ExportDocument } from '../../src/ui/exportJson';
+import { ERROR_PAUSE_MS } from '../../src/ui/CustomMaskField';
+import { HISTORY_PAUSE_MS } from '../../src/ui/useScenarioUrl';
 import { expectArraysClose } from '../helpers/arrays';
-import { openPage, startHarness, type Harness, waitForResult } from './harness';
+import { openPage, pauseClock, readoutPlacement, settle, startHarness, type Harness, waitForResult } from './harness';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -112,6 +114,8 @@ describe('Maskscope app', () => {
   it('hovering with the mouse shows the query and key tokens of the cell', async () => {
     const box = (await page.getByTestId('heatmap-weights').locator('canvas').boundingBox())!;
     await page.mouse.move(box.x + box.width * (0.5 / 6), box.y + box.height * (5.5 / 6)); // row 5 'mat', col 0 'The'
+    // a pointer move is rendered in a task of its own (React's continuous-event priority)
+    await page.waitForFunction(() => document.querySelector('[data-testid="readout"]')?.textContent?.includes('q = 5'));
     const text = await page.getByTestId('readout').textContent();
     expect(text).toContain('q = 5');
     expect(text).toContain('k = 0');
@@ -124,9 +128,11 @@ describe('Maskscope app', () => {
     const { page: laptop, errors: laptopErrors } = await openPage(harness, '/?causal=1');
     await laptop.setViewportSize({ width: 1366, height: 768 });
     await waitForResult(laptop);
-    expect(await laptop.getByTestId('readout-line').count()).toBe(0); // at the top the full read-out is in view
+    expect((await readoutPlacement(laptop)).away).toBe(false); // at the top the full read-out is in view …
+    expect(await laptop.getByTestId('readout-line').count()).toBe(0); // … and no line
     await laptop.evaluate(() => window.scrollTo(0, 900));
-    await laptop.waitForTimeout(200);
+    // the page has seen the read-out go (data-readout-away): the line would show now if a cell were hovered
+    await laptop.waitForSelector('[data-testid="result"][data-readout-away="true"]');
     expect(await laptop.getByTestId('readout-line').count()).toBe(0); // scrolled away, but no cell hovered yet: nothing covers the page
     await laptop.getByTestId('heatmap-weights').focus(); // scrolls the weights into view, selects (0, 0)
     await laptop.keyboard.press('ArrowRight');
@@ -146,7 +152,11 @@ describe('Maskscope app', () => {
     await laptop.setViewportSize({ width: 1400, height: 1000 }); // tall: the whole read-out is sticky
     await laptop.getByTestId('heatmap-weights').focus();
     await laptop.keyboard.press('ArrowRight');
-    await laptop.waitForTimeout(200);
+    expect(await laptop.getByTestId('readout').textContent()).toMatch(/q = \d+[^]*k = \d+/); // a cell is hovered
+    // the page has caught up with the new size and scroll (data-readout-away agrees with where the read-out is)
+    const tall = await readoutPlacement(laptop);
+    expect(tall.away).toBe(false);
+    expect(tall.lines).toBe(0);
     expect(await laptop.getByTestId('readout-line').count()).toBe(0);
     expect(laptopErrors).toEqual([]);
     await laptop.close();
@@ -163,8 +173,11 @@ describe('Maskscope app', () => {
     await laptop.evaluate(() => window.scrollBy(0, 400));
     for (let i = 0; i < 40; i++) await laptop.keyboard.press('ArrowUp');
     expect(await laptop.getByTestId('readout').textContent()).toContain('q = 0');
+    // the page has caught up with the scroll (data-readout-away): the line is there if it is to be
+    const placement = await readoutPlacement(laptop);
     const canvas = (await weights.locator('canvas').boundingBox())!;
     const line = await laptop.getByTestId('readout-line').boundingBox();
+    expect(line !== null).toBe(placement.lines === 1);
     // row 0 is the canvas's top row: on screen and not under the line
     expect(canvas.y).toBeGreaterThanOrEqual(line ? line.y + line.height : 0);
     expect(canvas.y).toBeLessThan(768);
@@ -179,9 +192,9 @@ describe('Maskscope app', () => {
     for (const stage of ['scaled', 'masked', 'weights', 'output']) {
       await laptop.getByTestId(`heatmap-${stage}`).focus();
       await laptop.keyboard.press('ArrowDown');
-      await laptop.waitForTimeout(150);
-      const readoutTop = (await laptop.getByTestId('readout').boundingBox())!.y;
-      const lines = await laptop.getByTestId('readout-line').count();
+      expect(await laptop.getByTestId('readout').textContent()).toMatch(/q = \d+/); // a cell is hovered
+      // read once the page has caught up with the scroll (data-readout-away agrees with where the read-out is)
+      const { readoutTop, lines } = await readoutPlacement(laptop);
       expect([stage, readoutTop >= 0 ? 'full read-out' : lines === 1 ? 'line' : 'nothing']).not.toEqual([stage, 'nothing']);
     }
     expect(laptopErrors).toEqual([]);
@@ -231,10 +244,28 @@ describe('Maskscope app', () => {
     await page.getByLabel('语言').selectOption('en');
   });
 
+  it('logs no console errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('Maskscope history (page.clock: a pause between changes is the clock moved on, not waited for)', () => {
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    ({ page, errors } = await openPage(harness, '/?causal=1', harness.browser, { clock: true }));
+    await waitForResult(page); // loading wrote the canonical URL (?v=1&causal=1): the app's last URL write
+    // From here the page's time moves only when a test moves it: a typed value's commit delay
+    // (400 ms) never runs out on its own, however slow the machine.
+    await pauseClock(page);
+  });
+  afterAll(async () => page?.close());
+
   it('Back undoes a toggle made after a pause, and the view follows', async () => {
     const causal = page.getByLabel('Causal mask');
     await expect(causal.isChecked()).resolves.toBe(true);
-    await page.waitForTimeout(1100); // a change after a pause is a new history entry
+    await page.clock.fastForward(HISTORY_PAUSE_MS + 100); // a change after a pause is a new history entry
     await causal.uncheck();
     await waitForResult(page);
     expect(page.url()).not.toContain('causal=1');
@@ -255,14 +286,17 @@ describe('Maskscope app', () => {
   });
 
   it('Back drops a typed value that was not applied yet (it belonged to the page left)', async () => {
-    await page.waitForTimeout(1100);
+    await page.clock.fastForward(HISTORY_PAUSE_MS + 100);
     await page.getByLabel('Causal mask').uncheck();
     await page.waitForFunction(() => !window.location.search.includes('causal=1'));
-    await page.waitForTimeout(1100);
-    await page.getByLabel('Seed').fill('5'); // applied only after a pause
+    await page.clock.fastForward(HISTORY_PAUSE_MS + 100);
+    await page.getByLabel('Seed').fill('5'); // applied only after a pause (the clock stands still: not before Back)
     await page.goBack();
     await page.waitForFunction(() => window.location.search.includes('causal=1'));
-    await page.waitForTimeout(1000);
+    // the pause after typing runs out now: a typed value still waiting would be applied …
+    await page.clock.runFor(1000);
+    await settle(page); // … and rendered, and written to the URL, by now
+    expect(await page.evaluate(() => window.location.search)).not.toContain('seed=5');
     expect(page.url()).not.toContain('seed=5');
     await expect(page.getByLabel('Seed').inputValue()).resolves.toBe('42');
     await expect(page.getByLabel('Causal mask').isChecked()).resolves.toBe(true);
@@ -335,7 +369,7 @@ describe('Maskscope app, edge cases', () => {
   });
 
   it('a custom mask formula is and-ed into the mask; a wrong one is marked where it goes wrong', async () => {
-    const { page, errors } = await openPage(harness, '/?v=1&mode=lengths&lq=5&heads=1');
+    const { page, errors } = await openPage(harness, '/?v=1&mode=lengths&lq=5&heads=1', harness.browser, { clock: true });
     await waitForResult(page);
     await page.getByLabel('Custom mask (formula)').fill('k <= q && q - k < 2');
     await page.waitForFunction(() => window.location.search.includes('cm='));
@@ -352,12 +386,15 @@ describe('Maskscope app, edge cases', () => {
     // the tree: custom └ AND ├ k <= q └ q - k < 2 (lengths mode has no key padding term)
     expect(await page.getByTestId('composition').textContent()).toMatch(/customANDk <= qq - k < 2$/);
     expect(await page.getByTestId('composition').textContent()).not.toContain('key padding'); // lengths mode: no padding term
+    // the page's clock stands still: the pause in typing after which a wrong formula counts is the clock moved on below
+    await pauseClock(page);
     await page.getByLabel('Custom mask (formula)').fill('k <= q +');
     const error = page.getByTestId('custom-mask-error');
     // while typing, a formula that does not parse is neither applied (the last one stays) nor an error yet
     expect(await error.count()).toBe(0);
     expect(decodeURIComponent(page.url())).toContain('cm=k <= q && q - k < 2'.replace(/ /g, '+'));
-    await error.waitFor(); // once typing pauses
+    await page.clock.runFor(ERROR_PAUSE_MS); // typing pauses
+    await error.waitFor();
     expect(decodeURIComponent(page.url())).toContain('cm=k <= q +'.replace(/ /g, '+'));
     expect(await error.locator('mark').textContent()).toBe('+');
     expect(await error.textContent()).toContain('at character 8');
@@ -492,7 +529,7 @@ describe('Maskscope app, edge cases', () => {
 
 describe('Maskscope at classroom size', () => {
   it('a mask toggle is recomputed on the page: the new weights are drawn in the click’s own task, nothing dims, and the export matches the reference', async () => {
-    const { page, errors } = await openPage(harness, '/?mode=lengths&lq=64&b=2&heads=8&dk=64&causal=1');
+    const { page, errors } = await openPage(harness, '/?mode=lengths&lq=64&b=2&heads=8&dk=64&causal=1', harness.browser, { clock: true });
     await waitForResult(page);
     const seen = await page.evaluate(() => {
       const result = document.querySelector('[data-testid="result"]');
@@ -509,7 +546,9 @@ describe('Maskscope at classroom size', () => {
     expect(seen).toEqual({ redrawn: true, stale: 'false', status: expect.stringMatching(/\d ms$/) });
     expect(await page.getByTestId('status-on-page').getAttribute('data-kind')).toBe('mask');
     expect(await page.getByTestId('status-on-page').textContent()).toContain('only masks or modifiers changed: Q, K, V and scores kept');
-    await page.waitForTimeout(400);
+    // past the dimming delay (150 ms, App.tsx) on the page's clock: a dimming timer set by the click has run …
+    await page.clock.runFor(400);
+    await settle(page); // … and its render is done
     expect(await page.evaluate(() => (window as unknown as { dimmed: boolean[] }).dimmed)).toEqual([]);
     const doc = await exportJson(page);
     expect(doc.scenario.causal).toBe(false);
@@ -592,10 +631,16 @@ describe('Maskscope at classroom size', () => {
   });
 
   it('Export pressed right after typing a new seed (the click applies it): the file follows, with the new numbers', async () => {
-    const { page, errors } = await openPage(harness, '/?mode=lengths&lq=64&b=2&heads=8&dk=64&causal=1');
+    const { page, errors } = await openPage(harness, '/?mode=lengths&lq=64&b=2&heads=8&dk=64&causal=1', harness.browser, { clock: true });
     await waitForResult(page);
+    // The page's clock stands still: the typed value's own commit delay (400 ms) cannot apply it, only the click can.
+    await pauseClock(page);
     await page.getByLabel('Seed').fill('123'); // not applied yet: leaving the field applies it
-    const doc = await exportJson(page);
+    expect(page.url()).not.toContain('seed=123');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export JSON' }).click();
+    await page.clock.resume(); // the other heads (after a frame) and the file follow in real time
+    const doc = JSON.parse(await readFile((await (await download).path())!, 'utf8')) as ExportDocument;
     expect(doc.scenario.seed).toBe(123);
     expectMatchesReference(doc);
     expect(errors).toEqual([]);
@@ -603,21 +648,48 @@ describe('Maskscope at classroom size', () => {
   });
 
   it('Export waiting for a compute: the wait is dropped (note and all) when the inputs turn invalid, and no file comes later', async () => {
-    // the CPU backend of TensorFlow.js: seconds per compute, long enough to act during it
+    // the CPU backend of TensorFlow.js: the new seed is computed in the worker, not on the page
     const { page, errors } = await openPage(harness, `/?q=${twoLongLines(100)}&heads=16&dk=64&engine=cpu`);
     await waitForResult(page, 120_000);
     let downloads = 0;
     page.on('download', () => downloads++);
-    await page.getByLabel('Seed').fill('9');
-    await page.getByLabel('Seed').press('Enter');
-    await page.getByRole('button', { name: 'Export JSON' }).click();
-    expect(await page.getByTestId('export-note').textContent()).toContain('Still computing the new settings: the file follows');
-    await page.getByLabel('Sequence').fill('');
+    // A new seed, Export, then an empty sequence, in one task of the page: its result cannot land in
+    // between (it would come in a later task), so Export is pressed while the new seed is computing.
+    const noteWhileComputing = await page.evaluate(async () => {
+      const field = (label: string) => [...document.querySelectorAll('label')].find((l) => l.textContent?.trim().startsWith(label))?.control;
+      const type = (el: Element | null | undefined, value: string) => {
+        if (!el) throw new Error('no such field');
+        Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), 'value')?.set?.call(el, value);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      };
+      const seed = field('Seed');
+      type(seed, '9');
+      await Promise.resolve(); // React renders each of these in a microtask of this task
+      seed?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      await Promise.resolve();
+      document.querySelector<HTMLButtonElement>('[data-testid="export-json"]')?.click();
+      await Promise.resolve();
+      const note = document.querySelector('[data-testid="export-note"]')?.textContent;
+      type(field('Sequence'), '');
+      await Promise.resolve();
+      return note;
+    });
+    expect(noteWhileComputing).toContain('Still computing the new settings: the file follows');
     await page.getByText('The query side has no token').waitFor();
     await page.waitForFunction(() => document.querySelector('[data-testid="export-note"]')?.textContent === '');
+    // From here, a note (e.g. "Preparing the file…") or a file could only come from the dropped wait: record every note.
+    await page.evaluate(() => {
+      const note = document.querySelector('[data-testid="export-note"]');
+      const seen: string[] = [];
+      (window as unknown as { exportNotes: string[] }).exportNotes = seen;
+      if (note) new MutationObserver(() => seen.push(note.textContent ?? '')).observe(note, { subtree: true, childList: true, characterData: true });
+    });
     await page.getByLabel('Sequence').fill('the cat sat');
     await waitForResult(page, 120_000);
-    await page.waitForTimeout(500);
+    // The new settings' result is current: a wait still armed would have exported in that render's
+    // effects ("Preparing the file…", then the file); they have run once the page has settled.
+    await settle(page);
+    expect((await page.evaluate(() => (window as unknown as { exportNotes: string[] }).exportNotes)).filter(Boolean)).toEqual([]);
     expect(downloads).toBe(0);
     expect(errors).toEqual([]);
     await page.close();

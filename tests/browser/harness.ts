@@ -50,11 +50,20 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
-/** Opens a page that records console errors and uncaught exceptions into `errors`. */
+/** Where a page opened with `{ clock: true }` starts its fake clock (a fixed instant, so that pauseClock can name a later one). */
+const CLOCK_START = Date.UTC(2025, 0, 1);
+
+/**
+ * Opens a page that records console errors and uncaught exceptions into `errors`. With `clock`,
+ * Playwright's fake clock is installed before the page loads (`page.clock`: its timers, animation
+ * frames, Date and performance.now()); it runs with real time until a test pauses it (pauseClock)
+ * or moves it on (`page.clock.fastForward`, `runFor`).
+ */
 export async function openPage(
   harness: Harness,
   path: string,
   browser: Browser = harness.browser,
+  options: { clock?: boolean } = {},
 ): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   const errors: string[] = [];
@@ -62,8 +71,67 @@ export async function openPage(
     if (msg.type() === 'error') errors.push(msg.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
+  if (options.clock) await page.clock.install({ time: CLOCK_START });
   await page.goto(new URL(path, harness.baseUrl).toString());
   return { page, errors };
+}
+
+/**
+ * Stops the fake clock of a page opened with `{ clock: true }`: from then on no timer or animation
+ * frame of the page runs, and performance.now() stands still, until the test moves the clock on
+ * (`page.clock.runFor`, `fastForward`) or resumes it. Pausing jumps the clock to an hour after its
+ * start (a fixed instant that is never in its past); timers due meanwhile run once.
+ */
+export async function pauseClock(page: Page): Promise<void> {
+  await page.clock.pauseAt(CLOCK_START + 3_600_000);
+}
+
+/**
+ * Resolves once the page has run every task queued before this call, and the tasks those queue,
+ * `rounds` deep. Each round is a MessageChannel message, which runs after the messages posted
+ * before it; React's scheduler posts its renders and effects the same way. For checking that
+ * something did not happen: what a timer or a message just set off has been rendered by then.
+ */
+export async function settle(page: Page, rounds = 3): Promise<void> {
+  await page.evaluate(async (n) => {
+    for (let i = 0; i < n; i++) {
+      await new Promise<void>((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve();
+        channel.port2.postMessage(null);
+      });
+    }
+  }, rounds);
+}
+
+/**
+ * The engine pool's counters (src/ui/enginePool.ts, on <html>): `running`, worker runs that have
+ * not answered yet (0: nothing can arrive late); `cancelled`, worker runs stopped before their end.
+ */
+export async function engineRuns(page: Page): Promise<{ running: number; cancelled: number }> {
+  return page.evaluate(() => ({
+    running: Number(document.documentElement.getAttribute('data-engine-running') ?? 0),
+    cancelled: Number(document.documentElement.getAttribute('data-engine-cancelled') ?? 0),
+  }));
+}
+
+/**
+ * Waits until the result's `data-readout-away` tells where the read-out box is now (its
+ * IntersectionObserver has caught up with the last scroll: true when the box's top is above the
+ * screen), and returns it with the read-out's top and how many one-line read-outs are shown,
+ * all read in the same moment.
+ */
+export async function readoutPlacement(page: Page): Promise<{ away: boolean; readoutTop: number; lines: number }> {
+  const handle = await page.waitForFunction(() => {
+    const readout = document.querySelector('[data-testid="readout"]');
+    const box = readout?.closest('.readout-box');
+    const away = document.querySelector('[data-testid="result"]')?.getAttribute('data-readout-away');
+    if (!readout || !box || (away !== 'true' && away !== 'false')) return null;
+    // the same test as useScrolledPast.ts
+    if ((box.getBoundingClientRect().top < -1) !== (away === 'true')) return null;
+    return { away: away === 'true', readoutTop: readout.getBoundingClientRect().top, lines: document.querySelectorAll('[data-testid="readout-line"]').length };
+  });
+  return (await handle.jsonValue())!;
 }
 
 /**

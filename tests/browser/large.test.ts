@@ -9,7 +9,7 @@ import { referenceAttention } from '../../src/engine/reference';
 import { deriveInputs } from '../../src/ui/derive';
 import { nest, type ExportDocument } from '../../src/ui/exportJson';
 import { expectArraysClose } from '../helpers/arrays';
-import { openPage, startHarness, type Harness, waitForResult } from './harness';
+import { engineRuns, openPage, startHarness, type Harness, waitForResult } from './harness';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -25,12 +25,16 @@ describe('large sizes', () => {
     const { page, errors } = await openPage(harness, '/?mode=lengths&lq=2048&heads=4&causal=1&seed=1');
     await page.waitForSelector('[data-testid="status-time"] progress', { timeout: 60_000 });
     expect(await statusTime(page)).toMatch(/computing… \d+%/);
+    const before = await engineRuns(page);
+    expect(before.running).toBeGreaterThan(0); // the workers are on the first computation
     // Change the seed mid-flight: the first computation is dropped, the result is for seed 2.
     await page.getByLabel('Seed').fill('2');
     await page.getByLabel('Seed').press('Enter');
     await waitForResult(page);
     expect(page.url()).toContain('seed=2');
     expect(await page.getByTestId('result').getAttribute('data-stale')).toBe('false');
+    // the workers stopped the first computation before its end (it was replaced, not finished first)
+    expect((await engineRuns(page)).cancelled).toBeGreaterThan(before.cancelled);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -46,7 +50,7 @@ describe('large sizes', () => {
     });
     // Marked stale at once (for scripts and tests), but not dimmed and no "computing…" yet: a quick compute never flickers.
     expect(atClick).toEqual({ stale: 'true', dimmed: false, status: expect.stringMatching(/\d ms$/) });
-    await page.waitForSelector('[data-testid="result"].stale', { timeout: 2000 });
+    await page.waitForSelector('[data-testid="result"].stale');
     // the note saying so sits inside the read-out box, over none of the tokens
     const note = (await page.locator('.stale-note').boundingBox())!;
     const readout = (await page.getByTestId('readout').boundingBox())!;
@@ -72,16 +76,31 @@ describe('large sizes', () => {
   it('a change undone before its computation finishes: the run is dropped and the view is current again', async () => {
     const { page, errors } = await openPage(harness, '/?mode=lengths&lq=1024&heads=8');
     await waitForResult(page);
-    // Two clicks 150 ms apart, quicker than the computation the first one starts.
-    await page.evaluate(() => {
+    const before = await engineRuns(page);
+    // Two clicks in one task of the page: the second comes while the workers are on the run the
+    // first one started (its result could only land in a later task), however fast they are.
+    const between = await page.evaluate(() => {
       const causal = [...document.querySelectorAll('label')].find((l) => l.textContent?.includes('Causal mask'))?.querySelector('input');
-      causal?.click();
-      setTimeout(() => causal?.click(), 150);
+      if (!causal) throw new Error('no Causal mask box');
+      causal.click();
+      const seen = {
+        stale: document.querySelector('[data-testid="result"]')?.getAttribute('data-stale'),
+        running: Number(document.documentElement.getAttribute('data-engine-running') ?? 0),
+      };
+      causal.click();
+      return seen;
     });
+    // the first click started a computation in the workers (the view waited for it) …
+    expect(between.stale).toBe('true');
+    expect(between.running).toBeGreaterThan(before.running);
+    // … which they stopped before its end; every worker has answered, so nothing can land late
+    await page.waitForFunction(
+      (cancelled) => Number(document.documentElement.getAttribute('data-engine-cancelled')) > cancelled && document.documentElement.getAttribute('data-engine-running') === '0',
+      before.cancelled,
+      { timeout: 60_000 },
+    );
     await page.waitForFunction(() => document.querySelector('[data-testid="result"]')?.getAttribute('data-stale') === 'false', null, { timeout: 60_000 });
-    // Nothing is computing any more (also after the dropped run would have ended), and the mask
-    // shown is the one set: no causal triangle, every cell allowed.
-    await page.waitForTimeout(3000);
+    // Nothing is computing any more, and the mask shown is the one set: no causal triangle, every cell allowed.
     expect(await statusTime(page)).toMatch(/\d ms/);
     expect(await page.getByTestId('result').getAttribute('data-stale')).toBe('false');
     expect(await page.getByText('Allowed cells: 1,048,576 of 1,048,576').count()).toBe(1);

@@ -24,7 +24,7 @@ const validText = fc.array(line, { maxLength: 4 }).map((lines) => lines.join('\n
 
 const validScenario: fc.Arbitrary<Scenario> = fc.record({
   inputMode: fc.constantFrom('text', 'lengths'),
-  attention: fc.constantFrom('self', 'cross'),
+  attention: fc.constantFrom('self', 'cross', 'encdec'),
   queryText: fc.oneof(validText, fc.constant(DEFAULT_SCENARIO.queryText)),
   keyText: fc.oneof(validText, fc.constant(DEFAULT_SCENARIO.keyText)),
   queryLength: fc.integer({ min: 1, max: 4096 }),
@@ -61,18 +61,23 @@ const validScenario: fc.Arbitrary<Scenario> = fc.record({
   tileSize: fc.constantFrom(0, 16, 32, 64, 128),
   engine: fc.constantFrom('auto', 'js', 'webgl', 'cpu'),
   language: fc.constantFrom('en', 'zh'),
+  present: fc.boolean(),
+  step: fc.constantFrom('tokens', 'qkv', 'scores', 'scaled', 'logits', 'mask', 'masked', 'weights', 'output'),
+  focus: fc.constantFrom('', 'weights', 'qkv', 'frameworks', 'fully-masked', 'inspector', 'encoder', 'cross'),
+  open: fc.subarray(['input', 'masks', 'modifiers', 'model', 'frameworks']).map((ids) => ids.join(',')),
+  row: fc.integer({ min: -1, max: 4095 }),
 });
 
 /** Any UTF-16 code unit, lone surrogates included. */
 const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
 const urlKey = fc.constantFrom(
   'v', 'mode', 'attn', 'q', 'k', 'lq', 'lk', 'b', 'pad', 'causal', 'align', 'kpad', 'qpad',
-  'seed', 'dk', 'heads', 'vb', 'vh', 'wscale', 'tiles', 'lang', 'm', 'mj', 'cm', 'global', 'paint', 'temp', 'alibi', 'cap', 'x', '', '?', '%', 'Heads', '__proto__', 'constructor',
+  'seed', 'dk', 'heads', 'vb', 'vh', 'wscale', 'tiles', 'lang', 'm', 'mj', 'cm', 'global', 'paint', 'temp', 'alibi', 'cap', 'present', 'step', 'focus', 'open', 'row', 'x', '', '?', '%', 'Heads', '__proto__', 'constructor',
 );
 const urlValue = fc.oneof(
   fc.string({ unit: anyCodeUnit, maxLength: 10 }),
   fc.constantFrom('%', '%E4', '%zz', '%ED%A0%80', '1', '0', 'true', 'false', '-1', '1e999', '2.5',
-    'br', 'tl', 'cross', 'lengths', 'zh', 'left', 'a%0Ab%0Ac%0Ad%0Ae', 'NaN', '0x10', ''),
+    'br', 'tl', 'cross', 'encdec', 'weights', 'frameworks,masks', 'lengths', 'zh', 'left', 'a%0Ab%0Ac%0Ad%0Ae', 'NaN', '0x10', ''),
   fc.double().map(String),
 );
 /** Query-like strings: known and unknown keys with good and bad values, and junk separators. */
@@ -349,6 +354,42 @@ describe('decodeScenario: worked examples', () => {
   });
 });
 
+describe('lesson keys (present, step, focus, open, row, attn=encdec)', () => {
+  it('decodeScenario("present=1&step=weights&focus=frameworks&row=2&attn=encdec"): read with no warning', () => {
+    const { scenario, warnings } = decodeScenario('v=1&present=1&step=weights&focus=frameworks&row=2&attn=encdec');
+    expect(warnings).toEqual([]);
+    expect(scenario).toMatchObject({ present: true, step: 'weights', focus: 'frameworks', row: 2, attention: 'encdec' });
+  });
+
+  it('decodeScenario("open=frameworks,input,input"): panels in canonical order, repeats dropped; encodes back as written', () => {
+    const { scenario, warnings } = decodeScenario('open=frameworks,input,input');
+    expect(warnings).toEqual([]);
+    expect(scenario.open).toBe('input,frameworks');
+    expect(encodeScenario(scenario)).toBe('v=1&open=input%2Cframeworks');
+  });
+
+  it('decodeScenario("open=frameworks,help"): the unknown panel is dropped with a bad-value warning', () => {
+    const { scenario, warnings } = decodeScenario('open=frameworks,help');
+    expect(scenario.open).toBe('frameworks');
+    expect(warnings).toEqual([{ param: 'open', code: 'bad-value', value: 'help', used: '' }]);
+  });
+
+  it('decodeScenario("open="): every panel shut, no warning; the default opens the four settings panels', () => {
+    expect(decodeScenario('open=')).toMatchObject({ scenario: { open: '' }, warnings: [] });
+    expect(DEFAULT_SCENARIO.open).toBe('input,masks,modifiers,model');
+  });
+
+  it('decodeScenario("step=softmax&focus=nowhere&row=-5"): defaults and warnings that name the URL keys', () => {
+    const { scenario, warnings } = decodeScenario('step=softmax&focus=nowhere&row=-5');
+    expect(scenario).toMatchObject({ step: 'tokens', focus: '', row: -1 });
+    expect(warnings).toEqual([
+      { param: 'step', code: 'bad-value', value: 'softmax', used: 'tokens' },
+      { param: 'focus', code: 'bad-value', value: 'nowhere', used: '' },
+      { param: 'row', code: 'out-of-range', value: '-5', used: '-1' },
+    ]);
+  });
+});
+
 describe('URL_KEYS', () => {
   it('URL_KEYS: are the documented short keys, all different', () => {
     expect(URL_KEYS).toEqual({
@@ -356,6 +397,7 @@ describe('URL_KEYS', () => {
       keyLength: 'lk', batchSize: 'b', paddingSide: 'pad', causal: 'causal',
       causalAlignment: 'align', keyPadding: 'kpad', queryPadding: 'qpad', masks: 'm', maskJoin: 'mj', customMask: 'cm', globalTokens: 'global', paint: 'paint', temperature: 'temp', alibi: 'alibi', softcap: 'cap', seed: 'seed', dK: 'dk',
       heads: 'heads', viewBatch: 'vb', viewHead: 'vh', weightScale: 'wscale', tileSize: 'tiles', engine: 'engine', language: 'lang',
+      present: 'present', step: 'step', focus: 'focus', open: 'open', row: 'row',
     });
   });
 });

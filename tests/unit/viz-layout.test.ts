@@ -5,13 +5,13 @@ import { AXIS_TITLE_COLOR, MUTED_TEXT_COLOR, TEXT_COLOR } from '../../src/viz/he
 import { imageGrid } from '../../src/viz/heatmapCanvas';
 import {
   chooseCellDims,
-  fitHeatmapLayout,
   heatmapLayout,
   pointToCell,
   readablePx,
   snapCellEdge,
 } from '../../src/viz/layout';
-import type { FitInput } from '../../src/viz/layout';
+import { fitHeatmapLayout } from '../../src/viz/fitLayout';
+import type { FitInput } from '../../src/viz/fitLayout';
 import { gatherRgba, poolCells, poolSpan } from '../../src/viz/pool';
 
 describe('chooseCellDims', () => {
@@ -158,6 +158,83 @@ describe('fitHeatmapLayout', () => {
   test('fitHeatmapLayout with a maxWidth below the margins gives a 1 px wide matrix', () => {
     const L = fitHeatmapLayout(base({ rows: 4, cols: 4, maxWidth: 50 }));
     expect(L.matrixWidth).toBeCloseTo(1, 6);
+  });
+});
+
+describe('row-notes column', () => {
+  test('heatmapLayout with rowNotesWidth 30: the column after the 18 px marker band, right = 18 + 4 + 30 + 4', () => {
+    const L = heatmapLayout({ rows: 6, cols: 6, cellSize: 40, fontSize: 12, rowLabelWidth: 30, colLabelWidth: 30, hasTitle: false, rowNotesWidth: 30 });
+    // left 54, matrix 240 → marker band [294, 312), notes [316, 346), 4 px after
+    expect(L).toMatchObject({ left: 54, flagBand: 18, notesLeft: 316, notesWidth: 30, right: 56, width: 350 });
+  });
+  test('heatmapLayout without notes keeps right = the marker band (notesWidth 0)', () => {
+    const L = heatmapLayout({ rows: 6, cols: 6, cellSize: 40, fontSize: 12, rowLabelWidth: 30, colLabelWidth: 30, hasTitle: false });
+    expect(L).toMatchObject({ right: 18, notesWidth: 0, width: 312 });
+  });
+  test('fitHeatmapLayout 512×512 with a 30 px notes column into 470 px: the cells shrink, the drawing still fits', () => {
+    const L = fitHeatmapLayout({ rows: 512, cols: 512, fontSize: 13, hasTitle: false, maxWidth: 470, labelWidths: () => ({ row: 40, col: 40, notes: 30 }) });
+    // left 66, right 20 + 38 = 58 → room 346 → 0.6757 → 0.675 px
+    expect(L).toMatchObject({ cellWidth: 0.675, right: 58, notesWidth: 30 });
+    expect(L.left + L.matrixWidth + L.right).toBeLessThanOrEqual(470);
+    expect(L.width).toBeLessThanOrEqual(470);
+  });
+});
+
+describe('fitHeatmapLayout in a box (maxHeight, maxCellPx)', () => {
+  const box = (over: Partial<FitInput>): FitInput => ({
+    rows: 6, cols: 6, fontSize: 20, hasTitle: false, labelWidths: () => ({ row: 60, col: 60 }), maxWidth: 760, maxHeight: 560, ...over,
+  });
+  test('fitHeatmapLayout 6×6 into 760×560 at fontSize 20, cells ≤ 120: 76 px cells, a 456 px matrix', () => {
+    // top = 30 + 60 + 6 = 96, bottom 4 → 6·h ≤ 460 → h = 76 (77 would make the drawing 562 px tall)
+    const L = fitHeatmapLayout(box({ maxCellPx: 120 }));
+    expect(L).toMatchObject({ cellWidth: 76, cellHeight: 76, matrixHeight: 456, height: 556 });
+    expect(L.matrixHeight).toBeGreaterThanOrEqual(360);
+    expect(L.width).toBeLessThanOrEqual(760);
+  });
+  test('fitHeatmapLayout in a box keeps the default 40 px cap without maxCellPx', () => {
+    expect(fitHeatmapLayout(box({}))).toMatchObject({ cellWidth: 40, cellHeight: 40 });
+  });
+  test('fitHeatmapLayout in a box counts the title: 6×6 with a title gets 70 px cells', () => {
+    // titleBand 38 → top 134 → 6·h ≤ 560 − 138 = 422 → 70
+    expect(fitHeatmapLayout(box({ maxCellPx: 120, hasTitle: true }))).toMatchObject({ cellWidth: 70, cellHeight: 70 });
+  });
+  test('fitHeatmapLayout in a box counts the row notes: a wide notes column narrows the cells', () => {
+    // width: left 96 + 6w + right (30 + 4 + 200 + 4) ≤ 760 → w ≤ 71
+    const L = fitHeatmapLayout(box({ maxCellPx: 120, labelWidths: () => ({ row: 60, col: 60, notes: 200 }) }));
+    expect(L).toMatchObject({ cellWidth: 71, cellHeight: 71 });
+    expect(L.left + L.matrixWidth + L.right).toBeLessThanOrEqual(760);
+  });
+  test('fitHeatmapLayout with maxCellPx and maxWidth only: the cells fill the width (6×6 in 400 px → 52 px)', () => {
+    // fontSize 13, labels 40: left 66, right 20 → 314 / 6 = 52.3
+    const L = fitHeatmapLayout({ rows: 6, cols: 6, fontSize: 13, hasTitle: false, labelWidths: () => ({ row: 40, col: 40 }), maxWidth: 400, maxCellPx: 100 });
+    expect(L.cellWidth).toBe(52);
+  });
+  test('fitHeatmapLayout with maxCellPx but no room keeps the 360 px target, cells up to maxCellPx', () => {
+    const L = fitHeatmapLayout({ rows: 6, cols: 6, fontSize: 13, hasTitle: false, labelWidths: () => ({ row: 40, col: 40 }), maxCellPx: 100 });
+    expect(L.cellWidth).toBe(60);
+  });
+  test('fitHeatmapLayout in a box with an explicit cellSize shrinks it, square, to fit the height', () => {
+    // 10×10, top 66, bottom 4 → 10·e ≤ 130 → 13
+    const L = fitHeatmapLayout({ rows: 10, cols: 10, cellSize: 30, fontSize: 13, hasTitle: false, labelWidths: () => ({ row: 40, col: 40 }), maxHeight: 200 });
+    expect(L).toMatchObject({ cellWidth: 13, cellHeight: 13 });
+  });
+  test('fitHeatmapLayout 3×200 in a 760×560 box keeps the shape rules: 3 px columns, 24 px rows', () => {
+    // w = 4 would need 66 + 800 + 20 > 760; rows keep the 24 px label floor
+    const L = fitHeatmapLayout({ rows: 3, cols: 200, fontSize: 13, hasTitle: false, labelWidths: () => ({ row: 40, col: 40 }), maxWidth: 760, maxHeight: 560, maxCellPx: 120 });
+    expect(L).toMatchObject({ cellWidth: 3, cellHeight: 24, matrixWidth: 600 });
+  });
+  test('fitHeatmapLayout 4096×4096 in a 760×560 box: each axis shrinks below 1 px to its room', () => {
+    const L = fitHeatmapLayout({ rows: 4096, cols: 4096, fontSize: 13, hasTitle: false, labelWidths: () => ({ row: 40, col: 40 }), maxWidth: 760, maxHeight: 560 });
+    expect(L.cellWidth).toBeLessThan(1);
+    expect(L.left + L.matrixWidth + L.right).toBeLessThanOrEqual(760);
+    expect(L.height).toBeLessThanOrEqual(560);
+    expect(L.matrixWidth).toBeGreaterThan(600);
+    expect(L.matrixHeight).toBeGreaterThan(450);
+  });
+  test('fitHeatmapLayout zoomed in a box: cells of the whole 64×64 fit the box, then grow × 4 for a 16×16 window', () => {
+    // whole: rows ≤ (560 − 66 − 4) / 64 = 7.66 → 7 px; window cells 7 · 64/16 = 28 px, frame 448 px
+    const L = fitHeatmapLayout({ rows: 16, cols: 16, whole: { rows: 64, cols: 64 }, fontSize: 13, hasTitle: false, labelWidths: () => ({ row: 40, col: 40 }), maxWidth: 760, maxHeight: 560 });
+    expect(L).toMatchObject({ cellWidth: 28, cellHeight: 28, matrixHeight: 448 });
   });
 });
 

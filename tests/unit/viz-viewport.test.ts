@@ -18,7 +18,8 @@ import {
   zoomSpan,
   zoomView,
 } from '../../src/viz/viewport';
-import { fitHeatmapLayout, layoutCellAt, layoutCellCoords, type FitInput, type HeatmapLayout } from '../../src/viz/layout';
+import { fitHeatmapLayout, type FitInput } from '../../src/viz/fitLayout';
+import { layoutCellAt, layoutCellCoords, type HeatmapLayout } from '../../src/viz/layout';
 import { markCircles } from '../../src/viz/heatmapMarks';
 import { TILE_STATE, tileRects } from '../../src/viz/heatmapTiles';
 import { axisLabels, indexTicks } from '../../src/viz/heatmapLabels';

@@ -2,6 +2,9 @@ import { engineEn } from './engine.en';
 import { conventionsEn } from './conventions.en';
 import { costEn } from './cost.en';
 import { zoomEn } from './zoom.en';
+import { encdecEn } from './encdec.en';
+import { inspectorEn } from './inspector.en';
+import { lessonEn } from './lesson.en';
 /** English strings. Keys are shared with zh.ts; a test checks that both have the same keys. */
 export const en = {
   app: {
@@ -44,6 +47,7 @@ export const en = {
     causal: 'Causal mask',
     causalHint: 'A query may attend only to keys at or before its position.',
     alignment: 'Causal alignment (when Lq ≠ Lk)',
+    alignmentEncdec: 'In the encoder–decoder view the causal mask is the decoder self-attention’s, where Lq = Lk: both alignments give the same mask (the cross-attention is never causal).',
     alignmentSelf: 'Self-attention has Lq = Lk, so both alignments give the same mask: use cross-attention to compare them.',
     bottomRight: 'bottom-right: k ≤ q + Lk − Lq (FlashAttention ≥ 2.1, xFormers, KV-cache decoding)',
     topLeft: 'top-left: k ≤ q (PyTorch is_causal, Keras, JAX)',
@@ -180,6 +184,8 @@ export const en = {
     't5-encoder': { name: 'T5/BART: encoder self-attention', description: 'The source attends to itself in both directions; its padding is masked.' },
     't5-decoder': { name: 'T5/BART: decoder self-attention', description: 'The target attends causally to itself, with target padding.' },
     't5-cross': { name: 'T5/BART: cross-attention', description: 'Target queries attend to source keys: source padding blocks columns, target padding greys rows.' },
+    't5-encdec': { name: 'T5/BART: encoder–decoder, all three attentions', description: 'Encoder self-attention (source padding), decoder self-attention (causal + target padding) and cross-attention (source padding) side by side, linked: point at a token to find it in all three.' },
+    'fully-masked': { name: 'Fully masked rows (left padding + causal)', description: 'Left-padded batch with a causal mask: the padding queries of the short line may attend only padding keys, so their rows have no allowed key. Opens on what each framework does with such a row (NaN, 0 or uniform).' },
     mistral: { name: 'Mistral-style sliding window', description: 'Causal with a window of W = 4 keys, the query included.' },
     longformer: { name: 'Longformer', description: 'A local window plus global tokens (token 0) that see and are seen by everything.' },
     bigbird: { name: 'BigBird', description: 'Sliding blocks, global blocks and r random blocks per query block, different per head.' },
@@ -202,6 +208,9 @@ export const en = {
   },
   cost: costEn,
   zoom: zoomEn,
+  encdec: encdecEn,
+  inspector: inspectorEn,
+  lesson: lessonEn,
   engine: engineEn,
   conventions: conventionsEn,
   frameworks: {

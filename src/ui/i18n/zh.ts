@@ -2,6 +2,9 @@ import { engineZh } from './engine.zh';
 import { conventionsZh } from './conventions.zh';
 import { costZh } from './cost.zh';
 import { zoomZh } from './zoom.zh';
+import { encdecZh } from './encdec.zh';
+import { inspectorZh } from './inspector.zh';
+import { lessonZh } from './lesson.zh';
 import type { Strings } from './en';
 
 /** 简体中文。键与 en.ts 相同（有测试检查）。 */
@@ -46,6 +49,7 @@ export const zh: Strings = {
     causal: '因果掩码',
     causalHint: '每个查询只能关注其位置及之前的键。',
     alignment: '因果对齐方式（Lq ≠ Lk 时）',
+    alignmentEncdec: '在编码器–解码器视图中，因果掩码属于解码器自注意力，其中 Lq = Lk：两种对齐方式得到相同的掩码（交叉注意力从不使用因果掩码）。',
     alignmentSelf: '自注意力中 Lq = Lk，两种对齐方式得到相同的掩码：切换到交叉注意力即可比较。',
     bottomRight: '右下对齐：k ≤ q + Lk − Lq（FlashAttention ≥ 2.1、xFormers、KV 缓存解码）',
     topLeft: '左上对齐：k ≤ q（PyTorch is_causal、Keras、JAX）',
@@ -182,6 +186,8 @@ export const zh: Strings = {
     't5-encoder': { name: 'T5/BART：编码器自注意力', description: '源序列双向关注自身；其填充被屏蔽。' },
     't5-decoder': { name: 'T5/BART：解码器自注意力', description: '目标序列因果地关注自身，带目标填充。' },
     't5-cross': { name: 'T5/BART：交叉注意力', description: '目标查询关注源序列的键：源填充屏蔽列，目标填充将行置灰。' },
+    't5-encdec': { name: 'T5/BART：编码器–解码器，三种注意力', description: '编码器自注意力（源填充）、解码器自注意力（因果 + 目标填充）和交叉注意力（源填充）并列且相互联动：指向一个词元即可在三者中找到它。' },
+    'fully-masked': { name: '完全被屏蔽的行（左填充 + 因果）', description: '左填充的批次加因果掩码：短行的填充查询只能关注填充键，因此这些行没有任何允许的键。打开后直接显示各框架如何处理这种行（NaN、0 或均匀）。' },
     mistral: { name: 'Mistral 式滑动窗口', description: '因果，窗口为 W = 4 个键（含查询自身）。' },
     longformer: { name: 'Longformer', description: '局部窗口加全局词元（第 0 个），全局词元关注一切也被一切关注。' },
     bigbird: { name: 'BigBird', description: '滑动块、全局块，以及每个查询块 r 个随机块，各头不同。' },
@@ -204,6 +210,9 @@ export const zh: Strings = {
   },
   cost: costZh,
   zoom: zoomZh,
+  encdec: encdecZh,
+  inspector: inspectorZh,
+  lesson: lessonZh,
   engine: engineZh,
   conventions: conventionsZh,
   frameworks: {

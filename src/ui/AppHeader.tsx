@@ -1,0 +1,46 @@
+/** The page header: the title, the Present button, the language, Copy link and Export JSON. */
+import { useTranslation } from 'react-i18next';
+import { joinStages } from '../engine/headStages';
+import type { Scenario } from '../state/scenario';
+import { CopyLinkButton, ExportButton } from './ExportButton';
+import { buildExport } from './exportJson';
+import type { Computation } from './useComputation';
+
+interface Props {
+  scenario: Scenario;
+  update(patch: Partial<Scenario>): void;
+  c: Computation;
+}
+
+export function AppHeader({ scenario, update, c }: Props) {
+  const { t } = useTranslation();
+  const { derived, run, shown } = c;
+  return (
+    <header className="app-header">
+      <h1>{t('app.title')}</h1>
+      <p className="tagline">{t('app.tagline')}</p>
+      <div className="header-actions">
+        <button type="button" className="present-button" onClick={() => update({ present: true })} title={t('lesson.present.enterHint')} data-testid="present-enter">
+          {t('lesson.present.enter')}
+        </button>
+        <label className="lang" htmlFor="language-select">
+          {t('app.language')}
+        </label>
+        <select id="language-select" value={scenario.language} onChange={(e) => update({ language: e.target.value === 'zh' ? 'zh' : 'en' })}>
+          <option value="en">English</option>
+          <option value="zh">中文</option>
+        </select>
+        <CopyLinkButton />
+        <ExportButton
+          shape={derived.ok && run.error === null && shown ? derived.inputs.shape : null}
+          busy={c.behind || run.completing}
+          problem={shown && !c.complete ? t('engine.exportNeedsAllHeads') : undefined}
+          build={() => {
+            const stages = shown && joinStages(shown.set);
+            return shown && stages && buildExport(scenario, shown.inputs, stages, shown.job, shown.run.backend?.name ?? shown.run.path);
+          }}
+        />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,136 @@
+/**
+ * The encoder–decoder view (`attn=encdec`, issue #10 §5): encoder self-attention (source
+ * padding), decoder self-attention (causal + target padding) and cross-attention (target queries ×
+ * source keys, source padding) side by side, each with its mask and weights for the shown batch
+ * item and head, computed on the page (useEncDec.ts). Linked: hovering, focusing or tapping a
+ * token chip or a heatmap cell highlights that token in every panel (encdecLink.ts). The panels
+ * stack on a narrow screen (encdec.css).
+ *
+ * DOM hooks: section `data-testid="encdec"`; panels `data-testid="attention-encoder|decoder|cross"`
+ * (ids `encdec-encoder|decoder|cross`) with `data-linked="row,col"`; heatmaps
+ * `data-testid="encdec-<part>-mask|weights"`; chips in `data-testid="encdec-tokens-source|target"`,
+ * each a button with `data-index` and `data-highlighted`.
+ */
+import { memo, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PIPELINE_STEPS, type PipelineStep, type Scenario } from '../state/scenario';
+import type { EncDecPlan } from './encdecCompute';
+import { ENCDEC_PARTS, ignoredMaskFields, type ExtraMaskField } from './encdecInputs';
+import { linkHighlights } from './encdecLink';
+import { EncDecPanel } from './EncDecPanel';
+import { EncDecTokens } from './EncDecTokens';
+import { Legend } from './Legend';
+import { sequentialScale } from '../viz/colorScales';
+import { useEncDec } from './useEncDec';
+import { useEncDecLink } from './useEncDecLink';
+import './encdec.css';
+
+export interface EncDecViewProps {
+  scenario: Scenario;
+  /** Batch item shown (0-based, already clamped). */
+  batch: number;
+  /** Head shown (0-based, already clamped). */
+  head: number;
+  /** Presentation mode: larger, high-contrast, fills the width. */
+  present: boolean;
+}
+
+/** Heatmap label size, CSS px: readable from the back of a classroom when presenting. */
+const FONT_SIZE = { normal: 15, present: 20 } as const;
+const WEIGHT_SCALE = sequentialScale();
+
+/** Memoised: a hover in the stage heatmaps below does not re-render it. */
+export const EncDecView = memo(function EncDecView({ scenario, batch, head, present }: EncDecViewProps) {
+  const { t } = useTranslation();
+  const { plan, panels } = useEncDec(scenario, batch, head);
+  const [presentStage, setPresentStage] = usePresentStage(scenario.step);
+  const stages = useMemo(() => (present ? [presentStage] : BOTH_STAGES), [present, presentStage]);
+  const { link, handlers } = useEncDecLink();
+  const lit = useMemo(() => linkHighlights(link), [link]);
+  const ignored = ignoredMaskFields(scenario);
+  const shownBatch = panels.cross?.slice.batch ?? batch;
+  return (
+    <section className={present ? 'encdec present' : 'encdec'} data-testid="encdec" aria-labelledby="encdec-heading">
+      <h2 id="encdec-heading">{t('encdec.title')}</h2>
+      <p className="hint">
+        {t('encdec.shown', { batch: shownBatch, head: panels.cross?.slice.head ?? head })} · {t('encdec.intro')}
+      </p>
+      {ignored.length > 0 && <IgnoredNote fields={ignored} />}
+      {!plan.ok ? (
+        <ProblemNote plan={plan} />
+      ) : (
+        <>
+          <div className="encdec-chips">
+            <EncDecTokens side="source" tokens={plan.source.tokens[shownBatch] ?? []} isReal={plan.source.isReal[shownBatch] ?? []} highlighted={lit.source} handlers={handlers} />
+            <EncDecTokens side="target" tokens={plan.target.tokens[shownBatch] ?? []} isReal={plan.target.isReal[shownBatch] ?? []} highlighted={lit.target} handlers={handlers} />
+            {present && <StageToggle stage={presentStage} onStage={setPresentStage} />}
+          </div>
+          <div className="encdec-panels">
+            {ENCDEC_PARTS.map((part) => (
+              <EncDecPanel
+                key={part}
+                part={part}
+                data={panels[part]}
+                partScenario={plan.scenarios[part]}
+                causal={scenario.causal}
+                highlight={lit.panels[part]}
+                onCell={handlers.cell}
+                weightScale={scenario.weightScale}
+                fontSize={present ? FONT_SIZE.present : FONT_SIZE.normal}
+                present={present}
+                stages={stages}
+              />
+            ))}
+          </div>
+          <div className="encdec-legends">
+            <Legend kind="mask" scale={WEIGHT_SCALE} showBlocked showPadded={scenario.queryPadding && scenario.inputMode === 'text'} large={present} />
+            <Legend kind="weights" scale={WEIGHT_SCALE} showBlocked title={scenario.weightScale === 'row' ? t('view.weightsRowLegend') : undefined} large={present} />
+          </div>
+        </>
+      )}
+    </section>
+  );
+});
+
+type MapStage = 'mask' | 'weights';
+const BOTH_STAGES: readonly MapStage[] = ['mask', 'weights'];
+
+/**
+ * Presentation shows one heatmap per panel (two do not fit a 1280 × 720 projector at a readable
+ * size): the mask up to the pipeline step `masked`, the weights from `weights` on (so ← / → of
+ * presentation mode reach them), or what the toggle chose since the step last changed.
+ */
+function usePresentStage(step: PipelineStep): [MapStage, (stage: MapStage) => void] {
+  const ofStep = PIPELINE_STEPS.indexOf(step) >= PIPELINE_STEPS.indexOf('weights') ? 'weights' : 'mask';
+  const [state, setState] = useState({ step, stage: ofStep as MapStage });
+  if (state.step !== step) setState({ step, stage: ofStep }); // the step moved: follow it
+  return [state.stage, (stage: MapStage) => setState({ step, stage })];
+}
+
+/** Presentation: which heatmap the three panels show, mask or weights (two toggle buttons). */
+function StageToggle({ stage, onStage }: { stage: MapStage; onStage(stage: MapStage): void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="encdec-stage-toggle" role="group" aria-label={t('encdec.showStage')} data-testid="encdec-stage-toggle">
+      {BOTH_STAGES.map((s) => (
+        <button key={s} type="button" aria-pressed={stage === s} onClick={() => onStage(s)}>
+          {t(`encdec.${s}`)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** "Not in these three panels: the extra masks, …", listing the extra-mask fields that are set. */
+function IgnoredNote({ fields }: { fields: ExtraMaskField[] }) {
+  const { t } = useTranslation();
+  const names = fields.map((f) => t(`encdec.fields.${f}`)).join(t('encdec.listSeparator'));
+  return <p className="banner note encdec-note" data-testid="encdec-ignored">{t('encdec.ignored', { fields: names })}</p>;
+}
+
+/** Why there are no panels: a side without tokens, or a side longer than the view computes. */
+function ProblemNote({ plan }: { plan: Extract<EncDecPlan, { ok: false }> }) {
+  const { t } = useTranslation();
+  const text = plan.error === 'tooLarge' ? t('encdec.tooLarge', { max: plan.max, target: plan.target, source: plan.source }) : t(`errors.${plan.error}`);
+  return <p className="banner note encdec-note" role="status" data-testid="encdec-problem" data-error={plan.error}>{text}</p>;
+}

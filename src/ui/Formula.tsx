@@ -1,0 +1,33 @@
+/**
+ * A formula typeset by KaTeX (bundled, loaded on first use: never from a CDN). Until KaTeX has
+ * loaded, the TeX source is shown as code; KaTeX's output carries MathML for screen readers.
+ */
+import { useEffect, useState } from 'react';
+
+type Katex = typeof import('katex').default;
+
+let katexLoad: Promise<Katex> | null = null;
+
+/** KaTeX and its stylesheet (fonts included), loaded once. */
+function loadKatex(): Promise<Katex> {
+  katexLoad ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(([m]) => m.default);
+  return katexLoad;
+}
+
+/** `tex` as KaTeX HTML + MathML; a formula KaTeX cannot parse is shown in red as its source (throwOnError false). */
+export function renderTex(katex: Katex, tex: string, display: boolean): string {
+  return katex.renderToString(tex, { displayMode: display, throwOnError: false, strict: 'ignore', output: 'htmlAndMathml' });
+}
+
+export function Formula({ tex, display = false, testId }: { tex: string; display?: boolean; testId?: string }) {
+  const [katex, setKatex] = useState<Katex | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadKatex().then((k) => live && setKatex(() => k));
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (!katex) return <code className="formula-source" data-testid={testId}>{tex}</code>;
+  return <span className={display ? 'formula-tex display' : 'formula-tex'} data-testid={testId} dangerouslySetInnerHTML={{ __html: renderTex(katex, tex, display) }} />;
+}

@@ -1,0 +1,104 @@
+/**
+ * Presentation mode (`present=1`): for a projector. Controls, status line and panels are hidden;
+ * a bar at the top walks the pipeline's steps (← / → keys, Esc leaves), and the step fills the
+ * screen: its heatmap (Q, K, V side by side; the tokens as large chips) on the left, sized to
+ * the space with 20 px labels and the numbers in the cells, and on the right the step's formula,
+ * what changed and why, its legend and, when a row is selected, the row inspector.
+ */
+import { useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PipelineStep } from '../state/scenario';
+import type { HeatmapSpec } from '../viz/types';
+import { Heatmap } from './Heatmap';
+import { Legend } from './Legend';
+import { shownStep } from './pipelineSteps';
+import { useStageCards, type StageCardsProps } from './stageCards';
+import { StepNav } from './StepNav';
+import { useBoxSize } from './useBoxSize';
+import './present.css';
+
+/** Label font size on a projector, CSS px (the back row reads it). */
+export const PRESENT_FONT_PX = 20;
+/** Largest cell edge in presentation mode, CSS px: a 6 × 6 matrix grows to fill the screen. */
+export const PRESENT_MAX_CELL_PX = 120;
+
+interface Props {
+  steps: readonly PipelineStep[];
+  onStep(step: PipelineStep): void;
+  onExit(): void;
+  /** The stages of the head on screen, or null while there is none yet. */
+  stages: StageCardsProps | null;
+  /** The step's explanation (StepExplainer), shown beside the heatmap. */
+  explainer: ReactNode;
+  /** The tokens, shown large for the tokens step. */
+  tokens: ReactNode;
+  /** Extra content of the side column (the row inspector). */
+  aside?: ReactNode;
+  /** Shown instead of the stage when there is no result (an error, "computing…"). */
+  message?: ReactNode;
+  /** "batch item 0 · head 1". */
+  where: string;
+  /** Replaces the step view (the encoder–decoder view). */
+  children?: ReactNode;
+}
+
+export function PresentView({ steps, onStep, onExit, stages, explainer, tokens, aside, message, where, children }: Props) {
+  const { t } = useTranslation();
+  const step = stages ? shownStep(stages.step, steps) : steps[0] ?? 'tokens';
+  return (
+    <div className="present-view" data-testid="present-view" data-step={step}>
+      <header className="present-bar">
+        <h1 className="present-title">{t('app.title')}</h1>
+        {!children && <StepNav steps={steps} step={step} onStep={onStep} compact />}
+        <span className="present-where">{where}</span>
+        <button type="button" className="present-exit" onClick={onExit} title={t('lesson.present.exitHint')} data-testid="present-exit">
+          {t('lesson.present.exit')}
+        </button>
+      </header>
+      {children ?? (stages && !message ? (
+        <PresentBody stages={stages} step={step} tokens={tokens} explainer={explainer} aside={aside} />
+      ) : (
+        <div className="present-body">
+          <div className="present-stage">{message ?? tokens}</div>
+          <aside className="present-side">{explainer}</aside>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** The step's heatmap(s), fitted to the space left of the side column, and beside it the explanation and legend. */
+function PresentBody({ stages, step, tokens, explainer, aside }: { stages: StageCardsProps; step: PipelineStep; tokens: ReactNode; explainer: ReactNode; aside?: ReactNode }) {
+  const { t } = useTranslation();
+  const cards = useStageCards(stages);
+  const card = cards.find((c) => c.id === step);
+  const box = useRef<HTMLDivElement>(null);
+  const size = useBoxSize(box);
+  return (
+    <div className="present-body">
+      <div className="present-stage" ref={box}>
+        {!card ? tokens : (
+          <figure className={`present-card${card.id === 'qkv' ? ' qkv-row' : ''}`} data-stage={card.id}>
+            {card.missing && <p className="hint">{card.missing}</p>}
+            {size && card.heatmaps.map(({ spec, testId }) => (
+              <div key={testId} className="present-heatmap">
+                <Heatmap spec={projected(spec, card.id === 'qkv' ? size.height / 2 - 10 : size.height)} testId={testId} />
+              </div>
+            ))}
+          </figure>
+        )}
+      </div>
+      <aside className="present-side">
+        {explainer}
+        {card?.legend && <Legend {...card.legend} large />}
+        {aside}
+        <p className="present-keys">{t('lesson.present.keys')}</p>
+      </aside>
+    </div>
+  );
+}
+
+/** A heatmap for the projector: 20 px labels, cells up to 120 px, no taller than `height` (Q, K, V: two rows of two). */
+function projected(spec: HeatmapSpec, height: number): HeatmapSpec {
+  return { ...spec, fontSize: PRESENT_FONT_PX, maxCellPx: PRESENT_MAX_CELL_PX, maxHeight: Math.max(120, height - 8) };
+}

@@ -1,0 +1,70 @@
+/**
+ * The result of the settings, outside presentation mode: the view bar and the read-out (sticky),
+ * the encoder–decoder view, the tokens, the pipeline (steps, the current one explained, the
+ * stages left to right), the row inspector, the frameworks panel and the heads.
+ */
+import { useCallback, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Scenario } from '../state/scenario';
+import { CellReadout, CellReadoutLine, type HoveredCell } from './CellReadout';
+import { EncDecView } from './EncDecView';
+import { openPanels, withPanel } from './FoldPanel';
+import { FrameworksPanel } from './FrameworksPanel';
+import { HeadStrip } from './HeadStrip';
+import type { PaintMode } from './PaintBar';
+import { StageStrip } from './StageStrip';
+import { StepNav } from './StepNav';
+import type { Computation } from './useComputation';
+import type { useLesson } from './useLesson';
+import { useScrolledPast } from './useScrolledPast';
+import { ViewBar } from './ViewBar';
+
+interface Props {
+  scenario: Scenario;
+  update(patch: Partial<Scenario>): void;
+  c: Computation;
+  lesson: ReturnType<typeof useLesson>;
+  hovered: HoveredCell | null;
+  paint: { mode: PaintMode; text: string; onMode(m: PaintMode): void; onPaint(row: number, col: number, allow: boolean): void; onClear(): void };
+  tokens: ReactNode;
+}
+
+export function ResultView({ scenario, update, c, lesson, hovered, paint, tokens }: Props) {
+  const { t } = useTranslation();
+  // On short screens the view bar and read-out scroll away: a one-line read-out then sticks to the top.
+  const { ref: readoutTop, past: readoutScrolledAway } = useScrolledPast();
+  const onTileSize = useCallback((tileSize: number) => update({ tileSize }), [update]);
+  const onSelectHead = useCallback((viewHead: number) => update({ viewHead }), [update]);
+  const onFrameworksOpen = useCallback((open: boolean) => update({ open: withPanel(scenario.open, 'frameworks', open) }), [scenario.open, update]);
+  const { shown, shape, slice, viewBatch: batch, viewHead: head, queryTokens, keyTokens } = c;
+  if (!shown || !shape) return null;
+  const readout = { slice, inputs: shown.inputs, queryTokens, keyTokens, cell: hovered };
+  return (
+    <div className={c.dimmed ? 'result stale' : 'result'} data-testid="result" data-stale={c.stale} data-complete={!c.stale && c.complete} data-readout-away={readoutScrolledAway}>
+      {/* first in the results, so that once stuck it is at the top of the screen, never mid-page */}
+      {slice && readoutScrolledAway && <CellReadoutLine {...readout} slice={slice} />}
+      <div className="sticky-bar">
+        <ViewBar scenario={scenario} update={update} query={shown.job.query} batch={batch} head={head} heads={shape.heads} />
+        <div className="readout-box" ref={readoutTop}>
+          {slice && <CellReadout {...readout} slice={slice} />}
+          {c.dimmed && slice && <p className="stale-note">{t('status.stale')}</p>}
+        </div>
+      </div>
+      {scenario.attention === 'encdec' && <EncDecView scenario={scenario} batch={batch} head={head} present={false} />}
+      {/* the encoder–decoder view lists the tokens of both sides itself */}
+      {scenario.attention !== 'encdec' && tokens}
+      <h2 className="visually-hidden">{t('stage.heading')}</h2>
+      {!slice && <p className="head-pending" data-testid="head-pending">{t('engine.headPending', { batch, head })}</p>}
+      {lesson.stageProps && (
+        <section className="pipeline" aria-label={t('lesson.pipeline.heading')}>
+          <StepNav steps={lesson.steps} step={lesson.step} onStep={lesson.onStep} />
+          {lesson.explainer}
+          <StageStrip {...lesson.stageProps} tileSize={scenario.tileSize} onTileSize={onTileSize} paint={paint} />
+        </section>
+      )}
+      {lesson.inspector(false)}
+      <FrameworksPanel open={openPanels(scenario.open).has('frameworks')} onOpenChange={onFrameworksOpen} inputs={shown.inputs} set={shown.set} keys={shown.job.key} keyPadding={scenario.keyPadding} batch={batch} head={head} />
+      <HeadStrip set={shown.set} pending={shown.run.onPage === 'focus'} batch={batch} head={head} weightScale={scenario.weightScale} onSelect={onSelectHead} />
+    </div>
+  );
+}

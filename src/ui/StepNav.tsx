@@ -1,0 +1,45 @@
+/**
+ * Moving through the pipeline's steps: previous / next buttons and one button per step, in
+ * order, with arrows between them. The current step has aria-current="step".
+ */
+import { useTranslation } from 'react-i18next';
+import type { PipelineStep } from '../state/scenario';
+import { moveStep, shownStep } from './pipelineSteps';
+
+interface Props {
+  steps: readonly PipelineStep[];
+  step: PipelineStep;
+  onStep(step: PipelineStep): void;
+  /** Only the current step is named; the others show their number (the name is their label). */
+  compact?: boolean;
+}
+
+export function StepNav({ steps, step, onStep, compact = false }: Props) {
+  const { t } = useTranslation();
+  const current = shownStep(step, steps);
+  const index = steps.indexOf(current);
+  return (
+    <nav className="step-nav" aria-label={t('lesson.pipeline.steps')} data-testid="step-nav">
+      <button type="button" className="step-move" onClick={() => onStep(moveStep(current, -1, steps))} disabled={index <= 0} aria-label={t('lesson.pipeline.previous')} title={t('lesson.pipeline.previous')}>
+        ←
+      </button>
+      <ol className="step-list">
+        {steps.map((s, i) => (
+          <li key={s}>
+            {i > 0 && <span className="step-arrow" aria-hidden="true">→</span>}
+            <button
+              type="button" className={s === current ? 'step-button current' : 'step-button'} aria-current={s === current ? 'step' : undefined} data-step={s} onClick={() => onStep(s)}
+              aria-label={compact && s !== current ? t(`lesson.steps.${s}`) : undefined} title={t(`lesson.steps.${s}`)}
+            >
+              {compact && s !== current ? i + 1 : compact ? `${i + 1} ${t(`lesson.steps.${s}`)}` : t(`lesson.steps.${s}`)}
+            </button>
+          </li>
+        ))}
+      </ol>
+      <button type="button" className="step-move" onClick={() => onStep(moveStep(current, 1, steps))} disabled={index >= steps.length - 1} aria-label={t('lesson.pipeline.next')} title={t('lesson.pipeline.next')}>
+        →
+      </button>
+      {compact && <span className="step-count" data-testid="step-count">{t('lesson.pipeline.stepOf', { n: index + 1, total: steps.length })}</span>}
+    </nav>
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * What the step explanations and formulas need to know about the scenario of a result: its
+ * settings and the padding of the batch item shown. Pure.
+ */
+import type { SequenceBatch } from '../engine/sequences';
+import type { Scenario } from '../state/scenario';
+import type { ExplainContext } from './stepExplanation';
+import type { FormulaContext } from './stepFormulas';
+
+/** Formula settings of a scenario (StepExplainer adds the words, translated). */
+export function formulaContext(s: Scenario, dV: number): Omit<FormulaContext, 'words'> {
+  const text = s.inputMode === 'text';
+  return {
+    dK: s.dK,
+    dV,
+    temperature: s.temperature,
+    alibi: s.alibi,
+    softcap: s.softcap,
+    cross: s.attention !== 'self',
+    causal: s.causal && s.attention !== 'encdec' ? s.causalAlignment : null,
+    keyPadding: s.keyPadding && text,
+    extra: s.masks !== '' || s.customMask.trim() !== '' || s.paint !== '',
+  };
+}
+
+/** Explanation settings of a scenario, for batch item `batch` of its query and key sides. */
+export function explainContext(s: Scenario, query: SequenceBatch, key: SequenceBatch, batch: number): ExplainContext {
+  const pads = (side: SequenceBatch) => side.isReal[batch]?.filter((real) => !real).length ?? 0;
+  const cross = query !== key;
+  return {
+    dK: s.dK,
+    temperature: s.temperature,
+    alibi: s.alibi,
+    softcap: s.softcap,
+    heads: s.heads,
+    tokens: s.inputMode === 'lengths' ? 'lengths' : cross ? 'cross' : 'self',
+    paddingTokens: pads(query) + (cross ? pads(key) : 0),
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * The lesson around the stages (issue #10): the pipeline's steps and the current one explained,
+ * the props of every stage's heatmap, the row inspector, presentation mode's keys, and where a
+ * link lands (`focus=`).
+ */
+import { useCallback, useMemo, type Dispatch, type SetStateAction } from 'react';
+import { changesLogits } from '../engine/scoreMods';
+import type { PipelineStep, Scenario } from '../state/scenario';
+import type { HoveredCell } from './CellReadout';
+import { headVectors } from './headVectors';
+import { explainContext, formulaContext } from './lessonContext';
+import { moveStep, shownStep, stepsOf } from './pipelineSteps';
+import { RowInspector } from './RowInspector';
+import type { StageCardsProps } from './stageCards';
+import { StepExplainer } from './StepExplainer';
+import { explainStep } from './stepExplanation';
+import type { Computation } from './useComputation';
+import { useLandOn } from './useLandOn';
+import { usePresentKeys } from './usePresentKeys';
+
+export function useLesson(
+  scenario: Scenario,
+  update: (patch: Partial<Scenario>) => void,
+  c: Computation,
+  hovered: HoveredCell | null,
+  setHovered: Dispatch<SetStateAction<HoveredCell | null>>,
+) {
+  const { shown, slice } = c;
+  const showLogits = shown ? changesLogits(shown.inputs.scoreMods ?? {}) : false;
+  const steps = useMemo(() => stepsOf(showLogits), [showLogits]);
+  const step = shownStep(scenario.step, steps);
+  const onStep = useCallback((next: PipelineStep) => update({ step: next }), [update]);
+  const onSelectRow = useCallback((row: number) => update({ row: row === scenario.row ? -1 : row }), [scenario.row, update]);
+  const onRow = useCallback((row: number) => update({ row }), [update]);
+  const closeInspector = useCallback(() => update({ row: -1 }), [update]);
+  const qkv = useMemo(() => (shown && slice ? headVectors(shown.job.scenario, shown.inputs, slice.batch, slice.head) : null), [shown, slice]);
+  usePresentKeys(scenario.present, {
+    onMove: useCallback((delta: 1 | -1) => update({ step: moveStep(step, delta, steps) }), [step, steps, update]),
+    onExit: useCallback(() => update({ present: false }), [update]),
+  });
+  useLandOn(scenario.present ? '' : scenario.focus, slice !== null);
+  if (!shown || !slice) return { steps, step, onStep, stageProps: null, explainer: null, inspector: () => null };
+  const computed = shown.job.scenario;
+  const stageProps: StageCardsProps = {
+    slice, qkv, queryTokens: c.queryTokens, keyTokens: c.keyTokens, hovered, onHover: setHovered, weightScale: scenario.weightScale, showLogits,
+    temperature: computed.temperature, alibi: computed.alibi, softcap: computed.softcap, step, selectedRow: scenario.row, onSelectRow,
+  };
+  const explainer = (
+    <StepExplainer
+      step={step} n={steps.indexOf(step) + 1} total={steps.length} formula={formulaContext(computed, slice.dV)}
+      sentences={explainStep(step, slice, explainContext(computed, shown.job.query, shown.job.key, c.viewBatch))}
+    />
+  );
+  const inspector = (large: boolean) => scenario.row >= 0 && scenario.row < slice.rows && (
+    <RowInspector slice={slice} row={scenario.row} queryTokens={c.queryTokens} keyTokens={c.keyTokens} onClose={closeInspector} onRow={onRow} large={large} />
+  );
+  return { steps, step, onStep, stageProps, explainer, inspector };
+}

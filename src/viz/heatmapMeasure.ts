@@ -1,0 +1,82 @@
+/**
+ * A spec's layout: its texts measured (labels, titles, row notes) and the cells fitted to the
+ * room it has (fitLayout.ts). The only DOM it touches is a canvas context for text widths.
+ */
+import { fitHeatmapLayout } from './fitLayout';
+import { labelFont } from './heatmapAxes';
+import { allAxisTexts, axisLabels, labelGapPx } from './heatmapLabels';
+import { rowNotesShown, rowNotesWidth } from './heatmapRowNotes';
+import type { HeatmapLayout } from './layout';
+import { maxTextWidth, widestCandidates } from './text';
+import type { CellRange, HeatmapSpec } from './types';
+
+/** Texts measured to find the widest label of an axis (text.ts `widestCandidates`). */
+const RESERVE_CANDIDATES = 48;
+
+/**
+ * Reserved label widths (CSS px) per labels array, then per "font|count": the heatmaps of one
+ * grid share their token arrays, so an axis of 4096 tokens is sized once, not once per heatmap.
+ */
+const reserves = new WeakMap<readonly string[], Map<string, number>>();
+
+/** Width (CSS px, in `font`) of the widest text an axis of `count` cells can show at any zoom. */
+function reservedWidth(labels: readonly string[], count: number, font: string, doc: Document): number {
+  let perFont = reserves.get(labels);
+  if (perFont === undefined) {
+    perFont = new Map();
+    reserves.set(labels, perFont);
+  }
+  const id = `${font}|${count}`;
+  let width = perFont.get(id);
+  if (width === undefined) {
+    width = maxTextWidth(widestCandidates(allAxisTexts(labels, count), RESERVE_CANDIDATES), font, doc);
+    perFont.set(id, width);
+  }
+  return width;
+}
+
+/** Shown labels of both axes for the window `view` (heatmapLabels.ts `axisLabels`). */
+export function shownLabels(spec: HeatmapSpec, view: CellRange, cellWidth: number, cellHeight: number, fontSize: number) {
+  const minGap = labelGapPx(fontSize);
+  const rows = axisLabels(spec.rowLabels, view.row0, view.rows, cellHeight, minGap);
+  const cols = axisLabels(spec.colLabels, view.col0, view.cols, cellWidth, minGap);
+  return { rows: rows.shown, cols: cols.shown, rowTicks: rows.ticks, colTicks: cols.ticks };
+}
+
+/** The titles a spec draws, defaults applied. */
+export function specTitles(spec: HeatmapSpec): { title: string; rowAxisTitle: string; colAxisTitle: string } {
+  return { title: spec.title ?? '', rowAxisTitle: spec.rowAxisTitle ?? 'query', colAxisTitle: spec.colAxisTitle ?? 'key' };
+}
+
+/**
+ * The layout of `spec`'s window `view` at `fontSize`: fitHeatmapLayout with the label, title
+ * and row-notes widths measured in `doc`. A zoomable heatmap (view or onViewAction given)
+ * reserves room for every label and note it may show, so its frame never moves while zooming;
+ * another one reserves the notes column only when its rows are tall enough to show notes.
+ */
+export function layoutSpec(spec: HeatmapSpec, view: CellRange, fontSize: number, doc: Document): HeatmapLayout {
+  const font = labelFont(fontSize);
+  const titleFont = labelFont(fontSize, 600);
+  const { title, rowAxisTitle, colAxisTitle } = specTitles(spec);
+  const zoomable = spec.view !== undefined || spec.onViewAction !== undefined;
+  const notes = spec.rowNotes === undefined ? 0 : rowNotesWidth(spec.rowNotes, spec.rowNotesTitle ?? '', fontSize, doc);
+  return fitHeatmapLayout({
+    rows: view.rows, cols: view.cols, row0: view.row0, col0: view.col0, whole: { rows: spec.rows, cols: spec.cols },
+    fontSize, hasTitle: title !== '', cellSize: spec.cellSize, maxWidth: spec.maxWidth, maxMatrixHeight: spec.maxMatrixHeight,
+    maxHeight: spec.maxHeight, maxCellPx: spec.maxCellPx,
+    titleWidth: title === '' ? 0 : maxTextWidth([title], labelFont(fontSize + 2, 700), doc),
+    rowAxisTitleWidth: rowAxisTitle === '' ? 0 : maxTextWidth([rowAxisTitle], titleFont, doc),
+    colAxisTitleWidth: colAxisTitle === '' ? 0 : maxTextWidth([colAxisTitle], titleFont, doc),
+    labelWidths: (cellWidth, cellHeight) => {
+      const shown = shownLabels(spec, view, cellWidth, cellHeight, fontSize);
+      const row = maxTextWidth(shown.rows.map((l) => l.text), font, doc);
+      const col = maxTextWidth(shown.cols.map((l) => l.text), font, doc);
+      if (!zoomable) return { row, col, notes: rowNotesShown(cellHeight) ? notes : 0 };
+      return {
+        row: Math.max(row, reservedWidth(spec.rowLabels, spec.rows, font, doc)),
+        col: Math.max(col, reservedWidth(spec.colLabels, spec.cols, font, doc)),
+        notes,
+      };
+    },
+  });
+}

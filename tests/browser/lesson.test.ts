@@ -1,0 +1,274 @@
+/**
+ * The lesson in real Chromium (issue #10): presentation mode at projector and laptop sizes, the
+ * step-through with KaTeX formulas and the cells each step changed, numbers in the cells checked
+ * against the float64 reference, row sums, the left-to-right pipeline, and links that open a
+ * panel or land on a stage.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { referenceAttention } from '../../src/engine/reference';
+import { deriveInputs } from '../../src/ui/derive';
+import { decodeScenario } from '../../src/state/urlCodec';
+import { openPage, startHarness, type Harness, waitForResult } from './harness';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => harness?.close());
+
+/** Opens `path` at a viewport size and waits until presentation mode shows `selector`. */
+async function present(path: string, width: number, height: number, selector = '.present-view canvas'): Promise<{ page: Page; errors: string[] }> {
+  const opened = await openPage(harness, path);
+  await opened.page.setViewportSize({ width, height });
+  await opened.page.waitForSelector(selector, { timeout: 60_000 });
+  return opened;
+}
+
+/** The reference stages of a link's scenario, batch item 0 and head 0: [Lq × Lk] arrays. */
+function reference(search: string) {
+  const derived = deriveInputs(decodeScenario(search).scenario);
+  if (!derived.ok) throw new Error(derived.error);
+  const ref = referenceAttention(derived.inputs);
+  const { queryLength: Lq, keyLength: Lk } = ref.shape;
+  const head0 = <T extends ArrayLike<number>>(a: T) => Array.from(a).slice(0, Lq * Lk);
+  return { Lq, Lk, scores: head0(ref.scores), masked: head0(ref.masked), weights: head0(ref.weights), mask: head0(ref.mask), rowStatus: Array.from(ref.rowStatus).slice(0, Lq) };
+}
+
+/** The numbers written in a heatmap's cells, row-major, as the page shows them. */
+function cellTexts(page: Page, testId: string): Promise<string[]> {
+  return page.locator(`[data-testid="${testId}"] g.ms-values text`).allTextContents();
+}
+
+/** A cell text read back as a number, and how far it may be from the value it rounds (half its last digit). */
+function parseCell(text: string): { value: number; tolerance: number } {
+  const plain = text.replace('\u2212', '-');
+  if (plain === '-∞') return { value: -Infinity, tolerance: 0 };
+  const decimals = plain.includes('.') ? plain.split('.')[1]!.length : 0;
+  return { value: Number(plain), tolerance: 0.5 * 10 ** -decimals + 1e-6 };
+}
+
+describe('presentation mode', () => {
+  const sizes = [[1280, 720], [1366, 768], [1920, 1080], [1024, 768]] as const;
+  for (const [width, height] of sizes) {
+    it(`present=1&step=weights at ${width}×${height}: the weights heatmap is whole on screen, at least half its height, labels ≥ 20 px, no control of the sidebar, no scrolling`, async () => {
+      const { page, errors } = await present('/?v=1&present=1&step=weights', width, height);
+      const box = (await page.getByTestId('heatmap-weights').boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(height);
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+      const matrix = (await page.getByTestId('heatmap-weights').locator('canvas').boundingBox())!;
+      expect(matrix.height).toBeGreaterThanOrEqual(Math.max(360, height / 2) - (width === 1024 ? 40 : 0));
+      expect(box.height).toBeGreaterThanOrEqual(height / 2);
+      expect(await page.evaluate(() => document.scrollingElement!.scrollHeight <= window.innerHeight && document.scrollingElement!.scrollWidth <= window.innerWidth)).toBe(true);
+      expect(await page.locator('aside.controls').count()).toBe(0);
+      expect(await page.getByTestId('status').count()).toBe(0);
+      expect(await page.getByLabel('Causal mask').count()).toBe(0);
+      const fontSizes = await page.getByTestId('heatmap-weights').locator('svg').first().evaluate((svg) => [...svg.querySelectorAll('text')].filter((t) => t.textContent?.match(/^(The|dog|barked)$/)).map((t) => parseFloat(getComputedStyle(t).fontSize)));
+      expect(fontSizes.length).toBeGreaterThan(0);
+      expect(Math.min(...fontSizes)).toBeGreaterThanOrEqual(20);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('present=1&step=scores&lq=6: a KaTeX formula and the 36 raw scores as text, each within rounding of the float64 reference', async () => {
+    const search = '?v=1&present=1&step=scores&lq=6';
+    const { page, errors } = await present(`/${search}`, 1280, 720);
+    await page.locator('[data-testid="step-formula"].formula-tex .katex').waitFor();
+    expect(await page.locator('[data-testid="step-formula"] .katex-mathml math').count()).toBe(1); // read by screen readers
+    const texts = await cellTexts(page, 'heatmap-scores');
+    const ref = reference(search);
+    expect(texts).toHaveLength(36);
+    expect(ref.Lq * ref.Lk).toBe(36);
+    texts.forEach((text, i) => {
+      const { value, tolerance } = parseCell(text);
+      expect(Math.abs(value - ref.scores[i]!), `cell ${i}: ${text} vs ${ref.scores[i]}`).toBeLessThanOrEqual(tolerance);
+    });
+    // selectable DOM text, in a colour that contrasts with its cell: black or white
+    const fills = await page.locator('[data-testid="heatmap-scores"] g.ms-values text').evaluateAll((ts) => [...new Set(ts.map((t) => getComputedStyle(t).fill))]);
+    expect(fills.every((f) => f === 'rgb(0, 0, 0)' || f === 'rgb(255, 255, 255)')).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the steps by keyboard: → moves on (no logits step without a modifier), ← back, Esc leaves presentation mode and shows the controls again', async () => {
+    const { page, errors } = await present('/?v=1&present=1&step=scaled&causal=1', 1280, 720);
+    const step = () => page.getByTestId('present-view').getAttribute('data-step');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.querySelector('[data-testid="present-view"]')?.getAttribute('data-step') === 'mask');
+    expect(page.url()).toContain('step=mask');
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction(() => document.querySelector('[data-testid="present-view"]')?.getAttribute('data-step') === 'scaled');
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="present-view"]')?.getAttribute('data-step') === 'mask');
+    expect(await step()).toBe('mask');
+    await page.keyboard.press('Escape');
+    await page.getByLabel('Causal mask').waitFor();
+    expect(page.url()).not.toContain('present=');
+    await page.getByTestId('present-enter').click();
+    await page.getByTestId('present-view').waitFor();
+    expect(await step()).toBe('mask'); // the step is kept
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('step=masked with causal on: the blocked cells are outlined as changed, and say −∞; the weights say 0 there and each row’s sum beside it', async () => {
+    const search = '?v=1&present=1&step=masked&causal=1';
+    const { page, errors } = await present(`/${search}`, 1280, 720);
+    const ref = reference(search);
+    const blocked = ref.mask.filter((m) => m === 0).length;
+    expect(await page.getByTestId('heatmap-masked').locator('[data-outlined]').getAttribute('data-outlined')).toBe(String(blocked));
+    const masked = await cellTexts(page, 'heatmap-masked');
+    masked.forEach((text, i) => expect([i, text === '−∞']).toEqual([i, ref.mask[i] === 0]));
+    await page.keyboard.press('ArrowRight');
+    await page.getByTestId('heatmap-weights').locator('g.ms-values text').first().waitFor();
+    const weights = await cellTexts(page, 'heatmap-weights');
+    weights.forEach((text, i) => ref.mask[i] === 0 && expect([i, text]).toEqual([i, '0']));
+    const sums = await page.getByTestId('heatmap-weights').locator('g.ms-row-notes text[data-row]').allTextContents();
+    expect(sums).toEqual(Array.from({ length: ref.Lq }, () => '1.00'));
+    expect(await page.getByTestId('step-explainer').textContent()).toContain('sum to 1');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('left padding + causal: the fully masked rows are explained at the masked step, and their weights sum to 0', async () => {
+    const search = '?v=1&present=1&step=masked&causal=1&pad=left';
+    const { page, errors } = await present(`/${search}`, 1280, 720);
+    const ref = reference(search);
+    expect(ref.rowStatus.map((s) => s & 1)).toEqual([1, 1, 1, 0, 0, 0]);
+    expect(await page.getByTestId('step-explainer').textContent()).toContain('Rows 0, 1, 2 have no allowed key');
+    await page.keyboard.press('ArrowRight');
+    await page.getByTestId('heatmap-weights').locator('g.ms-row-notes text[data-row]').first().waitFor();
+    expect(await page.getByTestId('heatmap-weights').locator('g.ms-row-notes text[data-row]').allTextContents()).toEqual(['0', '0', '0', '1.00', '1.00', '1.00']);
+    expect(await page.getByTestId('step-explainer').textContent()).toContain('never NaN');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('in Chinese: the step, its explanation and the exit button are Chinese', async () => {
+    const { page, errors } = await present('/?v=1&present=1&step=weights&lang=zh', 1280, 720);
+    expect(await page.getByTestId('step-explainer').textContent()).toContain('权重');
+    expect(await page.getByTestId('step-explainer').textContent()).toContain('和为 1');
+    expect(await page.getByTestId('present-exit').textContent()).toBe('退出（Esc）');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the pipeline outside presentation mode', () => {
+  it('the stages read left to right in pipeline order, with an arrow before each but the first', async () => {
+    const { page, errors } = await openPage(harness, '/?v=1&alibi=1');
+    await waitForResult(page);
+    const cards = await page.locator('[data-testid="stage-strip"] > .stage-step').evaluateAll((steps) => steps.map((s) => ({
+      stage: s.querySelector('figure')?.getAttribute('data-stage'),
+      left: s.getBoundingClientRect().left,
+      top: s.getBoundingClientRect().top,
+      arrow: s.querySelector('.stage-arrow')?.textContent ?? null,
+    })));
+    expect(cards.map((c) => c.stage)).toEqual(['qkv', 'scores', 'scaled', 'logits', 'mask', 'masked', 'weights', 'output']);
+    expect(cards.every((c, i) => i === 0 || (c.left > cards[i - 1]!.left && c.top === cards[0]!.top))).toBe(true);
+    expect(cards.map((c) => c.arrow)).toEqual([null, '→', '→', '→', '→', '→', '→', '→']);
+    expect(await page.locator('[data-testid="heatmap-q"] canvas').count()).toBe(1); // Q, K, V and the raw scores have heatmaps
+    expect(await page.locator('[data-testid="heatmap-scores"] canvas').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('choosing a step explains it (formula and text) and marks its card; the step is in the URL', async () => {
+    const { page, errors } = await openPage(harness, '/?v=1&causal=1');
+    await waitForResult(page);
+    await page.getByTestId('step-nav').getByRole('button', { name: 'Masked', exact: true }).click();
+    await page.waitForFunction(() => window.location.search.includes('step=masked'));
+    expect(await page.getByTestId('step-explainer').getAttribute('data-step')).toBe('masked');
+    expect(await page.locator('[data-stage="masked"]').getAttribute('aria-current')).toBe('step');
+    await page.locator('[data-testid="step-formula"].formula-tex .katex').waitFor();
+    expect(Number(await page.getByTestId('heatmap-masked').locator('[data-outlined]').getAttribute('data-outlined'))).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the row inspector', () => {
+  it('clicking a cell selects its query row: the inspector shows that row’s weights and masked logits with its sum, and the row is outlined in every stage', async () => {
+    const { page, errors } = await openPage(harness, '/?v=1&causal=1&step=weights');
+    await waitForResult(page);
+    const weights = page.getByTestId('heatmap-weights');
+    await weights.scrollIntoViewIfNeeded();
+    const box = (await weights.locator('canvas').boundingBox())!;
+    await page.mouse.click(box.x + box.width * (1.5 / 6), box.y + box.height * (2.5 / 6)); // row 2 "barked", key 1
+    await page.getByTestId('row-inspector').waitFor();
+    expect(await page.getByTestId('row-inspector').getAttribute('data-row')).toBe('2');
+    await page.waitForFunction(() => window.location.search.includes('row=2'));
+    expect(await page.getByTestId('row-sum').textContent()).toContain('1.0000');
+    const selected = await page.locator('[data-testid="stage-strip"] [data-selected-row]').evaluateAll((els) => els.map((el) => el.getAttribute('data-selected-row')));
+    expect(selected.length).toBeGreaterThanOrEqual(6); // scores, scaled, mask, masked, weights, output
+    expect(new Set(selected)).toEqual(new Set(['2']));
+    // the same cell again closes it
+    await page.mouse.click(box.x + box.width * (1.5 / 6), box.y + box.height * (2.5 / 6));
+    await page.getByTestId('row-inspector').waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Enter on a focused heatmap selects the row of its active cell; row=0 in a link opens the inspector in presentation mode', async () => {
+    const { page, errors } = await openPage(harness, '/?v=1&causal=1');
+    await waitForResult(page);
+    await page.getByTestId('heatmap-masked').focus(); // selects (0, 0)
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('row-inspector').waitFor();
+    expect(await page.getByTestId('row-inspector').getAttribute('data-row')).toBe('1');
+    await page.close();
+    const { page: shown } = await present('/?v=1&present=1&step=weights&row=0&causal=1', 1280, 720);
+    await shown.getByTestId('row-inspector').waitFor();
+    expect(await shown.getByTestId('row-sum').textContent()).toContain('1.0000');
+    expect(await shown.getByTestId('heatmap-weights').locator('[data-selected-row]').getAttribute('data-selected-row')).toBe('0');
+    expect(errors).toEqual([]);
+    await shown.close();
+  });
+});
+
+describe('links that land where the lesson is', () => {
+  it('focus=weights scrolls the weights heatmap into view on load', async () => {
+    const { page, errors } = await openPage(harness, '/?v=1&focus=weights');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.waitForSelector('[data-stage="weights"][data-landed]');
+    const box = (await page.locator('[data-stage="weights"]').boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeLessThan(720);
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + 100).toBeLessThan(1280);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('open=frameworks opens that panel and folds the others; a folded panel opens with one click and the URL follows', async () => {
+    const { page, errors } = await openPage(harness, '/?v=1&open=frameworks');
+    await waitForResult(page);
+    await page.locator('[data-testid="frameworks"] .frameworks-body').waitFor();
+    expect(await page.getByLabel('Causal mask').isVisible()).toBe(false);
+    await page.locator('[data-panel="masks"]').getByRole('button', { name: 'Masks' }).click();
+    await page.getByLabel('Causal mask').waitFor({ state: 'visible' });
+    await page.waitForFunction(() => new URLSearchParams(window.location.search).get('open') === 'masks,frameworks');
+    expect(await page.locator('[data-panel="masks"] .fold-toggle').getAttribute('aria-expanded')).toBe('true');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the “fully masked rows” preset opens the frameworks panel on its fully-masked-row outcomes', async () => {
+    const { page, errors } = await openPage(harness, '/?v=1');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await waitForResult(page);
+    await page.getByLabel('Start from a preset').selectOption('fully-masked');
+    await page.waitForSelector('[data-testid="masked-row-table"][data-landed]');
+    const box = (await page.getByTestId('masked-row-table').boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeLessThan(720);
+    expect(await page.getByTestId('masked-row-table').textContent()).toContain('NaN');
+    expect(await page.getByTestId('status-fully-masked').textContent()).toContain('3 of 6 rows here are fully masked');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { explainStep, rowList, type ExplainContext } from '../../src/ui/stepExplanation';
+import { en } from '../../src/ui/i18n/en';
+import { zh } from '../../src/ui/i18n/zh';
+import { PIPELINE_STEPS } from '../../src/state/scenario';
+import type { StageSlice } from '../../src/ui/slices';
+
+/** A hand-made 3 × 3 slice: row 1 fully masked, row 2 a padded query, key 2 blocked everywhere. */
+function slice(): StageSlice {
+  const mask = Uint8Array.from([1, 1, 0, 0, 0, 0, 1, 1, 0]);
+  const blocked = mask.map((m) => 1 - m);
+  const f = (xs: number[]) => Float32Array.from(xs);
+  return {
+    batch: 0, head: 1, rows: 3, cols: 3, dV: 4,
+    scores: f([1, 2, 3, 4, 5, 6, 7, 8, 9]), scaled: f([0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5]), logits: f([0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5]),
+    masked: f([0.5, 1, -Infinity, -Infinity, -Infinity, -Infinity, 3.5, 4, -Infinity]), weights: f([0.4, 0.6, 0, 0, 0, 0, 0.4, 0.6, 0]),
+    mask, blocked, output: new Float32Array(12), paddedRows: Uint8Array.from([0, 0, 1]), fullyMaskedRows: Uint8Array.from([0, 1, 0]),
+  };
+}
+const context: ExplainContext = { dK: 4, temperature: 1, alibi: false, softcap: 0, heads: 2, tokens: 'self', paddingTokens: 1 };
+const keysOf = (step: (typeof PIPELINE_STEPS)[number], c = context) => explainStep(step, slice(), c).map((s) => s.key);
+
+describe('explainStep', () => {
+  it('the fully masked row is explained where it first matters: masked (all −∞), weights (0, never NaN), output (0)', () => {
+    expect(keysOf('scaled')).not.toContain('fullyMaskedFirst');
+    expect(keysOf('mask')).not.toContain('fullyMaskedFirst');
+    expect(explainStep('masked', slice(), context)).toContainEqual({ key: 'fullyMaskedFirst', values: { count: 1, rows: '1' } });
+    expect(keysOf('weights')).toEqual(['weights', 'fullyMaskedWeights']);
+    expect(keysOf('output')).toEqual(['output', 'outputPadded', 'outputFullyMasked']);
+  });
+
+  it('the padded query row is explained at the mask step; padding tokens at the tokens step', () => {
+    expect(explainStep('mask', slice(), context)).toEqual([
+      { key: 'mask', values: { blocked: 5, total: 9 } },
+      { key: 'paddedRows', values: { count: 1 } },
+    ]);
+    expect(explainStep('tokens', slice(), context)).toEqual([
+      { key: 'tokensSelf', values: { lq: 3, lk: 3 } },
+      { key: 'padding', values: { count: 1 } },
+    ]);
+  });
+
+  it('scaled, dK = 4: divides by √4 = 2 and counts the 9 changed cells; τ = 0.5 says τ·√dK = 1', () => {
+    expect(explainStep('scaled', slice(), context)).toEqual([{ key: 'scaled', values: { root: 2, tau: 1, changed: 9, total: 9 } }]);
+    expect(explainStep('scaled', slice(), { ...context, temperature: 0.5 })[0]).toMatchObject({ key: 'scaledTemperature', values: { root: 1 } });
+  });
+
+  it('logits with ALiBi: the slope of head 1 of 2 is 2^(−8) ≈ 0.00391', () => {
+    expect(explainStep('logits', slice(), { ...context, alibi: true })[0]).toEqual({ key: 'logitsAlibi', values: { slope: 0.00391, head: 1 } });
+  });
+
+  it('every key it can return exists in English and Chinese', () => {
+    const contexts: ExplainContext[] = [context, { ...context, temperature: 2, alibi: true, softcap: 5, tokens: 'cross' }, { ...context, tokens: 'lengths', paddingTokens: 0 }];
+    for (const c of contexts) {
+      for (const step of PIPELINE_STEPS) {
+        for (const { key } of explainStep(step, slice(), c)) {
+          expect(en.lesson.explain[key as keyof typeof en.lesson.explain], key).toBeTruthy();
+          expect(zh.lesson.explain[key as keyof typeof zh.lesson.explain], key).toBeTruthy();
+        }
+      }
+    }
+  });
+
+  it('rowList: indices of the flagged rows, at most 8 then "…"', () => {
+    expect(rowList(Uint8Array.from([1, 0, 1]))).toBe('0, 2');
+    expect(rowList(new Uint8Array(10).fill(1))).toBe('0, 1, 2, 3, 4, 5, 6, 7, …');
+  });
+});
