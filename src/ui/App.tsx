@@ -25,6 +25,8 @@ import { TokenPreview } from './TokenPreview';
 import { useComputation, type Computation } from './useComputation';
 import { useLesson } from './useLesson';
 import { useScenarioUrl } from './useScenarioUrl';
+import { usePresentFocus } from './usePresentFocus';
+import { ViewPicker } from './ViewPicker';
 import { InputNotes, WarningBanner } from './WarningBanner';
 
 export function App({ initialSearch }: { initialSearch: string }) {
@@ -47,6 +49,7 @@ export function App({ initialSearch }: { initialSearch: string }) {
     onClear: () => update({ paint: '' }),
   }), [paintMode, scenario.paint, update]);
   const tokenPreview = useTokenPreview(scenario, update, c);
+  usePresentFocus(scenario.present);
 
   if (scenario.present) {
     const error = !c.derived.ok ? <p className="banner error" role="alert">{t(`errors.${c.derived.error}`)}</p> : null;
@@ -54,15 +57,17 @@ export function App({ initialSearch }: { initialSearch: string }) {
       <div className="app present">
         <PresentView
           steps={lesson.steps} onStep={lesson.onStep} onExit={() => update({ present: false })} stages={lesson.stageProps} explainer={lesson.explainer}
-          tokens={tokenPreview} where={t('lesson.present.view', { batch: c.viewBatch, head: c.viewHead })}
+          tokens={tokenPreview}
+          view={<ViewPicker batch={c.viewBatch} head={c.viewHead} batches={c.shape?.batch ?? 1} heads={c.shape?.heads ?? scenario.heads} update={update} />}
           aside={<>
             {lesson.inspector(true)}
             {/* the values of the cell under the pointer (or tapped), when one is */}
             {c.slice && c.shown && hovered && <CellReadout cell={hovered} slice={c.slice} inputs={c.shown.inputs} queryTokens={c.queryTokens} keyTokens={c.keyTokens} />}
           </>}
           message={error ?? (!c.slice ? <p className="head-pending">{t('status.computing')}</p> : undefined)}
+          notice={<WarningBanner warnings={warnings} onDismiss={dismissWarnings} />}
         >
-          {scenario.attention === 'encdec' ? <EncDecView scenario={scenario} batch={c.viewBatch} head={c.viewHead} present /> : undefined}
+          {scenario.attention === 'encdec' ? <EncDecView scenario={scenario} batch={c.viewBatch} head={c.viewHead} present onStep={lesson.onStep} /> : undefined}
         </PresentView>
       </div>
     );

@@ -5,6 +5,7 @@ import { WhyTree } from './WhyTree';
 import type { AttentionInputs } from '../engine/types';
 import type { CellExplanation } from '../engine/mask';
 import { formatNumber } from './format';
+import { changesLogits } from '../engine/scoreMods';
 import type { StageSlice } from './slices';
 
 export interface HoveredCell {
@@ -148,8 +149,10 @@ export function CellReadoutLine({ cell, slice, inputs, queryTokens, keyTokens }:
     return line(<>{query} · d = {cell.col} · {t('hover.output')} {formatNumber(slice.output[cell.row * slice.dV + cell.col] ?? NaN)}</>);
   }
   const i = cell.row * slice.cols + cell.col;
+  // with ALiBi or a soft-cap the logits, not the scaled scores, are what the mask and softmax see
+  const logits = changesLogits(inputs.scoreMods);
   return line(<>
-    {query} → <b>{keyTokens[cell.col]}</b> (k = {cell.col}) · {t('hover.scaled')} {formatNumber(slice.scaled[i] ?? NaN)} · {t('hover.weight')} {formatNumber(slice.weights[i] ?? NaN)}
+    {query} → <b>{keyTokens[cell.col]}</b> (k = {cell.col}) · {logits ? t('stage.logits') : t('hover.scaled')} {formatNumber((logits ? slice.logits : slice.scaled)[i] ?? NaN)} · {t('hover.weight')} {formatNumber(slice.weights[i] ?? NaN)}
     {' · '}
     {reasons.length ? <span className="blocked">{t('hover.blockedBy')} {reasons.join('; ')}</span> : t('hover.allowed')}
   </>);

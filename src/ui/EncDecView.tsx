@@ -11,7 +11,7 @@
  * `data-testid="encdec-<part>-mask|weights"`; chips in `data-testid="encdec-tokens-source|target"`,
  * each a button with `data-index` and `data-highlighted`.
  */
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PIPELINE_STEPS, type PipelineStep, type Scenario } from '../state/scenario';
 import type { EncDecPlan } from './encdecCompute';
@@ -33,6 +33,8 @@ export interface EncDecViewProps {
   head: number;
   /** Presentation mode: larger, high-contrast, fills the width. */
   present: boolean;
+  /** Presentation: sets the pipeline step (`mask` or `weights`) when the Mask | Weights toggle is pressed. */
+  onStep?(step: PipelineStep): void;
 }
 
 /** Heatmap label size, CSS px: readable from the back of a classroom when presenting. */
@@ -40,10 +42,10 @@ const FONT_SIZE = { normal: 15, present: 20 } as const;
 const WEIGHT_SCALE = sequentialScale();
 
 /** Memoised: a hover in the stage heatmaps below does not re-render it. */
-export const EncDecView = memo(function EncDecView({ scenario, batch, head, present }: EncDecViewProps) {
+export const EncDecView = memo(function EncDecView({ scenario, batch, head, present, onStep }: EncDecViewProps) {
   const { t } = useTranslation();
   const { plan, panels } = useEncDec(scenario, batch, head);
-  const [presentStage, setPresentStage] = usePresentStage(scenario.step);
+  const presentStage = stageOfStep(scenario.step);
   const stages = useMemo(() => (present ? [presentStage] : BOTH_STAGES), [present, presentStage]);
   const { link, handlers } = useEncDecLink();
   const lit = useMemo(() => linkHighlights(link), [link]);
@@ -63,7 +65,7 @@ export const EncDecView = memo(function EncDecView({ scenario, batch, head, pres
           <div className="encdec-chips">
             <EncDecTokens side="source" tokens={plan.source.tokens[shownBatch] ?? []} isReal={plan.source.isReal[shownBatch] ?? []} highlighted={lit.source} handlers={handlers} />
             <EncDecTokens side="target" tokens={plan.target.tokens[shownBatch] ?? []} isReal={plan.target.isReal[shownBatch] ?? []} highlighted={lit.target} handlers={handlers} />
-            {present && <StageToggle stage={presentStage} onStage={setPresentStage} />}
+            {present && onStep && <StageToggle stage={presentStage} onStage={onStep} />}
           </div>
           <div className="encdec-panels">
             {ENCDEC_PARTS.map((part) => (
@@ -97,14 +99,11 @@ const BOTH_STAGES: readonly MapStage[] = ['mask', 'weights'];
 
 /**
  * Presentation shows one heatmap per panel (two do not fit a 1280 × 720 projector at a readable
- * size): the mask up to the pipeline step `masked`, the weights from `weights` on (so ← / → of
- * presentation mode reach them), or what the toggle chose since the step last changed.
+ * size): the mask up to the pipeline step `masked`, the weights from `weights` on, so the link's
+ * `step=`, ← / → and the toggle (which sets the step) all agree.
  */
-function usePresentStage(step: PipelineStep): [MapStage, (stage: MapStage) => void] {
-  const ofStep = PIPELINE_STEPS.indexOf(step) >= PIPELINE_STEPS.indexOf('weights') ? 'weights' : 'mask';
-  const [state, setState] = useState({ step, stage: ofStep as MapStage });
-  if (state.step !== step) setState({ step, stage: ofStep }); // the step moved: follow it
-  return [state.stage, (stage: MapStage) => setState({ step, stage })];
+function stageOfStep(step: PipelineStep): MapStage {
+  return PIPELINE_STEPS.indexOf(step) >= PIPELINE_STEPS.indexOf('weights') ? 'weights' : 'mask';
 }
 
 /** Presentation: which heatmap the three panels show, mask or weights (two toggle buttons). */

@@ -59,6 +59,8 @@ export function ExportButton({ build, shape, problem, busy = false }: { build():
     // after a frame, so that "preparing" shows before the page is busy building the file
     setTimeout(() => (download(build) ? setNote(null) : explain(t('export.failed'))), 50);
   };
+  // After every render on purpose: a queued export fires in the first commit where its compute is done.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => {
     if (!queued || (shape && busy)) return;
     // eslint-disable-next-line react-hooks/set-state-in-effect

@@ -1,10 +1,11 @@
 /**
  * A panel that folds open and shut (a disclosure button in its legend), its state kept in the
- * Scenario's `open` list, so a link decides which panels are open (`open=frameworks`). A shut
+ * Scenario's `open` list, so a link decides which panels are open (`open=frameworks`); a link
+ * that lands in a panel (`focus=masks`, `focus=fully-masked`) opens it too. A shut
  * panel keeps its content mounted (hidden), so nothing typed in it is lost.
  */
 import { useId, type ReactNode } from 'react';
-import { PANELS, type PanelId, type Scenario } from '../state/scenario';
+import { PANELS, type FocusTarget, type PanelId, type Scenario } from '../state/scenario';
 
 /** The open panels of `open` (a Scenario's `open` field). */
 export function openPanels(open: string): Set<string> {
@@ -17,10 +18,27 @@ export function withPanel(open: string, id: PanelId, isOpen: boolean): string {
   return PANELS.filter((p) => (p === id ? isOpen : set.has(p))).join(',');
 }
 
+/** The panel a focus target lies in (a link that lands there opens it), or null. */
+export function panelOfFocus(focus: FocusTarget): PanelId | null {
+  if (focus === 'fully-masked') return 'frameworks';
+  return (PANELS as readonly string[]).includes(focus) ? (focus as PanelId) : null;
+}
+
+/** True when panel `id` is open: named in `open`, or holding the link's focus target. */
+export function isPanelOpen(s: Pick<Scenario, 'open' | 'focus'>, id: PanelId): boolean {
+  return openPanels(s.open).has(id) || panelOfFocus(s.focus) === id;
+}
+
+/** The change that opens or shuts panel `id`; shutting it also drops a focus target inside it. */
+export function panelPatch(s: Pick<Scenario, 'open' | 'focus'>, id: PanelId, isOpen: boolean): Partial<Scenario> {
+  const open = withPanel(s.open, id, isOpen);
+  return !isOpen && panelOfFocus(s.focus) === id ? { open, focus: '' } : { open };
+}
+
 interface Props {
   id: PanelId;
   title: string;
-  scenario: Pick<Scenario, 'open'>;
+  scenario: Pick<Scenario, 'open' | 'focus'>;
   update(patch: Partial<Scenario>): void;
   className?: string;
   children: ReactNode;
@@ -28,11 +46,11 @@ interface Props {
 
 export function FoldPanel({ id, title, scenario, update, className, children }: Props) {
   const bodyId = useId();
-  const open = openPanels(scenario.open).has(id);
+  const open = isPanelOpen(scenario, id);
   return (
     <fieldset className={`panel fold${open ? '' : ' shut'}${className ? ` ${className}` : ''}`} data-panel={id} data-open={open}>
       <legend>
-        <button type="button" className="fold-toggle" aria-expanded={open} aria-controls={bodyId} onClick={() => update({ open: withPanel(scenario.open, id, !open) })}>
+        <button type="button" className="fold-toggle" aria-expanded={open} aria-controls={bodyId} onClick={() => update(panelPatch(scenario, id, !open))}>
           <span className="fold-caret" aria-hidden="true">{open ? '▾' : '▸'}</span>
           {title}
         </button>

@@ -1,5 +1,5 @@
 /**
- * A formula typeset by KaTeX (bundled, loaded on first use: never from a CDN). Until KaTeX has
+ * A formula typeset by KaTeX (bundled, a chunk of its own loaded with the app: never from a CDN). Until KaTeX has
  * loaded, the TeX source is shown as code; KaTeX's output carries MathML for screen readers.
  */
 import { useEffect, useState } from 'react';
@@ -13,6 +13,10 @@ function loadKatex(): Promise<Katex> {
   katexLoad ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(([m]) => m.default);
   return katexLoad;
 }
+
+// The explanation above the stages shows a formula on every load: start loading KaTeX with the app,
+// so it is typeset before the first result (no jump of the page below it).
+void loadKatex();
 
 /** `tex` as KaTeX HTML + MathML; a formula KaTeX cannot parse is shown in red as its source (throwOnError false). */
 export function renderTex(katex: Katex, tex: string, display: boolean): string {

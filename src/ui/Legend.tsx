@@ -29,7 +29,7 @@ export function Legend({ kind, scale, showBlocked, title: titleOverride, showPad
     if (kind === 'mask' || !host.current) return;
     // a blocked cell is −∞ in the scores, but 0 in the weights
     const blockedLabel = !showBlocked ? '' : kind === 'weights' ? t('lesson.stage.blockedWeight') : t('stage.blocked');
-    const spec = { color: scale, title, blockedLabel, width: large ? 240 : 180, fontSize: large ? 20 : undefined };
+    const spec = { color: scale, title, blockedLabel, width: large ? 220 : 180, fontSize: large ? 20 : undefined };
     if (handle.current) handle.current.update(spec);
     else handle.current = drawLegend(host.current, spec);
   }, [kind, scale, title, showBlocked, large, t]);

@@ -36,13 +36,15 @@ interface Props {
   aside?: ReactNode;
   /** Shown instead of the stage when there is no result (an error, "computing…"). */
   message?: ReactNode;
-  /** "batch item 0 · head 1". */
-  where: string;
+  /** The choice of batch item and head (ViewPicker). */
+  view: ReactNode;
   /** Replaces the step view (the encoder–decoder view). */
   children?: ReactNode;
+  /** Shown under the bar: what was wrong in the link (the warnings banner). */
+  notice?: ReactNode;
 }
 
-export function PresentView({ steps, onStep, onExit, stages, explainer, tokens, aside, message, where, children }: Props) {
+export function PresentView({ steps, onStep, onExit, stages, explainer, tokens, aside, message, view, children, notice }: Props) {
   const { t } = useTranslation();
   const step = stages ? shownStep(stages.step, steps) : steps[0] ?? 'tokens';
   return (
@@ -50,11 +52,12 @@ export function PresentView({ steps, onStep, onExit, stages, explainer, tokens, 
       <header className="present-bar">
         <h1 className="present-title">{t('app.title')}</h1>
         {!children && <StepNav steps={steps} step={step} onStep={onStep} compact />}
-        <span className="present-where">{where}</span>
+        {view}
         <button type="button" className="present-exit" onClick={onExit} title={t('lesson.present.exitHint')} data-testid="present-exit">
           {t('lesson.present.exit')}
         </button>
       </header>
+      {notice}
       {children ?? (stages && !message ? (
         <PresentBody stages={stages} step={step} tokens={tokens} explainer={explainer} aside={aside} />
       ) : (

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../state/scenario';
 import { CellReadout, CellReadoutLine, type HoveredCell } from './CellReadout';
 import { EncDecView } from './EncDecView';
-import { openPanels, withPanel } from './FoldPanel';
+import { isPanelOpen, panelPatch } from './FoldPanel';
 import { FrameworksPanel } from './FrameworksPanel';
 import { HeadStrip } from './HeadStrip';
 import type { PaintMode } from './PaintBar';
@@ -35,7 +35,7 @@ export function ResultView({ scenario, update, c, lesson, hovered, paint, tokens
   const { ref: readoutTop, past: readoutScrolledAway } = useScrolledPast();
   const onTileSize = useCallback((tileSize: number) => update({ tileSize }), [update]);
   const onSelectHead = useCallback((viewHead: number) => update({ viewHead }), [update]);
-  const onFrameworksOpen = useCallback((open: boolean) => update({ open: withPanel(scenario.open, 'frameworks', open) }), [scenario.open, update]);
+  const onFrameworksOpen = useCallback((open: boolean) => update(panelPatch(scenario, 'frameworks', open)), [scenario, update]);
   const { shown, shape, slice, viewBatch: batch, viewHead: head, queryTokens, keyTokens } = c;
   if (!shown || !shape) return null;
   const readout = { slice, inputs: shown.inputs, queryTokens, keyTokens, cell: hovered };
@@ -63,7 +63,7 @@ export function ResultView({ scenario, update, c, lesson, hovered, paint, tokens
         </section>
       )}
       {lesson.inspector(false)}
-      <FrameworksPanel open={openPanels(scenario.open).has('frameworks')} onOpenChange={onFrameworksOpen} inputs={shown.inputs} set={shown.set} keys={shown.job.key} keyPadding={scenario.keyPadding} batch={batch} head={head} />
+      <FrameworksPanel open={isPanelOpen(scenario, 'frameworks')} onOpenChange={onFrameworksOpen} inputs={shown.inputs} set={shown.set} keys={shown.job.key} keyPadding={scenario.keyPadding} batch={batch} head={head} />
       <HeadStrip set={shown.set} pending={shown.run.onPage === 'focus'} batch={batch} head={head} weightScale={scenario.weightScale} onSelect={onSelectHead} />
     </div>
   );

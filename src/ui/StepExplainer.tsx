@@ -18,7 +18,9 @@ interface Props {
 }
 
 export function StepExplainer({ step, n, total, formula, sentences }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // 8,386,560 rather than 8386560 (the count of a 4096 × 4096 mask's blocked cells)
+  const grouped = (values: Sentence['values']) => values && Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'number' && k !== 'count' && Number.isInteger(v) && Math.abs(v) >= 1000 ? v.toLocaleString(i18n.language) : v]));
   const words = {
     token: t('lesson.words.token'), target: t('lesson.words.target'), source: t('lesson.words.source'),
     notPadding: t('lesson.words.notPadding'), otherMasks: t('lesson.words.otherMasks'),
@@ -31,9 +33,11 @@ export function StepExplainer({ step, n, total, formula, sentences }: Props) {
       <div className="step-formula">
         <Formula tex={stepFormula(step, { ...formula, words })} display testId="step-formula" />
       </div>
-      {sentences.map((s) => (
-        <p key={s.key} className="step-text" data-sentence={s.key}>{t(`lesson.explain.${s.key}`, s.values)}</p>
-      ))}
+      <div className="step-sentences">
+        {sentences.map((s) => (
+          <p key={s.key} className="step-text" data-sentence={s.key}>{t(`lesson.explain.${s.key}`, grouped(s.values))}</p>
+        ))}
+      </div>
     </section>
   );
 }

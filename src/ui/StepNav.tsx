@@ -10,7 +10,7 @@ interface Props {
   steps: readonly PipelineStep[];
   step: PipelineStep;
   onStep(step: PipelineStep): void;
-  /** Only the current step is named; the others show their number (the name is their label). */
+  /** Only the current step is named; the others show their number (the name is their label), no arrows between. */
   compact?: boolean;
 }
 
@@ -26,7 +26,7 @@ export function StepNav({ steps, step, onStep, compact = false }: Props) {
       <ol className="step-list">
         {steps.map((s, i) => (
           <li key={s}>
-            {i > 0 && <span className="step-arrow" aria-hidden="true">→</span>}
+            {i > 0 && !compact && <span className="step-arrow" aria-hidden="true">→</span>}
             <button
               type="button" className={s === current ? 'step-button current' : 'step-button'} aria-current={s === current ? 'step' : undefined} data-step={s} onClick={() => onStep(s)}
               aria-label={compact && s !== current ? t(`lesson.steps.${s}`) : undefined} title={t(`lesson.steps.${s}`)}
@@ -39,7 +39,6 @@ export function StepNav({ steps, step, onStep, compact = false }: Props) {
       <button type="button" className="step-move" onClick={() => onStep(moveStep(current, 1, steps))} disabled={index >= steps.length - 1} aria-label={t('lesson.pipeline.next')} title={t('lesson.pipeline.next')}>
         →
       </button>
-      {compact && <span className="step-count" data-testid="step-count">{t('lesson.pipeline.stepOf', { n: index + 1, total: steps.length })}</span>}
     </nav>
   );
 }

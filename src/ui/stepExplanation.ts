@@ -44,8 +44,17 @@ function countOf(flags: Uint8Array): number {
   return n;
 }
 
-/** The sentences explaining `step` for the head `slice` (a slice is needed from `scores` on). */
+/**
+ * The sentences explaining `step` for the head `slice`, ending with "the cells this step changed
+ * are outlined" when some but not all cells changed (the stage cards outline exactly those).
+ */
 export function explainStep(step: PipelineStep, slice: StageSlice, c: ExplainContext): Sentence[] {
+  const sentences = stepSentences(step, slice, c);
+  const changed = changedCells(step, slice)?.count ?? 0;
+  return changed > 0 && changed < slice.rows * slice.cols ? [...sentences, { key: 'outlined' }] : sentences;
+}
+
+function stepSentences(step: PipelineStep, slice: StageSlice, c: ExplainContext): Sentence[] {
   const total = slice.rows * slice.cols;
   const changed = changedCells(step, slice)?.count ?? 0;
   const padded = countOf(slice.paddedRows);
@@ -55,7 +64,7 @@ export function explainStep(step: PipelineStep, slice: StageSlice, c: ExplainCon
   switch (step) {
     case 'tokens': {
       const first = c.tokens === 'lengths' ? 'tokensLengths' : c.tokens === 'cross' ? 'tokensCross' : 'tokensSelf';
-      const out: Sentence[] = [{ key: first, values: { lq: slice.rows, lk: slice.cols } }];
+      const out: Sentence[] = [{ key: first, values: { lq: slice.rows, lk: slice.cols, ...(first === 'tokensSelf' ? { count: slice.rows } : {}) } }];
       return c.paddingTokens > 0 ? [...out, { key: 'padding', values: { count: c.paddingTokens } }] : out;
     }
     case 'qkv':

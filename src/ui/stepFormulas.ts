@@ -52,7 +52,7 @@ export function stepFormula(step: PipelineStep, c: FormulaContext): string {
           String.raw`K = X_{\text{${escapeText(c.words.source)}}} W_K,\;\; V = X_{\text{${escapeText(c.words.source)}}} W_V`,
           String.raw`d_K = ${c.dK}`,
         )
-        : lines(String.raw`Q = X W_Q,\;\; K = X W_K,\;\; V = X W_V`, String.raw`d_K = ${c.dK}`);
+        : lines(String.raw`Q = X W_Q`, String.raw`K = X W_K,\;\; V = X W_V`, String.raw`d_K = ${c.dK}`);
     case 'scores':
       return lines(String.raw`S = Q K^{\top}`, String.raw`S_{qk} = \sum_{i=1}^{d_K} Q_{qi}\, K_{ki}`);
     case 'scaled':
@@ -62,12 +62,21 @@ export function stepFormula(step: PipelineStep, c: FormulaContext): string {
     case 'mask':
       return maskFormula(c);
     case 'masked':
-      return String.raw`\tilde Z_{qk} = \begin{cases} Z_{qk} & M_{qk} = 1 \\ -\infty & M_{qk} = 0 \end{cases}`;
+      return String.raw`\tilde Z_{qk} = \begin{cases} ${logitsOf(c)}_{qk} & M_{qk} = 1 \\ -\infty & M_{qk} = 0 \end{cases}`;
     case 'weights':
-      return lines(String.raw`A_{qk} = \frac{e^{\tilde Z_{qk} - m_q}}{\sum_{k'} e^{\tilde Z_{qk'} - m_q}}`, String.raw`m_q = \max_{k:\,M_{qk}=1} Z_{qk}`);
+      return lines(
+        String.raw`A_{qk} = \frac{e^{\tilde Z_{qk} - m_q}}{\sum_{k'} e^{\tilde Z_{qk'} - m_q}}`,
+        String.raw`m_q = \max_{k:\,M_{qk}=1} ${logitsOf(c)}_{qk}`,
+        String.raw`\textstyle\sum_{k'} M_{qk'} = 0 \;\Rightarrow\; A_{qk} = 0`,
+      );
     case 'output':
       return lines(String.raw`O = A V`, String.raw`O_{q} = \sum_{k} A_{qk} V_{k}, \quad d_V = ${c.dV}`);
   }
+}
+
+/** The symbol of the logits: Z when a modifier makes them differ from the scaled scores Ŝ, else Ŝ itself. */
+function logitsOf(c: FormulaContext): string {
+  return c.alibi || c.softcap > 0 ? 'Z' : String.raw`\hat S`;
 }
 
 function scaledFormula(c: FormulaContext): string {

@@ -18,6 +18,8 @@ import type { Computation } from './useComputation';
 import { useLandOn } from './useLandOn';
 import { usePresentKeys } from './usePresentKeys';
 
+const ENCDEC_STEPS: readonly PipelineStep[] = ['mask', 'weights'];
+
 export function useLesson(
   scenario: Scenario,
   update: (patch: Partial<Scenario>) => void,
@@ -27,7 +29,9 @@ export function useLesson(
 ) {
   const { shown, slice } = c;
   const showLogits = shown ? changesLogits(shown.inputs.scoreMods ?? {}) : false;
-  const steps = useMemo(() => stepsOf(showLogits), [showLogits]);
+  // presenting the encoder–decoder view, the steps are its two pictures: the masks, the weights
+  const encdecSlides = scenario.present && scenario.attention === 'encdec';
+  const steps = useMemo(() => (encdecSlides ? ENCDEC_STEPS : stepsOf(showLogits)), [encdecSlides, showLogits]);
   const step = shownStep(scenario.step, steps);
   const onStep = useCallback((next: PipelineStep) => update({ step: next }), [update]);
   const onSelectRow = useCallback((row: number) => update({ row: row === scenario.row ? -1 : row }), [scenario.row, update]);
@@ -37,6 +41,8 @@ export function useLesson(
   usePresentKeys(scenario.present, {
     onMove: useCallback((delta: 1 | -1) => update({ step: moveStep(step, delta, steps) }), [step, steps, update]),
     onExit: useCallback(() => update({ present: false }), [update]),
+    rowOpen: slice !== null && scenario.row >= 0 && scenario.row < slice.rows,
+    onCloseRow: closeInspector,
   });
   useLandOn(scenario.present ? '' : scenario.focus, slice !== null);
   if (!shown || !slice) return { steps, step, onStep, stageProps: null, explainer: null, inspector: () => null };

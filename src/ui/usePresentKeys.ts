@@ -1,13 +1,21 @@
 /**
- * Keys of presentation mode, on the whole page: ← / → (also PageUp / PageDown, as a presenter's
- * clicker sends) move between steps, Esc leaves. A key another control used — a heatmap moving
- * its cell, a field, a select — is left to it (defaultPrevented, or typed in a form field).
+ * The lesson's keys, on the whole page.
+ * - Presentation mode: ← / → (also PageUp / PageDown, as a presenter's clicker sends) always move
+ *   between steps, even while a heatmap has focus (↑ / ↓ still move its cell); Esc closes the row
+ *   inspector when it is open, else leaves presentation mode. Caught before the focused element
+ *   sees them (capture phase), so a clicked heatmap cannot swallow them.
+ * - Otherwise: Esc closes the row inspector, when nothing else used it (a heatmap clearing its
+ *   cell comes first).
+ * Keys typed in a form field are left to it.
  */
 import { useEffect } from 'react';
 
 interface Handlers {
   onMove(delta: 1 | -1): void;
   onExit(): void;
+  /** The row inspector is open. */
+  rowOpen: boolean;
+  onCloseRow(): void;
 }
 
 /** The step a key asks for: +1, −1, 'exit', or null for any other key. */
@@ -24,18 +32,28 @@ function typedInField(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-export function usePresentKeys(active: boolean, { onMove, onExit }: Handlers): void {
+export function usePresentKeys(present: boolean, { onMove, onExit, rowOpen, onCloseRow }: Handlers): void {
   useEffect(() => {
-    if (!active) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || typedInField(event.target)) return;
-      const action = presentKeyAction(event.key);
+    const ignored = (event: KeyboardEvent) => event.altKey || event.ctrlKey || event.metaKey || typedInField(event.target);
+    const onPresentKey = (event: KeyboardEvent) => {
+      const action = ignored(event) ? null : presentKeyAction(event.key);
       if (action === null) return;
       event.preventDefault();
-      if (action === 'exit') onExit();
-      else onMove(action);
+      event.stopPropagation();
+      if (action !== 'exit') onMove(action);
+      else if (rowOpen) onCloseRow();
+      else onExit();
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [active, onMove, onExit]);
+    const onEscape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || ignored(event) || !rowOpen) return;
+      event.preventDefault();
+      onCloseRow();
+    };
+    if (present) window.addEventListener('keydown', onPresentKey, { capture: true });
+    else window.addEventListener('keydown', onEscape);
+    return () => {
+      window.removeEventListener('keydown', onPresentKey, { capture: true });
+      window.removeEventListener('keydown', onEscape);
+    };
+  }, [present, onMove, onExit, rowOpen, onCloseRow]);
 }

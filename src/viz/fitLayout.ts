@@ -74,7 +74,8 @@ const BOX_SEARCH_STEPS = 24;
  * that cells chooseCellDims(rows, cols, { targetPx: T, maxPx: maxCellPx }) (an explicit cellSize:
  * square edges min(cellSize, T / max(rows, cols))) give a drawing with
  * left + matrixWidth + right ≤ maxWidth and height ≤ maxHeight, found by bisection (the cells
- * only grow with T). When even 1 px cells do not fit, each axis shrinks on its own to its room.
+ * only grow with T), then the shorter cell edge grows toward square while it still fits
+ * (growShortEdge). When even 1 px cells do not fit, each axis shrinks on its own to its room.
  *
  * Both modes: the title is not fitted (a title wider than maxWidth stays wider); a room smaller
  * than the margins cannot be met (the matrix is then about 1 px). With `maxMatrixHeight`, rows
@@ -175,18 +176,50 @@ function fitBox(i: FitInput, fit: Fitter): HeatmapLayout {
   if (fit.fits(largest)) return largest;
   let lo = n * Math.min(MIN_RECT_CELL_EDGE_PX, maxPx);
   let best = fit.layout(cellsAt(lo));
+  let bestDims = cellsAt(lo);
   if (!fit.fits(best.L)) return shrinkToBox(i, fit, cellsAt(lo), best.widths);
   for (let step = 0; step < BOX_SEARCH_STEPS && hi - lo > n * 1e-3; step++) {
     const mid = (lo + hi) / 2;
-    const tried = fit.layout(cellsAt(mid));
+    const dims = cellsAt(mid);
+    const tried = fit.layout(dims);
     if (fit.fits(tried.L)) {
+      lo = mid;
+      best = tried;
+      bestDims = dims;
+    } else {
+      hi = mid;
+    }
+  }
+  return explicit === undefined ? growShortEdge(fit, bestDims, best.L) : best.L;
+}
+
+/**
+ * Box mode, last: the cells' shorter edge grows toward the longer one (at most square) while the
+ * drawing still fits — e.g. Q [6 × 8] in a box bound by its height gets wider cells, room for
+ * their numbers — by bisection on that edge alone.
+ */
+function growShortEdge(fit: Fitter, dims: CellDims, L: HeatmapLayout): HeatmapLayout {
+  const wide = dims.cellWidth >= dims.cellHeight;
+  const short = wide ? dims.cellHeight : dims.cellWidth;
+  const long = wide ? dims.cellWidth : dims.cellHeight;
+  if (long - short < 1) return L;
+  const withEdge = (edge: number): CellDims => (wide ? { ...dims, cellHeight: snapCellEdge(edge) } : { ...dims, cellWidth: snapCellEdge(edge) });
+  const square = fit.layout(withEdge(long)).L;
+  if (fit.fits(square)) return square;
+  let lo = short;
+  let hi = long;
+  let best = L;
+  for (let step = 0; step < BOX_SEARCH_STEPS && hi - lo > 0.5; step++) {
+    const mid = (lo + hi) / 2;
+    const tried = fit.layout(withEdge(mid)).L;
+    if (fit.fits(tried)) {
       lo = mid;
       best = tried;
     } else {
       hi = mid;
     }
   }
-  return best.L;
+  return best;
 }
 
 /**

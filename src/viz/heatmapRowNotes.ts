@@ -13,7 +13,7 @@ import { maxTextWidth } from './text';
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
 /** Smallest row height (CSS px) that shows notes: below it a note would not be legible. */
-export const MIN_NOTE_ROW_PX = 9;
+export const MIN_NOTE_ROW_PX = 11;
 
 /** True when rows of `cellHeight` CSS px are tall enough for their notes. */
 export function rowNotesShown(cellHeight: number): boolean {

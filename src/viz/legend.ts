@@ -3,8 +3,12 @@
  * blocked-cell hatch labelled e.g. "masked (−∞)", so blocked cells are never read as a value.
  *
  *   title
- *   [■■■■■■■■■■■■■■■■■■■]   [▨] masked (−∞)
+ *   [■■■■■■■■■■■■■■■■■■■]
  *   −2   −1    0    1    2
+ *   [▨] masked (−∞)
+ *
+ * The swatch sits under the ticks, so the legend is no wider than its bar and fits a narrow card
+ * or a projector's side column.
  */
 import { axisBottom, scaleLinear, select } from 'd3';
 import type { ScaleLinear, Selection } from 'd3';
@@ -124,13 +128,14 @@ function renderLegend(root: Root, gradient: Gradient, x: ScaleLinear<number, num
   const axisG = svgLayer(g, 'ms-legend-axis').attr('transform', `translate(${pad},${barY + BAR_HEIGHT})`);
   axisG.call(axisBottom(x).ticks(s.ticks ?? legendTickCount(width, f)).tickSize(4));
   axisG.attr('font-size', f - 1).attr('font-family', FONT_FAMILY).select('.domain').remove();
-  const swatchX = pad + width + 2 * f;
+  const ticksBottom = barY + BAR_HEIGHT + 4 + f * 1.4 + 2;
+  const swatchY = Math.ceil(ticksBottom + f * 0.4);
   const doc = gradient.node()?.ownerDocument;
   const labelWidth = s.blockedLabel === '' || doc === undefined ? 0 : maxTextWidth([s.blockedLabel], labelFont(f), doc);
-  drawSwatch(g, s.blockedLabel, swatchX, barY, `${id}-blocked`);
+  drawSwatch(g, s.blockedLabel, pad, swatchY, `${id}-blocked`);
   return {
-    width: Math.ceil(s.blockedLabel === '' ? pad + width + pad : swatchX + SWATCH_WIDTH + 6 + labelWidth + 4),
-    height: Math.ceil(barY + BAR_HEIGHT + 4 + f * 1.4 + 2),
+    width: Math.ceil(Math.max(pad + width + pad, pad + SWATCH_WIDTH + 6 + labelWidth + 4)),
+    height: Math.ceil(s.blockedLabel === '' ? ticksBottom : swatchY + Math.max(BAR_HEIGHT, f) + 4),
   };
 }
 
@@ -141,6 +146,6 @@ function drawSwatch(g: Selection<SVGGElement, unknown, null, undefined>, label: 
     .attr('width', SWATCH_WIDTH).attr('height', BAR_HEIGHT)
     .attr('fill', `url(#${patternId})`).attr('stroke', '#999').attr('stroke-width', 0.5);
   g.selectAll('text.ms-legend-blocked-label').data(data).join('text')
-    .attr('class', 'ms-legend-blocked-label').attr('x', x + SWATCH_WIDTH + 6).attr('y', y + BAR_HEIGHT / 2)
+    .attr('class', 'ms-legend-blocked-label').attr('x', x + SWATCH_WIDTH + 6).attr('y', y + BAR_HEIGHT / 2 + 1)
     .attr('dominant-baseline', 'central').attr('fill', TEXT_COLOR).text((t) => t);
 }

@@ -147,6 +147,44 @@ describe('presentation mode', () => {
     await page.close();
   });
 
+  it('after a click on a cell (its row inspected), → still moves the step and Esc first closes the inspector, then leaves', async () => {
+    const { page, errors } = await present('/?v=1&present=1&step=weights&causal=1', 1280, 720);
+    const box = (await page.getByTestId('heatmap-weights').locator('canvas').boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.4, box.y + box.height * 0.45); // row 2
+    await page.getByTestId('row-inspector').waitFor();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.querySelector('[data-testid="present-view"]')?.getAttribute('data-step') === 'output');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('row-inspector').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('present-view').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('present-enter').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('present-enter'); // focus returns to the button
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a link with a mistake says so in presentation mode too (step=weight is not a step)', async () => {
+    const { page, errors } = await present('/?v=1&present=1&step=weight', 1280, 720, '[data-testid="present-view"]');
+    expect(await page.getByTestId('url-warnings').textContent()).toContain('step=weight is not valid');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the encoder–decoder view presented: → shows the three weights (step=weights), ← the three masks, and the toggle does the same', async () => {
+    const { page, errors } = await present('/?v=1&present=1&attn=encdec&causal=1', 1280, 720, '[data-testid="encdec-cross-mask"] canvas');
+    await page.keyboard.press('ArrowRight');
+    await page.locator('[data-testid="encdec-cross-weights"] canvas').waitFor();
+    expect(page.url()).toContain('step=weights');
+    expect(await page.locator('[data-testid="encdec-cross-mask"]').count()).toBe(0);
+    await page.keyboard.press('ArrowLeft');
+    await page.locator('[data-testid="encdec-cross-mask"] canvas').waitFor();
+    await page.getByTestId('encdec-stage-toggle').getByRole('button', { name: 'Weights' }).click();
+    await page.waitForFunction(() => window.location.search.includes('step=weights'));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('in Chinese: the step, its explanation and the exit button are Chinese', async () => {
     const { page, errors } = await present('/?v=1&present=1&step=weights&lang=zh', 1280, 720);
     expect(await page.getByTestId('step-explainer').textContent()).toContain('权重');
@@ -235,6 +273,11 @@ describe('links that land where the lesson is', () => {
     const { page, errors } = await openPage(harness, '/?v=1&focus=weights');
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.waitForSelector('[data-stage="weights"][data-landed]');
+    // landed, and kept there while the page settles (a formula typeset above moves it)
+    await page.waitForFunction(() => {
+      const top = document.querySelector('[data-stage="weights"]')!.getBoundingClientRect().top;
+      return top >= 0 && top < 100;
+    });
     const box = (await page.locator('[data-stage="weights"]').boundingBox())!;
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y).toBeLessThan(720);
@@ -253,6 +296,16 @@ describe('links that land where the lesson is', () => {
     await page.getByLabel('Causal mask').waitFor({ state: 'visible' });
     await page.waitForFunction(() => new URLSearchParams(window.location.search).get('open') === 'masks,frameworks');
     expect(await page.locator('[data-panel="masks"] .fold-toggle').getAttribute('aria-expanded')).toBe('true');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('focus=fully-masked alone opens the frameworks panel it lies in; shutting the panel drops the landing from the link', async () => {
+    const { page, errors } = await openPage(harness, '/?v=1&pad=left&causal=1&focus=fully-masked');
+    await page.waitForSelector('[data-testid="masked-row-table"][data-landed]');
+    await page.locator('[data-testid="frameworks"] summary').click();
+    await page.waitForFunction(() => !window.location.search.includes('focus='));
+    expect(await page.locator('[data-testid="frameworks"]').getAttribute('open')).toBeNull();
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -136,6 +136,8 @@ describe('Row inspector, 3 queries over 4 keys (tests/browser/row-inspector-page
   it('the values table opens from its summary: one row per key, −∞ and 0 at the blocked key', async () => {
     await show('small', 0);
     await page.getByText('The values of row 0 as a table (4 keys)').click();
+    // the table is built once the details element has opened (its toggle event, a task later)
+    await page.locator('[data-testid="row-values"] tbody tr').nth(3).waitFor();
     const rows = await page.locator('[data-testid="row-values"] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
     expect(rows).toEqual([
       ['0', 'The', 'allowed', '1.2000', '0.6362'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { presentKeyAction } from '../../src/ui/usePresentKeys';
 import { focusSelector } from '../../src/ui/useLandOn';
-import { openPanels, withPanel } from '../../src/ui/FoldPanel';
+import { isPanelOpen, openPanels, panelPatch, withPanel } from '../../src/ui/FoldPanel';
 import { dimLabels } from '../../src/ui/stageCards';
 import { FOCUS_TARGETS } from '../../src/state/scenario';
 
@@ -33,6 +33,14 @@ describe('folding panels', () => {
     expect(withPanel('input,masks', 'masks', false)).toBe('input');
     expect(withPanel('', 'model', false)).toBe('');
     expect([...openPanels('input,frameworks')]).toEqual(['input', 'frameworks']);
+  });
+
+  it('isPanelOpen: a link that lands in a panel opens it; panelPatch: shutting it drops that landing', () => {
+    expect(isPanelOpen({ open: '', focus: 'fully-masked' }, 'frameworks')).toBe(true);
+    expect(isPanelOpen({ open: '', focus: 'masks' }, 'masks')).toBe(true);
+    expect(isPanelOpen({ open: '', focus: 'weights' }, 'frameworks')).toBe(false);
+    expect(panelPatch({ open: 'input', focus: 'fully-masked' }, 'frameworks', false)).toEqual({ open: 'input', focus: '' });
+    expect(panelPatch({ open: 'input', focus: 'weights' }, 'input', false)).toEqual({ open: '' });
   });
 });
 

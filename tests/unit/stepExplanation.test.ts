@@ -25,7 +25,8 @@ describe('explainStep', () => {
     expect(keysOf('scaled')).not.toContain('fullyMaskedFirst');
     expect(keysOf('mask')).not.toContain('fullyMaskedFirst');
     expect(explainStep('masked', slice(), context)).toContainEqual({ key: 'fullyMaskedFirst', values: { count: 1, rows: '1' } });
-    expect(keysOf('weights')).toEqual(['weights', 'fullyMaskedWeights']);
+    expect(keysOf('weights')).toEqual(['weights', 'fullyMaskedWeights']); // every cell changed: no outline, no "outlined"
+    expect(keysOf('scaled')).toEqual(['scaled']);
     expect(keysOf('output')).toEqual(['output', 'outputPadded', 'outputFullyMasked']);
   });
 
@@ -33,9 +34,10 @@ describe('explainStep', () => {
     expect(explainStep('mask', slice(), context)).toEqual([
       { key: 'mask', values: { blocked: 5, total: 9 } },
       { key: 'paddedRows', values: { count: 1 } },
+      { key: 'outlined' }, // 5 of 9 cells changed: they are outlined
     ]);
     expect(explainStep('tokens', slice(), context)).toEqual([
-      { key: 'tokensSelf', values: { lq: 3, lk: 3 } },
+      { key: 'tokensSelf', values: { lq: 3, lk: 3, count: 3 } },
       { key: 'padding', values: { count: 1 } },
     ]);
   });

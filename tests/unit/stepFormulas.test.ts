@@ -37,6 +37,12 @@ describe('stepFormula', () => {
     expect(stepFormula('mask', { ...base, causal: 'top-left' })).toBe(String.raw`M_{qk} = [\,k \le q\,]`);
   });
 
+  it('masked and weights use the symbol of the step before: Ŝ without a modifier, Z with one; a row with no allowed key has weights 0', () => {
+    expect(stepFormula('masked', base)).toContain(String.raw`\hat S_{qk} & M_{qk} = 1`);
+    expect(stepFormula('masked', { ...base, alibi: true })).toContain(String.raw`Z_{qk} & M_{qk} = 1`);
+    expect(stepFormula('weights', base)).toContain(String.raw`\Rightarrow\; A_{qk} = 0`);
+  });
+
   it('logits: soft-cap c = 50 alone is c·tanh(Ŝ/c)', () => {
     expect(stepFormula('logits', { ...base, softcap: 50 })).toBe(String.raw`Z = c \tanh(\hat S / c), \quad c = 50`);
   });

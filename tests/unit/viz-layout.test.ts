@@ -191,6 +191,13 @@ describe('fitHeatmapLayout in a box (maxHeight, maxCellPx)', () => {
     expect(L.matrixHeight).toBeGreaterThanOrEqual(360);
     expect(L.width).toBeLessThanOrEqual(760);
   });
+  test('fitHeatmapLayout in a box, Q [6 × 8]: bound by the height, the narrower edge grows to square (36 × 36, not 27 × 36); bound by the width it cannot (36 × 49)', () => {
+    // margins: left 30 + 60 + 6 = 96, right 30, top 96, bottom 4
+    // 600 × 320: rows ≤ (320 − 100) / 6 = 36.7 → T = 220 → width T / 8 = 27.5; then 8·w ≤ 474 lets it grow to 36
+    expect(fitHeatmapLayout(box({ rows: 6, cols: 8, maxWidth: 600, maxHeight: 320, maxCellPx: 120 }))).toMatchObject({ cellWidth: 36, cellHeight: 36 });
+    // 420 × 400: columns ≤ (420 − 126) / 8 = 36.75 → T = 294 → height T / 6 = 49: the width is the limit
+    expect(fitHeatmapLayout(box({ rows: 6, cols: 8, maxWidth: 420, maxHeight: 400, maxCellPx: 120 }))).toMatchObject({ cellWidth: 36, cellHeight: 49 });
+  });
   test('fitHeatmapLayout in a box keeps the default 40 px cap without maxCellPx', () => {
     expect(fitHeatmapLayout(box({}))).toMatchObject({ cellWidth: 40, cellHeight: 40 });
   });

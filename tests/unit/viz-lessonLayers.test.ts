@@ -95,7 +95,7 @@ describe('row notes', () => {
     expect(rowNoteItems(['1.00', '0'], thin)).toEqual([]);
     const none = heatmapLayout({ rows: 2, cols: 3, cellSize: 40, fontSize: 12, rowLabelWidth: 30, colLabelWidth: 30, hasTitle: false });
     expect(rowNoteItems(['1.00', '0'], none)).toEqual([]);
-    expect([rowNotesShown(8.9), rowNotesShown(9)]).toEqual([false, true]);
+    expect([rowNotesShown(10.9), rowNotesShown(11)]).toEqual([false, true]);
   });
 });
 

@@ -273,7 +273,7 @@ export const en = {
   },
   hover: {
     title: 'Cell',
-    empty: 'Hover a cell (or focus a heatmap and use the arrow keys) to read its values.',
+    empty: 'Hover or tap a cell (or focus a heatmap and use the arrow keys) to read its values.',
     query: 'Query',
     key: 'Key',
     dimension: 'Dimension',

@@ -275,7 +275,7 @@ export const zh: Strings = {
   },
   hover: {
     title: '单元格',
-    empty: '将鼠标悬停在单元格上（或聚焦热图后使用方向键）查看数值。',
+    empty: '将鼠标悬停或轻触单元格（或聚焦热图后使用方向键）查看数值。',
     query: '查询',
     key: '键',
     dimension: '维度',

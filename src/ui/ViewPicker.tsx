@@ -1,0 +1,35 @@
+/** Presentation mode's choice of the batch item and head shown: two compact selects. */
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Scenario } from '../state/scenario';
+
+interface Props {
+  batch: number;
+  head: number;
+  /** Batch items and heads there are (B, H). */
+  batches: number;
+  heads: number;
+  update(patch: Partial<Scenario>): void;
+}
+
+export function ViewPicker({ batch, head, batches, heads, update }: Props) {
+  const { t } = useTranslation();
+  const id = useId();
+  const options = (n: number) => Array.from({ length: n }, (_, i) => <option key={i} value={i}>{i}</option>);
+  return (
+    <div className="view-picker" data-testid="view-picker">
+      {batches > 1 && (
+        <>
+          <label htmlFor={`${id}-b`}>{t('view.batch')}</label>
+          <select id={`${id}-b`} value={batch} onChange={(e) => update({ viewBatch: Number(e.target.value) })}>{options(batches)}</select>
+        </>
+      )}
+      {heads > 1 && (
+        <>
+          <label htmlFor={`${id}-h`}>{t('view.head')}</label>
+          <select id={`${id}-h`} value={head} onChange={(e) => update({ viewHead: Number(e.target.value) })}>{options(heads)}</select>
+        </>
+      )}
+    </div>
+  );
+}
