@@ -63,12 +63,13 @@ export const EncDecPanel = memo(function EncDecPanel({ part, data, partScenario,
     <section className="encdec-panel" id={`encdec-${part}`} data-testid={`attention-${part}`} data-part={part} data-linked={highlightAttr(highlight)} aria-labelledby={headingId}>
       <h3 id={headingId}>{title}</h3>
       <p className="encdec-formula" data-testid={`encdec-${part}-formula`}>{formula}</p>
-      <p className="note">{note}</p>
+      {/* presenting, the room goes to the heatmap: the formula says what the note says */}
+      {!present && <p className="note">{note}</p>}
       {specs ? (
         <div className="encdec-maps">
           {specs.filter(({ stage }) => stages.includes(stage)).map(({ stage, spec }) => (
             <figure key={stage} className="encdec-map" data-map={stage}>
-              <figcaption>{t(`encdec.${stage}`)}</figcaption>
+              <figcaption className={present ? 'visually-hidden' : undefined}>{t(`encdec.${stage}`)}</figcaption>
               <FittedHeatmap spec={{ ...spec, highlight, onHover: (cell) => onCell(part, cell) }} testId={`encdec-${part}-${stage}`} fill={present} />
             </figure>
           ))}

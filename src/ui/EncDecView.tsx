@@ -51,6 +51,13 @@ export const EncDecView = memo(function EncDecView({ scenario, batch, head, pres
   const lit = useMemo(() => linkHighlights(link), [link]);
   const ignored = ignoredMaskFields(scenario);
   const shownBatch = panels.cross?.slice.batch ?? batch;
+  // presenting: only the legend of the heatmaps shown, its swatch beside the bar (a shorter legend)
+  const legendsBlock = (
+    <div className="encdec-legends">
+      {stages.includes('mask') && <Legend kind="mask" scale={WEIGHT_SCALE} showBlocked showPadded={scenario.queryPadding && scenario.inputMode === 'text'} large={present} />}
+      {stages.includes('weights') && <Legend kind="weights" scale={WEIGHT_SCALE} showBlocked title={scenario.weightScale === 'row' ? t('view.weightsRowLegend') : undefined} large={present} swatchBeside={present} />}
+    </div>
+  );
   return (
     <section className={present ? 'encdec present' : 'encdec'} data-testid="encdec" aria-labelledby="encdec-heading">
       <h2 id="encdec-heading">{t('encdec.title')}</h2>
@@ -84,10 +91,7 @@ export const EncDecView = memo(function EncDecView({ scenario, batch, head, pres
               />
             ))}
           </div>
-          <div className="encdec-legends">
-            <Legend kind="mask" scale={WEIGHT_SCALE} showBlocked showPadded={scenario.queryPadding && scenario.inputMode === 'text'} large={present} />
-            <Legend kind="weights" scale={WEIGHT_SCALE} showBlocked title={scenario.weightScale === 'row' ? t('view.weightsRowLegend') : undefined} large={present} />
-          </div>
+{legendsBlock}
         </>
       )}
     </section>

@@ -2,7 +2,7 @@
  * A formula typeset by KaTeX (bundled, a chunk of its own loaded with the app: never from a CDN). Until KaTeX has
  * loaded, the TeX source is shown as code; KaTeX's output carries MathML for screen readers.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 
 type Katex = typeof import('katex').default;
 
@@ -32,6 +32,7 @@ export function Formula({ tex, display = false, testId }: { tex: string; display
       live = false;
     };
   }, []);
-  if (!katex) return <code className="formula-source" data-testid={testId}>{tex}</code>;
-  return <span className={display ? 'formula-tex display' : 'formula-tex'} data-testid={testId} dangerouslySetInnerHTML={{ __html: renderTex(katex, tex, display) }} />;
+  const html = useMemo(() => katex && renderTex(katex, tex, display), [katex, tex, display]);
+  if (!html) return <code className="formula-source" data-testid={testId}>{tex}</code>;
+  return <span className={display ? 'formula-tex display' : 'formula-tex'} data-testid={testId} dangerouslySetInnerHTML={{ __html: html }} />;
 }

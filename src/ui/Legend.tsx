@@ -15,11 +15,13 @@ interface Props {
   showPadded?: boolean;
   /** Larger bar and text, for a projector (presentation mode). */
   large?: boolean;
+  /** The blocked swatch beside the bar rather than under it (a shorter legend). */
+  swatchBeside?: boolean;
 }
 
 const TITLE_KEYS = { mask: 'stage.mask', scores: 'hover.scaled', weights: 'stage.weights', output: 'stage.output' } as const;
 
-export function Legend({ kind, scale, showBlocked, title: titleOverride, showPadded = false, large = false }: Props) {
+export function Legend({ kind, scale, showBlocked, title: titleOverride, showPadded = false, large = false, swatchBeside = false }: Props) {
   const { t } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   const handle = useRef<LegendHandle | null>(null);
@@ -29,10 +31,10 @@ export function Legend({ kind, scale, showBlocked, title: titleOverride, showPad
     if (kind === 'mask' || !host.current) return;
     // a blocked cell is −∞ in the scores, but 0 in the weights
     const blockedLabel = !showBlocked ? '' : kind === 'weights' ? t('lesson.stage.blockedWeight') : t('stage.blocked');
-    const spec = { color: scale, title, blockedLabel, width: large ? 220 : 180, fontSize: large ? 20 : undefined };
+    const spec = { color: scale, title, blockedLabel, width: large ? 220 : 180, fontSize: large ? 20 : undefined, swatchBeside };
     if (handle.current) handle.current.update(spec);
     else handle.current = drawLegend(host.current, spec);
-  }, [kind, scale, title, showBlocked, large, t]);
+  }, [kind, scale, title, showBlocked, large, swatchBeside, t]);
   useEffect(
     () => () => {
       handle.current?.destroy();

@@ -49,14 +49,13 @@ function countOf(flags: Uint8Array): number {
  * are outlined" when some but not all cells changed (the stage cards outline exactly those).
  */
 export function explainStep(step: PipelineStep, slice: StageSlice, c: ExplainContext): Sentence[] {
-  const sentences = stepSentences(step, slice, c);
   const changed = changedCells(step, slice)?.count ?? 0;
+  const sentences = stepSentences(step, slice, c, changed);
   return changed > 0 && changed < slice.rows * slice.cols ? [...sentences, { key: 'outlined' }] : sentences;
 }
 
-function stepSentences(step: PipelineStep, slice: StageSlice, c: ExplainContext): Sentence[] {
+function stepSentences(step: PipelineStep, slice: StageSlice, c: ExplainContext, changed: number): Sentence[] {
   const total = slice.rows * slice.cols;
-  const changed = changedCells(step, slice)?.count ?? 0;
   const padded = countOf(slice.paddedRows);
   const fully = countOf(slice.fullyMaskedRows);
   const fullyRows = { count: fully, rows: rowList(slice.fullyMaskedRows) };

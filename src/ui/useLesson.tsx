@@ -45,6 +45,11 @@ export function useLesson(
     onCloseRow: closeInspector,
   });
   useLandOn(scenario.present ? '' : scenario.focus, slice !== null);
+  // O(cells): computed once per step and result, not on every hover
+  const sentences = useMemo(
+    () => (shown && slice ? explainStep(step, slice, explainContext(shown.job.scenario, shown.job.query, shown.job.key, c.viewBatch)) : []),
+    [step, slice, shown, c.viewBatch],
+  );
   if (!shown || !slice) return { steps, step, onStep, stageProps: null, explainer: null, inspector: () => null };
   const computed = shown.job.scenario;
   const stageProps: StageCardsProps = {
@@ -54,7 +59,7 @@ export function useLesson(
   const explainer = (
     <StepExplainer
       step={step} n={steps.indexOf(step) + 1} total={steps.length} formula={formulaContext(computed, slice.dV)}
-      sentences={explainStep(step, slice, explainContext(computed, shown.job.query, shown.job.key, c.viewBatch))}
+      sentences={sentences}
     />
   );
   const inspector = (large: boolean) => scenario.row >= 0 && scenario.row < slice.rows && (

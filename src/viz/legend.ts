@@ -8,7 +8,7 @@
  *   [▨] masked (−∞)
  *
  * The swatch sits under the ticks, so the legend is no wider than its bar and fits a narrow card
- * or a projector's side column.
+ * or a projector's side column; `swatchBeside` puts it right of the bar (shorter, wider).
  */
 import { axisBottom, scaleLinear, select } from 'd3';
 import type { ScaleLinear, Selection } from 'd3';
@@ -32,6 +32,8 @@ export interface LegendSpec {
   ticks?: number;
   /** Font size, CSS px; default 13 (as the heatmap labels). */
   fontSize?: number;
+  /** The blocked swatch right of the bar instead of under the ticks (a wider, shorter legend). */
+  swatchBeside?: boolean;
 }
 
 /** Returned by `drawLegend`. */
@@ -129,12 +131,18 @@ function renderLegend(root: Root, gradient: Gradient, x: ScaleLinear<number, num
   axisG.call(axisBottom(x).ticks(s.ticks ?? legendTickCount(width, f)).tickSize(4));
   axisG.attr('font-size', f - 1).attr('font-family', FONT_FAMILY).select('.domain').remove();
   const ticksBottom = barY + BAR_HEIGHT + 4 + f * 1.4 + 2;
-  const swatchY = Math.ceil(ticksBottom + f * 0.4);
   const doc = gradient.node()?.ownerDocument;
   const labelWidth = s.blockedLabel === '' || doc === undefined ? 0 : maxTextWidth([s.blockedLabel], labelFont(f), doc);
+  const swatchWidth = SWATCH_WIDTH + 6 + labelWidth + 4;
+  if (s.swatchBeside) {
+    const swatchX = pad + width + 2 * f;
+    drawSwatch(g, s.blockedLabel, swatchX, barY, `${id}-blocked`);
+    return { width: Math.ceil(s.blockedLabel === '' ? pad + width + pad : swatchX + swatchWidth), height: Math.ceil(ticksBottom) };
+  }
+  const swatchY = Math.ceil(ticksBottom + f * 0.4);
   drawSwatch(g, s.blockedLabel, pad, swatchY, `${id}-blocked`);
   return {
-    width: Math.ceil(Math.max(pad + width + pad, pad + SWATCH_WIDTH + 6 + labelWidth + 4)),
+    width: Math.ceil(Math.max(pad + width + pad, pad + swatchWidth)),
     height: Math.ceil(s.blockedLabel === '' ? ticksBottom : swatchY + Math.max(BAR_HEIGHT, f) + 4),
   };
 }

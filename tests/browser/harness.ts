@@ -34,7 +34,9 @@ export async function startHarness(): Promise<Harness> {
     );
   }
   const root = fileURLToPath(new URL('../..', import.meta.url));
-  const server = await createServer({ root, logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
+  // A cache of pre-bundled dependencies of its own: a developer's `npm run dev` (or another
+  // suite) re-bundling the shared one would answer this server's pages with 504 "Outdated Optimize Dep".
+  const server = await createServer({ root, logLevel: 'error', cacheDir: 'node_modules/.vite-browser-tests', server: { port: 0, host: '127.0.0.1' } });
   await server.listen();
   const address = server.httpServer?.address();
   if (!address || typeof address === 'string') throw new Error('Vite dev server has no TCP address');
