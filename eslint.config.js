@@ -1,5 +1,7 @@
-// Lint, including the layering of DESIGN.md §2: ui → viz, engine, state; engine and state import
-// nothing of the app above them and never touch the DOM; viz never sees tensors or React.
+// Lint, including the layering of DESIGN.md §2 and docs/architecture.md: ui → compute, viz;
+// compute → scenario, worker/protocol; scenario → engine, state. Nothing imports ui/; engine and
+// state import nothing of the app above them and never touch the DOM; viz never sees tensors or
+// React; compute is plain TypeScript (no React).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -12,6 +14,10 @@ const DOM_GLOBALS = ['window', 'document', 'location', 'navigator', 'localStorag
 const noUi = { group: ['**/ui/*', '**/ui'], message: 'Only ui/ may import ui/.' };
 const noViz = { group: ['**/viz/*', '**/viz', 'd3', 'd3-*'], message: 'engine/ and state/ do not draw: no viz/ or d3.' };
 const noReact = { group: ['react', 'react-dom', 'react-dom/*', 'react-i18next', 'i18next'], message: 'React and i18n live in ui/ only.' };
+const noCompute = { group: ['**/compute/*', '**/compute'], message: 'compute/ is the page\'s engine client: only ui/ uses it.' };
+const noWorker = { group: ['**/worker/*', '**/worker'], message: 'scenario/ does not know the worker.' };
+// The page never loads tfjs itself: the engine worker does, after the first paint.
+const noEngineRun = { group: ['**/engine/attention', '**/engine/backend', '**/engine/tfChunks', '**/engine/runner', '**/engine/maskTensor', '**/engine/mask/compile'], message: 'Only the engine worker (src/worker/) runs the engine (and loads tfjs).' };
 const noTfjs = { group: ['@tensorflow/*'], message: 'Tensors never leave engine/.' };
 
 export default tseslint.config(
@@ -48,10 +54,27 @@ export default tseslint.config(
     },
   },
   {
+    // Scenario → engine inputs: joins state/ and engine/; pure, no tfjs, no DOM.
+    files: ['src/scenario/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [noUi, noViz, noReact, noTfjs, noCompute, noWorker] }],
+      'no-restricted-globals': ['error', ...DOM_GLOBALS.map((g) => ({ ...g, message: 'scenario/ is pure: no DOM.' }))],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    // The engine client: workers, on-page compute, merging, progress, faults; plain TypeScript, no React.
+    files: ['src/compute/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [noUi, noViz, noReact, noTfjs, noEngineRun] }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
     // The engine worker: derives inputs and runs the engine; no React, no drawing.
     files: ['src/worker/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [noViz, noReact] }],
+      'no-restricted-imports': ['error', { patterns: [noUi, noViz, noReact, noCompute] }],
       'no-restricted-globals': ['error', ...DOM_GLOBALS.map((g) => ({ ...g, message: 'A worker has no DOM.' }))],
     },
   },
@@ -59,7 +82,7 @@ export default tseslint.config(
     // The page never loads tfjs itself: the engine worker does, after the first paint.
     files: ['src/ui/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [noTfjs, { group: ['**/engine/attention', '**/engine/backend', '**/engine/tfChunks', '**/engine/runner', '**/engine/maskTensor', '**/engine/mask/compile'], message: 'Only the engine worker (src/worker/) runs the engine (and loads tfjs).' }] }],
+      'no-restricted-imports': ['error', { patterns: [noTfjs, noEngineRun] }],
     },
   },
   {

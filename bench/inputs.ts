@@ -6,7 +6,7 @@
  */
 import type { AttentionInputs } from '../src/engine/types';
 import { DEFAULT_SCENARIO, type Scenario } from '../src/state/scenario';
-import { deriveInputs } from '../src/ui/derive';
+import { deriveInputs } from '../src/scenario/derive';
 
 export const D_K = 64;
 

@@ -6,7 +6,7 @@ import type { AttentionInputs } from '../engine/types';
 import type { CellExplanation } from '../engine/mask';
 import { formatNumber } from './format';
 import { changesLogits } from '../engine/scoreMods';
-import type { StageSlice } from './slices';
+import type { StageSlice } from '../compute/slices';
 
 export interface HoveredCell {
   row: number;

@@ -9,7 +9,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MaskParseError } from '../engine/mask';
 import { LIMITS } from '../state/scenario';
-import { customTerm } from './derive';
+import { customTerm } from '../scenario/derive';
 
 interface Props {
   value: string;

@@ -14,8 +14,8 @@
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PIPELINE_STEPS, type PipelineStep, type Scenario } from '../state/scenario';
-import type { EncDecPlan } from './encdecCompute';
-import { ENCDEC_PARTS, ignoredMaskFields, type ExtraMaskField } from './encdecInputs';
+import type { EncDecPlan } from '../compute/encdecCompute';
+import { ENCDEC_PARTS, ignoredMaskFields, type ExtraMaskField } from '../scenario/encdecInputs';
 import { linkHighlights } from './encdecLink';
 import { EncDecPanel } from './EncDecPanel';
 import { EncDecTokens } from './EncDecTokens';

@@ -9,7 +9,7 @@ import type { WeightScale } from '../state/scenario';
 import { sequentialScale } from '../viz/colorScales';
 import { weightColorValues } from './weightScale';
 import { drawThumbnail } from '../viz/thumbnail';
-import { sliceHead } from './slices';
+import { sliceHead } from '../compute/slices';
 import { headIndex, type HeadStages, type StageSet } from '../engine/headStages';
 import { scheduleBackgroundDraw } from './drawQueue';
 

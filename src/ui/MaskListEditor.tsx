@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { defaultMaskParams, MASK_CATALOGUE, maskCatalogueEntry } from '../engine/mask/catalogue';
 import { formatMaskList, isGroup, MAX_DEPTH, MAX_MASKS, maskLeaves, parseMaskList, type MaskChoice, type MaskItem } from '../state/maskList';
 import type { Scenario } from '../state/scenario';
-import type { MaskNote } from './catalogueTerms';
+import type { MaskNote } from '../scenario/catalogueTerms';
 import { Choice } from './Choice';
 import { NumberField } from './NumberField';
 

@@ -6,7 +6,7 @@ import type { Scenario } from '../state/scenario';
 import { Choice } from './Choice';
 import { CustomMaskField } from './CustomMaskField';
 import { MaskListEditor } from './MaskListEditor';
-import type { MaskNote } from './catalogueTerms';
+import type { MaskNote } from '../scenario/catalogueTerms';
 import type { MaskExpr, MaskParseError } from '../engine/mask';
 import { CompositionTree } from './CompositionTree';
 

@@ -11,7 +11,7 @@ import { BarChart } from './BarChart';
 import { formatNumber } from './format';
 import { rowStats, type RowStats } from './rowStats';
 import { RowValuesTable } from './RowValuesTable';
-import type { StageSlice } from './slices';
+import type { StageSlice } from '../compute/slices';
 import './rowInspector.css';
 
 export interface RowInspectorProps {

@@ -14,7 +14,7 @@ import { CostPanel } from './CostPanel';
 import { Heatmap } from './Heatmap';
 import { Legend } from './Legend';
 import { PaintBar, usePaintHandlers, type PaintMode } from './PaintBar';
-import { paintedFlags } from './paintTerm';
+import { paintedFlags } from '../scenario/paintTerm';
 import { useStageCards, type StageCard, type StageCardsProps } from './stageCards';
 import { useZoom } from './useZoom';
 import { ZoomBar } from './ZoomBar';

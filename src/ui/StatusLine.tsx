@@ -8,7 +8,7 @@ import type { DeviceInfo } from '../engine/pathChoice';
 import type { EnginePath as Path } from '../engine/types';
 import type { RunInfo } from '../worker/protocol';
 import { useProgress, type ProgressStore } from './progressStore';
-import { countFullyMasked, type StageSlice } from './slices';
+import { countFullyMasked, type StageSlice } from '../compute/slices';
 
 interface Props {
   device: DeviceInfo | null;

@@ -1,7 +1,7 @@
 /** Link warnings (invalid URL settings that were replaced) and input notes, translated by code. */
 import { useTranslation } from 'react-i18next';
 import type { StateWarning } from '../state/warnings';
-import type { InputNote } from './derive';
+import type { InputNote } from '../scenario/derive';
 
 export function WarningBanner({ warnings, onDismiss }: { warnings: StateWarning[]; onDismiss(): void }) {
   const { t } = useTranslation();

@@ -5,7 +5,7 @@
  * and a row (query) of the cross-attention. Pure.
  */
 import type { HeatmapCell } from '../viz/types';
-import type { EncDecPart } from './encdecInputs';
+import type { EncDecPart } from '../scenario/encdecInputs';
 
 /** What the pointer or the keyboard is on: a token chip of a side, or a cell of a panel's heatmaps. */
 export type EncDecLink =

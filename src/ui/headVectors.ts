@@ -5,8 +5,8 @@
  */
 import type { AttentionInputs } from '../engine/types';
 import type { Scenario } from '../state/scenario';
-import { deriveInputs } from './derive';
-import { sliceQkv, type QkvSlice } from './slices';
+import { deriveInputs } from '../scenario/derive';
+import { sliceQkv, type QkvSlice } from '../compute/slices';
 
 /** Most floats of one [B,H,L,d] array (B·H·max(Lq, Lk)·dK) the page projects for the head on screen: 4 Mi (16 MB). */
 export const PAGE_VECTOR_FLOATS = 1 << 22;

@@ -7,7 +7,7 @@
  * (row softmax) → output (weights · V).
  */
 import { PIPELINE_STEPS, type PipelineStep } from '../state/scenario';
-import type { StageSlice } from './slices';
+import type { StageSlice } from '../compute/slices';
 
 /**
  * The steps of a scenario, in order: every PIPELINE_STEPS entry, less `logits` when no score

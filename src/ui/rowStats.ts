@@ -2,7 +2,7 @@
  * One query row of a stage slice, as the row inspector shows it (pure; no copies: the arrays are
  * views into the slice's). The row sum is taken in float64 over the float32 weights.
  */
-import type { StageSlice } from './slices';
+import type { StageSlice } from '../compute/slices';
 
 /** The numbers of query row `row` of a slice. Arrays are [Lk] views into the slice's [Lq × Lk] arrays. */
 export interface RowStats {

@@ -11,7 +11,7 @@ import { divergingScale, sequentialScale } from '../viz/colorScales';
 import type { ColorScale, HeatmapCell, HeatmapSpec } from '../viz/types';
 import { formatCellValue } from '../viz/cellText';
 import type { HoveredCell } from './CellReadout';
-import type { QkvSlice, StageSlice } from './slices';
+import type { QkvSlice, StageSlice } from '../compute/slices';
 import { weightColorValues } from './weightScale';
 import { changedCells, rowSums } from './pipelineSteps';
 

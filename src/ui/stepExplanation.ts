@@ -9,7 +9,7 @@
  */
 import type { PipelineStep } from '../state/scenario';
 import { changedCells } from './pipelineSteps';
-import type { StageSlice } from './slices';
+import type { StageSlice } from '../compute/slices';
 import { alibiSlope } from '../engine/scoreMods';
 
 /** One sentence: an i18n key under `lesson.explain.` and its interpolation values. */

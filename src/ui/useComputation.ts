@@ -6,9 +6,9 @@
 import { useMemo } from 'react';
 import { cellCount, headIndex } from '../engine/headStages';
 import type { Scenario } from '../state/scenario';
-import { computeSettingsKey, deriveInputs } from './derive';
-import { sliceHead } from './slices';
-import { ALL_HEADS_CELLS } from './stageSets';
+import { computeSettingsKey, deriveInputs } from '../scenario/derive';
+import { sliceHead } from '../compute/slices';
+import { ALL_HEADS_CELLS } from '../compute/stageSets';
 import { useDelayedFlag } from './useDelayedFlag';
 import { useEngine } from './useEngine';
 

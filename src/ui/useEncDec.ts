@@ -6,9 +6,9 @@
  */
 import { useMemo } from 'react';
 import type { Scenario } from '../state/scenario';
-import { computeSettingsKey } from './derive';
-import { computeEncDecPart, planEncDec, type EncDecPanelData, type EncDecPlan } from './encdecCompute';
-import type { EncDecPart } from './encdecInputs';
+import { computeSettingsKey } from '../scenario/derive';
+import { computeEncDecPart, planEncDec, type EncDecPanelData, type EncDecPlan } from '../compute/encdecCompute';
+import type { EncDecPart } from '../scenario/encdecInputs';
 
 /** The Scenario fields the view's numbers depend on. */
 const ENCDEC_FIELDS = [

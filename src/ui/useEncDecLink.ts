@@ -7,7 +7,7 @@
  */
 import { useCallback, useMemo, useReducer } from 'react';
 import type { HeatmapCell } from '../viz/types';
-import type { EncDecPart } from './encdecInputs';
+import type { EncDecPart } from '../scenario/encdecInputs';
 import { sameLink, type EncDecLink } from './encdecLink';
 
 interface LinkState {

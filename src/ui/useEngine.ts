@@ -12,10 +12,10 @@ import type { AttentionInputs, EnginePath, HeadRef } from '../engine/types';
 import type { Scenario } from '../state/scenario';
 import type { ComputeRequest, RunInfo, WorkerMessage } from '../worker/protocol';
 import { createProgressStore, type ProgressStore } from './progressStore';
-import { mergeSets } from './stageSets';
-import { completeOnPage, computeOnPage } from './pageRecompute';
+import { mergeSets } from '../compute/stageSets';
+import { completeOnPage, computeOnPage } from '../compute/pageRecompute';
 import { afterNextFrame } from './drawQueue';
-import { EnginePool, PARALLEL_CELLS, poolSize } from './enginePool';
+import { EnginePool, PARALLEL_CELLS, poolSize } from '../compute/enginePool';
 import { allHeads, cellCount, headIndex, type StageSet } from '../engine/headStages';
 
 /** What to compute: the settings (and their key), and the heads (null = all). */

@@ -9,7 +9,7 @@ import { runAttention } from '../engine/runner';
 import type { BackendInfo } from '../engine/types';
 import { inputsFor } from './inputCache';
 import { createScoreCache } from './scoreCache';
-import { vectorSettingsKey } from '../ui/derive';
+import { vectorSettingsKey } from '../scenario/derive';
 import { probeDevice } from './probe';
 import type { CancelRequest, ComputeRequest, WorkerMessage } from './protocol';
 import { ensureTfBackend, isWarm } from './tfSession';

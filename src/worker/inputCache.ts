@@ -1,7 +1,7 @@
 /** The worker's inputs: the last request's, and Q/K/V per vector settings, projected head by head. */
 import { allHeads, copyHeadVectors } from '../engine/headStages';
 import type { AttentionInputs } from '../engine/types';
-import { deriveInputs, vectorSettingsKey } from '../ui/derive';
+import { deriveInputs, vectorSettingsKey } from '../scenario/derive';
 import type { ComputeRequest } from './protocol';
 
 let cached: { key: string; inputs: AttentionInputs } | null = null;

@@ -39,7 +39,7 @@ export interface RunInfo {
   /** Workers that shared the heads (set by the page's pool when more than one did). */
   workers?: number;
   /**
-   * Computed on the page instead of a worker (ui/pageRecompute.ts): 'mask' from the last result's
+   * Computed on the page instead of a worker (compute/pageRecompute.ts): 'mask' from the last result's
    * Q/K/V and scores (only masks or modifiers changed), 'whole' from scratch (small enough),
    * 'focus' only the head on screen so far (the others follow after that frame).
    */

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { referenceAttention } from '../../src/engine/reference';
-import { deriveInputs } from '../../src/ui/derive';
+import { deriveInputs } from '../../src/scenario/derive';
 import { nest, type ExportDocument } from '../../src/ui/exportJson';
 import { ERROR_PAUSE_MS } from '../../src/ui/CustomMaskField';
 import { HISTORY_PAUSE_MS } from '../../src/ui/useScenarioUrl';

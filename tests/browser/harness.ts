@@ -107,7 +107,7 @@ export async function settle(page: Page, rounds = 3): Promise<void> {
 }
 
 /**
- * The engine pool's counters (src/ui/enginePool.ts, on <html>): `running`, worker runs that have
+ * The engine pool's counters (src/compute/enginePool.ts, on <html>): `running`, worker runs that have
  * not answered yet (0: nothing can arrive late); `cancelled`, worker runs stopped before their end.
  */
 export async function engineRuns(page: Page): Promise<{ running: number; cancelled: number }> {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { referenceAttention } from '../../src/engine/reference';
-import { deriveInputs } from '../../src/ui/derive';
+import { deriveInputs } from '../../src/scenario/derive';
 import { nest, type ExportDocument } from '../../src/ui/exportJson';
 import { expectArraysClose } from '../helpers/arrays';
 import { engineRuns, openPage, startHarness, type Harness, waitForResult } from './harness';

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { referenceAttention } from '../../src/engine/reference';
-import { deriveInputs } from '../../src/ui/derive';
+import { deriveInputs } from '../../src/scenario/derive';
 import { decodeScenario } from '../../src/state/urlCodec';
 import { openPage, startHarness, type Harness, waitForResult } from './harness';
 

@@ -9,7 +9,7 @@ import { createRoot } from 'react-dom/client';
 import i18next from '../../src/ui/i18n';
 import '../../src/ui/styles.css';
 import { RowInspector } from '../../src/ui/RowInspector';
-import type { StageSlice } from '../../src/ui/slices';
+import type { StageSlice } from '../../src/compute/slices';
 
 const inf = Infinity;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deriveInputs } from '../../src/ui/derive';
-import { globalPositions, toggleGlobal } from '../../src/ui/catalogueTerms';
+import { deriveInputs } from '../../src/scenario/derive';
+import { globalPositions, toggleGlobal } from '../../src/scenario/catalogueTerms';
 import { evaluateMask, explainMaskCell, termNames } from '../../src/engine/masks';
 import { DEFAULT_SCENARIO, type Scenario } from '../../src/state/scenario';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeSettingsKey, deriveInputs, vectorSettingsKey } from '../../src/ui/derive';
+import { computeSettingsKey, deriveInputs, vectorSettingsKey } from '../../src/scenario/derive';
 import { DEFAULT_SCENARIO, type Scenario } from '../../src/state/scenario';
 import { formatExpr } from '../../src/engine/mask';
 import type { MaskSpec } from '../../src/engine/types';

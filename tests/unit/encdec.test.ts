@@ -1,14 +1,14 @@
 /**
- * The encoder–decoder view's inputs (src/ui/encdecInputs.ts), its numbers (encdecCompute.ts)
+ * The encoder–decoder view's inputs (src/scenario/encdecInputs.ts), its numbers (encdecCompute.ts)
  * against the float64 reference, and its linking (encdecLink.ts, useEncDecLink.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { headIndex } from '../../src/engine/headStages';
 import { referenceAttention } from '../../src/engine/reference';
 import { DEFAULT_SCENARIO, type Scenario } from '../../src/state/scenario';
-import { deriveInputs } from '../../src/ui/derive';
-import { computeEncDecPart, ENCDEC_MAX_TOKENS, planEncDec, type EncDecPanelData } from '../../src/ui/encdecCompute';
-import { ENCDEC_PARTS, encdecScenarios, ignoredMaskFields, maskTerms, pairedLines } from '../../src/ui/encdecInputs';
+import { deriveInputs } from '../../src/scenario/derive';
+import { computeEncDecPart, ENCDEC_MAX_TOKENS, planEncDec, type EncDecPanelData } from '../../src/compute/encdecCompute';
+import { ENCDEC_PARTS, encdecScenarios, ignoredMaskFields, maskTerms, pairedLines } from '../../src/scenario/encdecInputs';
 import { highlightAttr, linkHighlights, sameLink } from '../../src/ui/encdecLink';
 import { linkReducer } from '../../src/ui/useEncDecLink';
 import { expectArraysClose, flat } from '../helpers/arrays';

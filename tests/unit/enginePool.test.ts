@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allocateHead, type StageSet } from '../../src/engine/headStages';
-import { deal, joinResults, poolSize, sumProgress } from '../../src/ui/enginePool';
+import { deal, joinResults, poolSize, sumProgress } from '../../src/compute/enginePool';
 import { allHeads } from '../../src/engine/headStages';
 import type { AttentionShape } from '../../src/engine/types';
 import type { WorkerMessage } from '../../src/worker/protocol';

@@ -4,7 +4,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { computeAttention } from '../../src/engine/attention';
 import { buildExport, nest } from '../../src/ui/exportJson';
 import { estimateExportBytes } from '../../src/ui/ExportButton';
-import { deriveInputs } from '../../src/ui/derive';
+import { deriveInputs } from '../../src/scenario/derive';
 import { DEFAULT_SCENARIO } from '../../src/state/scenario';
 
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { headVectors, PAGE_VECTOR_FLOATS } from '../../src/ui/headVectors';
-import { deriveInputs } from '../../src/ui/derive';
-import { sliceQkv } from '../../src/ui/slices';
+import { deriveInputs } from '../../src/scenario/derive';
+import { sliceQkv } from '../../src/compute/slices';
 import { DEFAULT_SCENARIO, type Scenario } from '../../src/state/scenario';
 
 const scenario: Scenario = { ...DEFAULT_SCENARIO, inputMode: 'lengths', queryLength: 5, batchSize: 2, heads: 3, dK: 4 };

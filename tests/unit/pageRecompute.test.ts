@@ -1,5 +1,5 @@
 /**
- * A mask-only change recomputed on the page (src/ui/pageRecompute.ts): which changes qualify,
+ * A mask-only change recomputed on the page (src/compute/pageRecompute.ts): which changes qualify,
  * and that every stage equals what the engine computes for the new settings from scratch.
  */
 import { describe, expect, it } from 'vitest';
@@ -8,8 +8,8 @@ import type { DeviceInfo } from '../../src/engine/pathChoice';
 import { runAttention } from '../../src/engine/runner';
 import { referenceAttention } from '../../src/engine/reference';
 import { DEFAULT_SCENARIO, type Scenario } from '../../src/state/scenario';
-import { deriveInputs } from '../../src/ui/derive';
-import { canRecomputeOnPage, completeOnPage, computeMacs, computeOnPage, FOCUS_FIRST_MACS, PAGE_CELLS, PAGE_MACS, pagePlan, recomputeOnPage, type PageBasis, type PageJob } from '../../src/ui/pageRecompute';
+import { deriveInputs } from '../../src/scenario/derive';
+import { canRecomputeOnPage, completeOnPage, computeMacs, computeOnPage, FOCUS_FIRST_MACS, PAGE_CELLS, PAGE_MACS, pagePlan, recomputeOnPage, type PageBasis, type PageJob } from '../../src/compute/pageRecompute';
 import { expectArraysClose } from '../helpers/arrays';
 
 const SOFTWARE: DeviceInfo = { webglVersion: 2, renderer: 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device))', maxTextureSize: 8192 };

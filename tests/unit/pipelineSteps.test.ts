@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { changedCells, moveStep, rowSums, shownStep, stepsOf } from '../../src/ui/pipelineSteps';
 import { referenceAttention } from '../../src/engine/reference';
-import { sliceHead } from '../../src/ui/slices';
+import { sliceHead } from '../../src/compute/slices';
 import { splitStages } from '../../src/engine/headStages';
-import { deriveInputs } from '../../src/ui/derive';
+import { deriveInputs } from '../../src/scenario/derive';
 import { DEFAULT_SCENARIO, type Scenario } from '../../src/state/scenario';
 
 /** The (batch 0, head 0) slice of the float64 reference for a scenario (stages as float32). */

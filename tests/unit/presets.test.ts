@@ -5,9 +5,9 @@ import { sanitizeScenario } from '../../src/state/validate';
 import { decodeScenario, encodeScenario } from '../../src/state/urlCodec';
 import { maskLeaves, parseMaskList } from '../../src/state/maskList';
 import { maskCatalogueEntry } from '../../src/engine/mask/catalogue';
-import { deriveInputs } from '../../src/ui/derive';
+import { deriveInputs } from '../../src/scenario/derive';
 import { evaluateMask } from '../../src/engine/masks';
-import { planEncDec } from '../../src/ui/encdecCompute';
+import { planEncDec } from '../../src/compute/encdecCompute';
 
 describe('presets', () => {
   for (const preset of PRESETS) {

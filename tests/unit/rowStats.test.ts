@@ -1,7 +1,7 @@
 /** rowStats: one query row of a slice for the row inspector (sum, allowed keys, largest weight, flags). */
 import { describe, expect, test } from 'vitest';
 import { rowStats } from '../../src/ui/rowStats';
-import type { StageSlice } from '../../src/ui/slices';
+import type { StageSlice } from '../../src/compute/slices';
 
 const inf = Infinity;
 

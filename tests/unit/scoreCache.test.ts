@@ -4,7 +4,7 @@ import { allocateHead, joinStages, type StageSet } from '../../src/engine/headSt
 import { computeRowsJs, planJs } from '../../src/engine/jsAttention';
 import { runAttention } from '../../src/engine/runner';
 import { DEFAULT_SCENARIO, type Scenario } from '../../src/state/scenario';
-import { deriveInputs } from '../../src/ui/derive';
+import { deriveInputs } from '../../src/scenario/derive';
 import { createScoreCache } from '../../src/worker/scoreCache';
 
 function inputsOf(patch: Partial<Scenario>) {

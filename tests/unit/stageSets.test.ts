@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allocateHead, joinStages, splitStages, type StageSet } from '../../src/engine/headStages';
-import { mergeSets } from '../../src/ui/stageSets';
-import { sliceStages, countFullyMasked } from '../../src/ui/slices';
+import { mergeSets } from '../../src/compute/stageSets';
+import { sliceStages, countFullyMasked } from '../../src/compute/slices';
 import { stageBuffers } from '../../src/worker/transfer';
 import { RowStatus, type AttentionShape } from '../../src/engine/types';
 

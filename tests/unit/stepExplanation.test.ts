@@ -3,7 +3,7 @@ import { explainStep, rowList, type ExplainContext } from '../../src/ui/stepExpl
 import { en } from '../../src/ui/i18n/en';
 import { zh } from '../../src/ui/i18n/zh';
 import { PIPELINE_STEPS } from '../../src/state/scenario';
-import type { StageSlice } from '../../src/ui/slices';
+import type { StageSlice } from '../../src/compute/slices';
 
 /** A hand-made 3 × 3 slice: row 1 fully masked, row 2 a padded query, key 2 blocked everywhere. */
 function slice(): StageSlice {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { markCircles } from '../../src/viz/heatmapMarks';
-import { paintedFlags } from '../../src/ui/paintTerm';
+import { paintedFlags } from '../../src/scenario/paintTerm';
 
 describe('painted-cell marks', () => {
   it("paintedFlags('0.1.0,2.0.1,9.9.1', Lq=3, Lk=2): flags inside the matrix only", () => {

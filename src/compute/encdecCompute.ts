@@ -9,8 +9,8 @@ import { allocateHead } from '../engine/headStages';
 import { computeRowsJs, planJs } from '../engine/jsAttention';
 import type { SequenceBatch } from '../engine/sequences';
 import type { Scenario } from '../state/scenario';
-import { deriveInputs } from './derive';
-import { encdecScenarios, type EncDecScenarios } from './encdecInputs';
+import { deriveInputs } from '../scenario/derive';
+import { encdecScenarios, type EncDecScenarios } from '../scenario/encdecInputs';
 import { sliceHead, type StageSlice } from './slices';
 
 /**

@@ -20,7 +20,7 @@ import type { AttentionInputs, AttentionShape, HeadRef } from '../engine/types';
 import type { Scenario } from '../state/scenario';
 import type { OnPageKind, RunInfo } from '../worker/protocol';
 import { modelWidth } from '../engine/projections';
-import { deriveInputs, vectorSettingsKey } from './derive';
+import { deriveInputs, vectorSettingsKey } from '../scenario/derive';
 
 /** Up to this many cells (B·H·Lq·Lk) the page computes a job (a mask-only change at 2^17: ≈ 3 ms here). */
 export const PAGE_CELLS = 1 << 17;
