@@ -6,7 +6,7 @@
  */
 import { copyHeadVectors, type StageSet } from '../engine/headStages';
 import type { HeadRef } from '../engine/types';
-import type { ComputeRequest, WorkerMessage } from '../worker/protocol';
+import type { ComputeRequest, PageMessage, WorkerMessage } from '../worker/protocol';
 
 /** A request's parts in flight: what came back so far. */
 interface Parts {
@@ -65,7 +65,12 @@ export class EnginePool {
   /** Drops the request in flight: its late messages are ignored and the workers stop it. */
   cancel(): void {
     this.parts = null;
-    for (const w of this.workers) w.postMessage({ type: 'cancel' });
+    for (const w of this.workers) w.postMessage({ type: 'cancel' } satisfies PageMessage);
+  }
+
+  /** Asks the first worker (the one that runs WebGL) to check WebGL against the reference. */
+  check(id: number): void {
+    this.workers[0]?.postMessage({ type: 'gpuCheck', id } satisfies PageMessage);
   }
 
   terminate(): void {
@@ -91,10 +96,11 @@ export class EnginePool {
   }
 
   private receive(worker: number, message: WorkerMessage, emit: (message: WorkerMessage) => void): void {
-    if (message.type === 'device') {
+    if (message.type === 'device' || message.type === 'gpuCheck') {
       if (worker === 0) emit(message);
       return;
     }
+    if (message.type === 'gpuLost') return emit(message);
     if (message.type === 'result' || message.type === 'error' || message.type === 'cancelled') {
       this.unanswered[worker] = Math.max(0, (this.unanswered[worker] ?? 0) - 1);
       if (message.type === 'cancelled') this.cancelledRuns++;
@@ -155,6 +161,11 @@ export function joinResults(results: Result[]): Result {
 
 /** From this many cells (B·H·Lq·Lk) on, a plain-JS run is split across the workers. */
 export const PARALLEL_CELLS = 1 << 20;
+
+/** A pool with one worker per core (poolSize), for the engine client. */
+export function createEnginePool(onMessage: (message: WorkerMessage) => void, onFailure: (message: string) => void): EnginePool {
+  return new EnginePool(poolSize(navigator.hardwareConcurrency), onMessage, onFailure);
+}
 
 /** Workers in the pool: one per core, at most 4 (2 on a 2-core machine; 1 when unknown to be more). */
 export function poolSize(cores: number | undefined): number {

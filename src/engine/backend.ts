@@ -4,6 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
+import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import type { BackendInfo } from './types';
 
 /**
@@ -45,4 +46,14 @@ export function describeBackend(fallbackReason: string): BackendInfo {
     maxTextureSize: isWebGL ? tf.env().getNumber('WEBGL_MAX_TEXTURE_SIZE') : 0,
     fallbackReason,
   };
+}
+
+/**
+ * The WebGL context of the active tfjs backend, or null when the backend is not WebGL. Its canvas
+ * fires `webglcontextlost`; `isContextLost()` says at once whether the context is gone (every
+ * number read back from it since is meaningless: zeros, or a read that never completes).
+ */
+export function activeWebglContext(): WebGLRenderingContext | null {
+  if (tf.getBackend() !== 'webgl') return null;
+  return (tf.backend() as MathBackendWebGL).gpgpu.gl;
 }

@@ -15,12 +15,14 @@ export interface DeviceInfo {
   renderer: string;
   /** MAX_TEXTURE_SIZE in texels, 0 without WebGL. */
   maxTextureSize: number;
+  /** WebGL is set aside after a GPU fault (context lost, engine stalled) until it passes a check. */
+  gpuFault?: boolean;
 }
 
 export type EnginePreference = 'auto' | EnginePath;
 
 /** Why a path was chosen; an i18n key under `engine.reason.`. */
-export type PathReason = 'chosen' | 'softwareWebgl' | 'noWebgl' | 'small' | 'large';
+export type PathReason = 'chosen' | 'softwareWebgl' | 'noWebgl' | 'small' | 'large' | 'gpuFault';
 
 /** Below this many cells (B·H·Lq·Lk), plain JS beats a GPU's dispatch and read-back costs. */
 export const SMALL_CELLS = 1 << 18;
@@ -38,9 +40,16 @@ export function isSoftwareRenderer(renderer: string): boolean {
  * - A chosen path runs as chosen ('chosen'), except WebGL without WebGL, which falls to JS ('noWebgl').
  * - auto: JS without WebGL ('noWebgl'), on a software renderer ('softwareWebgl') or below
  *   SMALL_CELLS ('small'); otherwise WebGL ('large').
+ * - device.gpuFault: WebGL's context was lost or the engine stalled, and no check has passed since: what
+ *   would run on WebGL runs on JS instead ('gpuFault').
  * @param cells B·H·Lq·Lk of the computation.
  */
 export function choosePath(preference: EnginePreference, device: DeviceInfo, cells: number): { path: EnginePath; reason: PathReason } {
+  const choice = choosePathOnDevice(preference, device, cells);
+  return device.gpuFault && choice.path === 'webgl' ? { path: 'js', reason: 'gpuFault' } : choice;
+}
+
+function choosePathOnDevice(preference: EnginePreference, device: DeviceInfo, cells: number): { path: EnginePath; reason: PathReason } {
   const hasWebgl = device.webglVersion > 0;
   if (preference === 'webgl' && !hasWebgl) return { path: 'js', reason: 'noWebgl' };
   if (preference !== 'auto') return { path: preference, reason: 'chosen' };

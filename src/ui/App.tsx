@@ -21,6 +21,7 @@ import { PresetPicker } from './PresetPicker';
 import { ResultView } from './ResultView';
 import { ScorePanel } from './ScorePanel';
 import { StatusLine } from './StatusLine';
+import { GpuNoticeBanner } from './GpuNoticeBanner';
 import { TokenPreview } from './TokenPreview';
 import { useComputation, type Computation } from './useComputation';
 import { useLesson } from './useLesson';
@@ -65,7 +66,10 @@ export function App({ initialSearch }: { initialSearch: string }) {
             {c.slice && c.shown && hovered && <CellReadout cell={hovered} slice={c.slice} inputs={c.shown.inputs} queryTokens={c.queryTokens} keyTokens={c.keyTokens} />}
           </>}
           message={error ?? (!c.slice ? <p className="head-pending">{t('status.computing')}</p> : undefined)}
-          notice={<WarningBanner warnings={warnings} onDismiss={dismissWarnings} />}
+          notice={<>
+            <WarningBanner warnings={warnings} onDismiss={dismissWarnings} />
+            <GpuNoticeBanner gpu={c.run.gpu} onDismiss={c.run.dismissGpuNotice} />
+          </>}
         >
           {scenario.attention === 'encdec' ? <EncDecView scenario={scenario} batch={c.viewBatch} head={c.viewHead} present onStep={lesson.onStep} /> : undefined}
         </PresentView>
@@ -89,6 +93,7 @@ export function App({ initialSearch }: { initialSearch: string }) {
         <p className="formula">{scenario.temperature === 1 ? t('app.formula') : t('app.formulaTemperature', { tau: scenario.temperature })}</p>
         <StatusLine device={run.device} run={shown?.run ?? null} set={shown?.set ?? null} slice={c.slice} computing={run.computing && c.slow} preparing={run.preparing} projecting={run.projecting} progress={run.progress} job={run.job} />
         <WarningBanner warnings={warnings} onDismiss={dismissWarnings} />
+        <GpuNoticeBanner gpu={run.gpu} onDismiss={run.dismissGpuNotice} />
         {!derived.ok && <p className="banner error" role="alert">{t(`errors.${derived.error}`)}</p>}
         {run.error && <p className="banner error" role="alert">{t('errors.compute', { message: run.error })}</p>}
         {derived.ok && <InputNotes notes={derived.notes} />}

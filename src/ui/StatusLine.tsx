@@ -7,7 +7,7 @@ import type { StageSet } from '../engine/headStages';
 import type { DeviceInfo } from '../engine/pathChoice';
 import type { EnginePath as Path } from '../engine/types';
 import type { RunInfo } from '../worker/protocol';
-import { useProgress, type ProgressStore } from './progressStore';
+import { useProgress, type ProgressStore } from './useProgress';
 import { countFullyMasked, type StageSlice } from '../compute/slices';
 
 interface Props {

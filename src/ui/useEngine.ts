@@ -1,40 +1,21 @@
 /**
- * Runs the engine worker for the current job: one request at a time, the newest wins (the worker
- * drops an older one between row blocks). A result for the same settings but other heads is
- * merged (at large sizes only the heads looked at are computed). On an error the previous result
- * stays. The worker, and with it tfjs, loads after the first paint. A classroom-size job is
- * computed on the page instead, during the render (pageRecompute.ts); when that computes the head
- * on screen first, the other heads follow in a task after the frame that shows it.
+ * React's view of the engine client (compute/engineClient.ts): the current job is submitted to
+ * it, its snapshot read with useSyncExternalStore. A classroom-size job is computed on the page
+ * instead, during the render (compute/pageRecompute.ts); when that computes the head on screen
+ * first, the other heads follow in a task after the frame that shows it.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { choosePath, type DeviceInfo } from '../engine/pathChoice';
-import type { AttentionInputs, EnginePath, HeadRef } from '../engine/types';
-import type { Scenario } from '../state/scenario';
-import type { ComputeRequest, RunInfo, WorkerMessage } from '../worker/protocol';
-import { createProgressStore, type ProgressStore } from './progressStore';
-import { mergeSets } from '../compute/stageSets';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { DeviceInfo } from '../engine/pathChoice';
+import type { EnginePath, HeadRef } from '../engine/types';
+import type { ProgressStore } from '../compute/progressStore';
 import { completeOnPage, computeOnPage } from '../compute/pageRecompute';
 import { afterNextFrame } from './drawQueue';
-import { EnginePool, PARALLEL_CELLS, poolSize } from '../compute/enginePool';
-import { allHeads, cellCount, headIndex, type StageSet } from '../engine/headStages';
+import { createEnginePool } from '../compute/enginePool';
+import { EngineClient } from '../compute/engineClient';
+import type { EngineJob, EngineResult, GpuHealth } from '../compute/engineTypes';
+import { headIndex } from '../engine/headStages';
 
-/** What to compute: the settings (and their key), and the heads (null = all). */
-export interface EngineJob {
-  /** computeSettingsKey of the scenario. */
-  settingsKey: string;
-  scenario: Scenario;
-  heads: HeadRef[] | null;
-  /** The inputs the settings give, Q/K/V left empty (their shape splits the heads across workers; their mask recomputes on the page). */
-  inputs: AttentionInputs;
-}
-
-export interface EngineResult<J extends EngineJob> {
-  job: J;
-  /** The inputs the worker computed from (Q/K/V included). */
-  inputs: AttentionInputs;
-  set: StageSet;
-  run: RunInfo;
-}
+export type { EngineJob, EngineResult } from '../compute/engineTypes';
 
 export interface EngineState<J extends EngineJob> {
   device: DeviceInfo | null;
@@ -52,77 +33,23 @@ export interface EngineState<J extends EngineJob> {
   /** The job being computed (null when none is). */
   job: J | null;
   error: string | null;
-}
-
-interface Status<J> {
-  /** The job these fields are about. */
-  job: J | null;
-  preparing: EnginePath | null;
-  projecting?: boolean;
-  error: string | null;
-  done: boolean;
-}
-
-interface Pending<J> {
-  id: number;
-  job: J;
-  /** Posted to the pool (jobs wait for the device probe, which decides whether to split). */
-  sent: boolean;
+  /** WebGL's health after a fault, and the notice for the user. */
+  gpu: GpuHealth;
+  dismissGpuNotice(): void;
 }
 
 /**
  * The engine's state for `job`; `focus` is the head on screen (computed first on the page).
- * Only one component should use it: it owns a pool of workers.
+ * Only one component should use it: its client owns a pool of workers.
  */
 export function useEngine<J extends EngineJob>(job: J | null, focus: HeadRef | null = null): EngineState<J> {
-  const worker = useRef<EnginePool | null>(null);
-  const deviceRef = useRef<DeviceInfo | null>(null);
-  const pending = useRef<Pending<J> | null>(null);
-  const nextId = useRef(0);
-  const [device, setDevice] = useState<DeviceInfo | null>(null);
-  const [result, setResult] = useState<EngineResult<J> | null>(null);
-  const [status, setStatus] = useState<Status<J>>({ job: null, preparing: null, error: null, done: true });
-  const [progress] = useState(createProgressStore);
-  // Posts a job to the workers (sent once the device is known); the newest job wins.
-  const [submit] = useState(() => (next: J) => {
-    const p = { id: nextId.current++, job: next, sent: false };
-    pending.current = p;
-    if (deviceRef.current) send(worker.current, deviceRef.current, p);
-  });
-
+  const [client] = useState(() => new EngineClient<J>(createEnginePool));
   useEffect(() => {
-    const onMessage = (message: WorkerMessage) => {
-      if (message.type === 'device') {
-        deviceRef.current = message.device;
-        // a job that arrived before the device was known is sent now (it may be split)
-        const waiting = pending.current;
-        if (waiting && !waiting.sent) send(worker.current, message.device, waiting);
-        return setDevice(message.device);
-      }
-      const current = pending.current;
-      if (!current || message.id !== current.id) return;
-      if (message.type === 'result') {
-        setResult((previous) => ({ job: current.job, inputs: message.inputs, run: message.run, set: mergeSets(previous?.job.settingsKey === message.key ? previous.set : null, message.set) }));
-        setStatus({ job: current.job, preparing: null, error: null, done: true });
-      } else if (message.type === 'error') {
-        setStatus({ job: current.job, preparing: null, error: message.message, done: true });
-      } else if (message.type === 'preparing') {
-        setStatus({ job: current.job, preparing: message.path, error: null, done: false });
-      } else if (message.type === 'projecting') {
-        setStatus({ job: current.job, preparing: null, projecting: true, error: null, done: false });
-      } else if (message.type === 'progress') {
-        progress.set({ job: current.job, done: message.done, total: message.total });
-        setStatus((s) => (s.preparing || s.projecting ? { ...s, preparing: null, projecting: false } : s));
-      }
-    };
-    const onFailure = (error: string) => setStatus({ job: pending.current?.job ?? null, preparing: null, error, done: true });
-    const w = new EnginePool(poolSize(navigator.hardwareConcurrency), onMessage, onFailure);
-    worker.current = w;
-    return () => {
-      w.terminate();
-      worker.current = null;
-    };
-  }, [progress]);
+    client.start();
+    return () => client.stop();
+  }, [client]);
+  const { result, status, gpu } = useSyncExternalStore(client.subscribe, client.getSnapshot);
+  const device = client.device;
 
   // At classroom size the job is computed during this render (pageRecompute.ts), so the change
   // and its new numbers reach the screen in one frame, with no worker round trip.
@@ -137,25 +64,20 @@ export function useEngine<J extends EngineJob>(job: J | null, focus: HeadRef | n
 
   useEffect(() => {
     if (!onPage) return;
-    if (pending.current) worker.current?.cancel();
-    pending.current = null;
+    client.cancel();
     // Kept as the last result, the basis of the next mask change. It is already on screen: the
     // render this causes shows the same object, so the memoised views skip it.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setResult(onPage);
-  }, [onPage]);
+    client.keep(onPage);
+  }, [client, onPage]);
 
   useEffect(() => {
-    if (!job || !worker.current || onPage) return;
+    if (!job || onPage) return;
     if (result && (satisfies(result, job) || completesOnPage(result, job))) {
       // The settings went back to those of the result (e.g. a toggle undone): drop the run in flight.
-      if (pending.current && pending.current.job !== job) {
-        pending.current = null;
-        worker.current.cancel();
-      }
+      if (client.pendingJob && client.pendingJob !== job) client.cancel();
       return;
     }
-    submit(job);
+    client.submit(job);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [job]);
 
@@ -168,11 +90,11 @@ export function useEngine<J extends EngineJob>(job: J | null, focus: HeadRef | n
     const target = partial.job;
     return afterNextFrame(() => {
       // cannot fail where the head on screen did (the same inputs and plan); the worker is the fallback
-      const whole = completeOnPage(partial, target, deviceRef.current);
-      if (whole) setResult({ job: target, ...whole });
-      else submit(target);
+      const whole = completeOnPage(partial, target, client.device);
+      if (whole) client.keep({ job: target, ...whole });
+      else client.submit(target);
     });
-  }, [partial, submit]);
+  }, [partial, client]);
 
   const current = status.job === job;
   const ready = shown !== null && job !== null && (satisfies(shown, job) || partial !== null);
@@ -185,26 +107,12 @@ export function useEngine<J extends EngineJob>(job: J | null, focus: HeadRef | n
     completing: job !== null && partial !== null,
     preparing: waiting && current ? status.preparing : null,
     projecting: waiting && current && status.projecting === true,
-    progress,
+    progress: client.progress,
     job: waiting ? job : null,
     error: current ? status.error : null,
+    gpu,
+    dismissGpuNotice: () => client.dismissNotice(),
   };
-}
-
-/** Posts a job to the pool, split across its workers when worth it. */
-function send(pool: EnginePool | null, device: DeviceInfo, p: Pending<EngineJob>): void {
-  p.sent = true;
-  // Heads on demand (over ALL_HEADS_CELLS) can never all be exported: their Q/K/V stay in the worker.
-  const request: ComputeRequest = { type: 'compute', id: p.id, key: p.job.settingsKey, scenario: p.job.scenario, heads: p.job.heads, sendVectors: p.job.heads === null };
-  pool?.submit(request, splitHeads(p.job, device));
-}
-
-/** The heads to deal to the workers: a plain-JS run of at least PARALLEL_CELLS cells; else null. */
-function splitHeads(job: EngineJob, device: DeviceInfo): HeadRef[] | null {
-  const { shape } = job.inputs;
-  const cells = cellCount(shape);
-  if (cells < PARALLEL_CELLS || choosePath(job.scenario.engine, device, cells).path !== 'js') return null;
-  return job.heads ?? allHeads(shape);
 }
 
 /** True when `result` is the head on screen computed first on the page for the settings of `job` (the others follow). */

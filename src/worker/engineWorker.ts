@@ -11,18 +11,22 @@ import { inputsFor } from './inputCache';
 import { createScoreCache } from './scoreCache';
 import { vectorSettingsKey } from '../scenario/derive';
 import { probeDevice } from './probe';
-import type { CancelRequest, ComputeRequest, WorkerMessage } from './protocol';
+import type { ComputeRequest, PageMessage, WorkerMessage } from './protocol';
+import { watchWebglContext, webglLost } from './contextWatch';
+import { checkWebgl } from './gpuCheck';
 import { ensureTfBackend, isWarm } from './tfSession';
 import { pacer, yieldTask } from './pacing';
 import { stageBuffers } from './transfer';
 
 interface WorkerScope {
   postMessage(message: WorkerMessage, transfer?: Transferable[]): void;
-  onmessage: ((event: MessageEvent<ComputeRequest | CancelRequest>) => void) | null;
+  onmessage: ((event: MessageEvent<PageMessage>) => void) | null;
 }
 const scope = self as unknown as WorkerScope;
 
 class Cancelled extends Error {}
+/** The WebGL context was lost during the run: nothing it computed may be sent. */
+class ContextLost extends Error {}
 
 const NO_VECTORS = new Float32Array(0);
 
@@ -39,6 +43,10 @@ scope.onmessage = (event) => {
     latest = -1; // the run in flight stops at its next checkpoint
     return;
   }
+  if (request.type === 'gpuCheck') {
+    void checkWebgl(reportLoss).then((answer) => scope.postMessage({ type: 'gpuCheck', id: request.id, ...answer }));
+    return;
+  }
   latest = request.id;
   void handle(request);
 };
@@ -49,13 +57,14 @@ async function handle(request: ComputeRequest): Promise<void> {
     await yieldTask();
     const inputs = inputsFor(request, () => scope.postMessage({ type: 'projecting', id: request.id }));
     checkCurrent(request.id);
-    const choice = choosePath(request.scenario.engine, device, cellCount(inputs.shape));
+    const choice = choosePath(request.scenario.engine, request.avoidWebgl ? { ...device, gpuFault: true } : device, cellCount(inputs.shape));
     let backend: BackendInfo | null = null;
     if (choice.path !== 'js') {
       if (!isWarm(choice.path)) scope.postMessage({ type: 'preparing', id: request.id, path: choice.path });
       backend = await ensureTfBackend(choice.path);
       // a chosen CPU is not a fallback: only a failed WebGL keeps its reason
       if (choice.path === 'cpu') backend = { ...backend, fallbackReason: '' };
+      watchWebglContext(reportLoss);
       checkCurrent(request.id);
     }
     const path = backend && backend.name !== choice.path ? 'cpu' : choice.path;
@@ -70,17 +79,28 @@ async function handle(request: ComputeRequest): Promise<void> {
         if (!pace.yieldDue()) return;
         await yieldTask();
         checkCurrent(request.id);
+        if (path === 'webgl' && webglLost()) throw new ContextLost();
       },
       knownScores: (b, h) => scores.lookup(scoresKey, b, h),
     });
+    if (path === 'webgl' && webglLost()) throw new ContextLost();
     if (path === 'js') scores.keep(scoresKey, set); // before the buffers are transferred away
     const run = { path, reason: choice.reason, backend, ms: performance.now() - started };
     const sent = request.sendVectors ? inputs : { ...inputs, q: NO_VECTORS, k: NO_VECTORS, v: NO_VECTORS };
     scope.postMessage({ type: 'result', id: request.id, key: request.key, inputs: sent, set, run }, stageBuffers(set));
   } catch (error) {
     if (error instanceof Cancelled) scope.postMessage({ type: 'cancelled', id: request.id });
+    else if (error instanceof ContextLost || webglLost()) reportLoss();
     else scope.postMessage({ type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) });
   }
+}
+
+/** Tells the page, once, that this worker's WebGL context is gone (it replaces the worker). */
+let lossReported = false;
+function reportLoss(): void {
+  if (lossReported) return;
+  lossReported = true;
+  scope.postMessage({ type: 'gpuLost' });
 }
 
 function checkCurrent(id: number): void {

@@ -21,6 +21,20 @@ export interface ComputeRequest {
    * false sends empty arrays, sparing a clone of up to hundreds of MB at L = 4096.
    */
   sendVectors: boolean;
+  /**
+   * Do not use WebGL for this request (its context was lost or the engine stalled, and no check
+   * has passed since): a WebGL choice runs on the plain-JS path instead (reason 'gpuFault').
+   */
+  avoidWebgl?: boolean;
+}
+
+/**
+ * Check WebGL against the float64 reference (after a fault): a small computation on the WebGL
+ * backend whose every stage must match; answered with a 'gpuCheck' message.
+ */
+export interface GpuCheckRequest {
+  type: 'gpuCheck';
+  id: number;
 }
 
 /** Drop the request in flight (the page no longer needs it: its settings were undone). */
@@ -58,4 +72,11 @@ export type WorkerMessage =
   | { type: 'progress'; id: number; done: number; total: number }
   | { type: 'result'; id: number; key: string; inputs: AttentionInputs; set: StageSet; run: RunInfo }
   | { type: 'cancelled'; id: number }
-  | { type: 'error'; id: number; message: string };
+  | { type: 'error'; id: number; message: string }
+  /** The WebGL context of this worker was lost (webglcontextlost): its tfjs backend cannot be trusted any more. */
+  | { type: 'gpuLost' }
+  /** The answer to a GpuCheckRequest: ok when WebGL computed every stage within tolerance of the reference. */
+  | { type: 'gpuCheck'; id: number; ok: boolean; detail: string };
+
+/** What the page sends to the worker. */
+export type PageMessage = ComputeRequest | CancelRequest | GpuCheckRequest;

@@ -22,6 +22,7 @@ export const engineEn = {
     noWebgl: 'no WebGL in this browser',
     small: 'auto: at this size GPU dispatch and read-back cost more than the work',
     large: 'auto: large enough for the GPU',
+    gpuFault: 'WebGL set aside after a GPU fault, until it passes a check',
   },
   onPage: {
     mask: 'on the page (only masks or modifiers changed: Q, K, V and scores kept)',
@@ -36,4 +37,13 @@ export const engineEn = {
   workers: 'heads shared by {{count}} workers, one per core',
   preparingCpu: 'loading TensorFlow.js (CPU backend)…',
   projecting: 'projecting Q, K, V for the heads shown…',
+  fault: {
+    contextLost: 'The GPU’s WebGL context was lost. Nothing computed after the loss is shown; the numbers are computed again in plain JavaScript.',
+    stalled: 'The engine stopped reporting progress for {{seconds}} s, so it was restarted; the numbers are computed again in plain JavaScript.',
+    crashed: 'The engine worker crashed ({{reason}}), so it was restarted; the numbers are computed again in plain JavaScript.',
+    restored: 'WebGL is back: it passed a check against the float64 reference, and is used again.',
+    checkFailed: 'WebGL is still set aside: {{detail}}. Plain JavaScript gives the same numbers, more slowly; reload the page to try the GPU again.',
+    checking: 'WebGL will be used again once it passes a check against the float64 reference.',
+    dismiss: 'Dismiss',
+  },
 };

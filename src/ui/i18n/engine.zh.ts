@@ -20,6 +20,7 @@ export const engineZh = {
     chosen: '在设置中指定',
     softwareWebgl: '自动：此处的 WebGL 是软件渲染器（{{renderer}}），比纯 JavaScript 慢',
     noWebgl: '此浏览器没有 WebGL',
+    gpuFault: 'GPU 出错后暂不使用 WebGL，待其通过核对',
     small: '自动：在这个规模下，GPU 调度和回读的开销大于计算本身',
     large: '自动：规模足够大，适合 GPU',
   },
@@ -36,4 +37,13 @@ export const engineZh = {
   workers: '各头由 {{count}} 个工作线程分担，每个核心一个',
   preparingCpu: '正在加载 TensorFlow.js（CPU 后端）…',
   projecting: '正在为显示的头计算 Q、K、V 投影…',
+  fault: {
+    contextLost: 'GPU 的 WebGL 上下文丢失了。丢失之后算出的结果一律不显示；数值正用纯 JavaScript 重新计算。',
+    stalled: '引擎已 {{seconds}} 秒没有报告进度，已重启；数值正用纯 JavaScript 重新计算。',
+    crashed: '引擎 worker 崩溃了（{{reason}}），已重启；数值正用纯 JavaScript 重新计算。',
+    restored: 'WebGL 已恢复：它通过了与 float64 参考实现的核对，重新启用。',
+    checkFailed: 'WebGL 仍暂不使用：{{detail}}。纯 JavaScript 给出相同的数值，只是慢些；刷新页面可再试 GPU。',
+    checking: 'WebGL 通过与 float64 参考实现的核对后才会重新启用。',
+    dismiss: '关闭',
+  },
 };

@@ -3,8 +3,6 @@
  * times a second, and only the status line's progress bar should re-render for it, not the app
  * with every heatmap.
  */
-import { useSyncExternalStore } from 'react';
-
 export interface Progress {
   /** The job the numbers are about (compared by identity). */
   job: unknown;
@@ -33,10 +31,4 @@ export function createProgressStore(): ProgressStore {
       return () => listeners.delete(listener);
     },
   };
-}
-
-/** The progress of `job`, or null when the store holds none for it. Re-renders only its caller. */
-export function useProgress(store: ProgressStore, job: unknown): Progress | null {
-  const progress = useSyncExternalStore(store.subscribe, store.get);
-  return progress && progress.job === job ? progress : null;
 }

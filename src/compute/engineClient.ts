@@ -1,0 +1,260 @@
+/**
+ * The page's engine client: a state machine in plain TypeScript that React reads with
+ * useSyncExternalStore (subscribe / getSnapshot). One request at a time, the newest wins; a
+ * result for the same settings but other heads is merged; on an error the previous result stays.
+ *
+ * GPU faults: when a worker reports a lost WebGL context, or the run in flight reports nothing
+ * for `watchdogMs`, or a worker crashes, the pool is replaced by a fresh one (the old worker and
+ * everything it would still send are dropped, so nothing computed after the fault is ever shown),
+ * the job in flight is sent again with WebGL set aside (it runs on the plain-JS path), and WebGL
+ * is checked against the float64 reference after each of `checkDelaysMs`; it is used again only
+ * once a check passes.
+ */
+import { mergeSets } from './stageSets';
+import { createProgressStore, type ProgressStore } from './progressStore';
+import type { DeviceInfo } from '../engine/pathChoice';
+import type { ComputeRequest, WorkerMessage } from '../worker/protocol';
+import type { EngineJob, EngineResult, GpuHealth, GpuNotice, JobStatus } from './engineTypes';
+import { EngineWatchdog, type Timers } from './watchdog';
+import { splitHeads } from './splitHeads';
+
+/** The part of a worker pool the client uses (EnginePool; a fake in tests). */
+export interface PoolLike {
+  submit(request: ComputeRequest, split: ComputeRequest['heads']): void;
+  cancel(): void;
+  check(id: number): void;
+  terminate(): void;
+}
+
+export type PoolFactory = (onMessage: (message: WorkerMessage) => void, onFailure: (message: string) => void) => PoolLike;
+
+export interface EngineSnapshot<J extends EngineJob> {
+  device: DeviceInfo | null;
+  result: EngineResult<J> | null;
+  status: JobStatus<J>;
+  gpu: GpuHealth;
+}
+
+export interface EngineClientOptions {
+  /** Silence (ms) after which a run in flight is taken for stalled. */
+  watchdogMs: number;
+  /** Delays (ms) of the WebGL checks after a fault, one after the other until one passes. */
+  checkDelaysMs: readonly number[];
+  timers: Timers;
+}
+
+/** 20 s: far above the longest gap between two progress messages seen in BENCHMARKS.md (a first WebGL shader compile). */
+export const WATCHDOG_MS = 20_000;
+export const CHECK_DELAYS_MS = [2_000, 10_000, 30_000] as const;
+/** Worker crashes after which the client stops restarting the pool and shows the error. */
+const MAX_RESTARTS = 3;
+
+interface Pending<J> {
+  id: number;
+  job: J;
+  /** Posted to the pool (jobs wait for the device probe, which decides whether to split). */
+  sent: boolean;
+}
+
+export class EngineClient<J extends EngineJob> {
+  readonly progress: ProgressStore = createProgressStore();
+  private pool: PoolLike | null = null;
+  private pending: Pending<J> | null = null;
+  private nextId = 0;
+  private checkId = -1;
+  private checksMade = 0;
+  private crashes = 0;
+  private generation = 0;
+  private usableDevice: { from: DeviceInfo | null; usable: boolean; value: DeviceInfo | null } = { from: null, usable: true, value: null };
+  private checkTimer: unknown = null;
+  private snapshot: EngineSnapshot<J> = { device: null, result: null, status: { job: null, preparing: null, error: null, done: true }, gpu: { usable: true, notice: null, faults: 0 } };
+  private readonly listeners = new Set<() => void>();
+  private readonly watchdog: EngineWatchdog;
+  private readonly options: EngineClientOptions;
+
+  constructor(private readonly createPool: PoolFactory, options: Partial<EngineClientOptions> = {}) {
+    this.options = { watchdogMs: WATCHDOG_MS, checkDelaysMs: CHECK_DELAYS_MS, timers: globalTimers(), ...options };
+    this.watchdog = new EngineWatchdog(this.options.timers, this.options.watchdogMs, () => this.fault({ kind: 'stalled', seconds: Math.round(this.options.watchdogMs / 1000) }));
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): EngineSnapshot<J> => this.snapshot;
+
+  /** Starts the workers (again after stop). */
+  start(): void {
+    this.pool ??= this.openPool();
+  }
+
+  /** Stops the workers and every timer; a later start opens new ones. */
+  stop(): void {
+    this.generation++;
+    this.pool?.terminate();
+    this.pool = null;
+    this.watchdog.disarm();
+    this.clearCheck();
+  }
+
+  /** The job sent or waiting to be sent, or null. */
+  get pendingJob(): J | null {
+    return this.pending?.job ?? null;
+  }
+
+  /**
+   * The device as the engine may use it now: without WebGL while the GPU is set aside. The same
+   * object until the device or the GPU's health changes (React memoises on it).
+   */
+  get device(): DeviceInfo | null {
+    const { device, gpu } = this.snapshot;
+    if (this.usableDevice.from !== device || this.usableDevice.usable !== gpu.usable) {
+      this.usableDevice = { from: device, usable: gpu.usable, value: device && !gpu.usable ? { ...device, gpuFault: true } : device };
+    }
+    return this.usableDevice.value;
+  }
+
+  /** Posts a job to the workers (once the device is known); the newest job wins. */
+  submit(job: J): void {
+    const p = { id: this.nextId++, job, sent: false };
+    this.pending = p;
+    if (this.snapshot.device) this.send(p);
+  }
+
+  /** Drops the job in flight: its late messages are ignored and the workers stop it. */
+  cancel(): void {
+    if (!this.pending) return;
+    this.pending = null;
+    this.watchdog.disarm();
+    this.pool?.cancel();
+  }
+
+  /** Keeps a result computed on the page as the last result (the basis of the next change). */
+  keep(result: EngineResult<J>): void {
+    this.update({ result });
+  }
+
+  /** Hides the GPU notice. */
+  dismissNotice(): void {
+    this.update({ gpu: { ...this.snapshot.gpu, notice: null } });
+  }
+
+  /** A new pool; what an older (terminated) pool would still deliver is ignored. */
+  private openPool(): PoolLike {
+    const generation = ++this.generation;
+    const current = () => generation === this.generation;
+    return this.createPool(
+      (message) => current() && this.receive(message),
+      (reason) => current() && this.fault({ kind: 'crashed', reason }),
+    );
+  }
+
+  private send(p: Pending<J>): void {
+    p.sent = true;
+    const device = this.device as DeviceInfo;
+    const avoidWebgl = device.gpuFault === true;
+    // Heads on demand (over ALL_HEADS_CELLS) can never all be exported: their Q/K/V stay in the worker.
+    const request: ComputeRequest = { type: 'compute', id: p.id, key: p.job.settingsKey, scenario: p.job.scenario, heads: p.job.heads, sendVectors: p.job.heads === null, avoidWebgl };
+    this.pool?.submit(request, splitHeads(p.job, device));
+    this.watchdog.arm();
+  }
+
+  private receive(message: WorkerMessage): void {
+    if (message.type === 'device') return this.onDevice(message.device);
+    if (message.type === 'gpuLost') return this.fault({ kind: 'contextLost' });
+    if (message.type === 'gpuCheck') return this.onCheck(message);
+    const current = this.pending;
+    if (!current || message.id !== current.id) return;
+    this.watchdog.arm();
+    const job = current.job;
+    if (message.type === 'result') {
+      this.watchdog.disarm();
+      const previous = this.snapshot.result;
+      const set = mergeSets(previous?.job.settingsKey === message.key ? previous.set : null, message.set);
+      this.update({ result: { job, inputs: message.inputs, run: message.run, set }, status: { job, preparing: null, error: null, done: true } });
+    } else if (message.type === 'error') {
+      this.watchdog.disarm();
+      this.update({ status: { job, preparing: null, error: message.message, done: true } });
+    } else if (message.type === 'preparing') {
+      this.update({ status: { job, preparing: message.path, error: null, done: false } });
+    } else if (message.type === 'projecting') {
+      this.update({ status: { job, preparing: null, projecting: true, error: null, done: false } });
+    } else if (message.type === 'progress') {
+      this.progress.set({ job, done: message.done, total: message.total });
+      const s = this.snapshot.status;
+      if (s.preparing || s.projecting) this.update({ status: { ...s, preparing: null, projecting: false } });
+    }
+  }
+
+  private onDevice(device: DeviceInfo): void {
+    this.update({ device });
+    // a job that arrived before the device was known is sent now (it may be split)
+    if (this.pending && !this.pending.sent) this.send(this.pending);
+  }
+
+  /**
+   * A fault: the pool is replaced (nothing the old one computed is taken), WebGL is set aside
+   * until a check passes, and the job in flight is sent again.
+   */
+  private fault(notice: GpuNotice): void {
+    this.watchdog.disarm();
+    this.pool?.terminate();
+    this.progress.set(null);
+    const { gpu } = this.snapshot;
+    if (notice.kind === 'crashed' && ++this.crashes > MAX_RESTARTS) {
+      // a worker that cannot run (e.g. blocked from loading): say so once, do not loop
+      const job = this.pending?.job ?? null;
+      this.pool = null;
+      this.pending = null;
+      return this.update({ status: { job, preparing: null, error: notice.reason, done: true } });
+    }
+    this.pool = this.openPool();
+    this.update({ gpu: { usable: false, notice, faults: gpu.faults + 1 }, status: { ...this.snapshot.status, preparing: null, projecting: false } });
+    this.checksMade = 0;
+    this.scheduleCheck();
+    const job = this.pending?.job;
+    this.pending = null;
+    if (job) this.submit(job);
+  }
+
+  private scheduleCheck(): void {
+    this.clearCheck();
+    const delay = this.options.checkDelaysMs[this.checksMade];
+    if (delay === undefined) return;
+    this.checkTimer = this.options.timers.setTimeout(() => {
+      this.checkTimer = null;
+      this.checksMade++;
+      this.checkId = this.nextId++;
+      this.pool?.check(this.checkId);
+    }, delay);
+  }
+
+  private clearCheck(): void {
+    if (this.checkTimer !== null) this.options.timers.clearTimeout(this.checkTimer);
+    this.checkTimer = null;
+    this.checkId = -1;
+  }
+
+  private onCheck(message: Extract<WorkerMessage, { type: 'gpuCheck' }>): void {
+    if (message.id !== this.checkId) return;
+    this.checkId = -1;
+    const { gpu } = this.snapshot;
+    if (message.ok) return this.update({ gpu: { ...gpu, usable: true, notice: { kind: 'restored' } } });
+    if (this.checksMade < this.options.checkDelaysMs.length) return this.scheduleCheck();
+    this.update({ gpu: { ...gpu, notice: { kind: 'checkFailed', detail: message.detail } } });
+  }
+
+  private update(patch: Partial<EngineSnapshot<J>>): void {
+    this.snapshot = { ...this.snapshot, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}
+
+function globalTimers(): Timers {
+  return {
+    now: () => performance.now(),
+    setTimeout: (run, ms) => setTimeout(run, ms),
+    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  };
+}
