@@ -39,6 +39,7 @@ export class EnginePool {
       return w;
     });
     this.unanswered = this.workers.map(() => 0);
+    this.report(); // a pool that replaces a faulty one starts with nothing in flight
   }
 
   /** Workers a split request would use. */

@@ -9,10 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { referenceAttention } from '../../src/engine/reference';
 import { deriveInputs } from '../../src/scenario/derive';
-import { nest, type ExportDocument } from '../../src/ui/exportJson';
+import type { ExportDocument } from '../../src/ui/exportJson';
 import { ERROR_PAUSE_MS } from '../../src/ui/CustomMaskField';
 import { HISTORY_PAUSE_MS } from '../../src/ui/useScenarioUrl';
 import { expectArraysClose } from '../helpers/arrays';
+import { exportJson, expectMatchesReference } from './exportCheck';
 import { openPage, pauseClock, readoutPlacement, settle, startHarness, type Harness, waitForResult } from './harness';
 
 let harness: Harness;
@@ -21,30 +22,10 @@ beforeAll(async () => {
 });
 afterAll(async () => harness?.close());
 
-
-async function exportJson(page: Page): Promise<ExportDocument> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
-  return JSON.parse(await readFile((await download.path())!, 'utf8')) as ExportDocument;
-}
-
 /** The `q` URL value of two sentences of `n` words w0 … w(n−1) each (a classroom-size batch of 2). */
 function twoLongLines(n: number): string {
   const words = Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
   return encodeURIComponent(`${words}\n${words}`);
-}
-
-/** Recomputes the exported scenario with the float64 reference and compares every stage. */
-function expectMatchesReference(doc: ExportDocument): void {
-  const derived = deriveInputs(doc.scenario);
-  if (!derived.ok) throw new Error(`scenario did not derive: ${derived.error}`);
-  const ref = referenceAttention(derived.inputs);
-  const { batch: B, heads: H, queryLength: Lq, keyLength: Lk, dV } = ref.shape;
-  expect(doc.shape).toEqual(ref.shape);
-  expect(doc.mask.flat(3)).toEqual([...ref.mask].map((m) => m === 1));
-  expectArraysClose(doc.q.flat(3), derived.inputs.q, 0);
-  expectArraysClose(doc.scores.flat(3), nest(ref.scaled, [B, H, Lq, Lk]).flat(3), 1e-4);
-  expectArraysClose(doc.weights.flat(3), nest(ref.weights, [B, H, Lq, Lk]).flat(3), 1e-4);
-  expectArraysClose(doc.output.flat(3), nest(ref.output, [B, H, Lq, dV]).flat(3), 1e-4);
 }
 
 describe('Maskscope app', () => {
