@@ -47,13 +47,15 @@ function rowLogitScale(ref: ReferenceStages, row: number): number {
 /**
  * The first broken invariant of one head, as a sentence naming the row and the values, or null.
  * @param ref the float64 reference of the same inputs (all heads).
+ * @param logitFloor the least |ℓ|max a row's bound uses: the soft-cap c on a path that computes
+ *   c·tanh(x/c) in float32 (WebGL), whose rounding is relative to c, not to the logit; else 0.
  */
-export function headProblem(result: HeadResult, ref: ReferenceStages, tol: Tolerances): string | null {
+export function headProblem(result: HeadResult, ref: ReferenceStages, tol: Tolerances, logitFloor = 0): string | null {
   const { heads: H, queryLength: Lq, keyLength: Lk, dV } = ref.shape;
   const bh = result.batch * H + result.head;
   const at = `b=${result.batch} h=${result.head}`;
   for (let q = 0; q < Lq; q++) {
-    const logitError = tol.logitUlps * 2 ** -24 * rowLogitScale(ref, bh * Lq + q);
+    const logitError = tol.logitUlps * 2 ** -24 * Math.max(logitFloor, rowLogitScale(ref, bh * Lq + q));
     let sum = 0;
     let allowed = 0;
     for (let k = 0; k < Lk; k++) {
