@@ -7,6 +7,7 @@
 import { copyHeadVectors, type StageSet } from '../engine/headStages';
 import type { HeadRef } from '../engine/types';
 import type { ComputeRequest, PageMessage, WorkerMessage } from '../worker/protocol';
+import { engineWorkerScriptUrl } from './workerUrl';
 
 /** A request's parts in flight: what came back so far. */
 interface Parts {
@@ -33,7 +34,7 @@ export class EnginePool {
    */
   constructor(size: number, onMessage: (message: WorkerMessage) => void, onFailure: (message: string) => void) {
     this.workers = Array.from({ length: Math.max(1, size) }, (_, i) => {
-      const w = new Worker(new URL('../worker/engineWorker.ts', import.meta.url), { type: 'module' });
+      const w = new Worker(engineWorkerScriptUrl(), { type: 'module' });
       w.onmessage = (event: MessageEvent<WorkerMessage>) => this.receive(i, event.data, onMessage);
       w.onerror = (event) => onFailure(event.message || 'the engine worker failed to start');
       return w;

@@ -13,6 +13,7 @@ import { CellReadout, type HoveredCell } from './CellReadout';
 import { EncDecView } from './EncDecView';
 import { InputPanel } from './InputPanel';
 import { MaskPanel } from './MaskPanel';
+import { PanelBoundary } from './PanelBoundary';
 import { ModelPanel } from './ModelPanel';
 import type { PaintMode } from './PaintBar';
 import { paintCell } from '../scenario/paintTerm';
@@ -56,6 +57,7 @@ export function App({ initialSearch }: { initialSearch: string }) {
     const error = !c.derived.ok ? <p className="banner error" role="alert">{t(`errors.${c.derived.error}`)}</p> : null;
     return (
       <div className="app present">
+        <PanelBoundary panel="result">
         <PresentView
           steps={lesson.steps} onStep={lesson.onStep} onExit={() => update({ present: false })} stages={lesson.stageProps} explainer={lesson.explainer}
           tokens={tokenPreview}
@@ -71,8 +73,9 @@ export function App({ initialSearch }: { initialSearch: string }) {
             <GpuNoticeBanner gpu={c.run.gpu} onDismiss={c.run.dismissGpuNotice} />
           </>}
         >
-          {scenario.attention === 'encdec' ? <EncDecView scenario={scenario} batch={c.viewBatch} head={c.viewHead} present onStep={lesson.onStep} /> : undefined}
+          {scenario.attention === 'encdec' ? <PanelBoundary panel="encdec"><EncDecView scenario={scenario} batch={c.viewBatch} head={c.viewHead} present onStep={lesson.onStep} /></PanelBoundary> : undefined}
         </PresentView>
+        </PanelBoundary>
       </div>
     );
   }
@@ -82,12 +85,14 @@ export function App({ initialSearch }: { initialSearch: string }) {
       <AppHeader scenario={scenario} update={update} c={c} />
       <aside className="controls" aria-label={t('app.settings')}>
         <PresetPicker scenario={scenario} replace={replace} />
-        <InputPanel scenario={scenario} update={update} />
-        <MaskPanel scenario={scenario} update={update} customError={derived.ok ? derived.customError : null} maskNotes={derived.ok ? derived.maskNotes : []}
-          maskExpr={derived.ok ? derived.inputs.mask.expr : null}
-        />
-        <ScorePanel scenario={scenario} update={update} />
-        <ModelPanel scenario={scenario} update={update} />
+        <PanelBoundary panel="input"><InputPanel scenario={scenario} update={update} /></PanelBoundary>
+        <PanelBoundary panel="masks">
+          <MaskPanel scenario={scenario} update={update} customError={derived.ok ? derived.customError : null} maskNotes={derived.ok ? derived.maskNotes : []}
+            maskExpr={derived.ok ? derived.inputs.mask.expr : null}
+          />
+        </PanelBoundary>
+        <PanelBoundary panel="modifiers"><ScorePanel scenario={scenario} update={update} /></PanelBoundary>
+        <PanelBoundary panel="model"><ModelPanel scenario={scenario} update={update} /></PanelBoundary>
       </aside>
       <main className="views">
         <p className="formula">{scenario.temperature === 1 ? t('app.formula') : t('app.formulaTemperature', { tau: scenario.temperature })}</p>
@@ -97,7 +102,9 @@ export function App({ initialSearch }: { initialSearch: string }) {
         {!derived.ok && <p className="banner error" role="alert">{t(`errors.${derived.error}`)}</p>}
         {run.error && <p className="banner error" role="alert">{t('errors.compute', { message: run.error })}</p>}
         {derived.ok && <InputNotes notes={derived.notes} />}
-        <ResultView scenario={scenario} update={update} c={c} lesson={lesson} hovered={hovered} paint={paint} tokens={tokenPreview} />
+        <PanelBoundary panel="result">
+          <ResultView scenario={scenario} update={update} c={c} lesson={lesson} hovered={hovered} paint={paint} tokens={tokenPreview} />
+        </PanelBoundary>
       </main>
     </div>
   );

@@ -1,8 +1,10 @@
 /**
  * A formula typeset by KaTeX (bundled, a chunk of its own loaded with the app: never from a CDN). Until KaTeX has
  * loaded, the TeX source is shown as code; KaTeX's output carries MathML for screen readers.
+ * KaTeX builds the formula with DOM calls (`katex.render`), never an HTML string: the built app
+ * enforces Trusted Types and forbids inline style attributes (vite.config.ts), which innerHTML would need.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 type Katex = typeof import('katex').default;
 
@@ -18,13 +20,14 @@ function loadKatex(): Promise<Katex> {
 // so it is typeset before the first result (no jump of the page below it).
 void loadKatex();
 
-/** `tex` as KaTeX HTML + MathML; a formula KaTeX cannot parse is shown in red as its source (throwOnError false). */
-export function renderTex(katex: Katex, tex: string, display: boolean): string {
-  return katex.renderToString(tex, { displayMode: display, throwOnError: false, strict: 'ignore', output: 'htmlAndMathml' });
+/** Typesets `tex` into `element` as KaTeX HTML + MathML; a formula KaTeX cannot parse is shown in red as its source (throwOnError false). */
+export function renderTex(katex: Katex, tex: string, display: boolean, element: HTMLElement): void {
+  katex.render(tex, element, { displayMode: display, throwOnError: false, strict: 'ignore', output: 'htmlAndMathml' });
 }
 
 export function Formula({ tex, display = false, testId }: { tex: string; display?: boolean; testId?: string }) {
   const [katex, setKatex] = useState<Katex | null>(null);
+  const target = useRef<HTMLSpanElement>(null);
   useEffect(() => {
     let live = true;
     void loadKatex().then((k) => live && setKatex(() => k));
@@ -32,7 +35,10 @@ export function Formula({ tex, display = false, testId }: { tex: string; display
       live = false;
     };
   }, []);
-  const html = useMemo(() => katex && renderTex(katex, tex, display), [katex, tex, display]);
-  if (!html) return <code className="formula-source" data-testid={testId}>{tex}</code>;
-  return <span className={display ? 'formula-tex display' : 'formula-tex'} data-testid={testId} dangerouslySetInnerHTML={{ __html: html }} />;
+  // React renders the span empty; KaTeX owns its children.
+  useLayoutEffect(() => {
+    if (katex && target.current) renderTex(katex, tex, display, target.current);
+  }, [katex, tex, display]);
+  if (!katex) return <code className="formula-source" data-testid={testId}>{tex}</code>;
+  return <span ref={target} className={display ? 'formula-tex display' : 'formula-tex'} data-testid={testId} />;
 }

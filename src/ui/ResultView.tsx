@@ -11,6 +11,7 @@ import { EncDecView } from './EncDecView';
 import { isPanelOpen, panelPatch } from './FoldPanel';
 import { FrameworksPanel } from './FrameworksPanel';
 import { HeadStrip } from './HeadStrip';
+import { PanelBoundary } from './PanelBoundary';
 import type { PaintMode } from './PaintBar';
 import { StageStrip } from './StageStrip';
 import { StepNav } from './StepNav';
@@ -50,7 +51,7 @@ export function ResultView({ scenario, update, c, lesson, hovered, paint, tokens
           {c.dimmed && slice && <p className="stale-note">{t('status.stale')}</p>}
         </div>
       </div>
-      {scenario.attention === 'encdec' && <EncDecView scenario={scenario} batch={batch} head={head} present={false} />}
+      {scenario.attention === 'encdec' && <PanelBoundary panel="encdec"><EncDecView scenario={scenario} batch={batch} head={head} present={false} /></PanelBoundary>}
       {/* the encoder–decoder view lists the tokens of both sides itself */}
       {scenario.attention !== 'encdec' && tokens}
       <h2 className="visually-hidden">{t('stage.heading')}</h2>
@@ -63,7 +64,9 @@ export function ResultView({ scenario, update, c, lesson, hovered, paint, tokens
         </section>
       )}
       {lesson.inspector(false)}
-      <FrameworksPanel open={isPanelOpen(scenario, 'frameworks')} onOpenChange={onFrameworksOpen} inputs={shown.inputs} set={shown.set} keys={shown.job.key} keyPadding={scenario.keyPadding} batch={batch} head={head} />
+      <PanelBoundary panel="frameworks">
+        <FrameworksPanel open={isPanelOpen(scenario, 'frameworks')} onOpenChange={onFrameworksOpen} inputs={shown.inputs} set={shown.set} keys={shown.job.key} keyPadding={scenario.keyPadding} batch={batch} head={head} />
+      </PanelBoundary>
       <HeadStrip set={shown.set} pending={shown.run.onPage === 'focus'} batch={batch} head={head} weightScale={scenario.weightScale} onSelect={onSelectHead} />
     </div>
   );

@@ -10,6 +10,7 @@ import type { HoveredCell } from './CellReadout';
 import { headVectors } from './headVectors';
 import { explainContext, formulaContext } from './lessonContext';
 import { moveStep, shownStep, stepsOf } from './pipelineSteps';
+import { PanelBoundary } from './PanelBoundary';
 import { RowInspector } from './RowInspector';
 import type { StageCardsProps } from './stageCards';
 import { StepExplainer } from './StepExplainer';
@@ -63,7 +64,9 @@ export function useLesson(
     />
   );
   const inspector = (large: boolean) => scenario.row >= 0 && scenario.row < slice.rows && (
-    <RowInspector slice={slice} row={scenario.row} queryTokens={c.queryTokens} keyTokens={c.keyTokens} onClose={closeInspector} onRow={onRow} large={large} />
+    <PanelBoundary panel="inspector">
+      <RowInspector slice={slice} row={scenario.row} queryTokens={c.queryTokens} keyTokens={c.keyTokens} onClose={closeInspector} onRow={onRow} large={large} />
+    </PanelBoundary>
   );
   return { steps, step, onStep, stageProps, explainer, inspector };
 }

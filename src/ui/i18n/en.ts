@@ -5,6 +5,7 @@ import { zoomEn } from './zoom.en';
 import { encdecEn } from './encdec.en';
 import { inspectorEn } from './inspector.en';
 import { lessonEn } from './lesson.en';
+import { boundaryEn } from './boundary.en';
 /** English strings. Keys are shared with zh.ts; a test checks that both have the same keys. */
 export const en = {
   app: {
@@ -211,6 +212,7 @@ export const en = {
   encdec: encdecEn,
   inspector: inspectorEn,
   lesson: lessonEn,
+  boundary: boundaryEn,
   engine: engineEn,
   conventions: conventionsEn,
   frameworks: {

@@ -5,6 +5,7 @@ import { zoomZh } from './zoom.zh';
 import { encdecZh } from './encdec.zh';
 import { inspectorZh } from './inspector.zh';
 import { lessonZh } from './lesson.zh';
+import { boundaryZh } from './boundary.zh';
 import type { Strings } from './en';
 
 /** 简体中文。键与 en.ts 相同（有测试检查）。 */
@@ -213,6 +214,7 @@ export const zh: Strings = {
   encdec: encdecZh,
   inspector: inspectorZh,
   lesson: lessonZh,
+  boundary: boundaryZh,
   engine: engineZh,
   conventions: conventionsZh,
   frameworks: {
