@@ -3,6 +3,7 @@ import { deriveInputs } from '../../src/scenario/derive';
 import { decodeScenario } from '../../src/state/urlCodec';
 import { evaluateMask } from '../../src/engine/masks';
 import { formatExpr } from '../../src/engine/mask';
+import { causalReadingDiff } from '../../src/scenario/causalReadings';
 
 /** The bug's link (issue #11 §3): cross-attention, item 0 has keys k0 k1 k2 <pad>. */
 const BUG = '?v=1&attn=cross&q=q0+q1%0Aq0+q1&k=k0+k1+k2%0Ak0+k1+k2+k3&causal=1&align=br&heads=1';
@@ -49,5 +50,33 @@ describe('deriveInputs: causal masks in a padded batch (causallen)', () => {
       if (!d.ok) throw new Error(d.error);
       expect(formatExpr(d.inputs.mask.expr)).toBe('k <= q + (Lk - Lq)');
     }
+  });
+});
+
+describe('causalReadingDiff', () => {
+  const diffOf = (query: string, b = 0) => causalReadingDiff(decodeScenario(query).scenario, b, 0);
+
+  it('the issue\'s link, item 0: one cell differs, (q0, k2), allowed by the padded shape only', () => {
+    const diff = diffOf(BUG);
+    expect(diff && { flags: [...diff.flags], count: diff.count, realOnly: diff.realOnly, paddedOnly: diff.paddedOnly })
+      .toEqual({ flags: [0, 0, 1, 0, 0, 0, 0, 0], count: 1, realOnly: 0, paddedOnly: 1 });
+  });
+
+  it('the same under causallen=padded (the diff does not depend on the reading shown)', () => {
+    expect([...(diffOf(`${BUG}&causallen=padded`)?.flags ?? [])]).toEqual([0, 0, 1, 0, 0, 0, 0, 0]);
+  });
+
+  it('top-left with left-padded keys, item 0: (q0,k1), (q1,k2) allowed by real lengths only', () => {
+    const diff = diffOf(`${BUG}&align=tl&pad=left`);
+    expect(diff && { flags: [...diff.flags], realOnly: diff.realOnly }).toEqual({ flags: [0, 1, 0, 0, 0, 0, 1, 0], realOnly: 2 });
+  });
+
+  it('null where the readings agree: item 1 (unpadded), pad=left bottom-right, self-attention, causal off, lengths mode', () => {
+    expect(diffOf(BUG, 1)).toBeNull();
+    expect(diffOf(`${BUG}&pad=left`)).toBeNull();
+    expect(diffOf('?v=1&q=a+b+c%0Ad&causal=1')).toBeNull();
+    expect(diffOf(BUG.replace('causal=1', 'causal=0'))).toBeNull();
+    expect(diffOf('?v=1&mode=lengths&attn=cross&lq=2&lk=4&b=2&causal=1')).toBeNull();
+    expect(diffOf(BUG, 5)).toBeNull();
   });
 });
