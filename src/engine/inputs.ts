@@ -5,11 +5,17 @@ import { embedBatch, modelWidth, projectHeads, type ProjectionSettings } from '.
 import type { SequenceBatch } from './sequences';
 import type { MaskExpr, MaskTables } from './mask';
 import { buildMaskSpec } from './masks';
+import type { CausalLengths } from './causalLengths';
 import type { AttentionInputs, MaskSpec } from './types';
 
 /** Which masks are on. */
 export interface MaskSettings {
   causal: null | 'bottom-right' | 'top-left';
+  /**
+   * How causal reads a padded batch: each item's real lengths (FlashAttention varlen, KV-cache
+   * decoding) or the padded shape (a dense kernel on the padded tensors). Default 'real'.
+   */
+  causalLengths?: CausalLengths;
   keyPadding: boolean;
   queryPadding: boolean;
   /** Further masks (catalogue, custom formula), and-ed after causal and key padding. */
@@ -45,6 +51,7 @@ export function buildAttentionInputs(
   const project = (x: Float64Array, shape: typeof qShape, name: string) => (vectors ? projectHeads(x, shape, name, settings, options.heads) : new Float32Array(0));
   const mask: MaskSpec = buildMaskSpec({
     causal: masks.causal,
+    realLengths: (masks.causalLengths ?? 'real') === 'real' ? { queryIsReal: query.isReal, keyIsReal: key.isReal } : null,
     keyIsReal: masks.keyPadding ? key.isReal : null,
     extra: masks.extra?.map((m) => m.expr),
     extraTables: Object.assign({}, ...(masks.extra ?? []).map((m) => m.tables)) as MaskTables,

@@ -10,6 +10,7 @@ import {
   type CellExplanation, type MaskCell, type MaskExpr, type MaskTables,
 } from './mask';
 import type { AttentionShape, MaskSpec } from './types';
+import { causalLengthTables, causalRealTerm, readingsAgree } from './causalLengths';
 
 /** Labels of the built-in terms, as explanations report them. */
 export const MASK_LABELS = { causal: 'causal', keyPadding: 'key padding' } as const;
@@ -17,7 +18,7 @@ export const MASK_LABELS = { causal: 'causal', keyPadding: 'key padding' } as co
 const { q, k, b, Lq, Lk } = vars;
 
 /**
- * Causal predicate for one cell.
+ * Causal predicate for one cell, on the padded shape (or an unpadded batch).
  * - bottom-right: k ≤ q + Lk − Lq (FlashAttention ≥ 2.1, xFormers `…FromBottomRightMask`).
  * - top-left:     k ≤ q           (PyTorch SDPA `is_causal=True`, Keras, JAX).
  * Example, Lq = 2, Lk = 4, bottom-right: row 0 → [1,1,1,0], row 1 → [1,1,1,1];
@@ -40,18 +41,31 @@ export function keyPaddingTerm(): MaskExpr {
 /**
  * Builds the mask spec: the AND of the enabled terms (`true` when none).
  * @param options.keyIsReal [B][Lk], false for a padding key; null when key padding is off.
+ * @param options.realLengths the query and key sides' real-token flags, [B][Lq] and [B][Lk]: the
+ *   causal term then counts each batch item's real lengths (causalLengths.ts, the default reading
+ *   of a padded batch); null or absent = the padded shape (`causalTerm`). Where the two readings
+ *   are the same mask (`readingsAgree`: no padding, self-attention, …) the plain `causalTerm` is
+ *   used, so the formula stays `k <= q`.
  * @param options.extra further terms (e.g. a catalogue mask), and-ed after causal and padding.
- * @throws Error when keyIsReal's rows do not all have the same length.
+ * @throws Error when keyIsReal's rows do not all have the same length, or realLengths' sides have
+ *   different batch sizes or non-contiguous real tokens.
  */
 export function buildMaskSpec(options: {
   causal: null | 'bottom-right' | 'top-left';
   keyIsReal: null | boolean[][];
   extra?: MaskExpr[];
   extraTables?: MaskTables;
+  realLengths?: null | { queryIsReal: boolean[][]; keyIsReal: boolean[][] };
 }): MaskSpec {
   const terms: MaskExpr[] = [];
   const tables: Record<string, MaskTables[string]> = { ...options.extraTables };
-  if (options.causal) terms.push(causalTerm(options.causal));
+  const real = options.realLengths;
+  if (options.causal && real && !readingsAgree(options.causal, real.queryIsReal, real.keyIsReal)) {
+    Object.assign(tables, causalLengthTables(real.queryIsReal, real.keyIsReal));
+    terms.push(causalRealTerm(options.causal, MASK_LABELS.causal));
+  } else if (options.causal) {
+    terms.push(causalTerm(options.causal));
+  }
   if (options.keyIsReal) {
     const rows = options.keyIsReal;
     const width = rows[0]?.length ?? 0;

@@ -56,6 +56,7 @@ export function deriveInputs(s: Scenario, options: { vectors?: boolean; heads?: 
   const inputs = buildAttentionInputs(query, key, { seed: s.seed, dK: s.dK, heads: s.heads }, {
     // encoder–decoder: the pipeline is the cross-attention, which is never causal (the causal box is the decoder's)
     causal: s.causal && s.attention !== 'encdec' ? s.causalAlignment : null,
+    causalLengths: s.causalLengths,
     // lengths mode has no padding: no padding term in the mask (nor in its formula and tree)
     keyPadding: s.keyPadding && s.inputMode !== 'lengths',
     queryPadding: s.queryPadding && s.inputMode !== 'lengths',
@@ -91,7 +92,7 @@ export function customTerm(source: string): { term: MaskExpr | null; error: Mask
 /** The fields that deriveInputs reads: the view (batch item, head) and the language are not among them. */
 const COMPUTE_FIELDS = [
   'inputMode', 'attention', 'queryText', 'keyText', 'queryLength', 'keyLength', 'batchSize',
-  'paddingSide', 'causal', 'causalAlignment', 'keyPadding', 'queryPadding', 'masks', 'maskJoin', 'customMask', 'globalTokens', 'paint',
+  'paddingSide', 'causal', 'causalAlignment', 'causalLengths', 'keyPadding', 'queryPadding', 'masks', 'maskJoin', 'customMask', 'globalTokens', 'paint',
   'temperature', 'alibi', 'softcap',
   'seed', 'dK', 'heads', 'engine',
 ] as const satisfies readonly (keyof Scenario)[];

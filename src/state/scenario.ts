@@ -25,6 +25,16 @@ export type PaddingSide = 'right' | 'left';
  * - `top-left`: key k allowed iff k ≤ q (PyTorch `is_causal`, Keras `use_causal_mask`, JAX).
  */
 export type CausalAlignment = 'bottom-right' | 'top-left';
+/**
+ * How a causal mask reads a padded batch (DESIGN.md §1, docs/masks.md):
+ * - `real`: each batch item's real lengths, positions from its first real token (FlashAttention
+ *   `flash_attn_varlen_func` causal=True, KV-cache decoding), whatever the padding side;
+ * - `padded`: the padded shape, as a dense kernel given the padded tensors computes it (PyTorch
+ *   SDPA `is_causal=True`; FlashAttention `flash_attn_func` causal=True, xFormers
+ *   `LowerTriangularFromBottomRightMask`).
+ * Without padding (lengths mode) both are the same mask.
+ */
+export type CausalLengths = 'real' | 'padded';
 export type Language = 'en' | 'zh';
 /** How weights are coloured: their value on [0, 1], or each row divided by its largest weight. */
 export type WeightScale = 'unit' | 'row';
@@ -71,6 +81,8 @@ export interface Scenario {
   paddingSide: PaddingSide;
   causal: boolean;
   causalAlignment: CausalAlignment;
+  /** How causal reads a padded batch: real lengths (default) or the padded shape. */
+  causalLengths: CausalLengths;
   /** Block key columns that are padding (per batch item). */
   keyPadding: boolean;
   /** Mark query rows that are padding (greyed; their output is ignored). */
@@ -148,6 +160,7 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   paddingSide: 'right',
   causal: false,
   causalAlignment: 'bottom-right',
+  causalLengths: 'real',
   keyPadding: true,
   queryPadding: true,
   masks: '',

@@ -22,6 +22,7 @@ export const URL_KEYS = {
   paddingSide: 'pad',
   causal: 'causal',
   causalAlignment: 'align',
+  causalLengths: 'causallen',
   keyPadding: 'kpad',
   queryPadding: 'qpad',
   masks: 'm',

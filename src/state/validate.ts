@@ -30,7 +30,7 @@ export interface RestoreResult {
   warnings: StateWarning[];
 }
 
-type EnumField = 'inputMode' | 'attention' | 'paddingSide' | 'causalAlignment' | 'maskJoin' | 'weightScale' | 'engine' | 'language' | 'step' | 'focus';
+type EnumField = 'inputMode' | 'attention' | 'paddingSide' | 'causalAlignment' | 'causalLengths' | 'maskJoin' | 'weightScale' | 'engine' | 'language' | 'step' | 'focus';
 type BooleanField = 'causal' | 'keyPadding' | 'queryPadding' | 'alibi' | 'present';
 type TextField = 'queryText' | 'keyText';
 type FormulaField = 'masks' | 'customMask';
@@ -41,6 +41,7 @@ export const ENUM_VALUES: { readonly [K in EnumField]: readonly Scenario[K][] } 
   attention: ['self', 'cross', 'encdec'],
   paddingSide: ['right', 'left'],
   causalAlignment: ['bottom-right', 'top-left'],
+  causalLengths: ['real', 'padded'],
   maskJoin: ['and', 'or'],
   weightScale: ['unit', 'row'],
   engine: ['auto', 'js', 'webgl', 'cpu'],
@@ -88,6 +89,7 @@ export function sanitizeScenario(raw: RawScenario): RestoreResult {
     paddingSide: choice('paddingSide'),
     causal: bool('causal'),
     causalAlignment: choice('causalAlignment'),
+    causalLengths: choice('causalLengths'),
     keyPadding: bool('keyPadding'),
     queryPadding: bool('queryPadding'),
     masks: sanitizeMaskList(get('masks'), warnings),

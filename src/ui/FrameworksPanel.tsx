@@ -5,6 +5,7 @@
  */
 import { useMemo, useState, memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { maskedRowNameKey } from './maskedRowName';
 import { frameworkMasks, fullyMaskedRowComparison, maskSnippets, type FrameworkMask } from '../engine/codegen';
 import type { StageSet } from '../engine/headStages';
 import type { AttentionInputs } from '../engine/types';
@@ -69,7 +70,7 @@ function FrameworksBody({ inputs, set, keys, keyPadding, batch, head }: Props) {
           {fullyMaskedRowComparison(rowLogits).map((o) => (
             <tr key={o.id}>
               <th scope="row">
-                {t(`conventions.maskedRow.${o.id}.name`)}
+                {t(maskedRowNameKey(o))}
                 <small>{t(`conventions.maskedRow.${o.id}.libraries`)}</small>
               </th>
               <td>{o.weights.map((w) => formatNumber(w)).join('  ')}</td>

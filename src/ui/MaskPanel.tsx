@@ -1,4 +1,4 @@
-/** Mask controls: causal (with its alignment), key padding, query padding. */
+/** Mask controls: causal (with its alignment and its reading of a padded batch), key padding, query padding. */
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FoldPanel } from './FoldPanel';
@@ -39,6 +39,17 @@ export const MaskPanel = memo(function MaskPanel({ scenario: s, update, customEr
       />
       {s.attention === 'self' && <p className="hint">{t('mask.alignmentSelf')}</p>}
       {s.attention === 'encdec' && <p className="hint">{t('mask.alignmentEncdec')}</p>}
+      <Choice
+        label={t('readings.label')}
+        value={s.causalLengths}
+        options={[
+          ['real', t('readings.real')],
+          ['padded', t('readings.padded')],
+        ]}
+        disabled={!s.causal || noPadding || s.attention !== 'cross'}
+        onChange={(causalLengths) => update({ causalLengths })}
+      />
+      {s.causal && s.attention === 'cross' && <p className="hint">{t(noPadding ? 'readings.hintLengths' : 'readings.hintWhere')}</p>}
       <Toggle label={t('mask.keyPadding')} hint={t('mask.keyPaddingHint')} checked={s.keyPadding} disabled={noPadding} onChange={(keyPadding) => update({ keyPadding })} />
       <Toggle label={t('mask.queryPadding')} hint={t('mask.queryPaddingHint')} checked={s.queryPadding} disabled={noPadding} onChange={(queryPadding) => update({ queryPadding })} />
       {noPadding && <p className="hint">{t('mask.noPaddingInLengths')}</p>}

@@ -14,6 +14,7 @@ import type { HoveredCell } from './CellReadout';
 import type { QkvSlice, StageSlice } from '../compute/slices';
 import { weightColorValues } from './weightScale';
 import { changedCells, rowSums } from './pipelineSteps';
+import type { ReadingDiff } from '../scenario/causalReadings';
 
 /** A stage that has its own card (the tokens step is the token preview). */
 export type StageId = Exclude<PipelineStep, 'tokens'>;
@@ -51,6 +52,8 @@ export interface StageCardsProps {
   /** Query row of the row inspector (−1 = none): outlined in every stage. */
   selectedRow: number;
   onSelectRow(row: number): void;
+  /** Where the two readings of a causal mask in a padded batch differ: dashed on the Mask heatmap, with a note. */
+  readings?: ReadingDiff | null;
 }
 
 const MASK_COLOR = () => '#5b8bd9';
@@ -100,8 +103,8 @@ export function useStageCards(p: StageCardsProps): StageCard[] {
       heatmaps: [cell('logits', t('stage.logits'), { values: slice.logits, color: scales.logits, poolBy: 'magnitude', valueText: SCORE_TEXT })],
     }] : []),
     {
-      id: 'mask', title: t('stage.mask'), note: t('stage.maskNote'), legend: { kind: 'mask', scale: scales.weights, showBlocked: true, showPadded: hasPadded },
-      heatmaps: [cell('mask', t('stage.mask'), { values: slice.mask, blocked: slice.blocked, color: MASK_COLOR, valueText: MASK_TEXT })],
+      id: 'mask', title: t('stage.mask'), note: maskNote(p.readings, t), legend: { kind: 'mask', scale: scales.weights, showBlocked: true, showPadded: hasPadded },
+      heatmaps: [cell('mask', t('stage.mask'), { values: slice.mask, blocked: slice.blocked, color: MASK_COLOR, valueText: MASK_TEXT, dashed: p.readings?.flags })],
     },
     {
       id: 'masked', title: t('stage.masked'), note: t('stage.maskedNote'), legend: scoresLegend(scales.logits, p.showLogits ? t('stage.logits') : undefined, true),
@@ -121,6 +124,13 @@ export function useStageCards(p: StageCardsProps): StageCard[] {
 }
 
 type T = ReturnType<typeof useTranslation>['t'];
+
+/** The Mask card's note, and where the two readings of a causal mask differ, which cells are dashed and which calls give each. */
+function maskNote(readings: ReadingDiff | null | undefined, t: T): string {
+  const note = t('stage.maskNote');
+  if (!readings) return note;
+  return `${note}. ${t('readings.differ', { count: readings.count, real: readings.realOnly, padded: readings.paddedOnly })}`;
+}
 
 /** The colour scales of every stage, memoised on their arrays. */
 function useScales(slice: StageSlice, qkv: QkvSlice | null, showLogits: boolean) {

@@ -9,6 +9,7 @@ import type { PipelineStep, Scenario } from '../state/scenario';
 import type { HoveredCell } from './CellReadout';
 import { headVectors } from './headVectors';
 import { explainContext, formulaContext } from './lessonContext';
+import { causalReadingDiff } from '../scenario/causalReadings';
 import { moveStep, shownStep, stepsOf } from './pipelineSteps';
 import { PanelBoundary } from './PanelBoundary';
 import { RowInspector } from './RowInspector';
@@ -38,6 +39,8 @@ export function useLesson(
   const onSelectRow = useCallback((row: number) => update({ row: row === scenario.row ? -1 : row }), [scenario.row, update]);
   const onRow = useCallback((row: number) => update({ row }), [update]);
   const closeInspector = useCallback(() => update({ row: -1 }), [update]);
+  // the cells where the two readings of a causal mask in a padded batch differ (dashed on the Mask heatmap)
+  const readings = useMemo(() => (shown && slice ? causalReadingDiff(shown.job.scenario, slice.batch, slice.head) : null), [shown, slice]);
   const qkv = useMemo(() => (shown && slice ? headVectors(shown.job.scenario, shown.inputs, slice.batch, slice.head) : null), [shown, slice]);
   usePresentKeys(scenario.present, {
     onMove: useCallback((delta: 1 | -1) => update({ step: moveStep(step, delta, steps) }), [step, steps, update]),
@@ -56,6 +59,7 @@ export function useLesson(
   const stageProps: StageCardsProps = {
     slice, qkv, queryTokens: c.queryTokens, keyTokens: c.keyTokens, hovered, onHover: setHovered, weightScale: scenario.weightScale, showLogits,
     temperature: computed.temperature, alibi: computed.alibi, softcap: computed.softcap, step, selectedRow: scenario.row, onSelectRow,
+    readings,
   };
   const explainer = (
     <StepExplainer

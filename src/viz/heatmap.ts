@@ -16,6 +16,7 @@ import { attachHeatmapInput } from './heatmapInput';
 import { labelText, MAX_LABEL_CHARS } from './heatmapLabels';
 import { layoutSpec, shownLabels, specTitles } from './heatmapMeasure';
 import { drawOutlined, outlinedCount } from './heatmapOutlined';
+import { drawDashed } from './heatmapDashed';
 import { drawOverlay } from './heatmapOverlay';
 import { drawRowNotes } from './heatmapRowNotes';
 import { drawSelectedRow } from './heatmapSelectedRow';
@@ -56,7 +57,7 @@ export const DEFAULT_FONT_SIZE = 13;
  * Tiles (`spec.tiles`, optional) are outlined in the SVG overlay (heatmapTiles.ts).
  * Root attributes (div.ms-heatmap), for tests and styles: `data-view` = "row0,rows,col0,cols"
  * of the drawn window; `data-highlight` = "row,col" of the highlighted cell ("" when none);
- * `data-values` ("shown" / "hidden", with valueText); `data-selected-row`; `data-outlined`.
+ * `data-values` ("shown" / "hidden", with valueText); `data-selected-row`; `data-outlined`; `data-dashed`.
  *
  * @throws RangeError from validateSpec (heatmapSpec.ts): arrays not of their shape, sizes not > 0
  */
@@ -177,6 +178,7 @@ function drawLayers(dom: HeatmapDom, L: HeatmapLayout, next: HeatmapSpec, prev: 
   if (redraw(prev?.tiles, next.tiles)) drawTiles(overlay, L, next.rows, next.cols, next.tiles, dom.clipId);
   if (redraw(prev?.marked, next.marked)) drawMarks(overlay, L, next.rows, next.cols, next.marked);
   if (redraw(prev?.outlined, next.outlined)) drawOutlined(overlay, L, next.cols, next.outlined, dom.clipId);
+  if (redraw(prev?.dashed, next.dashed)) drawDashed(overlay, L, next.cols, next.dashed, dom.clipId);
   if (redraw(prev?.selectedRow, next.selectedRow)) drawSelectedRow(overlay, L, next.selectedRow);
   // A few dozen texts at most (rows ≥ 9 px): redrawn whenever the spec changed.
   if (next.rowNotes !== undefined || prev?.rowNotes !== undefined) {
@@ -187,6 +189,7 @@ function drawLayers(dom: HeatmapDom, L: HeatmapLayout, next: HeatmapSpec, prev: 
   setData(data, 'values', next.valueText === undefined ? undefined : valuesShown ? 'shown' : 'hidden');
   setData(data, 'selectedRow', next.selectedRow !== undefined && next.selectedRow >= 0 && next.selectedRow < next.rows ? String(next.selectedRow) : undefined);
   setData(data, 'outlined', next.outlined === undefined ? undefined : String(outlinedCount(next.outlined)));
+  setData(data, 'dashed', next.dashed === undefined ? undefined : String(outlinedCount(next.dashed)));
   setSvgTextExposed(dom, valuesShown || dom.layers.notes.select('text').size() > 0);
 }
 

@@ -69,6 +69,7 @@ export function validateSpec(spec: HeatmapSpec): void {
   check('values', spec.values, rows * cols, `[${rows}×${cols}]`);
   check('blocked', spec.blocked, rows * cols, `[${rows}×${cols}]`);
   check('outlined', spec.outlined, rows * cols, `[${rows}×${cols}]`);
+  check('dashed', spec.dashed, rows * cols, `[${rows}×${cols}]`);
   check('valueText.values', spec.valueText?.values, rows * cols, `[${rows}×${cols}]`);
   check('greyRows', spec.greyRows, rows, `[${rows}]`);
   check('flaggedRows', spec.flaggedRows, rows, `[${rows}]`);

@@ -196,6 +196,13 @@ export interface HeatmapSpec {
    */
   outlined?: ArrayLike<number>;
   /**
+   * 1 = dashed cell, [rows × cols]: e.g. "the two readings of a causal mask differ here". A 2 px
+   * dashed dark-pink frame inside each cell in view, one SVG <path> (`path.ms-dashed-line`) in
+   * the overlay (heatmapDashed.ts); nothing under 4 px cells. The root's `data-dashed` is the
+   * number of dashed cells in the whole matrix (absent without `dashed`). Compared by reference.
+   */
+  dashed?: ArrayLike<number>;
+  /**
    * Box mode: the tallest the whole drawing (title, labels, margins) may be, CSS px, > 0. Cells
    * are then the largest (≤ maxCellPx) with which the drawing fits maxWidth × maxHeight
    * (fitLayout.ts), instead of aiming at a 360 px matrix. Default: no limit.

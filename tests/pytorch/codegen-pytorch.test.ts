@@ -108,6 +108,30 @@ const CASES: Case[] = [
   },
 ];
 
+/** [B][L] flags of sequences of the given real lengths, padded to L on one side. */
+const padded = (lengths: number[], L: number, side: 'right' | 'left'): boolean[][] =>
+  lengths.map((n) => Array.from({ length: L }, (_, i) => (side === 'right' ? i < n : i >= L - n)));
+
+/**
+ * Causal masks in a padded batch (issue #11 §3), both readings: 'real' (each item's real lengths,
+ * FlashAttention varlen) and 'padded' (the padded shape, a dense kernel). Cross-attention with key
+ * padding, 2 heads.
+ */
+function readingCase(name: string, alignment: 'bottom-right' | 'top-left', reading: 'real' | 'padded', queryIsReal: boolean[][], keyIsReal: boolean[][]): Case {
+  return {
+    name: `causal ${alignment}, ${reading} lengths: ${name}`,
+    mask: buildMaskSpec({ causal: alignment, keyIsReal, realLengths: reading === 'real' ? { queryIsReal, keyIsReal } : null }),
+    shape: grid(queryIsReal.length, 2, queryIsReal[0]?.length ?? 1, keyIsReal[0]?.length ?? 1),
+  };
+}
+const twoQueries = padded([2, 2], 2, 'right');
+const READING_CASES: Case[] = (['real', 'padded'] as const).flatMap((reading) => [
+  readingCase('keys k0 k1 k2 <pad> | k0…k3 (the issue\'s link)', 'bottom-right', reading, twoQueries, padded([3, 4], 4, 'right')),
+  readingCase('keys <pad> k0 k1 k2 | k0…k3', 'top-left', reading, twoQueries, padded([3, 4], 4, 'left')),
+  readingCase('one query beside two, 4 keys each', 'bottom-right', reading, padded([1, 2], 2, 'right'), padded([4, 4], 4, 'right')),
+  readingCase('left-padded queries and keys of 3 lengths', 'top-left', reading, padded([1, 3, 2], 3, 'left'), padded([4, 2, 5], 5, 'left')),
+]);
+
 /** Catalogue contexts: square, Lq < Lk and Lq > Lk, with document ids and global tokens. */
 function catalogueContexts(): MaskBuildContext[] {
   const sizes: [number, number][] = [[6, 6], [4, 7], [6, 4]];
@@ -130,7 +154,7 @@ const CATALOGUE_CASES: Case[] = MASK_CATALOGUE.flatMap((entry) => catalogueConte
   shape: grid(context.batch, context.heads, context.queryLength, context.keyLength),
 })));
 
-const ALL = [...CASES, ...CATALOGUE_CASES];
+const ALL = [...CASES, ...READING_CASES, ...CATALOGUE_CASES];
 const SNIPPETS = {
   'tensor ops': pytorchMaskSnippet,
   'mask_mod': flexMaskModSnippet,
@@ -199,6 +223,31 @@ describe.skipIf(!FRAMEWORKS_PYTHON)('TensorFlow snippets run with real TensorFlo
       expectSameMask(tfResults.get(c.name), c, tensorflowMaskSnippet(c.mask, c.shape), 'bool');
     });
   }
+});
+
+describe('both readings of a causal mask in a padded batch, computed by PyTorch, against hand-written matrices', () => {
+  /** Rows of batch item 0, head 0 of a PyTorch result. */
+  function item0(name: string): number[][] {
+    const c = READING_CASES.find((r) => r.name === name);
+    const result = torchResults.get(`${name} | tensor ops`);
+    if (!c || !result || 'error' in result) throw new Error(`no PyTorch result for ${name}`);
+    const { queryLength: Lq, keyLength: Lk } = c.shape;
+    return Array.from({ length: Lq }, (_, q) => result.values.slice(q * Lk, (q + 1) * Lk).map(Number));
+  }
+  const bug = "keys k0 k1 k2 <pad> | k0…k3 (the issue's link)";
+
+  it('real lengths, the issue\'s link: item 0 rows [1,1,0,0], [1,1,1,0] (as alone in its batch)', () => {
+    expect(item0(`causal bottom-right, real lengths: ${bug}`)).toEqual([[1, 1, 0, 0], [1, 1, 1, 0]]);
+  });
+
+  it('padded shape, the issue\'s link: item 0 rows [1,1,1,0], [1,1,1,0] (flash_attn_func on the padded tensors)', () => {
+    expect(item0(`causal bottom-right, padded lengths: ${bug}`)).toEqual([[1, 1, 1, 0], [1, 1, 1, 0]]);
+  });
+
+  it('top-left, left-padded keys: real [0,1,0,0], [0,1,1,0]; padded (SDPA is_causal) [0,0,0,0], [0,1,0,0]', () => {
+    expect(item0('causal top-left, real lengths: keys <pad> k0 k1 k2 | k0…k3')).toEqual([[0, 1, 0, 0], [0, 1, 1, 0]]);
+    expect(item0('causal top-left, padded lengths: keys <pad> k0 k1 k2 | k0…k3')).toEqual([[0, 0, 0, 0], [0, 1, 0, 0]]);
+  });
 });
 
 describe('the catalogue is covered', () => {

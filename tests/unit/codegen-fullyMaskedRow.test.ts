@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fullyMaskedRowComparison, maskedRowWeights } from '../../src/engine/codegen';
 import { expectArraysClose } from '../helpers/arrays';
+import { maskedRowNameKey } from '../../src/ui/maskedRowName';
+import { en } from '../../src/ui/i18n/en';
 
 const third = Math.fround(1 / 3);
 
@@ -48,5 +50,30 @@ describe('maskedRowWeights', () => {
 
   it('maskedRowWeights throws when logits and allowed differ in length', () => {
     expect(() => maskedRowWeights([1, 2], [true], 'zeros')).toThrow(/2 values but allowed has 1/);
+  });
+});
+
+describe('the "→ uniform" title (issue #11): said only when the row is uniform', () => {
+  it('fullyMaskedRowComparison logits [0.5, −1, 2]: additive −1e9 is evenly spread, titled "→ uniform"', () => {
+    const uniform = fullyMaskedRowComparison([0.5, -1, 2])[2]!;
+    expect(uniform.evenlySpread).toBe(true);
+    expect(maskedRowNameKey(uniform)).toBe('conventions.maskedRow.uniform.name');
+    expect(en.conventions.maskedRow.uniform.name).toContain('→ uniform');
+  });
+
+  it('fullyMaskedRowComparison logits [0, 100, 31, 33]: additive −1e9 gives [0, 1, 0, 0] — not uniform, and not titled so', () => {
+    // fround(x − 1e9): 0 and 31 → −1e9; 33 → −1e9 + 64; 100 → −1e9 + 128
+    const uniform = fullyMaskedRowComparison([0, 100, 31, 33])[2]!;
+    const e64 = Math.exp(-64);
+    expectArraysClose(uniform.weights, [e64 * e64, 1, e64 * e64, e64], 1e-6);
+    expect(uniform.evenlySpread).toBe(false);
+    expect(maskedRowNameKey(uniform)).toBe('conventions.maskedRow.uniform.nameUneven');
+    expect(en.conventions.maskedRow.uniform.nameUneven).not.toContain('→ uniform');
+  });
+
+  it('zeros and NaN are never evenly spread, and keep their own titles', () => {
+    const [zeros, nan] = fullyMaskedRowComparison([1, 2]);
+    expect([zeros?.evenlySpread, nan?.evenlySpread]).toEqual([false, false]);
+    expect([maskedRowNameKey(zeros!), maskedRowNameKey(nan!)]).toEqual(['conventions.maskedRow.zeros.name', 'conventions.maskedRow.nan.name']);
   });
 });

@@ -33,6 +33,7 @@ const validScenario: fc.Arbitrary<Scenario> = fc.record({
   paddingSide: fc.constantFrom('right', 'left'),
   causal: fc.boolean(),
   causalAlignment: fc.constantFrom('bottom-right', 'top-left'),
+  causalLengths: fc.constantFrom('real', 'padded'),
   keyPadding: fc.boolean(),
   queryPadding: fc.boolean(),
   masks: fc
@@ -71,13 +72,13 @@ const validScenario: fc.Arbitrary<Scenario> = fc.record({
 /** Any UTF-16 code unit, lone surrogates included. */
 const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
 const urlKey = fc.constantFrom(
-  'v', 'mode', 'attn', 'q', 'k', 'lq', 'lk', 'b', 'pad', 'causal', 'align', 'kpad', 'qpad',
+  'v', 'mode', 'attn', 'q', 'k', 'lq', 'lk', 'b', 'pad', 'causal', 'align', 'causallen', 'kpad', 'qpad',
   'seed', 'dk', 'heads', 'vb', 'vh', 'wscale', 'tiles', 'lang', 'm', 'mj', 'cm', 'global', 'paint', 'temp', 'alibi', 'cap', 'present', 'step', 'focus', 'open', 'row', 'x', '', '?', '%', 'Heads', '__proto__', 'constructor',
 );
 const urlValue = fc.oneof(
   fc.string({ unit: anyCodeUnit, maxLength: 10 }),
   fc.constantFrom('%', '%E4', '%zz', '%ED%A0%80', '1', '0', 'true', 'false', '-1', '1e999', '2.5',
-    'br', 'tl', 'cross', 'encdec', 'weights', 'frameworks,masks', 'lengths', 'zh', 'left', 'a%0Ab%0Ac%0Ad%0Ae', 'NaN', '0x10', ''),
+    'br', 'tl', 'real', 'padded', 'cross', 'encdec', 'weights', 'frameworks,masks', 'lengths', 'zh', 'left', 'a%0Ab%0Ac%0Ad%0Ae', 'NaN', '0x10', ''),
   fc.double().map(String),
 );
 /** Query-like strings: known and unknown keys with good and bad values, and junk separators. */
@@ -250,6 +251,10 @@ describe('decodeScenario: worked examples', () => {
     ['align=top-left', 'causalAlignment', 'top-left', []],
     ['align=diag', 'causalAlignment', 'bottom-right',
       [{ param: 'align', code: 'bad-value', value: 'diag', used: 'br' }]],
+    ['causallen=padded', 'causalLengths', 'padded', []],
+    ['causallen=real', 'causalLengths', 'real', []],
+    ['causallen=dense', 'causalLengths', 'real',
+      [{ param: 'causallen', code: 'bad-value', value: 'dense', used: 'real' }]],
     ['causal=true', 'causal', true, []],
     ['causal=1', 'causal', true, []],
     ['kpad=false', 'keyPadding', false, []],
@@ -395,7 +400,7 @@ describe('URL_KEYS', () => {
     expect(URL_KEYS).toEqual({
       inputMode: 'mode', attention: 'attn', queryText: 'q', keyText: 'k', queryLength: 'lq',
       keyLength: 'lk', batchSize: 'b', paddingSide: 'pad', causal: 'causal',
-      causalAlignment: 'align', keyPadding: 'kpad', queryPadding: 'qpad', masks: 'm', maskJoin: 'mj', customMask: 'cm', globalTokens: 'global', paint: 'paint', temperature: 'temp', alibi: 'alibi', softcap: 'cap', seed: 'seed', dK: 'dk',
+      causalAlignment: 'align', causalLengths: 'causallen', keyPadding: 'kpad', queryPadding: 'qpad', masks: 'm', maskJoin: 'mj', customMask: 'cm', globalTokens: 'global', paint: 'paint', temperature: 'temp', alibi: 'alibi', softcap: 'cap', seed: 'seed', dK: 'dk',
       heads: 'heads', viewBatch: 'vb', viewHead: 'vh', weightScale: 'wscale', tileSize: 'tiles', engine: 'engine', language: 'lang',
       present: 'present', step: 'step', focus: 'focus', open: 'open', row: 'row',
     });

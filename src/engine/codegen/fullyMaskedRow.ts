@@ -24,6 +24,12 @@ export interface MaskedRowOutcome {
   weights: number[];
   /** Σ weights (NaN when any weight is NaN). */
   sum: number;
+  /**
+   * True when every weight is 1/Lk (within float32 rounding, 1e-6 relative). 'uniform' is not
+   * always uniform: float32 rounds x − 1e9 to a multiple of 64, so logits that round apart
+   * (|x| ≥ 32, e.g. 0 and 100) keep a difference of 64 or more and the row is far from 1/Lk.
+   */
+  evenlySpread: boolean;
 }
 
 const f32 = Math.fround;
@@ -77,7 +83,8 @@ function softmax(x: readonly number[]): number[] {
 
 /**
  * A fully masked row (no key allowed) under each convention: zeros, NaN, uniform.
- * Example, logits [0.5, −1, 2]: zeros [0, 0, 0] (sum 0); nan [NaN, NaN, NaN]; uniform [⅓, ⅓, ⅓] (sum 1).
+ * Example, logits [0.5, −1, 2]: zeros [0, 0, 0] (sum 0); nan [NaN, NaN, NaN]; uniform [⅓, ⅓, ⅓] (sum 1,
+ * evenlySpread); logits [0, 100]: uniform [0, 1] (not evenly spread: float32 keeps 100 − 1e9 apart).
  * @param logits [Lk ≥ 1] the row's logits.
  * @returns one outcome per convention, in the order zeros, nan, uniform.
  * @throws Error when the row is empty.
@@ -87,6 +94,7 @@ export function fullyMaskedRowComparison(logits: readonly number[]): MaskedRowOu
   const none = logits.map(() => false);
   return (['zeros', 'nan', 'uniform'] as const).map((id) => {
     const weights = maskedRowWeights(logits, none, id);
-    return { id, weights, sum: weights.reduce((a, b) => a + b, 0) };
+    const even = 1 / weights.length;
+    return { id, weights, sum: weights.reduce((a, b) => a + b, 0), evenlySpread: weights.every((w) => Math.abs(w - even) <= 1e-6 * even) };
   });
 }

@@ -20,14 +20,19 @@
 import { assertShape, type MaskShape } from '../mask/cell';
 import { assertTyped, isIntegerFloorDivision, valueKind, type ValueKind } from '../mask/check';
 import { walk, type CompareOp, type MaskExpr } from '../mask/expr';
-import { assertTables, tableRanks, type MaskTable, type MaskTables } from '../mask/tables';
+import { assertTables, tableRanks, type MaskTables } from '../mask/tables';
 import { excludesZero, intBounds } from './bounds';
 import { PythonNames } from './names';
+import { DIALECTS, type Dialect, type GridVariable, type Helper, type PythonTarget } from './pythonDialects';
+import { numberLiteral } from './pythonLiterals';
+import type { PythonMask, PythonParameter, PythonTable } from './pythonTypes';
 
-export type PythonTarget = 'torch' | 'flex' | 'jax' | 'tf';
-type GridVariable = 'b' | 'h' | 'q' | 'k';
-type Helper = 'safe_div' | 'safe_floordiv' | 'safe_mod' | 'lookup';
+export type { PythonTarget } from './pythonDialects';
+export { numberLiteral, pythonListLiteral } from './pythonLiterals';
+export type { PythonMask, PythonParameter, PythonTable } from './pythonTypes';
+
 type Rep = 'bool' | 'int' | 'float';
+
 
 /** Python operator precedence, loosest first (docs.python.org/3/reference/expressions.html#operator-precedence). */
 const P = {
@@ -51,190 +56,6 @@ interface Py {
   scalar: boolean;
 }
 
-interface Dialect {
-  grid: Readonly<Record<GridVariable, string>>;
-  boolToInt(x: string): string;
-  /** Int tensor → float32 tensor; null where the framework promotes by itself (torch, jnp). */
-  intToFloat: ((x: string) => string) | null;
-  /** A Python number → a float32 0-d array. */
-  liftFloat(x: string): string;
-  floorToInt(x: string): string;
-  minimum: string;
-  maximum: string;
-  /** torch.minimum needs two tensors; this turns a Python number into one (null: not needed). */
-  scalarToTensor: ((x: string) => string) | null;
-  where: string;
-  /** Numpy-style advanced indexing `t[b, q]` (not in TF, which uses gather_nd in `lookup`). */
-  plainLookup: boolean;
-  /** TF converts a Python int to int32, so float operands of helpers and where need `float(…)`. */
-  strictFloatScalars: boolean;
-  helpers: Readonly<Record<Helper, string>>;
-}
-
-const TORCH_HELPERS: Record<Helper, string> = {
-  safe_div: `def safe_div(a, b):
-    """a / b, true division in float32; 0 where b == 0 (Maskscope's rule)."""
-    a, b = torch.as_tensor(a), torch.as_tensor(b)
-    return torch.where(b == 0, 0.0, a / torch.where(b == 0, 1, b))`,
-  safe_floordiv: `def safe_floordiv(a, b):
-    """floor(a / b) on whole numbers; 0 where b == 0 (Maskscope's rule)."""
-    a, b = torch.as_tensor(a), torch.as_tensor(b)
-    return torch.where(b == 0, 0, a // torch.where(b == 0, 1, b))`,
-  safe_mod: `def safe_mod(a, b):
-    """a % b, floored (the sign of b, as Python's %); 0 where b == 0 (Maskscope's rule)."""
-    a, b = torch.as_tensor(a), torch.as_tensor(b)
-    return torch.where(b == 0, 0, a % torch.where(b == 0, 1, b))`,
-  lookup: `def lookup(table, *index):
-    """table[i0, i1, ...] on broadcast index tensors; 0 (False) where an index is outside the table."""
-    index = torch.broadcast_tensors(*[torch.as_tensor(i) for i in index])
-    inside = torch.ones_like(index[0], dtype=torch.bool)
-    for i, n in zip(index, table.shape):
-        inside = inside & (i >= 0) & (i < n)
-    if table.numel() == 0:
-        return torch.zeros_like(index[0], dtype=table.dtype)
-    value = table[tuple(i.clamp(0, n - 1) for i, n in zip(index, table.shape))]
-    return torch.where(inside, value, torch.zeros_like(value))`,
-};
-
-const JAX_HELPERS: Record<Helper, string> = {
-  safe_div: `def safe_div(a, b):
-    """a / b, true division in float32; 0 where b == 0 (Maskscope's rule)."""
-    a, b = jnp.asarray(a), jnp.asarray(b)
-    return jnp.where(b == 0, 0.0, a / jnp.where(b == 0, 1, b))`,
-  safe_floordiv: `def safe_floordiv(a, b):
-    """floor(a / b) on whole numbers; 0 where b == 0 (Maskscope's rule)."""
-    a, b = jnp.asarray(a), jnp.asarray(b)
-    return jnp.where(b == 0, 0, a // jnp.where(b == 0, 1, b))`,
-  safe_mod: `def safe_mod(a, b):
-    """a % b, floored (the sign of b, as Python's %); 0 where b == 0 (Maskscope's rule)."""
-    a, b = jnp.asarray(a), jnp.asarray(b)
-    return jnp.where(b == 0, 0, a % jnp.where(b == 0, 1, b))`,
-  lookup: `def lookup(table, *index):
-    """table[i0, i1, ...] on broadcast index arrays; 0 (False) where an index is outside the table."""
-    index = jnp.broadcast_arrays(*[jnp.asarray(i) for i in index])
-    inside = jnp.ones(index[0].shape, dtype=bool)
-    for i, n in zip(index, table.shape):
-        inside = inside & (i >= 0) & (i < n)
-    if table.size == 0:
-        return jnp.zeros(index[0].shape, dtype=table.dtype)
-    value = table[tuple(jnp.clip(i, 0, n - 1) for i, n in zip(index, table.shape))]
-    return jnp.where(inside, value, jnp.zeros_like(value))`,
-};
-
-const TF_HELPERS: Record<Helper, string> = {
-  safe_div: `def safe_div(a, b):
-    """a / b, true division in float32; 0 where b == 0 (Maskscope's rule)."""
-    return tf.math.divide_no_nan(tf.cast(a, tf.float32), tf.cast(b, tf.float32))`,
-  safe_floordiv: `def safe_floordiv(a, b):
-    """floor(a / b) on whole numbers; 0 where b == 0 (Maskscope's rule)."""
-    a, b = tf.convert_to_tensor(a), tf.convert_to_tensor(b)
-    zero = tf.equal(b, 0)
-    return tf.where(zero, tf.zeros_like(a + b), a // tf.where(zero, tf.ones_like(b), b))`,
-  safe_mod: `def safe_mod(a, b):
-    """a % b, floored (tf.math.floormod: the sign of b, as Python's %); 0 where b == 0 (Maskscope's rule)."""
-    a, b = tf.convert_to_tensor(a), tf.convert_to_tensor(b)
-    zero = tf.equal(b, 0)
-    return tf.where(zero, tf.zeros_like(a + b), a % tf.where(zero, tf.ones_like(b), b))`,
-  lookup: `def lookup(table, *index):
-    """table[i0, i1, ...] on broadcast index tensors (tf.gather_nd); 0 (False) where an index is outside the table."""
-    index = [tf.convert_to_tensor(i, tf.int32) for i in index]
-    zero = sum(tf.zeros_like(i) for i in index)  # broadcasts the indices to one shape
-    index = [i + zero for i in index]
-    inside = tf.ones_like(zero, dtype=tf.bool)
-    for i, n in zip(index, table.shape):
-        inside = inside & (i >= 0) & (i < n)
-    if table.shape.num_elements() == 0:
-        return tf.zeros_like(zero, dtype=table.dtype)
-    clamped = [tf.clip_by_value(i, 0, n - 1) for i, n in zip(index, table.shape)]
-    value = tf.gather_nd(table, tf.stack(clamped, axis=-1))
-    return tf.where(inside, value, tf.zeros_like(value))`,
-};
-
-const TORCH: Dialect = {
-  grid: { b: 'b', h: 'h', q: 'q', k: 'k' },
-  boolToInt: (x) => `${x}.long()`,
-  intToFloat: null,
-  liftFloat: (x) => `torch.tensor(${x}, dtype=torch.float32)`,
-  floorToInt: (x) => `torch.floor(${x}).long()`,
-  minimum: 'torch.minimum',
-  maximum: 'torch.maximum',
-  scalarToTensor: (x) => `torch.tensor(${x})`,
-  where: 'torch.where',
-  plainLookup: true,
-  strictFloatScalars: false,
-  helpers: TORCH_HELPERS,
-};
-
-const DIALECTS: Readonly<Record<PythonTarget, Dialect>> = {
-  torch: TORCH,
-  flex: { ...TORCH, grid: { b: 'b', h: 'h', q: 'q_idx', k: 'kv_idx' } },
-  jax: {
-    grid: { b: 'b', h: 'h', q: 'q', k: 'k' },
-    boolToInt: (x) => `${x}.astype(jnp.int32)`,
-    intToFloat: null,
-    liftFloat: (x) => `jnp.float32(${x})`,
-    floorToInt: (x) => `jnp.floor(${x}).astype(jnp.int32)`,
-    minimum: 'jnp.minimum',
-    maximum: 'jnp.maximum',
-    scalarToTensor: null,
-    where: 'jnp.where',
-    plainLookup: true,
-    strictFloatScalars: false,
-    helpers: JAX_HELPERS,
-  },
-  tf: {
-    grid: { b: 'b', h: 'h', q: 'q', k: 'k' },
-    boolToInt: (x) => `tf.cast(${x}, tf.int32)`,
-    intToFloat: (x) => `tf.cast(${x}, tf.float32)`,
-    liftFloat: (x) => `tf.constant(${x}, tf.float32)`,
-    floorToInt: (x) => `tf.cast(tf.floor(${x}), tf.int32)`,
-    minimum: 'tf.minimum',
-    maximum: 'tf.maximum',
-    scalarToTensor: null,
-    where: 'tf.where',
-    plainLookup: false,
-    strictFloatScalars: true,
-    helpers: TF_HELPERS,
-  },
-};
-
-/** A parameter as the snippet defines it: `W = 4`. */
-export interface PythonParameter {
-  name: string;
-  value: number;
-  /** Its Python literal (`4`, `0.5`). */
-  literal: string;
-}
-
-/** A table as the snippet defines it. */
-export interface PythonTable {
-  /** The Maskscope name (`docId`). */
-  name: string;
-  /** The Python identifier. */
-  pyName: string;
-  table: MaskTable;
-  /** Every value is 0 or 1 and the data is a Uint8Array: written as True/False. */
-  bool: boolean;
-}
-
-/** The translated mask: what a snippet needs to define, and the statements that compute it. */
-export interface PythonMask {
-  parameters: PythonParameter[];
-  tables: PythonTable[];
-  /** Index grids the statements read, in the order b, h, q, k. */
-  grids: GridVariable[];
-  /** Helper function sources, in a fixed order. */
-  helpers: string[];
-  /** One assignment per labelled term, inner terms first: `causal = k <= q  # causal`. */
-  statements: string[];
-  /** The mask as a Python boolean expression (a bool array, or a Python bool when `scalar`). */
-  root: string;
-  /** The terms of a top-level `and` (for one line per term), or [root]. */
-  rootTerms: string[];
-  rootOperator: '&' | '|';
-  /** True when the mask is a plain Python bool (depends on no index and no table). */
-  scalar: boolean;
-}
 
 interface Context {
   dialect: Dialect;
@@ -319,16 +140,6 @@ const parameterKey = (name: string, value: number) => `${name}\u0000${value}`;
 function topLevelTerms(expr: MaskExpr): { terms: readonly MaskExpr[]; operator: 'and' | 'or' } {
   if (expr.kind === 'logical' && expr.args.length >= 2) return { terms: expr.args, operator: expr.op };
   return { terms: [expr], operator: 'and' };
-}
-
-/**
- * A Python literal for a number: whole numbers of a float node get `.0` so Python keeps them
- * floats (e.g. 3e9, beyond int32, is a float in the core).
- */
-export function numberLiteral(value: number, kind: ValueKind): string {
-  const text = Object.is(value, -0) ? '0' : String(value);
-  if (kind === 'float' && /^-?\d+$/.test(text)) return `${text}.0`;
-  return text;
 }
 
 function translate(expr: MaskExpr, context: Context): Py {
@@ -567,28 +378,4 @@ function lookup(expr: Extract<MaskExpr, { kind: 'lookup' }>, context: Context): 
   }
   context.helpers.add('lookup');
   return { code: `lookup(${[table.pyName, ...indices.map((i) => i.code)].join(', ')})`, prec: P.atom, rep, scalar: false };
-}
-
-/**
- * A table's values as a nested Python list: rank 1 on one line; higher ranks one top-level entry
- * per line when the table has more than 16 values.
- * Example: shape [2, 3], data [0,0,1, 0,1,1] → "[\n    [0, 0, 1],\n    [0, 1, 1],\n]".
- */
-export function pythonListLiteral(table: MaskTable, bool: boolean): string {
-  const { shape, data } = table;
-  const value = (v: number) => (bool ? (v !== 0 ? 'True' : 'False') : String(v));
-  const nested = (dim: number, offset: number): string => {
-    const size = shape[dim] ?? 0;
-    if (dim === shape.length - 1) {
-      return `[${Array.from({ length: size }, (_, i) => value(data[offset + i] ?? 0)).join(', ')}]`;
-    }
-    const stride = shape.slice(dim + 1).reduce((a, d) => a * d, 1);
-    return `[${Array.from({ length: size }, (_, i) => nested(dim + 1, offset + i * stride)).join(', ')}]`;
-  };
-  if (shape.length === 0) return value(data[0] ?? 0);
-  if (shape.length === 1 || data.length <= 16) return nested(0, 0);
-  const first = shape[0] ?? 0;
-  const stride = shape.slice(1).reduce((a, d) => a * d, 1);
-  const rows = Array.from({ length: first }, (_, i) => `    ${nested(1, i * stride)},`);
-  return `[\n${rows.join('\n')}\n]`;
 }

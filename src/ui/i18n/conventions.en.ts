@@ -44,6 +44,7 @@ export const conventionsEn = {
     },
     uniform: {
       name: 'Additive −1e9 → uniform',
+      nameUneven: 'Additive −1e9 → not uniform here: float32 rounds logit − 1e9 to a multiple of 64, so logits that round apart (|logit| ≥ 32) stay apart',
       libraries: 'logits + mask × −1e9 (old TensorFlow tutorial, many BERT-era codebases)',
     },
   },

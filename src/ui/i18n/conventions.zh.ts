@@ -38,6 +38,7 @@ export const conventionsZh: typeof conventionsEn = {
     },
     uniform: {
       name: '加上 −1e9 → 均匀分布',
+      nameUneven: '加上 −1e9 → 此处并不均匀：float32 把 logit − 1e9 舍入为 64 的倍数，舍入后不同的 logits（|logit| ≥ 32）仍然不同',
       libraries: 'logits + mask × −1e9（旧版 TensorFlow 教程、许多 BERT 时代的代码库）',
     },
   },

@@ -2,6 +2,7 @@ import { engineEn } from './engine.en';
 import { conventionsEn } from './conventions.en';
 import { costEn } from './cost.en';
 import { zoomEn } from './zoom.en';
+import { readingsEn } from './readings.en';
 import { encdecEn } from './encdec.en';
 import { inspectorEn } from './inspector.en';
 import { lessonEn } from './lesson.en';
@@ -209,6 +210,7 @@ export const en = {
   },
   cost: costEn,
   zoom: zoomEn,
+  readings: readingsEn,
   encdec: encdecEn,
   inspector: inspectorEn,
   lesson: lessonEn,

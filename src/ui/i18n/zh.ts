@@ -2,6 +2,7 @@ import { engineZh } from './engine.zh';
 import { conventionsZh } from './conventions.zh';
 import { costZh } from './cost.zh';
 import { zoomZh } from './zoom.zh';
+import { readingsZh } from './readings.zh';
 import { encdecZh } from './encdec.zh';
 import { inspectorZh } from './inspector.zh';
 import { lessonZh } from './lesson.zh';
@@ -211,6 +212,7 @@ export const zh: Strings = {
   },
   cost: costZh,
   zoom: zoomZh,
+  readings: readingsZh,
   encdec: encdecZh,
   inspector: inspectorZh,
   lesson: lessonZh,
