@@ -41,7 +41,7 @@ describe('causal masks in a padded batch (causallen)', () => {
     expect(note).toContain('flash_attn_varlen_func');
     expect(note).toContain('is_causal=True');
 
-    const readings = page.getByRole('radiogroup', { name: 'Causal mask in a padded batch' });
+    const readings = page.getByRole('radiogroup', { name: 'In a padded batch, causal uses' });
     expect(await readings.getAttribute('aria-disabled')).toBeNull();
     await readings.getByRole('radio', { name: /^padded shape/ }).check();
     expect(await readings.getByRole('radio', { name: /^padded shape/ }).isChecked()).toBe(true);
@@ -71,7 +71,7 @@ describe('causal masks in a padded batch (causallen)', () => {
   it('lengths mode: the reading choice is greyed, with why, and nothing is dashed (both readings are one mask)', async () => {
     const { page, errors } = await openPage(harness, '/?v=1&mode=lengths&attn=cross&lq=2&lk=4&b=2&causal=1');
     await waitForResult(page);
-    const readings = page.getByRole('radiogroup', { name: 'Causal mask in a padded batch' });
+    const readings = page.getByRole('radiogroup', { name: 'In a padded batch, causal uses' });
     expect(await readings.getAttribute('aria-disabled')).toBe('true');
     await expect(page.getByText('Lengths mode has no padding: both readings').isVisible()).resolves.toBe(true);
     expect(await dashed(page)).toEqual({ count: null, drawn: false });

@@ -4,7 +4,7 @@
  * (stageCards.ts). Merged as `readings: readingsEn` into en.ts; keys shared with readings.zh.ts.
  */
 export const readingsEn = {
-  label: 'Causal mask in a padded batch',
+  label: 'In a padded batch, causal uses',
   real: 'real lengths: each item as if alone (FlashAttention flash_attn_varlen_func, KV-cache decoding)',
   padded: 'padded shape: what a dense kernel computes on the padded tensors (PyTorch SDPA is_causal, flash_attn_func, xFormers …FromBottomRightMask)',
   hintWhere: 'Where the two readings differ for the batch item shown, the Mask heatmap dashes those cells. Self-attention and unpadded batches give the same mask under both.',

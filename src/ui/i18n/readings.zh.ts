@@ -5,7 +5,7 @@
 import type { readingsEn } from './readings.en';
 
 export const readingsZh: Record<keyof typeof readingsEn, string> = {
-  label: '填充批次中的因果掩码',
+  label: '填充批次中，因果掩码使用',
   real: '真实长度：每个样本如同单独计算（FlashAttention flash_attn_varlen_func、KV 缓存解码）',
   padded: '填充形状：稠密内核在填充后的张量上的结果（PyTorch SDPA is_causal、flash_attn_func、xFormers …FromBottomRightMask）',
   hintWhere: '对于所显示的批次样本，两种读法不同的单元格在掩码热图中以虚线框标出。自注意力和没有填充的批次在两种读法下掩码相同。',
