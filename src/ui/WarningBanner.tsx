@@ -1,6 +1,6 @@
 /** Link warnings (invalid URL settings that were replaced) and input notes, translated by code. */
 import { useTranslation } from 'react-i18next';
-import type { StateWarning } from '../state/warnings';
+import { warningLimit, type StateWarning } from '../state/warnings';
 import type { InputNote } from '../scenario/derive';
 
 export function WarningBanner({ warnings, onDismiss }: { warnings: StateWarning[]; onDismiss(): void }) {
@@ -11,7 +11,7 @@ export function WarningBanner({ warnings, onDismiss }: { warnings: StateWarning[
       <p>{t('warnings.title')}</p>
       <ul>
         {warnings.map((w, i) => (
-          <li key={i}>{t(w.code === 'bad-value' && w.used === '' ? 'warnings.dropped' : `warnings.${w.code}`, { param: w.param, value: w.value, used: w.used })}</li>
+          <li key={i}>{t(warningKey(w), { param: w.param, value: w.value, used: w.used, limit: warningLimit(w.param) ?? '' })}</li>
         ))}
       </ul>
       <button type="button" onClick={onDismiss}>
@@ -19,6 +19,13 @@ export function WarningBanner({ warnings, onDismiss }: { warnings: StateWarning[
       </button>
     </div>
   );
+}
+
+/** The i18n key of a warning: by code, with the dropped-piece variants (`used` empty). */
+function warningKey(w: StateWarning): string {
+  if (w.used === '' && w.code === 'bad-value') return 'warnings.dropped';
+  if (w.used === '' && w.code === 'out-of-range') return 'warnings.outOfRangeDropped';
+  return `warnings.${w.code}`;
 }
 
 export function InputNotes({ notes }: { notes: InputNote[] }) {

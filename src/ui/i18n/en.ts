@@ -329,6 +329,7 @@ export const en = {
     range: 'Enter a whole number from {{min}} to {{max}}.',
     notNumber: 'Enter a number.',
     rangeDecimal: 'Enter a number from {{min}} to {{max}}.',
+    rangeDecimalOff: 'Enter {{off}} (off) or a number from {{min}} to {{max}}.',
     kept: 'Still using {{value}}.',
   },
   notes: {
@@ -345,11 +346,13 @@ export const en = {
     'unknown-key': '“{{param}}” is not a Maskscope setting; ignored.',
     'bad-value': '{{param}}={{value}} is not valid; using {{used}}.',
     dropped: '{{param}}: “{{value}}” is not valid; left out.',
-    'out-of-range': '{{param}}={{value}} is out of range; using {{used}}.',
+    'out-of-range': '{{param}}={{value}} is outside {{limit}}; using {{used}}.',
+    outOfRangeDropped: '{{param}}: {{value}} is outside {{limit}}; left out.',
     'not-integer': '{{param}}={{value}} is not a whole number; using {{used}}.',
-    'too-long': '{{param}} is too long; cut to {{used}}.',
+    'too-long': '{{param}} is longer than the limit of {{used}} characters; the first {{used}} are kept.',
     'too-many-lines': '{{param}} has more than 4 lines; the first 4 are used.',
     'bad-version': 'Link version {{value}} is not known; read as version {{used}}.',
+    'bad-compressed': '{{param}}: the compressed text could not be read (the link may be cut short or altered); using the default.',
   },
 };
 

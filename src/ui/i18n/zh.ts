@@ -331,6 +331,7 @@ export const zh: Strings = {
     range: '请输入 {{min}} 到 {{max}} 之间的整数。',
     notNumber: '请输入数字。',
     rangeDecimal: '请输入 {{min}} 到 {{max}} 之间的数字。',
+    rangeDecimalOff: '请输入 {{off}}（关闭）或 {{min}} 到 {{max}} 之间的数字。',
     kept: '仍使用 {{value}}。',
   },
   notes: {
@@ -347,10 +348,12 @@ export const zh: Strings = {
     'unknown-key': '“{{param}}”不是 Maskscope 的设置，已忽略。',
     'bad-value': '{{param}}={{value}} 无效；改用 {{used}}。',
     dropped: '{{param}}：“{{value}}”无效；已忽略。',
-    'out-of-range': '{{param}}={{value}} 超出范围；改用 {{used}}。',
+    'out-of-range': '{{param}}={{value}} 超出范围 {{limit}}；改用 {{used}}。',
+    outOfRangeDropped: '{{param}}：{{value}} 超出范围 {{limit}}；已忽略。',
     'not-integer': '{{param}}={{value}} 不是整数；改用 {{used}}。',
-    'too-long': '{{param}} 太长；已截断为 {{used}}。',
+    'too-long': '{{param}} 超过 {{used}} 个字符的上限；只保留前 {{used}} 个字符。',
     'too-many-lines': '{{param}} 超过 4 行；只使用前 4 行。',
     'bad-version': '链接版本 {{value}} 未知；按版本 {{used}} 读取。',
+    'bad-compressed': '{{param}}：无法读取压缩的文本（链接可能被截断或改动）；改用默认值。',
   },
 };
