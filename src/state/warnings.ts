@@ -3,7 +3,7 @@
  * The UI translates a warning from its `code` and fields; `describeWarning` is the English text.
  */
 
-import { DECIMAL_RANGES, INTEGER_RANGES, MAX_POSITION, SCHEMA_VERSION, type Scenario } from './scenario';
+import { DECIMAL_RANGES, INTEGER_RANGES, MAX_POSITION, SCHEMA_VERSION, type DecimalRange, type Scenario } from './scenario';
 import { URL_KEYS } from './urlKeys';
 
 /** What was wrong with one restored value. */
@@ -72,8 +72,9 @@ export function describeWarning(w: StateWarning): string {
 }
 
 function rangeText(param: string): string {
-  const limit = warningLimit(param);
-  return limit === undefined ? '' : ` ${limit}`;
+  const r = warningRange(param);
+  if (r === undefined) return '';
+  return ` ${r.off === undefined ? '' : `${r.off} or `}${r.min}..${r.max}`;
 }
 
 const FIELD_OF_URL_KEY: ReadonlyMap<string, keyof Scenario> = new Map(
@@ -81,26 +82,19 @@ const FIELD_OF_URL_KEY: ReadonlyMap<string, keyof Scenario> = new Map(
 );
 
 /**
- * The documented range of a numeric setting, as text for an `out-of-range` warning.
- * Rule: integers `min..max` (INTEGER_RANGES); decimals `min..max`, preceded by `off or` when the
- * field has an off value (soft-cap: `0 or 0.01..1000`); token positions and painted cells' indices
- * `0..4095` (MAX_POSITION).
+ * The documented range of a numeric setting, for naming it in an `out-of-range` warning.
+ * Rule: integers INTEGER_RANGES; decimals DECIMAL_RANGES (with `off`: the soft-cap is 0 or
+ * 0.01 … 1000); token positions and painted cells' indices 0 … MAX_POSITION.
  * @param param a Scenario field name (`dK`) or its URL key (`dk`).
- * @returns e.g. `1..16` for `heads`; undefined for a setting without a numeric range.
+ * @returns e.g. { min: 1, max: 16 } for `heads`; undefined for a setting without a numeric range.
  * @throws never.
  * Source: scenario.ts (INTEGER_RANGES, DECIMAL_RANGES, MAX_POSITION), docs/url-format.md.
  */
-export function warningLimit(param: string): string | undefined {
+export function warningRange(param: string): DecimalRange | undefined {
   const field: string = FIELD_OF_URL_KEY.get(param) ?? param;
-  if (Object.prototype.hasOwnProperty.call(INTEGER_RANGES, field)) {
-    const r = INTEGER_RANGES[field as keyof typeof INTEGER_RANGES];
-    return `${r.min}..${r.max}`;
-  }
-  if (Object.prototype.hasOwnProperty.call(DECIMAL_RANGES, field)) {
-    const r = DECIMAL_RANGES[field as keyof typeof DECIMAL_RANGES];
-    return `${r.off === undefined ? '' : `${r.off} or `}${r.min}..${r.max}`;
-  }
-  if (field === 'paint' || field === 'globalTokens') return `0..${MAX_POSITION}`;
+  if (Object.prototype.hasOwnProperty.call(INTEGER_RANGES, field)) return INTEGER_RANGES[field as keyof typeof INTEGER_RANGES];
+  if (Object.prototype.hasOwnProperty.call(DECIMAL_RANGES, field)) return DECIMAL_RANGES[field as keyof typeof DECIMAL_RANGES];
+  if (field === 'paint' || field === 'globalTokens') return { min: 0, max: MAX_POSITION };
   return undefined;
 }
 

@@ -1,17 +1,22 @@
 /** Link warnings (invalid URL settings that were replaced) and input notes, translated by code. */
 import { useTranslation } from 'react-i18next';
-import { warningLimit, type StateWarning } from '../state/warnings';
+import { warningRange, type StateWarning } from '../state/warnings';
 import type { InputNote } from '../scenario/derive';
 
 export function WarningBanner({ warnings, onDismiss }: { warnings: StateWarning[]; onDismiss(): void }) {
   const { t } = useTranslation();
   if (warnings.length === 0) return null;
+  const limitText = (param: string): string => {
+    const r = warningRange(param);
+    if (r === undefined) return '';
+    return t(r.off === undefined ? 'warnings.range' : 'warnings.rangeOff', { min: r.min, max: r.max, off: r.off });
+  };
   return (
     <div className="banner warning" role="alert" data-testid="url-warnings">
       <p>{t('warnings.title')}</p>
       <ul>
         {warnings.map((w, i) => (
-          <li key={i}>{t(warningKey(w), { param: w.param, value: w.value, used: w.used, limit: warningLimit(w.param) ?? '' })}</li>
+          <li key={i}>{t(warningKey(w), { param: w.param, value: w.value, used: w.used, limit: limitText(w.param) })}</li>
         ))}
       </ul>
       <button type="button" onClick={onDismiss}>

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import lzString from 'lz-string';
 import { DEFAULT_SCENARIO, type Scenario } from '../../src/state/scenario';
 import { decodeScenario, encodeScenario } from '../../src/state/urlCodec';
-import { describeWarning, warningLimit } from '../../src/state/warnings';
+import { describeWarning, warningRange } from '../../src/state/warnings';
 import { linkState } from '../../src/ui/linkState';
 
 function withDefaults(changes: Partial<Scenario>): Scenario {
@@ -179,15 +179,16 @@ describe('values outside their documented range', () => {
   });
 
   it.each([
-    ['heads', '1..16'], ['dk', '2..128'], ['dK', '2..128'], ['lq', '1..4096'], ['seed', '0..2147483647'], ['row', '-1..4095'],
-    ['temp', '0.01..100'], ['cap', '0 or 0.01..1000'], ['softcap', '0 or 0.01..1000'],
-    ['paint', '0..4095'], ['global', '0..4095'], ['globalTokens', '0..4095'],
-  ])('warningLimit(%j): names the documented range %j', (param, limit) => {
-    expect(warningLimit(param)).toBe(limit);
+    ['heads', { min: 1, max: 16 }], ['dk', { min: 2, max: 128 }], ['dK', { min: 2, max: 128 }], ['lq', { min: 1, max: 4096 }],
+    ['seed', { min: 0, max: 2147483647 }], ['row', { min: -1, max: 4095 }], ['temp', { min: 0.01, max: 100 }],
+    ['cap', { min: 0.01, max: 1000, off: 0 }], ['softcap', { min: 0.01, max: 1000, off: 0 }],
+    ['paint', { min: 0, max: 4095 }], ['global', { min: 0, max: 4095 }], ['globalTokens', { min: 0, max: 4095 }],
+  ])('warningRange(%j): the documented range %j', (param, range) => {
+    expect(warningRange(param)).toEqual(range);
   });
 
-  it('warningLimit of a setting without a numeric range (q, causal, an unknown key): undefined', () => {
-    for (const param of ['q', 'causal', 'x']) expect(warningLimit(param)).toBeUndefined();
+  it('warningRange of a setting without a numeric range (q, causal, an unknown key): undefined', () => {
+    for (const param of ['q', 'causal', 'x']) expect(warningRange(param)).toBeUndefined();
   });
 
   it('describeWarning(paint out of range, left out): names the range 0..4095', () => {

@@ -341,6 +341,8 @@ export const en = {
     key: 'key',
   },
   warnings: {
+    range: '{{min}}..{{max}}',
+    rangeOff: '{{off}} or {{min}}..{{max}}',
     title: 'Some settings in the link were not valid and were replaced:',
     dismiss: 'Dismiss',
     'unknown-key': '“{{param}}” is not a Maskscope setting; ignored.',

@@ -343,6 +343,8 @@ export const zh: Strings = {
     key: '键',
   },
   warnings: {
+    range: '{{min}}..{{max}}',
+    rangeOff: '{{off}} 或 {{min}}..{{max}}',
     title: '链接中的部分设置无效，已被替换：',
     dismiss: '关闭',
     'unknown-key': '“{{param}}”不是 Maskscope 的设置，已忽略。',
