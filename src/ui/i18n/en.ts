@@ -68,7 +68,7 @@ export const en = {
     notOf: 'NOT {{name}}',
     remove: 'Remove {{name}}',
     unknown: 'Unknown mask “{{id}}”: left out.',
-    paramClamped: '{{id}}: {{param}}={{value}} is out of range; using {{used}}.',
+    paramClamped: '{{id}}: {{param}}={{value}} is outside {{min}}..{{max}}; using {{used}}.',
     causalHides: 'The causal mask is on, and every mask is and-ed with it: the part of these masks above the diagonal is hidden.',
     turnOffCausal: 'Turn off causal',
     custom: 'Custom mask (formula)',

@@ -70,7 +70,7 @@ export const zh: Strings = {
     notOf: 'NOT {{name}}',
     remove: '移除 {{name}}',
     unknown: '未知掩码“{{id}}”：已忽略。',
-    paramClamped: '{{id}}：{{param}}={{value}} 超出范围；改用 {{used}}。',
+    paramClamped: '{{id}}：{{param}}={{value}} 超出范围 {{min}}..{{max}}；改用 {{used}}。',
     causalHides: '因果掩码已开启，所有掩码都与它做 AND：这些掩码在对角线以上的部分被隐藏。',
     turnOffCausal: '关闭因果掩码',
     custom: '自定义掩码（公式）',
