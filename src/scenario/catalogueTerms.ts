@@ -25,7 +25,7 @@ export const EXTRA_MASKS_LABEL = 'extra masks';
 
 export type MaskNote =
   | { code: 'unknownMask'; id: string }
-  | { code: 'maskParam'; id: string; param: string; value: number; used: number };
+  | { code: 'maskParam'; id: string; param: string; value: number; used: number; min: number; max: number };
 
 /**
  * Builds the extra masks of `s` for a batch of queries and keys.
@@ -74,7 +74,7 @@ export function clampParams(entry: MaskCatalogueEntry, given: Readonly<Record<st
   for (const spec of entry.params) {
     const value = given[spec.name] ?? spec.default;
     const used = Math.min(spec.max, Math.max(spec.min, Math.round(value)));
-    if (used !== value) notes.push({ code: 'maskParam', id: entry.id, param: spec.name, value, used });
+    if (used !== value) notes.push({ code: 'maskParam', id: entry.id, param: spec.name, value, used, min: spec.min, max: spec.max });
     params[spec.name] = used;
   }
   return params;

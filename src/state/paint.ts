@@ -4,6 +4,8 @@
  * Scenario as canonical text `q.k.v,…` (v = 1 allow, 0 block), sorted by q then k.
  */
 
+import { MAX_POSITION } from './scenario';
+
 /** At most this many painted cells. */
 export const MAX_PAINTED = 4096;
 
@@ -11,22 +13,28 @@ export const MAX_PAINTED = 4096;
 export type PaintedCells = ReadonlyMap<string, boolean>;
 
 /**
- * Reads painted cells; malformed pieces are dropped (returned in `rejected`), a repeated cell
- * keeps its last value. Indices are whole numbers 0 … 4095.
- * Example: '0.1.0,2.0.1' → {0.1: block, 2.0: allow}.
+ * Reads painted cells; malformed pieces are dropped (returned in `rejected`), and so are cells
+ * with an index past MAX_POSITION (returned in `outOfRange`); a repeated cell keeps its last
+ * value. Indices are whole numbers 0 … 4095.
+ * Example: '0.1.0,2.0.1,9999.0.1' → {0.1: block, 2.0: allow}, outOfRange ['9999.0.1'].
  */
-export function parsePaint(text: string): { cells: Map<string, boolean>; rejected: string[] } {
+export function parsePaint(text: string): { cells: Map<string, boolean>; rejected: string[]; outOfRange: string[] } {
   const cells = new Map<string, boolean>();
   const rejected: string[] = [];
+  const outOfRange: string[] = [];
   for (const piece of text.split(',').map((p) => p.trim()).filter(Boolean)) {
     const m = /^(\d{1,4})\.(\d{1,4})\.([01])$/.exec(piece);
+    if (m && (Number(m[1]) > MAX_POSITION || Number(m[2]) > MAX_POSITION)) {
+      outOfRange.push(piece);
+      continue;
+    }
     if (!m || cells.size >= MAX_PAINTED) {
       rejected.push(piece);
       continue;
     }
     cells.set(`${Number(m[1])}.${Number(m[2])}`, m[3] === '1');
   }
-  return { cells, rejected };
+  return { cells, rejected, outOfRange };
 }
 
 /** Writes painted cells canonically (sorted by q, then k). */
@@ -43,14 +51,17 @@ export function formatPaint(cells: PaintedCells): string {
 
 /**
  * Reads token positions `i,j,…` (e.g. global tokens): whole numbers 0 … 4095, returned sorted
- * and unique; other pieces are returned in `rejected`.
+ * and unique; whole numbers past MAX_POSITION are returned in `outOfRange`, other pieces in
+ * `rejected`.
  */
-export function parsePositions(text: string): { positions: number[]; rejected: string[] } {
+export function parsePositions(text: string): { positions: number[]; rejected: string[]; outOfRange: string[] } {
   const positions = new Set<number>();
   const rejected: string[] = [];
+  const outOfRange: string[] = [];
   for (const piece of text.split(',').map((p) => p.trim()).filter(Boolean)) {
-    if (/^\d{1,4}$/.test(piece)) positions.add(Number(piece));
-    else rejected.push(piece);
+    if (!/^\d{1,4}$/.test(piece)) rejected.push(piece);
+    else if (Number(piece) > MAX_POSITION) outOfRange.push(piece);
+    else positions.add(Number(piece));
   }
-  return { positions: [...positions].sort((a, b) => a - b), rejected };
+  return { positions: [...positions].sort((a, b) => a - b), rejected, outOfRange };
 }

@@ -3,8 +3,14 @@
  * Scenario (see `urlCodec.ts` and docs/url-format.md); the engine's inputs are derived from it.
  */
 
-/** URL schema version; bump when a key changes meaning. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Link schema version, written as `v`; bump when a key changes meaning. 2: the state is in the
+ * URL fragment and long text may be lz-string-compressed (`qz=`…); 1: the query string, plain.
+ * Every key means the same in both (docs/url-format.md).
+ */
+export const SCHEMA_VERSION = 2;
+/** The link versions decodeScenario reads without a `bad-version` warning. */
+export const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 /**
  * Where the keys come from: the queries themselves (`self`), a separate source (encoder)
@@ -187,12 +193,25 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   row: -1,
 });
 
-/** The Scenario fields that hold (finite) decimal numbers, with their inclusive ranges. */
+/**
+ * The Scenario fields that hold (finite) decimal numbers, with their inclusive ranges; `off`, when
+ * present, is one more value accepted outside [min, max] (soft-cap 0 = off).
+ * The soft-cap starts at 0.01: below it c·tanh(x/c) is 0 to float32 precision (1e-300 is 0 in
+ * float32, where x/c gives NaN), and every accepted value prints in plain decimal notation.
+ */
 export type DecimalField = 'temperature' | 'softcap';
-export const DECIMAL_RANGES: Readonly<Record<DecimalField, { min: number; max: number }>> = {
+export interface DecimalRange {
+  min: number;
+  max: number;
+  off?: number;
+}
+export const DECIMAL_RANGES: Readonly<Record<DecimalField, DecimalRange>> = {
   temperature: { min: 0.01, max: 100 },
-  softcap: { min: 0, max: 1000 },
+  softcap: { min: 0.01, max: 1000, off: 0 },
 };
+
+/** Token positions (`global`) and painted cells' indices (`paint`) are whole numbers 0 … MAX_POSITION. */
+export const MAX_POSITION = LIMITS.maxLength - 1;
 
 /** The Scenario fields that hold integers. */
 export type IntegerField =

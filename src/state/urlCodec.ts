@@ -1,76 +1,41 @@
 /**
- * Pure URL codec: Scenario ⇄ query string. No window or location; the UI reads and writes
- * `location.search` and passes strings here. The format is documented in docs/url-format.md.
+ * Pure URL codec: Scenario ⇄ the link's state string (the URL fragment after `#`; old links: the
+ * query string after `?`). No window or location; the UI reads and writes `location.hash` and
+ * passes strings here. The format is documented in docs/url-format.md.
  */
 
-import { DEFAULT_SCENARIO, SCHEMA_VERSION, type Scenario } from './scenario';
+import { DEFAULT_SCENARIO, READABLE_VERSIONS, SCHEMA_VERSION, type Scenario } from './scenario';
 import { SCENARIO_KEYS, sanitizeScenario, type RawScenario, type RestoreResult } from './validate';
 import { previewValue, type StateWarning } from './warnings';
+import { TOKENS, URL_KEYS } from './urlKeys';
+import { COMPRESSED_SUFFIX, COMPRESSIBLE_FIELDS, compressText, decompressText } from './urlCompression';
+
+export { TOKENS, URL_KEYS } from './urlKeys';
 
 /** URL key that carries SCHEMA_VERSION; always written. */
 export const VERSION_KEY = 'v';
-
-/** The URL key of each Scenario field (short, stable; see docs/url-format.md). */
-export const URL_KEYS = {
-  inputMode: 'mode',
-  attention: 'attn',
-  queryText: 'q',
-  keyText: 'k',
-  queryLength: 'lq',
-  keyLength: 'lk',
-  batchSize: 'b',
-  paddingSide: 'pad',
-  causal: 'causal',
-  causalAlignment: 'align',
-  causalLengths: 'causallen',
-  keyPadding: 'kpad',
-  queryPadding: 'qpad',
-  masks: 'm',
-  maskJoin: 'mj',
-  customMask: 'cm',
-  globalTokens: 'global',
-  paint: 'paint',
-  temperature: 'temp',
-  alibi: 'alibi',
-  softcap: 'cap',
-  seed: 'seed',
-  dK: 'dk',
-  heads: 'heads',
-  viewBatch: 'vb',
-  viewHead: 'vh',
-  weightScale: 'wscale',
-  tileSize: 'tiles',
-  engine: 'engine',
-  language: 'lang',
-  present: 'present',
-  step: 'step',
-  focus: 'focus',
-  open: 'open',
-  row: 'row',
-} as const satisfies Record<keyof Scenario, string>;
-
-/** Enum values written as a shorter token in the URL: Scenario value → URL token. */
-const TOKENS: Partial<Record<keyof Scenario, ReadonlyMap<string, string>>> = {
-  causalAlignment: new Map([
-    ['bottom-right', 'br'],
-    ['top-left', 'tl'],
-  ]),
-};
 
 const FIELD_BY_KEY: ReadonlyMap<string, keyof Scenario> = new Map(
   SCENARIO_KEYS.map((field) => [URL_KEYS[field], field]),
 );
 
+/** The compressed key of each compressible field: `qz` → queryText. */
+const FIELD_BY_COMPRESSED_KEY: ReadonlyMap<string, keyof Scenario> = new Map(
+  COMPRESSIBLE_FIELDS.map((field) => [`${URL_KEYS[field]}${COMPRESSED_SUFFIX}`, field]),
+);
+
 /**
- * Writes a Scenario as a query string, without the leading '?'.
+ * Writes a Scenario as the link's state string (the URL fragment), without the leading '#'.
  *
  * Rule: `v=<SCHEMA_VERSION>` first, then, in Scenario key order, `key=value` for every field
  * that differs from DEFAULT_SCENARIO. Booleans as 1/0, causalAlignment as br/tl, numbers and
- * text as written; percent-encoding by URLSearchParams (space → '+', newline → %0A).
+ * text as written; percent-encoding by URLSearchParams (space → '+', newline → %0A). A text
+ * field of COMPRESSIBLE_FIELDS whose encoded value is longer than COMPRESS_OVER characters is
+ * written as `<key>z=<lz-string>` instead when that is shorter (urlCompression.ts).
  * `decodeScenario(encodeScenario(s)).scenario` deep-equals `s` for every valid `s`.
  * @param s a valid Scenario (as returned by sanitizeScenario); invalid values are written as
  *   they are and fixed, with warnings, by decodeScenario.
- * @returns e.g. `v=1&causal=1&heads=2` for the default scenario with causal on and 2 heads.
+ * @returns e.g. `v=2&causal=1&heads=2` for the default scenario with causal on and 2 heads.
  * @throws never.
  * Source: tensorflow/playground `src/state.ts` (whole state in the URL), made pure.
  */
@@ -79,36 +44,68 @@ export function encodeScenario(s: Scenario): string {
   params.set(VERSION_KEY, String(SCHEMA_VERSION));
   for (const field of SCENARIO_KEYS) {
     const value = s[field];
-    if (value !== DEFAULT_SCENARIO[field]) params.set(URL_KEYS[field], encodeValue(field, value));
+    if (value === DEFAULT_SCENARIO[field]) continue;
+    const plain = encodeValue(field, value);
+    const compressed = COMPRESSIBLE_FIELDS.includes(field) ? compressText(plain, encodedLength(plain)) : undefined;
+    if (compressed === undefined) params.set(URL_KEYS[field], plain);
+    else params.set(`${URL_KEYS[field]}${COMPRESSED_SUFFIX}`, compressed);
   }
   return params.toString();
 }
 
+/** Characters of a value once form-encoded by URLSearchParams. */
+function encodedLength(value: string): number {
+  return new URLSearchParams([['', value]]).toString().length - 1;
+}
+
 /**
- * Reads a Scenario from a query string; fills, fixes and reports instead of failing.
+ * Reads a Scenario from a link's state string; fills, fixes and reports instead of failing.
  *
- * Rule: one leading '?' is optional; malformed percent-encoding is kept literally (URLSearchParams);
- * a repeated key → the last value wins; an unknown key → ignored + `unknown-key`; `v` other than
- * SCHEMA_VERSION → `bad-version` and the rest is read as the current version (a missing `v` is
- * read as the current version, silently). Values are parsed (numbers, 0/1/true/false, br/tl)
- * and then validated by sanitizeScenario, whose warnings are passed on.
- * @param query e.g. `?v=1&heads=2&causal=1`, or any string at all.
- * @returns a valid Scenario; warnings: version first, then per field, then unknown keys.
+ * Rule: one leading '#' or '?' is optional; malformed percent-encoding is kept literally
+ * (URLSearchParams); a repeated key → the last value wins; an unknown key → ignored +
+ * `unknown-key`; `v` not in READABLE_VERSIONS → `bad-version` and the rest is read as the
+ * current version (a missing `v` is read as the current version, silently). From version 2 on,
+ * `<key>z` holds a compressed text field (urlCompression.ts) and wins over a plain `<key>`; data
+ * that does not decompress → `bad-compressed` and that field's default, the rest kept. A `v=1`
+ * link is read exactly as before (a `…z` key is unknown there). Values are parsed (numbers,
+ * 0/1/true/false, br/tl) and then validated by sanitizeScenario, whose warnings are passed on.
+ * @param query e.g. `#v=2&heads=2&causal=1`, `?v=1&heads=2`, or any string at all.
+ * @returns a valid Scenario; warnings: version first, then compressed values that could not be
+ *   read, then per field, then unknown keys.
  * @throws never.
  * Source: docs/url-format.md.
  */
 export function decodeScenario(query: string): RestoreResult {
   const versionWarnings: StateWarning[] = [];
+  const compressedWarnings: StateWarning[] = [];
   const unknownKeys: StateWarning[] = [];
   const raw: RawScenario = {};
-  for (const [key, value] of lastValues(query)) {
+  const values = lastValues(String(query).replace(/^#/, ''));
+  const version = values.get(VERSION_KEY);
+  const compressedKeys = version === undefined || parseNumber(version) !== 1;
+  const compressed: [string, keyof Scenario, string][] = [];
+  for (const [key, value] of values) {
     const field = FIELD_BY_KEY.get(key);
+    const zField = compressedKeys ? FIELD_BY_COMPRESSED_KEY.get(key) : undefined;
     if (key === VERSION_KEY) versionWarnings.push(...checkVersion(value));
+    else if (zField !== undefined) compressed.push([key, zField, value]);
     else if (field === undefined) unknownKeys.push(unknownKey(key, value));
     else raw[field] = decodeValue(field, value);
   }
+  for (const [key, field, data] of compressed) {
+    const text = decompressText(data);
+    if (text !== undefined) raw[field] = text;
+    else {
+      delete raw[field];
+      compressedWarnings.push(badCompressed(key, field, data));
+    }
+  }
   const { scenario, warnings } = sanitizeScenario(raw);
-  return { scenario, warnings: [...versionWarnings, ...warnings.map(inUrlTerms), ...unknownKeys] };
+  return { scenario, warnings: [...versionWarnings, ...compressedWarnings, ...warnings.map(inUrlTerms), ...unknownKeys] };
+}
+
+function badCompressed(key: string, field: keyof Scenario, data: string): StateWarning {
+  return { param: key, code: 'bad-compressed', value: previewValue(data), used: previewValue(encodeValue(field, DEFAULT_SCENARIO[field])) };
 }
 
 /**
@@ -144,7 +141,8 @@ function lastValues(query: string): Map<string, string> {
 }
 
 function checkVersion(value: string): StateWarning[] {
-  if (parseNumber(value) === SCHEMA_VERSION) return [];
+  const version = parseNumber(value);
+  if (version !== undefined && READABLE_VERSIONS.includes(version)) return [];
   return [{ param: VERSION_KEY, code: 'bad-version', value: previewValue(value), used: String(SCHEMA_VERSION) }];
 }
 

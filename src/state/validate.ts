@@ -231,13 +231,18 @@ function sanitizeMaskList(raw: unknown, warnings: StateWarning[]): string {
   return formatMaskList(items);
 }
 
-/** A decimal field: a finite number, clamped to DECIMAL_RANGES (+ `out-of-range`). */
+/**
+ * A decimal field: a finite number, clamped to DECIMAL_RANGES (+ `out-of-range`). With an `off`
+ * value below `min` (soft-cap 0): `off` itself is kept, a value below `off` becomes `off`, and a
+ * value between `off` and `min` becomes `min` (the smallest cap, not silently no cap).
+ */
 function sanitizeDecimal(key: DecimalField, raw: unknown, warnings: StateWarning[]): number {
   const fallback = DEFAULT_SCENARIO[key];
   if (raw === undefined) return fallback;
   if (typeof raw !== 'number' || !Number.isFinite(raw)) return badValue(key, raw, fallback, warnings);
-  const { min, max } = DECIMAL_RANGES[key];
-  const used = Math.min(max, Math.max(min, raw)) + 0;
+  const { min, max, off } = DECIMAL_RANGES[key];
+  if (off !== undefined && raw === off) return off;
+  const used = (off !== undefined && raw < off ? off : Math.min(max, Math.max(min, raw))) + 0;
   if (used !== raw) warnings.push({ param: key, code: 'out-of-range', value: String(raw), used: String(used) });
   return used;
 }
@@ -246,20 +251,33 @@ function sanitizeDecimal(key: DecimalField, raw: unknown, warnings: StateWarning
 function sanitizePaint(raw: unknown, warnings: StateWarning[]): string {
   if (raw === undefined) return DEFAULT_SCENARIO.paint;
   if (typeof raw !== 'string') return badValue('paint', raw, DEFAULT_SCENARIO.paint, warnings);
-  const { cells, rejected } = parsePaint(raw.slice(0, LIMITS.maxPaintChars));
+  const { cells, rejected, outOfRange } = parsePaint(raw.slice(0, LIMITS.maxPaintChars));
   if (raw.length > LIMITS.maxPaintChars) warnings.push({ param: 'paint', code: 'too-long', value: String(raw.length), used: String(LIMITS.maxPaintChars) });
   if (rejected.length) warnings.push({ param: 'paint', code: 'bad-value', value: previewValue(rejected.join(',')), used: '' });
+  if (outOfRange.length) warnings.push({ param: 'paint', code: 'out-of-range', value: previewValue(outOfRange.join(',')), used: '' });
   return formatPaint(cells);
 }
 
-/** Token positions `i,j,…` (whole numbers < 4096), sorted and unique; bad pieces dropped with `bad-value`. */
+/**
+ * Token positions `i,j,…` (whole numbers 0 … MAX_POSITION), sorted and unique; bad pieces dropped
+ * with `bad-value`, positions past MAX_POSITION with `out-of-range` (`used` empty: left out),
+ * text past LIMITS.maxFormulaChars cut with `too-long`.
+ */
 function sanitizePositions(raw: unknown, warnings: StateWarning[]): string {
   if (raw === undefined) return DEFAULT_SCENARIO.globalTokens;
   if (typeof raw !== 'string') return badValue('globalTokens', raw, DEFAULT_SCENARIO.globalTokens, warnings);
   if (raw === 'none') return raw;
-  const { positions, rejected } = parsePositions(raw.slice(0, LIMITS.maxFormulaChars));
+  const { positions, rejected, outOfRange } = parsePositions(cutList('globalTokens', raw, warnings));
   if (rejected.length) warnings.push({ param: 'globalTokens', code: 'bad-value', value: previewValue(rejected.join(',')), used: '' });
+  if (outOfRange.length) warnings.push({ param: 'globalTokens', code: 'out-of-range', value: previewValue(outOfRange.join(',')), used: '' });
   return positions.join(',');
+}
+
+/** A comma-separated list cut to LIMITS.maxFormulaChars, with `too-long` when it was longer. */
+function cutList(key: 'globalTokens' | 'open', raw: string, warnings: StateWarning[]): string {
+  const max = LIMITS.maxFormulaChars;
+  if (raw.length > max) warnings.push({ param: key, code: 'too-long', value: String(raw.length), used: String(max) });
+  return raw.slice(0, max);
 }
 
 /** The tile overlay sizes the UI offers; anything else → 0 (off) + `bad-value`. */
@@ -278,7 +296,7 @@ function tileSizeOf(size: number, warnings: StateWarning[]): number {
 function sanitizePanels(raw: unknown, warnings: StateWarning[]): string {
   if (raw === undefined) return DEFAULT_SCENARIO.open;
   if (typeof raw !== 'string') return badValue('open', raw, DEFAULT_SCENARIO.open, warnings);
-  const pieces = raw.slice(0, LIMITS.maxFormulaChars).split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const pieces = cutList('open', raw, warnings).split(',').map((p) => p.trim()).filter((p) => p !== '');
   const known: readonly string[] = PANELS;
   const rejected = pieces.filter((p) => !known.includes(p));
   if (rejected.length) warnings.push({ param: 'open', code: 'bad-value', value: previewValue(rejected.join(',')), used: '' });

@@ -3,7 +3,8 @@
  * The UI translates a warning from its `code` and fields; `describeWarning` is the English text.
  */
 
-import { INTEGER_RANGES, SCHEMA_VERSION, type IntegerField } from './scenario';
+import { DECIMAL_RANGES, INTEGER_RANGES, MAX_POSITION, SCHEMA_VERSION, type DecimalRange, type Scenario } from './scenario';
+import { URL_KEYS } from './urlKeys';
 
 /** What was wrong with one restored value. */
 export type StateWarningCode =
@@ -13,7 +14,8 @@ export type StateWarningCode =
   | 'not-integer'
   | 'too-long'
   | 'too-many-lines'
-  | 'bad-version';
+  | 'bad-version'
+  | 'bad-compressed';
 
 /**
  * One problem found while restoring state, and what was used instead.
@@ -23,7 +25,10 @@ export type StateWarningCode =
  * - `value`: the rejected value as text (long text is shortened with '…'). For `too-long` the
  *   number of characters; for `too-many-lines` the number of non-blank lines.
  * - `used`: the value used instead, as text. For `too-long` and `too-many-lines` the limit
- *   (characters kept, sequences used); for `unknown-key` the empty string (the key is ignored).
+ *   (characters kept, sequences used); for `unknown-key` the empty string (the key is ignored);
+ *   for `out-of-range` on a list (`paint`, `global`) the empty string (the pieces are left out).
+ * - `bad-compressed`: `param` is the compressed key as written (`qz`), `used` the default value
+ *   used for its field.
  */
 export interface StateWarning {
   param: string;
@@ -50,22 +55,47 @@ export function describeWarning(w: StateWarning): string {
     case 'bad-value':
       return `${p}: "${w.value}" is not a valid value; using "${w.used}" instead.`;
     case 'out-of-range':
-      return `${p}: ${w.value} is outside the allowed range${rangeText(p)}; using ${w.used}.`;
+      return w.used === ''
+        ? `${p}: ${w.value} is outside the allowed range${rangeText(p)}; left out.`
+        : `${p}: ${w.value} is outside the allowed range${rangeText(p)}; using ${w.used}.`;
     case 'not-integer':
       return `${p}: ${w.value} is not a whole number; using ${w.used}.`;
     case 'too-long':
       return `${p}: the text has ${w.value} characters, more than the limit of ${w.used}; only the first ${w.used} are kept.`;
     case 'too-many-lines':
       return `${p}: the text has ${w.value} sequences (non-blank lines) but at most ${w.used} are used; the rest are kept in the text but not shown.`;
+    case 'bad-compressed':
+      return `${p}: the compressed text could not be read (the link may be cut short or altered); using the default "${w.used}".`;
     case 'bad-version':
       return `Schema version "${w.value}" is not supported (this app reads version ${SCHEMA_VERSION}); the rest is read as version ${w.used} on a best-effort basis.`;
   }
 }
 
 function rangeText(param: string): string {
-  if (!Object.prototype.hasOwnProperty.call(INTEGER_RANGES, param)) return '';
-  const r = INTEGER_RANGES[param as IntegerField];
-  return ` ${r.min}..${r.max}`;
+  const r = warningRange(param);
+  if (r === undefined) return '';
+  return ` ${r.off === undefined ? '' : `${r.off} or `}${r.min}..${r.max}`;
+}
+
+const FIELD_OF_URL_KEY: ReadonlyMap<string, keyof Scenario> = new Map(
+  (Object.entries(URL_KEYS) as [keyof Scenario, string][]).map(([field, key]) => [key, field]),
+);
+
+/**
+ * The documented range of a numeric setting, for naming it in an `out-of-range` warning.
+ * Rule: integers INTEGER_RANGES; decimals DECIMAL_RANGES (with `off`: the soft-cap is 0 or
+ * 0.01 … 1000); token positions and painted cells' indices 0 … MAX_POSITION.
+ * @param param a Scenario field name (`dK`) or its URL key (`dk`).
+ * @returns e.g. { min: 1, max: 16 } for `heads`; undefined for a setting without a numeric range.
+ * @throws never.
+ * Source: scenario.ts (INTEGER_RANGES, DECIMAL_RANGES, MAX_POSITION), docs/url-format.md.
+ */
+export function warningRange(param: string): DecimalRange | undefined {
+  const field: string = FIELD_OF_URL_KEY.get(param) ?? param;
+  if (Object.prototype.hasOwnProperty.call(INTEGER_RANGES, field)) return INTEGER_RANGES[field as keyof typeof INTEGER_RANGES];
+  if (Object.prototype.hasOwnProperty.call(DECIMAL_RANGES, field)) return DECIMAL_RANGES[field as keyof typeof DECIMAL_RANGES];
+  if (field === 'paint' || field === 'globalTokens') return { min: 0, max: MAX_POSITION };
+  return undefined;
 }
 
 /** Longest `value`/`used` text kept in a warning before it is shortened with '…'. */

@@ -31,9 +31,9 @@ import { usePresentFocus } from './usePresentFocus';
 import { ViewPicker } from './ViewPicker';
 import { InputNotes, WarningBanner } from './WarningBanner';
 
-export function App({ initialSearch }: { initialSearch: string }) {
+export function App({ initialState }: { initialState: string }) {
   const { t, i18n } = useTranslation();
-  const { scenario, warnings, update, replace, dismissWarnings } = useScenarioUrl(initialSearch);
+  const { scenario, warnings, update, replace, dismissWarnings } = useScenarioUrl(initialState);
   const [hovered, setHovered] = useState<HoveredCell | null>(null);
   const [paintMode, setPaintMode] = useState<PaintMode>('off');
   useEffect(() => {

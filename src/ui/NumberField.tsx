@@ -18,6 +18,8 @@ interface Props {
   disabled?: boolean;
   /** Whole numbers only (default); false accepts decimals. */
   integer?: boolean;
+  /** One more accepted value outside [min, max] that means "off" (soft-cap 0; DECIMAL_RANGES). */
+  off?: number;
 }
 
 type Problem = null | 'notInteger' | 'notNumber' | 'range';
@@ -25,16 +27,27 @@ type Problem = null | 'notInteger' | 'notNumber' | 'range';
 /** Plain decimal notation: digits, at most one point, an optional sign (not "1e1", "0x10" or "Infinity"). */
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 
-/** Why `text` is not a (whole, when `integer`) number in [min, max] in plain decimal notation, or null when it is. */
-export function numberProblem(text: string, min: number, max: number, integer = true): Problem {
+/**
+ * Why `text` is not a (whole, when `integer`) number in [min, max] (or `off`) in plain decimal
+ * notation, or null when it is. Every value the state accepts (INTEGER_RANGES, DECIMAL_RANGES)
+ * prints in plain decimal notation, so the field accepts every value it shows.
+ */
+export function numberProblem(text: string, min: number, max: number, integer = true, off?: number): Problem {
   const trimmed = text.trim();
   const n = Number(trimmed);
   if (!DECIMAL.test(trimmed) || !Number.isFinite(n)) return integer ? 'notInteger' : 'notNumber';
   if (integer && !Number.isInteger(n)) return 'notInteger';
+  if (n === off) return null;
   return n < min || n > max ? 'range' : null;
 }
 
-export function NumberField({ label, value, min, max, onCommit, disabled, integer = true }: Props) {
+/** The message of a range problem: whole numbers, decimals, or decimals with an off value. */
+function rangeKey(integer: boolean, off: number | undefined): string {
+  if (integer) return 'errors.range';
+  return off === undefined ? 'errors.rangeDecimal' : 'errors.rangeDecimalOff';
+}
+
+export function NumberField({ label, value, min, max, onCommit, disabled, integer = true, off }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState(String(value));
@@ -60,11 +73,11 @@ export function NumberField({ label, value, min, max, onCommit, disabled, intege
     setShownValue(value);
     setText(String(value));
   }
-  const problem = numberProblem(text, min, max, integer);
+  const problem = numberProblem(text, min, max, integer, off);
 
   const commit = (raw: string) => {
     clearTimeout(timer.current);
-    if (numberProblem(raw, min, max, integer)) return;
+    if (numberProblem(raw, min, max, integer, off)) return;
     const n = Number(raw.trim());
     if (n === value) return;
     setShownValue(n);
@@ -76,7 +89,7 @@ export function NumberField({ label, value, min, max, onCommit, disabled, intege
     timer.current = setTimeout(() => commit(raw), COMMIT_DELAY_MS);
   };
 
-  const what = problem === 'range' ? t(integer ? 'errors.range' : 'errors.rangeDecimal', { min, max }) : t(`errors.${problem ?? 'notInteger'}`);
+  const what = problem === 'range' ? t(rangeKey(integer, off), { min, max, off }) : t(`errors.${problem ?? 'notInteger'}`);
   const message = problem && `${what} ${t('errors.kept', { value })}`;
   return (
     <div className="field">
@@ -85,7 +98,7 @@ export function NumberField({ label, value, min, max, onCommit, disabled, intege
         id={id}
         type="number"
         inputMode={integer ? 'numeric' : 'decimal'}
-        min={min}
+        min={off === undefined ? min : Math.min(min, off)}
         max={max}
         step={integer ? 1 : 'any'}
         value={text}

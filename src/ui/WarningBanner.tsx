@@ -1,17 +1,22 @@
 /** Link warnings (invalid URL settings that were replaced) and input notes, translated by code. */
 import { useTranslation } from 'react-i18next';
-import type { StateWarning } from '../state/warnings';
+import { warningRange, type StateWarning } from '../state/warnings';
 import type { InputNote } from '../scenario/derive';
 
 export function WarningBanner({ warnings, onDismiss }: { warnings: StateWarning[]; onDismiss(): void }) {
   const { t } = useTranslation();
   if (warnings.length === 0) return null;
+  const limitText = (param: string): string => {
+    const r = warningRange(param);
+    if (r === undefined) return '';
+    return t(r.off === undefined ? 'warnings.range' : 'warnings.rangeOff', { min: r.min, max: r.max, off: r.off });
+  };
   return (
     <div className="banner warning" role="alert" data-testid="url-warnings">
       <p>{t('warnings.title')}</p>
       <ul>
         {warnings.map((w, i) => (
-          <li key={i}>{t(w.code === 'bad-value' && w.used === '' ? 'warnings.dropped' : `warnings.${w.code}`, { param: w.param, value: w.value, used: w.used })}</li>
+          <li key={i}>{t(warningKey(w), { param: w.param, value: w.value, used: w.used, limit: limitText(w.param) })}</li>
         ))}
       </ul>
       <button type="button" onClick={onDismiss}>
@@ -19,6 +24,13 @@ export function WarningBanner({ warnings, onDismiss }: { warnings: StateWarning[
       </button>
     </div>
   );
+}
+
+/** The i18n key of a warning: by code, with the dropped-piece variants (`used` empty). */
+function warningKey(w: StateWarning): string {
+  if (w.used === '' && w.code === 'bad-value') return 'warnings.dropped';
+  if (w.used === '' && w.code === 'out-of-range') return 'warnings.outOfRangeDropped';
+  return `warnings.${w.code}`;
 }
 
 export function InputNotes({ notes }: { notes: InputNote[] }) {

@@ -1,5 +1,5 @@
-// initialUrl must be first: it runs before TensorFlow.js reads location.search.
-import { initialSearch } from './initialUrl';
+// initialUrl must be first: it captures the link's state and runs before TensorFlow.js reads location.search.
+import { initialState } from './initialUrl';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
@@ -10,6 +10,6 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App initialSearch={initialSearch} />
+    <App initialState={initialState} />
   </StrictMode>,
 );

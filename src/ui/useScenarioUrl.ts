@@ -1,6 +1,9 @@
 /**
- * The Scenario, kept in the URL: decoded once from the query string captured at start-up (with
- * warnings for anything invalid), written back on every change, re-read on back/forward.
+ * The Scenario, kept in the URL fragment (`#v=2&…`, never sent to a server): decoded once from
+ * the state captured at start-up (initialUrl.ts: the fragment, or an old link's query string),
+ * with warnings for anything invalid; written back as a fragment on every change (so an old `?`
+ * link is rewritten to the new form with replaceState); re-read on back/forward and when the
+ * fragment is edited (popstate, hashchange).
  *
  * History: a change made more than HISTORY_PAUSE_MS after the previous one adds a history entry
  * (so Back undoes a toggle); quicker changes, such as typing, replace the current entry (so one
@@ -26,20 +29,20 @@ export interface ScenarioState {
   dismissWarnings(): void;
 }
 
-export function useScenarioUrl(initialSearch: string): ScenarioState {
-  const [initial] = useState(() => decodeScenario(initialSearch));
+export function useScenarioUrl(initialState: string): ScenarioState {
+  const [initial] = useState(() => decodeScenario(initialState));
   const [scenario, setScenario] = useState<Scenario>(initial.scenario);
   const [warnings, setWarnings] = useState<StateWarning[]>(initial.warnings);
   const lastWrite = useRef(0);
 
   useEffect(() => {
-    const search = `?${encodeScenario(scenario)}`;
+    const hash = `#${encodeScenario(scenario)}`;
     // Right after Back/Forward: only that entry's own URL is tidied up (replaced), and the next
     // change becomes a new entry, so an edit never rewrites the entry the user went back to.
     const popped = lastWrite.current === JUST_POPPED;
     if (popped) lastWrite.current = LONG_AGO;
-    if (search === window.location.search) return;
-    const url = `${window.location.pathname}${search}${window.location.hash}`;
+    if (hash === window.location.hash && !window.location.search) return;
+    const url = `${window.location.pathname}${hash}`;
     const now = performance.now();
     const push = !popped && lastWrite.current > 0 && now - lastWrite.current > HISTORY_PAUSE_MS;
     if (push) window.history.pushState(null, '', url);
@@ -48,15 +51,20 @@ export function useScenarioUrl(initialSearch: string): ScenarioState {
   }, [scenario]);
 
   useEffect(() => {
+    // Back/Forward (popstate), and a fragment edited in the address bar (popstate, then hashchange).
     const onPop = () => {
-      const decoded = decodeScenario(window.location.search);
+      const decoded = decodeScenario(window.location.hash);
       // The entry Back/Forward led to is never rewritten by a later edit (which pushes instead).
       lastWrite.current = JUST_POPPED;
       setScenario(decoded.scenario);
       setWarnings(decoded.warnings);
     };
     window.addEventListener('popstate', onPop);
-    return () => window.removeEventListener('popstate', onPop);
+    window.addEventListener('hashchange', onPop);
+    return () => {
+      window.removeEventListener('popstate', onPop);
+      window.removeEventListener('hashchange', onPop);
+    };
   }, []);
 
   const update = useCallback((patch: Partial<Scenario>) => setScenario((s) => ({ ...s, ...patch })), []);

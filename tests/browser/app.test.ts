@@ -251,7 +251,7 @@ describe('Maskscope history (page.clock: a pause between changes is the clock mo
     await waitForResult(page);
     expect(page.url()).not.toContain('causal=1');
     await page.goBack();
-    await page.waitForFunction(() => window.location.search.includes('causal=1'));
+    await page.waitForFunction(() => window.location.hash.includes('causal=1'));
     await expect(causal.isChecked()).resolves.toBe(true);
   });
 
@@ -259,9 +259,9 @@ describe('Maskscope history (page.clock: a pause between changes is the clock mo
     expect(page.url()).toContain('causal=1');
     await page.getByLabel('Seed').fill('7');
     await page.getByLabel('Seed').press('Enter');
-    await page.waitForFunction(() => window.location.search.includes('seed=7'));
+    await page.waitForFunction(() => window.location.hash.includes('seed=7'));
     await page.goBack();
-    await page.waitForFunction(() => !window.location.search.includes('seed=7'));
+    await page.waitForFunction(() => !window.location.hash.includes('seed=7'));
     expect(page.url()).toContain('causal=1');
     await expect(page.getByLabel('Seed').inputValue()).resolves.toBe('42');
   });
@@ -269,15 +269,15 @@ describe('Maskscope history (page.clock: a pause between changes is the clock mo
   it('Back drops a typed value that was not applied yet (it belonged to the page left)', async () => {
     await page.clock.fastForward(HISTORY_PAUSE_MS + 100);
     await page.getByLabel('Causal mask').uncheck();
-    await page.waitForFunction(() => !window.location.search.includes('causal=1'));
+    await page.waitForFunction(() => !window.location.hash.includes('causal=1'));
     await page.clock.fastForward(HISTORY_PAUSE_MS + 100);
     await page.getByLabel('Seed').fill('5'); // applied only after a pause (the clock stands still: not before Back)
     await page.goBack();
-    await page.waitForFunction(() => window.location.search.includes('causal=1'));
+    await page.waitForFunction(() => window.location.hash.includes('causal=1'));
     // the pause after typing runs out now: a typed value still waiting would be applied …
     await page.clock.runFor(1000);
     await settle(page); // … and rendered, and written to the URL, by now
-    expect(await page.evaluate(() => window.location.search)).not.toContain('seed=5');
+    expect(await page.evaluate(() => window.location.hash)).not.toContain('seed=5');
     expect(page.url()).not.toContain('seed=5');
     await expect(page.getByLabel('Seed').inputValue()).resolves.toBe('42');
     await expect(page.getByLabel('Causal mask').isChecked()).resolves.toBe(true);
@@ -353,7 +353,7 @@ describe('Maskscope app, edge cases', () => {
     const { page, errors } = await openPage(harness, '/?v=1&mode=lengths&lq=5&heads=1', harness.browser, { clock: true });
     await waitForResult(page);
     await page.getByLabel('Custom mask (formula)').fill('k <= q && q - k < 2');
-    await page.waitForFunction(() => window.location.search.includes('cm='));
+    await page.waitForFunction(() => window.location.hash.includes('cm='));
     await waitForResult(page);
     const doc = await exportJson(page);
     expect(doc.mask[0]![0]!.map((row) => row.map(Number))).toEqual([
@@ -705,7 +705,7 @@ describe('Maskscope presets', () => {
     const { page, errors } = await openPage(harness, '/');
     await waitForResult(page);
     await page.getByLabel('Start from a preset').selectOption('packed');
-    await page.waitForFunction(() => window.location.search.includes('document-causal'));
+    await page.waitForFunction(() => window.location.hash.includes('document-causal'));
     await waitForResult(page);
     const doc = await exportJson(page);
     expect(doc.tokens.query[0]!.slice(0, 4)).toEqual(['the', 'cat', 'sat', '|']);
@@ -724,7 +724,7 @@ describe('Maskscope global tokens', () => {
     await page.getByLabel('Start from a preset').selectOption('longformer');
     await waitForResult(page);
     await page.getByTestId('tokens').getByRole('button', { name: 't5', exact: true }).click();
-    await page.waitForFunction(() => window.location.search.includes('global=0%2C5'));
+    await page.waitForFunction(() => window.location.hash.includes('global=0%2C5'));
     await waitForResult(page);
     const doc = await exportJson(page);
     expect(doc.mask[0]![0]![5]!.every(Boolean)).toBe(true);
@@ -741,7 +741,7 @@ describe('Maskscope painting', () => {
     await page.getByRole('radiogroup', { name: 'Paint cells on the Mask heatmap' }).getByLabel('block').check();
     await page.getByTestId('heatmap-mask').focus(); // cell (0, 0)
     await page.keyboard.press('Space');
-    await page.waitForFunction(() => window.location.search.includes('paint=0.0.0'));
+    await page.waitForFunction(() => window.location.hash.includes('paint=0.0.0'));
     await waitForResult(page);
     let doc = await exportJson(page);
     expect(doc.mask[0]![0]![0]).toEqual([false, false, false, false]);
@@ -753,11 +753,11 @@ describe('Maskscope painting', () => {
     const at = (row: number, col: number) => [box.x + box.width * ((col + 0.5) / 4), box.y + box.height * ((row + 0.5) / 4)] as const;
     await page.mouse.move(...at(1, 2));
     await page.mouse.down();
-    await page.waitForFunction(() => window.location.search.includes('1.2.1'));
+    await page.waitForFunction(() => window.location.hash.includes('1.2.1'));
     await waitForResult(page); // let the recompute land before the pointer moves on
     await page.mouse.move(...at(1, 3), { steps: 8 });
     await page.mouse.up();
-    await page.waitForFunction(() => window.location.search.includes('1.3.1'));
+    await page.waitForFunction(() => window.location.hash.includes('1.3.1'));
     await waitForResult(page);
     doc = await exportJson(page);
     expect(doc.mask[0]![0]![1]).toEqual([true, true, true, true]);
@@ -812,9 +812,9 @@ describe('Maskscope composition tree', () => {
     await list.getByRole('button', { name: 'Add a group (AND / OR)' }).click();
     await page.getByLabel('Add to this group').selectOption('window');
     await page.getByLabel('Add to this group').selectOption('prefix-lm');
-    await page.waitForFunction(() => decodeURIComponent(window.location.search).includes('m=or(window(W=4),prefix-lm(P=3))'));
+    await page.waitForFunction(() => decodeURIComponent(window.location.hash).includes('m=or(window(W=4),prefix-lm(P=3))'));
     await page.getByLabel('NOT Prefix-LM').check();
-    await page.waitForFunction(() => decodeURIComponent(window.location.search).includes('!prefix-lm(P=3)'));
+    await page.waitForFunction(() => decodeURIComponent(window.location.hash).includes('!prefix-lm(P=3)'));
     await waitForResult(page);
     const doc = await exportJson(page);
     expect(doc.scenario.masks).toBe('or(window(W=4),!prefix-lm(P=3))');

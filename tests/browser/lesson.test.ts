@@ -180,7 +180,7 @@ describe('presentation mode', () => {
     await page.keyboard.press('ArrowLeft');
     await page.locator('[data-testid="encdec-cross-mask"] canvas').waitFor();
     await page.getByTestId('encdec-stage-toggle').getByRole('button', { name: 'Weights' }).click();
-    await page.waitForFunction(() => window.location.search.includes('step=weights'));
+    await page.waitForFunction(() => window.location.hash.includes('step=weights'));
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -218,7 +218,7 @@ describe('the pipeline outside presentation mode', () => {
     const { page, errors } = await openPage(harness, '/?v=1&causal=1');
     await waitForResult(page);
     await page.getByTestId('step-nav').getByRole('button', { name: 'Masked', exact: true }).click();
-    await page.waitForFunction(() => window.location.search.includes('step=masked'));
+    await page.waitForFunction(() => window.location.hash.includes('step=masked'));
     expect(await page.getByTestId('step-explainer').getAttribute('data-step')).toBe('masked');
     expect(await page.locator('[data-stage="masked"]').getAttribute('aria-current')).toBe('step');
     await page.locator('[data-testid="step-formula"].formula-tex .katex').waitFor();
@@ -238,7 +238,7 @@ describe('the row inspector', () => {
     await page.mouse.click(box.x + box.width * (1.5 / 6), box.y + box.height * (2.5 / 6)); // row 2 "barked", key 1
     await page.getByTestId('row-inspector').waitFor();
     expect(await page.getByTestId('row-inspector').getAttribute('data-row')).toBe('2');
-    await page.waitForFunction(() => window.location.search.includes('row=2'));
+    await page.waitForFunction(() => window.location.hash.includes('row=2'));
     expect(await page.getByTestId('row-sum').textContent()).toContain('1.0000');
     const selected = await page.locator('[data-testid="stage-strip"] [data-selected-row]').evaluateAll((els) => els.map((el) => el.getAttribute('data-selected-row')));
     expect(selected.length).toBeGreaterThanOrEqual(6); // scores, scaled, mask, masked, weights, output
@@ -294,7 +294,7 @@ describe('links that land where the lesson is', () => {
     expect(await page.getByLabel('Causal mask').isVisible()).toBe(false);
     await page.locator('[data-panel="masks"]').getByRole('button', { name: 'Masks' }).click();
     await page.getByLabel('Causal mask').waitFor({ state: 'visible' });
-    await page.waitForFunction(() => new URLSearchParams(window.location.search).get('open') === 'masks,frameworks');
+    await page.waitForFunction(() => new URLSearchParams(window.location.hash.slice(1)).get('open') === 'masks,frameworks');
     expect(await page.locator('[data-panel="masks"] .fold-toggle').getAttribute('aria-expanded')).toBe('true');
     expect(errors).toEqual([]);
     await page.close();
@@ -304,7 +304,7 @@ describe('links that land where the lesson is', () => {
     const { page, errors } = await openPage(harness, '/?v=1&pad=left&causal=1&focus=fully-masked');
     await page.waitForSelector('[data-testid="masked-row-table"][data-landed]');
     await page.locator('[data-testid="frameworks"] summary').click();
-    await page.waitForFunction(() => !window.location.search.includes('focus='));
+    await page.waitForFunction(() => !window.location.hash.includes('focus='));
     expect(await page.locator('[data-testid="frameworks"]').getAttribute('open')).toBeNull();
     expect(errors).toEqual([]);
     await page.close();

@@ -179,10 +179,10 @@ describe('Zoom with painting and sizes', () => {
 
     await page.mouse.move(...(await cellPoint(page, 'mask', view, 20, 30)));
     await page.mouse.down();
-    await page.waitForFunction(() => window.location.search.includes('paint=20.30.0'));
+    await page.waitForFunction(() => window.location.hash.includes('paint=20.30.0'));
     await page.mouse.move(...(await cellPoint(page, 'mask', view, 20, 24)), { steps: 4 });
     await page.mouse.up();
-    await page.waitForFunction(() => window.location.search.includes('20.24.0')); // the drag's last cell is in
+    await page.waitForFunction(() => window.location.hash.includes('20.24.0')); // the drag's last cell is in
     await waitForResult(page);
     await settle(page); // a pan set off by the drag would be drawn by now
     expect(await rangeText(page)).toBe('Rows 16–47 of 64 · Keys 16–47 of 64');

@@ -57,7 +57,7 @@ describe('catalogue masks in a scenario', () => {
     if (!d.ok) throw new Error(d.error);
     expect(d.maskNotes).toEqual([
       { code: 'unknownMask', id: 'nope' },
-      { code: 'maskParam', id: 'window', param: 'W', value: 0, used: 1 },
+      { code: 'maskParam', id: 'window', param: 'W', value: 0, used: 1, min: 1, max: 4096 },
     ]);
   });
 

@@ -52,7 +52,7 @@ const validScenario: fc.Arbitrary<Scenario> = fc.record({
   paint: fc.oneof(fc.constant(''), fc.constant('0.1.0,2.0.1')),
   temperature: fc.oneof(fc.constant(1), fc.double({ min: 0.01, max: 100, noNaN: true }).map((x) => x + 0)),
   alibi: fc.boolean(),
-  softcap: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1000, noNaN: true }).map((x) => x + 0)),
+  softcap: fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 1000, noNaN: true }).map((x) => x + 0)),
   seed: fc.oneof(fc.integer({ min: 0, max: 2147483647 }), fc.constantFrom(0, 42, 2147483647)),
   dK: fc.integer({ min: 2, max: 128 }),
   heads: fc.integer({ min: 1, max: 16 }),
@@ -73,12 +73,14 @@ const validScenario: fc.Arbitrary<Scenario> = fc.record({
 const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
 const urlKey = fc.constantFrom(
   'v', 'mode', 'attn', 'q', 'k', 'lq', 'lk', 'b', 'pad', 'causal', 'align', 'causallen', 'kpad', 'qpad',
-  'seed', 'dk', 'heads', 'vb', 'vh', 'wscale', 'tiles', 'lang', 'm', 'mj', 'cm', 'global', 'paint', 'temp', 'alibi', 'cap', 'present', 'step', 'focus', 'open', 'row', 'x', '', '?', '%', 'Heads', '__proto__', 'constructor',
+  'seed', 'dk', 'heads', 'vb', 'vh', 'wscale', 'tiles', 'lang', 'm', 'mj', 'cm', 'global', 'paint', 'temp', 'alibi', 'cap', 'present', 'step', 'focus', 'open', 'row', 'qz', 'kz', 'mz', 'cmz', 'globalz', 'paintz', 'x', '', '?', '%', 'Heads', '__proto__', 'constructor',
 );
 const urlValue = fc.oneof(
   fc.string({ unit: anyCodeUnit, maxLength: 10 }),
   fc.constantFrom('%', '%E4', '%zz', '%ED%A0%80', '1', '0', 'true', 'false', '-1', '1e999', '2.5',
-    'br', 'tl', 'real', 'padded', 'cross', 'encdec', 'weights', 'frameworks,masks', 'lengths', 'zh', 'left', 'a%0Ab%0Ac%0Ad%0Ae', 'NaN', '0x10', ''),
+    'br', 'tl', 'real', 'padded', 'cross', 'encdec', 'weights', 'frameworks,masks', 'lengths', 'zh', 'left', 'a%0Ab%0Ac%0Ad%0Ae', 'NaN', '0x10', '',
+    // lz-string data: '猫'×20, 'a\nb\nc\nd\ne', 'window(W=4)', and cut or altered copies.
+    'tTONf5A', 'tTON', 'IYKARiDGICYgpkA', 'O4SwdgJg9sAUDqBeALASiA', 'O4Swd$$$', '!!!'),
   fc.double().map(String),
 );
 /** Query-like strings: known and unknown keys with good and bad values, and junk separators. */
@@ -89,7 +91,7 @@ const queryLike = fc
       prefix + parts.map(([k, eq, v]) => `${k}${eq}${v}`).join('&')));
 
 const CODES = new Set(['unknown-key', 'bad-value', 'out-of-range', 'not-integer', 'too-long',
-  'too-many-lines', 'bad-version']);
+  'too-many-lines', 'bad-version', 'bad-compressed']);
 
 function withDefaults(changes: Partial<Scenario>): Scenario {
   return { ...DEFAULT_SCENARIO, ...changes };
@@ -98,12 +100,12 @@ function withDefaults(changes: Partial<Scenario>): Scenario {
 // ---------------------------------------------------------------------------------------------
 
 describe('encodeScenario', () => {
-  it('encodeScenario(DEFAULT_SCENARIO): writes only the version, "v=1"', () => {
-    expect(encodeScenario(DEFAULT_SCENARIO)).toBe('v=1');
+  it('encodeScenario(DEFAULT_SCENARIO): writes only the version, "v=2"', () => {
+    expect(encodeScenario(DEFAULT_SCENARIO)).toBe('v=2');
   });
 
-  it('encodeScenario(causal on, 2 heads): writes only the changed keys, "v=1&causal=1&heads=2"', () => {
-    expect(encodeScenario(withDefaults({ causal: true, heads: 2 }))).toBe('v=1&causal=1&heads=2');
+  it('encodeScenario(causal on, 2 heads): writes only the changed keys, "v=2&causal=1&heads=2"', () => {
+    expect(encodeScenario(withDefaults({ causal: true, heads: 2 }))).toBe('v=2&causal=1&heads=2');
   });
 
   it('encodeScenario(lengths, cross, top-left …): writes keys in Scenario order with short tokens', () => {
@@ -112,32 +114,32 @@ describe('encodeScenario', () => {
       causal: true, causalAlignment: 'top-left', seed: 7, dK: 16, heads: 2,
     });
     expect(encodeScenario(s)).toBe(
-      'v=1&mode=lengths&attn=cross&lq=4&lk=6&b=2&causal=1&align=tl&seed=7&dk=16&heads=2');
+      'v=2&mode=lengths&attn=cross&lq=4&lk=6&b=2&causal=1&align=tl&seed=7&dk=16&heads=2');
   });
 
   it('encodeScenario(keyPadding off, left padding, zh): writes kpad=0, pad=left, lang=zh', () => {
     const s = withDefaults({ keyPadding: false, queryPadding: false, paddingSide: 'left', language: 'zh' });
-    expect(encodeScenario(s)).toBe('v=1&pad=left&kpad=0&qpad=0&lang=zh');
+    expect(encodeScenario(s)).toBe('v=2&pad=left&kpad=0&qpad=0&lang=zh');
   });
 
   it('encodeScenario(text with space, newline, &, =, %, +, #, 中, 😀): percent-encodes every one', () => {
     const s = withDefaults({ queryText: 'a b\n&=%+#中😀', viewBatch: 1, viewHead: 3 });
-    expect(encodeScenario(s)).toBe('v=1&q=a+b%0A%26%3D%25%2B%23%E4%B8%AD%F0%9F%98%80&vb=1&vh=3');
+    expect(encodeScenario(s)).toBe('v=2&q=a+b%0A%26%3D%25%2B%23%E4%B8%AD%F0%9F%98%80&vb=1&vh=3');
   });
 
   it('encodeScenario(two text lines, zh): gives the docs/url-format.md text example', () => {
     const s = withDefaults({ queryText: 'The cat sat\n猫坐在垫子上', language: 'zh' });
     expect(encodeScenario(s)).toBe(
-      'v=1&q=The+cat+sat%0A%E7%8C%AB%E5%9D%90%E5%9C%A8%E5%9E%AB%E5%AD%90%E4%B8%8A&lang=zh');
+      'v=2&q=The+cat+sat%0A%E7%8C%AB%E5%9D%90%E5%9C%A8%E5%9E%AB%E5%AD%90%E4%B8%8A&lang=zh');
   });
 
   it('encodeScenario(empty query text): writes "q=" because the default text is not empty', () => {
-    expect(encodeScenario(withDefaults({ queryText: '' }))).toBe('v=1&q=');
+    expect(encodeScenario(withDefaults({ queryText: '' }))).toBe('v=2&q=');
   });
 
   it('encodeScenario(any valid scenario): uses only characters safe after "?" in a URL', () => {
     fc.assert(fc.property(validScenario, (s) => {
-      expect(encodeScenario(s)).toMatch(/^v=1(&[a-z]+=[A-Za-z0-9*\-._%+]*)*$/);
+      expect(encodeScenario(s)).toMatch(/^v=2(&[a-z]+=[A-Za-z0-9*\-._%+]*)*$/);
     }));
   });
 });
@@ -339,17 +341,17 @@ describe('decodeScenario: worked examples', () => {
     });
   });
 
-  it('decodeScenario("v=2&heads=2"): warns bad-version and still reads heads = 2', () => {
-    expect(decodeScenario('v=2&heads=2')).toEqual({
+  it('decodeScenario("v=3&heads=2"): warns bad-version and still reads heads = 2', () => {
+    expect(decodeScenario('v=3&heads=2')).toEqual({
       scenario: withDefaults({ heads: 2 }),
-      warnings: [{ param: 'v', code: 'bad-version', value: '2', used: '1' }],
+      warnings: [{ param: 'v', code: 'bad-version', value: '3', used: '2' }],
     });
   });
 
   it('decodeScenario("v=abc"): warns bad-version and uses the defaults', () => {
     expect(decodeScenario('v=abc')).toEqual({
       scenario: DEFAULT_SCENARIO,
-      warnings: [{ param: 'v', code: 'bad-version', value: 'abc', used: '1' }],
+      warnings: [{ param: 'v', code: 'bad-version', value: 'abc', used: '2' }],
     });
   });
 
@@ -370,7 +372,7 @@ describe('lesson keys (present, step, focus, open, row, attn=encdec)', () => {
     const { scenario, warnings } = decodeScenario('open=frameworks,input,input');
     expect(warnings).toEqual([]);
     expect(scenario.open).toBe('input,frameworks');
-    expect(encodeScenario(scenario)).toBe('v=1&open=input%2Cframeworks');
+    expect(encodeScenario(scenario)).toBe('v=2&open=input%2Cframeworks');
   });
 
   it('decodeScenario("open=frameworks,help"): the unknown panel is dropped with a bad-value warning', () => {

@@ -174,8 +174,8 @@ describe('describeWarning', () => {
       'queryText: the text has 20001 characters, more than the limit of 20000; only the first 20000 are kept.'],
     [{ param: 'keyText', code: 'too-many-lines', value: '6', used: '4' },
       'keyText: the text has 6 sequences (non-blank lines) but at most 4 are used; the rest are kept in the text but not shown.'],
-    [{ param: 'v', code: 'bad-version', value: '2', used: '1' },
-      'Schema version "2" is not supported (this app reads version 1); the rest is read as version 1 on a best-effort basis.'],
+    [{ param: 'v', code: 'bad-version', value: '3', used: '2' },
+      'Schema version "3" is not supported (this app reads version 2); the rest is read as version 2 on a best-effort basis.'],
     [{ param: 'mystery', code: 'out-of-range', value: '5', used: '4' },
       'mystery: 5 is outside the allowed range; using 4.'],
   ])('describeWarning(%j): %s', (warning, expected) => {

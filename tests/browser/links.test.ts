@@ -1,0 +1,162 @@
+/**
+ * Links of any length (issue #11 §4), on the built site under a plain static server that, like
+ * common servers, answers 414 to a request line over 8 KB: the state travels in the fragment
+ * (never sent), long text compressed; old `?` links are read and rewritten; values out of range
+ * are reported with their limit, in English and Chinese.
+ */
+import { createServer, type Server } from 'node:http';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from 'vite';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, waitForResult } from './harness';
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+/** nginx's default `large_client_header_buffers` (8 KB): a longer request line gets 414. */
+const MAX_REQUEST_LINE = 8 * 1024;
+const CATS = '猫'.repeat(20_000);
+
+let outDir: string;
+let server: Server;
+let origin: string;
+let browser: Browser;
+/** The longest request line the server was sent, and every status it answered. */
+const seen = { longestLine: 0, statuses: [] as number[] };
+
+/** A plain static file server for `root` at '/', answering 414 to a request line over MAX_REQUEST_LINE. */
+function serveStatic(root: string): Promise<Server> {
+  const s = createServer({ maxHeaderSize: 1 << 20 }, async (req, res) => {
+    const line = `${req.method ?? 'GET'} ${req.url ?? '/'} HTTP/${req.httpVersion}`;
+    seen.longestLine = Math.max(seen.longestLine, line.length);
+    const answer = (status: number, body: Buffer | string = '', type = 'text/plain') => {
+      seen.statuses.push(status);
+      res.writeHead(status, { 'content-type': type }).end(body);
+    };
+    if (line.length > MAX_REQUEST_LINE) return answer(414, 'Request-URI Too Large');
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(root, path === '/' ? 'index.html' : path));
+    try {
+      answer(200, await readFile(file), TYPES[extname(file)] ?? 'application/octet-stream');
+    } catch {
+      answer(404);
+    }
+  });
+  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
+}
+
+beforeAll(async () => {
+  outDir = await mkdtemp(join(tmpdir(), 'maskscope-links-'));
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  await build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  server = await serveStatic(outDir);
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no address');
+  origin = `http://127.0.0.1:${address.port}`;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  if (outDir) await rm(outDir, { recursive: true, force: true });
+});
+
+async function open(url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  return { page, errors };
+}
+
+describe('links of any length, from a static server that answers 414 to long request lines', () => {
+  it('the old query-string link of 20 000 × "猫" is refused by this server (414): the case the fragment fixes', async () => {
+    const oldLink = `${origin}/?v=1&attn=cross&q=${encodeURIComponent(CATS)}`;
+    expect(oldLink.length).toBeGreaterThan(180_000);
+    expect((await fetch(oldLink)).status).toBe(414);
+  });
+
+  it('20 000 × "猫" typed on the query side: the link (fragment, compressed) reloads them all, and no request line is long', async () => {
+    const { page, errors } = await open(`${origin}/#v=2&attn=cross&k=a+b+c&heads=1`);
+    await waitForResult(page);
+    await page.getByTestId('query-text').fill(CATS);
+    await page.waitForFunction(() => window.location.hash.includes('&qz='));
+    const link = page.url();
+    expect(link.length).toBeLessThan(1_000);
+    expect(new URL(link).search).toBe('');
+    await page.close();
+
+    seen.longestLine = 0;
+    seen.statuses.length = 0;
+    const { page: again, errors: againErrors } = await open(link);
+    await waitForResult(again);
+    expect(await again.getByTestId('query-text').inputValue()).toBe(CATS);
+    expect(await again.getByTestId('url-warnings').count()).toBe(0);
+    expect(seen.statuses.filter((s) => s !== 200)).toEqual([]);
+    expect(seen.longestLine).toBeLessThan(MAX_REQUEST_LINE);
+    expect([...errors, ...againErrors]).toEqual([]);
+    await again.close();
+  });
+
+  it('an old "?v=1&causal=1&heads=2" link: read, and rewritten to "#v=2&causal=1&heads=2" in place (no new history entry)', async () => {
+    // The same link in the new form, opened the same way, gives the history length of one entry.
+    const { page: control } = await open(`${origin}/#v=2&causal=1&heads=2`);
+    await control.waitForFunction(() => window.location.hash === '#v=2&causal=1&heads=2');
+    const oneEntry = await control.evaluate(() => window.history.length);
+    await control.close();
+    const { page, errors } = await open(`${origin}/?v=1&causal=1&heads=2`);
+    await page.waitForFunction(() => window.location.hash === '#v=2&causal=1&heads=2');
+    expect(await page.evaluate(() => [window.location.search, window.history.length])).toEqual(['', oneEntry]);
+    expect(await page.getByLabel('Causal mask', { exact: false }).first().isChecked()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a fragment edited in the address bar (hashchange): the app reads the new state', async () => {
+    const { page, errors } = await open(`${origin}/#v=2&heads=2`);
+    await waitForResult(page);
+    await page.evaluate(() => {
+      window.location.hash = '#v=2&heads=3&seed=7';
+    });
+    await page.waitForFunction(() => window.location.hash === '#v=2&seed=7&heads=3');
+    expect(await page.getByLabel('Heads', { exact: true }).inputValue()).toBe('3');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('values out of range: clamped or left out, the banner names the limit', () => {
+  it('paint=9999.9999.1, global=9999, cap=1e-300: three warnings with 0..4095 and 0 or 0.01..1000; the soft-cap field shows 0.01 without an error', async () => {
+    const { page, errors } = await open(`${origin}/#v=2&paint=0.1.0,9999.9999.1&global=0,9999&cap=1e-300`);
+    const banner = page.getByTestId('url-warnings');
+    await banner.waitFor();
+    const items = await banner.locator('li').allTextContents();
+    expect(items).toEqual([
+      'global: 9999 is outside 0..4095; left out.',
+      'paint: 9999.9999.1 is outside 0..4095; left out.',
+      'cap=1e-300 is outside 0 or 0.01..1000; using 0.01.',
+    ]);
+    const cap = page.getByLabel(/Soft-cap/);
+    expect(await cap.inputValue()).toBe('0.01');
+    expect(await cap.getAttribute('aria-invalid')).toBeNull();
+    await page.waitForFunction(() => window.location.hash === '#v=2&global=0&paint=0.1.0&cap=0.01');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the same link with lang=zh: the warnings in Chinese, with the same limits', async () => {
+    const { page } = await open(`${origin}/#v=2&paint=9999.9999.1&cap=1e-300&lang=zh&qz=!!!`);
+    const banner = page.getByTestId('url-warnings');
+    await banner.waitFor();
+    expect(await banner.locator('li').allTextContents()).toEqual([
+      'qz：无法读取压缩的文本（链接可能被截断或改动）；改用默认值。',
+      'paint：9999.9999.1 超出范围 0..4095；已忽略。',
+      'cap=1e-300 超出范围 0 或 0.01..1000；改用 0.01。',
+    ]);
+    await page.close();
+  });
+});
