@@ -153,8 +153,8 @@ export function joinResults(results: Result[]): Result {
 
 
 
-/** From this many cells (B·H·Lq·Lk) on, a plain-JS run is split across the workers. */
-export const PARALLEL_CELLS = 1 << 20;
+// PARALLEL_CELLS: from this many cells on, a plain-JS run is split across the workers (engine/thresholds.ts)
+export { PARALLEL_CELLS } from '../engine/thresholds';
 
 /** Workers in the pool: one per core, at most 4 (2 on a 2-core machine; 1 when unknown to be more). */
 export function poolSize(cores: number | undefined): number {
