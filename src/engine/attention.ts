@@ -8,8 +8,8 @@ import { checkAttentionInputs } from './checkInputs';
 import { allHeads, allocateHead, joinStages, type StageSet } from './headStages';
 import { applyMask, rowStatuses } from './rowStatus';
 import { computeRowsTf } from './tfChunks';
-import { planTf } from './tfPlan';
-import { readStagesTf, textureLimit } from './tfStages';
+import { checkPrecision, planTf } from './tfPlan';
+import { backendPrecision, readStagesTf, textureLimit } from './tfStages';
 import type { AttentionInputs, AttentionStages } from './types';
 
 export { applyScoreMods, maskedSoftmax } from './tfStages';
@@ -29,11 +29,12 @@ export { applyScoreMods, maskedSoftmax } from './tfStages';
  *   1/√dK) and score modifiers.
  * @returns the stages as row-major typed arrays (see AttentionStages).
  * @throws Error when an array's length does not match the shape (message names the argument), or
- *   a score modifier is out of range (see checkScoreMods); RangeError when one head's keys do not
- *   fit in a texture (planTf).
+ *   a score modifier is out of range (see checkScoreMods); RangeError on float16 textures when
+ *   Lq + Lk exceeds 2048 (checkPrecision).
  */
 export async function computeAttention(inputs: AttentionInputs): Promise<AttentionStages> {
   checkAttentionInputs(inputs, 'computeAttention');
+  checkPrecision(inputs.shape, backendPrecision());
   const plan = planTf(inputs.shape, textureLimit());
   if (plan.wholeBatch) return computeWholeBatchTf(inputs);
   const { shape } = inputs;

@@ -4,7 +4,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
-import type { BackendInfo, Precision } from './types';
+import { backendPrecision } from './tfStages';
+import type { BackendInfo } from './types';
+
+export { backendPrecision };
 
 /**
  * Activates a tfjs backend and reports what it can do.
@@ -49,14 +52,3 @@ export function describeBackend(fallbackReason: string): BackendInfo {
   };
 }
 
-/**
- * The precision of the active backend: 'float16' on WebGL when tfjs stores tensors in half-float
- * textures — the device has no float32 render targets (`WEBGL_RENDER_FLOAT32_ENABLED` false) or
- * `WEBGL_FORCE_F16_TEXTURES` is set (tfjs flags, tfjs-backend-webgl `flags_webgl.ts`);
- * 'float32' otherwise (the CPU backend is always float32).
- */
-export function backendPrecision(): Precision {
-  if (tf.getBackend() !== 'webgl') return 'float32';
-  const f16 = !tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED') || tf.env().getBool('WEBGL_FORCE_F16_TEXTURES');
-  return f16 ? 'float16' : 'float32';
-}

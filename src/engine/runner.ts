@@ -6,7 +6,7 @@
 import { checkAttentionInputs } from './checkInputs';
 import { allHeads, allocateHead, headIndex, splitStages, type HeadStages, type StageSet } from './headStages';
 import { computeRowsJs, planJs } from './jsAttention';
-import { planTf } from './tfPlan';
+import { checkPrecision, planTf } from './tfPlan';
 import { JS_BLOCK_CELLS } from './thresholds';
 import type { AttentionInputs, AttentionShape, EnginePath, HeadRef } from './types';
 
@@ -42,7 +42,8 @@ export { JS_BLOCK_CELLS };
  * On a tfjs path the backend must already be active (initBackend); every tensor is disposed.
  * @returns a StageSet with the requested heads filled and the others null.
  * @throws Error when the inputs are malformed (checkAttentionInputs), a head is out of range, or
- *   whatever `checkpoint` throws (cancellation).
+ *   whatever `checkpoint` throws (cancellation); RangeError on a float16 backend when Lq + Lk
+ *   exceeds F16_EXACT_POSITIONS (checkPrecision).
  */
 export async function runAttention(inputs: AttentionInputs, options: RunOptions): Promise<StageSet> {
   checkAttentionInputs(inputs, 'runAttention');
@@ -84,7 +85,8 @@ function jsBlocks(inputs: AttentionInputs, knownScores: RunOptions['knownScores'
  * (planTf): every head at once when all are asked for and they fit, else head by head in blocks.
  */
 async function tfBlocks(inputs: AttentionInputs, options: RunOptions): Promise<Blocks | { whole: StageSet }> {
-  const { computeRowsTf, textureLimit } = await import('./tfChunks');
+  const { backendPrecision, computeRowsTf, textureLimit } = await import('./tfChunks');
+  checkPrecision(inputs.shape, backendPrecision());
   const plan = planTf(inputs.shape, textureLimit(options.maxTextureSize ?? 0));
   if (plan.wholeBatch && !options.heads) {
     const { computeWholeBatchTf } = await import('./attention');

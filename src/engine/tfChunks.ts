@@ -10,7 +10,7 @@ import { rowFlags } from './rowStatus';
 import { buildStagesTf, readStagesTf } from './tfStages';
 import type { AttentionInputs } from './types';
 
-export { textureLimit } from './tfStages';
+export { backendPrecision, textureLimit } from './tfStages';
 
 /**
  * Computes query rows [start, end) of head (out.batch, out.head) on the active tfjs backend and

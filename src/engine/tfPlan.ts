@@ -4,8 +4,8 @@
  * value per texel unpacked, four packed), and fails with "Requested texture size … greater than
  * WebGL maximum" beyond. Pure: the runner plans without loading tfjs.
  */
-import { CHUNK_CELLS } from './thresholds';
-import type { AttentionShape } from './types';
+import { CHUNK_CELLS, F16_EXACT_POSITIONS } from './thresholds';
+import type { AttentionShape, Precision } from './types';
 
 /** One tfjs computation's extent. */
 export interface TfPlan {
@@ -41,4 +41,19 @@ export function planTf(shape: AttentionShape, maxTextureSize: number): TfPlan {
   const widest = Math.max(Lk, dK, dV);
   const wholeBatch = B * H * Lq * widest <= cells && B * H * Lk * Math.max(dK, dV) <= cells;
   return { wholeBatch, rows: Math.max(1, Math.min(Lq, Math.floor(cells / widest))) };
+}
+
+/**
+ * Refuses the tfjs path where float16 textures would round the mask's positions: Lq + Lk above
+ * F16_EXACT_POSITIONS (2048) on a float16 backend. float32 holds them exactly (up to 2^24).
+ * @throws RangeError naming Lq, Lk and the fix (the plain-JS engine, or shorter sequences).
+ */
+export function checkPrecision(shape: AttentionShape, precision: Precision): void {
+  const { queryLength: Lq, keyLength: Lk } = shape;
+  if (precision === 'float16' && Lq + Lk > F16_EXACT_POSITIONS) {
+    throw new RangeError(
+      `This GPU computes in float16, which holds positions exactly only up to ${F16_EXACT_POSITIONS}: ` +
+        `Lq + Lk = ${Lq} + ${Lk} would round the mask. Choose the plain-JS engine, or shorter sequences.`,
+    );
+  }
 }

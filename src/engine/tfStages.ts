@@ -9,7 +9,7 @@ import { specializeMask } from './mask';
 import { compileMask } from './mask/compile';
 import { maskTensor } from './maskTensor';
 import { alibiSlope, alibiSlopes, changesLogits, effectiveScale, type ScoreMods } from './scoreMods';
-import type { AttentionInputs, AttentionShape } from './types';
+import type { AttentionInputs, AttentionShape, Precision } from './types';
 
 /**
  * What one tfjs computation covers: every batch item, head and query row ('whole': tensors
@@ -172,4 +172,16 @@ export function textureLimit(requested = 0): number {
   const device = tf.getBackend() === 'webgl' ? tf.env().getNumber('WEBGL_MAX_TEXTURE_SIZE') : 0;
   if (device > 0 && requested > 0) return Math.min(device, requested);
   return device > 0 ? device : requested;
+}
+
+/**
+ * The precision of the active backend: 'float16' on WebGL when tfjs stores tensors in half-float
+ * textures — the device has no float32 render targets (`WEBGL_RENDER_FLOAT32_ENABLED` false) or
+ * `WEBGL_FORCE_F16_TEXTURES` is set (tfjs flags, tfjs-backend-webgl `flags_webgl.ts`);
+ * 'float32' otherwise (the CPU backend is always float32).
+ */
+export function backendPrecision(): Precision {
+  if (tf.getBackend() !== 'webgl') return 'float32';
+  const f16 = !tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED') || tf.env().getBool('WEBGL_FORCE_F16_TEXTURES');
+  return f16 ? 'float16' : 'float32';
 }

@@ -12,7 +12,7 @@
  * Below this many cells "auto" runs plain JS even where a hardware GPU is present: tfjs's fixed
  * cost per op and per read-back exceeds the work.
  * Backed by BENCHMARKS.md §1a (WebGL ms against JS ms: 1×1×256 = 2^16 cells, 38.1 vs 5.6 ms) and
- * §1d ("outside kernels ms" ≈ 10–13 ms per run up to 2^18 cells).
+ * §1d ("outside kernels ms": 10–27 ms of fixed cost per WebGL run up to 2^18 cells).
  */
 export const SMALL_CELLS = 1 << 18;
 
@@ -77,3 +77,13 @@ export const FOCUS_FIRST_MACS = 1 << 21;
  * then skips).
  */
 export const MAX_KEPT_SCORE_CELLS = 1 << 22;
+
+/**
+ * Most of Lq + Lk the tfjs path computes on float16 textures. tfjs stores int32 tensors in the
+ * same textures as floats, and a half float (11-bit significand, IEEE 754 binary16) holds whole
+ * numbers exactly only up to 2048; the mask's index arithmetic (e.g. q + Lk − Lq, evaluated left
+ * to right) reaches Lq + Lk. Not a speed threshold: a correctness one, found in Chromium with
+ * WEBGL_FORCE_F16_TEXTURES (Lq = 8, Lk = 2100: 7 mask cells wrong; Lk = 1100: none), see
+ * docs/reliability.md.
+ */
+export const F16_EXACT_POSITIONS = 2048;

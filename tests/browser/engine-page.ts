@@ -102,7 +102,10 @@ async function runF16(names: string[]) {
     whole.push(summarise(name, await computeAttention(inputs)));
     blocks.push(summarise(name, joinStages(await runAttention(inputs, { path: 'webgl', heads: allHeads(inputs.shape), maxTextureSize: 4 }))!));
   }
-  return { backend, precision: backendPrecision(), renderFloat32: tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED'), whole, blocks };
+  // Lq + Lk = 2108 > 2048: float16 would round the mask's positions (7 cells wrong before the check)
+  const long = makeInputs({ name: 'long', shape: { batch: 1, heads: 1, queryLength: 8, keyLength: 2100, dK: 2, dV: 2 }, causal: 'bottom-right', keyLengths: [2097], queryLengths: null, seed: 5 });
+  const refusals = await Promise.all([computeAttention(long), runAttention(long, { path: 'webgl' })].map((p) => p.then(() => '', (e: Error) => e.message)));
+  return { backend, precision: backendPrecision(), renderFloat32: tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED'), whole, blocks, refusals };
 }
 
 /** Tensor and GPU byte counts around `repeats` computes of a case (default: ENGINE_CASES[7]). */

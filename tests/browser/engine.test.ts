@@ -145,7 +145,7 @@ describe('a WebGL texture limit below 2048 (tfjs flag WEBGL_MAX_TEXTURE_SIZE = 3
   }
 });
 
-type F16Result = { backend: { name: string; float32: boolean; precision: string }; precision: string; renderFloat32: boolean; whole: PageResult[]; blocks: PageResult[] };
+type F16Result = { backend: { name: string; float32: boolean; precision: string }; precision: string; renderFloat32: boolean; whole: PageResult[]; blocks: PageResult[]; refusals: string[] };
 
 describe('float16 textures (tfjs flag WEBGL_FORCE_F16_TEXTURES, a fresh page)', () => {
   /** float16 keeps 11 significant bits: about 5e-4 relative per rounding, a few roundings per stage. */
@@ -167,6 +167,11 @@ describe('float16 textures (tfjs flag WEBGL_FORCE_F16_TEXTURES, a fresh page)', 
     expect(r.backend).toMatchObject({ name: 'webgl', float32: false, precision: 'float16' });
     expect(r.precision).toBe('float16');
     expect(r.renderFloat32).toBe(false);
+  });
+
+  it('Lq + Lk = 8 + 2100 (positions a half float rounds): computeAttention and runAttention refuse, saying to choose the plain-JS engine', () => {
+    expect(r.refusals).toHaveLength(2);
+    for (const message of r.refusals) expect(message).toContain('Lq + Lk = 8 + 2100 would round the mask. Choose the plain-JS engine');
   });
 
   it('the numbers really went through float16 (scaled scores differ from float32 by more than float32 rounding)', () => {

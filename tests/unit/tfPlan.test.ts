@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chunkCells, planTf } from '../../src/engine/tfPlan';
-import { CHUNK_CELLS } from '../../src/engine/thresholds';
+import { checkPrecision, chunkCells, planTf } from '../../src/engine/tfPlan';
+import { CHUNK_CELLS, F16_EXACT_POSITIONS } from '../../src/engine/thresholds';
 import type { AttentionShape } from '../../src/engine/types';
 
 const shape = (batch: number, heads: number, queryLength: number, keyLength: number, dK = 4, dV = dK): AttentionShape => ({ batch, heads, queryLength, keyLength, dK, dV });
@@ -55,5 +55,18 @@ describe('planTf', () => {
 
   it('a key row wider than the limit still gets one row per block (the app keeps Lk ≤ 4096 within any limit ≥ 64)', () => {
     expect(planTf(shape(1, 1, 4, 17), 4)).toEqual({ wholeBatch: false, rows: 1 });
+  });
+});
+
+describe('checkPrecision', () => {
+  it('float16: Lq + Lk up to 2048 passes (1024 + 1024), 1024 + 1025 throws a RangeError naming the sizes and the JS engine', () => {
+    expect(F16_EXACT_POSITIONS).toBe(2048);
+    expect(() => checkPrecision(shape(1, 1, 1024, 1024), 'float16')).not.toThrow();
+    expect(() => checkPrecision(shape(1, 1, 1024, 1025), 'float16')).toThrow(RangeError);
+    expect(() => checkPrecision(shape(1, 1, 8, 2100), 'float16')).toThrow('Lq + Lk = 8 + 2100 would round the mask. Choose the plain-JS engine');
+  });
+
+  it('float32 holds every length of the app (4096 + 4096)', () => {
+    expect(() => checkPrecision(shape(1, 1, 4096, 4096), 'float32')).not.toThrow();
   });
 });
