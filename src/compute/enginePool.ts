@@ -161,8 +161,8 @@ export function joinResults(results: Result[]): Result {
 
 
 
-/** From this many cells (B·H·Lq·Lk) on, a plain-JS run is split across the workers. */
-export const PARALLEL_CELLS = 1 << 20;
+// PARALLEL_CELLS: from this many cells on, a plain-JS run is split across the workers (engine/thresholds.ts)
+export { PARALLEL_CELLS } from '../engine/thresholds';
 
 /** A pool with one worker per core (poolSize), for the engine client. */
 export function createEnginePool(onMessage: (message: WorkerMessage) => void, onFailure: (message: string) => void): EnginePool {

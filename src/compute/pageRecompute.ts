@@ -20,10 +20,11 @@ import type { AttentionInputs, AttentionShape, HeadRef } from '../engine/types';
 import type { Scenario } from '../state/scenario';
 import type { OnPageKind, RunInfo } from '../worker/protocol';
 import { modelWidth } from '../engine/projections';
+import { FOCUS_FIRST_MACS, PAGE_CELLS, PAGE_MACS } from '../engine/thresholds';
 import { deriveInputs, vectorSettingsKey } from '../scenario/derive';
 
-/** Up to this many cells (B·H·Lq·Lk) the page computes a job (a mask-only change at 2^17: ≈ 3 ms here). */
-export const PAGE_CELLS = 1 << 17;
+// PAGE_CELLS (a mask-only change at 2^17: ≈ 3 ms), PAGE_MACS (≈ 15 ms at 2^25), FOCUS_FIRST_MACS: engine/thresholds.ts
+export { FOCUS_FIRST_MACS, PAGE_CELLS, PAGE_MACS };
 
 /** What the page recomputes from: a result (its job's scenario, inputs with Q/K/V, every head). */
 export interface PageBasis {
@@ -39,21 +40,12 @@ export interface PageJob {
   inputs: AttentionInputs;
 }
 
-/** Up to this many multiply-adds (projections + Q·Kᵀ + W·V) a whole computation runs on the page (≈ 15 ms here at 2^25). */
-export const PAGE_MACS = 1 << 25;
-
 /** Multiply-adds of a whole computation: Q, K, V projections from the model width, then Q·Kᵀ and W·V. */
 export function computeMacs(s: AttentionShape): number {
   const width = modelWidth(s.dK);
   const projections = s.batch * s.heads * width * (s.dK * s.queryLength + (s.dK + s.dV) * s.keyLength);
   return projections + cellCount(s) * (s.dK + s.dV);
 }
-
-/**
- * From this many multiply-adds a computation from scratch does the head on screen first (below,
- * every head together takes about 1 ms here).
- */
-export const FOCUS_FIRST_MACS = 1 << 21;
 
 /** How the page can compute `job`: from `basis` (a mask-only change), from scratch (small), or not at all. */
 export function pagePlan(basis: PageBasis | null, job: PageJob, device: DeviceInfo | null): 'mask' | 'whole' | null {
@@ -138,7 +130,7 @@ function timedRun(kind: OnPageKind, started: number, inputs: AttentionInputs, kn
   const set = runHeads(inputs, knownScores, skip);
   if (!set) return null;
   const { reason } = choosePath(job.scenario.engine, device, cellCount(inputs.shape));
-  return { inputs, set, run: { path: 'js', reason, backend: null, ms: performance.now() - started, onPage: kind } };
+  return { inputs, set, run: { path: 'js', reason, backend: null, precision: 'float32', ms: performance.now() - started, onPage: kind } };
 }
 
 /**

@@ -1,8 +1,9 @@
 /** Combining the heads of results computed for the same settings (large sizes: heads on demand). */
 import type { StageSet } from '../engine/headStages';
+import { ALL_HEADS_CELLS } from '../engine/thresholds';
 
-/** Most cells B·H·Lq·Lk computed at once; above it only the heads being looked at are. */
-export const ALL_HEADS_CELLS = 1 << 24;
+// ALL_HEADS_CELLS: most cells B·H·Lq·Lk computed at once (engine/thresholds.ts)
+export { ALL_HEADS_CELLS };
 
 /** Most cells of heads kept on the page: two 4096² heads (about 700 MB), so flipping between two is instant. */
 export const KEPT_CELLS = 2 * ALL_HEADS_CELLS;

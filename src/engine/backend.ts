@@ -5,7 +5,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
+import { backendPrecision } from './tfStages';
 import type { BackendInfo } from './types';
+
+export { backendPrecision };
 
 /**
  * Activates a tfjs backend and reports what it can do.
@@ -39,10 +42,12 @@ export async function initBackend(preferred: 'webgl' | 'cpu' = 'webgl'): Promise
 export function describeBackend(fallbackReason: string): BackendInfo {
   const name = tf.getBackend();
   const isWebGL = name === 'webgl';
+  const precision = backendPrecision();
   return {
     name,
     webglVersion: isWebGL ? tf.env().getNumber('WEBGL_VERSION') : 0,
-    float32: isWebGL ? tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED') : true,
+    float32: precision === 'float32',
+    precision,
     maxTextureSize: isWebGL ? tf.env().getNumber('WEBGL_MAX_TEXTURE_SIZE') : 0,
     fallbackReason,
   };

@@ -5,6 +5,7 @@
  * shaders run on the CPU, slower than plain JS loops at every size; the tfjs CPU backend is
  * slower than plain JS everywhere, so "auto" never picks it.
  */
+import { SMALL_CELLS } from './thresholds';
 import type { EnginePath } from './types';
 
 /** What the device offers, probed once (a WebGL2 context's renderer string and limits). */
@@ -24,8 +25,8 @@ export type EnginePreference = 'auto' | EnginePath;
 /** Why a path was chosen; an i18n key under `engine.reason.`. */
 export type PathReason = 'chosen' | 'softwareWebgl' | 'noWebgl' | 'small' | 'large' | 'gpuFault';
 
-/** Below this many cells (B·H·Lq·Lk), plain JS beats a GPU's dispatch and read-back costs. */
-export const SMALL_CELLS = 1 << 18;
+// SMALL_CELLS: below this many cells plain JS beats a GPU's dispatch and read-back (thresholds.ts)
+export { SMALL_CELLS };
 
 /** Renderer strings of software WebGL implementations (shaders run on the CPU). */
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render/i;

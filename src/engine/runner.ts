@@ -6,6 +6,8 @@
 import { checkAttentionInputs } from './checkInputs';
 import { allHeads, allocateHead, headIndex, splitStages, type HeadStages, type StageSet } from './headStages';
 import { computeRowsJs, planJs } from './jsAttention';
+import { checkPrecision, planTf } from './tfPlan';
+import { JS_BLOCK_CELLS } from './thresholds';
 import type { AttentionInputs, AttentionShape, EnginePath, HeadRef } from './types';
 
 export type { EnginePath, HeadRef } from './types';
@@ -16,7 +18,10 @@ export interface RunOptions {
   path: EnginePath;
   /** The (b, h) to compute; all B·H heads when absent. */
   heads?: HeadRef[];
-  /** WebGL MAX_TEXTURE_SIZE in texels (tfjs paths), 0 or absent = no limit. */
+  /**
+   * WebGL MAX_TEXTURE_SIZE in texels (tfjs paths), 0 or absent = the device's own; the smaller
+   * of this and the device's is kept.
+   */
   maxTextureSize?: number;
   /** Called after each block with query rows done and in total (over every requested head). */
   onProgress?(done: number, total: number): void;
@@ -29,27 +34,25 @@ export interface RunOptions {
   knownScores?(batch: number, head: number): Float32Array | null;
 }
 
-/** Cells [rows × Lk] per plain-JS block: about 10–30 ms of work, so progress and cancel are prompt. */
-export const JS_BLOCK_CELLS = 1 << 17;
+// JS_BLOCK_CELLS: cells [rows × Lk] per plain-JS block (thresholds.ts)
+export { JS_BLOCK_CELLS };
 
 /**
  * Computes the requested heads.
  * On a tfjs path the backend must already be active (initBackend); every tensor is disposed.
  * @returns a StageSet with the requested heads filled and the others null.
  * @throws Error when the inputs are malformed (checkAttentionInputs), a head is out of range, or
- *   whatever `checkpoint` throws (cancellation).
+ *   whatever `checkpoint` throws (cancellation); RangeError on a float16 backend when Lq + Lk
+ *   exceeds F16_EXACT_POSITIONS (checkPrecision).
  */
 export async function runAttention(inputs: AttentionInputs, options: RunOptions): Promise<StageSet> {
   checkAttentionInputs(inputs, 'runAttention');
   const { shape } = inputs;
   const refs = options.heads ?? allHeads(shape);
   for (const r of refs) checkHead(shape, r);
-  if (options.path !== 'js' && !options.heads) {
-    const whole = await wholeBatchTf(inputs);
-    if (whole) return whole;
-  }
+  const compute = options.path === 'js' ? jsBlocks(inputs, options.knownScores) : await tfBlocks(inputs, options);
+  if ('whole' in compute) return compute.whole;
   const set: StageSet = { shape, heads: new Array<HeadStages | null>(shape.batch * shape.heads).fill(null) };
-  const compute = options.path === 'js' ? jsBlocks(inputs, options.knownScores) : await tfBlocks(inputs, options.maxTextureSize ?? 0);
   const total = refs.length * shape.queryLength;
   let done = 0;
   for (const ref of refs) {
@@ -77,21 +80,20 @@ function jsBlocks(inputs: AttentionInputs, knownScores: RunOptions['knownScores'
   return { rows, run: (out, start, end) => computeRowsJs(plan, out, start, end, knownScores?.(out.batch, out.head) ?? undefined) };
 }
 
-async function tfBlocks(inputs: AttentionInputs, maxTextureSize: number): Promise<Blocks> {
-  const { computeRowsTf, rowsPerChunk } = await import('./tfChunks');
-  const { queryLength: Lq, keyLength: Lk } = inputs.shape;
-  return { rows: rowsPerChunk(Lq, Lk, maxTextureSize), run: (out, start, end) => computeRowsTf(inputs, out, start, end) };
+/**
+ * The tfjs path under the smaller of the device's texture limit and `options.maxTextureSize`
+ * (planTf): every head at once when all are asked for and they fit, else head by head in blocks.
+ */
+async function tfBlocks(inputs: AttentionInputs, options: RunOptions): Promise<Blocks | { whole: StageSet }> {
+  const { backendPrecision, computeRowsTf, textureLimit } = await import('./tfChunks');
+  checkPrecision(inputs.shape, backendPrecision());
+  const plan = planTf(inputs.shape, textureLimit(options.maxTextureSize ?? 0));
+  if (plan.wholeBatch && !options.heads) {
+    const { computeWholeBatchTf } = await import('./attention');
+    return { whole: splitStages(await computeWholeBatchTf(inputs)) };
+  }
+  return { rows: plan.rows, run: (out, start, end) => computeRowsTf(inputs, out, start, end) };
 }
-
-/** All heads in one tfjs computation (fewer dispatches and read-backs) when they fit in one chunk. */
-async function wholeBatchTf(inputs: AttentionInputs): Promise<StageSet | null> {
-  const { batch, heads, queryLength, keyLength } = inputs.shape;
-  const { CHUNK_CELLS } = await import('./tfChunks');
-  if (batch * heads * queryLength * keyLength > CHUNK_CELLS) return null;
-  const { computeAttention } = await import('./attention');
-  return splitStages(await computeAttention(inputs));
-}
-
 
 function checkHead(shape: AttentionShape, { batch, head }: HeadRef): void {
   if (!(Number.isInteger(batch) && batch >= 0 && batch < shape.batch && Number.isInteger(head) && head >= 0 && head < shape.heads)) {

@@ -96,11 +96,21 @@ export interface BackendInfo {
   webglVersion: number;
   /** True when WebGL renders to float32 textures (else float16). CPU is always float32. */
   float32: boolean;
+  /** The precision the backend computes and stores stages in (float16 textures: see backendPrecision). */
+  precision: Precision;
   /** WebGL MAX_TEXTURE_SIZE, 0 when not WebGL. */
   maxTextureSize: number;
   /** Why this backend was chosen, e.g. the WebGL error that caused the fallback; '' when WebGL ran. */
   fallbackReason: string;
 }
+
+/**
+ * The float format a computation's stages were computed and stored in: 'float16' when tfjs WebGL
+ * renders to half-float textures (no float32 render targets, or WEBGL_FORCE_F16_TEXTURES), which
+ * keep about 3 significant digits and overflow above 65504; 'float32' otherwise (the plain-JS path
+ * computes in float64 and stores float32).
+ */
+export type Precision = 'float32' | 'float16';
 
 /** The engine's paths: plain-JS loops, or tfjs on its WebGL or CPU backend. */
 export type EnginePath = 'js' | 'webgl' | 'cpu';

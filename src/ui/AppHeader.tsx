@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { joinStages } from '../engine/headStages';
 import type { Scenario } from '../state/scenario';
 import { CopyLinkButton, ExportButton } from './ExportButton';
-import { buildExport } from './exportJson';
+import { buildExport, exportEngine } from './exportJson';
 import type { Computation } from './useComputation';
 
 interface Props {
@@ -37,7 +37,7 @@ export function AppHeader({ scenario, update, c }: Props) {
           problem={shown && !c.complete ? t('engine.exportNeedsAllHeads') : undefined}
           build={() => {
             const stages = shown && joinStages(shown.set);
-            return shown && stages && buildExport(scenario, shown.inputs, stages, shown.job, shown.run.backend?.name ?? shown.run.path);
+            return shown && stages && buildExport(scenario, shown.inputs, stages, shown.job, exportEngine(shown.run));
           }}
         />
       </div>

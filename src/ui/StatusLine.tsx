@@ -38,7 +38,7 @@ export function StatusLine({ device, run, set, slice, computing, preparing, proj
       {run ? <EnginePath run={run} device={device} /> : <span>{t('status.starting')}</span>}
       {run && (
         <span>
-          {t('status.precision')}: {run.backend && !run.backend.float32 ? t('status.float16') : t('status.float32')}
+          {t('status.precision')}: <span data-testid="status-precision" data-precision={run.precision}>{t(`status.${run.precision}`)}</span>
         </span>
       )}
       <span data-testid="status-time">

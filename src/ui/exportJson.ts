@@ -3,7 +3,8 @@
  * as nested arrays indexed [batch][head][row][col]. Never contains NaN or ±∞: blocked cells are
  * described by `mask`, not by −∞ values.
  */
-import type { AttentionInputs, AttentionStages } from '../engine/types';
+import type { AttentionInputs, AttentionStages, EnginePath, Precision } from '../engine/types';
+import type { RunInfo } from '../worker/protocol';
 import { RowStatus } from '../engine/types';
 import type { SequenceBatch } from '../engine/sequences';
 import type { Scenario } from '../state/scenario';
@@ -13,7 +14,12 @@ export const EXPORT_FORMAT = 'maskscope-attention/1';
 export interface ExportDocument {
   format: string;
   scenario: Scenario;
+  /** What computed it: 'js', or the tfjs backend 'webgl' / 'cpu' (kept from format 1's first fields). */
   backend: string;
+  /** The engine path that ran: 'js' (plain JavaScript), 'webgl' or 'cpu' (tfjs). */
+  path: EnginePath;
+  /** What the stages were computed in: 'float16' when WebGL used half-float textures. */
+  precision: Precision;
   shape: AttentionStages['shape'];
   tokens: { query: string[][]; key: string[][] };
   padding: { query: boolean[][]; key: boolean[][] };
@@ -29,23 +35,38 @@ export interface ExportDocument {
   paddedQueryRows: { batch: number; query: number }[];
 }
 
+/** How a result was computed, as the export records it. */
+export interface ExportEngine {
+  /** 'js', or the tfjs backend that ran ('webgl', or 'cpu' also after a WebGL fallback). */
+  backend: string;
+  path: EnginePath;
+  precision: Precision;
+}
+
+/** The export's record of a run: its path, the tfjs backend's name (or 'js') and the precision. */
+export function exportEngine(run: Pick<RunInfo, 'path' | 'backend' | 'precision'>): ExportEngine {
+  return { backend: run.backend?.name ?? run.path, path: run.path, precision: run.precision };
+}
+
 /**
  * Builds the export document. `scores` are the scaled scores before the mask (scores × 1/√dK).
  * @param stages the engine's result for `inputs`.
- * @param backend what computed it: 'js', or the tfjs backend 'webgl' / 'cpu'.
+ * @param engine what computed it (exportEngine of the result's RunInfo).
  */
 export function buildExport(
   scenario: Scenario,
   inputs: AttentionInputs,
   stages: AttentionStages,
   sides: { query: SequenceBatch; key: SequenceBatch },
-  backend: string,
+  engine: ExportEngine,
 ): ExportDocument {
   const { batch: B, heads: H, queryLength: Lq, keyLength: Lk, dK, dV } = stages.shape;
   return {
     format: EXPORT_FORMAT,
     scenario,
-    backend,
+    backend: engine.backend,
+    path: engine.path,
+    precision: engine.precision,
     shape: stages.shape,
     tokens: { query: sides.query.tokens, key: sides.key.tokens },
     padding: { query: sides.query.isReal.map((r) => r.map((x) => !x)), key: sides.key.isReal.map((r) => r.map((x) => !x)) },

@@ -85,7 +85,7 @@ async function handle(request: ComputeRequest): Promise<void> {
     });
     if (path === 'webgl' && webglLost()) throw new ContextLost();
     if (path === 'js') scores.keep(scoresKey, set); // before the buffers are transferred away
-    const run = { path, reason: choice.reason, backend, ms: performance.now() - started };
+    const run = { path, reason: choice.reason, backend, precision: backend?.precision ?? 'float32', ms: performance.now() - started };
     const sent = request.sendVectors ? inputs : { ...inputs, q: NO_VECTORS, k: NO_VECTORS, v: NO_VECTORS };
     scope.postMessage({ type: 'result', id: request.id, key: request.key, inputs: sent, set, run }, stageBuffers(set));
   } catch (error) {

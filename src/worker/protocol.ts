@@ -4,7 +4,7 @@
  */
 import type { StageSet } from '../engine/headStages';
 import type { DeviceInfo, PathReason } from '../engine/pathChoice';
-import type { AttentionInputs, BackendInfo, EnginePath, HeadRef } from '../engine/types';
+import type { AttentionInputs, BackendInfo, EnginePath, HeadRef, Precision } from '../engine/types';
 import type { Scenario } from '../state/scenario';
 
 /** Compute the scenario's attention; a newer request cancels this one between row blocks. */
@@ -48,6 +48,8 @@ export interface RunInfo {
   reason: PathReason;
   /** The tfjs backend, when a tfjs path ran (its fallback reason included). */
   backend: BackendInfo | null;
+  /** What the stages were computed in: the backend's precision on a tfjs path, 'float32' on JS. */
+  precision: Precision;
   /** Milliseconds from the request to the result: Q/K/V (when not cached) and every stage. */
   ms: number;
   /** Workers that shared the heads (set by the page's pool when more than one did). */

@@ -4,9 +4,10 @@
  * instead of recomputing half of its work (runAttention's `knownScores`).
  */
 import { headIndex, type StageSet } from '../engine/headStages';
+import { MAX_KEPT_SCORE_CELLS } from '../engine/thresholds';
 
-/** At most this many cells (B·H·Lq·Lk over the kept heads) are kept: 16 MB of float32. */
-export const MAX_KEPT_SCORE_CELLS = 1 << 22;
+// MAX_KEPT_SCORE_CELLS: at most this many cells are kept, 16 MB of float32 (engine/thresholds.ts)
+export { MAX_KEPT_SCORE_CELLS };
 
 export interface ScoreCache {
   /** The kept scores of head (b, h) for Q and K of `key`, or null. */

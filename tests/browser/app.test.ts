@@ -51,6 +51,8 @@ describe('Maskscope app', () => {
     await waitForResult(page);
     doc = await exportJson(page);
     expect(doc.backend).toBe('js'); // auto on SwiftShader
+    expect(doc).toMatchObject({ path: 'js', precision: 'float32' });
+    await expect(page.getByTestId('status-precision').getAttribute('data-precision')).resolves.toBe('float32');
     expect(doc.tokens.query[0]).toEqual(['The', 'cat', 'sat', 'on', 'the', 'mat']);
     expect(doc.tokens.query[1]).toEqual(['The', 'dog', 'barked', '<pad>', '<pad>', '<pad>']);
     for (const head of doc.weights[0]!) {
@@ -474,7 +476,8 @@ describe('Maskscope app, edge cases', () => {
     const texts = await page.evaluate(() => (window as unknown as { statusTexts: string[] }).statusTexts);
     expect(texts.some((text) => text.includes('preparing the GPU engine (compiling shaders)'))).toBe(true);
     const webglDoc = await exportJson(page);
-    expect(webglDoc.backend).toBe('webgl');
+    expect(webglDoc).toMatchObject({ backend: 'webgl', path: 'webgl', precision: 'float32' }); // SwiftShader renders to float32
+    await expect(page.getByTestId('status-precision').getAttribute('data-precision')).resolves.toBe('float32');
     expectMatchesReference(webglDoc);
     expect(errors).toEqual([]);
     await page.close();

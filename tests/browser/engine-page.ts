@@ -3,13 +3,13 @@
  * WEBGL_CPU_FORWARD is off, so even tiny tensors go through the shaders.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { initBackend } from '../../src/engine/backend';
+import { backendPrecision, describeBackend, initBackend } from '../../src/engine/backend';
 import { computeAttention } from '../../src/engine/attention';
 import { joinStages } from '../../src/engine/headStages';
 import { allHeads, runAttention, type EnginePath } from '../../src/engine/runner';
 import { warmUpTf } from '../../src/engine/tfChunks';
 import type { AttentionStages } from '../../src/engine/types';
-import { ENGINE_CASES, EVERY_MODIFIER_CASE, makeInputs } from '../helpers/cases';
+import { ENGINE_CASES, EVERY_MODIFIER_CASE, makeInputs, type CaseSpec } from '../helpers/cases';
 
 async function run(names: string[]) {
   tf.env().set('WEBGL_CPU_FORWARD', false);
@@ -38,6 +38,8 @@ function summarise(name: string, stages: AttentionStages) {
       output: [...stages.output],
       rowStatus: [...stages.rowStatus],
       anyNaN: [stages.weights, stages.output, stages.scaled, stages.logits].some((a) => a.some(Number.isNaN)),
+      // ±∞ or NaN anywhere but `masked` (where −∞ marks blocked cells)
+      anyNonFinite: [stages.scores, stages.scaled, stages.logits, stages.weights, stages.output].some((a) => !a.every(Number.isFinite)),
   };
 }
 
@@ -60,6 +62,52 @@ async function runPath(names: string[], path: EnginePath, maxTextureSize: number
   return { backend, results, compileOnlyAfter };
 }
 
+/**
+ * Every case under the tfjs flag WEBGL_MAX_TEXTURE_SIZE = `limit` (a device with small textures;
+ * tfjs then refuses any texture beyond it): computeAttention, and runAttention for every head as
+ * the worker calls it (maxTextureSize from describeBackend). Call first, on a fresh page: a
+ * device's limit is fixed, and tfjs's compiled programs assume the texture layouts they were
+ * compiled for, so the flag is set before the WebGL backend computes anything.
+ */
+async function runTextureLimit(specs: CaseSpec[], limit: number) {
+  tf.env().set('WEBGL_MAX_TEXTURE_SIZE', limit);
+  tf.env().set('WEBGL_CPU_FORWARD', false);
+  await initBackend('webgl');
+  const backend = describeBackend('');
+  const whole = [];
+  const worker = [];
+  for (const spec of specs) {
+    const inputs = makeInputs(spec);
+    whole.push(summarise(spec.name, await computeAttention(inputs)));
+    let blocks = 0;
+    const set = await runAttention(inputs, { path: 'webgl', maxTextureSize: backend.maxTextureSize, onProgress: () => blocks++ });
+    worker.push({ ...summarise(spec.name, joinStages(set)!), blocks });
+  }
+  return { backend, whole, worker };
+}
+
+/**
+ * Every case on float16 textures: WEBGL_FORCE_F16_TEXTURES is set before the WebGL backend starts
+ * (call first, on a fresh page), so tfjs derives every other flag as on a device without float32
+ * render targets. computeAttention (whole batch) and runAttention head by head in row blocks.
+ */
+async function runF16(names: string[]) {
+  tf.env().set('WEBGL_FORCE_F16_TEXTURES', true);
+  tf.env().set('WEBGL_CPU_FORWARD', false);
+  const backend = await initBackend('webgl');
+  const whole = [];
+  const blocks = [];
+  for (const name of names) {
+    const inputs = makeInputs(ENGINE_CASES.find((c) => c.name === name)!);
+    whole.push(summarise(name, await computeAttention(inputs)));
+    blocks.push(summarise(name, joinStages(await runAttention(inputs, { path: 'webgl', heads: allHeads(inputs.shape), maxTextureSize: 4 }))!));
+  }
+  // Lq + Lk = 2108 > 2048: float16 would round the mask's positions (7 cells wrong before the check)
+  const long = makeInputs({ name: 'long', shape: { batch: 1, heads: 1, queryLength: 8, keyLength: 2100, dK: 2, dV: 2 }, causal: 'bottom-right', keyLengths: [2097], queryLengths: null, seed: 5 });
+  const refusals = await Promise.all([computeAttention(long), runAttention(long, { path: 'webgl' })].map((p) => p.then(() => '', (e: Error) => e.message)));
+  return { backend, precision: backendPrecision(), renderFloat32: tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED'), whole, blocks, refusals };
+}
+
 /** Tensor and GPU byte counts around `repeats` computes of a case (default: ENGINE_CASES[7]). */
 async function leakCheck(repeats: number, name: string = ENGINE_CASES[7]!.name) {
   tf.env().set('WEBGL_CPU_FORWARD', false);
@@ -74,5 +122,5 @@ async function leakCheck(repeats: number, name: string = ENGINE_CASES[7]!.name) 
   return { before: before.numTensors, after: after.numTensors, bytesBefore: (before as typeof after).numBytesInGPU ?? 0, bytesAfter: after.numBytesInGPU ?? 0 };
 }
 
-Object.assign(window, { maskscopeEngineTest: { run, runPath, leakCheck, caseNames: ENGINE_CASES.map((c) => c.name), everyModifierCase: EVERY_MODIFIER_CASE } });
+Object.assign(window, { maskscopeEngineTest: { run, runPath, runTextureLimit, runF16, leakCheck, caseNames: ENGINE_CASES.map((c) => c.name), everyModifierCase: EVERY_MODIFIER_CASE } });
 document.body.dataset.ready = 'true';

@@ -42,7 +42,7 @@ function makeJob(settingsKey: string): EngineJob {
 
 function resultFor(request: ComputeRequest, shape: AttentionShape, path: RunInfo['path'] = 'webgl'): WorkerMessage {
   const set: StageSet = { shape, heads: Array.from({ length: shape.batch * shape.heads }, (_, i) => allocateHead(shape, Math.floor(i / shape.heads), i % shape.heads)) };
-  return { type: 'result', id: request.id, key: request.key, inputs: makeJob(request.key).inputs, set, run: { path, reason: 'chosen', backend: null, ms: 1 } };
+  return { type: 'result', id: request.id, key: request.key, inputs: makeJob(request.key).inputs, set, run: { path, reason: 'chosen', backend: null, ms: 1, precision: 'float32' } };
 }
 
 describe('EngineClient', () => {

@@ -24,7 +24,7 @@ describe('joinResults', () => {
     const set: StageSet = { shape, heads: allHeads(shape).map((r, i) => (indices.includes(i) ? allocateHead(shape, r.batch, r.head) : null)) };
     const vectors = (L: number, d: number) => Float32Array.from({ length: 6 * L * d }, (_, j) => (indices.includes(Math.floor(j / (L * d))) ? Math.floor(j / (L * d)) + 1 : 0));
     const inputs = { shape, q: vectors(2, 1), k: vectors(2, 1), v: vectors(2, 1) } as never;
-    return { type: 'result', id: 1, key: 'k', inputs, set, run: { path: 'js', reason: 'softwareWebgl', backend: null, ms } };
+    return { type: 'result', id: 1, key: 'k', inputs, set, run: { path: 'js', reason: 'softwareWebgl', backend: null, precision: 'float32', ms } };
   };
 
   it('takes each head from the part that computed it and the slowest part’s time', () => {

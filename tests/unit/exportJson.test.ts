@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { computeAttention } from '../../src/engine/attention';
-import { buildExport, nest } from '../../src/ui/exportJson';
+import { buildExport, exportEngine, nest } from '../../src/ui/exportJson';
+import type { BackendInfo } from '../../src/engine/types';
 import { estimateExportBytes } from '../../src/ui/ExportButton';
 import { deriveInputs } from '../../src/scenario/derive';
 import { DEFAULT_SCENARIO } from '../../src/state/scenario';
@@ -22,16 +23,36 @@ describe('nest', () => {
   });
 });
 
+const CPU = { backend: 'cpu', path: 'cpu', precision: 'float32' } as const;
+const backendInfo = (name: string, precision: BackendInfo['precision'], fallbackReason = ''): BackendInfo => ({ name, webglVersion: name === 'webgl' ? 2 : 0, float32: precision === 'float32', precision, maxTextureSize: name === 'webgl' ? 1024 : 0, fallbackReason });
+
+describe('exportEngine', () => {
+  it('plain JS: backend "js", path js, float32', () => {
+    expect(exportEngine({ path: 'js', backend: null, precision: 'float32' })).toEqual({ backend: 'js', path: 'js', precision: 'float32' });
+  });
+
+  it('WebGL on float16 textures: backend webgl, path webgl, float16', () => {
+    const backend = backendInfo('webgl', 'float16');
+    expect(exportEngine({ path: 'webgl', backend, precision: 'float16' })).toEqual({ backend: 'webgl', path: 'webgl', precision: 'float16' });
+  });
+
+  it('the tfjs CPU backend after a WebGL failure: backend cpu, path cpu (the path the worker ran)', () => {
+    const backend = backendInfo('cpu', 'float32', 'WebGL failed: no context');
+    expect(exportEngine({ path: 'cpu', backend, precision: 'float32' })).toEqual({ backend: 'cpu', path: 'cpu', precision: 'float32' });
+  });
+});
+
 describe('buildExport', () => {
   it('a fully padded key side and causal: JSON without NaN/Infinity, rows listed, mask as booleans', async () => {
     const scenario = { ...DEFAULT_SCENARIO, queryText: 'a b c\nd', causal: true, heads: 2, dK: 2 };
     const derived = deriveInputs(scenario);
     if (!derived.ok) throw new Error(derived.error);
     const stages = await computeAttention(derived.inputs);
-    const doc = buildExport(scenario, derived.inputs, stages, derived, 'cpu');
+    const doc = buildExport(scenario, derived.inputs, stages, derived, CPU);
     const text = JSON.stringify(doc);
     expect(text).not.toMatch(/NaN|Infinity|null/);
     expect(doc.format).toBe('maskscope-attention/1');
+    expect(doc).toMatchObject({ backend: 'cpu', path: 'cpu', precision: 'float32' });
     expect(doc.mask[1]![0]).toEqual([
       [true, false, false],
       [true, false, false],
@@ -50,7 +71,7 @@ describe('buildExport', () => {
     const scenario = { ...DEFAULT_SCENARIO, inputMode: 'lengths' as const, attention: 'cross' as const, queryLength: 3, keyLength: 1, causal: true, heads: 2, dK: 2 };
     const derived = deriveInputs(scenario);
     if (!derived.ok) throw new Error(derived.error);
-    const doc = buildExport(scenario, derived.inputs, await computeAttention(derived.inputs), derived, 'cpu');
+    const doc = buildExport(scenario, derived.inputs, await computeAttention(derived.inputs), derived, CPU);
     expect(doc.fullyMaskedRows).toEqual([
       { batch: 0, head: 0, query: 0 },
       { batch: 0, head: 0, query: 1 },
@@ -67,7 +88,7 @@ describe('estimateExportBytes', () => {
       const scenario = { ...DEFAULT_SCENARIO, inputMode: 'lengths' as const, queryLength: 48, keyLength: 48, batchSize: 2, causal, heads: 4, dK: 8 };
       const derived = deriveInputs(scenario);
       if (!derived.ok) throw new Error(derived.error);
-      const bytes = JSON.stringify(buildExport(scenario, derived.inputs, await computeAttention(derived.inputs), derived, 'cpu')).length;
+      const bytes = JSON.stringify(buildExport(scenario, derived.inputs, await computeAttention(derived.inputs), derived, CPU)).length;
       const estimate = estimateExportBytes(derived.inputs.shape);
       expect(estimate / bytes).toBeGreaterThan(0.65);
       expect(estimate / bytes).toBeLessThan(1.35);

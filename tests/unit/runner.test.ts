@@ -4,7 +4,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { allHeads, JS_BLOCK_CELLS, runAttention, type EnginePath } from '../../src/engine/runner';
 import { joinStages, splitStages, type StageSet } from '../../src/engine/headStages';
 import { referenceAttention } from '../../src/engine/reference';
-import { rowsPerChunk, CHUNK_CELLS } from '../../src/engine/tfChunks';
+import { planTf } from '../../src/engine/tfPlan';
 import { buildMaskSpec } from '../../src/engine/masks';
 import { compileMaskRows, parseMaskExpression, MASK_VARIABLES, and } from '../../src/engine/mask';
 import type { AttentionInputs } from '../../src/engine/types';
@@ -47,10 +47,26 @@ describe('runAttention against the float64 reference', () => {
 
   it('tfjs path in row blocks (a 4×4 texture limit forces blocks of 2, 2 and 1 rows), per-head mask terms', async () => {
     const inputs = withHeadTerm(makeInputs(ENGINE_CASES[20]!)); // scale + ALiBi + softcap, B = 3, H = 4, Lq = 5, Lk = 8
-    const { queryLength: Lq, keyLength: Lk } = inputs.shape;
-    expect(rowsPerChunk(Lq, Lk, 4)).toBe(2);
+    expect(planTf(inputs.shape, 4)).toEqual({ wholeBatch: false, rows: 2 });
     // Asking for the heads one by one takes the chunked path even though the whole batch would fit.
     const set = await runAttention(inputs, { path: 'cpu', heads: allHeads(inputs.shape), maxTextureSize: 4 });
+    expectMatchesReference(set, inputs, 2e-5);
+  });
+
+  it('every head asked for, under a 4×4 texture limit: the whole batch does not fit, so it runs head by head in blocks of 2, 2, 1 rows', async () => {
+    const inputs = makeInputs(ENGINE_CASES[20]!); // B = 3, H = 4, Lq = 5, Lk = 8
+    const blocks: number[] = [];
+    const set = await runAttention(inputs, { path: 'cpu', maxTextureSize: 4, onProgress: (done) => blocks.push(done) });
+    expect(blocks.slice(0, 3)).toEqual([2, 4, 5]);
+    expect(blocks).toHaveLength(3 * 4 * 3);
+    expectMatchesReference(set, inputs, 2e-5);
+  });
+
+  it('every head asked for, no texture limit: one whole-batch computation (no row blocks), same numbers', async () => {
+    const inputs = makeInputs(ENGINE_CASES[20]!);
+    let blocks = 0;
+    const set = await runAttention(inputs, { path: 'cpu', onProgress: () => blocks++ });
+    expect(blocks).toBe(0);
     expectMatchesReference(set, inputs, 2e-5);
   });
 
@@ -106,15 +122,6 @@ describe('runAttention against the float64 reference', () => {
     const inputs = makeInputs(ENGINE_CASES[0]!);
     await expect(runAttention(inputs, { path: 'js', heads: [{ batch: 2, head: 0 }] })).rejects.toThrow('outside B=2, H=3');
     await expect(runAttention({ ...inputs, q: new Float32Array(3) }, { path: 'js' })).rejects.toThrow('runAttention: q has 3 values');
-  });
-});
-
-describe('rowsPerChunk', () => {
-  it('fits CHUNK_CELLS and the texture limit, at least one row and at most Lq', () => {
-    expect(rowsPerChunk(4096, 4096, 8192)).toBe(CHUNK_CELLS / 4096);
-    expect(rowsPerChunk(4096, 4096, 1024)).toBe(256); // 1024² texels / 4096 keys
-    expect(rowsPerChunk(10, 10, 0)).toBe(10);
-    expect(rowsPerChunk(8, 100_000_000, 8192)).toBe(1);
   });
 });
 

@@ -304,7 +304,7 @@ export const en = {
     fallback: 'CPU fallback: {{reason}}',
     precision: 'precision',
     float32: 'float32',
-    float16: 'float16',
+    float16: 'float16 (GPU half precision: about 3 significant digits)',
     lastCompute: 'last compute',
     computing: 'computing…',
     noResult: 'nothing computed yet: the input above needs fixing',

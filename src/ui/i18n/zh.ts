@@ -306,7 +306,7 @@ export const zh: Strings = {
     fallback: '已回退到 CPU：{{reason}}',
     precision: '精度',
     float32: 'float32',
-    float16: 'float16',
+    float16: 'float16（GPU 半精度：约 3 位有效数字）',
     lastCompute: '上次计算',
     computing: '计算中…',
     noResult: '尚无结果：请先修正上面的输入',
