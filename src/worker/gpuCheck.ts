@@ -10,8 +10,8 @@ import { DEFAULT_SCENARIO, type Scenario } from '../state/scenario';
 import { ensureTfBackend } from './tfSession';
 import { webglLost, watchWebglContext } from './contextWatch';
 
-/** Largest |WebGL − reference| accepted on weights and output (float16 textures included). */
-export const CHECK_TOLERANCE = 2e-3;
+/** Largest |WebGL − reference| accepted on weights and output: float32 textures, float16 ones (about 3 significant digits). */
+export const CHECK_TOLERANCE = { float32: 2e-3, float16: 1e-2 } as const;
 
 const CHECK_SCENARIO: Scenario = {
   ...DEFAULT_SCENARIO,
@@ -40,10 +40,10 @@ export async function checkWebgl(onLost: () => void): Promise<{ ok: boolean; det
     const set = await runAttention(derived.inputs, { path: 'webgl', maxTextureSize: backend.maxTextureSize });
     if (webglLost()) return { ok: false, detail: 'the WebGL context was lost during the check' };
     const ref = referenceAttention(derived.inputs);
-    const diff = largestDifference(set.heads.map((h) => h?.weights), ref.weights) ;
+    const diff = largestDifference(set.heads.map((h) => h?.weights), ref.weights);
     const outDiff = largestDifference(set.heads.map((h) => h?.output), ref.output);
     const worst = Math.max(diff, outDiff);
-    return worst <= CHECK_TOLERANCE ? { ok: true, detail: '' } : { ok: false, detail: `WebGL differs from the reference by ${worst.toPrecision(3)}` };
+    return worst <= CHECK_TOLERANCE[backend.precision] ? { ok: true, detail: '' } : { ok: false, detail: `WebGL differs from the reference by ${worst.toPrecision(3)}` };
   } catch (error) {
     return { ok: false, detail: error instanceof Error ? error.message : String(error) };
   }
