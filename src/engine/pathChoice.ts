@@ -23,7 +23,7 @@ export interface DeviceInfo {
 export type EnginePreference = 'auto' | EnginePath;
 
 /** Why a path was chosen; an i18n key under `engine.reason.`. */
-export type PathReason = 'chosen' | 'softwareWebgl' | 'noWebgl' | 'small' | 'large' | 'gpuFault';
+export type PathReason = 'chosen' | 'softwareWebgl' | 'noWebgl' | 'small' | 'large' | 'gpuFault' | 'float16Long';
 
 // SMALL_CELLS: below this many cells plain JS beats a GPU's dispatch and read-back (thresholds.ts)
 export { SMALL_CELLS };

@@ -14,6 +14,7 @@ import { probeDevice } from './probe';
 import type { ComputeRequest, PageMessage, WorkerMessage } from './protocol';
 import { watchWebglContext, webglLost } from './contextWatch';
 import { checkWebgl } from './gpuCheck';
+import { F16_EXACT_POSITIONS } from '../engine/thresholds';
 import { ensureTfBackend, isWarm } from './tfSession';
 import { pacer, yieldTask } from './pacing';
 import { stageBuffers } from './transfer';
@@ -67,7 +68,10 @@ async function handle(request: ComputeRequest): Promise<void> {
       watchWebglContext(reportLoss);
       checkCurrent(request.id);
     }
-    const path = backend && backend.name !== choice.path ? 'cpu' : choice.path;
+    // float16 textures round the mask's positions past F16_EXACT_POSITIONS: plain JS gives the right numbers there
+    const inexact = backend?.precision === 'float16' && inputs.shape.queryLength + inputs.shape.keyLength > F16_EXACT_POSITIONS;
+    const path = inexact ? 'js' : backend && backend.name !== choice.path ? 'cpu' : choice.path;
+    const reason = inexact ? 'float16Long' : choice.reason;
     const pace = pacer();
     const scoresKey = vectorSettingsKey(request.scenario);
     const set = await runAttention(inputs, {
@@ -85,7 +89,8 @@ async function handle(request: ComputeRequest): Promise<void> {
     });
     if (path === 'webgl' && webglLost()) throw new ContextLost();
     if (path === 'js') scores.keep(scoresKey, set); // before the buffers are transferred away
-    const run = { path, reason: choice.reason, backend, precision: backend?.precision ?? 'float32', ms: performance.now() - started };
+    const tf = path === 'js' ? null : backend;
+    const run = { path, reason, backend: tf, precision: tf?.precision ?? 'float32', ms: performance.now() - started };
     const sent = request.sendVectors ? inputs : { ...inputs, q: NO_VECTORS, k: NO_VECTORS, v: NO_VECTORS };
     scope.postMessage({ type: 'result', id: request.id, key: request.key, inputs: sent, set, run }, stageBuffers(set));
   } catch (error) {

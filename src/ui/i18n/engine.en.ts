@@ -23,6 +23,7 @@ export const engineEn = {
     small: 'auto: at this size GPU dispatch and read-back cost more than the work',
     large: 'auto: large enough for the GPU',
     gpuFault: 'WebGL set aside after a GPU fault, until it passes a check',
+    float16Long: 'this GPU computes in float16, exact for positions only up to 2048: plain JavaScript gives the right numbers',
   },
   onPage: {
     mask: 'on the page (only masks or modifiers changed: Q, K, V and scores kept)',

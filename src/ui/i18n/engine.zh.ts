@@ -21,6 +21,7 @@ export const engineZh = {
     softwareWebgl: '自动：此处的 WebGL 是软件渲染器（{{renderer}}），比纯 JavaScript 慢',
     noWebgl: '此浏览器没有 WebGL',
     gpuFault: 'GPU 出错后暂不使用 WebGL，待其通过核对',
+    float16Long: '此 GPU 以 float16 计算，位置只在 2048 以内精确：改用纯 JavaScript 以得到正确数值',
     small: '自动：在这个规模下，GPU 调度和回读的开销大于计算本身',
     large: '自动：规模足够大，适合 GPU',
   },
