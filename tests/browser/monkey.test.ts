@@ -13,7 +13,7 @@ import { mulberry32 } from '../../src/engine/random';
 import { startHarness, type Harness } from './harness';
 
 const SEED = Number(process.env.MASKSCOPE_MONKEY_SEED ?? 20261205);
-const ACTIONS = Number(process.env.MASKSCOPE_MONKEY_ACTIONS ?? 200);
+const ACTIONS = Number(process.env.MASKSCOPE_MONKEY_ACTIONS ?? 150);
 const CHECK_EVERY = 25;
 /** Heap growth allowed from the first result to the same settings after every action, after a GC. */
 const HEAP_BOUND_BYTES = 24 * 2 ** 20;
