@@ -18,6 +18,7 @@ const noCompute = { group: ['**/compute/*', '**/compute'], message: 'compute/ is
 const noWorker = { group: ['**/worker/*', '**/worker'], message: 'scenario/ does not know the worker.' };
 // The page never loads tfjs itself: the engine worker does, after the first paint.
 const noEngineRun = { group: ['**/engine/attention', '**/engine/backend', '**/engine/tfChunks', '**/engine/runner', '**/engine/maskTensor', '**/engine/mask/compile'], message: 'Only the engine worker (src/worker/) runs the engine (and loads tfjs).' };
+const noStaticTf = { group: ['**/engine/attention', '**/engine/backend', '**/engine/tfChunks', '**/engine/tfStages', '**/engine/maskTensor', '**/engine/mask/compile'], message: 'The worker loads tfjs with import() only (tfSession.ts), so the plain-JS path never downloads it.' };
 const noTfjs = { group: ['@tensorflow/*'], message: 'Tensors never leave engine/.' };
 
 export default tseslint.config(
@@ -74,7 +75,8 @@ export default tseslint.config(
     // The engine worker: derives inputs and runs the engine; no React, no drawing.
     files: ['src/worker/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [noUi, noViz, noReact, noCompute] }],
+      // tfjs only through import() (tfSession.ts): the worker's own chunk loads without it
+      'no-restricted-imports': ['error', { patterns: [noUi, noViz, noReact, noCompute, noTfjs, noStaticTf] }],
       'no-restricted-globals': ['error', ...DOM_GLOBALS.map((g) => ({ ...g, message: 'A worker has no DOM.' }))],
     },
   },

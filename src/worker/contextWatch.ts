@@ -3,17 +3,15 @@
  * again in this worker (tfjs does not rebuild its textures and programs after a restore), and the
  * page is told at once, so that it drops this worker and computes on the plain-JS path.
  */
-import { activeWebglContext } from '../engine/backend';
-
 let lost = false;
 let watched: WebGLRenderingContext | null = null;
 
 /**
- * Listens for `webglcontextlost` on the active WebGL backend's canvas (once per context).
+ * Listens for `webglcontextlost` on the canvas of `gl` (once per context).
+ * @param gl the WebGL backend's context (tfSession.ts `webglContext()`), null when tfjs is not on WebGL.
  * @param onLost called once, when the loss event arrives.
  */
-export function watchWebglContext(onLost: () => void): void {
-  const gl = activeWebglContext();
+export function watchWebglContext(gl: WebGLRenderingContext | null, onLost: () => void): void {
   if (!gl || gl === watched) return;
   watched = gl;
   const canvas = gl.canvas as EventTarget;

@@ -15,7 +15,7 @@ import type { ComputeRequest, PageMessage, WorkerMessage } from './protocol';
 import { watchWebglContext, webglLost } from './contextWatch';
 import { checkWebgl } from './gpuCheck';
 import { F16_EXACT_POSITIONS } from '../engine/thresholds';
-import { ensureTfBackend, isWarm } from './tfSession';
+import { ensureTfBackend, isWarm, webglContext } from './tfSession';
 import { pacer, yieldTask } from './pacing';
 import { stageBuffers } from './transfer';
 
@@ -65,7 +65,7 @@ async function handle(request: ComputeRequest): Promise<void> {
       backend = await ensureTfBackend(choice.path);
       // a chosen CPU is not a fallback: only a failed WebGL keeps its reason
       if (choice.path === 'cpu') backend = { ...backend, fallbackReason: '' };
-      watchWebglContext(reportLoss);
+      watchWebglContext(webglContext(), reportLoss);
       checkCurrent(request.id);
     }
     // float16 textures round the mask's positions past F16_EXACT_POSITIONS: plain JS gives the right numbers there

@@ -7,7 +7,7 @@ import { referenceAttention } from '../engine/reference';
 import { runAttention } from '../engine/runner';
 import { deriveInputs } from '../scenario/derive';
 import { DEFAULT_SCENARIO, type Scenario } from '../state/scenario';
-import { ensureTfBackend } from './tfSession';
+import { ensureTfBackend, webglContext } from './tfSession';
 import { webglLost, watchWebglContext } from './contextWatch';
 
 /** Largest |WebGL − reference| accepted on weights and output: float32 textures, float16 ones (about 3 significant digits). */
@@ -34,7 +34,7 @@ export async function checkWebgl(onLost: () => void): Promise<{ ok: boolean; det
   try {
     const backend = await ensureTfBackend('webgl');
     if (backend.name !== 'webgl') return { ok: false, detail: backend.fallbackReason || 'WebGL is not available' };
-    watchWebglContext(onLost);
+    watchWebglContext(webglContext(), onLost);
     const derived = deriveInputs(CHECK_SCENARIO);
     if (!derived.ok) return { ok: false, detail: derived.error };
     const set = await runAttention(derived.inputs, { path: 'webgl', maxTextureSize: backend.maxTextureSize });

@@ -26,9 +26,21 @@ export function isWarm(path: 'webgl' | 'cpu'): boolean {
 
 const warm = new Set<string>();
 
+let context: WebGLRenderingContext | null = null;
+
+/**
+ * The WebGL context of the active tfjs backend, once WebGL is active (for watching its loss:
+ * contextWatch.ts); null before, or on the CPU backend.
+ */
+export function webglContext(): WebGLRenderingContext | null {
+  return context;
+}
+
 async function activate(path: 'webgl' | 'cpu'): Promise<BackendInfo> {
-  const { initBackend } = await import('../engine/backend');
+  // loaded here, never statically: the worker's own chunk stays free of tfjs
+  const { initBackend, activeWebglContext } = await import('../engine/backend');
   const info = await initBackend(path);
+  context = activeWebglContext();
   if (info.name === 'webgl') {
     const { warmUpTf } = await import('../engine/tfChunks');
     await warmUpTf([warmUpInputs(false), warmUpInputs(true)]);

@@ -26,11 +26,11 @@ async function openFaulty(search: string, fault: string): Promise<{ page: Page; 
   return { page, errors };
 }
 
-/** The query string the app settles on for `search` with nothing failing. */
+/** The link (its fragment, where the app keeps the state) the app settles on for `search` with nothing failing. */
 async function settledSearch(search: string, ready: (page: Page) => Promise<void>): Promise<string> {
   const { page } = await openFaulty(search, 'none');
   await ready(page);
-  const url = new URL(page.url()).search;
+  const url = new URL(page.url()).hash;
   await page.close();
   return url;
 }
@@ -57,15 +57,15 @@ describe('a failing panel', () => {
       await ready(page);
       await expect(notice.textContent()).resolves.toContain(`The ${name} failed and was closed: test fault in the ${panel} panel`);
       expect(await page.getByTestId('panel-failed-masks').count() + await page.getByTestId('panel-failed-result').count()).toBe(panel === 'masks' || panel === 'result' ? 1 : 0);
-      expect(new URL(page.url()).search).toBe(expected);
+      expect(new URL(page.url()).hash).toBe(expected);
       // another panel still changes a setting, and the URL follows
       if (panel === 'model') {
         await page.getByLabel('Causal mask').uncheck();
-        await page.waitForFunction(() => !location.search.includes('causal=1'));
+        await page.waitForFunction(() => !location.hash.includes('causal=1'));
       } else {
         await page.getByLabel('Seed').fill('7');
         await page.getByLabel('Seed').press('Enter');
-        await page.waitForFunction(() => location.search.includes('seed=7'));
+        await page.waitForFunction(() => location.hash.includes('seed=7'));
       }
       if (panel !== 'result') await waitForResult(page);
       // in Chinese too

@@ -94,7 +94,8 @@ describe('monkey test', () => {
     await checkSettled(page, 0);
     await page.waitForSelector('[data-testid="heatmap-weights"] canvas');
     const heapBefore = await usedHeap(page);
-    const startSearch = new URL(page.url()).search;
+    const startLink = new URL(page.url()).hash;
+    expect(startLink).toMatch(/^#v=2&/);
 
     let missed = 0;
     for (let step = 1; step <= ACTIONS; step++) {
@@ -165,8 +166,8 @@ describe('monkey test', () => {
     await page.evaluate((s) => {
       history.pushState(null, '', s);
       window.dispatchEvent(new PopStateEvent('popstate'));
-    }, startSearch);
-    await page.waitForFunction((s) => location.search === s, startSearch);
+    }, startLink);
+    await page.waitForFunction((s) => location.hash === s, startLink);
     await checkSettled(page, ACTIONS + 1);
     await page.waitForSelector('[data-testid="heatmap-weights"] canvas');
     const heapAfter = await usedHeap(page);
