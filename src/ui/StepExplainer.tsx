@@ -24,6 +24,7 @@ export function StepExplainer({ step, n, total, formula, sentences }: Props) {
   const words = {
     token: t('lesson.words.token'), target: t('lesson.words.target'), source: t('lesson.words.source'),
     notPadding: t('lesson.words.notPadding'), otherMasks: t('lesson.words.otherMasks'),
+    real: t('lesson.words.real'), realPositions: t('lesson.words.realPositions'),
   };
   return (
     <section className="step-explainer" data-testid="step-explainer" data-step={step} aria-live="polite">

@@ -7,8 +7,11 @@ import type { Scenario } from '../state/scenario';
 import type { ExplainContext } from './stepExplanation';
 import type { FormulaContext } from './stepFormulas';
 
-/** Formula settings of a scenario (StepExplainer adds the words, translated). */
-export function formulaContext(s: Scenario, dV: number): Omit<FormulaContext, 'words'> {
+/**
+ * Formula settings of a scenario (StepExplainer adds the words, translated).
+ * @param padded the batch item shown has a padding token on its query or key side
+ */
+export function formulaContext(s: Scenario, dV: number, padded: boolean): Omit<FormulaContext, 'words'> {
   const text = s.inputMode === 'text';
   return {
     dK: s.dK,
@@ -18,6 +21,7 @@ export function formulaContext(s: Scenario, dV: number): Omit<FormulaContext, 'w
     softcap: s.softcap,
     cross: s.attention !== 'self',
     causal: s.causal && s.attention !== 'encdec' ? s.causalAlignment : null,
+    realLengths: padded && s.causalLengths === 'real',
     keyPadding: s.keyPadding && text,
     extra: s.masks !== '' || s.customMask.trim() !== '' || s.paint !== '',
   };
@@ -25,7 +29,7 @@ export function formulaContext(s: Scenario, dV: number): Omit<FormulaContext, 'w
 
 /** Explanation settings of a scenario, for batch item `batch` of its query and key sides. */
 export function explainContext(s: Scenario, query: SequenceBatch, key: SequenceBatch, batch: number): ExplainContext {
-  const pads = (side: SequenceBatch) => side.isReal[batch]?.filter((real) => !real).length ?? 0;
+  const pads = (side: SequenceBatch) => paddingTokens(side, batch);
   const cross = query !== key;
   return {
     dK: s.dK,
@@ -36,4 +40,9 @@ export function explainContext(s: Scenario, query: SequenceBatch, key: SequenceB
     tokens: s.inputMode === 'lengths' ? 'lengths' : cross ? 'cross' : 'self',
     paddingTokens: pads(query) + (cross ? pads(key) : 0),
   };
+}
+
+/** Padding tokens of batch item `batch` of one side (0 past the batch). */
+export function paddingTokens(side: SequenceBatch, batch: number): number {
+  return side.isReal[batch]?.filter((real) => !real).length ?? 0;
 }

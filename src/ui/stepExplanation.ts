@@ -29,6 +29,11 @@ export interface ExplainContext {
   tokens: 'self' | 'cross' | 'lengths';
   /** Padding tokens in the shown batch item, both sides. */
   paddingTokens: number;
+  /**
+   * Where the two readings of a causal mask in a padded batch differ for the item shown (issue
+   * #11 §3): the number of such cells and the reading in use; null where they agree.
+   */
+  readings?: { count: number; reading: 'real' | 'padded' } | null;
 }
 
 /** Indices of the flagged rows, as text: "0, 1, 2" (at most 8, then "…"). */
@@ -82,6 +87,7 @@ function stepSentences(step: PipelineStep, slice: StageSlice, c: ExplainContext,
       return [
         changed > 0 ? { key: 'mask', values: { blocked: changed, total } } : { key: 'maskNone' },
         ...(padded > 0 ? [{ key: 'paddedRows', values: { count: padded } }] : []),
+        ...(c.readings ? [{ key: c.readings.reading === 'real' ? 'readingsReal' : 'readingsPadded', values: { count: c.readings.count } }] : []),
       ];
     case 'masked':
       return [

@@ -19,6 +19,11 @@ export interface FormulaContext {
   cross: boolean;
   /** The mask's terms that are on. */
   causal: 'bottom-right' | 'top-left' | null;
+  /**
+   * Bottom-right causal counts this batch item's real lengths and positions (`causallen=real` in a
+   * padded batch, issue #11 §3): k̂ ≤ q̂ + Lk_real − Lq_real, positions from the first real token.
+   */
+  realLengths: boolean;
   keyPadding: boolean;
   /** Extra masks, a custom formula or painted cells are part of the mask. */
   extra: boolean;
@@ -33,6 +38,10 @@ export interface FormulaWords {
   source: string;
   notPadding: string;
   otherMasks: string;
+  /** Subscript of the real lengths (L_k^real). */
+  real: string;
+  /** Where q̂, k̂ count from: the first real token. */
+  realPositions: string;
 }
 
 /** A number for a formula: up to 3 decimals, trailing zeros dropped. */
@@ -99,13 +108,27 @@ function logitsFormula(c: FormulaContext): string {
 
 function maskFormula(c: FormulaContext): string {
   const terms: string[] = [];
-  if (c.causal === 'bottom-right') terms.push(String.raw`[\,k \le q + L_k - L_q\,]`);
+  if (c.causal === 'bottom-right' && c.realLengths) terms.push(realCausalTerm(c.words.real));
+  if (c.causal === 'bottom-right' && !c.realLengths) terms.push(String.raw`[\,k \le q + L_k - L_q\,]`);
   if (c.causal === 'top-left') terms.push(String.raw`[\,k \le q\,]`);
   if (c.keyPadding) terms.push(String.raw`[\,k\ \text{${escapeText(c.words.notPadding)}}\,]`);
   if (c.extra) terms.push(String.raw`[\,\text{${escapeText(c.words.otherMasks)}}\,]`);
+  const real = c.causal === 'bottom-right' && c.realLengths;
+  const rule = maskRule(terms);
+  return real ? lines(rule, String.raw`\hat q, \hat k:\ \text{${escapeText(c.words.realPositions)}}`) : rule;
+}
+
+/** M_qk = the terms, one per line joined by ∧. */
+function maskRule(terms: string[]): string {
   if (terms.length <= 1) return String.raw`M_{qk} = ${terms[0] ?? '1'}`;
   const [first, ...rest] = terms;
   return String.raw`\begin{aligned} M_{qk} = {} & ${first} ${rest.map((term) => String.raw`\\ \land\; & ${term}`).join(' ')} \end{aligned}`;
+}
+
+/** Bottom-right causal over a batch item's real tokens: [ k̂ ≤ q̂ + Lk^real − Lq^real ]. */
+function realCausalTerm(real: string): string {
+  const sub = String.raw`^{\text{${escapeText(real)}}}`;
+  return String.raw`[\,\hat k \le \hat q + L_k${sub} - L_q${sub}\,]`;
 }
 
 /** Lines of a formula, centred one under the other (narrow enough for a projector's side column). */

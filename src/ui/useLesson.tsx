@@ -8,7 +8,7 @@ import { changesLogits } from '../engine/scoreMods';
 import type { PipelineStep, Scenario } from '../state/scenario';
 import type { HoveredCell } from './CellReadout';
 import { headVectors } from './headVectors';
-import { explainContext, formulaContext } from './lessonContext';
+import { explainContext, formulaContext, paddingTokens } from './lessonContext';
 import { causalReadingDiff } from '../scenario/causalReadings';
 import { moveStep, shownStep, stepsOf } from './pipelineSteps';
 import { PanelBoundary } from './PanelBoundary';
@@ -51,11 +51,17 @@ export function useLesson(
   useLandOn(scenario.present ? '' : scenario.focus, slice !== null);
   // O(cells): computed once per step and result, not on every hover
   const sentences = useMemo(
-    () => (shown && slice ? explainStep(step, slice, explainContext(shown.job.scenario, shown.job.query, shown.job.key, c.viewBatch)) : []),
-    [step, slice, shown, c.viewBatch],
+    () => {
+      if (!shown || !slice) return [];
+      const context = explainContext(shown.job.scenario, shown.job.query, shown.job.key, c.viewBatch);
+      const reading = readings && { count: readings.count, reading: shown.job.scenario.causalLengths };
+      return explainStep(step, slice, { ...context, readings: reading });
+    },
+    [step, slice, shown, c.viewBatch, readings],
   );
   if (!shown || !slice) return { steps, step, onStep, stageProps: null, explainer: null, inspector: () => null };
   const computed = shown.job.scenario;
+  const padded = paddingTokens(shown.job.query, c.viewBatch) + paddingTokens(shown.job.key, c.viewBatch) > 0;
   const stageProps: StageCardsProps = {
     slice, qkv, queryTokens: c.queryTokens, keyTokens: c.keyTokens, hovered, onHover: setHovered, weightScale: scenario.weightScale, showLogits,
     temperature: computed.temperature, alibi: computed.alibi, softcap: computed.softcap, step, selectedRow: scenario.row, onSelectRow,
@@ -63,7 +69,7 @@ export function useLesson(
   };
   const explainer = (
     <StepExplainer
-      step={step} n={steps.indexOf(step) + 1} total={steps.length} formula={formulaContext(computed, slice.dV)}
+      step={step} n={steps.indexOf(step) + 1} total={steps.length} formula={formulaContext(computed, slice.dV, padded)}
       sentences={sentences}
     />
   );

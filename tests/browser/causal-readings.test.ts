@@ -68,6 +68,20 @@ describe('causal masks in a padded batch (causallen)', () => {
     await page.close();
   });
 
+  it('presentation mode, Mask step: the formula is the real-length rule (not k ≤ q + Lk − Lq) and the explanation names both readings', async () => {
+    const { page, errors } = await openPage(harness, `${BUG.replace('/?', '/#')}&present=1&step=mask`);
+    await page.locator('[data-testid="step-explainer"][data-step="mask"] [data-testid="step-formula"] .katex').waitFor();
+    const tex = await page.locator('[data-testid="step-formula"] annotation').textContent();
+    expect(tex).toContain(String.raw`\hat k \le \hat q + L_k^{\text{real}} - L_q^{\text{real}}`);
+    expect(tex).not.toContain(String.raw`k \le q + L_k - L_q`);
+    const sentence = page.locator('[data-testid="step-explainer"] [data-sentence="readingsReal"]');
+    await sentence.waitFor();
+    expect(await sentence.textContent()).toContain('1 dashed cell.');
+    expect(await dashed(page)).toEqual({ count: '1', drawn: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('lengths mode: the reading choice is greyed, with why, and nothing is dashed (both readings are one mask)', async () => {
     const { page, errors } = await openPage(harness, '/?v=1&mode=lengths&attn=cross&lq=2&lk=4&b=2&causal=1');
     await waitForResult(page);

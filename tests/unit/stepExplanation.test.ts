@@ -42,6 +42,13 @@ describe('explainStep', () => {
     ]);
   });
 
+  it('a padded batch item where the two causal readings differ: the mask step says which reading is on and how many cells differ', () => {
+    expect(explainStep('mask', slice(), { ...context, readings: { count: 2, reading: 'real' } })).toContainEqual({ key: 'readingsReal', values: { count: 2 } });
+    expect(explainStep('mask', slice(), { ...context, readings: { count: 1, reading: 'padded' } })).toContainEqual({ key: 'readingsPadded', values: { count: 1 } });
+    expect(keysOf('masked', { ...context, readings: { count: 1, reading: 'real' } })).not.toContain('readingsReal');
+    expect(keysOf('mask')).not.toContain('readingsReal');
+  });
+
   it('scaled, dK = 4: divides by √4 = 2 and counts the 9 changed cells; τ = 0.5 says τ·√dK = 1', () => {
     expect(explainStep('scaled', slice(), context)).toEqual([{ key: 'scaled', values: { root: 2, tau: 1, changed: 9, total: 9 } }]);
     expect(explainStep('scaled', slice(), { ...context, temperature: 0.5 })[0]).toMatchObject({ key: 'scaledTemperature', values: { root: 1 } });
@@ -52,7 +59,7 @@ describe('explainStep', () => {
   });
 
   it('every key it can return exists in English and Chinese', () => {
-    const contexts: ExplainContext[] = [context, { ...context, temperature: 2, alibi: true, softcap: 5, tokens: 'cross' }, { ...context, tokens: 'lengths', paddingTokens: 0 }];
+    const contexts: ExplainContext[] = [context, { ...context, readings: { count: 1, reading: 'real' } }, { ...context, readings: { count: 3, reading: 'padded' } }, { ...context, temperature: 2, alibi: true, softcap: 5, tokens: 'cross' }, { ...context, tokens: 'lengths', paddingTokens: 0 }];
     for (const c of contexts) {
       for (const step of PIPELINE_STEPS) {
         for (const { key } of explainStep(step, slice(), c)) {

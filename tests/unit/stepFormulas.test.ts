@@ -4,10 +4,10 @@ import { PIPELINE_STEPS } from '../../src/state/scenario';
 import { escapeText, stepFormula, texNumber, type FormulaContext } from '../../src/ui/stepFormulas';
 
 const base: FormulaContext = {
-  dK: 8, dV: 8, temperature: 1, alibi: false, softcap: 0, cross: false, causal: null, keyPadding: false, extra: false,
-  words: { token: 'token', target: 'target', source: 'source', notPadding: 'is not padding', otherMasks: 'other masks' },
+  dK: 8, dV: 8, temperature: 1, alibi: false, softcap: 0, cross: false, causal: null, realLengths: false, keyPadding: false, extra: false,
+  words: { token: 'token', target: 'target', source: 'source', notPadding: 'is not padding', otherMasks: 'other masks', real: 'real', realPositions: 'from the first real token' },
 };
-const zhWords = { token: '词元', target: '目标', source: '源', notPadding: '不是填充', otherMasks: '其他掩码' };
+const zhWords = { token: '词元', target: '目标', source: '源', notPadding: '不是填充', otherMasks: '其他掩码', real: '真实', realPositions: '从第一个真实词元起计' };
 
 describe('stepFormula', () => {
   it('every step typesets with KaTeX (throwOnError), in English and Chinese, with every modifier and mask term', () => {
@@ -15,6 +15,7 @@ describe('stepFormula', () => {
       base,
       { ...base, temperature: 0.5, alibi: true, softcap: 2, cross: true, causal: 'bottom-right', keyPadding: true, extra: true },
       { ...base, alibi: true, causal: 'top-left', words: zhWords },
+      { ...base, causal: 'bottom-right', realLengths: true, keyPadding: true, words: zhWords },
       { ...base, softcap: 50, words: zhWords, cross: true },
     ];
     for (const c of contexts) {
@@ -35,6 +36,15 @@ describe('stepFormula', () => {
     expect(both).toContain(String.raw`k \le q + L_k - L_q`);
     expect(both).toContain(String.raw`\text{is not padding}`);
     expect(stepFormula('mask', { ...base, causal: 'top-left' })).toBe(String.raw`M_{qk} = [\,k \le q\,]`);
+  });
+
+  it('mask, real lengths in a padded batch (causallen=real): k̂ ≤ q̂ + Lk^real − Lq^real, the hats explained; never the padded-shape rule', () => {
+    const real = stepFormula('mask', { ...base, causal: 'bottom-right', realLengths: true });
+    expect(real).toContain(String.raw`\hat k \le \hat q + L_k^{\text{real}} - L_q^{\text{real}}`);
+    expect(real).toContain(String.raw`\text{from the first real token}`);
+    expect(real).not.toContain(String.raw`k \le q + L_k - L_q`);
+    // top-left ignores the lengths: the same rule under both readings
+    expect(stepFormula('mask', { ...base, causal: 'top-left', realLengths: true })).toBe(String.raw`M_{qk} = [\,k \le q\,]`);
   });
 
   it('masked and weights use the symbol of the step before: Ŝ without a modifier, Z with one; a row with no allowed key has weights 0', () => {

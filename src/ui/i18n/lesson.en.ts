@@ -44,6 +44,10 @@ export const lessonEn = {
     output: 'Each query’s output is the weighted average of the value vectors: O = A·V, dV = {{dV}} numbers per query. This is what the next layer receives.',
     outputPadded: 'The outputs of padded query rows (greyed) are ignored.',
     outputFullyMasked: 'A fully masked row’s output is 0.',
+    readingsReal: 'This batch item is padded, and causal counts its real lengths, as if it were alone (flash_attn_varlen_func, KV-cache decoding). A dense kernel given the padded tensors (scaled_dot_product_attention(is_causal=True)) differs in the {{count}} dashed cell.',
+    readingsReal_other: 'This batch item is padded, and causal counts its real lengths, as if it were alone (flash_attn_varlen_func, KV-cache decoding). A dense kernel given the padded tensors (scaled_dot_product_attention(is_causal=True)) differs in the {{count}} dashed cells.',
+    readingsPadded: 'This batch item is padded, and causal uses the padded shape, as a dense kernel does (scaled_dot_product_attention(is_causal=True), flash_attn_func). Alone in its batch (flash_attn_varlen_func) it differs in the {{count}} dashed cell.',
+    readingsPadded_other: 'This batch item is padded, and causal uses the padded shape, as a dense kernel does (scaled_dot_product_attention(is_causal=True), flash_attn_func). Alone in its batch (flash_attn_varlen_func) it differs in the {{count}} dashed cells.',
   },
   words: {
     token: 'token',
@@ -51,6 +55,8 @@ export const lessonEn = {
     source: 'source',
     notPadding: 'is not padding',
     otherMasks: 'other masks',
+    real: 'real',
+    realPositions: 'from the first real token',
   },
   pipeline: {
     heading: 'The pipeline, step by step',

@@ -42,6 +42,10 @@ export const lessonZh: typeof lessonEn = {
     output: '每个查询的输出是值向量的加权平均：O = A·V，每个查询 dV = {{dV}} 个数。这就是下一层收到的内容。',
     outputPadded: '填充查询行（变灰）的输出被忽略。',
     outputFullyMasked: '完全被屏蔽的行输出为 0。',
+    readingsReal: '这个批次项有填充，因果掩码按它的真实长度计算，如同它单独成批（flash_attn_varlen_func、KV 缓存解码）。对填充后的张量使用稠密内核（scaled_dot_product_attention(is_causal=True)）会在 {{count}} 个虚线单元格上不同。',
+    readingsReal_other: '这个批次项有填充，因果掩码按它的真实长度计算，如同它单独成批（flash_attn_varlen_func、KV 缓存解码）。对填充后的张量使用稠密内核（scaled_dot_product_attention(is_causal=True)）会在 {{count}} 个虚线单元格上不同。',
+    readingsPadded: '这个批次项有填充，因果掩码按填充后的形状计算，与稠密内核一致（scaled_dot_product_attention(is_causal=True)、flash_attn_func）。若它单独成批（flash_attn_varlen_func），会在 {{count}} 个虚线单元格上不同。',
+    readingsPadded_other: '这个批次项有填充，因果掩码按填充后的形状计算，与稠密内核一致（scaled_dot_product_attention(is_causal=True)、flash_attn_func）。若它单独成批（flash_attn_varlen_func），会在 {{count}} 个虚线单元格上不同。',
   },
   words: {
     token: '词元',
@@ -49,6 +53,8 @@ export const lessonZh: typeof lessonEn = {
     source: '源',
     notPadding: '不是填充',
     otherMasks: '其他掩码',
+    real: '真实',
+    realPositions: '从第一个真实词元起计',
   },
   pipeline: {
     heading: '逐步查看流水线',
