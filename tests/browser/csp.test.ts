@@ -16,7 +16,7 @@ let browser: Browser;
 let policy = '';
 
 beforeAll(async () => {
-  site = await serveBuiltApp(() => ({ 'content-security-policy': policy }));
+  site = await serveBuiltApp({ headers: () => ({ 'content-security-policy': policy }) });
   const html = await readFile(join(site.outDir, 'index.html'), 'utf8');
   policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1]?.replaceAll('&#39;', "'") ?? '';
   browser = await launchChromium();

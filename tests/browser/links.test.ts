@@ -4,64 +4,36 @@
  * (never sent), long text compressed; old `?` links are read and rewritten; values out of range
  * are reported with their limit, in English and Chinese.
  */
-import { createServer, type Server } from 'node:http';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'vite';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, waitForResult } from './harness';
+import { serveBuiltApp, type StaticSite } from './staticSite';
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
 /** nginx's default `large_client_header_buffers` (8 KB): a longer request line gets 414. */
 const MAX_REQUEST_LINE = 8 * 1024;
 const CATS = '猫'.repeat(20_000);
 
-let outDir: string;
-let server: Server;
+let site: StaticSite;
 let origin: string;
 let browser: Browser;
 /** The longest request line the server was sent, and every status it answered. */
 const seen = { longestLine: 0, statuses: [] as number[] };
 
-/** A plain static file server for `root` at '/', answering 414 to a request line over MAX_REQUEST_LINE. */
-function serveStatic(root: string): Promise<Server> {
-  const s = createServer({ maxHeaderSize: 1 << 20 }, async (req, res) => {
-    const line = `${req.method ?? 'GET'} ${req.url ?? '/'} HTTP/${req.httpVersion}`;
-    seen.longestLine = Math.max(seen.longestLine, line.length);
-    const answer = (status: number, body: Buffer | string = '', type = 'text/plain') => {
-      seen.statuses.push(status);
-      res.writeHead(status, { 'content-type': type }).end(body);
-    };
-    if (line.length > MAX_REQUEST_LINE) return answer(414, 'Request-URI Too Large');
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(root, path === '/' ? 'index.html' : path));
-    try {
-      answer(200, await readFile(file), TYPES[extname(file)] ?? 'application/octet-stream');
-    } catch {
-      answer(404);
-    }
-  });
-  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
-}
-
 beforeAll(async () => {
-  outDir = await mkdtemp(join(tmpdir(), 'maskscope-links-'));
-  const root = fileURLToPath(new URL('../..', import.meta.url));
-  await build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true } });
-  server = await serveStatic(outDir);
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('no address');
-  origin = `http://127.0.0.1:${address.port}`;
+  site = await serveBuiltApp({
+    maxRequestLine: MAX_REQUEST_LINE,
+    onRequest: (lineLength, status) => {
+      seen.longestLine = Math.max(seen.longestLine, lineLength);
+      seen.statuses.push(status);
+    },
+  });
+  origin = site.origin;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  server?.close();
-  if (outDir) await rm(outDir, { recursive: true, force: true });
+  await site?.close();
 });
 
 async function open(url: string): Promise<{ page: Page; errors: string[] }> {
