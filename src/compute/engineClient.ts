@@ -41,12 +41,16 @@ export interface EngineClientOptions {
   /** Delays (ms) of the WebGL checks after a fault, one after the other until one passes. */
   checkDelaysMs: readonly number[];
   timers: Timers;
+  /** Wait (ms) for a WebGL check's answer. */
+  checkTimeoutMs: number;
 }
 
 /** 20 s: far above the longest gap between two progress messages seen in BENCHMARKS.md (a first WebGL shader compile). */
 export const WATCHDOG_MS = 20_000;
 export const CHECK_DELAYS_MS = [2_000, 10_000, 30_000] as const;
-/** Worker crashes after which the client stops restarting the pool and shows the error. */
+/** A WebGL check not answered within this is taken as failed (a read on a lost context may never end). */
+export const CHECK_TIMEOUT_MS = 15_000;
+/** Worker crashes in a row (no result between them) after which the client stops restarting the pool and shows the error. */
 const MAX_RESTARTS = 3;
 
 interface Pending<J> {
@@ -64,16 +68,21 @@ export class EngineClient<J extends EngineJob> {
   private checkId = -1;
   private checksMade = 0;
   private crashes = 0;
+  /** The job that stalled once: stalling again, it is not sent a third time. */
+  private stalledJob: J | null = null;
+  /** Why the client stopped restarting workers (null while it still does). */
+  private gaveUp: string | null = null;
   private generation = 0;
   private usableDevice: { from: DeviceInfo | null; usable: boolean; value: DeviceInfo | null } = { from: null, usable: true, value: null };
   private checkTimer: unknown = null;
+  private checkDeadline: unknown = null;
   private snapshot: EngineSnapshot<J> = { device: null, result: null, status: { job: null, preparing: null, error: null, done: true }, gpu: { usable: true, notice: null, faults: 0 } };
   private readonly listeners = new Set<() => void>();
   private readonly watchdog: EngineWatchdog;
   private readonly options: EngineClientOptions;
 
   constructor(private readonly createPool: PoolFactory, options: Partial<EngineClientOptions> = {}) {
-    this.options = { watchdogMs: WATCHDOG_MS, checkDelaysMs: CHECK_DELAYS_MS, timers: globalTimers(), ...options };
+    this.options = { watchdogMs: WATCHDOG_MS, checkDelaysMs: CHECK_DELAYS_MS, checkTimeoutMs: CHECK_TIMEOUT_MS, timers: globalTimers(), ...options };
     this.watchdog = new EngineWatchdog(this.options.timers, this.options.watchdogMs, () => this.fault({ kind: 'stalled', seconds: Math.round(this.options.watchdogMs / 1000) }));
   }
 
@@ -84,9 +93,11 @@ export class EngineClient<J extends EngineJob> {
 
   readonly getSnapshot = (): EngineSnapshot<J> => this.snapshot;
 
-  /** Starts the workers (again after stop). */
+  /** Starts the workers (again after stop: a job sent to the stopped pool is sent again). */
   start(): void {
-    this.pool ??= this.openPool();
+    if (this.pool || this.gaveUp) return;
+    this.pool = this.openPool();
+    if (this.pending && this.snapshot.device) this.send(this.pending);
   }
 
   /** Stops the workers and every timer; a later start opens new ones. */
@@ -151,12 +162,18 @@ export class EngineClient<J extends EngineJob> {
   }
 
   private send(p: Pending<J>): void {
+    if (!this.pool) {
+      // stopped (start() sends it again), or given up after repeated crashes (say so, do not wait)
+      p.sent = false;
+      if (this.gaveUp) this.update({ status: { job: p.job, preparing: null, error: this.gaveUp, done: true } });
+      return;
+    }
     p.sent = true;
     const device = this.device as DeviceInfo;
     const avoidWebgl = device.gpuFault === true;
     // Heads on demand (over ALL_HEADS_CELLS) can never all be exported: their Q/K/V stay in the worker.
     const request: ComputeRequest = { type: 'compute', id: p.id, key: p.job.settingsKey, scenario: p.job.scenario, heads: p.job.heads, sendVectors: p.job.heads === null, avoidWebgl };
-    this.pool?.submit(request, splitHeads(p.job, device));
+    this.pool.submit(request, splitHeads(p.job, device));
     this.watchdog.arm();
   }
 
@@ -169,12 +186,13 @@ export class EngineClient<J extends EngineJob> {
     this.watchdog.arm();
     const job = current.job;
     if (message.type === 'result') {
-      this.watchdog.disarm();
+      this.finish();
+      this.crashes = 0;
       const previous = this.snapshot.result;
       const set = mergeSets(previous?.job.settingsKey === message.key ? previous.set : null, message.set);
       this.update({ result: { job, inputs: message.inputs, run: message.run, set }, status: { job, preparing: null, error: null, done: true } });
     } else if (message.type === 'error') {
-      this.watchdog.disarm();
+      this.finish();
       this.update({ status: { job, preparing: null, error: message.message, done: true } });
     } else if (message.type === 'preparing') {
       this.update({ status: { job, preparing: message.path, error: null, done: false } });
@@ -185,6 +203,13 @@ export class EngineClient<J extends EngineJob> {
       const s = this.snapshot.status;
       if (s.preparing || s.projecting) this.update({ status: { ...s, preparing: null, projecting: false } });
     }
+  }
+
+  /** The job in flight is answered: nothing is pending any more (a later fault re-sends nothing). */
+  private finish(): void {
+    this.watchdog.disarm();
+    this.pending = null;
+    this.stalledJob = null;
   }
 
   private onDevice(device: DeviceInfo): void {
@@ -201,21 +226,28 @@ export class EngineClient<J extends EngineJob> {
     this.watchdog.disarm();
     this.pool?.terminate();
     this.progress.set(null);
-    const { gpu } = this.snapshot;
+    const job = this.pending?.job ?? null;
+    this.pending = null;
     if (notice.kind === 'crashed' && ++this.crashes > MAX_RESTARTS) {
       // a worker that cannot run (e.g. blocked from loading): say so once, do not loop
-      const job = this.pending?.job ?? null;
       this.pool = null;
-      this.pending = null;
+      this.gaveUp = notice.reason;
+      this.clearCheck();
       return this.update({ status: { job, preparing: null, error: notice.reason, done: true } });
     }
     this.pool = this.openPool();
+    const { gpu } = this.snapshot;
     this.update({ gpu: { usable: false, notice, faults: gpu.faults + 1 }, status: { ...this.snapshot.status, preparing: null, projecting: false } });
     this.checksMade = 0;
     this.scheduleCheck();
-    const job = this.pending?.job;
-    this.pending = null;
-    if (job) this.submit(job);
+    if (!job) return;
+    if (notice.kind === 'stalled' && this.stalledJob === job) {
+      // stalled on the JS path too: not a GPU fault; stop instead of restarting every watchdogMs
+      this.stalledJob = null;
+      return this.update({ status: { job, preparing: null, error: `the computation stopped reporting progress (twice, ${notice.seconds} s each)`, done: true } });
+    }
+    if (notice.kind === 'stalled') this.stalledJob = job;
+    this.submit(job);
   }
 
   private scheduleCheck(): void {
@@ -225,20 +257,24 @@ export class EngineClient<J extends EngineJob> {
     this.checkTimer = this.options.timers.setTimeout(() => {
       this.checkTimer = null;
       this.checksMade++;
-      this.checkId = this.nextId++;
-      this.pool?.check(this.checkId);
+      const id = (this.checkId = this.nextId++);
+      this.pool?.check(id);
+      this.checkDeadline = this.options.timers.setTimeout(() => this.onCheck({ type: 'gpuCheck', id, ok: false, detail: 'the check did not answer' }), this.options.checkTimeoutMs);
     }, delay);
   }
 
   private clearCheck(): void {
-    if (this.checkTimer !== null) this.options.timers.clearTimeout(this.checkTimer);
+    const { timers } = this.options;
+    if (this.checkTimer !== null) timers.clearTimeout(this.checkTimer);
+    if (this.checkDeadline !== null) timers.clearTimeout(this.checkDeadline);
     this.checkTimer = null;
+    this.checkDeadline = null;
     this.checkId = -1;
   }
 
   private onCheck(message: Extract<WorkerMessage, { type: 'gpuCheck' }>): void {
     if (message.id !== this.checkId) return;
-    this.checkId = -1;
+    this.clearCheck();
     const { gpu } = this.snapshot;
     if (message.ok) return this.update({ gpu: { ...gpu, usable: true, notice: { kind: 'restored' } } });
     if (this.checksMade < this.options.checkDelaysMs.length) return this.scheduleCheck();

@@ -14,13 +14,19 @@ export { backendPrecision };
  * Activates a tfjs backend and reports what it can do.
  * Sets `WEBGL_USE_SHAPES_UNIFORMS` so that shaders compile once per kind of shape, and turns
  * `WEBGL_CPU_FORWARD` off so that a status line saying "WebGL" is true even for tensors under
- * 128 elements (which tfjs would otherwise run on the CPU).
+ * 128 elements (which tfjs would otherwise run on the CPU). Turns `WEBGL_FENCE_API_ENABLED` off:
+ * a read then waits in getBufferSubData instead of polling a fence — on a lost context the fence
+ * never passes and tfjs polls it with zero-delay messages forever, starving every timer of the
+ * worker (the loss could not be noticed); without it the read returns and the loss is seen at
+ * the next checkpoint (worker/contextWatch.ts). The engine runs in a worker, so the wait blocks
+ * no page.
  * @param preferred 'webgl' (default) tries WebGL and falls back to the CPU; 'cpu' forces the CPU.
  * @returns the active backend; never throws (a WebGL failure becomes `fallbackReason`).
  */
 export async function initBackend(preferred: 'webgl' | 'cpu' = 'webgl'): Promise<BackendInfo> {
   tf.env().set('WEBGL_USE_SHAPES_UNIFORMS', true);
   tf.env().set('WEBGL_CPU_FORWARD', false);
+  tf.env().set('WEBGL_FENCE_API_ENABLED', false);
   let fallbackReason = preferred === 'cpu' ? 'CPU requested' : '';
   if (preferred === 'webgl') {
     try {

@@ -29,7 +29,8 @@ export const COMPRESSIBLE_FIELDS: readonly (keyof Scenario)[] = ['queryText', 'k
 /**
  * The compressed form of a text value, when it is worth writing.
  * Rule: compressed (`compressToEncodedURIComponent`) when `plainLength` > COMPRESS_OVER and the
- * result is shorter than `plainLength` and at most MAX_COMPRESSED_CHARS long; else undefined.
+ * result, form-encoded as the link writes it (`+` → `%2B`, `$` → `%24`), is shorter than
+ * `plainLength`, and it is at most MAX_COMPRESSED_CHARS long; else undefined.
  * @param text the value as the Scenario holds it.
  * @param plainLength characters of its plain, percent-encoded form in the link.
  * @returns the compressed value (alphabet `A–Z a–z 0–9 + - $`), or undefined: write it plain.
@@ -39,7 +40,14 @@ export const COMPRESSIBLE_FIELDS: readonly (keyof Scenario)[] = ['queryText', 'k
 export function compressText(text: string, plainLength: number): string | undefined {
   if (plainLength <= COMPRESS_OVER) return undefined;
   const compressed = lzString.compressToEncodedURIComponent(text);
-  return compressed.length < plainLength && compressed.length <= MAX_COMPRESSED_CHARS ? compressed : undefined;
+  return formEncodedLength(compressed) < plainLength && compressed.length <= MAX_COMPRESSED_CHARS ? compressed : undefined;
+}
+
+/** Characters of a compressed value once form-encoded: its `+` and `$` take 3 each (the rest of the alphabet is kept). */
+export function formEncodedLength(compressed: string): number {
+  let specials = 0;
+  for (const ch of compressed) if (ch === '+' || ch === '$') specials++;
+  return compressed.length + 2 * specials;
 }
 
 /**

@@ -12,10 +12,10 @@ import { createScoreCache } from './scoreCache';
 import { vectorSettingsKey } from '../scenario/derive';
 import { probeDevice } from './probe';
 import type { ComputeRequest, PageMessage, WorkerMessage } from './protocol';
-import { watchWebglContext, webglLost } from './contextWatch';
+import { webglLost } from './contextWatch';
 import { checkWebgl } from './gpuCheck';
 import { F16_EXACT_POSITIONS } from '../engine/thresholds';
-import { ensureTfBackend, isWarm, webglContext } from './tfSession';
+import { ensureTfBackend, isWarm } from './tfSession';
 import { pacer, yieldTask } from './pacing';
 import { stageBuffers } from './transfer';
 
@@ -36,7 +36,7 @@ const scores = createScoreCache();
 const device: DeviceInfo = probeDevice();
 scope.postMessage({ type: 'device', device });
 // On a hardware GPU "auto" runs large sizes on WebGL: compile its shaders now, not on first use.
-if (device.webglVersion > 0 && !isSoftwareRenderer(device.renderer)) void ensureTfBackend('webgl').catch(() => undefined);
+if (device.webglVersion > 0 && !isSoftwareRenderer(device.renderer)) void ensureTfBackend('webgl', reportLoss).catch(() => undefined);
 
 scope.onmessage = (event) => {
   const request = event.data;
@@ -45,12 +45,24 @@ scope.onmessage = (event) => {
     return;
   }
   if (request.type === 'gpuCheck') {
-    void checkWebgl(reportLoss).then((answer) => scope.postMessage({ type: 'gpuCheck', id: request.id, ...answer }));
+    void oneAtATime(() => checkWebgl(reportLoss)).then((answer) => scope.postMessage({ type: 'gpuCheck', id: request.id, ...answer }));
     return;
   }
   latest = request.id;
-  void handle(request);
+  void oneAtATime(() => handle(request));
 };
+
+/**
+ * Runs `task` after every task queued before it has settled: tfjs has ONE global backend, so a
+ * WebGL check must not switch it under a computation on the CPU backend (or the reverse). A
+ * superseded computation ends at its next checkpoint, so a newer one waits for little.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
 
 async function handle(request: ComputeRequest): Promise<void> {
   const started = performance.now();
@@ -62,10 +74,9 @@ async function handle(request: ComputeRequest): Promise<void> {
     let backend: BackendInfo | null = null;
     if (choice.path !== 'js') {
       if (!isWarm(choice.path)) scope.postMessage({ type: 'preparing', id: request.id, path: choice.path });
-      backend = await ensureTfBackend(choice.path);
+      backend = await ensureTfBackend(choice.path, reportLoss);
       // a chosen CPU is not a fallback: only a failed WebGL keeps its reason
       if (choice.path === 'cpu') backend = { ...backend, fallbackReason: '' };
-      watchWebglContext(webglContext(), reportLoss);
       checkCurrent(request.id);
     }
     // float16 textures round the mask's positions past F16_EXACT_POSITIONS: plain JS gives the right numbers there

@@ -7,8 +7,8 @@ import { referenceAttention } from '../engine/reference';
 import { runAttention } from '../engine/runner';
 import { deriveInputs } from '../scenario/derive';
 import { DEFAULT_SCENARIO, type Scenario } from '../state/scenario';
-import { ensureTfBackend, webglContext } from './tfSession';
-import { webglLost, watchWebglContext } from './contextWatch';
+import { ensureTfBackend } from './tfSession';
+import { webglLost } from './contextWatch';
 
 /** Largest |WebGL − reference| accepted on weights and output: float32 textures, float16 ones (about 3 significant digits). */
 export const CHECK_TOLERANCE = { float32: 2e-3, float16: 1e-2 } as const;
@@ -32,9 +32,8 @@ const CHECK_SCENARIO: Scenario = {
  */
 export async function checkWebgl(onLost: () => void): Promise<{ ok: boolean; detail: string }> {
   try {
-    const backend = await ensureTfBackend('webgl');
+    const backend = await ensureTfBackend('webgl', onLost);
     if (backend.name !== 'webgl') return { ok: false, detail: backend.fallbackReason || 'WebGL is not available' };
-    watchWebglContext(webglContext(), onLost);
     const derived = deriveInputs(CHECK_SCENARIO);
     if (!derived.ok) return { ok: false, detail: derived.error };
     const set = await runAttention(derived.inputs, { path: 'webgl', maxTextureSize: backend.maxTextureSize });

@@ -5,17 +5,27 @@
  * the shaders ready.
  */
 import { buildMaskSpec } from '../engine/masks';
+import { watchWebglContext } from './contextWatch';
 import type { AttentionInputs, BackendInfo } from '../engine/types';
 
 let session: { path: 'webgl' | 'cpu'; ready: Promise<BackendInfo> } | null = null;
 
 /**
  * Activates tfjs on `path` ('webgl' falls back to 'cpu' when WebGL fails; see initBackend) and
- * warms WebGL up once. Concurrent calls for the same path share one promise.
- * @returns the active backend, with its fallback reason.
+ * warms WebGL up once. Concurrent calls for the same path share one promise; a failed activation
+ * is forgotten, so the next call tries again.
+ * @param onLost told once if the WebGL context is lost — watched from activation on, so a loss
+ *   during the warm-up counts (contextWatch.ts).
+ * @returns the active backend, with its fallback reason; rejects when loading tfjs or the warm-up fails.
  */
-export function ensureTfBackend(path: 'webgl' | 'cpu'): Promise<BackendInfo> {
-  if (session?.path !== path) session = { path, ready: activate(path) };
+export function ensureTfBackend(path: 'webgl' | 'cpu', onLost: () => void): Promise<BackendInfo> {
+  if (session?.path !== path) {
+    const started = { path, ready: activate(path, onLost) };
+    started.ready.catch(() => {
+      if (session === started) session = null;
+    });
+    session = started;
+  }
   return session.ready;
 }
 
@@ -26,21 +36,11 @@ export function isWarm(path: 'webgl' | 'cpu'): boolean {
 
 const warm = new Set<string>();
 
-let context: WebGLRenderingContext | null = null;
-
-/**
- * The WebGL context of the active tfjs backend, once WebGL is active (for watching its loss:
- * contextWatch.ts); null before, or on the CPU backend.
- */
-export function webglContext(): WebGLRenderingContext | null {
-  return context;
-}
-
-async function activate(path: 'webgl' | 'cpu'): Promise<BackendInfo> {
+async function activate(path: 'webgl' | 'cpu', onLost: () => void): Promise<BackendInfo> {
   // loaded here, never statically: the worker's own chunk stays free of tfjs
   const { initBackend, activeWebglContext } = await import('../engine/backend');
   const info = await initBackend(path);
-  context = activeWebglContext();
+  watchWebglContext(activeWebglContext(), onLost);
   if (info.name === 'webgl') {
     const { warmUpTf } = await import('../engine/tfChunks');
     await warmUpTf([warmUpInputs(false), warmUpInputs(true)]);

@@ -57,7 +57,7 @@ describe('EngineClient', () => {
       const p = new FakePool(emit, fail);
       pools.push(p);
       return p;
-    }, { watchdogMs: 20_000, checkDelaysMs: [2_000, 10_000] });
+    }, { watchdogMs: 20_000, checkDelaysMs: [2_000, 10_000], checkTimeoutMs: 15_000 });
     client.start();
   });
   afterEach(() => {
@@ -165,6 +165,80 @@ describe('EngineClient', () => {
     pool().fail('boom');
     expect(pools).toHaveLength(4);
     expect(client.getSnapshot().status).toMatchObject({ job, error: 'boom', done: true });
+  });
+
+  it('after the crash limit a new job shows the error at once: no pool is opened, no watchdog fires', () => {
+    pool().emit({ type: 'device', device: DEVICE });
+    client.submit(makeJob('a'));
+    for (let i = 0; i < 4; i++) pool().fail('boom');
+    const b = makeJob('b');
+    client.submit(b);
+    expect(client.getSnapshot().status).toMatchObject({ job: b, error: 'boom', done: true });
+    vi.advanceTimersByTime(120_000);
+    expect(pools).toHaveLength(4);
+    expect(client.getSnapshot().gpu.notice).toEqual({ kind: 'crashed', reason: 'boom' });
+  });
+
+  it('crashes count in a row: a result between them resets the count', () => {
+    pool().emit({ type: 'device', device: DEVICE });
+    const job = makeJob('a');
+    client.submit(job);
+    for (let i = 0; i < 3; i++) pool().fail('boom');
+    pool().emit(resultFor(pool().last, job.inputs.shape, 'js'));
+    client.submit(makeJob('b'));
+    for (let i = 0; i < 3; i++) pool().fail('boom');
+    expect(pools).toHaveLength(7);
+    expect(client.getSnapshot().status.error).toBeNull();
+  });
+
+  it('a fault after a job is answered sends nothing again', () => {
+    pool().emit({ type: 'device', device: DEVICE });
+    const job = makeJob('a');
+    client.submit(job);
+    pool().emit(resultFor(pool().last, job.inputs.shape));
+    pool().emit({ type: 'gpuLost' });
+    expect(pools).toHaveLength(2);
+    expect(pool().submitted).toEqual([]);
+    expect(client.pendingJob).toBeNull();
+  });
+
+  it('a check that never answers counts as failed after checkTimeoutMs; the next one is scheduled, the last reported', () => {
+    pool().emit({ type: 'device', device: DEVICE });
+    pool().emit({ type: 'gpuLost' });
+    vi.advanceTimersByTime(2_000);
+    expect(pool().checks).toHaveLength(1);
+    vi.advanceTimersByTime(15_000 + 10_000);
+    expect(pool().checks).toHaveLength(2);
+    vi.advanceTimersByTime(15_000);
+    expect(client.getSnapshot().gpu).toMatchObject({ usable: false, notice: { kind: 'checkFailed', detail: 'the check did not answer' } });
+    pool().emit({ type: 'gpuCheck', id: pool().checks[1] as number, ok: true, detail: '' }); // too late: ignored
+    expect(client.getSnapshot().gpu.usable).toBe(false);
+  });
+
+  it('stop() then start() with a job in flight: the new pool is sent it (StrictMode, hot reload)', () => {
+    pool().emit({ type: 'device', device: DEVICE });
+    client.submit(makeJob('a'));
+    client.stop();
+    expect(pools[0]?.terminated).toBe(true);
+    client.start();
+    expect(pools).toHaveLength(2);
+    expect(pool().last.key).toBe('a');
+  });
+
+  it('a job that stalls again after its re-run is stopped with an error, not sent a third time', () => {
+    pool().emit({ type: 'device', device: DEVICE });
+    const job = makeJob('a');
+    client.submit(job);
+    vi.advanceTimersByTime(20_000);
+    expect(pools).toHaveLength(2);
+    expect(pool().submitted).toHaveLength(1);
+    vi.advanceTimersByTime(20_000);
+    expect(pools).toHaveLength(3);
+    expect(pool().submitted).toEqual([]);
+    expect(client.getSnapshot().status).toMatchObject({ job, done: true });
+    expect(client.getSnapshot().status.error).toContain('stopped reporting progress');
+    vi.advanceTimersByTime(60_000);
+    expect(pools).toHaveLength(3);
   });
 
   it('the device given to the page is the same object until the GPU’s health changes', () => {
