@@ -7,6 +7,7 @@ import { encdecEn } from './encdec.en';
 import { inspectorEn } from './inspector.en';
 import { lessonEn } from './lesson.en';
 import { boundaryEn } from './boundary.en';
+import { formulaEn } from './formula.en';
 /** English strings. Keys are shared with zh.ts; a test checks that both have the same keys. */
 export const en = {
   app: {
@@ -74,7 +75,7 @@ export const en = {
     causalHides: 'The causal mask is on, and every mask is and-ed with it: the part of these masks above the diagonal is hidden.',
     turnOffCausal: 'Turn off causal',
     custom: 'Custom mask (formula)',
-    customHint: 'Allowed where true. Use q, k (query and key index), b, h (batch item, head), Lq, Lk; + − * / %, floor, abs, min, max; < <= == != >= >; && || !; c ? a : b. Whole numbers are 32-bit (they wrap past ±2³¹); / is true division; % takes the divisor’s sign; x / 0 and x % 0 give 0.',
+    customHint: 'Allowed where true. Use q, k (query and key index), b, h (batch item, head), Lq, Lk; + − * / %, floor, abs, min, max; < <= == != >= >; && || !; c ? a : b (≤ ≥ ≠ and full-width ＜ ＞ ＝ are read as <= >= != < > ==). Whole numbers are 32-bit (they wrap past ±2³¹); / is true division; % takes the divisor’s sign; x / 0 and x % 0 give 0.',
     customError: 'Not used: {{message}} (at character {{position}})',
     customLabel: 'custom mask',
     keyPadding: 'Key padding',
@@ -215,6 +216,7 @@ export const en = {
   inspector: inspectorEn,
   lesson: lessonEn,
   boundary: boundaryEn,
+  formula: formulaEn,
   engine: engineEn,
   conventions: conventionsEn,
   frameworks: {

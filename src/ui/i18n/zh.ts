@@ -7,6 +7,7 @@ import { encdecZh } from './encdec.zh';
 import { inspectorZh } from './inspector.zh';
 import { lessonZh } from './lesson.zh';
 import { boundaryZh } from './boundary.zh';
+import { formulaZh } from './formula.zh';
 import type { Strings } from './en';
 
 /** 简体中文。键与 en.ts 相同（有测试检查）。 */
@@ -76,7 +77,7 @@ export const zh: Strings = {
     causalHides: '因果掩码已开启，所有掩码都与它做 AND：这些掩码在对角线以上的部分被隐藏。',
     turnOffCausal: '关闭因果掩码',
     custom: '自定义掩码（公式）',
-    customHint: '公式为真处允许关注。可用 q、k（查询与键的位置）、b、h（批次样本、头）、Lq、Lk；+ − * / %、floor、abs、min、max；< <= == != >= >；&& || !；c ? a : b。整数为 32 位（超过 ±2³¹ 会回绕）；/ 为真除法；% 的符号与除数相同；x / 0 与 x % 0 得 0。',
+    customHint: '公式为真处允许关注。可用 q、k（查询与键的位置）、b、h（批次样本、头）、Lq、Lk；+ − * / %、floor、abs、min、max；< <= == != >= >；&& || !；c ? a : b（≤ ≥ ≠ 以及全角的 ＜ ＞ ＝ 分别按 <= >= != < > == 理解）。整数为 32 位（超过 ±2³¹ 会回绕）；/ 为真除法；% 的符号与除数相同；x / 0 与 x % 0 得 0。',
     customError: '未使用：{{message}}（第 {{position}} 个字符处）',
     customLabel: '自定义掩码',
     keyPadding: '键填充掩码',
@@ -217,6 +218,7 @@ export const zh: Strings = {
   inspector: inspectorZh,
   lesson: lessonZh,
   boundary: boundaryZh,
+  formula: formulaZh,
   engine: engineZh,
   conventions: conventionsZh,
   frameworks: {
