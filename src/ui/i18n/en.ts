@@ -8,12 +8,15 @@ import { inspectorEn } from './inspector.en';
 import { lessonEn } from './lesson.en';
 import { boundaryEn } from './boundary.en';
 import { formulaEn } from './formula.en';
+import { catalogueEn } from './catalogue.en';
+import { labelsEn } from './labels.en';
 /** English strings. Keys are shared with zh.ts; a test checks that both have the same keys. */
 export const en = {
   app: {
     settings: 'Settings',
     title: 'Maskscope',
     tagline: 'Attention masks, stage by stage',
+    pageTitle: 'Maskscope — attention masks, stage by stage',
     language: 'Language',
     formula: 'Attention(Q, K, V) = softmax(mask(QKᵀ / √dK)) · V',
     formulaTemperature: 'Attention(Q, K, V) = softmax(mask(QKᵀ / (τ·√dK))) · V, τ = {{tau}}',
@@ -178,6 +181,18 @@ export const en = {
     'global key': 'global key',
     'global query': 'global query',
     full: 'full',
+    'bidirectional window': 'bidirectional window',
+    'dilated sliding window': 'dilated sliding window',
+    dilation: 'dilation',
+    'attention sinks + window': 'attention sinks + window',
+    sink: 'sink',
+    local: 'local',
+    strided: 'strided',
+    summary: 'summary',
+    'same block': 'same block',
+    'Sparse Transformer (strided)': 'Sparse Transformer (strided)',
+    'Sparse Transformer (fixed)': 'Sparse Transformer (fixed)',
+    'alternating local/global heads': 'alternating local / global heads',
   },
   presets: {
     label: 'Start from a preset',
@@ -217,6 +232,8 @@ export const en = {
   lesson: lessonEn,
   boundary: boundaryEn,
   formula: formulaEn,
+  catalogue: catalogueEn,
+  labels: labelsEn,
   engine: engineEn,
   conventions: conventionsEn,
   frameworks: {
