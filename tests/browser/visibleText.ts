@@ -71,7 +71,7 @@ export async function visibleEnglish(page: Page, typed: string): Promise<English
 
 /** The words of `text` that read as English prose (see the rules above), formulas taken out. */
 export function englishWords(text: string): string[] {
-  const words = withoutCalls(text).replace(/[A-Z][a-z]+(?= 等| et al\.)/g, ' ').match(/[A-Za-z][\w./#-]*[\w]|[A-Za-z]/g) ?? [];
+  const words = withoutCalls(text).replace(/[A-Z][a-z]+(?: et al\.|(?= 等))/g, ' ').match(/[A-Za-z][\w./#-]*[\w]|[A-Za-z]/g) ?? [];
   return words.filter((word) => !isCodeShaped(word));
 }
 
