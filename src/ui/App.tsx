@@ -39,6 +39,7 @@ export function App({ initialState }: { initialState: string }) {
   useEffect(() => {
     void i18n.changeLanguage(scenario.language);
     document.documentElement.lang = scenario.language === 'zh' ? 'zh-CN' : 'en';
+    document.title = i18n.getFixedT(scenario.language)('app.pageTitle');
   }, [i18n, scenario.language]);
   const c = useComputation(scenario);
   const lesson = useLesson(scenario, update, c, hovered, setHovered);

@@ -27,8 +27,8 @@ export function AppHeader({ scenario, update, c }: Props) {
           {t('app.language')}
         </label>
         <select id="language-select" value={scenario.language} onChange={(e) => update({ language: e.target.value === 'zh' ? 'zh' : 'en' })}>
-          <option value="en">English</option>
-          <option value="zh">中文</option>
+          <option value="en" lang="en">English</option>
+          <option value="zh" lang="zh-CN">中文</option>
         </select>
         <CopyLinkButton />
         <ExportButton

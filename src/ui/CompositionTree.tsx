@@ -43,7 +43,7 @@ function Node({ expr }: { expr: MaskExpr }) {
     const kids = expr.kind === 'not' ? [expr.arg] : expr.args;
     return (
       <li>
-        <b>{expr.kind === 'not' ? 'NOT' : expr.op.toUpperCase()}</b>
+        <b>{t(`labels.logic.${expr.kind === 'not' ? 'not' : expr.op}`)}</b>
         <ul>
           {kids.map((kid, i) => (
             <Node key={i} expr={kid} />

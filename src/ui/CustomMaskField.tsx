@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { MaskParseError } from '../engine/mask';
 import { LIMITS } from '../state/scenario';
 import { customTerm } from '../scenario/derive';
+import { formulaErrorText } from './formulaErrorText';
 
 interface Props {
   value: string;
@@ -78,7 +79,7 @@ export function CustomMaskField({ value, error: parseError, onChange }: Props) {
             <mark>{value.slice(error.start, Math.max(error.end, error.start + 1)) || ' '}</mark>
             {value.slice(Math.max(error.end, error.start + 1))}
           </code>
-          <p>{t('mask.customError', { message: error.message, position: error.start + 1 })}</p>
+          <p>{t('mask.customError', { message: formulaErrorText(t, error), position: error.start + 1 })}</p>
         </div>
       )}
     </div>

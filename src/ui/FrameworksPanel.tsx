@@ -11,6 +11,7 @@ import type { StageSet } from '../engine/headStages';
 import type { AttentionInputs } from '../engine/types';
 import type { SequenceBatch } from '../engine/sequences';
 import { formatNumber } from './format';
+import { InfoText } from './InfoText';
 
 /** Tables larger than this (total entries) are not written into code snippets. */
 export const MAX_INLINE_TABLE_ENTRIES = 20_000;
@@ -56,7 +57,7 @@ function FrameworksBody({ inputs, set, keys, keyPadding, batch, head }: Props) {
   return (
     <div className="frameworks-body">
       <h3>{t('frameworks.code')}</h3>
-      {snippets ? snippets.map((s) => <Snippet key={s.target} title={s.title} code={s.code} />) : <p className="hint">{t('frameworks.tooLarge', { count: tableEntries })}</p>}
+      {snippets ? snippets.map((s) => <Snippet key={s.target} title={t(`labels.snippets.${s.target}`, { defaultValue: s.title })} code={s.code} />) : <p className="hint">{t('frameworks.tooLarge', { count: tableEntries })}</p>}
       <h3>{t('frameworks.conventions')}</h3>
       <div className="conventions">
         {conventions.map((c) => (
@@ -70,8 +71,10 @@ function FrameworksBody({ inputs, set, keys, keyPadding, batch, head }: Props) {
           {fullyMaskedRowComparison(rowLogits).map((o) => (
             <tr key={o.id}>
               <th scope="row">
-                {t(maskedRowNameKey(o))}
-                <small>{t(`conventions.maskedRow.${o.id}.libraries`)}</small>
+                <InfoText text={t(maskedRowNameKey(o))} />
+                <small>
+                  <InfoText text={t(`conventions.maskedRow.${o.id}.libraries`)} />
+                </small>
               </th>
               <td>{o.weights.map((w) => formatNumber(w)).join('  ')}</td>
               <td>Σ = {formatNumber(o.sum)}</td>
@@ -98,7 +101,7 @@ function Snippet({ title, code }: { title: string; code: string }) {
   return (
     <figure className="snippet">
       <figcaption>
-        {title}{' '}
+        <InfoText text={title} />{' '}
         <button type="button" onClick={() => void copy()}>
           {copied ? t('frameworks.copied') : t('frameworks.copy')}
         </button>
@@ -121,9 +124,13 @@ function Convention({ c, head }: { c: FrameworkMask; head: number }) {
         {t(`conventions.framework.${c.id}`, { defaultValue: c.framework })} <code>{c.argument}</code>
       </h4>
       <p>
-        <code>{c.shapeLabel}</code> · <code>{c.dtype}</code> — {t(`conventions.meaning.${c.id}`)}
+        <code>{c.shapeLabel}</code> · <code>{c.dtype}</code> — <InfoText text={t(`conventions.meaning.${c.id}`)} />
       </p>
-      {c.noteId && <p className="hint">{t(`conventions.note.${c.noteId}`, { head })}</p>}
+      {c.noteId && (
+        <p className="hint">
+          <InfoText text={t(`conventions.note.${c.noteId}`, { head })} />
+        </p>
+      )}
       <pre className="matrix" aria-label={c.slice}>
         {rows.map((row) => row.map(cell).join(' ')).join('\n')}
       </pre>

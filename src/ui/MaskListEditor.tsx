@@ -11,6 +11,8 @@ import type { Scenario } from '../state/scenario';
 import type { MaskNote } from '../scenario/catalogueTerms';
 import { Choice } from './Choice';
 import { NumberField } from './NumberField';
+import { MaskCatalogue } from './MaskCatalogue';
+import { MaskInfoButton, MaskInfoPanel, useDisclosure } from './MaskInfo';
 
 /** Masks whose point is to allow cells above the diagonal: and-ed with causal, that part is lost. */
 export const NOT_CAUSAL_MASKS = new Set(['full', 'window-bidirectional', 'global-local', 'prefix-lm', 'document', 'bigbird']);
@@ -38,6 +40,7 @@ export function MaskListEditor({ scenario: s, update, notes }: Props) {
   return (
     <div className="mask-list" data-testid="mask-list">
       <ItemList items={items} depth={0} ops={listOps(items, write, canAdd)} />
+      <MaskCatalogue canAdd={canAdd} onAdd={(id) => addCatalogueMask(id, listOps(items, write, canAdd))} />
       {items.length > 1 && (
         <Choice label={t('mask.join')} value={s.maskJoin} options={[['and', t('mask.joinAnd')], ['or', t('mask.joinOr')]]} onChange={(maskJoin) => update({ maskJoin })} />
       )}
@@ -82,13 +85,16 @@ function ItemList({ items, depth, ops }: { items: MaskItem[]; depth: number; ops
   );
 }
 
+/** Adds catalogue mask `maskId` at its default parameters (an unknown id adds nothing). */
+function addCatalogueMask(maskId: string, ops: ListOps): void {
+  const entry = maskCatalogueEntry(maskId);
+  if (entry) ops.add({ id: maskId, params: defaultMaskParams(entry) });
+}
+
 function AddControls({ depth, ops }: { depth: number; ops: ListOps }) {
   const { t } = useTranslation();
   const id = useId();
-  const add = (maskId: string) => {
-    const entry = maskCatalogueEntry(maskId);
-    if (entry) ops.add({ id: maskId, params: defaultMaskParams(entry) });
-  };
+  const add = (maskId: string) => addCatalogueMask(maskId, ops);
   return (
     <div className="add-controls">
       <label htmlFor={id}>{depth === 0 ? t('mask.add') : t('mask.addInGroup')}</label>
@@ -148,15 +154,18 @@ function MaskRow({ item, onChange, onRemove }: { item: MaskChoice; onChange(next
   const entry = maskCatalogueEntry(item.id);
   const name = t(`masks.${item.id}`, { defaultValue: entry?.name ?? item.id });
   const setNegate = (negate: boolean) => onChange(negate ? { ...item, negate } : { id: item.id, params: item.params });
+  const info = useDisclosure();
   return (
     <div className="mask-row" data-mask={item.id}>
       <div className="mask-row-head">
         <NotToggle checked={item.negate === true} name={name} onChange={setNegate} />
-        <b title={entry ? `${entry.source}\n${entry.equivalents}` : undefined}>{name}</b>
+        <b>{name}</b>
+        {entry && <MaskInfoButton name={name} {...info} />}
         <button type="button" className="remove" aria-label={t('mask.remove', { name })} onClick={onRemove}>
           ×
         </button>
       </div>
+      {entry && info.open && <MaskInfoPanel id={entry.id} panelId={info.panelId} />}
       {entry && entry.params.length > 0 && (
         <div className="field-grid">
           {entry.params.map((spec) => (

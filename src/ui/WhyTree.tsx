@@ -24,25 +24,28 @@ function WhyNode({ node }: { node: ExplainedNode }) {
   const blocking = node.decisive && truth === false && isTerm;
   const className = `${blocking ? 'blocking' : ''} ${truth === false ? 'false' : truth === true ? 'true' : ''}`;
   let title: string;
+  /** A leaf's formula, shown as code. */
+  let formula: string | null = null;
   let kids: ExplainedNode[] = [];
   if (expr.kind === 'label') {
     title = t(`terms.${expr.label}`, { defaultValue: expr.label });
     const inner = node.children[0];
     kids = inner && isComposite(inner) ? inner.children : [];
-    if (inner && !isComposite(inner)) title = `${title}: ${inner.text}`;
-    else if (inner?.expr.kind === 'logical') title = `${title} (${inner.expr.op.toUpperCase()})`;
+    if (inner && !isComposite(inner)) formula = inner.text;
+    else if (inner?.expr.kind === 'logical') title = `${title} (${t(`labels.logic.${inner.expr.op}`)})`;
   } else if (expr.kind === 'conditional') {
     // c ? a : b: show only the branch that was taken (painted cells use this form).
     const taken = node.children[0]?.value ? node.children[1] : node.children[2];
     return taken ? <WhyNode node={taken} /> : null;
   } else if (expr.kind === 'logical') {
-    title = expr.op.toUpperCase();
+    title = t(`labels.logic.${expr.op}`);
     kids = node.children;
   } else if (expr.kind === 'not') {
-    title = 'NOT';
+    title = t('labels.logic.not');
     kids = node.children;
   } else {
-    title = node.text;
+    title = '';
+    formula = node.text;
   }
   return (
     <li className={className}>
@@ -50,6 +53,8 @@ function WhyNode({ node }: { node: ExplainedNode }) {
         {value}
       </span>{' '}
       {title}
+      {title && formula !== null && ': '}
+      {formula !== null && <code>{formula}</code>}
       {kids.length > 0 && (
         <ul>
           {kids.filter((child) => child.decisive).map((child, i) => (

@@ -11,6 +11,8 @@ describe('checkTypes', () => {
 
   it('checkTypes numeric root: "is a number; a mask must be true or false", with a comparison to copy', () => {
     expect(checkTypes(sub(q, k))).toEqual([{
+      code: 'rootNotBoolean',
+      values: { text: 'q - k', example: 'q - k < 4' },
       message: "'q - k' is a number; a mask must be true or false — compare it, e.g. 'q - k < 4'",
       path: [],
       node: sub(q, k),

@@ -23,7 +23,8 @@ function parsed(source: string): MaskExpr {
 function failure(source: string, names: ParseAllowed = allowed): { message: string; start: number; end: number; text: string } {
   const result = parseMaskExpression(source, names);
   if (result.ok) throw new Error(`${source}: parsed, expected an error`);
-  return { ...result.error, text: source.slice(result.error.start, result.error.end) };
+  const { message, start, end } = result.error;
+  return { message, start, end, text: source.slice(start, end) };
 }
 
 describe('parseMaskExpression: accepted syntax', () => {

@@ -12,6 +12,7 @@ import {
   type MaskExpr,
 } from './expr';
 import { formatExpr } from './format';
+import { formulaMessage, tableRankError, type FormulaErrorCode, type FormulaMessage, type FormulaValues } from './errors';
 
 /**
  * How a value is held: 'bool' (true/false), 'int' (int32, exact) or 'float' (float32).
@@ -19,9 +20,11 @@ import { formatExpr } from './format';
  */
 export type ValueKind = 'bool' | 'int' | 'float';
 
-/** One type error: what is wrong, and where (child indices from the root, see `children`). */
-export interface MaskTypeError {
-  message: string;
+/**
+ * One type error: what is wrong (code, values and English message, see errors.ts), and where
+ * (child indices from the root, see `children`).
+ */
+export interface MaskTypeError extends FormulaMessage {
   path: number[];
   node: MaskExpr;
 }
@@ -59,9 +62,9 @@ export function checkTypes(expr: MaskExpr, options: CheckOptions = {}): MaskType
   if (ty !== null && ty !== 'cell' && expect !== 'any' && ty !== expect) {
     const text = formatExpr(expr);
     const message = expect === 'boolean'
-      ? `'${text}' is a number; a mask must be true or false — compare it, e.g. '${formatExpr(lt(expr, 4))}'`
-      : `'${text}' is true or false; a number is needed here`;
-    errors.push({ message, path: [], node: expr });
+      ? formulaMessage('rootNotBoolean', { text, example: formatExpr(lt(expr, 4)) })
+      : formulaMessage('rootNotNumber', { text });
+    errors.push({ ...message, path: [], node: expr });
   }
   return errors.sort((a, b) => comparePostOrder(a.path, b.path));
 }
@@ -145,28 +148,28 @@ type TableRanks = Readonly<Record<string, number>> | undefined;
 /** The static type of a node, recording errors; null when the node is too broken to type. */
 function typeOf(expr: MaskExpr, path: number[], errors: MaskTypeError[], tables: TableRanks): Ty | null {
   const kids = children(expr).map((child, i) => typeOf(child, [...path, i], errors, tables));
-  const fail = (message: string): null => {
-    errors.push({ message, path, node: expr });
+  const fail: Fail = (code, values = {}) => {
+    errors.push({ ...formulaMessage(code, values), path, node: expr });
     return null;
   };
   const need = (i: number, want: 'number' | 'boolean', where: string): void => {
     const got = kids[i];
     const child = children(expr)[i];
     if (got === null || got === undefined || got === 'cell' || got === want || !child) return;
-    errors.push({ message: mismatch(child, want, where), path: [...path, i], node: child });
+    errors.push({ ...mismatch(child, want, where), path: [...path, i], node: child });
   };
-  const failAt = (i: number, message: string): void => {
+  const failAt = (i: number, code: FormulaErrorCode, values: FormulaValues): void => {
     const child = children(expr)[i];
-    if (child) errors.push({ message, path: [...path, i], node: child });
+    if (child) errors.push({ ...formulaMessage(code, values), path: [...path, i], node: child });
   };
   switch (expr.kind) {
     case 'number':
     case 'parameter':
-      return Number.isFinite(expr.value) ? 'number' : fail(`'${formatExpr(expr)}' is not a finite number`);
+      return Number.isFinite(expr.value) ? 'number' : fail('notFinite', { text: formatExpr(expr) });
     case 'boolean':
       return 'boolean';
     case 'variable':
-      return MASK_VARIABLES.includes(expr.name) ? 'number' : fail(`unknown variable '${String(expr.name)}'`);
+      return MASK_VARIABLES.includes(expr.name) ? 'number' : fail('unknownVariable', { name: String(expr.name) });
     case 'arithmetic':
       return checkArithmetic(expr.op, need);
     case 'compare':
@@ -186,17 +189,17 @@ function typeOf(expr: MaskExpr, path: number[], errors: MaskTypeError[], tables:
     case 'label':
       return kids[0] ?? null;
     default:
-      return fail(`unknown node kind '${String((expr as { kind?: unknown }).kind)}'`);
+      return fail('unknownNodeKind', { kind: String((expr as { kind?: unknown }).kind) });
   }
 }
 
 type Need = (i: number, want: 'number' | 'boolean', where: string) => void;
-type Fail = (message: string) => null;
+type Fail = (code: FormulaErrorCode, values?: FormulaValues) => null;
 
-function mismatch(child: MaskExpr, want: 'number' | 'boolean', where: string): string {
+function mismatch(child: MaskExpr, want: 'number' | 'boolean', where: string): FormulaMessage {
   const text = formatExpr(child);
-  if (want === 'number') return `'${text}' is true or false; '${where}' needs a number`;
-  return `'${text}' is a number; '${where}' needs true or false — compare it, e.g. '${formatExpr(lt(child, 4))}'`;
+  if (want === 'number') return formulaMessage('needsNumber', { text, where });
+  return formulaMessage('needsBoolean', { text, where, example: formatExpr(lt(child, 4)) });
 }
 
 function checkArithmetic(op: string, need: Need): Ty {
@@ -213,21 +216,20 @@ function checkCompare(expr: Extract<MaskExpr, { kind: 'compare' }>, kids: (Ty | 
   }
   const [l, r] = kids;
   if (l && r && l !== 'cell' && r !== 'cell' && l !== r) {
-    const describe = (t: Ty) => (t === 'number' ? 'a number' : 'true or false');
-    return fail(`'${formatExpr(expr.left)}' is ${describe(l)} but '${formatExpr(expr.right)}' is ${describe(r)}; ` +
-      `'${expr.op}' compares two numbers or two truth values`);
+    const code = l === 'number' ? 'compareNumberBoolean' : 'compareBooleanNumber';
+    return fail(code, { left: formatExpr(expr.left), right: formatExpr(expr.right), op: expr.op });
   }
   return 'boolean';
 }
 
 function checkCall(expr: Extract<MaskExpr, { kind: 'call' }>, count: number, need: Need, fail: Fail): Ty | null {
   if (!MASK_FUNCTIONS.includes(expr.fn)) {
-    return fail(`unknown function '${String(expr.fn)}': use ${MASK_FUNCTIONS.join(', ')}`);
+    return fail('unknownFunction', { name: String(expr.fn), functions: MASK_FUNCTIONS.join(', ') });
   }
   const [least, most] = FUNCTION_ARITY[expr.fn];
   if (count < least || count > most) {
-    const wanted = least === most ? `${least} argument${least === 1 ? '' : 's'}` : `at least ${least} arguments`;
-    return fail(`'${expr.fn}' takes ${wanted}, got ${count}`);
+    const code = least !== most ? 'arityAtLeast' : least === 1 ? 'arityOne' : 'arityExact';
+    return fail(code, { fn: expr.fn, wanted: least, got: count });
   }
   for (let i = 0; i < count; i++) need(i, 'number', expr.fn);
   return 'number';
@@ -239,29 +241,26 @@ function checkConditional(expr: Extract<MaskExpr, { kind: 'conditional' }>, kids
   if (!a || !b) return null;
   if (a === 'cell') return b;
   if (b === 'cell' || a === b) return a;
-  const describe = (e: MaskExpr, t: Ty) => `'${formatExpr(e)}' is ${t === 'number' ? 'a number' : 'true or false'}`;
-  return fail(`the two branches of '? :' differ: ${describe(expr.then, a)}, ${describe(expr.else, b)}`);
+  const code = a === 'number' ? 'branchesNumberBoolean' : 'branchesBooleanNumber';
+  return fail(code, { then: formatExpr(expr.then), else: formatExpr(expr.else) });
 }
 
 function checkLookup(
   expr: Extract<MaskExpr, { kind: 'lookup' }>,
   kids: (Ty | null)[],
-  report: { need: Need; fail: Fail; failAt: (i: number, message: string) => void },
+  report: { need: Need; fail: Fail; failAt: (i: number, code: FormulaErrorCode, values: FormulaValues) => void },
   tables: TableRanks,
 ): Ty | null {
   expr.indices.forEach((index, i) => {
     report.need(i, 'number', `${expr.table}[…]`);
     if (kids[i] !== 'boolean' && valueKind(index) === 'float') {
-      report.failAt(i, `'${formatExpr(index)}' may be a fraction; a table index must be a whole number — wrap it in floor(…)`);
+      report.failAt(i, 'fractionIndex', { text: formatExpr(index) });
     }
   });
   if (tables) {
     const rank = tables[expr.table];
-    if (rank === undefined) return report.fail(`unknown table '${expr.table}'`);
-    if (rank !== expr.indices.length) {
-      const form = expr.table + '[…]'.repeat(rank);
-      return report.fail(`'${expr.table}' takes ${rank} ${rank === 1 ? 'index' : 'indices'} (${form}), got ${expr.indices.length}`);
-    }
+    if (rank === undefined) return report.fail('unknownTable', { name: expr.table });
+    if (rank !== expr.indices.length) return report.fail(...tableRankError(expr.table, rank, expr.indices.length));
   }
   return 'cell';
 }

@@ -12,6 +12,7 @@ import {
   type MaskFunction,
   type MaskVariable,
 } from './expr';
+import { formulaMessage, tableRankError, type FormulaErrorCode, type FormulaMessage, type FormulaValues } from './errors';
 import type { Span } from './spans';
 
 /** Which names a formula may use. */
@@ -35,13 +36,19 @@ export interface ConvertContext {
   exprSpans: Map<MaskExpr, Span>;
 }
 
-/** A user error at a span of the source. */
+/** A user error (code, values, English message) at a span of the source. */
 export class ParseFailure extends Error {
   readonly span: Span;
-  constructor(message: string, span: Span) {
-    super(message);
+  readonly formula: FormulaMessage;
+  constructor(formula: FormulaMessage, span: Span) {
+    super(formula.message);
+    this.formula = formula;
     this.span = span;
   }
+}
+
+function failure(code: FormulaErrorCode, values: FormulaValues, span: Span, hint?: FormulaMessage): ParseFailure {
+  return new ParseFailure(formulaMessage(code, values, hint), span);
 }
 
 const ARITHMETIC = new Set<string>(['+', '-', '*', '/', '%']);
@@ -49,13 +56,20 @@ const COMPARE: Readonly<Record<string, CompareOp>> = {
   '<': '<', '<=': '<=', '>': '>', '>=': '>=', '==': '==', '!=': '!=', '===': '==', '!==': '!=',
 };
 const LOGICAL: Readonly<Record<string, 'and' | 'or'>> = { '&&': 'and', and: 'and', '||': 'or', or: 'or' };
-const OPERATOR_HINTS: Readonly<Record<string, string>> = {
-  '&': "'&' is not an operator here: use '&&' (or 'and')",
-  '|': "'|' is not an operator here: use '||' (or 'or')",
-  '**': 'powers are not supported',
-  '^': "'^' is not supported (powers are not supported; for 'either but not both' use '!=')",
-  '~': "'~' is not supported: use '!' (or 'not')",
+const OPERATOR_HINTS: Readonly<Record<string, FormulaErrorCode>> = {
+  '&': 'opAmpersand',
+  '|': 'opPipe',
+  '**': 'opPower',
+  '^': 'opCaret',
+  '~': 'opTilde',
 };
+const FUNCTIONS = MASK_FUNCTIONS.join(', ');
+
+/** The error for an operator a mask cannot use. */
+function operatorFailure(op: string, span: Span): ParseFailure {
+  const code = OPERATOR_HINTS[op];
+  return code ? failure(code, {}, span) : failure('unsupportedOperator', { op }, span);
+}
 
 /**
  * Converts a jsep tree.
@@ -68,7 +82,7 @@ export function convert(node: jsep.Expression, context: ConvertContext): MaskExp
 }
 
 function convertNode(node: jsep.CoreExpression, context: ConvertContext): MaskExpr {
-  const fail = (message: string, span = spanOf(node, context)) => new ParseFailure(message, span);
+  const fail = (code: FormulaErrorCode, values: FormulaValues = {}, span = spanOf(node, context)) => failure(code, values, span);
   switch (node.type) {
     case 'Literal':
       return literal(node, fail);
@@ -90,15 +104,15 @@ function convertNode(node: jsep.CoreExpression, context: ConvertContext): MaskEx
     case 'MemberExpression':
       return member(node, context);
     case 'Compound':
-      throw fail("two expressions in a row: join them with '&&' or '||'", spanOf(node.body[1] ?? node, context));
+      throw fail('twoExpressions', {}, spanOf(node.body[1] ?? node, context));
     case 'SequenceExpression':
-      throw fail("',' is not allowed here: a mask is one expression");
+      throw fail('comma');
     case 'ArrayExpression':
-      throw fail('lists [...] are not supported');
+      throw fail('list');
     case 'ThisExpression':
-      throw fail(unknownName('this', context.allowed));
+      throw unknownName('this', context.allowed, spanOf(node, context));
     default:
-      throw fail(`unsupported syntax '${context.source.slice(spanOf(node, context).start, spanOf(node, context).end)}'`);
+      throw fail('unsupportedSyntax', { text: context.source.slice(spanOf(node, context).start, spanOf(node, context).end) });
   }
 }
 
@@ -123,11 +137,11 @@ export function spanOf(node: jsep.Expression, context: ConvertContext): Span {
   }
 }
 
-function literal(node: jsep.Literal, fail: (message: string) => ParseFailure): MaskExpr {
+function literal(node: jsep.Literal, fail: (code: FormulaErrorCode, values?: FormulaValues) => ParseFailure): MaskExpr {
   if (typeof node.value === 'number') return { kind: 'number', value: node.value };
   if (typeof node.value === 'boolean') return { kind: 'boolean', value: node.value };
-  if (typeof node.value === 'string') throw fail('text in quotes is not allowed in a mask');
-  throw fail(`'${node.raw}' is not allowed: use true or false`);
+  if (typeof node.value === 'string') throw fail('quotes');
+  throw fail('literal', { raw: node.raw });
 }
 
 function identifier(name: string, span: Span, context: ConvertContext): MaskExpr {
@@ -137,31 +151,31 @@ function identifier(name: string, span: Span, context: ConvertContext): MaskExpr
   if (value !== undefined) return { kind: 'parameter', name, value };
   if (allowed.tables && Object.hasOwn(allowed.tables, name)) {
     const rank = allowed.tables[name] ?? 1;
-    throw new ParseFailure(`'${name}' is a table: index it, e.g. ${name}${'[…]'.repeat(rank)}`, span);
+    throw failure('isTable', { name, form: `${name}${'[…]'.repeat(rank)}` }, span);
   }
-  if ((MASK_FUNCTIONS as readonly string[]).includes(name)) {
-    throw new ParseFailure(`'${name}' is a function: call it, e.g. ${name}(…)`, span);
-  }
-  if ((MASK_VARIABLES as readonly string[]).includes(name)) {
-    throw new ParseFailure(`'${name}' is not available here: ${namesHint(allowed)}`, span);
-  }
-  throw new ParseFailure(unknownName(name, allowed), span);
+  if ((MASK_FUNCTIONS as readonly string[]).includes(name)) throw failure('isFunction', { name }, span);
+  if ((MASK_VARIABLES as readonly string[]).includes(name)) throw failure('notAvailable', { name }, span, namesHint(allowed));
+  throw unknownName(name, allowed, span);
 }
 
 /** "unknown name 'x': use q, k, b, h, Lq, Lk or a parameter (W)", with a did-you-mean. */
-function unknownName(name: string, allowed: ParseAllowed): string {
+function unknownName(name: string, allowed: ParseAllowed, span: Span): ParseFailure {
   const known = [...allowed.variables, ...Object.keys(allowed.parameters), ...Object.keys(allowed.tables ?? {})];
   const close = known.find((k) => k.toLowerCase() === name.toLowerCase());
-  return `unknown name '${name}'${close ? ` (did you mean '${close}'?)` : ''}: ${namesHint(allowed)}`;
+  return close
+    ? failure('unknownNameSuggest', { name, suggestion: close }, span, namesHint(allowed))
+    : failure('unknownName', { name }, span, namesHint(allowed));
 }
 
-function namesHint(allowed: ParseAllowed): string {
-  const parameters = Object.keys(allowed.parameters);
-  const tables = Object.keys(allowed.tables ?? {});
-  let text = `use ${allowed.variables.join(', ')}`;
-  if (parameters.length > 0) text += ` or a parameter (${parameters.join(', ')})`;
-  if (tables.length > 0) text += ` or a table (${tables.map((t) => `${t}[…]`).join(', ')})`;
-  return text;
+/** The names a formula may use, as the hint of an unknown-name error. */
+function namesHint(allowed: ParseAllowed): FormulaMessage {
+  const parameters = Object.keys(allowed.parameters).join(', ');
+  const tables = Object.keys(allowed.tables ?? {}).map((t) => `${t}[…]`).join(', ');
+  const variables = allowed.variables.join(', ');
+  if (parameters && tables) return formulaMessage('namesParametersTables', { variables, parameters, tables });
+  if (parameters) return formulaMessage('namesParameters', { variables, parameters });
+  if (tables) return formulaMessage('namesTables', { variables, tables });
+  return formulaMessage('namesVariables', { variables });
 }
 
 function unary(node: jsep.UnaryExpression, context: ConvertContext): MaskExpr {
@@ -181,7 +195,7 @@ function unary(node: jsep.UnaryExpression, context: ConvertContext): MaskExpr {
       return { kind: 'arithmetic', op: '-', left: zero, right: arg };
     }
     default:
-      throw new ParseFailure(OPERATOR_HINTS[node.operator] ?? `'${node.operator}' is not supported`, opSpan);
+      throw operatorFailure(node.operator, opSpan);
   }
 }
 
@@ -200,7 +214,7 @@ function binary(node: jsep.BinaryExpression, context: ConvertContext): MaskExpr 
   const from = spanOf(node.left, context).end;
   const found = context.source.indexOf(op, from);
   const start = found >= 0 ? found : from;
-  throw new ParseFailure(OPERATOR_HINTS[op] ?? `'${op}' is not supported`, { start, end: start + op.length });
+  throw operatorFailure(op, { start, end: start + op.length });
 }
 
 /** The operands of a chain `a && b && c` written without parentheses (jsep nests it to the left). */
@@ -217,17 +231,14 @@ function callExpression(node: jsep.CallExpression, context: ConvertContext): Mas
   const callee = node.callee as jsep.CoreExpression;
   if (callee.type !== 'Identifier') {
     const text = context.source.slice(span.start, span.end).split('(')[0]?.trim() ?? '';
-    throw new ParseFailure(`'${text}' cannot be called: use ${MASK_FUNCTIONS.join(', ')}`, { start: span.start, end: span.start + text.length });
+    throw failure('notCallable', { text, functions: FUNCTIONS }, { start: span.start, end: span.start + text.length });
   }
   const name = callee.name;
   const nameStart = Math.max(span.start, context.source.indexOf(name, span.start));
   const nameSpan = { start: nameStart, end: nameStart + name.length };
   if (!(MASK_FUNCTIONS as readonly string[]).includes(name)) {
     const known = [...context.allowed.variables, ...Object.keys(context.allowed.parameters), ...Object.keys(context.allowed.tables ?? {})];
-    const message = known.includes(name)
-      ? `'${name}' is not a function: use ${MASK_FUNCTIONS.join(', ')}`
-      : `unknown function '${name}': use ${MASK_FUNCTIONS.join(', ')}`;
-    throw new ParseFailure(message, nameSpan);
+    throw failure(known.includes(name) ? 'notFunction' : 'unknownFunction', { name, functions: FUNCTIONS }, nameSpan);
   }
   return { kind: 'call', fn: name as MaskFunction, args: node.arguments.map((a) => convert(a, context)) };
 }
@@ -241,19 +252,17 @@ function member(node: jsep.MemberExpression, context: ConvertContext): MaskExpr 
     object = object.object as jsep.CoreExpression;
   }
   if (object.type === 'MemberExpression') {
-    throw new ParseFailure("'.' is not supported: write a name, a function call or table[index]", span);
+    throw failure('dot', {}, span);
   }
-  if (object.type !== 'Identifier') throw new ParseFailure('only a table can be indexed: table[index]', span);
+  if (object.type !== 'Identifier') throw failure('indexNotTable', {}, span);
   const name = object.name;
   const nameStart = Math.max(span.start, context.source.indexOf(name, span.start));
   const nameSpan = { start: nameStart, end: nameStart + name.length };
   const rank = context.allowed.tables && Object.hasOwn(context.allowed.tables, name) ? context.allowed.tables[name] : undefined;
   if (rank === undefined) {
     const isKnown = (context.allowed.variables as readonly string[]).includes(name) || Object.hasOwn(context.allowed.parameters, name);
-    throw new ParseFailure(isKnown ? `'${name}' is not a table: only tables can be indexed` : unknownName(name, context.allowed), nameSpan);
+    throw isKnown ? failure('notTable', { name }, nameSpan) : unknownName(name, context.allowed, nameSpan);
   }
-  if (rank !== indices.length) {
-    throw new ParseFailure(`'${name}' takes ${rank} ${rank === 1 ? 'index' : 'indices'} (${name}${'[…]'.repeat(rank)}), got ${indices.length}`, span);
-  }
+  if (rank !== indices.length) throw failure(...tableRankError(name, rank, indices.length), span);
   return { kind: 'lookup', table: name, indices: indices.map((i) => convert(i, context)) };
 }

@@ -11,6 +11,8 @@ export type { MaskTable, MaskTables } from './tables';
 export type { CellValue } from './semantics';
 export { evaluateCell, evaluateMaskGrid } from './evaluate';
 export { explainCell, type CellExplanation, type DecidingTerm, type ExplainedNode } from './explain';
+export { FORMULA_ERRORS_EN, formulaMessage, type FormulaErrorCode, type FormulaMessage, type FormulaValues } from './errors';
+export { normalizeFormula, type NormalizedFormula } from './normalize';
 export { parseMaskExpression, type MaskParseError, type MaskParseResult, type ParseAllowed } from './parse';
 export { formatExpr } from './format';
 export { compileMaskRows, type MaskRowFn } from './rows';

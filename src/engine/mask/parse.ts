@@ -9,10 +9,18 @@ import { MASK_FUNCTIONS, MASK_VARIABLES, children, type MaskExpr } from './expr'
 import { convert, ParseFailure, type ConvertContext, type ParseAllowed } from './convert';
 import { parseWithSpans, type Span } from './spans';
 import { strayText, syntaxError } from './syntax';
+import { formulaMessage, type FormulaMessage } from './errors';
+import { firstNonAscii, normalizeFormula, spanInSource } from './normalize';
 
-export interface MaskParseError {
-  message: string;
-  /** Offsets into the source, [start, end); start = end = source.length at the end of the input. */
+/**
+ * A formula error: its code and values (the UI translates by code, see errors.ts), the English
+ * `message`, and where it is.
+ */
+export interface MaskParseError extends FormulaMessage {
+  /**
+   * Offsets into the source as typed, [start, end); start = end = source.length at the end of the
+   * input.
+   */
   start: number;
   end: number;
 }
@@ -26,6 +34,8 @@ const RESERVED = ['true', 'false', 'null', 'this', 'and', 'or', 'not'];
 /**
  * Parses a mask formula.
  *
+ * Typed symbols are read first as ASCII (normalize.ts: ≤ → <=, ≠ → !=, full-width ＜ ＝ ｋ → < == k);
+ * a non-ASCII character left over is an error that says what to type.
  * Grammar (JavaScript-like): numbers, the allowed variables and parameters, `table[i][j]`,
  * `+ - * / %` (`/` true division, `%` floored modulo), floor/abs/min/max(…),
  * `< <= > >= == !=` (`===`/`!==` read as ==/!=), `&&`/`and`, `||`/`or`, `!`/`not`, `c ? a : b`,
@@ -39,15 +49,26 @@ const RESERVED = ['true', 'false', 'null', 'this', 'and', 'or', 'not'];
  *
  * @param source the formula as typed.
  * @param allowed the names it may use.
- * @returns the tree, or the first error with its span.
+ * @returns the tree, or the first error (code, values, English message) with its span in `source`.
  * @throws Error when `allowed` is inconsistent (a name used twice, or a reserved or invalid name,
  *   or a non-finite parameter value) — a programming error, not a user error.
  */
 export function parseMaskExpression(source: string, allowed: ParseAllowed): MaskParseResult {
   assertAllowed(allowed);
+  const formula = normalizeFormula(source);
+  const result = parseAscii(formula.text, allowed);
+  if (result.ok) return result;
+  const { start, end, ...message } = result.error;
+  return { ok: false, error: { ...message, ...spanInSource({ start, end }, formula, source) } };
+}
+
+/** parseMaskExpression on the normalised text; spans are offsets into `source` here. */
+function parseAscii(source: string, allowed: ParseAllowed): MaskParseResult {
   if (/^[\s;,]*$/.test(source)) {
-    return { ok: false, error: { message: "empty formula: write a condition, e.g. 'k <= q'", start: 0, end: source.length } };
+    return { ok: false, error: { ...formulaMessage('empty'), start: 0, end: source.length } };
   }
+  const foreign = firstNonAscii(source);
+  if (foreign) return { ok: false, error: { ...formulaMessage('nonAscii', { char: foreign.char }), ...foreign.span } };
   const parsed = parseWithSpans(source);
   if (!parsed.ok) return { ok: false, error: syntaxError(source, parsed) };
   const stray = strayText(source);
@@ -60,16 +81,17 @@ export function parseMaskExpression(source: string, allowed: ParseAllowed): Mask
     expr = convert(parsed.node, context);
   } catch (error) {
     if (!(error instanceof ParseFailure)) throw error;
-    return { ok: false, error: { message: error.message, ...error.span } };
+    return { ok: false, error: { ...error.formula, ...error.span } };
   }
   const [typeError] = checkTypes(expr, { tables: allowed.tables ?? {} });
   if (!typeError) return { ok: true, expr };
   const span = spanAtPath(expr, typeError.path, context.exprSpans) ?? { start: 0, end: source.length };
-  return { ok: false, error: { message: wordNotHint(expr, typeError.path, context) ?? typeError.message, ...span } };
+  const { code, values, message } = typeError;
+  return { ok: false, error: { ...(wordNotHint(expr, typeError.path, context) ?? { code, values, message }), ...span } };
 }
 
 /** `not k > q` reads as `(not k) > q`, as `!k > q` does: say so when that is the mistake. */
-function wordNotHint(root: MaskExpr, path: readonly number[], context: ConvertContext): string | null {
+function wordNotHint(root: MaskExpr, path: readonly number[], context: ConvertContext): FormulaMessage | null {
   let parent: MaskExpr | undefined;
   let node: MaskExpr | undefined = root;
   for (const i of path) {
@@ -79,7 +101,7 @@ function wordNotHint(root: MaskExpr, path: readonly number[], context: ConvertCo
   const span = parent ? context.exprSpans.get(parent) : undefined;
   if (parent?.kind !== 'not' || !span || !node || checkTypes(node, { expect: 'number' }).length > 0) return null;
   if (!/^not\s+[^\s(]/.test(context.source.slice(span.start))) return null;
-  return `'not' applies to '${formatExpr(node)}' only, which is a number: put the comparison in parentheses, e.g. 'not (k > q)'`;
+  return formulaMessage('notWordNumber', { text: formatExpr(node) });
 }
 
 /** The span of the deepest node on the path that has one. */

@@ -3,6 +3,7 @@
  * unclosed bracket at the bracket, a missing operand at its operator), plus the stray separators
  * jsep accepts silently.
  */
+import { formulaMessage, type FormulaErrorCode, type FormulaValues } from './errors';
 import type { MaskParseError } from './parse';
 import type { Span, SyntaxFailure } from './spans';
 
@@ -14,32 +15,57 @@ import type { Span, SyntaxFailure } from './spans';
 export function syntaxError(source: string, failure: SyntaxFailure): MaskParseError {
   const { description, index } = failure;
   const at = (start: number, length = 1): Span => ({ start, end: Math.min(source.length, start + length) });
+  const error = (code: FormulaErrorCode, values: FormulaValues, span: Span): MaskParseError =>
+    ({ ...formulaMessage(code, values), ...span });
   const unclosed = /^(?:Unclosed|Expected) ([([\])])$/.exec(description);
   if (unclosed) {
     const opener = unclosed[1] === '[' || unclosed[1] === ']' ? '[' : '(';
     const closer = opener === '(' ? ')' : ']';
     const position = unmatchedOpener(source, index, opener);
-    if (position !== null) return { message: `'${opener}' is never closed: add '${closer}'`, ...at(position) };
+    if (position !== null) return error('unclosed', { opener, closer }, at(position));
   }
   const after = /^Expected expression after (.+)$/.exec(description);
   if (after?.[1]) {
     const op = after[1];
     const position = source.lastIndexOf(op, index);
-    return { message: `'${op}' needs a value after it`, ...at(position >= 0 ? position : index, op.length) };
+    return error('needsValue', { op }, at(position >= 0 ? position : index, op.length));
   }
   if (description === 'Expected expression') {
     const position = Math.max(source.lastIndexOf('?', index), source.lastIndexOf(':', index));
-    const mark = position >= 0 ? source[position] : '?';
-    return { message: `'${mark}' needs a value after it`, ...at(position >= 0 ? position : index) };
+    const mark = position >= 0 ? (source[position] ?? '?') : '?';
+    return error('needsValue', { op: mark }, at(position >= 0 ? position : index));
+  }
+  if (description === 'missing unaryOp argument') {
+    const unary = /(?:!|-|\+|~|\bnot)\s*$/.exec(source.slice(0, index));
+    const op = unary?.[0].trim() ?? '!';
+    return error('needsValue', { op }, unary ? at(unary.index, op.length) : at(index));
   }
   const digitName = /^Variable names cannot start with a number/.test(description);
   if (digitName) return numberBeforeName(source, index);
   if (description === 'Expected :') {
     const position = source.lastIndexOf('?', index);
-    return { message: "'?' needs ':' and a second value, as in 'c ? a : b'", ...at(position >= 0 ? position : index) };
+    return error('needsColon', {}, at(position >= 0 ? position : index));
   }
-  if (source[index] === '=') return { message: "'=' is not a comparison: use '==' (or '<=', '>=')", ...at(index) };
-  return { message: lowerFirst(description), ...at(index) };
+  if (source[index] === '=') return error('singleEquals', {}, at(index));
+  const [code, values] = describeJsep(description, source, index);
+  return error(code, values, at(index));
+}
+
+/** jsep's other descriptions (jsep 1.x, `throwError` calls) as codes. */
+function describeJsep(description: string, source: string, index: number): [FormulaErrorCode, FormulaValues] {
+  const unexpected = /^Unexpected (?:token )?"?(.*?)"?$/.exec(description);
+  if (description === 'Unexpected period') return ['unexpectedPeriod', {}];
+  if (/^Unclosed quote/.test(description)) return ['unclosedQuote', {}];
+  const exponent = /^Expected exponent \((.*)\)$/.exec(description);
+  if (exponent) return ['badExponent', { text: exponent[1] ?? '' }];
+  if (description === 'Expected comma') return ['expectedComma', {}];
+  const expected = /^Expected (.)$/.exec(description);
+  if (expected) return ['expected', { char: expected[1] ?? '' }];
+  if (unexpected) {
+    const char = unexpected[1] || source[index] || '';
+    return char ? ['unexpected', { char }] : ['unexpectedEnd', {}];
+  }
+  return ['syntax', { detail: description }];
 }
 
 /** `3q`: a number directly followed by a name. */
@@ -50,7 +76,7 @@ function numberBeforeName(source: string, index: number): MaskParseError {
   while (end < source.length && /[\w$]/.test(source[end] ?? '')) end++;
   const digits = source.slice(start, index);
   const name = source.slice(index, end);
-  return { message: `'${digits}${name}' is not a number or a name: for a product write '${digits} * ${name}'`, start, end };
+  return { ...formulaMessage('numberBeforeName', { digits, name }), start, end };
 }
 
 /** The last opener before `index` that no closer matches. */
@@ -62,10 +88,6 @@ function unmatchedOpener(source: string, index: number, opener: '(' | '['): numb
     else if (source[i] === closer) stack.pop();
   }
   return stack.length > 0 ? (stack[stack.length - 1] ?? null) : null;
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 
@@ -81,7 +103,7 @@ export function strayText(source: string): MaskParseError | null {
     if (ch === '(') inCall.push(/[\w$)\]]/.test(previous));
     else if (ch === ')') inCall.pop();
     else if (ch === ';' || (ch === ',' && !inCall[inCall.length - 1])) {
-      return { message: `unexpected '${ch}': a mask is one expression`, start: i, end: i + 1 };
+      return { ...formulaMessage('stray', { char: ch }), start: i, end: i + 1 };
     }
     if (!/\s/.test(ch)) previous = ch;
   }

@@ -7,7 +7,7 @@ export const costZh = {
   slice: '针对当前显示的批次样本和注意力头。',
   allowed: '允许的单元格：{{allowed}} / {{total}}（{{percent}}%）',
   saved: '相比稠密计算节省的工作量：{{percent}}%',
-  savedHint: '跳过被屏蔽单元格的内核只为允许的单元格计算 Q·Kᵀ 分数和 weights·V 的乘加；稠密内核要为全部 {{total}} 个单元格计算。',
+  savedHint: '跳过被屏蔽单元格的内核只为允许的单元格计算 Q·Kᵀ 分数和 权重·V 的乘加；稠密内核要为全部 {{total}} 个单元格计算。',
   tileSize: '分块大小（查询 × 键），即块稀疏内核看到的掩码',
   off: '关',
   tilesHint: '把矩阵切成 {{size}}×{{size}} 的块，和 FlexAttention 的 BlockMask（BLOCK_SIZE = {{size}}）看到的一样；边缘的块包含的单元格较少。',

@@ -7,12 +7,16 @@ import { encdecEn } from './encdec.en';
 import { inspectorEn } from './inspector.en';
 import { lessonEn } from './lesson.en';
 import { boundaryEn } from './boundary.en';
+import { formulaEn } from './formula.en';
+import { catalogueEn } from './catalogue.en';
+import { labelsEn } from './labels.en';
 /** English strings. Keys are shared with zh.ts; a test checks that both have the same keys. */
 export const en = {
   app: {
     settings: 'Settings',
     title: 'Maskscope',
     tagline: 'Attention masks, stage by stage',
+    pageTitle: 'Maskscope — attention masks, stage by stage',
     language: 'Language',
     formula: 'Attention(Q, K, V) = softmax(mask(QKᵀ / √dK)) · V',
     formulaTemperature: 'Attention(Q, K, V) = softmax(mask(QKᵀ / (τ·√dK))) · V, τ = {{tau}}',
@@ -74,7 +78,7 @@ export const en = {
     causalHides: 'The causal mask is on, and every mask is and-ed with it: the part of these masks above the diagonal is hidden.',
     turnOffCausal: 'Turn off causal',
     custom: 'Custom mask (formula)',
-    customHint: 'Allowed where true. Use q, k (query and key index), b, h (batch item, head), Lq, Lk; + − * / %, floor, abs, min, max; < <= == != >= >; && || !; c ? a : b. Whole numbers are 32-bit (they wrap past ±2³¹); / is true division; % takes the divisor’s sign; x / 0 and x % 0 give 0.',
+    customHint: 'Allowed where true. Use q, k (query and key index), b, h (batch item, head), Lq, Lk; + − * / %, floor, abs, min, max; < <= == != >= >; && || !; c ? a : b (≤ ≥ ≠ and full-width ＜ ＞ ＝ are read as <= >= != < > ==). Whole numbers are 32-bit (they wrap past ±2³¹); / is true division; % takes the divisor’s sign; x / 0 and x % 0 give 0.',
     customError: 'Not used: {{message}} (at character {{position}})',
     customLabel: 'custom mask',
     keyPadding: 'Key padding',
@@ -177,6 +181,18 @@ export const en = {
     'global key': 'global key',
     'global query': 'global query',
     full: 'full',
+    'bidirectional window': 'bidirectional window',
+    'dilated sliding window': 'dilated sliding window',
+    dilation: 'dilation',
+    'attention sinks + window': 'attention sinks + window',
+    sink: 'sink',
+    local: 'local',
+    strided: 'strided',
+    summary: 'summary',
+    'same block': 'same block',
+    'Sparse Transformer (strided)': 'Sparse Transformer (strided)',
+    'Sparse Transformer (fixed)': 'Sparse Transformer (fixed)',
+    'alternating local/global heads': 'alternating local / global heads',
   },
   presets: {
     label: 'Start from a preset',
@@ -215,6 +231,9 @@ export const en = {
   inspector: inspectorEn,
   lesson: lessonEn,
   boundary: boundaryEn,
+  formula: formulaEn,
+  catalogue: catalogueEn,
+  labels: labelsEn,
   engine: engineEn,
   conventions: conventionsEn,
   frameworks: {
