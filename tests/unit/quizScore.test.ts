@@ -21,7 +21,7 @@ function referenceSlice(patch: Partial<Scenario>, b = 0) {
     scores: f32(ref.scores), scaled: f32(ref.scaled), logits: f32(ref.logits), masked: f32(ref.masked),
     weights: f32(ref.weights), output: f32(ref.output), mask: Uint8Array.from(ref.mask), rowStatus: Uint8Array.from(ref.rowStatus),
   };
-  const head = splitStages(stages).heads.find((h) => h.batch === b && h.head === 0)!;
+  const head = splitStages(stages).heads.find((h) => h?.batch === b && h.head === 0)!;
   return sliceHead(head, ref.shape);
 }
 
