@@ -19,7 +19,6 @@ import type { PaintMode } from './PaintBar';
 import { paintCell } from '../scenario/paintTerm';
 import { PresentView } from './PresentView';
 import { PresetPicker } from './PresetPicker';
-import { QuizCover } from './QuizCover';
 import { useQuizViews } from './QuizPanel';
 import { ResultView } from './ResultView';
 import { ScorePanel } from './ScorePanel';
@@ -77,7 +76,8 @@ export function App({ initialState }: { initialState: string }) {
             <GpuNoticeBanner gpu={c.run.gpu} onDismiss={c.run.dismissGpuNotice} />
           </>}
         >
-          {scenario.attention === 'encdec' ? quiz.hidden ? <QuizCover step="encdec" /> : <PanelBoundary panel="encdec"><EncDecView scenario={scenario} batch={c.viewBatch} head={c.viewHead} present onStep={lesson.onStep} /></PanelBoundary> : undefined}
+          {/* an unrevealed quiz shows the steps instead (its Mask step is the quiz: the cross-attention's mask) */}
+          {scenario.attention === 'encdec' && !quiz.hidden ? <PanelBoundary panel="encdec"><EncDecView scenario={scenario} batch={c.viewBatch} head={c.viewHead} present onStep={lesson.onStep} /></PanelBoundary> : undefined}
         </PresentView>
         </PanelBoundary>
       </div>

@@ -91,7 +91,7 @@ function PresentBody({ stages, step, tokens, explainer, aside, quiz }: { stages:
   return (
     <div className="present-body">
       <div className="present-stage" ref={box}>
-        {quizStage ? size && quiz.stage(size.height) : covered ? <QuizCover step={step} /> : !card ? tokens : (
+        {quizStage ? size && quiz.stage(size.height) : covered ? <QuizCover step={step} present /> : !card ? tokens : (
           <figure className={`present-card${card.id === 'qkv' ? ' qkv-row' : ''}`} data-stage={card.id}>
             {card.missing && <p className="hint">{card.missing}</p>}
             {size && card.heatmaps.map(({ spec, testId }) => (

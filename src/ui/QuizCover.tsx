@@ -10,8 +10,8 @@ import './quiz.css';
 /** Steps whose heatmaps show the answer (the mask, and what it makes of the logits): covered until Reveal. */
 export const QUIZ_HIDDEN_STEPS: ReadonlySet<PipelineStep> = new Set<PipelineStep>(['mask', 'masked', 'weights', 'output']);
 
-/** The cover of stage `step` (`data-testid="quiz-cover-<step>"`). */
-export function QuizCover({ step }: { step: string }) {
+/** The cover of stage `step` (`data-testid="quiz-cover-<step>"`); in presentation mode it says where the quiz is. */
+export function QuizCover({ step, present = false }: { step: string; present?: boolean }) {
   const { t } = useTranslation();
-  return <p className="quiz-cover" data-testid={`quiz-cover-${step}`}>{t('quiz.hidden')}</p>;
+  return <p className="quiz-cover" data-testid={`quiz-cover-${step}`}>{t(present ? 'quiz.hiddenPresent' : 'quiz.hidden')}</p>;
 }

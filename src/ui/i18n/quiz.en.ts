@@ -35,5 +35,6 @@ export const quizEn = {
   whyBlocked: 'Why query {{row}} may not attend key {{col}}',
   whyHint: 'Point at a cell of either grid (or tap it, or move to it with the arrow keys) to see why.',
   hidden: 'Hidden until the quiz is revealed.',
+  hiddenPresent: 'Hidden until the quiz is revealed: it is on the Mask step.',
   pending: 'The mask is being computed…',
 };

@@ -36,5 +36,6 @@ export const quizZh: Record<keyof typeof quizEn, string> = {
   whyBlocked: '为什么查询 {{row}} 不能关注键 {{col}}',
   whyHint: '指向任一网格中的格子（或点按，或用方向键移到该格），即可查看原因。',
   hidden: '揭晓测验之前隐藏。',
+  hiddenPresent: '揭晓测验之前隐藏：测验在“掩码”这一步。',
   pending: '正在计算掩码…',
 };
