@@ -135,6 +135,8 @@ export interface Scenario {
   open: string;
   /** The query row in the row inspector, highlighted in every stage; −1 = none. */
   row: number;
+  /** Predict, then reveal: students paint the mask's allowed cells; the answer is hidden until Reveal. */
+  quiz: boolean;
 }
 
 export const LIMITS = {
@@ -191,6 +193,7 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   focus: '',
   open: 'input,masks,modifiers,model',
   row: -1,
+  quiz: false,
 });
 
 /**

@@ -42,6 +42,7 @@ export const URL_KEYS = {
   focus: 'focus',
   open: 'open',
   row: 'row',
+  quiz: 'quiz',
 } as const satisfies Record<keyof Scenario, string>;
 
 /** Enum values written as a shorter token in the URL: Scenario value → URL token. */

@@ -31,7 +31,7 @@ export interface RestoreResult {
 }
 
 type EnumField = 'inputMode' | 'attention' | 'paddingSide' | 'causalAlignment' | 'causalLengths' | 'maskJoin' | 'weightScale' | 'engine' | 'language' | 'step' | 'focus';
-type BooleanField = 'causal' | 'keyPadding' | 'queryPadding' | 'alibi' | 'present';
+type BooleanField = 'causal' | 'keyPadding' | 'queryPadding' | 'alibi' | 'present' | 'quiz';
 type TextField = 'queryText' | 'keyText';
 type FormulaField = 'masks' | 'customMask';
 
@@ -114,6 +114,7 @@ export function sanitizeScenario(raw: RawScenario): RestoreResult {
     focus: choice('focus'),
     open: sanitizePanels(get('open'), warnings),
     row: int('row'),
+    quiz: bool('quiz'),
   };
   warnUnknownKeys(source, warnings);
   return { scenario, warnings };

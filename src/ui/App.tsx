@@ -19,6 +19,7 @@ import type { PaintMode } from './PaintBar';
 import { paintCell } from '../scenario/paintTerm';
 import { PresentView } from './PresentView';
 import { PresetPicker } from './PresetPicker';
+import { useQuizViews } from './QuizPanel';
 import { ResultView } from './ResultView';
 import { ScorePanel } from './ScorePanel';
 import { StatusLine } from './StatusLine';
@@ -52,6 +53,7 @@ export function App({ initialState }: { initialState: string }) {
     onClear: () => update({ paint: '' }),
   }), [paintMode, scenario.paint, update]);
   const tokenPreview = useTokenPreview(scenario, update, c);
+  const quiz = useQuizViews(scenario.quiz, c);
   usePresentFocus(scenario.present);
 
   if (scenario.present) {
@@ -63,7 +65,8 @@ export function App({ initialState }: { initialState: string }) {
           steps={lesson.steps} onStep={lesson.onStep} onExit={() => update({ present: false })} stages={lesson.stageProps} explainer={lesson.explainer}
           tokens={tokenPreview}
           view={<ViewPicker batch={c.viewBatch} head={c.viewHead} batches={c.shape?.batch ?? 1} heads={c.shape?.heads ?? scenario.heads} update={update} />}
-          aside={<>
+          quiz={quiz.present}
+          aside={!quiz.hidden && <>
             {lesson.inspector(true)}
             {/* the values of the cell under the pointer (or tapped), when one is */}
             {c.slice && c.shown && hovered && <CellReadout cell={hovered} slice={c.slice} inputs={c.shown.inputs} queryTokens={c.queryTokens} keyTokens={c.keyTokens} />}
@@ -74,7 +77,8 @@ export function App({ initialState }: { initialState: string }) {
             <GpuNoticeBanner gpu={c.run.gpu} onDismiss={c.run.dismissGpuNotice} />
           </>}
         >
-          {scenario.attention === 'encdec' ? <PanelBoundary panel="encdec"><EncDecView scenario={scenario} batch={c.viewBatch} head={c.viewHead} present onStep={lesson.onStep} /></PanelBoundary> : undefined}
+          {/* an unrevealed quiz shows the steps instead (its Mask step is the quiz: the cross-attention's mask) */}
+          {scenario.attention === 'encdec' && !quiz.hidden ? <PanelBoundary panel="encdec"><EncDecView scenario={scenario} batch={c.viewBatch} head={c.viewHead} present onStep={lesson.onStep} /></PanelBoundary> : undefined}
         </PresentView>
         </PanelBoundary>
       </div>
@@ -83,7 +87,7 @@ export function App({ initialState }: { initialState: string }) {
   const { derived, run, shown } = c;
   return (
     <div className="app">
-      <AppHeader scenario={scenario} update={update} c={c} />
+      <AppHeader scenario={scenario} update={update} c={c} noExport={quiz.hidden} />
       <aside className="controls" aria-label={t('app.settings')}>
         <PresetPicker scenario={scenario} replace={replace} />
         <PanelBoundary panel="input"><InputPanel scenario={scenario} update={update} /></PanelBoundary>
@@ -97,14 +101,14 @@ export function App({ initialState }: { initialState: string }) {
       </aside>
       <main className="views">
         <p className="formula">{scenario.temperature === 1 ? t('app.formula') : t('app.formulaTemperature', { tau: scenario.temperature })}</p>
-        <StatusLine device={run.device} run={shown?.run ?? null} set={shown?.set ?? null} slice={c.slice} computing={run.computing && c.slow} preparing={run.preparing} projecting={run.projecting} progress={run.progress} job={run.job} />
+        <StatusLine device={run.device} run={shown?.run ?? null} set={shown?.set ?? null} slice={quiz.hidden ? null : c.slice} computing={run.computing && c.slow} preparing={run.preparing} projecting={run.projecting} progress={run.progress} job={run.job} />
         <WarningBanner warnings={warnings} onDismiss={dismissWarnings} />
         <GpuNoticeBanner gpu={run.gpu} onDismiss={run.dismissGpuNotice} />
         {!derived.ok && <p className="banner error" role="alert">{t(`errors.${derived.error}`)}</p>}
         {run.error && <p className="banner error" role="alert">{t('errors.compute', { message: run.error })}</p>}
         {derived.ok && <InputNotes notes={derived.notes} />}
         <PanelBoundary panel="result">
-          <ResultView scenario={scenario} update={update} c={c} lesson={lesson} hovered={hovered} paint={paint} tokens={tokenPreview} />
+          <ResultView scenario={scenario} update={update} c={c} lesson={lesson} hovered={hovered} paint={paint} tokens={tokenPreview} quiz={quiz.panel ? { hidden: quiz.hidden, panel: quiz.panel } : undefined} />
         </PanelBoundary>
       </main>
     </div>

@@ -10,9 +10,11 @@ interface Props {
   scenario: Scenario;
   update(patch: Partial<Scenario>): void;
   c: Computation;
+  /** Leave out Export JSON (an unrevealed quiz: the export holds the answer). */
+  noExport?: boolean;
 }
 
-export function AppHeader({ scenario, update, c }: Props) {
+export function AppHeader({ scenario, update, c, noExport }: Props) {
   const { t } = useTranslation();
   const { derived, run, shown } = c;
   return (
@@ -31,7 +33,7 @@ export function AppHeader({ scenario, update, c }: Props) {
           <option value="zh" lang="zh-CN">中文</option>
         </select>
         <CopyLinkButton />
-        <ExportButton
+        {!noExport && <ExportButton
           shape={derived.ok && run.error === null && shown ? derived.inputs.shape : null}
           busy={c.behind || run.completing}
           problem={shown && !c.complete ? t('engine.exportNeedsAllHeads') : undefined}
@@ -39,7 +41,7 @@ export function AppHeader({ scenario, update, c }: Props) {
             const stages = shown && joinStages(shown.set);
             return shown && stages && buildExport(scenario, shown.inputs, stages, shown.job, exportEngine(shown.run));
           }}
-        />
+        />}
       </div>
     </header>
   );

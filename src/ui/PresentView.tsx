@@ -11,6 +11,7 @@ import type { PipelineStep } from '../state/scenario';
 import type { HeatmapSpec } from '../viz/types';
 import { Heatmap } from './Heatmap';
 import { Legend } from './Legend';
+import { QuizCover } from './QuizCover';
 import { shownStep } from './pipelineSteps';
 import { useStageCards, type StageCardsProps } from './stageCards';
 import { StepNav } from './StepNav';
@@ -42,9 +43,17 @@ interface Props {
   children?: ReactNode;
   /** Shown under the bar: what was wrong in the link (the warnings banner). */
   notice?: ReactNode;
+  /** A quiz (`quiz=1`): the Mask step shows its grids (`stage`, fitted to a height) and words (`side`); `covered` steps show a cover. */
+  quiz?: PresentQuiz;
 }
 
-export function PresentView({ steps, onStep, onExit, stages, explainer, tokens, aside, message, view, children, notice }: Props) {
+export interface PresentQuiz {
+  stage(height: number): ReactNode;
+  side: ReactNode;
+  covered?: ReadonlySet<PipelineStep>;
+}
+
+export function PresentView({ steps, onStep, onExit, stages, explainer, tokens, aside, message, view, children, notice, quiz }: Props) {
   const { t } = useTranslation();
   const step = stages ? shownStep(stages.step, steps) : steps[0] ?? 'tokens';
   return (
@@ -59,7 +68,7 @@ export function PresentView({ steps, onStep, onExit, stages, explainer, tokens, 
       </header>
       {notice}
       {children ?? (stages && !message ? (
-        <PresentBody stages={stages} step={step} tokens={tokens} explainer={explainer} aside={aside} />
+        <PresentBody stages={stages} step={step} tokens={tokens} explainer={explainer} aside={aside} quiz={quiz} />
       ) : (
         <div className="present-body">
           <div className="present-stage">{message ?? tokens}</div>
@@ -71,16 +80,18 @@ export function PresentView({ steps, onStep, onExit, stages, explainer, tokens, 
 }
 
 /** The step's heatmap(s), fitted to the space left of the side column, and beside it the explanation and legend. */
-function PresentBody({ stages, step, tokens, explainer, aside }: { stages: StageCardsProps; step: PipelineStep; tokens: ReactNode; explainer: ReactNode; aside?: ReactNode }) {
+function PresentBody({ stages, step, tokens, explainer, aside, quiz }: { stages: StageCardsProps; step: PipelineStep; tokens: ReactNode; explainer: ReactNode; aside?: ReactNode; quiz?: PresentQuiz }) {
   const { t } = useTranslation();
   const cards = useStageCards(stages);
   const card = cards.find((c) => c.id === step);
   const box = useRef<HTMLDivElement>(null);
   const size = useBoxSize(box);
+  const quizStage = quiz !== undefined && step === 'mask';
+  const covered = !quizStage && quiz?.covered?.has(step) === true;
   return (
     <div className="present-body">
       <div className="present-stage" ref={box}>
-        {!card ? tokens : (
+        {quizStage ? size && quiz.stage(size.height) : covered ? <QuizCover step={step} present /> : !card ? tokens : (
           <figure className={`present-card${card.id === 'qkv' ? ' qkv-row' : ''}`} data-stage={card.id}>
             {card.missing && <p className="hint">{card.missing}</p>}
             {size && card.heatmaps.map(({ spec, testId }) => (
@@ -92,8 +103,8 @@ function PresentBody({ stages, step, tokens, explainer, aside }: { stages: Stage
         )}
       </div>
       <aside className="present-side">
-        {explainer}
-        {card?.legend && <Legend {...card.legend} large />}
+        {quizStage ? quiz.side : !covered && explainer}
+        {card?.legend && !quizStage && !covered && <Legend {...card.legend} large />}
         {aside}
         <p className="present-keys">{t('lesson.present.keys')}</p>
       </aside>

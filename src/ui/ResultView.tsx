@@ -12,6 +12,7 @@ import { isPanelOpen, panelPatch } from './FoldPanel';
 import { FrameworksPanel } from './FrameworksPanel';
 import { HeadStrip } from './HeadStrip';
 import { PanelBoundary } from './PanelBoundary';
+import { QUIZ_HIDDEN_STEPS, QuizCover } from './QuizCover';
 import type { PaintMode } from './PaintBar';
 import { StageStrip } from './StageStrip';
 import { StepNav } from './StepNav';
@@ -28,9 +29,11 @@ interface Props {
   hovered: HoveredCell | null;
   paint: { mode: PaintMode; text: string; onMode(m: PaintMode): void; onPaint(row: number, col: number, allow: boolean): void; onClear(): void };
   tokens: ReactNode;
+  /** A quiz (`quiz=1`): its panel above the pipeline; while `hidden`, nothing that tells the answer is in the page. */
+  quiz?: { hidden: boolean; panel: ReactNode };
 }
 
-export function ResultView({ scenario, update, c, lesson, hovered, paint, tokens }: Props) {
+export function ResultView({ scenario, update, c, lesson, hovered, paint, tokens, quiz }: Props) {
   const { t } = useTranslation();
   // On short screens the view bar and read-out scroll away: a one-line read-out then sticks to the top.
   const { ref: readoutTop, past: readoutScrolledAway } = useScrolledPast();
@@ -39,7 +42,9 @@ export function ResultView({ scenario, update, c, lesson, hovered, paint, tokens
   const onFrameworksOpen = useCallback((open: boolean) => update(panelPatch(scenario, 'frameworks', open)), [scenario, update]);
   const { shown, shape, slice, viewBatch: batch, viewHead: head, queryTokens, keyTokens } = c;
   if (!shown || !shape) return null;
-  const readout = { slice, inputs: shown.inputs, queryTokens, keyTokens, cell: hovered };
+  const hidden = quiz?.hidden === true;
+  // an unrevealed quiz: the read-out keeps its place but reads no cell (it would tell the mask)
+  const readout = { slice, inputs: shown.inputs, queryTokens, keyTokens, cell: hidden ? null : hovered };
   return (
     <div className={c.dimmed ? 'result stale' : 'result'} data-testid="result" data-stale={c.stale} data-complete={!c.stale && c.complete} data-readout-away={readoutScrolledAway}>
       {/* first in the results, so that once stuck it is at the top of the screen, never mid-page */}
@@ -51,23 +56,25 @@ export function ResultView({ scenario, update, c, lesson, hovered, paint, tokens
           {c.dimmed && slice && <p className="stale-note">{t('status.stale')}</p>}
         </div>
       </div>
-      {scenario.attention === 'encdec' && <PanelBoundary panel="encdec"><EncDecView scenario={scenario} batch={batch} head={head} present={false} /></PanelBoundary>}
+      {scenario.attention === 'encdec' && hidden && <QuizCover step="encdec" />}
+      {scenario.attention === 'encdec' && !hidden && <PanelBoundary panel="encdec"><EncDecView scenario={scenario} batch={batch} head={head} present={false} /></PanelBoundary>}
       {/* the encoder–decoder view lists the tokens of both sides itself */}
       {scenario.attention !== 'encdec' && tokens}
       <h2 className="visually-hidden">{t('stage.heading')}</h2>
+      {quiz?.panel}
       {!slice && <p className="head-pending" data-testid="head-pending">{t('engine.headPending', { batch, head })}</p>}
       {lesson.stageProps && (
         <section className="pipeline" aria-label={t('lesson.pipeline.heading')}>
           <StepNav steps={lesson.steps} step={lesson.step} onStep={lesson.onStep} />
-          {lesson.explainer}
-          <StageStrip {...lesson.stageProps} tileSize={scenario.tileSize} onTileSize={onTileSize} paint={paint} />
+          {!(hidden && QUIZ_HIDDEN_STEPS.has(lesson.step)) && lesson.explainer}
+          <StageStrip {...lesson.stageProps} tileSize={scenario.tileSize} onTileSize={onTileSize} paint={paint} covered={hidden ? QUIZ_HIDDEN_STEPS : undefined} />
         </section>
       )}
-      {lesson.inspector(false)}
-      <PanelBoundary panel="frameworks">
+      {!hidden && lesson.inspector(false)}
+      {!hidden && <PanelBoundary panel="frameworks">
         <FrameworksPanel open={isPanelOpen(scenario, 'frameworks')} onOpenChange={onFrameworksOpen} inputs={shown.inputs} set={shown.set} keys={shown.job.key} keyPadding={scenario.keyPadding} batch={batch} head={head} />
-      </PanelBoundary>
-      <HeadStrip set={shown.set} pending={shown.run.onPage === 'focus'} batch={batch} head={head} weightScale={scenario.weightScale} onSelect={onSelectHead} />
+      </PanelBoundary>}
+      {!hidden && <HeadStrip set={shown.set} pending={shown.run.onPage === 'focus'} batch={batch} head={head} weightScale={scenario.weightScale} onSelect={onSelectHead} />}
     </div>
   );
 }

@@ -20,11 +20,14 @@ import { useZoom } from './useZoom';
 import { ZoomBar } from './ZoomBar';
 import { TARGET_MATRIX_PX } from '../viz/layout';
 import { shownStep, stepsOf } from './pipelineSteps';
+import { QuizCover } from './QuizCover';
 
 interface Props extends StageCardsProps {
   tileSize: number;
   onTileSize(size: number): void;
   paint: { mode: PaintMode; text: string; onMode(m: PaintMode): void; onPaint(row: number, col: number, allow: boolean): void; onClear(): void };
+  /** Stages covered by an unrevealed quiz: their heatmaps, legends and notes are not in the page. */
+  covered?: ReadonlySet<string>;
 }
 
 /** Memoised: skipped when the page re-renders for another reason (a setting, a hover elsewhere). */
@@ -97,16 +100,16 @@ export const StageStrip = memo(function StageStrip(props: Props) {
             {i > 0 && <span className="stage-arrow" aria-hidden="true">→</span>}
             <figure className={card.id === current ? 'stage current' : 'stage'} data-stage={card.id} aria-current={card.id === current ? 'step' : undefined}>
               <figcaption>
-                <h3>{card.title}</h3> <span className="note">{card.note}</span>
+                <h3>{card.title}</h3> {!props.covered?.has(card.id) && <span className="note">{card.note}</span>}
               </figcaption>
               {card.missing && <p className="hint">{card.missing}</p>}
-              {card.id === 'mask' ? maskBody(card) : (
+              {props.covered?.has(card.id) ? <QuizCover step={card.id} /> : card.id === 'mask' ? maskBody(card) : (
                 <div className={card.id === 'qkv' ? 'qkv-row' : undefined}>
                   {card.heatmaps.map(({ spec, testId }) => <div key={testId}>{framed(card.id, <Heatmap spec={zoomed(card, spec)} testId={testId} />)}</div>)}
                 </div>
               )}
-              {card.legend && <Legend {...card.legend} />}
-              {card.id === 'mask' && (
+              {card.legend && !props.covered?.has(card.id) && <Legend {...card.legend} />}
+              {card.id === 'mask' && !props.covered?.has(card.id) && (
                 <CostPanel mask={slice.mask} rows={slice.rows} cols={slice.cols} tileSize={tileSize > 0 ? tileSize : null} onTileSize={(size) => props.onTileSize(size ?? 0)} />
               )}
             </figure>

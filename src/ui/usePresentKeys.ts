@@ -3,7 +3,8 @@
  * - Presentation mode: ← / → (also PageUp / PageDown, as a presenter's clicker sends) always move
  *   between steps, even while a heatmap has focus (↑ / ↓ still move its cell); Esc closes the row
  *   inspector when it is open, else leaves presentation mode. Caught before the focused element
- *   sees them (capture phase), so a clicked heatmap cannot swallow them.
+ *   sees them (capture phase), so a clicked heatmap cannot swallow them. Arrow keys typed in an
+ *   element marked `data-keys="grid"` (the quiz's grid: arrows move its cursor) are left to it.
  * - Otherwise: Esc closes the row inspector, when nothing else used it (a heatmap clearing its
  *   cell comes first).
  * Keys typed in a form field are left to it.
@@ -36,7 +37,8 @@ export function usePresentKeys(present: boolean, { onMove, onExit, rowOpen, onCl
   useEffect(() => {
     const ignored = (event: KeyboardEvent) => event.altKey || event.ctrlKey || event.metaKey || typedInField(event.target);
     const onPresentKey = (event: KeyboardEvent) => {
-      const action = ignored(event) ? null : presentKeyAction(event.key);
+      const gridArrow = event.key.startsWith('Arrow') && event.target instanceof Element && event.target.closest('[data-keys="grid"]') !== null;
+      const action = ignored(event) || gridArrow ? null : presentKeyAction(event.key);
       if (action === null) return;
       event.preventDefault();
       event.stopPropagation();

@@ -67,13 +67,14 @@ const validScenario: fc.Arbitrary<Scenario> = fc.record({
   focus: fc.constantFrom('', 'weights', 'qkv', 'frameworks', 'fully-masked', 'inspector', 'encoder', 'cross'),
   open: fc.subarray(['input', 'masks', 'modifiers', 'model', 'frameworks']).map((ids) => ids.join(',')),
   row: fc.integer({ min: -1, max: 4095 }),
+  quiz: fc.boolean(),
 });
 
 /** Any UTF-16 code unit, lone surrogates included. */
 const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
 const urlKey = fc.constantFrom(
   'v', 'mode', 'attn', 'q', 'k', 'lq', 'lk', 'b', 'pad', 'causal', 'align', 'causallen', 'kpad', 'qpad',
-  'seed', 'dk', 'heads', 'vb', 'vh', 'wscale', 'tiles', 'lang', 'm', 'mj', 'cm', 'global', 'paint', 'temp', 'alibi', 'cap', 'present', 'step', 'focus', 'open', 'row', 'qz', 'kz', 'mz', 'cmz', 'globalz', 'paintz', 'x', '', '?', '%', 'Heads', '__proto__', 'constructor',
+  'seed', 'dk', 'heads', 'vb', 'vh', 'wscale', 'tiles', 'lang', 'm', 'mj', 'cm', 'global', 'paint', 'temp', 'alibi', 'cap', 'present', 'step', 'focus', 'open', 'row', 'quiz', 'qz', 'kz', 'mz', 'cmz', 'globalz', 'paintz', 'x', '', '?', '%', 'Heads', '__proto__', 'constructor',
 );
 const urlValue = fc.oneof(
   fc.string({ unit: anyCodeUnit, maxLength: 10 }),
@@ -404,7 +405,7 @@ describe('URL_KEYS', () => {
       keyLength: 'lk', batchSize: 'b', paddingSide: 'pad', causal: 'causal',
       causalAlignment: 'align', causalLengths: 'causallen', keyPadding: 'kpad', queryPadding: 'qpad', masks: 'm', maskJoin: 'mj', customMask: 'cm', globalTokens: 'global', paint: 'paint', temperature: 'temp', alibi: 'alibi', softcap: 'cap', seed: 'seed', dK: 'dk',
       heads: 'heads', viewBatch: 'vb', viewHead: 'vh', weightScale: 'wscale', tileSize: 'tiles', engine: 'engine', language: 'lang',
-      present: 'present', step: 'step', focus: 'focus', open: 'open', row: 'row',
+      present: 'present', step: 'step', focus: 'focus', open: 'open', row: 'row', quiz: 'quiz',
     });
   });
 });
@@ -415,3 +416,14 @@ function warningLabel(warnings: readonly StateWarning[]): string {
   const codes = warnings.map((w) => w.code).join(' + ');
   return `with ${/^[aeiou]/.test(codes) ? 'an' : 'a'} ${codes} warning`;
 }
+
+describe('quiz', () => {
+  it('quiz=1 reads quiz: true and writes back as quiz=1; absent is false; quiz=yes is a bad-value warning', () => {
+    expect(decodeScenario('v=2&quiz=1&causal=1').scenario).toMatchObject({ quiz: true, causal: true });
+    expect(encodeScenario({ ...DEFAULT_SCENARIO, quiz: true })).toBe('v=2&quiz=1');
+    expect(decodeScenario('v=2').scenario.quiz).toBe(false);
+    const bad = decodeScenario('v=2&quiz=yes');
+    expect(bad.scenario.quiz).toBe(false);
+    expect(bad.warnings).toEqual([{ param: 'quiz', code: 'bad-value', value: 'yes', used: '0' }]);
+  });
+});

@@ -3,6 +3,7 @@ import { conventionsEn } from './conventions.en';
 import { costEn } from './cost.en';
 import { zoomEn } from './zoom.en';
 import { readingsEn } from './readings.en';
+import { quizEn } from './quiz.en';
 import { encdecEn } from './encdec.en';
 import { inspectorEn } from './inspector.en';
 import { lessonEn } from './lesson.en';
@@ -227,6 +228,7 @@ export const en = {
   cost: costEn,
   zoom: zoomEn,
   readings: readingsEn,
+  quiz: quizEn,
   encdec: encdecEn,
   inspector: inspectorEn,
   lesson: lessonEn,
