@@ -7,6 +7,7 @@ import { encdecEn } from './encdec.en';
 import { inspectorEn } from './inspector.en';
 import { lessonEn } from './lesson.en';
 import { boundaryEn } from './boundary.en';
+import { offlineEn } from './offline.en';
 /** English strings. Keys are shared with zh.ts; a test checks that both have the same keys. */
 export const en = {
   app: {
@@ -214,6 +215,7 @@ export const en = {
   encdec: encdecEn,
   inspector: inspectorEn,
   lesson: lessonEn,
+  offline: offlineEn,
   boundary: boundaryEn,
   engine: engineEn,
   conventions: conventionsEn,

@@ -7,6 +7,7 @@ import { encdecZh } from './encdec.zh';
 import { inspectorZh } from './inspector.zh';
 import { lessonZh } from './lesson.zh';
 import { boundaryZh } from './boundary.zh';
+import { offlineZh } from './offline.zh';
 import type { Strings } from './en';
 
 /** 简体中文。键与 en.ts 相同（有测试检查）。 */
@@ -216,6 +217,7 @@ export const zh: Strings = {
   encdec: encdecZh,
   inspector: inspectorZh,
   lesson: lessonZh,
+  offline: offlineZh,
   boundary: boundaryZh,
   engine: engineZh,
   conventions: conventionsZh,
