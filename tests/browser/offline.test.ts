@@ -1,6 +1,6 @@
 /**
  * Issue #12 §4: offline use. The built site, served from a sub-folder, registers its service worker
- * (vite.pwa.ts, src/ui/offline/); once it controls the page, the app reloads and computes with no
+ * (vite.config.ts, src/ui/offline/); once it controls the page, the app reloads and computes with no
  * network — on the JS path and on tfjs WebGL — and a changed setting recomputes, while not one
  * request reaches the server. A new deployment is offered by a prompt, not a surprise reload.
  * The dev server never registers a service worker.

@@ -1,8 +1,8 @@
 /**
- * Registers the service worker of the production build (vite.pwa.ts) from the app's own module:
+ * Registers the service worker of the production build (vite.config.ts) from the app's own module:
  * no inline script, so the strict CSP holds, and the URL goes through the Trusted Types policy
  * `maskscope-sw` (swUrl.ts). The dev server never registers one (`__SERVICE_WORKER__`, set by
- * vite.pwa.ts, is false there): a service worker would serve stale dev files.
+ * vite.config.ts, is false there): a service worker would serve stale dev files.
  *
  * Updates: a new deployment installs beside the running version and waits; the page shows
  * "A new version is ready — reload" (UpdatePrompt.tsx) instead of reloading by itself, so a
@@ -12,7 +12,7 @@ import type { Workbox } from 'workbox-window';
 import { serviceWorkerScriptUrl } from './swUrl';
 import { getOfflineState, setOfflineState } from './offlineState';
 
-/** True in `vite build` output (vite.pwa.ts); undefined where no Vite define ran (tests importing this file). */
+/** True in `vite build` output (vite.config.ts); undefined where no Vite define ran (tests importing this file). */
 declare const __SERVICE_WORKER__: boolean | undefined;
 
 let workbox: Workbox | undefined;

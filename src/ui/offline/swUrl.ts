@@ -1,6 +1,6 @@
 /**
  * The service worker's script URL (`sw.js`, written by vite-plugin-pwa next to index.html, see
- * vite.pwa.ts), made through a Trusted Types policy where the browser has one. Under our CSP's
+ * vite.config.ts), made through a Trusted Types policy where the browser has one. Under our CSP's
  * `require-trusted-types-for 'script'` (vite.config.ts), `navigator.serviceWorker.register`
  * accepts only a TrustedScriptURL. The policy `maskscope-sw` creates exactly one URL, the service
  * worker beside the page, and refuses any other. Source: W3C Trusted Types, `createScriptURL`;
