@@ -38,15 +38,16 @@ export function registerOffline(): void {
 async function start(): Promise<void> {
   const { Workbox } = await import('workbox-window');
   // workbox-window accepts a TrustedScriptURL and hands it to navigator.serviceWorker.register
-  const wb = new Workbox(serviceWorkerScriptUrl() as unknown as string);
+  const wb = new Workbox(serviceWorkerScriptUrl());
   workbox = wb;
-  const hadController = Boolean(navigator.serviceWorker.controller);
+  let controlled = Boolean(navigator.serviceWorker.controller);
   wb.addEventListener('waiting', () => setOfflineState({ status: 'update' }));
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (reloading) return void location.reload();
     // first install: the worker claimed this page. Otherwise another tab accepted an update:
     // this page's code is now older than the cache, so offer the reload here too.
-    setOfflineState({ status: hadController ? 'update' : 'ready' });
+    setOfflineState({ status: controlled ? 'update' : 'ready' });
+    controlled = true;
   });
   await wb.register();
   if (navigator.serviceWorker.controller && getOfflineState().status === 'installing') setOfflineState({ status: 'ready' });
