@@ -49,11 +49,11 @@ const CONTENT_SECURITY_POLICY = [
 /** Adds the policy as the first element of <head> in the built index.html. */
 function contentSecurityPolicy(): Plugin {
   return {
-    name: 'maskscope-csp',
-    apply: 'build',
-    transformIndexHtml() {
-      return [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }];
-    },
+      name: 'maskscope-csp',
+      apply: 'build',
+      transformIndexHtml() {
+        return [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }];
+      },
   };
 }
 
@@ -77,47 +77,51 @@ function contentSecurityPolicy(): Plugin {
  *   to be a TrustedScriptURL where the CSP is sent as a header.
  */
 
-/** The theme colour of the manifest (the blue of public/favicon.svg; also index.html's theme-color). */
-const THEME_COLOR = '#3b5bdb';
-
-/** The largest file precached (Workbox's default, 2 MiB, is near the largest chunks: the entry, tfjs). */
-const MAX_PRECACHED_BYTES = 12 * 1024 * 1024;
-
-const PWA_OPTIONS: Partial<VitePWAOptions> = {
-  // the minified service worker without Workbox's debug logs, whatever NODE_ENV the build runs under
-  mode: 'production',
-  registerType: 'prompt',
-  injectRegister: null,
-  filename: 'sw.js',
-  // the icons are precached by the glob below; the plugin adds manifest.webmanifest itself
-  includeManifestIcons: false,
-  manifest: {
-    name: 'Maskscope — attention masks, stage by stage',
-    short_name: 'Maskscope',
-    description: 'See and teach attention masks: every stage of scaled dot-product attention as heatmaps.',
-    start_url: './',
-    scope: './',
-    display: 'standalone',
-    background_color: '#ffffff',
-    theme_color: THEME_COLOR,
-    lang: 'en',
-    icons: [
-      { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
-      { src: 'icon-maskable.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'maskable' },
-    ],
-  },
-  workbox: {
-    globPatterns: ['**/*.{js,css,html,svg,woff2}'],
-    maximumFileSizeToCacheInBytes: MAX_PRECACHED_BYTES,
-    navigateFallback: 'index.html',
-    cleanupOutdatedCaches: true,
-    clientsClaim: true,
-    skipWaiting: false,
-    inlineWorkboxRuntime: true,
-    sourcemap: false,
-  },
-  devOptions: { enabled: false },
-};
+/**
+ * The vite-plugin-pwa options. A function (hoisted), not a constant: the config object above is
+ * built before this part of the module runs.
+ */
+function pwaOptions(): Partial<VitePWAOptions> {
+  /** The theme colour of the manifest (the blue of public/favicon.svg; also index.html's theme-color). */
+  const themeColor = '#3b5bdb';
+  /** The largest file precached (Workbox's default, 2 MiB, is near the largest chunks: the entry, tfjs). */
+  const maxPrecachedBytes = 12 * 1024 * 1024;
+  return {
+    // the minified service worker without Workbox's debug logs, whatever NODE_ENV the build runs under
+    mode: 'production',
+    registerType: 'prompt',
+    injectRegister: null,
+    filename: 'sw.js',
+    // the icons are precached by the glob below; the plugin adds manifest.webmanifest itself
+    includeManifestIcons: false,
+    manifest: {
+      name: 'Maskscope — attention masks, stage by stage',
+      short_name: 'Maskscope',
+      description: 'See and teach attention masks: every stage of scaled dot-product attention as heatmaps.',
+      start_url: './',
+      scope: './',
+      display: 'standalone',
+      background_color: '#ffffff',
+      theme_color: themeColor,
+      lang: 'en',
+      icons: [
+        { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+        { src: 'icon-maskable.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'maskable' },
+      ],
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,svg,woff2}'],
+      maximumFileSizeToCacheInBytes: maxPrecachedBytes,
+      navigateFallback: 'index.html',
+      cleanupOutdatedCaches: true,
+      clientsClaim: true,
+      skipWaiting: false,
+      inlineWorkboxRuntime: true,
+      sourcemap: false,
+    },
+    devOptions: { enabled: false },
+  };
+}
 
 /**
  * The plugins: vite-plugin-pwa, and the compile-time flag `__SERVICE_WORKER__`
@@ -130,5 +134,5 @@ function offlinePlugin(): Plugin[] {
     name: 'maskscope-service-worker-flag',
     config: (_config, { command }) => ({ define: { __SERVICE_WORKER__: JSON.stringify(command === 'build') } }),
   };
-  return [flag, ...VitePWA(PWA_OPTIONS)];
+  return [flag, ...VitePWA(pwaOptions())];
 }
