@@ -110,7 +110,8 @@ describe('the built app offline', () => {
     // tfjs on WebGL, in the engine worker: its chunks come from the cache too
     await page.goto(`${site.url}?v=1&engine=webgl&causal=1&lq=6`);
     await waitForResult(page, 90_000);
-    expect(await page.getByTestId('status-backend').getAttribute('data-path')).toBe('webgl');
+    const backend = page.getByTestId('status-backend');
+    expect(await backend.getAttribute('data-path'), `${await backend.textContent()} ${await page.getByTestId('status-time').textContent()} ${await page.locator('[data-testid="gpu-notice"]').allTextContents()}`).toBe('webgl');
     expect(await readCell(page, 0)).toMatchObject({ weight: '1.0000' });
 
     // the app's files all came from the cache; only the browser's own update check of sw.js may
