@@ -5,11 +5,16 @@ import { createRoot } from 'react-dom/client';
 import './i18n';
 import './styles.css';
 import { App } from './App';
+import { UpdatePrompt } from './offline/UpdatePrompt';
+import { registerOffline } from './offline/registerOffline';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <App initialState={initialState} />
+    <UpdatePrompt />
   </StrictMode>,
 );
+// the production build's service worker (offline use); never on the dev server
+registerOffline();

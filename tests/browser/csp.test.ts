@@ -2,7 +2,7 @@
  * Issue #11 §5: the built app under its own Content-Security-Policy (vite.config.ts) — given both
  * as the `<meta>` in index.html and as a response header, which also governs the engine worker —
  * with Trusted Types enforced: it computes on the JS path and on tfjs WebGL in the worker, KaTeX
- * formulas render, and no violation is reported (securitypolicyviolation events, console, CDP log).
+ * formulas render, the service worker (issue #12 §4) registers and serves the reload, and no violation is reported (securitypolicyviolation events, console, CDP log).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -54,7 +54,8 @@ describe('the built app under its Content-Security-Policy and Trusted Types', ()
     expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(directives.get('require-trusted-types-for')).toEqual(["'script'"]);
-    expect(directives.get('trusted-types')).toEqual(['maskscope-worker']);
+    expect(directives.get('trusted-types')).toEqual(['maskscope-worker', 'maskscope-sw']);
+    expect(directives.get('worker-src')).toEqual(["'self'"]); // the engine worker and the service worker
   });
 
   it('default view: computes, the step formula is typeset by KaTeX, no violation; HTML strings and inline scripts are refused', async () => {
@@ -83,6 +84,18 @@ describe('the built app under its Content-Security-Policy and Trusted Types', ()
     const { page, problems } = await open('?v=1&present=1&step=scaled&lq=5');
     await page.locator('[data-testid="step-formula"].formula-tex .katex').waitFor({ timeout: 60_000 });
     await page.locator('.present-view canvas').first().waitFor({ timeout: 60_000 });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('the service worker registers (through the policy maskscope-sw) and controls the page; reloaded from its cache, the app computes; no violation', async () => {
+    const { page, problems } = await open('?v=1&causal=1&step=weights');
+    await waitForResult(page);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null && document.documentElement.dataset.offline === 'ready', null, { timeout: 60_000 });
+    await page.reload();
+    await waitForResult(page);
+    await page.locator('[data-testid="step-formula"].formula-tex .katex').waitFor();
+    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${site.url}sw.js`);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -11,6 +11,7 @@ import { boundaryEn } from './boundary.en';
 import { formulaEn } from './formula.en';
 import { catalogueEn } from './catalogue.en';
 import { labelsEn } from './labels.en';
+import { offlineEn } from './offline.en';
 /** English strings. Keys are shared with zh.ts; a test checks that both have the same keys. */
 export const en = {
   app: {
@@ -232,6 +233,7 @@ export const en = {
   encdec: encdecEn,
   inspector: inspectorEn,
   lesson: lessonEn,
+  offline: offlineEn,
   boundary: boundaryEn,
   formula: formulaEn,
   catalogue: catalogueEn,

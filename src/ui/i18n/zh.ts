@@ -11,6 +11,7 @@ import { boundaryZh } from './boundary.zh';
 import { formulaZh } from './formula.zh';
 import { catalogueZh } from './catalogue.zh';
 import { labelsZh } from './labels.zh';
+import { offlineZh } from './offline.zh';
 import type { Strings } from './en';
 
 /** 简体中文。键与 en.ts 相同（有测试检查）。 */
@@ -234,6 +235,7 @@ export const zh: Strings = {
   encdec: encdecZh,
   inspector: inspectorZh,
   lesson: lessonZh,
+  offline: offlineZh,
   boundary: boundaryZh,
   formula: formulaZh,
   catalogue: catalogueZh,
