@@ -16,6 +16,8 @@ export interface ReadingDiff {
   /** Cells allowed under real lengths only, and under the padded shape only. */
   realOnly: number;
   paddedOnly: number;
+  /** The causal alignment both readings use (it decides which framework calls give each). */
+  alignment: Scenario['causalAlignment'];
 }
 
 /**
@@ -54,5 +56,5 @@ export function causalReadingDiff(s: Scenario, b: number, h: number): ReadingDif
     }
   }
   const count = realOnly + paddedOnly;
-  return count === 0 ? null : { flags, count, realOnly, paddedOnly };
+  return count === 0 ? null : { flags, count, realOnly, paddedOnly, alignment: s.causalAlignment };
 }

@@ -1,4 +1,5 @@
 /** Mask controls: causal (with its alignment and its reading of a padded batch), key padding, query padding. */
+import { readingCalls } from './readingCalls';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FoldPanel } from './FoldPanel';
@@ -43,8 +44,8 @@ export const MaskPanel = memo(function MaskPanel({ scenario: s, update, customEr
         label={t('readings.label')}
         value={s.causalLengths}
         options={[
-          ['real', t('readings.real')],
-          ['padded', t('readings.padded')],
+          ['real', t('readings.real', readingCalls(s.causalAlignment))],
+          ['padded', t('readings.padded', readingCalls(s.causalAlignment))],
         ]}
         disabled={!s.causal || noPadding || s.attention !== 'cross'}
         onChange={(causalLengths) => update({ causalLengths })}

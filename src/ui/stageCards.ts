@@ -4,6 +4,7 @@
  * Shared by the strip of the normal view (StageStrip.tsx) and the presentation view
  * (PresentView.tsx), which add their own sizes, zoom and painting.
  */
+import { readingCalls } from './readingCalls';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PipelineStep, WeightScale } from '../state/scenario';
@@ -129,7 +130,7 @@ type T = ReturnType<typeof useTranslation>['t'];
 function maskNote(readings: ReadingDiff | null | undefined, t: T): string {
   const note = t('stage.maskNote');
   if (!readings) return note;
-  return `${note}. ${t('readings.differ', { count: readings.count, real: readings.realOnly, padded: readings.paddedOnly })}`;
+  return `${note}. ${t('readings.differ', { count: readings.count, real: readings.realOnly, padded: readings.paddedOnly, ...readingCalls(readings.alignment) })}`;
 }
 
 /** The colour scales of every stage, memoised on their arrays. */

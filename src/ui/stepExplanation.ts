@@ -33,7 +33,7 @@ export interface ExplainContext {
    * Where the two readings of a causal mask in a padded batch differ for the item shown (issue
    * #11 §3): the number of such cells and the reading in use; null where they agree.
    */
-  readings?: { count: number; reading: 'real' | 'padded' } | null;
+  readings?: { count: number; reading: 'real' | 'padded'; realCalls: string; paddedCalls: string } | null;
 }
 
 /** Indices of the flagged rows, as text: "0, 1, 2" (at most 8, then "…"). */
@@ -87,7 +87,7 @@ function stepSentences(step: PipelineStep, slice: StageSlice, c: ExplainContext,
       return [
         changed > 0 ? { key: 'mask', values: { blocked: changed, total } } : { key: 'maskNone' },
         ...(padded > 0 ? [{ key: 'paddedRows', values: { count: padded } }] : []),
-        ...(c.readings ? [{ key: c.readings.reading === 'real' ? 'readingsReal' : 'readingsPadded', values: { count: c.readings.count } }] : []),
+        ...(c.readings ? [readingsSentence(c.readings)] : []),
       ];
     case 'masked':
       return [
@@ -103,4 +103,9 @@ function stepSentences(step: PipelineStep, slice: StageSlice, c: ExplainContext,
         ...(fully > 0 ? [{ key: 'outputFullyMasked' }] : []),
       ];
   }
+}
+
+/** The sentence on the two readings of a causal mask in a padded batch: which is on, how many cells differ, the calls of each. */
+function readingsSentence({ reading, count, realCalls, paddedCalls }: NonNullable<ExplainContext['readings']>): Sentence {
+  return { key: reading === 'real' ? 'readingsReal' : 'readingsPadded', values: { count, realCalls, paddedCalls } };
 }

@@ -10,6 +10,8 @@ import type { HoveredCell } from './CellReadout';
 import { headVectors } from './headVectors';
 import { explainContext, formulaContext, paddingTokens } from './lessonContext';
 import { causalReadingDiff } from '../scenario/causalReadings';
+import { readingsAgree } from '../engine/causalLengths';
+import { readingCalls } from './readingCalls';
 import { moveStep, shownStep, stepsOf } from './pipelineSteps';
 import { PanelBoundary } from './PanelBoundary';
 import { RowInspector } from './RowInspector';
@@ -40,7 +42,12 @@ export function useLesson(
   const onRow = useCallback((row: number) => update({ row }), [update]);
   const closeInspector = useCallback(() => update({ row: -1 }), [update]);
   // the cells where the two readings of a causal mask in a padded batch differ (dashed on the Mask heatmap)
-  const readings = useMemo(() => (shown && slice ? causalReadingDiff(shown.job.scenario, slice.batch, slice.head) : null), [shown, slice]);
+  // O(Lq·Lk) where they differ; recomputed per scenario and head on screen, not per merged head
+  const computedScenario = shown?.job.scenario;
+  const sides = shown && { query: shown.job.query.isReal, key: shown.job.key.isReal };
+  const agree = !computedScenario || !sides || readingsAgree(computedScenario.causalAlignment, sides.query, sides.key);
+  const [viewBatch, viewHead] = [slice?.batch ?? -1, slice?.head ?? -1];
+  const readings = useMemo(() => (computedScenario && !agree ? causalReadingDiff(computedScenario, viewBatch, viewHead) : null), [computedScenario, agree, viewBatch, viewHead]);
   const qkv = useMemo(() => (shown && slice ? headVectors(shown.job.scenario, shown.inputs, slice.batch, slice.head) : null), [shown, slice]);
   usePresentKeys(scenario.present, {
     onMove: useCallback((delta: 1 | -1) => update({ step: moveStep(step, delta, steps) }), [step, steps, update]),
@@ -54,7 +61,7 @@ export function useLesson(
     () => {
       if (!shown || !slice) return [];
       const context = explainContext(shown.job.scenario, shown.job.query, shown.job.key, c.viewBatch);
-      const reading = readings && { count: readings.count, reading: shown.job.scenario.causalLengths };
+      const reading = readings && { count: readings.count, reading: shown.job.scenario.causalLengths, ...readingCalls(readings.alignment) };
       return explainStep(step, slice, { ...context, readings: reading });
     },
     [step, slice, shown, c.viewBatch, readings],

@@ -39,7 +39,8 @@ describe('causal masks in a padded batch (causallen)', () => {
     expect(await dashed(page)).toEqual({ count: '1', drawn: true });
     const note = await page.locator('[data-stage="mask"] figcaption .note').textContent();
     expect(note).toContain('flash_attn_varlen_func');
-    expect(note).toContain('is_causal=True');
+    expect(note).toContain('flash_attn_func(causal=True)'); // bottom-right: FlashAttention's dense kernel, not SDPA's top-left is_causal
+    expect(note).not.toContain('is_causal');
 
     const readings = page.getByRole('radiogroup', { name: 'In a padded batch, causal uses' });
     expect(await readings.getAttribute('aria-disabled')).toBeNull();

@@ -43,9 +43,9 @@ describe('explainStep', () => {
   });
 
   it('a padded batch item where the two causal readings differ: the mask step says which reading is on and how many cells differ', () => {
-    expect(explainStep('mask', slice(), { ...context, readings: { count: 2, reading: 'real' } })).toContainEqual({ key: 'readingsReal', values: { count: 2 } });
-    expect(explainStep('mask', slice(), { ...context, readings: { count: 1, reading: 'padded' } })).toContainEqual({ key: 'readingsPadded', values: { count: 1 } });
-    expect(keysOf('masked', { ...context, readings: { count: 1, reading: 'real' } })).not.toContain('readingsReal');
+    expect(explainStep('mask', slice(), { ...context, readings: { count: 2, reading: 'real', realCalls: 'A()', paddedCalls: 'B()' } })).toContainEqual({ key: 'readingsReal', values: { count: 2, realCalls: 'A()', paddedCalls: 'B()' } });
+    expect(explainStep('mask', slice(), { ...context, readings: { count: 1, reading: 'padded', realCalls: 'A()', paddedCalls: 'B()' } })).toContainEqual({ key: 'readingsPadded', values: { count: 1, realCalls: 'A()', paddedCalls: 'B()' } });
+    expect(keysOf('masked', { ...context, readings: { count: 1, reading: 'real', realCalls: 'A()', paddedCalls: 'B()' } })).not.toContain('readingsReal');
     expect(keysOf('mask')).not.toContain('readingsReal');
   });
 
@@ -59,7 +59,7 @@ describe('explainStep', () => {
   });
 
   it('every key it can return exists in English and Chinese', () => {
-    const contexts: ExplainContext[] = [context, { ...context, readings: { count: 1, reading: 'real' } }, { ...context, readings: { count: 3, reading: 'padded' } }, { ...context, temperature: 2, alibi: true, softcap: 5, tokens: 'cross' }, { ...context, tokens: 'lengths', paddingTokens: 0 }];
+    const contexts: ExplainContext[] = [context, { ...context, readings: { count: 1, reading: 'real', realCalls: 'A()', paddedCalls: 'B()' } }, { ...context, readings: { count: 3, reading: 'padded', realCalls: 'A()', paddedCalls: 'B()' } }, { ...context, temperature: 2, alibi: true, softcap: 5, tokens: 'cross' }, { ...context, tokens: 'lengths', paddingTokens: 0 }];
     for (const c of contexts) {
       for (const step of PIPELINE_STEPS) {
         for (const { key } of explainStep(step, slice(), c)) {

@@ -5,10 +5,10 @@
  */
 export const readingsEn = {
   label: 'In a padded batch, causal uses',
-  real: 'real lengths: each item as if alone (FlashAttention flash_attn_varlen_func, KV-cache decoding)',
-  padded: 'padded shape: what a dense kernel computes on the padded tensors (PyTorch SDPA is_causal, flash_attn_func, xFormers …FromBottomRightMask)',
+  real: 'real lengths: each item as if alone ({{realCalls}})',
+  padded: 'padded shape: what a dense kernel computes on the padded tensors ({{paddedCalls}})',
   hintWhere: 'Where the two readings differ for the batch item shown, the Mask heatmap dashes those cells. Self-attention and unpadded batches give the same mask under both.',
   hintLengths: 'Lengths mode has no padding: both readings give the same mask.',
-  differ_one: 'Dashed: {{count}} cell where the readings differ ({{real}} allowed with real lengths only, {{padded}} with the padded shape only). Real lengths: flash_attn_varlen_func(causal=True), KV-cache decoding; padded shape: scaled_dot_product_attention(is_causal=True), flash_attn_func(causal=True).',
-  differ_other: 'Dashed: {{count}} cells where the readings differ ({{real}} allowed with real lengths only, {{padded}} with the padded shape only). Real lengths: flash_attn_varlen_func(causal=True), KV-cache decoding; padded shape: scaled_dot_product_attention(is_causal=True), flash_attn_func(causal=True).',
+  differ_one: 'Dashed: {{count}} cell where the readings differ ({{real}} allowed with real lengths only, {{padded}} with the padded shape only). Real lengths: {{realCalls}} on each item alone; padded shape: {{paddedCalls}} on the padded batch.',
+  differ_other: 'Dashed: {{count}} cells where the readings differ ({{real}} allowed with real lengths only, {{padded}} with the padded shape only). Real lengths: {{realCalls}} on each item alone; padded shape: {{paddedCalls}} on the padded batch.',
 };
