@@ -14,6 +14,7 @@ import { HeadStrip } from './HeadStrip';
 import { PanelBoundary } from './PanelBoundary';
 import type { PaintMode } from './PaintBar';
 import { StageStrip } from './StageStrip';
+import { scenarioSummary } from './stageFigures';
 import { StepNav } from './StepNav';
 import type { Computation } from './useComputation';
 import type { useLesson } from './useLesson';
@@ -60,7 +61,7 @@ export function ResultView({ scenario, update, c, lesson, hovered, paint, tokens
         <section className="pipeline" aria-label={t('lesson.pipeline.heading')}>
           <StepNav steps={lesson.steps} step={lesson.step} onStep={lesson.onStep} />
           {lesson.explainer}
-          <StageStrip {...lesson.stageProps} tileSize={scenario.tileSize} onTileSize={onTileSize} paint={paint} />
+          <StageStrip {...lesson.stageProps} tileSize={scenario.tileSize} onTileSize={onTileSize} paint={paint} figureSummary={scenarioSummary(scenario, lesson.stageProps.slice, t)} />
         </section>
       )}
       {lesson.inspector(false)}

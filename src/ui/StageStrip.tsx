@@ -20,11 +20,15 @@ import { useZoom } from './useZoom';
 import { ZoomBar } from './ZoomBar';
 import { TARGET_MATRIX_PX } from '../viz/layout';
 import { shownStep, stepsOf } from './pipelineSteps';
+import { FigureMenu } from './FigureMenu';
+import { cardTarget, pipelineTarget } from './stageFigures';
 
 interface Props extends StageCardsProps {
   tileSize: number;
   onTileSize(size: number): void;
   paint: { mode: PaintMode; text: string; onMode(m: PaintMode): void; onPaint(row: number, col: number, allow: boolean): void; onClear(): void };
+  /** One line saying what the scenario is, under the heading of the whole pipeline's figure. */
+  figureSummary?: string;
 }
 
 /** Memoised: skipped when the page re-renders for another reason (a setting, a hover elsewhere). */
@@ -90,7 +94,10 @@ export const StageStrip = memo(function StageStrip(props: Props) {
   };
   return (
     <>
-      <ZoomBar zoom={zoom} rows={slice.rows} cols={slice.cols} />
+      <div className="view-figures">
+        <ZoomBar zoom={zoom} rows={slice.rows} cols={slice.cols} />
+        <FigureMenu target={pipelineTarget(cards, slice.batch, slice.head, props.figureSummary ?? '', t)} onPrint={() => window.print()} />
+      </div>
       <div className="stage-strip" ref={strip} data-testid="stage-strip">
         {cards.map((card, i) => (
           <div key={card.id} className="stage-step">
@@ -98,6 +105,7 @@ export const StageStrip = memo(function StageStrip(props: Props) {
             <figure className={card.id === current ? 'stage current' : 'stage'} data-stage={card.id} aria-current={card.id === current ? 'step' : undefined}>
               <figcaption>
                 <h3>{card.title}</h3> <span className="note">{card.note}</span>
+                {card.heatmaps.length > 0 && <FigureMenu target={cardTarget(card, slice.batch, slice.head, t)} />}
               </figcaption>
               {card.missing && <p className="hint">{card.missing}</p>}
               {card.id === 'mask' ? maskBody(card) : (

@@ -7,6 +7,7 @@ import { encdecEn } from './encdec.en';
 import { inspectorEn } from './inspector.en';
 import { lessonEn } from './lesson.en';
 import { boundaryEn } from './boundary.en';
+import { figuresEn } from './figures.en';
 /** English strings. Keys are shared with zh.ts; a test checks that both have the same keys. */
 export const en = {
   app: {
@@ -215,6 +216,7 @@ export const en = {
   inspector: inspectorEn,
   lesson: lessonEn,
   boundary: boundaryEn,
+  figures: figuresEn,
   engine: engineEn,
   conventions: conventionsEn,
   frameworks: {

@@ -7,6 +7,7 @@ import { encdecZh } from './encdec.zh';
 import { inspectorZh } from './inspector.zh';
 import { lessonZh } from './lesson.zh';
 import { boundaryZh } from './boundary.zh';
+import { figuresZh } from './figures.zh';
 import type { Strings } from './en';
 
 /** 简体中文。键与 en.ts 相同（有测试检查）。 */
@@ -217,6 +218,7 @@ export const zh: Strings = {
   inspector: inspectorZh,
   lesson: lessonZh,
   boundary: boundaryZh,
+  figures: figuresZh,
   engine: engineZh,
   conventions: conventionsZh,
   frameworks: {
