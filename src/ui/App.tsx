@@ -18,6 +18,7 @@ import { ModelPanel } from './ModelPanel';
 import type { PaintMode } from './PaintBar';
 import { paintCell } from '../scenario/paintTerm';
 import { PresentView } from './PresentView';
+import { PrintHandout } from './PrintHandout';
 import { PresetPicker } from './PresetPicker';
 import { ResultView } from './ResultView';
 import { ScorePanel } from './ScorePanel';
@@ -76,6 +77,7 @@ export function App({ initialState }: { initialState: string }) {
           {scenario.attention === 'encdec' ? <PanelBoundary panel="encdec"><EncDecView scenario={scenario} batch={c.viewBatch} head={c.viewHead} present onStep={lesson.onStep} /></PanelBoundary> : undefined}
         </PresentView>
         </PanelBoundary>
+        <PrintHandout scenario={scenario} stageProps={lesson.stageProps} explainer={lesson.explainer} />
       </div>
     );
   }
@@ -106,6 +108,7 @@ export function App({ initialState }: { initialState: string }) {
           <ResultView scenario={scenario} update={update} c={c} lesson={lesson} hovered={hovered} paint={paint} tokens={tokenPreview} />
         </PanelBoundary>
       </main>
+      <PrintHandout scenario={scenario} stageProps={lesson.stageProps} explainer={lesson.explainer} />
     </div>
   );
 }

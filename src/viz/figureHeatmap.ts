@@ -24,14 +24,16 @@ import type { HeatmapSpec } from './types';
 
 /** Most device pixels per CSS px a figure is exported at (PNG 4×): a larger matrix is pooled to this. */
 export const MAX_FIGURE_SCALE = 4;
+/** Widest a heatmap figure is (labels included), CSS px: cells of a long axis shrink (below 1 px, then pooled) to fit. */
+export const FIGURE_MAX_WIDTH = 900;
 /** Space between the heatmap and its legend, CSS px. */
 const LEGEND_GAP = 8;
 
 /**
  * The figure of `spec`'s whole matrix, with `legend` under it.
  * @param spec a heatmap spec as drawn on screen; its window (`view`), width limits and box mode
- *             are ignored (the figure has the cells the matrix gets unconstrained, ≈ 360 px),
- *             `maxMatrixHeight` is kept
+ *             are ignored (the figure has the cells the matrix gets on its own, ≈ 360 px, at
+ *             most FIGURE_MAX_WIDTH wide), `maxMatrixHeight` is kept
  * @param doc  measures the texts (a 2D canvas; without one, 0.6 em per character)
  * @throws RangeError from validateSpec when the spec's arrays are not of its shape
  * @example a 4 × 4 causal mask → a figure with one CellsMark of 4 × 4 cells (6 blocked), the
@@ -39,7 +41,7 @@ const LEGEND_GAP = 8;
  */
 export function heatmapFigure(spec: HeatmapSpec, legend: FigureLegend | null, doc: Document): Figure {
   validateSpec(spec);
-  const s: HeatmapSpec = { ...spec, view: undefined, onViewAction: undefined, maxWidth: undefined, maxHeight: undefined, maxCellPx: undefined };
+  const s: HeatmapSpec = { ...spec, view: undefined, onViewAction: undefined, maxWidth: FIGURE_MAX_WIDTH, maxHeight: undefined, maxCellPx: undefined };
   const fontSize = s.fontSize ?? DEFAULT_FONT_SIZE;
   const view = { row0: 0, rows: s.rows, col0: 0, cols: s.cols };
   const L = layoutSpec(s, view, fontSize, doc);
