@@ -10,7 +10,7 @@
  * ("png-1", "png-2", "png-4", "svg", "csv-<matrix>", "markdown-<matrix>", "text-<matrix>", "print"),
  * `data-testid="figure-status"` on the announcement.
  */
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { figurePixelSize, MAX_FIGURE_CANVAS_AREA, MAX_FIGURE_CANVAS_SIDE } from '../viz/figureCanvas';
 import { copyText, downloadBlob, figureFileName, pngBlob, PNG_SCALES, svgBlob } from './figureFiles';
@@ -24,64 +24,22 @@ const STATUS_MS = 8000;
 export function FigureMenu({ target, onPrint }: { target: FigureTarget | null; onPrint?: () => void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const [status, setStatus] = useState('');
+  const [status, announce] = useAnnouncement();
   const root = useRef<HTMLDivElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLDivElement>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const listId = useId();
-  useEffect(() => () => clearTimeout(timer.current), []);
-  // The list is fixed to the viewport (a card's scrolling strip would clip it), under its button.
-  useLayoutEffect(() => {
-    if (!open) return;
-    const place = () => placeList(toggle.current, list.current);
-    place();
-    window.addEventListener('scroll', place, true);
-    window.addEventListener('resize', place);
-    return () => {
-      window.removeEventListener('scroll', place, true);
-      window.removeEventListener('resize', place);
-    };
-  }, [open]);
-  useEffect(() => {
-    if (!open) return;
-    const outside = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', outside);
-    return () => document.removeEventListener('pointerdown', outside);
-  }, [open]);
-  const announce = (text: string) => {
-    setStatus(text);
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => setStatus(''), STATUS_MS);
-  };
+  usePopup(open, setOpen, toggle, list, root);
   /** Closes the menu, keeps the focus on its button, and runs `action` (announcing its outcome). */
   const run = (action: () => Promise<string>) => {
     setOpen(false);
     toggle.current?.focus();
     action().then(announce, (e: unknown) => announce(e instanceof Error ? e.message : String(e)));
   };
-  const what = (file: string, make: () => Promise<Blob>) => async () => {
-    try {
-      downloadBlob(await make(), file);
-      return t('figures.saved', { file });
-    } catch (e) {
-      return t('figures.failed', { file, message: e instanceof Error ? e.message : String(e) });
-    }
-  };
-  const png = (scale: number) => {
-    if (!target) return;
-    const file = figureFileName(target.id, target.batch, target.head, 'png', scale);
-    run(async () => {
-      const figure = target.figure();
-      const size = figurePixelSize(figure, scale);
-      if (Math.max(size.width, size.height) > MAX_FIGURE_CANVAS_SIDE || size.width * size.height > MAX_FIGURE_CANVAS_AREA) return t('figures.tooLarge', { scale, ...size });
-      return what(file, () => pngBlob(figure, scale))();
-    });
-  };
-  const svg = () => target && run(what(figureFileName(target.id, target.batch, target.head, 'svg'), async () => svgBlob(target.figure())));
-  const csv = (m: FigureMatrix) => target && run(what(figureFileName(m.id, target.batch, target.head, 'csv'), async () => new Blob([matrixCsv(m.data)], { type: 'text/csv' })));
+  const act = target ? figureActions(target, t) : null;
+  const png = (scale: number) => act && run(() => act.png(scale));
+  const svg = () => act && run(act.svg);
+  const csv = (m: FigureMatrix) => act && run(() => act.csv(m));
   const copy = (text: () => string) => run(async () => ((await copyText(text())) ? t('figures.copied') : t('figures.copyFailed')));
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key !== 'Escape' || !open) return;
@@ -93,7 +51,7 @@ export function FigureMenu({ target, onPrint }: { target: FigureTarget | null; o
   return (
     <div className="figure-menu" ref={root} onKeyDown={onKeyDown} data-testid={`figure-menu-${target?.id ?? 'none'}`}>
       <button
-        type="button" ref={toggle} className="figure-menu-toggle" aria-expanded={open} aria-controls={listId} disabled={!target}
+        type="button" ref={toggle} className="figure-menu-toggle" aria-expanded={open} aria-controls={open ? listId : undefined} disabled={!target}
         aria-label={target ? t('figures.menuOf', { what: target.name }) : t('figures.notReady')} onClick={() => setOpen((o) => !o)}
       >
         {t('figures.menu')} <span aria-hidden="true">▾</span>
@@ -113,6 +71,66 @@ export function FigureMenu({ target, onPrint }: { target: FigureTarget | null; o
       <span className="figure-status" role="status" aria-live="polite" data-testid="figure-status">{status}</span>
     </div>
   );
+}
+
+/** The status line's text and a function that sets it for STATUS_MS. */
+function useAnnouncement(): [string, (text: string) => void] {
+  const [status, setStatus] = useState('');
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const announce = (text: string) => {
+    setStatus(text);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setStatus(''), STATUS_MS);
+  };
+  return [status, announce];
+}
+
+/** While open: the list placed under its button (followed on scroll and resize), and a press outside `root` closes it. */
+function usePopup(open: boolean, setOpen: (open: boolean) => void, toggle: RefObject<HTMLElement | null>, list: RefObject<HTMLElement | null>, root: RefObject<HTMLElement | null>): void {
+  // The list is fixed to the viewport (a card's scrolling strip would clip it).
+  useLayoutEffect(() => {
+    if (!open) return;
+    const place = () => placeList(toggle.current, list.current);
+    place();
+    window.addEventListener('scroll', place, true);
+    window.addEventListener('resize', place);
+    return () => {
+      window.removeEventListener('scroll', place, true);
+      window.removeEventListener('resize', place);
+    };
+  }, [open, toggle, list]);
+  useEffect(() => {
+    if (!open) return;
+    const outside = (e: PointerEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', outside);
+    return () => document.removeEventListener('pointerdown', outside);
+  }, [open, root, setOpen]);
+}
+
+/** The menu's downloads; each resolves to the sentence to announce ("Saved …", or why not). */
+function figureActions(target: FigureTarget, t: ReturnType<typeof useTranslation>['t']) {
+  const save = async (file: string, make: () => Promise<Blob>) => {
+    try {
+      downloadBlob(await make(), file);
+      return t('figures.saved', { file });
+    } catch (e) {
+      return t('figures.failed', { file, message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  const name = (id: string, ext: 'png' | 'svg' | 'csv', scale?: number) => figureFileName(id, target.batch, target.head, ext, scale);
+  return {
+    png: async (scale: number) => {
+      const figure = target.figure();
+      const size = figurePixelSize(figure, scale);
+      if (Math.max(size.width, size.height) > MAX_FIGURE_CANVAS_SIDE || size.width * size.height > MAX_FIGURE_CANVAS_AREA) return t('figures.tooLarge', { scale, ...size });
+      return save(name(target.id, 'png', scale), () => pngBlob(figure, scale));
+    },
+    svg: () => save(name(target.id, 'svg'), async () => svgBlob(target.figure())),
+    csv: (m: FigureMatrix) => save(name(m.id, 'csv'), async () => new Blob([matrixCsv(m.data)], { type: 'text/csv' })),
+  };
 }
 
 /** Puts the list under its button, inside the viewport (8 px from its edges), above it when there is no room below. */

@@ -92,7 +92,7 @@ export function pipelineTarget(cards: readonly StageCard[], batch: number, head:
     { title: t('figures.pipelineTitle'), subtitle: summary, arrows: true },
     document,
   );
-  return { id: 'pipeline', name: t('figures.menuView'), batch, head, matrices: [], figure };
+  return { id: 'pipeline', name: t('figures.pipelineName'), batch, head, matrices: [], figure };
 }
 
 /**

@@ -6,7 +6,7 @@
 export const figuresEn = {
   menu: 'Figure',
   menuOf: 'Figure and data: {{what}}',
-  menuView: 'Figure of the whole view',
+  pipelineName: 'the whole pipeline',
   png: 'PNG {{scale}}×',
   pngHint: '{{width}} × {{height}} px',
   svg: 'SVG',

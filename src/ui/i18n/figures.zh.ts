@@ -4,7 +4,7 @@
 export const figuresZh = {
   menu: '图',
   menuOf: '图与数据：{{what}}',
-  menuView: '整个视图的图',
+  pipelineName: '整个流程',
   png: 'PNG {{scale}}×',
   pngHint: '{{width}} × {{height}} 像素',
   svg: 'SVG',
