@@ -18,6 +18,7 @@ import { ModelPanel } from './ModelPanel';
 import type { PaintMode } from './PaintBar';
 import { paintCell } from '../scenario/paintTerm';
 import { PresentView } from './PresentView';
+import { PrintHandout } from './PrintHandout';
 import { PresetPicker } from './PresetPicker';
 import { useQuizViews } from './QuizPanel';
 import { ResultView } from './ResultView';
@@ -81,6 +82,7 @@ export function App({ initialState }: { initialState: string }) {
           {scenario.attention === 'encdec' && !quiz.hidden ? <PanelBoundary panel="encdec"><EncDecView scenario={scenario} batch={c.viewBatch} head={c.viewHead} present onStep={lesson.onStep} /></PanelBoundary> : undefined}
         </PresentView>
         </PanelBoundary>
+        {!quiz.hidden && <PrintHandout scenario={scenario} stageProps={lesson.stageProps} explainer={lesson.explainer} />}
       </div>
     );
   }
@@ -111,6 +113,7 @@ export function App({ initialState }: { initialState: string }) {
           <ResultView scenario={scenario} update={update} c={c} lesson={lesson} hovered={hovered} paint={paint} tokens={tokenPreview} quiz={quiz.panel ? { hidden: quiz.hidden, panel: quiz.panel } : undefined} />
         </PanelBoundary>
       </main>
+      {!quiz.hidden && <PrintHandout scenario={scenario} stageProps={lesson.stageProps} explainer={lesson.explainer} />}
     </div>
   );
 }

@@ -53,7 +53,7 @@ interface Props {
 /** Memoised: a highlight in another panel re-renders only the panels whose highlight changes. */
 export const EncDecPanel = memo(function EncDecPanel({ part, data, partScenario, causal, highlight, onCell, weightScale, fontSize, present, stages }: Props) {
   const { t } = useTranslation();
-  const title = t(`encdec.panels.${part === 'decoder' && causal ? 'decoderCausal' : part}`);
+  const title = panelTitle(part, causal, t);
   const note = t(`encdec.notes.${part === 'decoder' && causal ? 'decoderCausal' : part}`);
   const terms = maskTerms(part, partScenario);
   const formula = t('encdec.allowed', { terms: terms.length === 0 ? t('encdec.terms.none') : terms.map((term) => t(`encdec.terms.${term}`)).join(' ∧ ') });
@@ -102,31 +102,39 @@ function FittedHeatmap({ spec, testId, fill }: { spec: HeatmapSpec; testId: stri
 /** The mask and weights specs of a panel (without highlight and onHover), memoised on the data. */
 function usePanelSpecs(part: EncDecPart, data: EncDecPanelData | null, title: string, weightScale: WeightScale, fontSize: number) {
   const { t } = useTranslation();
-  return useMemo(() => {
-    if (!data) return null;
-    const { slice } = data;
-    const label = (stage: string) => t('encdec.heatmapLabel', { panel: title, stage, batch: slice.batch, head: slice.head, rows: slice.rows, cols: slice.cols });
-    const base = {
-      rows: slice.rows,
-      cols: slice.cols,
-      rowLabels: data.queryTokens,
-      colLabels: data.keyTokens,
-      greyRows: slice.paddedRows,
-      flaggedRows: slice.fullyMaskedRows,
-      blocked: slice.blocked,
-      rowAxisTitle: t(AXES[part].rows),
-      colAxisTitle: t(AXES[part].cols),
-      fontSize,
-    };
-    const mask: HeatmapSpec = { ...base, values: slice.mask, color: MASK_COLOR, ariaLabel: label(t('encdec.mask')) };
-    const weights: HeatmapSpec = {
-      ...base, values: weightColorValues(weightScale, slice.weights, slice.rows, slice.cols), color: WEIGHT_SCALE, ariaLabel: label(t('encdec.weights')),
-      // the numbers where they fit, when the colours are the weights themselves (not row-scaled)
-      valueText: weightScale === 'unit' ? WEIGHT_TEXT : undefined,
-    };
-    return [
-      { stage: 'mask' as const, spec: mask },
-      { stage: 'weights' as const, spec: weights },
-    ];
-  }, [part, data, title, weightScale, fontSize, t]);
+  return useMemo(() => panelSpecs(part, data, title, weightScale, fontSize, t), [part, data, title, weightScale, fontSize, t]);
+}
+
+/** The title of a panel of the encoder–decoder view (the decoder's says whether it is causal). */
+export function panelTitle(part: EncDecPart, causal: boolean, t: ReturnType<typeof useTranslation>['t']): string {
+  return t(`encdec.panels.${part === 'decoder' && causal ? 'decoderCausal' : part}`);
+}
+
+/** The mask and weights specs of a panel (without highlight and onHover); null without data. Also the figures' (EncDecView). */
+export function panelSpecs(part: EncDecPart, data: EncDecPanelData | null, title: string, weightScale: WeightScale, fontSize: number, t: ReturnType<typeof useTranslation>['t']) {
+  if (!data) return null;
+  const { slice } = data;
+  const label = (stage: string) => t('encdec.heatmapLabel', { panel: title, stage, batch: slice.batch, head: slice.head, rows: slice.rows, cols: slice.cols });
+  const base = {
+    rows: slice.rows,
+    cols: slice.cols,
+    rowLabels: data.queryTokens,
+    colLabels: data.keyTokens,
+    greyRows: slice.paddedRows,
+    flaggedRows: slice.fullyMaskedRows,
+    blocked: slice.blocked,
+    rowAxisTitle: t(AXES[part].rows),
+    colAxisTitle: t(AXES[part].cols),
+    fontSize,
+  };
+  const mask: HeatmapSpec = { ...base, values: slice.mask, color: MASK_COLOR, ariaLabel: label(t('encdec.mask')) };
+  const weights: HeatmapSpec = {
+    ...base, values: weightColorValues(weightScale, slice.weights, slice.rows, slice.cols), color: WEIGHT_SCALE, ariaLabel: label(t('encdec.weights')),
+    // the numbers where they fit, when the colours are the weights themselves (not row-scaled)
+    valueText: weightScale === 'unit' ? WEIGHT_TEXT : undefined,
+  };
+  return [
+    { stage: 'mask' as const, spec: mask },
+    { stage: 'weights' as const, spec: weights },
+  ];
 }

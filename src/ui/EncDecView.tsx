@@ -23,6 +23,8 @@ import { Legend } from './Legend';
 import { sequentialScale } from '../viz/colorScales';
 import { useEncDec } from './useEncDec';
 import { useEncDecLink } from './useEncDecLink';
+import { FigureMenu } from './FigureMenu';
+import { encdecTarget } from './encdecFigure';
 import './encdec.css';
 
 export interface EncDecViewProps {
@@ -61,6 +63,7 @@ export const EncDecView = memo(function EncDecView({ scenario, batch, head, pres
   return (
     <section className={present ? 'encdec present' : 'encdec'} data-testid="encdec" aria-labelledby="encdec-heading">
       <h2 id="encdec-heading">{t('encdec.title')}</h2>
+      {!present && plan.ok && <FigureMenu target={encdecTarget(panels, scenario.causal, scenario.weightScale, shownBatch, panels.cross?.slice.head ?? head, t)} />}
       <p className="hint">
         {t('encdec.shown', { batch: shownBatch, head: panels.cross?.slice.head ?? head })} · {t('encdec.intro')}
       </p>

@@ -19,13 +19,13 @@ interface Props {
   swatchBeside?: boolean;
 }
 
-const TITLE_KEYS = { mask: 'stage.mask', scores: 'hover.scaled', weights: 'stage.weights', output: 'stage.output' } as const;
+export const LEGEND_TITLE_KEYS = { mask: 'stage.mask', scores: 'hover.scaled', weights: 'stage.weights', output: 'stage.output' } as const;
 
 export function Legend({ kind, scale, showBlocked, title: titleOverride, showPadded = false, large = false, swatchBeside = false }: Props) {
   const { t } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   const handle = useRef<LegendHandle | null>(null);
-  const title = titleOverride ?? t(TITLE_KEYS[kind]);
+  const title = titleOverride ?? t(LEGEND_TITLE_KEYS[kind]);
 
   useEffect(() => {
     if (kind === 'mask' || !host.current) return;

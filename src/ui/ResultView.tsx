@@ -15,6 +15,7 @@ import { PanelBoundary } from './PanelBoundary';
 import { QUIZ_HIDDEN_STEPS, QuizCover } from './QuizCover';
 import type { PaintMode } from './PaintBar';
 import { StageStrip } from './StageStrip';
+import { scenarioSummary } from './stageFigures';
 import { StepNav } from './StepNav';
 import type { Computation } from './useComputation';
 import type { useLesson } from './useLesson';
@@ -67,7 +68,10 @@ export function ResultView({ scenario, update, c, lesson, hovered, paint, tokens
         <section className="pipeline" aria-label={t('lesson.pipeline.heading')}>
           <StepNav steps={lesson.steps} step={lesson.step} onStep={lesson.onStep} />
           {!(hidden && QUIZ_HIDDEN_STEPS.has(lesson.step)) && lesson.explainer}
-          <StageStrip {...lesson.stageProps} tileSize={scenario.tileSize} onTileSize={onTileSize} paint={paint} covered={hidden ? QUIZ_HIDDEN_STEPS : undefined} />
+          <StageStrip
+            {...lesson.stageProps} tileSize={scenario.tileSize} onTileSize={onTileSize} paint={paint} covered={hidden ? QUIZ_HIDDEN_STEPS : undefined}
+            figureSummary={scenarioSummary(scenario, lesson.stageProps.slice, t)}
+          />
         </section>
       )}
       {!hidden && lesson.inspector(false)}

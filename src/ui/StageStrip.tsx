@@ -21,6 +21,8 @@ import { ZoomBar } from './ZoomBar';
 import { TARGET_MATRIX_PX } from '../viz/layout';
 import { shownStep, stepsOf } from './pipelineSteps';
 import { QuizCover } from './QuizCover';
+import { FigureMenu } from './FigureMenu';
+import { cardTarget, pipelineTarget } from './stageFigures';
 
 interface Props extends StageCardsProps {
   tileSize: number;
@@ -28,6 +30,8 @@ interface Props extends StageCardsProps {
   paint: { mode: PaintMode; text: string; onMode(m: PaintMode): void; onPaint(row: number, col: number, allow: boolean): void; onClear(): void };
   /** Stages covered by an unrevealed quiz: their heatmaps, legends and notes are not in the page. */
   covered?: ReadonlySet<string>;
+  /** One line saying what the scenario is, under the heading of the whole pipeline's figure. */
+  figureSummary?: string;
 }
 
 /** Memoised: skipped when the page re-renders for another reason (a setting, a hover elsewhere). */
@@ -93,7 +97,10 @@ export const StageStrip = memo(function StageStrip(props: Props) {
   };
   return (
     <>
-      <ZoomBar zoom={zoom} rows={slice.rows} cols={slice.cols} />
+      <div className="view-figures">
+        <ZoomBar zoom={zoom} rows={slice.rows} cols={slice.cols} />
+        {!props.covered && <FigureMenu target={pipelineTarget(cards, slice.batch, slice.head, props.figureSummary ?? '', t)} onPrint={() => window.print()} />}
+      </div>
       <div className="stage-strip" ref={strip} data-testid="stage-strip">
         {cards.map((card, i) => (
           <div key={card.id} className="stage-step">
@@ -101,6 +108,7 @@ export const StageStrip = memo(function StageStrip(props: Props) {
             <figure className={card.id === current ? 'stage current' : 'stage'} data-stage={card.id} aria-current={card.id === current ? 'step' : undefined}>
               <figcaption>
                 <h3>{card.title}</h3> {!props.covered?.has(card.id) && <span className="note">{card.note}</span>}
+                {card.heatmaps.length > 0 && !props.covered?.has(card.id) && <FigureMenu target={cardTarget(card, slice.batch, slice.head, t)} />}
               </figcaption>
               {card.missing && <p className="hint">{card.missing}</p>}
               {props.covered?.has(card.id) ? <QuizCover step={card.id} /> : card.id === 'mask' ? maskBody(card) : (

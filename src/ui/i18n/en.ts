@@ -12,6 +12,7 @@ import { formulaEn } from './formula.en';
 import { catalogueEn } from './catalogue.en';
 import { labelsEn } from './labels.en';
 import { offlineEn } from './offline.en';
+import { figuresEn } from './figures.en';
 /** English strings. Keys are shared with zh.ts; a test checks that both have the same keys. */
 export const en = {
   app: {
@@ -238,6 +239,7 @@ export const en = {
   formula: formulaEn,
   catalogue: catalogueEn,
   labels: labelsEn,
+  figures: figuresEn,
   engine: engineEn,
   conventions: conventionsEn,
   frameworks: {

@@ -12,6 +12,7 @@ import { formulaZh } from './formula.zh';
 import { catalogueZh } from './catalogue.zh';
 import { labelsZh } from './labels.zh';
 import { offlineZh } from './offline.zh';
+import { figuresZh } from './figures.zh';
 import type { Strings } from './en';
 
 /** 简体中文。键与 en.ts 相同（有测试检查）。 */
@@ -240,6 +241,7 @@ export const zh: Strings = {
   formula: formulaZh,
   catalogue: catalogueZh,
   labels: labelsZh,
+  figures: figuresZh,
   engine: engineZh,
   conventions: conventionsZh,
   frameworks: {

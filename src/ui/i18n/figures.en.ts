@@ -1,0 +1,52 @@
+/**
+ * English strings of figures, data copies and the printed handout (issue #12 §3), the `figures.`
+ * namespace: FigureMenu.tsx, stageFigures.ts, PrintHandout.tsx. Merged as `figures: figuresEn`
+ * into en.ts; keys shared with figures.zh.ts.
+ */
+export const figuresEn = {
+  menu: 'Figure',
+  menuOf: 'Figure and data: {{what}}',
+  pipelineName: 'the whole pipeline',
+  png: 'PNG {{scale}}×',
+  pngHint: '{{width}} × {{height}} px',
+  svg: 'SVG',
+  csv: 'CSV',
+  csvOf: 'CSV: {{matrix}}',
+  markdown: 'Copy as Markdown',
+  markdownOf: 'Copy {{matrix}} as Markdown',
+  text: 'Copy as text',
+  textOf: 'Copy {{matrix}} as text',
+  print: 'Print handout…',
+  copyTooLarge: 'Copy is for matrices up to {{max}} × {{max}}; this one is {{rows}} × {{cols}}. Use CSV.',
+  copied: 'Copied to the clipboard.',
+  copyFailed: 'The browser did not allow copying. Use CSV instead.',
+  saved: 'Saved {{file}}.',
+  failed: 'Could not make {{file}}: {{message}}',
+  tooLarge: 'Too large at {{scale}}× ({{width}} × {{height}} px). Choose a smaller scale.',
+  notReady: 'Nothing to export yet: wait for the result.',
+  titleOf: '{{stage}} · batch item {{batch}}, head {{head}}',
+  pipelineTitle: 'Scaled dot-product attention, stage by stage',
+  encdecTitle: 'Encoder–decoder attention',
+  summary: '{{attention}} · Lq = {{lq}}, Lk = {{lk}}, dK = {{dk}} · {{masks}}{{modifiers}} · batch item {{batch}}, head {{head}}',
+  summaryParts: {
+    self: 'self-attention',
+    cross: 'cross-attention',
+    encdec: 'encoder–decoder (cross-attention shown)',
+    causal: 'causal ({{alignment}})',
+    topLeft: 'top-left',
+    bottomRight: 'bottom-right',
+    keyPadding: 'key padding',
+    extra: 'masks {{masks}}',
+    custom: 'custom {{formula}}',
+    painted: 'painted cells',
+    none: 'no mask',
+    temperature: 'τ = {{tau}}',
+    alibi: 'ALiBi',
+    softcap: 'soft-cap {{c}}',
+  },
+  handout: {
+    label: 'Handout',
+    mask: 'Mask',
+    weights: 'Weights',
+  },
+};
