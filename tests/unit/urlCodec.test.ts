@@ -27,6 +27,7 @@ const validScenario: fc.Arbitrary<Scenario> = fc.record({
   attention: fc.constantFrom('self', 'cross', 'encdec'),
   queryText: fc.oneof(validText, fc.constant(DEFAULT_SCENARIO.queryText)),
   keyText: fc.oneof(validText, fc.constant(DEFAULT_SCENARIO.keyText)),
+  tokenizer: fc.constantFrom('auto', 'char', 'word', 'gpt2'),
   queryLength: fc.integer({ min: 1, max: 4096 }),
   keyLength: fc.integer({ min: 1, max: 4096 }),
   batchSize: fc.integer({ min: 1, max: 4 }),
@@ -400,7 +401,7 @@ describe('lesson keys (present, step, focus, open, row, attn=encdec)', () => {
 describe('URL_KEYS', () => {
   it('URL_KEYS: are the documented short keys, all different', () => {
     expect(URL_KEYS).toEqual({
-      inputMode: 'mode', attention: 'attn', queryText: 'q', keyText: 'k', queryLength: 'lq',
+      inputMode: 'mode', attention: 'attn', queryText: 'q', keyText: 'k', tokenizer: 'tok', queryLength: 'lq',
       keyLength: 'lk', batchSize: 'b', paddingSide: 'pad', causal: 'causal',
       causalAlignment: 'align', causalLengths: 'causallen', keyPadding: 'kpad', queryPadding: 'qpad', masks: 'm', maskJoin: 'mj', customMask: 'cm', globalTokens: 'global', paint: 'paint', temperature: 'temp', alibi: 'alibi', softcap: 'cap', seed: 'seed', dK: 'dk',
       heads: 'heads', viewBatch: 'vb', viewHead: 'vh', weightScale: 'wscale', tileSize: 'tiles', engine: 'engine', language: 'lang',
@@ -415,3 +416,14 @@ function warningLabel(warnings: readonly StateWarning[]): string {
   const codes = warnings.map((w) => w.code).join(' + ');
   return `with ${/^[aeiou]/.test(codes) ? 'an' : 'a'} ${codes} warning`;
 }
+
+describe('tok (the tokenizer)', () => {
+  it('tok: a link without it reads as auto; tok=gpt2 round-trips; an unknown value warns and reads auto', () => {
+    expect(decodeScenario('v=2').scenario.tokenizer).toBe('auto');
+    expect(encodeScenario({ ...DEFAULT_SCENARIO, tokenizer: 'word' })).toBe('v=2&tok=word');
+    expect(decodeScenario('v=2&tok=gpt2').scenario.tokenizer).toBe('gpt2');
+    const bad = decodeScenario('v=2&tok=bpe');
+    expect(bad.scenario.tokenizer).toBe('auto');
+    expect(bad.warnings).toEqual([expect.objectContaining({ param: 'tok', code: 'bad-value', value: 'bpe', used: 'auto' })]);
+  });
+});
