@@ -51,12 +51,16 @@ export const END_OF_TEXT_ID = 50256;
  */
 function makeCodec(encode: (text: string) => number[], ranks: Ranks): Gpt2Codec {
   const encoder = new TextEncoder();
+  const utf8 = new Map<number, readonly number[]>();
   return {
     encode: (text) => text.split(END_OF_TEXT).flatMap((part, i) => (i === 0 ? encode(part) : [END_OF_TEXT_ID, ...encode(part)])),
     bytes: (id) => {
       const entry = ranks[id];
       if (entry === undefined) return null;
-      return typeof entry === 'string' ? [...encoder.encode(entry)] : entry;
+      if (typeof entry !== 'string') return entry;
+      let bytes = utf8.get(id);
+      if (!bytes) utf8.set(id, (bytes = [...encoder.encode(entry)]));
+      return bytes;
     },
     special: () => END_OF_TEXT,
   };

@@ -54,19 +54,28 @@ const TAB_MARK = '⇥';
  * The pieces of one line of text, in order; concatenating their bytes gives the line's UTF-8.
  * @param text one line (no newline needed; any string is accepted).
  * @param codec the loaded GPT-2 vocabulary.
+ * @param limit at most this many pieces are returned (the first ones; the rest are not labelled).
  * @returns [] for an empty string.
  * @throws never for a loaded codec (the special token is allowed, not refused).
  */
-export function gpt2Pieces(text: string, codec: Gpt2Codec): Gpt2Piece[] {
-  const ids = codec.encode(text);
-  const pieces = ids.map((id) => ({ id, bytes: [...(codec.bytes(id) ?? [])], special: codec.bytes(id) === null }));
-  const chars = charSpans(pieces.flatMap((p) => p.bytes));
+export function gpt2Pieces(text: string, codec: Gpt2Codec, limit = Infinity): Gpt2Piece[] {
+  const pieces = codec.encode(text).slice(0, limit).map((id) => {
+    const bytes = codec.bytes(id);
+    return { id, bytes: bytes ? [...bytes] : [], special: bytes === null };
+  });
+  // the characters of the text, with byte ranges: needed only where a piece splits one
+  let chars: CharSpan[] | null = null;
   let offset = 0;
+  let first = 0; // the first character that ends after the piece's start (pieces come in order)
   return pieces.map(({ id, bytes, special }) => {
     const start = offset;
     offset += bytes.length;
     if (special) return { id, bytes, label: codec.special(id), partial: [] };
-    return { id, bytes, label: labelOf(bytes), partial: partialChars(chars, start, offset) };
+    const { label, whole } = readBytes(bytes);
+    if (whole) return { id, bytes, label, partial: [] };
+    chars ??= charSpans(pieces.flatMap((p) => p.bytes));
+    while (first < chars.length && (chars[first] as CharSpan).end <= start) first++;
+    return { id, bytes, label, partial: partialChars(chars, first, start, offset) };
   });
 }
 
@@ -76,8 +85,14 @@ export function gpt2Pieces(text: string, codec: Gpt2Codec): Gpt2Piece[] {
  * @param bytes [n] values 0..255.
  */
 export function labelOf(bytes: readonly number[]): string {
+  return readBytes(bytes).label;
+}
+
+/** The label of a run of bytes, and whether they are whole characters only. */
+function readBytes(bytes: readonly number[]): { label: string; whole: boolean } {
   let out = '';
   let loose: number[] = [];
+  let whole = true;
   const flush = () => {
     if (loose.length > 0) out += `<${loose.map(hex).join(' ')}>`;
     loose = [];
@@ -85,16 +100,17 @@ export function labelOf(bytes: readonly number[]): string {
   for (let i = 0; i < bytes.length; ) {
     const n = utf8Length(bytes, i);
     if (n === 0) {
+      whole = false;
       loose.push(bytes[i] as number);
       i++;
       continue;
     }
     flush();
-    out += shown(decodeChar(bytes.slice(i, i + n)));
+    out += shown(charAt(bytes, i));
     i += n;
   }
   flush();
-  return out;
+  return { label: out, whole };
 }
 
 /** Two-digit upper-case hex of a byte. */
@@ -111,39 +127,61 @@ function shown(char: string): string {
 
 /**
  * Length of the valid UTF-8 sequence starting at bytes[i], or 0 when none starts there (a
- * continuation byte, a cut-off sequence, an overlong or out-of-range form).
+ * continuation byte, a cut-off sequence, an overlong form, a surrogate, or past U+10FFFF).
  */
 function utf8Length(bytes: readonly number[], i: number): number {
-  const lead = bytes[i] as number;
-  const n = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
-  if (n === 0 || i + n > bytes.length) return 0;
-  for (let j = 1; j < n; j++) if (((bytes[i + j] as number) & 0xc0) !== 0x80) return 0;
-  const char = decodeChar(bytes.slice(i, i + n));
-  // overlong forms and surrogates decode to U+FFFD (or to a different length): not a character here
-  return char !== '\uFFFD' && ENCODER.encode(char).length === n ? n : 0;
+  return codePointAt(bytes, i)?.length ?? 0;
 }
 
-const ENCODER = new TextEncoder();
-const DECODER = new TextDecoder('utf-8', { fatal: false });
+/** The code point of the valid UTF-8 sequence at bytes[i] and its length, or null (RFC 3629 §4). */
+function codePointAt(bytes: readonly number[], i: number): { cp: number; length: number } | null {
+  const lead = bytes[i] as number;
+  if (lead < 0x80) return { cp: lead, length: 1 };
+  const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+  if (length === 0 || i + length > bytes.length) return null;
+  let cp = lead & (0xff >> (length + 1));
+  for (let j = 1; j < length; j++) {
+    const next = bytes[i + j] as number;
+    if ((next & 0xc0) !== 0x80) return null;
+    cp = (cp << 6) | (next & 0x3f);
+  }
+  const smallest = [0, 0, 0x80, 0x800, 0x10000][length] as number;
+  if (cp < smallest || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return null;
+  return { cp, length };
+}
 
-function decodeChar(bytes: readonly number[]): string {
-  return DECODER.decode(new Uint8Array(bytes));
+/** The character whose valid UTF-8 sequence starts at bytes[i]; U+FFFD where none does. */
+function charAt(bytes: readonly number[], i: number): string {
+  const decoded = codePointAt(bytes, i);
+  return decoded ? String.fromCodePoint(decoded.cp) : '\uFFFD';
+}
+
+interface CharSpan {
+  char: string;
+  start: number;
+  end: number;
 }
 
 /** Characters of a UTF-8 byte string with their byte ranges [start, end). */
-function charSpans(bytes: readonly number[]): { char: string; start: number; end: number }[] {
-  const spans: { char: string; start: number; end: number }[] = [];
+function charSpans(bytes: readonly number[]): CharSpan[] {
+  const spans: CharSpan[] = [];
   for (let i = 0; i < bytes.length; ) {
     const n = utf8Length(bytes, i) || 1;
-    spans.push({ char: decodeChar(bytes.slice(i, i + n)), start: i, end: i + n });
+    spans.push({ char: charAt(bytes, i), start: i, end: i + n });
     i += n;
   }
   return spans;
 }
 
-/** The characters that overlap bytes [start, end) without lying wholly inside them. */
-function partialChars(chars: ReturnType<typeof charSpans>, start: number, end: number): PartialChar[] {
-  return chars
-    .filter((c) => c.start < end && c.end > start && (c.start < start || c.end > end))
-    .map((c) => ({ char: c.char, from: Math.max(start, c.start) - c.start + 1, to: Math.min(end, c.end) - c.start, of: c.end - c.start }));
+/**
+ * The characters that overlap bytes [start, end) without lying wholly inside them; `first` is the
+ * index of the first character ending after `start`.
+ */
+function partialChars(chars: readonly CharSpan[], first: number, start: number, end: number): PartialChar[] {
+  const out: PartialChar[] = [];
+  for (let i = first; i < chars.length && (chars[i] as CharSpan).start < end; i++) {
+    const c = chars[i] as CharSpan;
+    if (c.start < start || c.end > end) out.push({ char: c.char, from: Math.max(start, c.start) - c.start + 1, to: Math.min(end, c.end) - c.start, of: c.end - c.start });
+  }
+  return out;
 }

@@ -28,10 +28,12 @@ const INVISIBLE_ONLY = /^\p{Cf}*$/u;
  * Tokens of one line of text by the chosen tokenizer.
  * @param text one line (a newline counts as whitespace).
  * @param tokenizer see the module's list.
+ * @param limit GPT-2 labels at most this many pieces (labelling is the costly part of a long line);
+ *   the other tokenizers return every token.
  * @returns the token labels, in order; [] for blank text (whitespace only) with every tokenizer.
  * @throws never.
  */
-export function tokenizeWith(text: string, tokenizer: TokenizerId): string[] {
+export function tokenizeWith(text: string, tokenizer: TokenizerId, limit = Infinity): string[] {
   switch (tokenizer) {
     case 'char':
       return text.match(CHAR_PATTERN) ?? [];
@@ -40,7 +42,7 @@ export function tokenizeWith(text: string, tokenizer: TokenizerId): string[] {
     case 'gpt2': {
       const codec = gpt2Codec();
       if (!codec) return tokenize(text);
-      return text.trim() === '' ? [] : gpt2Pieces(text, codec).map((p) => p.label);
+      return text.trim() === '' ? [] : gpt2Pieces(text, codec, limit).map((p) => p.label);
     }
     default:
       return tokenize(text);
@@ -50,11 +52,12 @@ export function tokenizeWith(text: string, tokenizer: TokenizerId): string[] {
 /**
  * Splits a text area's content into sequences: one per line that has a token.
  * @param text lines separated by \n (or \r\n).
+ * @param limit as for tokenizeWith (pass one more than is kept, to learn that a line was longer).
  * @returns one token list per such line.
  */
-export function tokenizeLinesWith(text: string, tokenizer: TokenizerId): string[][] {
+export function tokenizeLinesWith(text: string, tokenizer: TokenizerId, limit = Infinity): string[][] {
   return text
     .split(/\r?\n/)
-    .map((line) => tokenizeWith(line, tokenizer))
+    .map((line) => tokenizeWith(line, tokenizer, limit))
     .filter((tokens) => tokens.length > 0);
 }

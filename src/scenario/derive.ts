@@ -148,7 +148,8 @@ function textBatches(s: Scenario, notes: InputNote[]): Sides {
 }
 
 function readSide(s: Scenario, text: string, side: 'query' | 'key', notes: InputNote[]): string[][] {
-  const lines = tokenizeLinesWith(text, s.tokenizer);
+  // one token more than is kept, so that a longer line is noted as truncated
+  const lines = tokenizeLinesWith(text, s.tokenizer, LIMITS.maxLength + 1);
   if (lines.length > LIMITS.maxBatch) notes.push({ code: 'extraLines', side, count: LIMITS.maxBatch });
   return lines.slice(0, LIMITS.maxBatch).map((tokens) => {
     if (tokens.length <= LIMITS.maxLength) return tokens;

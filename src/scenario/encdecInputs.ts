@@ -90,7 +90,7 @@ export function pairedLines(targetText: string, sourceText: string, tokenizer: T
 
 /** Lines with at least one token (the lines deriveInputs reads as sequences). */
 function nonBlankLines(text: string, tokenizer: TokenizerId): string[] {
-  return text.split(/\r?\n/).filter((line) => tokenizeWith(line, tokenizer).length > 0);
+  return text.split(/\r?\n/).filter((line) => tokenizeWith(line, tokenizer, 1).length > 0);
 }
 
 /** Lengths mode as text: `batchSize` lines of q0 … (target) and k0 … (source). */

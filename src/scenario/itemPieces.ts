@@ -4,7 +4,6 @@
  */
 import { gpt2Codec } from '../engine/gpt2Codec';
 import { gpt2Pieces, type Gpt2Piece } from '../engine/gpt2Pieces';
-import { tokenizeWith } from '../engine/tokenizers';
 import { LIMITS, type Scenario } from '../state/scenario';
 
 /**
@@ -19,6 +18,7 @@ export function itemPieces(s: Scenario, side: 'query' | 'key', batch: number): G
   const codec = gpt2Codec();
   if (s.tokenizer !== 'gpt2' || s.inputMode !== 'text' || !codec) return null;
   const text = side === 'key' && s.attention !== 'self' ? s.keyText : s.queryText;
-  const line = text.split(/\r?\n/).filter((l) => tokenizeWith(l, 'gpt2').length > 0)[batch];
-  return line === undefined ? null : gpt2Pieces(line, codec).slice(0, LIMITS.maxLength);
+  // GPT-2 finds a token in every non-blank line
+  const line = text.split(/\r?\n/).filter((l) => l.trim() !== '')[batch];
+  return line === undefined ? null : gpt2Pieces(line, codec, LIMITS.maxLength);
 }
