@@ -8,6 +8,7 @@ import { encdecScenarios } from '../../src/scenario/encdecInputs';
 import { itemPieces } from '../../src/scenario/itemPieces';
 import { DEFAULT_SCENARIO, type Scenario } from '../../src/state/scenario';
 import { tokenize } from '../../src/engine/tokenize';
+import { documentIdsFromTokens } from '../../src/engine/mask/catalogue/document';
 
 const utf8 = new TextDecoder();
 
@@ -152,5 +153,14 @@ describe('the tokenizer in the Scenario', () => {
     if (!cross.ok) throw new Error(cross.error);
     expect(cross.query.tokens[0]).toEqual(['q0', 'q1', 'q2']);
     expect(cross.key.tokens[0]).toEqual(['k0', 'k1']);
+  });
+});
+
+describe('GPT-2 pieces and the document mask', () => {
+  it("documentIdsFromTokens on GPT-2's 'a b | c': the piece '␣|' separates documents like '|'", async () => {
+    await loadGpt2();
+    const tokens = tokenizeWith('a b | c', 'gpt2');
+    expect(tokens).toEqual(['a', '␣b', '␣|', '␣c']);
+    expect([...documentIdsFromTokens(tokens, '|')]).toEqual([0, 0, 0, 1]);
   });
 });
