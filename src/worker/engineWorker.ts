@@ -58,7 +58,7 @@ async function handle(request: ComputeRequest): Promise<void> {
   try {
     await yieldTask();
     // GPT-2's vocabulary is a chunk of its own, loaded on first use (the page loads its copy too)
-    if (request.scenario.tokenizer === 'gpt2') await loadGpt2().catch(gpt2Failed);
+    if (request.scenario.tokenizer === 'gpt2' && request.scenario.inputMode === 'text') await loadGpt2().catch(gpt2Failed);
     const inputs = inputsFor(request, () => scope.postMessage({ type: 'projecting', id: request.id }));
     checkCurrent(request.id);
     const choice = choosePath(request.scenario.engine, request.avoidWebgl ? { ...device, gpuFault: true } : device, cellCount(inputs.shape));
