@@ -9,7 +9,7 @@ import { withPaint } from './paintTerm';
 import { scaleFromTemperature, type ScoreMods } from '../engine/scoreMods';
 import { label, MASK_VARIABLES, parseMaskExpression, type MaskExpr, type MaskParseError } from '../engine/mask';
 import { padBatch, placeholderBatch, type SequenceBatch } from '../engine/sequences';
-import { tokenizeLines } from '../engine/tokenize';
+import { tokenizeLinesWith } from '../engine/tokenizers';
 import type { AttentionInputs } from '../engine/types';
 import { LIMITS, type Scenario } from '../state/scenario';
 
@@ -36,7 +36,8 @@ export type Derived =
 
 /**
  * Tokenizes both sides, pads them and builds Q, K, V and the mask spec.
- * Text mode: one sequence per non-blank line (at most LIMITS.maxBatch, each at most
+ * Text mode: one sequence per line with a token (`s.tokenizer`, tokenizers.ts; GPT-2 before its
+ * vocabulary is loaded reads as `auto`) (at most LIMITS.maxBatch, each at most
  * LIMITS.maxLength tokens); cross-attention pairs line i of the target with line i of the source.
  * Lengths mode: placeholder tokens t0… (self) or q0…/k0… (cross), no padding.
  * Encoder–decoder (`attention: 'encdec'`): the cross-attention of the target over the source,
@@ -91,7 +92,7 @@ export function customTerm(source: string): { term: MaskExpr | null; error: Mask
 
 /** The fields that deriveInputs reads: the view (batch item, head) and the language are not among them. */
 const COMPUTE_FIELDS = [
-  'inputMode', 'attention', 'queryText', 'keyText', 'queryLength', 'keyLength', 'batchSize',
+  'inputMode', 'attention', 'queryText', 'keyText', 'tokenizer', 'queryLength', 'keyLength', 'batchSize',
   'paddingSide', 'causal', 'causalAlignment', 'causalLengths', 'keyPadding', 'queryPadding', 'masks', 'maskJoin', 'customMask', 'globalTokens', 'paint',
   'temperature', 'alibi', 'softcap',
   'seed', 'dK', 'heads', 'engine',
@@ -99,7 +100,7 @@ const COMPUTE_FIELDS = [
 
 /** The fields Q, K and V depend on (not the masks, the modifiers or the engine). */
 const VECTOR_FIELDS = [
-  'inputMode', 'attention', 'queryText', 'keyText', 'queryLength', 'keyLength', 'batchSize', 'paddingSide', 'seed', 'dK', 'heads',
+  'inputMode', 'attention', 'queryText', 'keyText', 'tokenizer', 'queryLength', 'keyLength', 'batchSize', 'paddingSide', 'seed', 'dK', 'heads',
 ] as const satisfies readonly (typeof COMPUTE_FIELDS)[number][];
 
 /** A string that changes whenever Q, K or V would (the engine worker keeps them while it does not). */
@@ -127,13 +128,13 @@ function lengthBatches(s: Scenario): Sides {
 }
 
 function textBatches(s: Scenario, notes: InputNote[]): Sides {
-  const query = readSide(s.queryText, 'query', notes);
+  const query = readSide(s, s.queryText, 'query', notes);
   if (query.length === 0) return { ok: false, error: 'emptyQuery' };
   if (s.attention === 'self') {
     const batch = padBatch(query, s.paddingSide);
     return { ok: true, query: batch, key: batch };
   }
-  const key = readSide(s.keyText, 'key', notes);
+  const key = readSide(s, s.keyText, 'key', notes);
   if (key.length === 0) return { ok: false, error: 'emptyKey' };
   const batch = Math.min(query.length, key.length);
   if (query.length !== key.length) {
@@ -146,8 +147,9 @@ function textBatches(s: Scenario, notes: InputNote[]): Sides {
   };
 }
 
-function readSide(text: string, side: 'query' | 'key', notes: InputNote[]): string[][] {
-  const lines = tokenizeLines(text);
+function readSide(s: Scenario, text: string, side: 'query' | 'key', notes: InputNote[]): string[][] {
+  // one token more than is kept, so that a longer line is noted as truncated
+  const lines = tokenizeLinesWith(text, s.tokenizer, LIMITS.maxLength + 1);
   if (lines.length > LIMITS.maxBatch) notes.push({ code: 'extraLines', side, count: LIMITS.maxBatch });
   return lines.slice(0, LIMITS.maxBatch).map((tokens) => {
     if (tokens.length <= LIMITS.maxLength) return tokens;

@@ -12,7 +12,7 @@
  * `customMask`, `paint`, `globalTokens`) are not part of this view (see `ignoredMaskFields`).
  * Pure: no React, no DOM.
  */
-import { tokenize } from '../engine/tokenize';
+import { tokenizeWith, type TokenizerId } from '../engine/tokenizers';
 import { LIMITS, type Scenario } from '../state/scenario';
 
 /** The three attentions, in the order the view shows them. */
@@ -44,11 +44,13 @@ export type EncDecScenarios = Record<EncDecPart, Scenario>;
  *   cross.causal = false, encoder.queryText = the source text.
  */
 export function encdecScenarios(s: Scenario): EncDecScenarios {
-  const { target, source } = s.inputMode === 'lengths' ? placeholderTexts(s) : pairedLines(s.queryText, s.keyText);
+  const { target, source } = s.inputMode === 'lengths' ? placeholderTexts(s) : pairedLines(s.queryText, s.keyText, s.tokenizer);
   const padding = s.inputMode !== 'lengths';
   const common: Scenario = {
     ...s,
     inputMode: 'text',
+    // the placeholder lines of lengths mode are words: the automatic rule reads them as the lengths say
+    tokenizer: padding ? s.tokenizer : 'auto',
     masks: '',
     maskJoin: 'and',
     customMask: '',
@@ -78,17 +80,17 @@ export function ignoredMaskFields(s: Scenario): ExtraMaskField[] {
  * The first n non-blank lines of each side, n = min(lines of either, LIMITS.maxBatch); both texts
  * unchanged when a side has none.
  */
-export function pairedLines(targetText: string, sourceText: string): { target: string; source: string } {
-  const target = nonBlankLines(targetText);
-  const source = nonBlankLines(sourceText);
+export function pairedLines(targetText: string, sourceText: string, tokenizer: TokenizerId = 'auto'): { target: string; source: string } {
+  const target = nonBlankLines(targetText, tokenizer);
+  const source = nonBlankLines(sourceText, tokenizer);
   const n = Math.min(target.length, source.length, LIMITS.maxBatch);
   if (n === 0) return { target: targetText, source: sourceText };
   return { target: target.slice(0, n).join('\n'), source: source.slice(0, n).join('\n') };
 }
 
 /** Lines with at least one token (the lines deriveInputs reads as sequences). */
-function nonBlankLines(text: string): string[] {
-  return text.split(/\r?\n/).filter((line) => tokenize(line).length > 0);
+function nonBlankLines(text: string, tokenizer: TokenizerId): string[] {
+  return text.split(/\r?\n/).filter((line) => tokenizeWith(line, tokenizer, 1).length > 0);
 }
 
 /** Lengths mode as text: `batchSize` lines of q0 … (target) and k0 … (source). */

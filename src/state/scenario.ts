@@ -22,6 +22,12 @@ export const READABLE_VERSIONS: readonly number[] = [1, 2];
 export type AttentionKind = 'self' | 'cross' | 'encdec';
 /** Sentences typed by the user, or bare sequence lengths with placeholder tokens. */
 export type InputMode = 'text' | 'lengths';
+/**
+ * How typed text becomes tokens (engine/tokenizers.ts): `auto` words and punctuation, one token
+ * per Han/kana character; `char` every character; `word` split on whitespace only (Chinese typed
+ * with spaces); `gpt2` GPT-2's byte-level BPE pieces.
+ */
+export type TokenizerChoice = 'auto' | 'char' | 'word' | 'gpt2';
 /** Which end of a shorter sequence receives the padding tokens. */
 export type PaddingSide = 'right' | 'left';
 /**
@@ -78,6 +84,8 @@ export interface Scenario {
   queryText: string;
   /** Key side (encoder / source) for cross-attention: one sequence per line. */
   keyText: string;
+  /** How the text is split into tokens (both sides); `auto` = what links without `tok` mean. */
+  tokenizer: TokenizerChoice;
   /** Lengths mode: query length Lq (tokens). */
   queryLength: number;
   /** Lengths mode: key length Lk (tokens); ignored for self-attention (Lk = Lq). */
@@ -162,6 +170,7 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   attention: 'self',
   queryText: `The dog barked\n${EXAMPLE_TEXT.en.query}`,
   keyText: `Le chien a aboyé\n${EXAMPLE_TEXT.en.key}`,
+  tokenizer: 'auto',
   queryLength: 8,
   keyLength: 8,
   batchSize: 1,

@@ -11,6 +11,7 @@ export const URL_KEYS = {
   attention: 'attn',
   queryText: 'q',
   keyText: 'k',
+  tokenizer: 'tok',
   queryLength: 'lq',
   keyLength: 'lk',
   batchSize: 'b',

@@ -30,7 +30,7 @@ export interface RestoreResult {
   warnings: StateWarning[];
 }
 
-type EnumField = 'inputMode' | 'attention' | 'paddingSide' | 'causalAlignment' | 'causalLengths' | 'maskJoin' | 'weightScale' | 'engine' | 'language' | 'step' | 'focus';
+type EnumField = 'inputMode' | 'attention' | 'tokenizer' | 'paddingSide' | 'causalAlignment' | 'causalLengths' | 'maskJoin' | 'weightScale' | 'engine' | 'language' | 'step' | 'focus';
 type BooleanField = 'causal' | 'keyPadding' | 'queryPadding' | 'alibi' | 'present' | 'quiz';
 type TextField = 'queryText' | 'keyText';
 type FormulaField = 'masks' | 'customMask';
@@ -39,6 +39,7 @@ type FormulaField = 'masks' | 'customMask';
 export const ENUM_VALUES: { readonly [K in EnumField]: readonly Scenario[K][] } = {
   inputMode: ['text', 'lengths'],
   attention: ['self', 'cross', 'encdec'],
+  tokenizer: ['auto', 'char', 'word', 'gpt2'],
   paddingSide: ['right', 'left'],
   causalAlignment: ['bottom-right', 'top-left'],
   causalLengths: ['real', 'padded'],
@@ -83,6 +84,7 @@ export function sanitizeScenario(raw: RawScenario): RestoreResult {
     attention: choice('attention'),
     queryText: text('queryText'),
     keyText: text('keyText'),
+    tokenizer: choice('tokenizer'),
     queryLength: int('queryLength'),
     keyLength: int('keyLength'),
     batchSize: int('batchSize'),

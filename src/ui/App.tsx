@@ -29,13 +29,17 @@ import { TokenPreview } from './TokenPreview';
 import { useComputation, type Computation } from './useComputation';
 import { useLesson } from './useLesson';
 import { useScenarioUrl } from './useScenarioUrl';
+import { useTokenizedScenario } from './useGpt2';
+import { itemPieces } from '../scenario/itemPieces';
 import { usePresentFocus } from './usePresentFocus';
 import { ViewPicker } from './ViewPicker';
 import { InputNotes, WarningBanner } from './WarningBanner';
 
 export function App({ initialState }: { initialState: string }) {
   const { t, i18n } = useTranslation();
-  const { scenario, warnings, update, replace, dismissWarnings } = useScenarioUrl(initialState);
+  const { scenario: linked, warnings, update, replace, dismissWarnings } = useScenarioUrl(initialState);
+  // the link's scenario, read with the automatic tokens while GPT-2's vocabulary loads
+  const scenario = useTokenizedScenario(linked);
   const [hovered, setHovered] = useState<HoveredCell | null>(null);
   const [paintMode, setPaintMode] = useState<PaintMode>('off');
   useEffect(() => {
@@ -92,7 +96,7 @@ export function App({ initialState }: { initialState: string }) {
       <AppHeader scenario={scenario} update={update} c={c} noExport={quiz.hidden} />
       <aside className="controls" aria-label={t('app.settings')}>
         <PresetPicker scenario={scenario} replace={replace} />
-        <PanelBoundary panel="input"><InputPanel scenario={scenario} update={update} /></PanelBoundary>
+        <PanelBoundary panel="input"><InputPanel scenario={linked} update={update} /></PanelBoundary>
         <PanelBoundary panel="masks">
           <MaskPanel scenario={scenario} update={update} customError={derived.ok ? derived.customError : null} maskNotes={derived.ok ? derived.maskNotes : []}
             maskExpr={derived.ok ? derived.inputs.mask.expr : null}
@@ -126,7 +130,9 @@ function useTokenPreview(scenario: Scenario, update: (patch: Partial<Scenario>) 
   );
   const onToggleGlobal = useCallback((position: number) => update({ globalTokens: toggleGlobal(scenario.globalTokens, position) }), [scenario.globalTokens, update]);
   const { shown } = c;
+  const job = shown?.job;
+  const pieces = useMemo(() => job && { query: itemPieces(job.scenario, 'query', c.viewBatch), key: itemPieces(job.scenario, 'key', c.viewBatch) }, [job, c.viewBatch]);
   return shown && (
-    <TokenPreview query={shown.job.query} source={shown.job.key} batch={c.viewBatch} cross={shown.job.query !== shown.job.key} globals={globals} onToggleGlobal={onToggleGlobal} />
+    <TokenPreview query={shown.job.query} source={shown.job.key} batch={c.viewBatch} cross={shown.job.query !== shown.job.key} globals={globals} onToggleGlobal={onToggleGlobal} pieces={pieces ?? undefined} />
   );
 }

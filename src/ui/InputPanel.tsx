@@ -5,6 +5,7 @@ import { useState, memo } from 'react';
 import { EXAMPLE_TEXT, INTEGER_RANGES, LIMITS, type Scenario } from '../state/scenario';
 import { NumberField } from './NumberField';
 import { Choice } from './Choice';
+import { TokenizerChoice } from './TokenizerChoice';
 
 interface Props {
   scenario: Scenario;
@@ -71,6 +72,7 @@ function TextInputs({ s, update }: { s: Scenario; update: Props['update'] }) {
         </p>
       )}
       <p className="hint">{t('input.textHint')}</p>
+      <TokenizerChoice value={s.tokenizer} update={update} />
       <div className="button-row">
         <button type="button" onClick={() => update({ queryText: EXAMPLE_TEXT.en.query, keyText: EXAMPLE_TEXT.en.key })}>
           {t('input.exampleEn')}

@@ -7,6 +7,7 @@ import { choosePath, isSoftwareRenderer, type DeviceInfo } from '../engine/pathC
 import { cellCount } from '../engine/headStages';
 import { runAttention } from '../engine/runner';
 import type { BackendInfo } from '../engine/types';
+import { loadGpt2 } from '../engine/gpt2Codec';
 import { inputsFor } from './inputCache';
 import { createScoreCache } from './scoreCache';
 import { vectorSettingsKey } from '../scenario/derive';
@@ -68,6 +69,8 @@ async function handle(request: ComputeRequest): Promise<void> {
   const started = performance.now();
   try {
     await yieldTask();
+    // GPT-2's vocabulary is a chunk of its own, loaded on first use (the page loads its copy too)
+    if (request.scenario.tokenizer === 'gpt2' && request.scenario.inputMode === 'text') await loadGpt2().catch(gpt2Failed);
     const inputs = inputsFor(request, () => scope.postMessage({ type: 'projecting', id: request.id }));
     checkCurrent(request.id);
     const choice = choosePath(request.scenario.engine, request.avoidWebgl ? { ...device, gpuFault: true } : device, cellCount(inputs.shape));
@@ -117,6 +120,10 @@ function reportLoss(): void {
   if (lossReported) return;
   lossReported = true;
   scope.postMessage({ type: 'gpuLost' });
+}
+
+function gpt2Failed(error: unknown): never {
+  throw new Error(`The GPT-2 tokenizer could not be loaded (${error instanceof Error ? error.message : String(error)}).`);
 }
 
 function checkCurrent(id: number): void {

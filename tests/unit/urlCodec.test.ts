@@ -27,6 +27,7 @@ const validScenario: fc.Arbitrary<Scenario> = fc.record({
   attention: fc.constantFrom('self', 'cross', 'encdec'),
   queryText: fc.oneof(validText, fc.constant(DEFAULT_SCENARIO.queryText)),
   keyText: fc.oneof(validText, fc.constant(DEFAULT_SCENARIO.keyText)),
+  tokenizer: fc.constantFrom('auto', 'char', 'word', 'gpt2'),
   queryLength: fc.integer({ min: 1, max: 4096 }),
   keyLength: fc.integer({ min: 1, max: 4096 }),
   batchSize: fc.integer({ min: 1, max: 4 }),
@@ -401,7 +402,7 @@ describe('lesson keys (present, step, focus, open, row, attn=encdec)', () => {
 describe('URL_KEYS', () => {
   it('URL_KEYS: are the documented short keys, all different', () => {
     expect(URL_KEYS).toEqual({
-      inputMode: 'mode', attention: 'attn', queryText: 'q', keyText: 'k', queryLength: 'lq',
+      inputMode: 'mode', attention: 'attn', queryText: 'q', keyText: 'k', tokenizer: 'tok', queryLength: 'lq',
       keyLength: 'lk', batchSize: 'b', paddingSide: 'pad', causal: 'causal',
       causalAlignment: 'align', causalLengths: 'causallen', keyPadding: 'kpad', queryPadding: 'qpad', masks: 'm', maskJoin: 'mj', customMask: 'cm', globalTokens: 'global', paint: 'paint', temperature: 'temp', alibi: 'alibi', softcap: 'cap', seed: 'seed', dK: 'dk',
       heads: 'heads', viewBatch: 'vb', viewHead: 'vh', weightScale: 'wscale', tileSize: 'tiles', engine: 'engine', language: 'lang',
@@ -425,5 +426,16 @@ describe('quiz', () => {
     const bad = decodeScenario('v=2&quiz=yes');
     expect(bad.scenario.quiz).toBe(false);
     expect(bad.warnings).toEqual([{ param: 'quiz', code: 'bad-value', value: 'yes', used: '0' }]);
+  });
+});
+
+describe('tok (the tokenizer)', () => {
+  it('tok: a link without it reads as auto; tok=gpt2 round-trips; an unknown value warns and reads auto', () => {
+    expect(decodeScenario('v=2').scenario.tokenizer).toBe('auto');
+    expect(encodeScenario({ ...DEFAULT_SCENARIO, tokenizer: 'word' })).toBe('v=2&tok=word');
+    expect(decodeScenario('v=2&tok=gpt2').scenario.tokenizer).toBe('gpt2');
+    const bad = decodeScenario('v=2&tok=bpe');
+    expect(bad.scenario.tokenizer).toBe('auto');
+    expect(bad.warnings).toEqual([expect.objectContaining({ param: 'tok', code: 'bad-value', value: 'bpe', used: 'auto' })]);
   });
 });

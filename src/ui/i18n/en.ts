@@ -4,6 +4,7 @@ import { costEn } from './cost.en';
 import { zoomEn } from './zoom.en';
 import { readingsEn } from './readings.en';
 import { quizEn } from './quiz.en';
+import { tokenizerEn } from './tokenizer.en';
 import { encdecEn } from './encdec.en';
 import { inspectorEn } from './inspector.en';
 import { lessonEn } from './lesson.en';
@@ -231,6 +232,7 @@ export const en = {
   zoom: zoomEn,
   readings: readingsEn,
   quiz: quizEn,
+  tokenizer: tokenizerEn,
   encdec: encdecEn,
   inspector: inspectorEn,
   lesson: lessonEn,

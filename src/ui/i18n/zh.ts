@@ -4,6 +4,7 @@ import { costZh } from './cost.zh';
 import { zoomZh } from './zoom.zh';
 import { readingsZh } from './readings.zh';
 import { quizZh } from './quiz.zh';
+import { tokenizerZh } from './tokenizer.zh';
 import { encdecZh } from './encdec.zh';
 import { inspectorZh } from './inspector.zh';
 import { lessonZh } from './lesson.zh';
@@ -233,6 +234,7 @@ export const zh: Strings = {
   zoom: zoomZh,
   readings: readingsZh,
   quiz: quizZh,
+  tokenizer: tokenizerZh,
   encdec: encdecZh,
   inspector: inspectorZh,
   lesson: lessonZh,

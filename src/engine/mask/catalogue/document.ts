@@ -2,6 +2,7 @@
  * Document (block-diagonal) masks for packed sequences, and the document ids they read.
  */
 import { tokenize } from '../../tokenize';
+import { SPACE_MARK } from '../../gpt2Pieces';
 import { and, eq, label, lookup, vars } from '../expr';
 import type { MaskTable } from '../tables';
 import { causalCondition, defineMask, queryPosition, type MaskBuildContext } from './types';
@@ -13,7 +14,8 @@ import { causalCondition, defineMask, queryPosition, type MaskBuildContext } fro
  * belongs to the document it ends (as an end-of-text token appended to each packed document).
  * The separator is one token, or a run of tokens matched left to right without overlaps: a
  * string separator matches itself as one token and also the run `tokenize` splits it into
- * (Maskscope's tokenizer splits '<|endoftext|>' into '<', '|', 'endoftext', '|', '>').
+ * (Maskscope's tokenizer splits '<|endoftext|>' into '<', '|', 'endoftext', '|', '>'), and with
+ * GPT-2's leading-space mark ('␣|' is GPT-2's piece for " |").
  * Example: ['a', 'b', '|', 'c', '|', 'd'] with '|' → [0, 0, 0, 1, 1, 2].
  *
  * @param tokens [L] tokens.
@@ -55,7 +57,7 @@ export function documentIdsForBatch(tokens: readonly (readonly string[])[], sepa
 }
 
 function separatorRuns(separator: string | readonly string[]): (readonly string[])[] {
-  const runs: (readonly string[])[] = typeof separator === 'string' ? [[separator]] : [separator];
+  const runs: (readonly string[])[] = typeof separator === 'string' ? [[separator], [`${SPACE_MARK}${separator}`]] : [separator];
   if (typeof separator === 'string') {
     const split = tokenize(separator);
     if (split.length > 1) runs.push(split);
