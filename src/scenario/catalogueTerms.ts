@@ -2,7 +2,7 @@
  * The Scenario's extra masks (`masks`, `maskJoin`) as one expression: each catalogue mask built
  * for the current sizes, groups as AND / OR of their items, NOT where asked, the top level joined
  * with `maskJoin`. Unknown ids are skipped and
- * out-of-range parameters clamped, each with a note for the user. Pure; lives in ui/ because it
+ * out-of-range parameters clamped, each with a note for the user. Pure; in scenario/ because it
  * joins state/ and engine/.
  */
 import { and, label, not, or, type MaskExpr, type MaskTables } from '../engine/mask';

@@ -1,6 +1,6 @@
 /**
  * From a Scenario to the engine's inputs: tokens on both sides, padding, Q/K/V and masks.
- * Pure (no React, no DOM) so that it is unit-tested; it lives in ui/ because it joins state/ and
+ * Pure (no React, no DOM) so that it is unit-tested; the scenario/ layer joins state/ and
  * engine/, which do not know each other.
  */
 import { buildAttentionInputs } from '../engine/inputs';

@@ -10,15 +10,19 @@ type Katex = typeof import('katex').default;
 
 let katexLoad: Promise<Katex> | null = null;
 
-/** KaTeX and its stylesheet (fonts included), loaded once. */
+/** KaTeX and its stylesheet (fonts included), loaded once; a failed load is forgotten, so the next formula tries again. */
 function loadKatex(): Promise<Katex> {
   katexLoad ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(([m]) => m.default);
+  katexLoad.catch(() => {
+    katexLoad = null;
+  });
   return katexLoad;
 }
 
 // The explanation above the stages shows a formula on every load: start loading KaTeX with the app,
-// so it is typeset before the first result (no jump of the page below it).
-void loadKatex();
+// so it is typeset before the first result (no jump of the page below it). Until it loads, or if
+// it cannot, the TeX source is shown.
+loadKatex().catch(() => undefined);
 
 /** Typesets `tex` into `element` as KaTeX HTML + MathML; a formula KaTeX cannot parse is shown in red as its source (throwOnError false). */
 export function renderTex(katex: Katex, tex: string, display: boolean, element: HTMLElement): void {
@@ -30,7 +34,7 @@ export function Formula({ tex, display = false, testId }: { tex: string; display
   const target = useRef<HTMLSpanElement>(null);
   useEffect(() => {
     let live = true;
-    void loadKatex().then((k) => live && setKatex(() => k));
+    loadKatex().then((k) => live && setKatex(() => k), () => undefined);
     return () => {
       live = false;
     };

@@ -144,7 +144,8 @@ describe('monkey test', () => {
           await page.evaluate(() => history.length > 1 && history.back());
         } else {
           // a mask or length change by link, as a teacher's next link would
-          const search = pick(['?v=1&causal=1&lq=12&lk=12&mode=lengths', '?v=1&attn=cross&causal=1&align=br', '?v=1&m=window(W=3)&alibi=1&cap=5', '?v=1&attn=encdec', '?v=1&present=1&step=weights', '?v=1&cm=k%3C%3Dq&heads=8&lq=32']);
+          // the fragment, as links carry the state (a pushed '?…' would leave location.hash empty: the defaults)
+          const search = pick(['#v=2&causal=1&lq=12&lk=12&mode=lengths', '#v=2&attn=cross&causal=1&align=br', '#v=2&m=window(W=3)&alibi=1&cap=5', '#v=2&attn=encdec', '#v=2&present=1&step=weights', '#v=2&cm=k%3C%3Dq&heads=8&lq=32']);
           log.push(`${step}: link ${search}`);
           await page.evaluate((s) => {
             history.pushState(null, '', s);

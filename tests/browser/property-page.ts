@@ -10,6 +10,7 @@ import { computeAttention } from '../../src/engine/attention';
 import { initBackend } from '../../src/engine/backend';
 import { referenceAttention } from '../../src/engine/reference';
 import { cellCount } from '../../src/engine/headStages';
+import { RowStatus } from '../../src/engine/types';
 import { deriveInputs } from '../../src/scenario/derive';
 import { headProblem, type Tolerances } from '../helpers/attentionInvariants';
 import { scenarioArb } from '../helpers/scenarioArbitraries';
@@ -44,7 +45,7 @@ async function run(seed: number, runs: number, minCells: number, tol: Tolerances
         const problem = headProblem({ batch: b, head: h, mask: cells(stages.mask), weights: cells(stages.weights), output: stages.output.subarray(bh * Lq * dV, (bh + 1) * Lq * dV), rowStatus }, ref, tol, derived.inputs.scoreMods?.softcap ?? 0);
         if (problem) problems.push(`${problem} in ${JSON.stringify(scenario)}`);
         heads++;
-        fullyMasked += rowStatus.filter((f) => f & 1).length;
+        fullyMasked += rowStatus.filter((f) => f & RowStatus.fullyMasked).length;
       }
     }
   }
