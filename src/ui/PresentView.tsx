@@ -14,6 +14,7 @@ import { Legend } from './Legend';
 import { shownStep } from './pipelineSteps';
 import { useStageCards, type StageCardsProps } from './stageCards';
 import { StepNav } from './StepNav';
+import { MAIN_ID } from './SkipLink';
 import { useBoxSize } from './useBoxSize';
 import './present.css';
 
@@ -58,14 +59,14 @@ export function PresentView({ steps, onStep, onExit, stages, explainer, tokens, 
         </button>
       </header>
       {notice}
-      {children ?? (stages && !message ? (
+      {children !== undefined ? <main className="present-main" id={MAIN_ID}>{children}</main> : stages && !message ? (
         <PresentBody stages={stages} step={step} tokens={tokens} explainer={explainer} aside={aside} />
       ) : (
-        <div className="present-body">
+        <main className="present-body" id={MAIN_ID}>
           <div className="present-stage">{message ?? tokens}</div>
           <aside className="present-side">{explainer}</aside>
-        </div>
-      ))}
+        </main>
+      )}
     </div>
   );
 }
@@ -78,7 +79,7 @@ function PresentBody({ stages, step, tokens, explainer, aside }: { stages: Stage
   const box = useRef<HTMLDivElement>(null);
   const size = useBoxSize(box);
   return (
-    <div className="present-body">
+    <main className="present-body" id={MAIN_ID}>
       <div className="present-stage" ref={box}>
         {!card ? tokens : (
           <figure className={`present-card${card.id === 'qkv' ? ' qkv-row' : ''}`} data-stage={card.id}>
@@ -97,7 +98,7 @@ function PresentBody({ stages, step, tokens, explainer, aside }: { stages: Stage
         {aside}
         <p className="present-keys">{t('lesson.present.keys')}</p>
       </aside>
-    </div>
+    </main>
   );
 }
 

@@ -3,6 +3,7 @@ import { conventionsEn } from './conventions.en';
 import { costEn } from './cost.en';
 import { zoomEn } from './zoom.en';
 import { readingsEn } from './readings.en';
+import { lookEn } from './look.en';
 import { encdecEn } from './encdec.en';
 import { inspectorEn } from './inspector.en';
 import { lessonEn } from './lesson.en';
@@ -211,6 +212,7 @@ export const en = {
   cost: costEn,
   zoom: zoomEn,
   readings: readingsEn,
+  look: lookEn,
   encdec: encdecEn,
   inspector: inspectorEn,
   lesson: lessonEn,

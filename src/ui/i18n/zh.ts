@@ -3,6 +3,7 @@ import { conventionsZh } from './conventions.zh';
 import { costZh } from './cost.zh';
 import { zoomZh } from './zoom.zh';
 import { readingsZh } from './readings.zh';
+import { lookZh } from './look.zh';
 import { encdecZh } from './encdec.zh';
 import { inspectorZh } from './inspector.zh';
 import { lessonZh } from './lesson.zh';
@@ -213,6 +214,7 @@ export const zh: Strings = {
   cost: costZh,
   zoom: zoomZh,
   readings: readingsZh,
+  look: lookZh,
   encdec: encdecZh,
   inspector: inspectorZh,
   lesson: lessonZh,
