@@ -1,7 +1,8 @@
 /**
  * "Skip to the heatmaps": the page's first focusable element, visible when focused (look.css).
  * Activating it moves focus to the first heatmap of the view (skipTarget), which highlights its
- * first cell, so arrow keys work at once. The link does not change the URL fragment (the
+ * first cell, so arrow keys work at once, and scrolls it into view: smoothly, or at once when the
+ * user prefers reduced motion. The link does not change the URL fragment (the
  * fragment holds the scenario, docs/url-format.md); its href names the page's <main> only so
  * that it is a real in-page link.
  */
@@ -32,6 +33,11 @@ export function skipTarget(doc: Document): HTMLElement | null {
   return null;
 }
 
+/** 'smooth', or 'auto' (a jump) when the user asks for reduced motion (prefers-reduced-motion: reduce). */
+export function scrollBehavior(win: Window): ScrollBehavior {
+  return win.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
+}
+
 export function SkipLink() {
   const { t } = useTranslation();
   const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
@@ -40,7 +46,7 @@ export function SkipLink() {
     if (!target) return;
     if (target.tabIndex < 0 && !target.hasAttribute('tabindex')) target.tabIndex = -1; // a landmark: focusable by script only
     target.focus({ preventScroll: true });
-    target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    target.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: scrollBehavior(window) });
   };
   return (
     <a className="skip-link" href={`#${MAIN_ID}`} onClick={onClick} data-testid="skip-link">
