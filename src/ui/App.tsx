@@ -23,6 +23,7 @@ import { PresetPicker } from './PresetPicker';
 import { useQuizViews } from './QuizPanel';
 import { ResultView } from './ResultView';
 import { ScorePanel } from './ScorePanel';
+import { MAIN_ID, SkipLink } from './SkipLink';
 import { StatusLine } from './StatusLine';
 import { GpuNoticeBanner } from './GpuNoticeBanner';
 import { TokenPreview } from './TokenPreview';
@@ -65,6 +66,7 @@ export function App({ initialState }: { initialState: string }) {
     const error = !c.derived.ok ? <p className="banner error" role="alert">{t(`errors.${c.derived.error}`)}</p> : null;
     return (
       <div className="app present">
+        <SkipLink />
         <PanelBoundary panel="result">
         <PresentView
           steps={lesson.steps} onStep={lesson.onStep} onExit={() => update({ present: false })} stages={lesson.stageProps} explainer={lesson.explainer}
@@ -93,6 +95,7 @@ export function App({ initialState }: { initialState: string }) {
   const { derived, run, shown } = c;
   return (
     <div className="app">
+      <SkipLink />
       <AppHeader scenario={scenario} update={update} c={c} noExport={quiz.hidden} />
       <aside className="controls" aria-label={t('app.settings')}>
         <PresetPicker scenario={scenario} replace={replace} />
@@ -105,7 +108,7 @@ export function App({ initialState }: { initialState: string }) {
         <PanelBoundary panel="modifiers"><ScorePanel scenario={scenario} update={update} /></PanelBoundary>
         <PanelBoundary panel="model"><ModelPanel scenario={scenario} update={update} /></PanelBoundary>
       </aside>
-      <main className="views">
+      <main className="views" id={MAIN_ID}>
         <p className="formula">{scenario.temperature === 1 ? t('app.formula') : t('app.formulaTemperature', { tau: scenario.temperature })}</p>
         <StatusLine device={run.device} run={shown?.run ?? null} set={shown?.set ?? null} slice={quiz.hidden ? null : c.slice} computing={run.computing && c.slow} preparing={run.preparing} projecting={run.projecting} progress={run.progress} job={run.job} />
         <WarningBanner warnings={warnings} onDismiss={dismissWarnings} />

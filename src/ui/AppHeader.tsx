@@ -1,9 +1,10 @@
-/** The page header: the title, the Present button, the language, Copy link and Export JSON. */
+/** The page header: the title, the Present button, the language, the theme, Copy link and Export JSON. */
 import { useTranslation } from 'react-i18next';
 import { joinStages } from '../engine/headStages';
 import type { Scenario } from '../state/scenario';
 import { CopyLinkButton, ExportButton } from './ExportButton';
 import { buildExport, exportEngine } from './exportJson';
+import { ThemeToggle } from './ThemeToggle';
 import type { Computation } from './useComputation';
 
 interface Props {
@@ -32,6 +33,7 @@ export function AppHeader({ scenario, update, c, noExport }: Props) {
           <option value="en" lang="en">English</option>
           <option value="zh" lang="zh-CN">中文</option>
         </select>
+        <ThemeToggle />
         <CopyLinkButton />
         {!noExport && <ExportButton
           shape={derived.ok && run.error === null && shown ? derived.inputs.shape : null}

@@ -8,7 +8,7 @@ import { memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scenario, WeightScale } from '../state/scenario';
 import { formatCellValue } from '../viz/cellFormat';
-import { sequentialScale } from '../viz/colorScales';
+import { maskColor, sequentialScale } from '../viz/colorScales';
 import type { HeatmapCell, HeatmapSpec } from '../viz/types';
 import type { EncDecPanelData } from '../compute/encdecCompute';
 import { maskTerms, type EncDecPart } from '../scenario/encdecInputs';
@@ -17,8 +17,6 @@ import { Heatmap } from './Heatmap';
 import { useBoxSize } from './useBoxSize';
 import { weightColorValues } from './weightScale';
 
-/** Colour of an allowed cell of a mask heatmap (the stage grid's). */
-const MASK_COLOR = () => '#5b8bd9';
 const WEIGHT_SCALE = sequentialScale();
 /** Numbers in the weights' cells (stable: the heatmap redraws them when this object changes). */
 const WEIGHT_TEXT = { format: formatCellValue, blocked: '0' };
@@ -127,7 +125,7 @@ export function panelSpecs(part: EncDecPart, data: EncDecPanelData | null, title
     colAxisTitle: t(AXES[part].cols),
     fontSize,
   };
-  const mask: HeatmapSpec = { ...base, values: slice.mask, color: MASK_COLOR, ariaLabel: label(t('encdec.mask')) };
+  const mask: HeatmapSpec = { ...base, values: slice.mask, color: maskColor, ariaLabel: label(t('encdec.mask')) };
   const weights: HeatmapSpec = {
     ...base, values: weightColorValues(weightScale, slice.weights, slice.rows, slice.cols), color: WEIGHT_SCALE, ariaLabel: label(t('encdec.weights')),
     // the numbers where they fit, when the colours are the weights themselves (not row-scaled)

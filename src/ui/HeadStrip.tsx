@@ -9,6 +9,7 @@ import type { WeightScale } from '../state/scenario';
 import { sequentialScale } from '../viz/colorScales';
 import { weightColorValues } from './weightScale';
 import { drawThumbnail } from '../viz/thumbnail';
+import { fadeColorOf, useTheme } from './useTheme';
 import { sliceHead } from '../compute/slices';
 import { headIndex, type HeadStages, type StageSet } from '../engine/headStages';
 import { scheduleBackgroundDraw } from './drawQueue';
@@ -59,6 +60,7 @@ const THUMB_SCALE = sequentialScale();
 /** One head's thumbnail; without `stages` (being computed) the canvas keeps what it shows. */
 function Thumb({ stages, rows, cols, weightScale }: { stages: HeadStages | null; rows: number; cols: number; weightScale: WeightScale }) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const fadeColor = fadeColorOf(useTheme().theme);
   const slice = useMemo(() => stages && sliceHead(stages, { queryLength: rows, keyLength: cols, dV: 0 }), [stages, rows, cols]);
   useEffect(() => {
     const node = canvas.current;
@@ -66,8 +68,8 @@ function Thumb({ stages, rows, cols, weightScale }: { stages: HeadStages | null;
     // after the stage heatmaps reach the screen, in tasks of their own (many large heads never block the page at once)
     return scheduleBackgroundDraw(node, () => {
       const values = weightColorValues(weightScale, slice.weights, slice.rows, slice.cols);
-      drawThumbnail(node, { values, rows: slice.rows, cols: slice.cols, color: THUMB_SCALE, blocked: slice.blocked, greyRows: slice.paddedRows }, 72);
+      drawThumbnail(node, { values, rows: slice.rows, cols: slice.cols, color: THUMB_SCALE, blocked: slice.blocked, greyRows: slice.paddedRows, fadeColor }, 72);
     });
-  }, [slice, weightScale]);
+  }, [slice, weightScale, fadeColor]);
   return <canvas ref={canvas} aria-hidden="true" />;
 }

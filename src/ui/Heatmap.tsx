@@ -9,6 +9,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { drawHeatmap, type HeatmapHandle, type HeatmapSpec } from '../viz/heatmap';
 import { cancelDraw, scheduleDraw } from './drawQueue';
 import { useElementWidth } from './useElementWidth';
+import { fadeColorOf, useTheme } from './useTheme';
 
 /** Up to this many cells in view, a heatmap is drawn in the commit (about 1–2 ms here); above, through the queue. */
 export const SYNC_DRAW_CELLS = 1 << 14;
@@ -22,8 +23,13 @@ export function Heatmap({ spec, testId }: { spec: HeatmapSpec; testId: string })
   const host = useRef<HTMLDivElement>(null);
   const handle = useRef<HeatmapHandle | null>(null);
   const width = useElementWidth(host);
-  // The card's width, or the caller's own maxWidth (a projector box) when that is narrower.
-  const fitted = useMemo(() => (width !== null && width > 0 ? { ...spec, maxWidth: Math.min(width, spec.maxWidth ?? Infinity) } : spec), [spec, width]);
+  const { theme } = useTheme();
+  // The card's width, or the caller's own maxWidth (a projector box) when that is narrower; padded rows fade toward the theme's grey.
+  const fitted = useMemo(() => ({
+    ...spec,
+    fadeColor: spec.fadeColor ?? fadeColorOf(theme),
+    ...(width !== null && width > 0 ? { maxWidth: Math.min(width, spec.maxWidth ?? Infinity) } : {}),
+  }), [spec, width, theme]);
 
   // A small heatmap is drawn in the commit itself (a layout effect), so the new numbers and the
   // rest of the page reach the screen in one frame; a large one waits for its turn in the queue.

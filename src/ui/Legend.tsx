@@ -3,6 +3,15 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { drawLegend, type LegendHandle } from '../viz/legend';
 import type { ColorScale } from '../viz/types';
+import { ALLOWED_COLOR } from '../viz/colorScales';
+import { FADE_AMOUNT, mixPacked, packCssColor } from '../viz/cellColors';
+import { fadeColorOf, useTheme } from './useTheme';
+
+/** `css` faded toward `toward` as the heatmap fades a padded row's cells (cellColors FADE_AMOUNT), as #rrggbb. */
+function fadedCss(css: string, toward: string): string {
+  const packed = mixPacked(packCssColor(css) ?? 0, packCssColor(toward) ?? 0, FADE_AMOUNT);
+  return `#${packed.toString(16).padStart(6, '0')}`;
+}
 
 interface Props {
   kind: 'mask' | 'scores' | 'weights' | 'output';
@@ -26,6 +35,8 @@ export function Legend({ kind, scale, showBlocked, title: titleOverride, showPad
   const host = useRef<HTMLDivElement>(null);
   const handle = useRef<LegendHandle | null>(null);
   const title = titleOverride ?? t(LEGEND_TITLE_KEYS[kind]);
+  const { theme } = useTheme();
+  const paddedSwatch = fadedCss(ALLOWED_COLOR, fadeColorOf(theme));
 
   useEffect(() => {
     if (kind === 'mask' || !host.current) return;
@@ -46,8 +57,8 @@ export function Legend({ kind, scale, showBlocked, title: titleOverride, showPad
   if (kind === 'mask') {
     return (
       <div className="legend mask-legend">
-        <span className="swatch allowed" /> {t('stage.allowed')} <span className="swatch blocked" /> {t('stage.blockedCell')}
-        {showPadded && <> <span className="swatch padded" /> {t('stage.paddedRow')}</>}
+        <span className="swatch allowed" style={{ background: ALLOWED_COLOR }} /> {t('stage.allowed')} <span className="swatch blocked" /> {t('stage.blockedCell')}
+        {showPadded && <> <span className="swatch padded" style={{ background: paddedSwatch }} /> {t('stage.paddedRow')}</>}
       </div>
     );
   }

@@ -15,6 +15,7 @@ import { QuizCover } from './QuizCover';
 import { shownStep } from './pipelineSteps';
 import { useStageCards, type StageCardsProps } from './stageCards';
 import { StepNav } from './StepNav';
+import { MAIN_ID } from './SkipLink';
 import { useBoxSize } from './useBoxSize';
 import './present.css';
 
@@ -67,14 +68,14 @@ export function PresentView({ steps, onStep, onExit, stages, explainer, tokens, 
         </button>
       </header>
       {notice}
-      {children ?? (stages && !message ? (
+      {children !== undefined ? <main className="present-main" id={MAIN_ID}>{children}</main> : stages && !message ? (
         <PresentBody stages={stages} step={step} tokens={tokens} explainer={explainer} aside={aside} quiz={quiz} />
       ) : (
-        <div className="present-body">
+        <main className="present-body" id={MAIN_ID}>
           <div className="present-stage">{message ?? tokens}</div>
           <aside className="present-side">{explainer}</aside>
-        </div>
-      ))}
+        </main>
+      )}
     </div>
   );
 }
@@ -89,7 +90,7 @@ function PresentBody({ stages, step, tokens, explainer, aside, quiz }: { stages:
   const quizStage = quiz !== undefined && step === 'mask';
   const covered = !quizStage && quiz?.covered?.has(step) === true;
   return (
-    <div className="present-body">
+    <main className="present-body" id={MAIN_ID}>
       <div className="present-stage" ref={box}>
         {quizStage ? size && quiz.stage(size.height) : covered ? <QuizCover step={step} present /> : !card ? tokens : (
           <figure className={`present-card${card.id === 'qkv' ? ' qkv-row' : ''}`} data-stage={card.id}>
@@ -108,7 +109,7 @@ function PresentBody({ stages, step, tokens, explainer, aside, quiz }: { stages:
         {aside}
         <p className="present-keys">{t('lesson.present.keys')}</p>
       </aside>
-    </div>
+    </main>
   );
 }
 

@@ -29,7 +29,7 @@ export function StepNav({ steps, step, onStep, compact = false }: Props) {
             {i > 0 && !compact && <span className="step-arrow" aria-hidden="true">→</span>}
             <button
               type="button" className={s === current ? 'step-button current' : 'step-button'} aria-current={s === current ? 'step' : undefined} data-step={s} onClick={() => onStep(s)}
-              aria-label={compact && s !== current ? t(`lesson.steps.${s}`) : undefined} title={t(`lesson.steps.${s}`)}
+              aria-label={compact && s !== current ? `${i + 1} ${t(`lesson.steps.${s}`)}` : undefined} title={t(`lesson.steps.${s}`)}
             >
               {compact && s !== current ? i + 1 : compact ? `${i + 1} ${t(`lesson.steps.${s}`)}` : t(`lesson.steps.${s}`)}
             </button>

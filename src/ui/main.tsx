@@ -3,11 +3,13 @@ import { initialState } from './initialUrl';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
+import { initTheme } from './theme';
 import './styles.css';
 import { App } from './App';
 import { UpdatePrompt } from './offline/UpdatePrompt';
 import { registerOffline } from './offline/registerOffline';
 
+initTheme(); // before the first render: the page never flashes the other theme
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(

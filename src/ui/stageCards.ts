@@ -8,7 +8,7 @@ import { readingCalls } from './readingCalls';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PipelineStep, WeightScale } from '../state/scenario';
-import { divergingScale, sequentialScale } from '../viz/colorScales';
+import { divergingScale, maskColor, sequentialScale } from '../viz/colorScales';
 import type { ColorScale, HeatmapCell, HeatmapSpec } from '../viz/types';
 import { formatCellValue } from '../viz/cellText';
 import type { HoveredCell } from './CellReadout';
@@ -57,7 +57,6 @@ export interface StageCardsProps {
   readings?: ReadingDiff | null;
 }
 
-const MASK_COLOR = () => '#5b8bd9';
 const MASK_TEXT = { format: (v: number) => (v ? '1' : '0'), blocked: '0' };
 const SCORE_TEXT = { format: formatCellValue, blocked: '−∞' };
 
@@ -105,7 +104,7 @@ export function useStageCards(p: StageCardsProps): StageCard[] {
     }] : []),
     {
       id: 'mask', title: t('stage.mask'), note: maskNote(p.readings, t), legend: { kind: 'mask', scale: scales.weights, showBlocked: true, showPadded: hasPadded },
-      heatmaps: [cell('mask', t('stage.mask'), { values: slice.mask, blocked: slice.blocked, color: MASK_COLOR, valueText: MASK_TEXT, dashed: p.readings?.flags })],
+      heatmaps: [cell('mask', t('stage.mask'), { values: slice.mask, blocked: slice.blocked, color: maskColor, valueText: MASK_TEXT, dashed: p.readings?.flags })],
     },
     {
       id: 'masked', title: t('stage.masked'), note: t('stage.maskedNote'), legend: scoresLegend(scales.logits, p.showLogits ? t('stage.logits') : undefined, true),

@@ -18,7 +18,7 @@ import {
   barChartLayout, barDomain, barRects, barTickCount, barYScale, blockedRuns, MAX_BARS, pooledBars, pooledPath,
 } from './barChartLayout';
 import type { Bar, BarChartLayout } from './barChartLayout';
-import { AXIS_TITLE_COLOR, FONT_FAMILY, labelFont, TEXT_COLOR } from './heatmapAxes';
+import { AXIS_TITLE_COLOR, FONT_FAMILY, labelFont, TEXT_COLOR, THEME_CLASS } from './heatmapAxes';
 import { svgLayer } from './svgLayer';
 import { isUprightLabel, maxTextWidth } from './text';
 
@@ -156,10 +156,10 @@ function renderChart(root: Root, s: BarChartSpec, patternId: string): void {
   else drawBars(root.select('g.ms-bar-bars'), L, s, y, fmt);
   root.select('g.ms-bar-zero').selectAll('line').data([y(0)]).join('line')
     .attr('x1', L.left).attr('x2', L.left + L.plotWidth).attr('y1', (v) => v).attr('y2', (v) => v)
-    .attr('stroke', TEXT_COLOR).attr('stroke-width', 1.25);
+    .attr('stroke', TEXT_COLOR).attr('stroke-width', 1.25).attr('class', THEME_CLASS.inkStroke);
   const axisG = root.select<SVGGElement>('g.ms-bar-yaxis').attr('transform', `translate(${L.left},0)`);
   axisG.call(axisLeft(y).ticks(ticks).tickFormat((v) => fmtTick(v as number)).tickSizeOuter(0));
-  axisG.attr('font-size', f).attr('font-family', FONT_FAMILY).selectAll('text').attr('fill', TEXT_COLOR);
+  axisG.attr('font-size', f).attr('font-family', FONT_FAMILY).selectAll('text').attr('fill', TEXT_COLOR).attr('class', THEME_CLASS.ink);
   drawMarks(root.select('g.ms-bar-marks'), L, s, y, textWidth, f);
   drawValues(root.select('g.ms-bar-values'), showValues ? barRects(s.values, s.blocked, L, y) : [], fmt, f);
   drawKeyLabels(root.select('g.ms-bar-xlabels'), L, s.highlight);
@@ -181,7 +181,7 @@ function valueLabelsFit(s: BarChartSpec, L: BarChartLayout, fmt: (v: number) => 
 function drawGrid(g: G, L: BarChartLayout, y: ScaleLinear<number, number>, ticks: number): void {
   g.selectAll('line').data(y.ticks(ticks)).join('line')
     .attr('x1', L.left).attr('x2', L.left + L.plotWidth).attr('y1', (v) => y(v)).attr('y2', (v) => y(v))
-    .attr('stroke', '#e3e6ec').attr('stroke-width', 1);
+    .attr('stroke', '#e3e6ec').attr('stroke-width', 1).attr('class', THEME_CLASS.grid);
 }
 
 /** The hatch over each blocked key's whole step and plot height (runs merged when pooled). */
@@ -243,7 +243,7 @@ function drawMarks(g: G, L: BarChartLayout, s: BarChartSpec, y: ScaleLinear<numb
     : runs.filter(([a, b]) => (b - a) * L.step >= need);
   const base = (y.range()[0] as number) - 0.35 * f;
   g.selectAll('text').data(marks).join('text')
-    .attr('class', 'ms-bar-blocked-mark')
+    .attr('class', `ms-bar-blocked-mark ${THEME_CLASS.ink} ${THEME_CLASS.halo}`)
     .attr('data-key', ([a, b]) => (b - a === 1 ? String(a) : `${a}-${b - 1}`))
     .attr('x', ([a, b]) => L.left + ((a + b) / 2) * L.step).attr('y', base)
     .attr('text-anchor', 'middle').attr('font-weight', 700).attr('fill', TEXT_COLOR)
@@ -256,7 +256,7 @@ function drawValues(g: G, bars: Bar[], fmt: (v: number) => string, f: number): v
   g.selectAll<SVGTextElement, Bar>('text').data(bars, (d) => d.index).join('text')
     .attr('x', (d) => d.x + d.width / 2)
     .attr('y', (d) => (d.value >= 0 ? d.y - 0.3 * f : d.y + d.height + 1.05 * f))
-    .attr('text-anchor', 'middle').attr('fill', TEXT_COLOR).attr('font-size', f)
+    .attr('text-anchor', 'middle').attr('fill', TEXT_COLOR).attr('font-size', f).attr('class', `${THEME_CLASS.ink} ${THEME_CLASS.halo}`)
     .attr('font-variant-numeric', 'tabular-nums')
     .attr('stroke', '#fff').attr('stroke-width', 3).attr('paint-order', 'stroke')
     .text((d) => fmt(d.value));
@@ -277,10 +277,11 @@ function drawKeyLabels(g: G, L: BarChartLayout, highlight: number | undefined): 
     .attr('dominant-baseline', rotated ? 'central' : 'hanging')
     .attr('font-weight', (d) => (d.index === highlight && L.labelMode !== 'ticks' ? 700 : null))
     .attr('fill', (d) => (d.index === highlight && L.labelMode !== 'ticks' ? HIGHLIGHT_COLOR : L.labelMode === 'ticks' ? AXIS_TITLE_COLOR : TEXT_COLOR))
+    .attr('class', (d) => (d.index === highlight && L.labelMode !== 'ticks' ? THEME_CLASS.highlight : L.labelMode === 'ticks' ? THEME_CLASS.axisTitle : THEME_CLASS.ink))
     .text((d) => d.text);
   g.selectAll('line').data(L.labelMode === 'ticks' ? L.labels : []).join('line')
     .attr('x1', (d) => cx(d.index)).attr('x2', (d) => cx(d.index)).attr('y1', y - 4).attr('y2', y + 3)
-    .attr('stroke', '#888');
+    .attr('stroke', '#888').attr('class', THEME_CLASS.tick);
 }
 
 export { MAX_BARS };

@@ -1,13 +1,22 @@
 /**
  * Colour scales and the fixed colours of Maskscope's heatmaps.
  *
- * - Scores/logits (signed, unbounded): `divergingScale`, RdBu reversed so positive = red,
- *   negative = blue, 0 = near white; domain symmetric around 0.
- * - Weights (in [0, 1]): `sequentialScale`, Blues, 0 = near white, 1 = dark blue.
+ * Every scale is colour-blind safe and readable in greyscale (its lightness changes monotonically
+ * from end to end, or from the centre to both ends):
+ * - Scores, scaled, logits, masked, output, Q/K/V (signed, unbounded): `divergingScale`, ColorBrewer
+ *   RdBu reversed (colour-blind safe per ColorBrewer) so positive = red, negative = blue,
+ *   0 = near white; domain symmetric around 0.
+ * - Weights (in [0, 1]) and the other non-negative stages: `sequentialScale`, viridis (van der
+ *   Walt & Smith, matplotlib 2.0 default; perceptually uniform, safe for deuteranopia,
+ *   protanopia and tritanopia): 0 = dark purple, 1 = yellow. The mask's allowed cells take
+ *   ALLOWED_COLOR, a point of the same scale.
  * - Blocked cells are never coloured by value: they use BLOCKED_COLOR with a hatch
- *   (blockedPattern.ts), so a masked cell is never read as a 0 (CircuitsVis `AttentionPattern`).
+ *   (blockedPattern.ts), so a masked cell is never read as a 0 (CircuitsVis `AttentionPattern`),
+ *   with or without colour vision.
+ * Cell colours do not change with the page's theme (a figure looks the same in light and dark),
+ * except the grey that padded rows fade toward (`fadeColor`, cellColors.ts).
  */
-import { color as parseColor, interpolateBlues, interpolateRdBu, scaleDiverging, scaleSequential } from 'd3';
+import { color as parseColor, interpolateRdBu, interpolateViridis, scaleDiverging, scaleSequential } from 'd3';
 import type { ScaleDiverging, ScaleSequential } from 'd3';
 import { maxAbsFinite } from './extent';
 
@@ -17,8 +26,17 @@ export { finiteExtent, maxAbsFinite } from './extent';
 export const BLOCKED_COLOR = '#b9b9b9';
 /** Stripes of the blocked-cell hatch drawn over BLOCKED_COLOR. */
 export const BLOCKED_HATCH_COLOR = '#5f5f5f';
-/** Grey that padded query rows are faded toward (see FADE_AMOUNT in cellColors.ts). */
+/** Grey that padded query rows are faded toward on a light page (see FADE_AMOUNT in cellColors.ts). */
 export const PADDED_ROW_GREY = '#e3e3e3';
+/** Grey that padded query rows are faded toward on a dark page: they dim, as greyed-out things do there. */
+export const PADDED_ROW_GREY_DARK = '#3b404c';
+/** Colour of an allowed cell of the mask: viridis at 0.4 (a teal, 5.0:1 with white text), far from the blocked grey. */
+export const ALLOWED_COLOR = '#2a788e';
+
+/** The colour function of a mask heatmap (values 1 = allowed; blocked cells are hatched anyway): ALLOWED_COLOR. Shared, so colour tables are reused. */
+export function maskColor(): string {
+  return ALLOWED_COLOR;
+}
 /** Colour of a value the scale cannot map (NaN in a non-blocked cell): loud on purpose. */
 export const INVALID_COLOR = '#ff00ff';
 /** Marker colour of a fully masked row. */
@@ -68,16 +86,19 @@ function divergingScaleOf(half: number): ScaleDiverging<string, string> {
   return scale;
 }
 
+/** The one sequential scale (never changed in place): every weights heatmap shares its colour table. */
+const SEQUENTIAL = scaleSequential<string, string>([0, 1], interpolateViridis).clamp(true).unknown(INVALID_COLOR);
+
 /**
- * Sequential scale for attention weights, fixed domain [0, 1] (so heads and rows compare).
- * Values outside [0, 1] clamp; NaN maps to INVALID_COLOR.
+ * Sequential scale for attention weights (and other values in [0, 1]), fixed domain [0, 1] (so
+ * heads and rows compare): viridis, 0 = dark purple (#440154), 1 = yellow (#fde725). Values
+ * outside [0, 1] clamp; NaN maps to INVALID_COLOR.
  *
- * @example sequentialScale()(0) // → near white; sequentialScale()(1) // → dark blue
+ * @returns a shared scale: never change it in place
+ * @example sequentialScale()(0) // → '#440154';  sequentialScale()(1) // → '#fde725'
  */
 export function sequentialScale(): ScaleSequential<string, string> {
-  return scaleSequential<string, string>([0, 1], interpolateBlues)
-    .clamp(true)
-    .unknown(INVALID_COLOR);
+  return SEQUENTIAL;
 }
 
 /**

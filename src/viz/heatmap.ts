@@ -210,7 +210,7 @@ function axesKey(L: HeatmapLayout, axes: Record<string, unknown>): string {
 /** True when the cells must be repainted: any colouring input changed (by reference). */
 function needsRepaint(a: HeatmapSpec, b: HeatmapSpec): boolean {
   return a.values !== b.values || a.rows !== b.rows || a.cols !== b.cols || a.color !== b.color || a.poolBy !== b.poolBy
-    || a.blocked !== b.blocked || a.greyRows !== b.greyRows;
+    || a.blocked !== b.blocked || a.greyRows !== b.greyRows || a.fadeColor !== b.fadeColor;
 }
 
 /** True when the matrix moved, its cells changed size, or it shows another window. */

@@ -47,6 +47,35 @@ export const TEXT_COLOR = '#222';
 export const MUTED_TEXT_COLOR = '#6b6b6b';
 /** Axis titles ("query", "key"): 7.5:1 on white. */
 export const AXIS_TITLE_COLOR = '#555';
+/** Tick marks of thinned labels. */
+export const TICK_COLOR = '#888';
+
+/**
+ * Classes on the SVG parts whose colour follows the page's theme: the attributes above are the
+ * light theme's colours (and a standalone SVG's); the page's stylesheet (look.css) overrides them
+ * with CSS custom properties, e.g. `.ms-ink { fill: var(--chart-ink) }`. Cell colours and the
+ * numbers in cells do not follow the theme.
+ */
+export const THEME_CLASS = {
+  /** text in TEXT_COLOR */
+  ink: 'ms-ink',
+  /** text of padded rows, MUTED_TEXT_COLOR */
+  muted: 'ms-muted',
+  /** axis titles, AXIS_TITLE_COLOR */
+  axisTitle: 'ms-axis-title',
+  /** tick lines, TICK_COLOR */
+  tick: 'ms-tick',
+  /** fully-masked-row markers, FLAGGED_ROW_COLOR */
+  flag: 'ms-flag',
+  /** the white stroke behind text drawn over cells or bars (the page's panel colour) */
+  halo: 'ms-halo',
+  /** lines in TEXT_COLOR */
+  inkStroke: 'ms-ink-stroke',
+  /** faint grid lines */
+  grid: 'ms-grid',
+  /** the highlighted key's label */
+  highlight: 'ms-highlight',
+} as const;
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -73,6 +102,7 @@ function drawTitles(g: G, L: HeatmapLayout, a: AxesContent): void {
     .attr('font-size', (d) => d.size)
     .attr('font-weight', (d) => d.weight)
     .attr('fill', (d) => (d.key === 'title' ? TEXT_COLOR : AXIS_TITLE_COLOR))
+    .attr('class', (d) => (d.key === 'title' ? THEME_CLASS.ink : THEME_CLASS.axisTitle))
     .text((d) => d.text);
 }
 
@@ -87,6 +117,7 @@ function drawRowLabels(g: G, L: HeatmapLayout, a: AxesContent): void {
     .attr('text-anchor', 'end')
     .attr('dominant-baseline', 'central')
     .attr('fill', (d) => (grey(d.index) ? MUTED_TEXT_COLOR : TEXT_COLOR))
+    .attr('class', (d) => (grey(d.index) ? THEME_CLASS.muted : THEME_CLASS.ink))
     .attr('font-style', (d) => (grey(d.index) ? 'italic' : null))
     .text((d) => d.text);
   const ticks = a.rowTicks ? a.rowLabels : [];
@@ -97,7 +128,8 @@ function drawRowLabels(g: G, L: HeatmapLayout, a: AxesContent): void {
     .attr('x2', L.left)
     .attr('y1', (d) => rowTop(L, d.index) + 0.5 * s)
     .attr('y2', (d) => rowTop(L, d.index) + 0.5 * s)
-    .attr('stroke', '#888');
+    .attr('stroke', TICK_COLOR)
+    .attr('class', THEME_CLASS.tick);
 }
 
 function drawColLabels(g: G, L: HeatmapLayout, a: AxesContent): void {
@@ -113,6 +145,7 @@ function drawColLabels(g: G, L: HeatmapLayout, a: AxesContent): void {
     .attr('text-anchor', (d) => (isUprightLabel(d.text) ? 'end' : 'start'))
     .attr('dominant-baseline', 'central')
     .attr('fill', TEXT_COLOR)
+    .attr('class', THEME_CLASS.ink)
     .text((d) => d.text);
   const ticks = a.colTicks ? a.colLabels : [];
   g.selectAll('line')
@@ -122,7 +155,8 @@ function drawColLabels(g: G, L: HeatmapLayout, a: AxesContent): void {
     .attr('x2', (d) => colLeft(L, d.index) + 0.5 * s)
     .attr('y1', y + 2)
     .attr('y2', L.top)
-    .attr('stroke', '#888');
+    .attr('stroke', TICK_COLOR)
+    .attr('class', THEME_CLASS.tick);
 }
 
 /** Smallest height of a flagged-row bar, CSS px (rows of 1 px cells would be invisible). */
@@ -149,6 +183,7 @@ function drawFlags(g: G, L: HeatmapLayout, flagged: ArrayLike<number> | undefine
     .attr('font-size', Math.min(L.fontSize + 2, s))
     .attr('font-weight', 700)
     .attr('fill', FLAGGED_ROW_COLOR)
+    .attr('class', THEME_CLASS.flag)
     .text('∅');
   g.selectAll('rect')
     .data(glyph ? [] : rows)
@@ -157,5 +192,6 @@ function drawFlags(g: G, L: HeatmapLayout, flagged: ArrayLike<number> | undefine
     .attr('y', (r) => rowTop(L, r) + 0.5 * s - barHeight / 2)
     .attr('width', 8)
     .attr('height', barHeight)
-    .attr('fill', FLAGGED_ROW_COLOR);
+    .attr('fill', FLAGGED_ROW_COLOR)
+    .attr('class', THEME_CLASS.flag);
 }

@@ -5,7 +5,7 @@
  * hid them.
  */
 import type { Selection } from 'd3';
-import { TEXT_COLOR } from './heatmapAxes';
+import { TEXT_COLOR, THEME_CLASS } from './heatmapAxes';
 import { colLeft, colShown, rowShown, rowTop } from './layout';
 import type { HeatmapLayout } from './layout';
 import { svgLayer } from './svgLayer';
@@ -104,6 +104,7 @@ function drawOverlayLabels(g: G, L: HeatmapLayout, data: HeatmapCell[], labels: 
     .attr('dominant-baseline', 'central')
     .attr('font-weight', 700)
     .attr('fill', TEXT_COLOR)
+    .attr('class', `${THEME_CLASS.ink} ${THEME_CLASS.halo}`)
     .attr('stroke', '#fff')
     .attr('stroke-width', 4)
     .attr('stroke-linejoin', 'round')

@@ -5,7 +5,7 @@
  * column (layout.ts `rowNotesWidth`); only rows in view are drawn.
  */
 import type { Selection } from 'd3';
-import { labelFont, MUTED_TEXT_COLOR, TEXT_COLOR } from './heatmapAxes';
+import { labelFont, MUTED_TEXT_COLOR, TEXT_COLOR, THEME_CLASS } from './heatmapAxes';
 import { rowTop } from './layout';
 import type { HeatmapLayout } from './layout';
 import { maxTextWidth } from './text';
@@ -85,6 +85,8 @@ export function drawRowNotes(g: G, L: HeatmapLayout, notes: readonly string[] | 
     .attr('dominant-baseline', 'central')
     .attr('font-size', Math.min(L.fontSize, L.cellHeight))
     .attr('fill', (d) => (grey(d.row) ? MUTED_TEXT_COLOR : TEXT_COLOR))
+    .classed(THEME_CLASS.muted, (d) => grey(d.row))
+    .classed(THEME_CLASS.ink, (d) => !grey(d.row))
     .attr('font-style', (d) => (grey(d.row) ? 'italic' : null))
     .text((d) => d.text);
   const titles = items.length > 0 && title !== '' ? [title] : [];
@@ -96,6 +98,7 @@ export function drawRowNotes(g: G, L: HeatmapLayout, notes: readonly string[] | 
     .attr('text-anchor', 'middle')
     .attr('font-weight', TITLE_WEIGHT)
     .attr('fill', TEXT_COLOR)
+    .classed(THEME_CLASS.ink, true)
     .text((d) => d);
   g.style('user-select', 'text');
 }

@@ -24,6 +24,8 @@ interface ValueItem {
   y: number;
   text: string;
   fill: string;
+  /** What the text lies on: the cell's colour, or the halo's white. Declared as the text's CSS background so that contrast checkers (axe-core) can measure it; SVG does not paint it. */
+  background: string;
   halo: boolean;
 }
 
@@ -39,7 +41,7 @@ const drawnKeys = new WeakMap<SVGGElement, unknown[]>();
 export function drawValues(g: G, L: HeatmapLayout, spec: HeatmapSpec, clipId: string): boolean {
   const vt = spec.valueText;
   const fontSize = L.fontSize;
-  const key = [spec.values, spec.blocked, spec.greyRows, spec.color, spec.cols, vt?.format, vt?.blocked, vt?.values, fontSize,
+  const key = [spec.values, spec.blocked, spec.greyRows, spec.fadeColor, spec.color, spec.cols, vt?.format, vt?.blocked, vt?.values, fontSize,
     L.left, L.top, L.cellWidth, L.cellHeight, L.row0, L.rows, L.col0, L.cols];
   const node = g.node() as SVGGElement;
   const last = drawnKeys.get(node);
@@ -60,6 +62,8 @@ export function drawValues(g: G, L: HeatmapLayout, spec: HeatmapSpec, clipId: st
     .attr('x', (d) => d.x)
     .attr('y', (d) => d.y)
     .attr('fill', (d) => d.fill)
+    .style('color', (d) => d.fill) // what contrast checkers read as an SVG text's colour
+    .style('background-color', (d) => d.background)
     .attr('stroke', (d) => (d.halo ? BLOCKED_HALO.stroke : null))
     .attr('stroke-width', (d) => (d.halo ? BLOCKED_HALO.width : null))
     .attr('stroke-linejoin', (d) => (d.halo ? 'round' : null))
@@ -83,13 +87,15 @@ function valueItems(L: HeatmapLayout, spec: HeatmapSpec, doc: Document): { list:
   const rgba = colorCells(spec, indices, packedColorFn(spec.color));
   const list = Array.from(indices, (index, p): ValueItem => {
     const halo = spec.blocked !== undefined && spec.blocked[index] !== 0;
-    const lum = relativeLuminanceRgb(rgba[4 * p] as number, rgba[4 * p + 1] as number, rgba[4 * p + 2] as number);
+    const [r, g, b] = [rgba[4 * p] as number, rgba[4 * p + 1] as number, rgba[4 * p + 2] as number];
+    const lum = relativeLuminanceRgb(r, g, b);
     return {
       index,
       x: ((index % spec.cols) - L.col0 + 0.5) * L.cellWidth,
       y: (Math.floor(index / spec.cols) - L.row0 + 0.5) * L.cellHeight,
       text: texts[p] as string,
       fill: halo ? '#000' : textColorForLuminance(lum),
+      background: halo ? BLOCKED_HALO.stroke : `rgb(${r}, ${g}, ${b})`,
       halo,
     };
   });

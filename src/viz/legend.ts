@@ -13,7 +13,7 @@
 import { axisBottom, scaleLinear, select } from 'd3';
 import type { ScaleLinear, Selection } from 'd3';
 import { appendBlockedSvgPattern } from './blockedPattern';
-import { FONT_FAMILY, labelFont, TEXT_COLOR } from './heatmapAxes';
+import { FONT_FAMILY, labelFont, TEXT_COLOR, THEME_CLASS } from './heatmapAxes';
 import { svgLayer } from './svgLayer';
 import { maxTextWidth } from './text';
 import type { ColorScale } from './types';
@@ -121,7 +121,7 @@ function renderLegend(root: Root, gradient: Gradient, x: ScaleLinear<number, num
     .attr('stop-color', (t) => s.color(x.invert(t * width)));
   const g = svgLayer(root, 'ms-legend-body').attr('font-family', FONT_FAMILY).attr('font-size', f);
   g.selectAll('text.ms-legend-title').data([s.title]).join('text')
-    .attr('class', 'ms-legend-title').attr('x', pad).attr('y', f)
+    .attr('class', `ms-legend-title ${THEME_CLASS.ink}`).attr('x', pad).attr('y', f)
     .attr('font-weight', 600).attr('fill', TEXT_COLOR).text((t) => t);
   g.selectAll('rect.ms-legend-bar').data([null]).join('rect')
     .attr('class', 'ms-legend-bar').attr('x', pad).attr('y', barY)
@@ -154,6 +154,6 @@ function drawSwatch(g: Selection<SVGGElement, unknown, null, undefined>, label: 
     .attr('width', SWATCH_WIDTH).attr('height', BAR_HEIGHT)
     .attr('fill', `url(#${patternId})`).attr('stroke', '#999').attr('stroke-width', 0.5);
   g.selectAll('text.ms-legend-blocked-label').data(data).join('text')
-    .attr('class', 'ms-legend-blocked-label').attr('x', x + SWATCH_WIDTH + 6).attr('y', y + BAR_HEIGHT / 2 + 1)
+    .attr('class', `ms-legend-blocked-label ${THEME_CLASS.ink}`).attr('x', x + SWATCH_WIDTH + 6).attr('y', y + BAR_HEIGHT / 2 + 1)
     .attr('dominant-baseline', 'central').attr('fill', TEXT_COLOR).text((t) => t);
 }

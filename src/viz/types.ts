@@ -82,8 +82,10 @@ export interface HeatmapSpec {
    * mask) or the largest |value| ('magnitude': a diverging scale such as scores or output).
    */
   poolBy?: 'max' | 'magnitude';
-  /** 1 = padded query row, [rows]: drawn faded toward PADDED_ROW_GREY, label italic in MUTED_TEXT_COLOR (≥ 4.5:1). */
+  /** 1 = padded query row, [rows]: drawn faded toward `fadeColor`, label italic in MUTED_TEXT_COLOR (≥ 4.5:1). */
   greyRows?: ArrayLike<number>;
+  /** CSS colour that padded rows fade toward: default PADDED_ROW_GREY (light page); PADDED_ROW_GREY_DARK suits a dark one. */
+  fadeColor?: string;
   /** 1 = fully masked row, [rows]: a red "∅" (or a red bar when cells are small) after the row. */
   flaggedRows?: ArrayLike<number>;
   /**
@@ -227,7 +229,7 @@ export interface HeatmapSpec {
 export interface HeatmapHandle {
   /**
    * Redraws with a new spec, reusing the DOM. Cells are repainted only when `values`, `blocked`,
-   * `greyRows`, `color`, `rows`, `cols` (compared by reference), the chosen cell width/height
+   * `greyRows`, `fadeColor`, `color`, `rows`, `cols` (compared by reference), the chosen cell width/height
    * (e.g. after a new `maxWidth`) or the window shown (`view`) change, so a highlight-only
    * update is cheap even for 4096×4096.
    */

@@ -9,6 +9,9 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startHarness, type Harness, waitForResult } from './harness';
+import { packCssColor } from '../../src/viz/cellColors';
+import { textColorOn } from '../../src/viz/cellText';
+import { sequentialScale } from '../../src/viz/colorScales';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -107,16 +110,23 @@ describe('Lesson layers of a 6 × 6 heatmap in a 760 × 560 box', () => {
     expect(matrix.height).toBeGreaterThanOrEqual(360);
   });
 
-  it('writes every cell as SVG text: the weights, "0" in blocked cells; black on light cells, white on dark ones', async () => {
+  it('writes every cell as SVG text: the weights, "0" in blocked cells; black or white, whichever contrasts with the cell', async () => {
     const texts = await page.locator('#host g.ms-values text').evaluateAll((nodes) =>
-      nodes.map((n) => ({ text: n.textContent, fill: n.getAttribute('fill'), halo: n.getAttribute('stroke') })));
+      nodes.map((n) => ({ text: n.textContent, fill: n.getAttribute('fill'), halo: n.getAttribute('stroke'), color: (n as SVGElement).style.color, background: (n as SVGElement).style.backgroundColor })));
     expect(texts).toHaveLength(36);
     // row 0: [1.00 0 0 0 0 0] (keys 1–5 blocked); row 5: six times 1/6
     expect(texts.slice(0, 6).map((t) => t.text)).toEqual(['1.00', '0', '0', '0', '0', '0']);
     expect(texts.slice(30).map((t) => t.text)).toEqual(Array(6).fill('0.17'));
-    expect(texts[0]).toMatchObject({ fill: '#fff', halo: null }); // 1.0 = darkest blue
-    expect(texts[30]).toMatchObject({ fill: '#000', halo: null }); // 0.17 = pale blue
+    const scale = sequentialScale();
+    expect(texts[0]).toMatchObject({ fill: textColorOn(scale(1)), halo: null });
+    expect(texts[30]).toMatchObject({ fill: textColorOn(scale(1 / 6)), halo: null });
+    expect(texts[0]?.fill).not.toBe(texts[30]?.fill); // the two ends of the weights scale take different text colours
     expect(texts[1]).toMatchObject({ fill: '#000', halo: '#fff' }); // blocked: black with a white halo
+    // the text's declared colours (read by contrast checkers): its fill, on its cell's colour (the halo's white when blocked)
+    const rgb = (css: string) => packCssColor(css);
+    expect(rgb(texts[0]?.color ?? '')).toBe(rgb(texts[0]?.fill ?? ''));
+    expect(rgb(texts[0]?.background ?? '')).toBe(rgb(scale(1)));
+    expect(rgb(texts[1]?.background ?? '')).toBe(rgb('#fff'));
     const size = Number(await page.locator('#host g.ms-values').getAttribute('font-size'));
     expect(size).toBeGreaterThanOrEqual(9);
     expect(size).toBeLessThanOrEqual(20);

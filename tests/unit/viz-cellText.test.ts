@@ -3,7 +3,6 @@
  * cells get which text, the one font size per heatmap, and black or white text by WCAG contrast.
  */
 import { describe, expect, test } from 'vitest';
-import { interpolateBlues } from 'd3';
 import { formatCellValue } from '../../src/viz/cellFormat';
 import {
   cellTexts,
@@ -14,7 +13,7 @@ import {
   valueFontSize,
   viewCellIndices,
 } from '../../src/viz/cellText';
-import { BLOCKED_COLOR, contrastRatio, PADDED_ROW_GREY, relativeLuminanceRgb } from '../../src/viz/colorScales';
+import { BLOCKED_COLOR, contrastRatio, PADDED_ROW_GREY, relativeLuminanceRgb, sequentialScale } from '../../src/viz/colorScales';
 import { formatCellValue as fromCellText } from '../../src/viz/cellText';
 
 describe('formatCellValue', () => {
@@ -87,9 +86,9 @@ describe('text colour on a cell', () => {
     expect(textColorOn(PADDED_ROW_GREY)).toBe('#000');
     expect(textColorOn('not a colour')).toBe('#000');
   });
-  test('textColorOn picks the higher WCAG contrast ratio along the whole Blues scale', () => {
+  test('textColorOn picks the higher WCAG contrast ratio along the whole weights scale', () => {
     for (let k = 0; k <= 20; k++) {
-      const bg = interpolateBlues(k / 20);
+      const bg = sequentialScale()(k / 20);
       const chosen = textColorOn(bg);
       const other = chosen === '#000' ? '#fff' : '#000';
       expect(contrastRatio(chosen, bg)).toBeGreaterThanOrEqual(contrastRatio(other, bg));

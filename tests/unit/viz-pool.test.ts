@@ -7,12 +7,12 @@
  */
 import { describe, expect, test } from 'vitest';
 import { colorCells, computeCellRgba, packCssColor } from '../../src/viz/cellColors';
-import { BLOCKED_COLOR } from '../../src/viz/colorScales';
+import { ALLOWED_COLOR, BLOCKED_COLOR } from '../../src/viz/colorScales';
 import { poolCells, poolSpan } from '../../src/viz/pool';
 
 const N = 4096;
 const PX = 360;
-const MASK_COLOR = '#5b8bd9';
+const MASK_COLOR = ALLOWED_COLOR;
 
 /** A [N × N] mask from a predicate: { values: 1 allowed / 0 blocked, blocked: 1 − values } (as StageGrid's Mask heatmap). */
 function maskOf(allowed: (q: number, k: number) => boolean) {

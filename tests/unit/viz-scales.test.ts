@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { interpolateBlues, scaleSequential, scaleSequentialLog } from 'd3';
+import { interpolateBlues, interpolateRdBu, interpolateViridis, scaleSequential, scaleSequentialLog } from 'd3';
 import { hatchPathData } from '../../src/viz/blockedPattern';
 import { computeCellRgba, mixPacked, packCssColor, packedColorFn } from '../../src/viz/cellColors';
 import {
@@ -74,29 +74,33 @@ describe('divergingScale', () => {
     expect(divergingScale([]).domain()).toEqual([-1, 0, 1]);
     expect(divergingScale([NaN, inf]).domain()).toEqual([-1, 0, 1]);
   });
-  test('divergingScale colours 0 near white, +m dark red, −m dark blue (RdBu reversed)', () => {
+  test('divergingScale colours 0 as RdBu\'s centre, +m as its red end, −m as its blue end (RdBu reversed)', () => {
     const c = divergingScale([-2, 2]);
     // d3's RdBu is a basis spline through ColorBrewer's 11 colours: its midpoint is a warm
     // off-white, not the #f7f7f7 control point.
-    expect(c(0)).toBe('rgb(242, 239, 238)');
-    expect(c(2)).toBe('rgb(103, 0, 31)');
-    expect(c(-2)).toBe('rgb(5, 48, 97)');
+    expect(c(0)).toBe(interpolateRdBu(0.5));
+    expect(c(2)).toBe(interpolateRdBu(0));
+    expect(c(-2)).toBe(interpolateRdBu(1));
+    expect(c(1)).toBe(interpolateRdBu(0.25));
   });
   test('divergingScale clamps ±∞ to the end colours and maps NaN to INVALID_COLOR', () => {
     const c = divergingScale([-2, 2]);
-    expect(c(inf)).toBe('rgb(103, 0, 31)');
-    expect(c(-inf)).toBe('rgb(5, 48, 97)');
+    expect(c(inf)).toBe(interpolateRdBu(0));
+    expect(c(-inf)).toBe(interpolateRdBu(1));
     expect(c(NaN)).toBe(INVALID_COLOR);
   });
 });
 
 describe('sequentialScale', () => {
-  test('sequentialScale has the fixed domain [0, 1], Blues from near white to dark blue', () => {
+  test('sequentialScale has the fixed domain [0, 1], viridis from dark purple to yellow, clamped', () => {
     const c = sequentialScale();
     expect(c.domain()).toEqual([0, 1]);
-    expect(c(0)).toBe('rgb(247, 251, 255)');
-    expect(c(1)).toBe('rgb(8, 48, 107)');
-    expect(c(1.5)).toBe('rgb(8, 48, 107)');
+    expect(c(0)).toBe(interpolateViridis(0));
+    expect(c(0.3)).toBe(interpolateViridis(0.3));
+    expect(c(1)).toBe(interpolateViridis(1));
+    expect(c(1.5)).toBe(interpolateViridis(1));
+    expect(c(-0.5)).toBe(interpolateViridis(0));
+    expect(c(NaN)).toBe(INVALID_COLOR);
   });
 });
 
@@ -287,8 +291,8 @@ describe('cell colours', () => {
     const rgba = computeCellRgba({ values: [0], rows: 1, cols: 1, color: () => 'nope' });
     expect(Array.from(rgba)).toEqual([255, 0, 255, 255]);
   });
-  /** Every channel of fast(v) within one 8-bit level of the scale's own colour, over its domain. */
-  function expectLutMatches(scale: ((v: number) => string) & { domain(): number[] }, fast: (v: number) => number): void {
+  /** Every channel of fast(v) within `tolerance` 8-bit levels (default 1) of the scale's own colour, over its domain. */
+  function expectLutMatches(scale: ((v: number) => string) & { domain(): number[] }, fast: (v: number) => number, tolerance = 1): void {
     const d = scale.domain();
     const lo = d[0] as number;
     const hi = d[d.length - 1] as number;
@@ -297,7 +301,7 @@ describe('cell colours', () => {
       const want = packCssColor(scale(v)) as number;
       const got = fast(v);
       for (const shift of [16, 8, 0]) {
-        expect(Math.abs(((got >> shift) & 255) - ((want >> shift) & 255))).toBeLessThanOrEqual(1);
+        expect(Math.abs(((got >> shift) & 255) - ((want >> shift) & 255))).toBeLessThanOrEqual(tolerance);
       }
     }
   }
@@ -309,9 +313,17 @@ describe('cell colours', () => {
     expect(fast(NaN)).toBe(0xff00ff);
   });
   test('tables are shared per interpolator: other domains (diverging, sequential) still match their own scale', () => {
-    for (const scale of [divergingScale([-0.02, 0.01]), divergingScale([-700, 5]), sequentialScale(), scaleSequential([2, 10], interpolateBlues)]) {
+    for (const scale of [divergingScale([-0.02, 0.01]), divergingScale([-700, 5]), scaleSequential([2, 10], interpolateBlues)]) {
       expectLutMatches(scale, packedColorFn(scale));
     }
+  });
+  test('the weights scale (viridis, a ramp of 256 colours) is matched within one step between neighbouring ramp colours', () => {
+    // d3's viridis is piecewise constant (256 colours, d3-scale-chromatic `ramp`): where the table
+    // blends two entries at a step, it is off by at most the difference of two neighbours.
+    const ramp = Array.from({ length: 256 }, (_, i) => packCssColor(interpolateViridis((i + 0.5) / 256)) as number);
+    const step = Math.max(...ramp.slice(1).flatMap((p, i) => [16, 8, 0].map((s) => Math.abs(((p >> s) & 255) - (((ramp[i] as number) >> s) & 255)))));
+    expect(step).toBeLessThanOrEqual(3); // invisible: a 3/255 change in one channel
+    expectLutMatches(sequentialScale(), packedColorFn(sequentialScale()), step);
   });
   test('a log scale is not read as linear (its table samples the scale, not the interpolator)', () => {
     const log = packedColorFn(scaleSequentialLog([1, 1000], interpolateBlues));

@@ -5,6 +5,7 @@ import { zoomEn } from './zoom.en';
 import { readingsEn } from './readings.en';
 import { quizEn } from './quiz.en';
 import { tokenizerEn } from './tokenizer.en';
+import { lookEn } from './look.en';
 import { encdecEn } from './encdec.en';
 import { inspectorEn } from './inspector.en';
 import { lessonEn } from './lesson.en';
@@ -233,6 +234,7 @@ export const en = {
   readings: readingsEn,
   quiz: quizEn,
   tokenizer: tokenizerEn,
+  look: lookEn,
   encdec: encdecEn,
   inspector: inspectorEn,
   lesson: lessonEn,

@@ -5,6 +5,7 @@ import { zoomZh } from './zoom.zh';
 import { readingsZh } from './readings.zh';
 import { quizZh } from './quiz.zh';
 import { tokenizerZh } from './tokenizer.zh';
+import { lookZh } from './look.zh';
 import { encdecZh } from './encdec.zh';
 import { inspectorZh } from './inspector.zh';
 import { lessonZh } from './lesson.zh';
@@ -235,6 +236,7 @@ export const zh: Strings = {
   readings: readingsZh,
   quiz: quizZh,
   tokenizer: tokenizerZh,
+  look: lookZh,
   encdec: encdecZh,
   inspector: inspectorZh,
   lesson: lessonZh,
