@@ -3,7 +3,8 @@
  * The UI translates a warning from its `code` and fields; `describeWarning` is the English text.
  */
 
-import { DECIMAL_RANGES, INTEGER_RANGES, MAX_POSITION, SCHEMA_VERSION, type DecimalRange, type Scenario } from './scenario';
+import { SCHEMA_VERSION, type DecimalRange, type Scenario } from './scenario';
+import { rangeOf, SETTINGS } from './settings';
 import { URL_KEYS } from './urlKeys';
 
 /** What was wrong with one restored value. */
@@ -41,7 +42,7 @@ export interface StateWarning {
  * A clear English sentence for a warning: what was wrong and what is used instead.
  *
  * Rule: one sentence per `code`, naming `param`, the rejected `value` and the `used` value;
- * integer ranges come from INTEGER_RANGES. The UI translates by `code` instead of this text.
+ * ranges come from the settings table (settings.ts). The UI translates by `code` instead of this text.
  * @param w the warning.
  * @returns e.g. `heads: 99 is outside the allowed range 1..16; using 16.`
  * @throws never.
@@ -83,19 +84,17 @@ const FIELD_OF_URL_KEY: ReadonlyMap<string, keyof Scenario> = new Map(
 
 /**
  * The documented range of a numeric setting, for naming it in an `out-of-range` warning.
- * Rule: integers INTEGER_RANGES; decimals DECIMAL_RANGES (with `off`: the soft-cap is 0 or
- * 0.01 … 1000); token positions and painted cells' indices 0 … MAX_POSITION.
+ * Rule: the settings table's range (settings.ts `rangeOf`): integers and decimals their
+ * [min, max] (with `off`: the soft-cap is 0 or 0.01 … 1000); token positions and painted cells'
+ * indices 0 … MAX_POSITION.
  * @param param a Scenario field name (`dK`) or its URL key (`dk`).
  * @returns e.g. { min: 1, max: 16 } for `heads`; undefined for a setting without a numeric range.
  * @throws never.
- * Source: scenario.ts (INTEGER_RANGES, DECIMAL_RANGES, MAX_POSITION), docs/url-format.md.
+ * Source: settings.ts, docs/url-format.md.
  */
 export function warningRange(param: string): DecimalRange | undefined {
   const field: string = FIELD_OF_URL_KEY.get(param) ?? param;
-  if (Object.prototype.hasOwnProperty.call(INTEGER_RANGES, field)) return INTEGER_RANGES[field as keyof typeof INTEGER_RANGES];
-  if (Object.prototype.hasOwnProperty.call(DECIMAL_RANGES, field)) return DECIMAL_RANGES[field as keyof typeof DECIMAL_RANGES];
-  if (field === 'paint' || field === 'globalTokens') return { min: 0, max: MAX_POSITION };
-  return undefined;
+  return Object.prototype.hasOwnProperty.call(SETTINGS, field) ? rangeOf(field as keyof Scenario) : undefined;
 }
 
 /** Longest `value`/`used` text kept in a warning before it is shortened with '…'. */
