@@ -120,6 +120,10 @@ export interface Scenario {
   focus: FocusTarget;
   /** The open panels, canonical order of PANELS, comma-separated (`input,masks`); '' = none open. */
   open: string;
+  /** Controls and panels the link hides, ids of SHAPE_IDS comma-separated (controls.ts); '' = none. */
+  hide: string;
+  /** Controls and panels the link shows locked (disabled, with a lock); '' = none. */
+  lock: string;
   /** The query row in the row inspector, highlighted in every stage; −1 = none. */
   row: number;
 }

@@ -57,10 +57,11 @@ export interface DecimalRow extends RowBase<number> {
 /**
  * Free text, each kind with its own rule (validate.ts): `text` sequences one per line;
  * `formula` a custom mask formula; `maskList` catalogue masks (maskList.ts); `positions` token
- * positions `i,j,…` or `none`; `paint` painted cells (paint.ts); `panels` panel ids (PANELS).
+ * positions `i,j,…` or `none`; `paint` painted cells (paint.ts); `panels` panel ids (PANELS);
+ * `controls` control and panel ids (controls.ts).
  */
 export interface StringRow extends RowBase<string> {
-  readonly kind: 'text' | 'formula' | 'maskList' | 'positions' | 'paint' | 'panels';
+  readonly kind: 'text' | 'formula' | 'maskList' | 'positions' | 'paint' | 'panels' | 'controls';
 }
 export type SettingRow = EnumRow | BooleanRow | IntegerRow | DecimalRow | StringRow;
 export type SettingKind = SettingRow['kind'];
@@ -118,6 +119,8 @@ export const SETTINGS = {
   step: { key: 'step', kind: 'enum', values: PIPELINE_STEPS, default: 'tokens', effect: 'view' },
   focus: { key: 'focus', kind: 'enum', values: FOCUS_TARGETS, default: '', effect: 'view' },
   open: { key: 'open', kind: 'panels', default: 'input,masks,modifiers,model', effect: 'view' },
+  hide: { key: 'hide', kind: 'controls', default: '', effect: 'view' },
+  lock: { key: 'lock', kind: 'controls', default: '', effect: 'view' },
   row: { key: 'row', kind: 'integer', min: -1, max: LIMITS.maxLength - 1, default: -1, effect: 'view' },
 } as const satisfies SettingsTable;
 

@@ -8,6 +8,7 @@ import { LIMITS, PANELS, type Scenario } from './scenario';
 import { fieldsWhere, SETTING_FIELDS, SETTINGS, settingOf, type BooleanRow, type DecimalRow, type EnumRow, type FieldOfKind, type IntegerRow, type StringRow } from './settings';
 import { formatMaskList, parseMaskList } from './maskList';
 import { formatPaint, parsePaint, parsePositions } from './paint';
+import { parseShapeList } from './controls';
 import { previewValue, type StateWarning } from './warnings';
 
 export type { StateWarning, StateWarningCode } from './warnings';
@@ -81,6 +82,8 @@ function sanitizeField(field: keyof Scenario, raw: unknown, warnings: StateWarni
       return sanitizePaint(field, row, raw, warnings);
     case 'panels':
       return sanitizePanels(field, row, raw, warnings);
+    case 'controls':
+      return sanitizeControls(field, row, raw, warnings);
   }
 }
 
@@ -252,4 +255,16 @@ function sanitizePanels(key: string, row: StringRow, raw: unknown, warnings: Sta
   const rejected = pieces.filter((p) => !known.includes(p));
   if (rejected.length) warnings.push({ param: key, code: 'bad-value', value: previewValue(rejected.join(',')), used: '' });
   return PANELS.filter((id) => pieces.includes(id)).join(',');
+}
+
+/**
+ * A `hide`/`lock` list: control and panel ids (controls.ts SHAPE_IDS), written back in that
+ * order without repeats; unknown ids are left out with one `unknown-control` warning naming them
+ * (its message lists the valid ids). Cut to LIMITS.maxFormulaChars first (+ `too-long`).
+ */
+function sanitizeControls(key: string, row: StringRow, raw: unknown, warnings: StateWarning[]): string {
+  if (typeof raw !== 'string') return badValue(key, raw, row.default, warnings);
+  const { ids, unknown } = parseShapeList(cutList(key, raw, warnings));
+  if (unknown.length) warnings.push({ param: key, code: 'unknown-control', value: previewValue(unknown.join(',')), used: '' });
+  return ids.join(',');
 }

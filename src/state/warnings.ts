@@ -5,6 +5,7 @@
 
 import { SCHEMA_VERSION, type DecimalRange, type Scenario } from './scenario';
 import { rangeOf, SETTINGS } from './settings';
+import { SHAPE_IDS } from './controls';
 import { URL_KEYS } from './urlKeys';
 
 /** What was wrong with one restored value. */
@@ -16,7 +17,8 @@ export type StateWarningCode =
   | 'too-long'
   | 'too-many-lines'
   | 'bad-version'
-  | 'bad-compressed';
+  | 'bad-compressed'
+  | 'unknown-control';
 
 /**
  * One problem found while restoring state, and what was used instead.
@@ -30,6 +32,8 @@ export type StateWarningCode =
  *   for `out-of-range` on a list (`paint`, `global`) the empty string (the pieces are left out).
  * - `bad-compressed`: `param` is the compressed key as written (`qz`), `used` the default value
  *   used for its field.
+ * - `unknown-control`: `param` is `hide` or `lock`, `value` the unknown ids (comma-separated),
+ *   `used` empty (they are left out); the message lists the valid ids (controls.ts SHAPE_IDS).
  */
 export interface StateWarning {
   param: string;
@@ -67,6 +71,8 @@ export function describeWarning(w: StateWarning): string {
       return `${p}: the text has ${w.value} sequences (non-blank lines) but at most ${w.used} are used; the rest are kept in the text but not shown.`;
     case 'bad-compressed':
       return `${p}: the compressed text could not be read (the link may be cut short or altered); using the default "${w.used}".`;
+    case 'unknown-control':
+      return `${p}: no control or panel is called "${w.value}"; left out. Valid ids: ${SHAPE_IDS.join(', ')}.`;
     case 'bad-version':
       return `Schema version "${w.value}" is not supported (this app reads version ${SCHEMA_VERSION}); the rest is read as version ${w.used} on a best-effort basis.`;
   }

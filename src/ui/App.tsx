@@ -8,6 +8,8 @@ import { formatPaint } from '../state/paint';
 import { maskLeaves, parseMaskList } from '../state/maskList';
 import type { Scenario } from '../state/scenario';
 import { AppHeader } from './AppHeader';
+import { Control, ShapeContext } from './Control';
+import { useShapedUpdate } from './useShapedUpdate';
 import { globalPositions, toggleGlobal } from '../scenario/catalogueTerms';
 import { CellReadout, type HoveredCell } from './CellReadout';
 import { EncDecView } from './EncDecView';
@@ -33,7 +35,11 @@ import { InputNotes, WarningBanner } from './WarningBanner';
 
 export function App({ initialState }: { initialState: string }) {
   const { t, i18n } = useTranslation();
-  const { scenario, warnings, update, replace, dismissWarnings } = useScenarioUrl(initialState);
+  const url = useScenarioUrl(initialState);
+  const { scenario, warnings, dismissWarnings } = url;
+  // a teacher's link (hide=, lock=): locked fields do not change, whichever way a change comes
+  const { update, replace } = useShapedUpdate(scenario, url.update, url.replace);
+  const shape = useMemo(() => ({ hide: scenario.hide, lock: scenario.lock }), [scenario.hide, scenario.lock]);
   const [hovered, setHovered] = useState<HoveredCell | null>(null);
   const [paintMode, setPaintMode] = useState<PaintMode>('off');
   useEffect(() => {
@@ -56,6 +62,7 @@ export function App({ initialState }: { initialState: string }) {
   if (scenario.present) {
     const error = !c.derived.ok ? <p className="banner error" role="alert">{t(`errors.${c.derived.error}`)}</p> : null;
     return (
+      <ShapeContext.Provider value={shape}>
       <div className="app present">
         <PanelBoundary panel="result">
         <PresentView
@@ -77,14 +84,16 @@ export function App({ initialState }: { initialState: string }) {
         </PresentView>
         </PanelBoundary>
       </div>
+      </ShapeContext.Provider>
     );
   }
   const { derived, run, shown } = c;
   return (
+    <ShapeContext.Provider value={shape}>
     <div className="app">
       <AppHeader scenario={scenario} update={update} c={c} />
       <aside className="controls" aria-label={t('app.settings')}>
-        <PresetPicker scenario={scenario} replace={replace} />
+        <Control id="preset"><PresetPicker scenario={scenario} replace={replace} /></Control>
         <PanelBoundary panel="input"><InputPanel scenario={scenario} update={update} /></PanelBoundary>
         <PanelBoundary panel="masks">
           <MaskPanel scenario={scenario} update={update} customError={derived.ok ? derived.customError : null} maskNotes={derived.ok ? derived.maskNotes : []}
@@ -107,6 +116,7 @@ export function App({ initialState }: { initialState: string }) {
         </PanelBoundary>
       </main>
     </div>
+    </ShapeContext.Provider>
   );
 }
 

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { joinStages } from '../engine/headStages';
 import type { Scenario } from '../state/scenario';
 import { CopyLinkButton, ExportButton } from './ExportButton';
+import { Control } from './Control';
+import { ShareButton } from './ShareButton';
 import { buildExport, exportEngine } from './exportJson';
 import type { Computation } from './useComputation';
 
@@ -20,17 +22,23 @@ export function AppHeader({ scenario, update, c }: Props) {
       <h1>{t('app.title')}</h1>
       <p className="tagline">{t('app.tagline')}</p>
       <div className="header-actions">
-        <button type="button" className="present-button" onClick={() => update({ present: true })} title={t('lesson.present.enterHint')} data-testid="present-enter">
-          {t('lesson.present.enter')}
-        </button>
-        <label className="lang" htmlFor="language-select">
-          {t('app.language')}
-        </label>
-        <select id="language-select" value={scenario.language} onChange={(e) => update({ language: e.target.value === 'zh' ? 'zh' : 'en' })}>
-          <option value="en">English</option>
-          <option value="zh">中文</option>
-        </select>
-        <CopyLinkButton />
+        <Control id="share"><ShareButton scenario={scenario} /></Control>
+        <Control id="present">
+          <button type="button" className="present-button" onClick={() => update({ present: true })} title={t('lesson.present.enterHint')} data-testid="present-enter">
+            {t('lesson.present.enter')}
+          </button>
+        </Control>
+        <Control id="lang">
+          <label className="lang" htmlFor="language-select">
+            {t('app.language')}
+          </label>
+          <select id="language-select" value={scenario.language} onChange={(e) => update({ language: e.target.value === 'zh' ? 'zh' : 'en' })}>
+            <option value="en">English</option>
+            <option value="zh">中文</option>
+          </select>
+        </Control>
+        <Control id="copy-link"><CopyLinkButton /></Control>
+        <Control id="export">
         <ExportButton
           shape={derived.ok && run.error === null && shown ? derived.inputs.shape : null}
           busy={c.behind || run.completing}
@@ -40,6 +48,7 @@ export function AppHeader({ scenario, update, c }: Props) {
             return shown && stages && buildExport(scenario, shown.inputs, stages, shown.job, exportEngine(shown.run));
           }}
         />
+        </Control>
       </div>
     </header>
   );

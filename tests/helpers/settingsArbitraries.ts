@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { PANELS, type Scenario } from '../../src/state/scenario';
+import { SHAPE_IDS } from '../../src/state/controls';
 import { SETTING_FIELDS, settingOf, type SettingRow } from '../../src/state/settings';
 import { sanitizeScenario } from '../../src/state/validate';
 
@@ -26,8 +27,10 @@ function rawStructured(row: SettingRow): fc.Arbitrary<string> {
       return fc.array(paintPiece, { maxLength: 5 }).map((p) => p.join(','));
     case 'panels':
       return fc.array(fc.constantFrom(...PANELS, 'nope'), { maxLength: 6 }).map((p) => p.join(','));
+    case 'controls':
+      return fc.array(fc.constantFrom(...SHAPE_IDS, 'nope'), { maxLength: 6 }).map((p) => p.join(','));
     default:
-      return fc.constant(String(row.default));
+      throw new Error(`no arbitrary for settings of kind ${row.kind}: add one here`);
   }
 }
 
