@@ -7,6 +7,7 @@ import { sanitizeScenario } from '../../src/state/validate';
 import { describeWarning } from '../../src/state/warnings';
 import { choiceOf, shapeLists, shareLink } from '../../src/ui/shareLink';
 import { withoutFrozen } from '../../src/ui/useShapedUpdate';
+import { applyPreset, PRESETS } from '../../src/state/presets';
 import { shareEn } from '../../src/ui/i18n/share.en';
 import { shareZh } from '../../src/ui/i18n/share.zh';
 
@@ -103,5 +104,12 @@ describe('shareLink', () => {
     const choice = { ...choiceOf(DEFAULT_SCENARIO), heads: 'locked' } as const;
     const link = shareLink('https://example.org/m/', { ...DEFAULT_SCENARIO, causal: true }, choice, { present: true, step: 'weights', focus: '' });
     expect(link).toBe('https://example.org/m/#v=2&causal=1&present=1&step=weights&lock=heads');
+  });
+});
+
+describe('presets under a shaped link', () => {
+  it('every preset keeps hide and lock', () => {
+    const current = { ...DEFAULT_SCENARIO, hide: 'seed', lock: 'causal,masks' };
+    for (const p of PRESETS) expect(applyPreset(p, current), p.id).toMatchObject({ hide: 'seed', lock: 'causal,masks' });
   });
 });
