@@ -104,6 +104,17 @@ export function controlState(s: Pick<Scenario, 'hide' | 'lock'>, id: string): Co
 }
 
 /**
+ * True when control `id` is locked only because its settings panel is (`lock=masks`, not
+ * `lock=causal`): the panel's own disabled fieldset then locks it, with one lock in the panel's
+ * title instead of one per control.
+ */
+export function lockedByPanel(s: Pick<Scenario, 'hide' | 'lock'>, id: string): boolean {
+  const place = placeOf(id);
+  const panel = place !== undefined && place !== id && (PANELS as readonly string[]).includes(place);
+  return panel && controlState(s, id) === 'locked' && !s.lock.split(',').includes(id);
+}
+
+/**
  * The Scenario fields no change may touch under a link: those of every locked control (by its
  * id or its panel), so that no other way in (a preset, a keyboard shortcut, a click on the
  * heatmaps) moves what the teacher locked. Hidden controls' fields stay free.

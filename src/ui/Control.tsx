@@ -6,7 +6,7 @@
  */
 import { createContext, useContext, useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { controlState, type ControlState } from '../state/controls';
+import { controlState, lockedByPanel, type ControlState } from '../state/controls';
 import type { Scenario } from '../state/scenario';
 import './control.css';
 
@@ -23,10 +23,12 @@ export function useControlState(id: string): ControlState {
  * The wrapper takes no room of its own while visible (`display: contents`).
  */
 export function Control({ id, children }: { id: string; children: ReactNode }) {
-  const state = useControlState(id);
+  const shape = useContext(ShapeContext);
+  const state = controlState(shape, id);
   const noteId = useId();
   if (state === 'hidden') return null;
-  if (state === 'visible') return <div className="control" data-control={id}>{children}</div>;
+  // locked with its whole panel: the panel's disabled fieldset (FoldPanel) locks it, under one lock
+  if (state === 'visible' || lockedByPanel(shape, id)) return <div className="control" data-control={id}>{children}</div>;
   return (
     <fieldset className="control locked" data-control={id} data-locked="true" disabled aria-describedby={noteId}>
       <LockBadge noteId={noteId} />

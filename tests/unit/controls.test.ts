@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONTROLS, controlState, frozenFields, parseShapeList, SHAPE_IDS } from '../../src/state/controls';
+import { CONTROLS, controlState, frozenFields, lockedByPanel, parseShapeList, SHAPE_IDS } from '../../src/state/controls';
 import { DEFAULT_SCENARIO, PANELS } from '../../src/state/scenario';
 import { decodeScenario, encodeScenario } from '../../src/state/urlCodec';
 import { sanitizeScenario } from '../../src/state/validate';
@@ -54,6 +54,16 @@ describe('controlState', () => {
     expect(controlState(s('', 'masks'), 'heads')).toBe('visible');
     expect(controlState(s('model', 'masks'), 'seed')).toBe('hidden');
     expect(controlState(s('model', 'masks'), 'model')).toBe('hidden');
+  });
+});
+
+describe('lockedByPanel', () => {
+  it("lock=masks: 'causal' is locked by its panel; lock=masks,causal: by itself too; a header control never", () => {
+    expect(lockedByPanel({ hide: '', lock: 'masks' }, 'causal')).toBe(true);
+    expect(lockedByPanel({ hide: '', lock: 'masks,causal' }, 'causal')).toBe(false);
+    expect(lockedByPanel({ hide: '', lock: 'causal' }, 'causal')).toBe(false);
+    expect(lockedByPanel({ hide: '', lock: 'masks' }, 'masks')).toBe(false);
+    expect(lockedByPanel({ hide: '', lock: 'lang' }, 'lang')).toBe(false);
   });
 });
 
