@@ -12,6 +12,7 @@ import { padBatch, placeholderBatch, type SequenceBatch } from '../engine/sequen
 import { tokenizeLinesWith } from '../engine/tokenizers';
 import type { AttentionInputs } from '../engine/types';
 import { LIMITS, type Scenario } from '../state/scenario';
+import { fieldsWhere } from '../state/settings';
 
 /** A note for the user about how the input was read; `code` is an i18n key under `notes.`. */
 export interface InputNote {
@@ -90,18 +91,14 @@ export function customTerm(source: string): { term: MaskExpr | null; error: Mask
   return parsed.ok ? { term: label(CUSTOM_LABEL, parsed.expr), error: null } : { term: null, error: parsed.error };
 }
 
-/** The fields that deriveInputs reads: the view (batch item, head) and the language are not among them. */
-const COMPUTE_FIELDS = [
-  'inputMode', 'attention', 'queryText', 'keyText', 'tokenizer', 'queryLength', 'keyLength', 'batchSize',
-  'paddingSide', 'causal', 'causalAlignment', 'causalLengths', 'keyPadding', 'queryPadding', 'masks', 'maskJoin', 'customMask', 'globalTokens', 'paint',
-  'temperature', 'alibi', 'softcap',
-  'seed', 'dK', 'heads', 'engine',
-] as const satisfies readonly (keyof Scenario)[];
+/**
+ * The fields that deriveInputs reads: the settings whose effect is `inputs` or `compute`
+ * (settings.ts); the view (batch item, head) and the language are not among them.
+ */
+const COMPUTE_FIELDS = fieldsWhere((row) => row.effect !== 'view');
 
-/** The fields Q, K and V depend on (not the masks, the modifiers or the engine). */
-const VECTOR_FIELDS = [
-  'inputMode', 'attention', 'queryText', 'keyText', 'tokenizer', 'queryLength', 'keyLength', 'batchSize', 'paddingSide', 'seed', 'dK', 'heads',
-] as const satisfies readonly (typeof COMPUTE_FIELDS)[number][];
+/** The fields Q, K and V depend on: effect `inputs` (not the masks, the modifiers or the engine). */
+const VECTOR_FIELDS = fieldsWhere((row) => row.effect === 'inputs');
 
 /** A string that changes whenever Q, K or V would (the engine worker keeps them while it does not). */
 export function vectorSettingsKey(s: Scenario): string {

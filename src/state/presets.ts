@@ -50,7 +50,8 @@ export const PRESETS: readonly Preset[] = [
 
 /**
  * The Scenario a preset gives: the defaults (no masks, no padding toggles, standard scores) with
- * the preset's patch, keeping the user's language and seed.
+ * the preset's patch, keeping the user's language and seed, and the link's hidden and locked
+ * controls (`hide`, `lock`).
  */
 export function applyPreset(preset: Preset, current: Scenario): Scenario {
   return {
@@ -61,5 +62,8 @@ export function applyPreset(preset: Preset, current: Scenario): Scenario {
     ...preset.patch,
     language: current.language,
     seed: current.seed,
+    // a teacher's link keeps its hidden and locked controls whatever preset is chosen
+    hide: current.hide,
+    lock: current.lock,
   };
 }

@@ -1,7 +1,14 @@
 /**
  * The Scenario: every setting that defines what Maskscope shows. A URL encodes exactly one
  * Scenario (see `urlCodec.ts` and docs/url-format.md); the engine's inputs are derived from it.
+ * Each field's URL key, range, default and effect are in the settings table (settings.ts).
  */
+
+import { fieldsWhere, rangeOf, tableDefaults, type FieldOfKind } from './settings';
+import type { FocusTarget, PipelineStep } from './vocabulary';
+
+export { EXAMPLE_TEXT, FOCUS_TARGETS, LIMITS, MAX_POSITION, PANELS, PIPELINE_STEPS } from './vocabulary';
+export type { FocusTarget, PanelId, PipelineStep } from './vocabulary';
 
 /**
  * Link schema version, written as `v`; bump when a key changes meaning. 2: the state is in the
@@ -57,26 +64,6 @@ export type WeightScale = 'unit' | 'row';
 export type EnginePreference = 'auto' | 'js' | 'webgl' | 'cpu';
 /** How the extra masks combine: all must allow (AND) or any may allow (OR). */
 export type MaskJoin = 'and' | 'or';
-/**
- * The steps of the pipeline, in the order a lesson walks them (DESIGN.md §1): tokens → Q, K, V →
- * scores QKᵀ → scaled → logits (only when a score modifier is on) → mask → masked → weights →
- * output.
- */
-export const PIPELINE_STEPS = ['tokens', 'qkv', 'scores', 'scaled', 'logits', 'mask', 'masked', 'weights', 'output'] as const;
-export type PipelineStep = (typeof PIPELINE_STEPS)[number];
-/**
- * The panels that fold open and shut, by the id a link names them with (`open=`): the four
- * settings panels of the sidebar, and the frameworks panel under the heatmaps.
- */
-export const PANELS = ['input', 'masks', 'modifiers', 'model', 'frameworks'] as const;
-export type PanelId = (typeof PANELS)[number];
-/**
- * What a link can land on (`focus=`): a step's heatmap, a panel, the fully-masked-row outcomes
- * of the frameworks panel, the row inspector, the head strip, or a panel of the encoder–decoder view.
- */
-export const FOCUS_TARGETS = ['', ...PIPELINE_STEPS, ...PANELS, 'fully-masked', 'inspector', 'heads', 'encoder', 'decoder', 'cross'] as const;
-export type FocusTarget = (typeof FOCUS_TARGETS)[number];
-
 export interface Scenario {
   inputMode: InputMode;
   attention: AttentionKind;
@@ -141,117 +128,41 @@ export interface Scenario {
   focus: FocusTarget;
   /** The open panels, canonical order of PANELS, comma-separated (`input,masks`); '' = none open. */
   open: string;
+  /** Controls and panels the link hides, ids of SHAPE_IDS comma-separated (controls.ts); '' = none. */
+  hide: string;
+  /** Controls and panels the link shows locked (disabled, with a lock); '' = none. */
+  lock: string;
   /** The query row in the row inspector, highlighted in every stage; −1 = none. */
   row: number;
   /** Predict, then reveal: students paint the mask's allowed cells; the answer is hidden until Reveal. */
   quiz: boolean;
 }
 
-export const LIMITS = {
-  maxBatch: 4,
-  maxLength: 4096,
-  minDK: 2,
-  maxDK: 128,
-  minHeads: 1,
-  maxHeads: 16,
-  maxSeed: 2 ** 31 - 1,
-  maxTextChars: 20_000,
-  maxFormulaChars: 500,
-  maxPaintChars: 65_536,
-} as const;
+/** The default Scenario: each field's default from the settings table (settings.ts). */
+export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze(tableDefaults());
 
-export const EXAMPLE_TEXT = {
-  en: { query: 'The cat sat on the mat', key: 'Le chat était assis sur le tapis' },
-  zh: { query: '猫坐在垫子上', key: 'The cat sat on the mat' },
-} as const;
-
-export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
-  inputMode: 'text',
-  attention: 'self',
-  queryText: `The dog barked\n${EXAMPLE_TEXT.en.query}`,
-  keyText: `Le chien a aboyé\n${EXAMPLE_TEXT.en.key}`,
-  tokenizer: 'auto',
-  queryLength: 8,
-  keyLength: 8,
-  batchSize: 1,
-  paddingSide: 'right',
-  causal: false,
-  causalAlignment: 'bottom-right',
-  causalLengths: 'real',
-  keyPadding: true,
-  queryPadding: true,
-  masks: '',
-  maskJoin: 'and',
-  customMask: '',
-  globalTokens: '',
-  paint: '',
-  temperature: 1,
-  alibi: false,
-  softcap: 0,
-  seed: 42,
-  dK: 8,
-  heads: 4,
-  viewBatch: 0,
-  viewHead: 0,
-  weightScale: 'unit',
-  tileSize: 0,
-  engine: 'auto',
-  language: 'en',
-  present: false,
-  step: 'tokens',
-  focus: '',
-  open: 'input,masks,modifiers,model',
-  row: -1,
-  quiz: false,
-});
-
-/**
- * The Scenario fields that hold (finite) decimal numbers, with their inclusive ranges; `off`, when
- * present, is one more value accepted outside [min, max] (soft-cap 0 = off).
- * The soft-cap starts at 0.01: below it c·tanh(x/c) is 0 to float32 precision (1e-300 is 0 in
- * float32, where x/c gives NaN), and every accepted value prints in plain decimal notation.
- */
-export type DecimalField = 'temperature' | 'softcap';
+/** The Scenario fields that hold (finite) decimal numbers (settings.ts: kind `decimal`). */
+export type DecimalField = FieldOfKind<'decimal'>;
+/** An inclusive range; `off`, when present, is one more value accepted outside [min, max] (soft-cap 0 = off). */
 export interface DecimalRange {
   min: number;
   max: number;
   off?: number;
 }
-export const DECIMAL_RANGES: Readonly<Record<DecimalField, DecimalRange>> = {
-  temperature: { min: 0.01, max: 100 },
-  softcap: { min: 0.01, max: 1000, off: 0 },
-};
+/** The range of each decimal field, from the settings table. */
+export const DECIMAL_RANGES: Readonly<Record<DecimalField, DecimalRange>> = rangesOf<DecimalField>('decimal');
 
-/** Token positions (`global`) and painted cells' indices (`paint`) are whole numbers 0 … MAX_POSITION. */
-export const MAX_POSITION = LIMITS.maxLength - 1;
-
-/** The Scenario fields that hold integers. */
-export type IntegerField =
-  | 'queryLength'
-  | 'keyLength'
-  | 'batchSize'
-  | 'seed'
-  | 'dK'
-  | 'heads'
-  | 'viewBatch'
-  | 'viewHead'
-  | 'tileSize'
-  | 'row';
+/** The Scenario fields that hold integers (settings.ts: kind `integer`). */
+export type IntegerField = FieldOfKind<'integer'>;
 
 /**
- * Inclusive integer range of each integer field (validation clamps into it).
- * `viewBatch` and `viewHead` get the widest range here; the UI clamps them further to
+ * Inclusive integer range of each integer field (validation clamps into it), from the settings
+ * table. `viewBatch` and `viewHead` get the widest range here; the UI clamps them further to
  * batch − 1 and heads − 1.
  */
-export const INTEGER_RANGES: Readonly<Record<IntegerField, { min: number; max: number }>> = {
-  queryLength: { min: 1, max: LIMITS.maxLength },
-  keyLength: { min: 1, max: LIMITS.maxLength },
-  batchSize: { min: 1, max: LIMITS.maxBatch },
-  seed: { min: 0, max: LIMITS.maxSeed },
-  dK: { min: LIMITS.minDK, max: LIMITS.maxDK },
-  heads: { min: LIMITS.minHeads, max: LIMITS.maxHeads },
-  viewBatch: { min: 0, max: LIMITS.maxBatch - 1 },
-  viewHead: { min: 0, max: LIMITS.maxHeads - 1 },
-  tileSize: { min: 0, max: 128 },
-  row: { min: -1, max: LIMITS.maxLength - 1 },
-};
+export const INTEGER_RANGES: Readonly<Record<IntegerField, { min: number; max: number }>> = rangesOf<IntegerField>('integer');
+
+function rangesOf<F extends keyof Scenario>(kind: 'integer' | 'decimal'): Record<F, DecimalRange> {
+  const fields = fieldsWhere((row) => row.kind === kind);
+  return Object.fromEntries(fields.map((field) => [field, rangeOf(field)])) as Record<F, DecimalRange>;
+}

@@ -6,6 +6,7 @@
 
 import lzString from 'lz-string';
 import type { Scenario } from './scenario';
+import { fieldsWhere } from './settings';
 
 /** Appended to a field's URL key for its compressed form: `q` → `qz`. */
 export const COMPRESSED_SUFFIX = 'z';
@@ -23,8 +24,8 @@ export const COMPRESS_OVER = 200;
  */
 export const MAX_COMPRESSED_CHARS = 8192;
 
-/** The fields that can be long text and are compressed when long (the others never are). */
-export const COMPRESSIBLE_FIELDS: readonly (keyof Scenario)[] = ['queryText', 'keyText', 'masks', 'customMask', 'globalTokens', 'paint'];
+/** The fields that can be long text and are compressed when long (settings.ts: `compress`; the others never are). */
+export const COMPRESSIBLE_FIELDS: readonly (keyof Scenario)[] = fieldsWhere((row) => row.compress === true);
 
 /**
  * The compressed form of a text value, when it is worth writing.

@@ -1,22 +1,14 @@
 /**
  * Restoring untrusted state (decoded URL, saved JSON) into a valid Scenario, key by key against
- * DEFAULT_SCENARIO, with one warning per problem. Modelled on excalidraw `data/restore.ts`.
+ * the settings table (settings.ts: each field's kind, range and default), with one warning per
+ * problem. Modelled on excalidraw `data/restore.ts`.
  */
 
-import {
-  DECIMAL_RANGES,
-  DEFAULT_SCENARIO,
-  FOCUS_TARGETS,
-  PANELS,
-  PIPELINE_STEPS,
-  INTEGER_RANGES,
-  type DecimalField,
-  LIMITS,
-  type IntegerField,
-  type Scenario,
-} from './scenario';
+import { LIMITS, PANELS, type Scenario } from './scenario';
+import { fieldsWhere, SETTING_FIELDS, SETTINGS, settingOf, type BooleanRow, type DecimalRow, type EnumRow, type FieldOfKind, type IntegerRow, type StringRow } from './settings';
 import { formatMaskList, parseMaskList } from './maskList';
 import { formatPaint, parsePaint, parsePositions } from './paint';
+import { parseShapeList } from './controls';
 import { previewValue, type StateWarning } from './warnings';
 
 export type { StateWarning, StateWarningCode } from './warnings';
@@ -30,36 +22,23 @@ export interface RestoreResult {
   warnings: StateWarning[];
 }
 
-type EnumField = 'inputMode' | 'attention' | 'tokenizer' | 'paddingSide' | 'causalAlignment' | 'causalLengths' | 'maskJoin' | 'weightScale' | 'engine' | 'language' | 'step' | 'focus';
-type BooleanField = 'causal' | 'keyPadding' | 'queryPadding' | 'alibi' | 'present' | 'quiz';
-type TextField = 'queryText' | 'keyText';
-type FormulaField = 'masks' | 'customMask';
+/** The enumerated Scenario fields (settings.ts: kind `enum`). */
+export type EnumField = FieldOfKind<'enum'>;
 
-/** Allowed values of each enumerated Scenario field. */
-export const ENUM_VALUES: { readonly [K in EnumField]: readonly Scenario[K][] } = {
-  inputMode: ['text', 'lengths'],
-  attention: ['self', 'cross', 'encdec'],
-  tokenizer: ['auto', 'char', 'word', 'gpt2'],
-  paddingSide: ['right', 'left'],
-  causalAlignment: ['bottom-right', 'top-left'],
-  causalLengths: ['real', 'padded'],
-  maskJoin: ['and', 'or'],
-  weightScale: ['unit', 'row'],
-  engine: ['auto', 'js', 'webgl', 'cpu'],
-  language: ['en', 'zh'],
-  step: PIPELINE_STEPS,
-  focus: FOCUS_TARGETS,
-};
+/** Allowed values of each enumerated Scenario field, from the settings table. */
+export const ENUM_VALUES: { readonly [K in EnumField]: readonly Scenario[K][] } = Object.fromEntries(
+  fieldsWhere((row) => row.kind === 'enum').map((field) => [field, (settingOf(field) as EnumRow).values]),
+) as { readonly [K in EnumField]: readonly Scenario[K][] };
 
-/** Every Scenario key, in declaration order. */
-export const SCENARIO_KEYS = Object.freeze(Object.keys(DEFAULT_SCENARIO)) as readonly (keyof Scenario)[];
+/** Every Scenario key, in declaration order (= the settings table's order). */
+export const SCENARIO_KEYS: readonly (keyof Scenario)[] = SETTING_FIELDS;
 
 /**
  * Restores a valid Scenario from untrusted values, key by key.
  *
  * Rule, per key: missing (`undefined`) → default, silently. Wrong type, NaN/±∞, unknown enum
  * value → default + `bad-value`. Integer fields: rounded (+ `not-integer`), then clamped to
- * INTEGER_RANGES (+ `out-of-range`, one warning per key). Text: lone UTF-16 surrogates → U+FFFD
+ * the row's [min, max] (+ `out-of-range`, one warning per key). Text: lone UTF-16 surrogates → U+FFFD
  * (+ `bad-value`); longer than LIMITS.maxTextChars → cut (+ `too-long`); more than
  * LIMITS.maxBatch non-blank lines → kept (+ `too-many-lines`; the engine uses the first 4).
  * Keys that are not Scenario fields → ignored (+ `unknown-key`). Idempotent: sanitizing its own
@@ -67,59 +46,45 @@ export const SCENARIO_KEYS = Object.freeze(Object.keys(DEFAULT_SCENARIO)) as rea
  * @param raw untrusted values; non-objects are treated as `{}`.
  * @returns a valid Scenario and the warnings, in Scenario key order then unknown keys.
  * @throws never (a throwing getter is read as a missing key).
- * Source: excalidraw `data/restore.ts`; ranges from LIMITS in scenario.ts.
+ * Source: excalidraw `data/restore.ts`; kinds, ranges and defaults from settings.ts.
  */
 export function sanitizeScenario(raw: RawScenario): RestoreResult {
   const source: object = typeof raw === 'object' && raw !== null ? raw : {};
   const warnings: StateWarning[] = [];
-  const get = (key: keyof Scenario): unknown => readOwn(source, key);
-  const int = (key: IntegerField): number => sanitizeInteger(key, get(key), warnings);
-  const bool = (key: BooleanField): boolean => sanitizeBoolean(key, get(key), warnings);
-  const text = (key: TextField): string => sanitizeText(key, get(key), warnings);
-  const decimal = (key: DecimalField): number => sanitizeDecimal(key, get(key), warnings);
-  const formula = (key: FormulaField): string => sanitizeFormula(key, get(key), warnings);
-  const choice = <K extends EnumField>(key: K): Scenario[K] => sanitizeEnum(key, get(key), warnings);
-  const scenario: Scenario = {
-    inputMode: choice('inputMode'),
-    attention: choice('attention'),
-    queryText: text('queryText'),
-    keyText: text('keyText'),
-    tokenizer: choice('tokenizer'),
-    queryLength: int('queryLength'),
-    keyLength: int('keyLength'),
-    batchSize: int('batchSize'),
-    paddingSide: choice('paddingSide'),
-    causal: bool('causal'),
-    causalAlignment: choice('causalAlignment'),
-    causalLengths: choice('causalLengths'),
-    keyPadding: bool('keyPadding'),
-    queryPadding: bool('queryPadding'),
-    masks: sanitizeMaskList(get('masks'), warnings),
-    maskJoin: choice('maskJoin'),
-    customMask: formula('customMask'),
-    globalTokens: sanitizePositions(get('globalTokens'), warnings),
-    paint: sanitizePaint(get('paint'), warnings),
-    temperature: decimal('temperature'),
-    alibi: bool('alibi'),
-    softcap: decimal('softcap'),
-    seed: int('seed'),
-    dK: int('dK'),
-    heads: int('heads'),
-    viewBatch: int('viewBatch'),
-    viewHead: int('viewHead'),
-    weightScale: choice('weightScale'),
-    tileSize: tileSizeOf(int('tileSize'), warnings),
-    engine: choice('engine'),
-    language: choice('language'),
-    present: bool('present'),
-    step: choice('step'),
-    focus: choice('focus'),
-    open: sanitizePanels(get('open'), warnings),
-    row: int('row'),
-    quiz: bool('quiz'),
-  };
+  const scenario: Partial<Record<keyof Scenario, unknown>> = {};
+  for (const field of SCENARIO_KEYS) scenario[field] = sanitizeField(field, readOwn(source, field), warnings);
   warnUnknownKeys(source, warnings);
-  return { scenario, warnings };
+  return { scenario: scenario as Scenario, warnings };
+}
+
+/** One field, by the kind of its row in the settings table; `undefined` → the row's default. */
+function sanitizeField(field: keyof Scenario, raw: unknown, warnings: StateWarning[]): unknown {
+  const row = settingOf(field);
+  if (raw === undefined) return row.default;
+  switch (row.kind) {
+    case 'enum':
+      return sanitizeEnum(field, row, raw, warnings);
+    case 'boolean':
+      return sanitizeBoolean(field, row, raw, warnings);
+    case 'integer':
+      return sanitizeInteger(field, row, raw, warnings);
+    case 'decimal':
+      return sanitizeDecimal(field, row, raw, warnings);
+    case 'text':
+      return sanitizeText(field, row, raw, warnings);
+    case 'formula':
+      return sanitizeFormula(field, row, raw, warnings);
+    case 'maskList':
+      return sanitizeMaskList(field, row, raw, warnings);
+    case 'positions':
+      return sanitizePositions(field, row, raw, warnings);
+    case 'paint':
+      return sanitizePaint(field, row, raw, warnings);
+    case 'panels':
+      return sanitizePanels(field, row, raw, warnings);
+    case 'controls':
+      return sanitizeControls(field, row, raw, warnings);
+  }
 }
 
 /**
@@ -148,35 +113,34 @@ function badValue<T>(param: string, raw: unknown, fallback: T, warnings: StateWa
   return fallback;
 }
 
-function sanitizeEnum<K extends EnumField>(key: K, raw: unknown, warnings: StateWarning[]): Scenario[K] {
-  const fallback = DEFAULT_SCENARIO[key];
-  if (raw === undefined) return fallback;
-  const allowed: readonly unknown[] = ENUM_VALUES[key];
-  return allowed.includes(raw) ? (raw as Scenario[K]) : badValue(key, raw, fallback, warnings);
+function sanitizeEnum(key: string, row: EnumRow, raw: unknown, warnings: StateWarning[]): string {
+  const allowed: readonly unknown[] = row.values;
+  return allowed.includes(raw) ? (raw as string) : badValue(key, raw, row.default, warnings);
 }
 
-function sanitizeBoolean(key: BooleanField, raw: unknown, warnings: StateWarning[]): boolean {
-  if (raw === undefined) return DEFAULT_SCENARIO[key];
-  return typeof raw === 'boolean' ? raw : badValue(key, raw, DEFAULT_SCENARIO[key], warnings);
+function sanitizeBoolean(key: string, row: BooleanRow, raw: unknown, warnings: StateWarning[]): boolean {
+  return typeof raw === 'boolean' ? raw : badValue(key, raw, row.default, warnings);
 }
 
-function sanitizeInteger(key: IntegerField, raw: unknown, warnings: StateWarning[]): number {
-  const fallback = DEFAULT_SCENARIO[key];
-  if (raw === undefined) return fallback;
-  if (typeof raw !== 'number' || !Number.isFinite(raw)) return badValue(key, raw, fallback, warnings);
-  const { min, max } = INTEGER_RANGES[key];
+/**
+ * Rounded (+ `not-integer`), clamped to [min, max] (+ `out-of-range`); with `allowed`, any other
+ * value → the default + `bad-value` (the tile overlay sizes: 0 off, 16, 32, 64, 128).
+ */
+function sanitizeInteger(key: string, row: IntegerRow, raw: unknown, warnings: StateWarning[]): number {
+  if (typeof raw !== 'number' || !Number.isFinite(raw)) return badValue(key, raw, row.default, warnings);
+  const { min, max } = row;
   const rounded = Math.round(raw);
   const used = Math.min(max, Math.max(min, rounded)) + 0; // + 0 turns −0 into 0
   const value = String(raw);
   if (used !== rounded) warnings.push({ param: key, code: 'out-of-range', value, used: String(used) });
   else if (rounded !== raw) warnings.push({ param: key, code: 'not-integer', value, used: String(used) });
-  return used;
+  if (row.allowed === undefined || row.allowed.includes(used)) return used;
+  warnings.push({ param: key, code: 'bad-value', value: String(used), used: String(row.default) });
+  return row.default;
 }
 
-function sanitizeText(key: TextField, raw: unknown, warnings: StateWarning[]): string {
-  const fallback = DEFAULT_SCENARIO[key];
-  if (raw === undefined) return fallback;
-  if (typeof raw !== 'string') return badValue(key, raw, fallback, warnings);
+function sanitizeText(key: string, row: StringRow, raw: unknown, warnings: StateWarning[]): string {
+  if (typeof raw !== 'string') return badValue(key, raw, row.default, warnings);
   const wellFormed = toWellFormed(raw);
   if (wellFormed !== raw) {
     warnings.push({ param: key, code: 'bad-value', value: previewValue(raw), used: previewValue(wellFormed) });
@@ -194,7 +158,7 @@ function toWellFormed(text: string): string {
   return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
-function truncateText(key: TextField, text: string, warnings: StateWarning[]): string {
+function truncateText(key: string, text: string, warnings: StateWarning[]): string {
   const max = LIMITS.maxTextChars;
   if (text.length <= max) return text;
   warnings.push({ param: key, code: 'too-long', value: String(text.length), used: String(max) });
@@ -216,10 +180,8 @@ function warnUnknownKeys(source: object, warnings: StateWarning[]): void {
 }
 
 /** A formula field: a string of at most LIMITS.maxFormulaChars (longer: cut + `too-long`). */
-function sanitizeFormula(key: FormulaField, raw: unknown, warnings: StateWarning[]): string {
-  const fallback = DEFAULT_SCENARIO[key];
-  if (raw === undefined) return fallback;
-  if (typeof raw !== 'string') return badValue(key, raw, fallback, warnings);
+function sanitizeFormula(key: string, row: StringRow, raw: unknown, warnings: StateWarning[]): string {
+  if (typeof raw !== 'string') return badValue(key, raw, row.default, warnings);
   const text = toWellFormed(raw);
   if (text.length <= LIMITS.maxFormulaChars) return text;
   warnings.push({ param: key, code: 'too-long', value: String(text.length), used: String(LIMITS.maxFormulaChars) });
@@ -227,23 +189,21 @@ function sanitizeFormula(key: FormulaField, raw: unknown, warnings: StateWarning
 }
 
 /** The mask list, rewritten canonically; pieces that do not parse are dropped with `bad-value`. */
-function sanitizeMaskList(raw: unknown, warnings: StateWarning[]): string {
-  const text = sanitizeFormula('masks', raw, warnings);
+function sanitizeMaskList(key: string, row: StringRow, raw: unknown, warnings: StateWarning[]): string {
+  const text = sanitizeFormula(key, row, raw, warnings);
   const { items, rejected } = parseMaskList(text);
-  for (const piece of rejected) warnings.push({ param: 'masks', code: 'bad-value', value: previewValue(piece), used: '' });
+  for (const piece of rejected) warnings.push({ param: key, code: 'bad-value', value: previewValue(piece), used: '' });
   return formatMaskList(items);
 }
 
 /**
- * A decimal field: a finite number, clamped to DECIMAL_RANGES (+ `out-of-range`). With an `off`
+ * A decimal field: a finite number, clamped to [min, max] (+ `out-of-range`). With an `off`
  * value below `min` (soft-cap 0): `off` itself is kept, a value below `off` becomes `off`, and a
  * value between `off` and `min` becomes `min` (the smallest cap, not silently no cap).
  */
-function sanitizeDecimal(key: DecimalField, raw: unknown, warnings: StateWarning[]): number {
-  const fallback = DEFAULT_SCENARIO[key];
-  if (raw === undefined) return fallback;
-  if (typeof raw !== 'number' || !Number.isFinite(raw)) return badValue(key, raw, fallback, warnings);
-  const { min, max, off } = DECIMAL_RANGES[key];
+function sanitizeDecimal(key: string, row: DecimalRow, raw: unknown, warnings: StateWarning[]): number {
+  if (typeof raw !== 'number' || !Number.isFinite(raw)) return badValue(key, raw, row.default, warnings);
+  const { min, max, off } = row;
   if (off !== undefined && raw === off) return off;
   const used = (off !== undefined && raw < off ? off : Math.min(max, Math.max(min, raw))) + 0;
   if (used !== raw) warnings.push({ param: key, code: 'out-of-range', value: String(raw), used: String(used) });
@@ -251,57 +211,60 @@ function sanitizeDecimal(key: DecimalField, raw: unknown, warnings: StateWarning
 }
 
 /** Painted cells, rewritten canonically; malformed pieces are dropped with `bad-value`. */
-function sanitizePaint(raw: unknown, warnings: StateWarning[]): string {
-  if (raw === undefined) return DEFAULT_SCENARIO.paint;
-  if (typeof raw !== 'string') return badValue('paint', raw, DEFAULT_SCENARIO.paint, warnings);
+function sanitizePaint(key: string, row: StringRow, raw: unknown, warnings: StateWarning[]): string {
+  if (typeof raw !== 'string') return badValue(key, raw, row.default, warnings);
   const { cells, rejected, outOfRange } = parsePaint(raw.slice(0, LIMITS.maxPaintChars));
-  if (raw.length > LIMITS.maxPaintChars) warnings.push({ param: 'paint', code: 'too-long', value: String(raw.length), used: String(LIMITS.maxPaintChars) });
-  if (rejected.length) warnings.push({ param: 'paint', code: 'bad-value', value: previewValue(rejected.join(',')), used: '' });
-  if (outOfRange.length) warnings.push({ param: 'paint', code: 'out-of-range', value: previewValue(outOfRange.join(',')), used: '' });
+  if (raw.length > LIMITS.maxPaintChars) warnings.push({ param: key, code: 'too-long', value: String(raw.length), used: String(LIMITS.maxPaintChars) });
+  if (rejected.length) warnings.push({ param: key, code: 'bad-value', value: previewValue(rejected.join(',')), used: '' });
+  if (outOfRange.length) warnings.push({ param: key, code: 'out-of-range', value: previewValue(outOfRange.join(',')), used: '' });
   return formatPaint(cells);
 }
 
 /**
  * Token positions `i,j,…` (whole numbers 0 … MAX_POSITION), sorted and unique; bad pieces dropped
  * with `bad-value`, positions past MAX_POSITION with `out-of-range` (`used` empty: left out),
- * text past LIMITS.maxFormulaChars cut with `too-long`.
+ * text past LIMITS.maxFormulaChars cut with `too-long`. `none` is kept as it is.
  */
-function sanitizePositions(raw: unknown, warnings: StateWarning[]): string {
-  if (raw === undefined) return DEFAULT_SCENARIO.globalTokens;
-  if (typeof raw !== 'string') return badValue('globalTokens', raw, DEFAULT_SCENARIO.globalTokens, warnings);
+function sanitizePositions(key: string, row: StringRow, raw: unknown, warnings: StateWarning[]): string {
+  if (typeof raw !== 'string') return badValue(key, raw, row.default, warnings);
   if (raw === 'none') return raw;
-  const { positions, rejected, outOfRange } = parsePositions(cutList('globalTokens', raw, warnings));
-  if (rejected.length) warnings.push({ param: 'globalTokens', code: 'bad-value', value: previewValue(rejected.join(',')), used: '' });
-  if (outOfRange.length) warnings.push({ param: 'globalTokens', code: 'out-of-range', value: previewValue(outOfRange.join(',')), used: '' });
+  const { positions, rejected, outOfRange } = parsePositions(cutList(key, raw, warnings));
+  if (rejected.length) warnings.push({ param: key, code: 'bad-value', value: previewValue(rejected.join(',')), used: '' });
+  if (outOfRange.length) warnings.push({ param: key, code: 'out-of-range', value: previewValue(outOfRange.join(',')), used: '' });
   return positions.join(',');
 }
 
 /** A comma-separated list cut to LIMITS.maxFormulaChars, with `too-long` when it was longer. */
-function cutList(key: 'globalTokens' | 'open', raw: string, warnings: StateWarning[]): string {
+function cutList(key: string, raw: string, warnings: StateWarning[]): string {
   const max = LIMITS.maxFormulaChars;
   if (raw.length > max) warnings.push({ param: key, code: 'too-long', value: String(raw.length), used: String(max) });
   return raw.slice(0, max);
 }
 
-/** The tile overlay sizes the UI offers; anything else → 0 (off) + `bad-value`. */
-export const TILE_SIZES = [0, 16, 32, 64, 128] as const;
-
-function tileSizeOf(size: number, warnings: StateWarning[]): number {
-  if ((TILE_SIZES as readonly number[]).includes(size)) return size;
-  warnings.push({ param: 'tileSize', code: 'bad-value', value: String(size), used: '0' });
-  return 0;
-}
+/** The tile overlay sizes the UI offers (settings.ts `allowed`); anything else → 0 (off) + `bad-value`. */
+export const TILE_SIZES = SETTINGS.tileSize.allowed;
 
 /**
  * The open panels: ids of PANELS separated by commas (spaces allowed), written back in the order
  * of PANELS without repeats; an unknown id is dropped with `bad-value`. '' = every panel shut.
  */
-function sanitizePanels(raw: unknown, warnings: StateWarning[]): string {
-  if (raw === undefined) return DEFAULT_SCENARIO.open;
-  if (typeof raw !== 'string') return badValue('open', raw, DEFAULT_SCENARIO.open, warnings);
-  const pieces = cutList('open', raw, warnings).split(',').map((p) => p.trim()).filter((p) => p !== '');
+function sanitizePanels(key: string, row: StringRow, raw: unknown, warnings: StateWarning[]): string {
+  if (typeof raw !== 'string') return badValue(key, raw, row.default, warnings);
+  const pieces = cutList(key, raw, warnings).split(',').map((p) => p.trim()).filter((p) => p !== '');
   const known: readonly string[] = PANELS;
   const rejected = pieces.filter((p) => !known.includes(p));
-  if (rejected.length) warnings.push({ param: 'open', code: 'bad-value', value: previewValue(rejected.join(',')), used: '' });
+  if (rejected.length) warnings.push({ param: key, code: 'bad-value', value: previewValue(rejected.join(',')), used: '' });
   return PANELS.filter((id) => pieces.includes(id)).join(',');
+}
+
+/**
+ * A `hide`/`lock` list: control and panel ids (controls.ts SHAPE_IDS), written back in that
+ * order without repeats; unknown ids are left out with one `unknown-control` warning naming them
+ * (its message lists the valid ids). Cut to LIMITS.maxFormulaChars first (+ `too-long`).
+ */
+function sanitizeControls(key: string, row: StringRow, raw: unknown, warnings: StateWarning[]): string {
+  if (typeof raw !== 'string') return badValue(key, raw, row.default, warnings);
+  const { ids, unknown } = parseShapeList(cutList(key, raw, warnings));
+  if (unknown.length) warnings.push({ param: key, code: 'unknown-control', value: previewValue(unknown.join(',')), used: '' });
+  return ids.join(',');
 }

@@ -3,7 +3,9 @@
  * The UI translates a warning from its `code` and fields; `describeWarning` is the English text.
  */
 
-import { DECIMAL_RANGES, INTEGER_RANGES, MAX_POSITION, SCHEMA_VERSION, type DecimalRange, type Scenario } from './scenario';
+import { SCHEMA_VERSION, type DecimalRange, type Scenario } from './scenario';
+import { rangeOf, SETTINGS } from './settings';
+import { SHAPE_IDS } from './controls';
 import { URL_KEYS } from './urlKeys';
 
 /** What was wrong with one restored value. */
@@ -15,7 +17,8 @@ export type StateWarningCode =
   | 'too-long'
   | 'too-many-lines'
   | 'bad-version'
-  | 'bad-compressed';
+  | 'bad-compressed'
+  | 'unknown-control';
 
 /**
  * One problem found while restoring state, and what was used instead.
@@ -29,6 +32,8 @@ export type StateWarningCode =
  *   for `out-of-range` on a list (`paint`, `global`) the empty string (the pieces are left out).
  * - `bad-compressed`: `param` is the compressed key as written (`qz`), `used` the default value
  *   used for its field.
+ * - `unknown-control`: `param` is `hide` or `lock`, `value` the unknown ids (comma-separated),
+ *   `used` empty (they are left out); the message lists the valid ids (controls.ts SHAPE_IDS).
  */
 export interface StateWarning {
   param: string;
@@ -41,7 +46,7 @@ export interface StateWarning {
  * A clear English sentence for a warning: what was wrong and what is used instead.
  *
  * Rule: one sentence per `code`, naming `param`, the rejected `value` and the `used` value;
- * integer ranges come from INTEGER_RANGES. The UI translates by `code` instead of this text.
+ * ranges come from the settings table (settings.ts). The UI translates by `code` instead of this text.
  * @param w the warning.
  * @returns e.g. `heads: 99 is outside the allowed range 1..16; using 16.`
  * @throws never.
@@ -66,6 +71,8 @@ export function describeWarning(w: StateWarning): string {
       return `${p}: the text has ${w.value} sequences (non-blank lines) but at most ${w.used} are used; the rest are kept in the text but not shown.`;
     case 'bad-compressed':
       return `${p}: the compressed text could not be read (the link may be cut short or altered); using the default "${w.used}".`;
+    case 'unknown-control':
+      return `${p}: no control or panel is called "${w.value}"; left out. Valid ids: ${SHAPE_IDS.join(', ')}.`;
     case 'bad-version':
       return `Schema version "${w.value}" is not supported (this app reads version ${SCHEMA_VERSION}); the rest is read as version ${w.used} on a best-effort basis.`;
   }
@@ -83,19 +90,17 @@ const FIELD_OF_URL_KEY: ReadonlyMap<string, keyof Scenario> = new Map(
 
 /**
  * The documented range of a numeric setting, for naming it in an `out-of-range` warning.
- * Rule: integers INTEGER_RANGES; decimals DECIMAL_RANGES (with `off`: the soft-cap is 0 or
- * 0.01 … 1000); token positions and painted cells' indices 0 … MAX_POSITION.
+ * Rule: the settings table's range (settings.ts `rangeOf`): integers and decimals their
+ * [min, max] (with `off`: the soft-cap is 0 or 0.01 … 1000); token positions and painted cells'
+ * indices 0 … MAX_POSITION.
  * @param param a Scenario field name (`dK`) or its URL key (`dk`).
  * @returns e.g. { min: 1, max: 16 } for `heads`; undefined for a setting without a numeric range.
  * @throws never.
- * Source: scenario.ts (INTEGER_RANGES, DECIMAL_RANGES, MAX_POSITION), docs/url-format.md.
+ * Source: settings.ts, docs/url-format.md.
  */
 export function warningRange(param: string): DecimalRange | undefined {
   const field: string = FIELD_OF_URL_KEY.get(param) ?? param;
-  if (Object.prototype.hasOwnProperty.call(INTEGER_RANGES, field)) return INTEGER_RANGES[field as keyof typeof INTEGER_RANGES];
-  if (Object.prototype.hasOwnProperty.call(DECIMAL_RANGES, field)) return DECIMAL_RANGES[field as keyof typeof DECIMAL_RANGES];
-  if (field === 'paint' || field === 'globalTokens') return { min: 0, max: MAX_POSITION };
-  return undefined;
+  return Object.prototype.hasOwnProperty.call(SETTINGS, field) ? rangeOf(field as keyof Scenario) : undefined;
 }
 
 /** Longest `value`/`used` text kept in a warning before it is shortened with '…'. */

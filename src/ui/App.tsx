@@ -8,6 +8,8 @@ import { formatPaint } from '../state/paint';
 import { maskLeaves, parseMaskList } from '../state/maskList';
 import type { Scenario } from '../state/scenario';
 import { AppHeader } from './AppHeader';
+import { Control, ShapeContext } from './Control';
+import { useShapedUpdate } from './useShapedUpdate';
 import { globalPositions, toggleGlobal } from '../scenario/catalogueTerms';
 import { CellReadout, type HoveredCell } from './CellReadout';
 import { EncDecView } from './EncDecView';
@@ -38,7 +40,11 @@ import { InputNotes, WarningBanner } from './WarningBanner';
 
 export function App({ initialState }: { initialState: string }) {
   const { t, i18n } = useTranslation();
-  const { scenario: linked, warnings, update, replace, dismissWarnings } = useScenarioUrl(initialState);
+  const url = useScenarioUrl(initialState);
+  const { scenario: linked, warnings, dismissWarnings } = url;
+  // a teacher's link (hide=, lock=): locked fields do not change, whichever way a change comes
+  const { update, replace } = useShapedUpdate(linked, url.update, url.replace);
+  const shape = useMemo(() => ({ hide: linked.hide, lock: linked.lock }), [linked.hide, linked.lock]);
   // the link's scenario, read with the automatic tokens while GPT-2's vocabulary loads
   const scenario = useTokenizedScenario(linked);
   const [hovered, setHovered] = useState<HoveredCell | null>(null);
@@ -65,6 +71,7 @@ export function App({ initialState }: { initialState: string }) {
   if (scenario.present) {
     const error = !c.derived.ok ? <p className="banner error" role="alert">{t(`errors.${c.derived.error}`)}</p> : null;
     return (
+      <ShapeContext.Provider value={shape}>
       <div className="app present">
         <SkipLink />
         <PanelBoundary panel="result">
@@ -90,15 +97,17 @@ export function App({ initialState }: { initialState: string }) {
         </PanelBoundary>
         {!quiz.hidden && <PrintHandout scenario={scenario} stageProps={lesson.stageProps} explainer={lesson.explainer} />}
       </div>
+      </ShapeContext.Provider>
     );
   }
   const { derived, run, shown } = c;
   return (
+    <ShapeContext.Provider value={shape}>
     <div className="app">
       <SkipLink />
       <AppHeader scenario={scenario} update={update} c={c} noExport={quiz.hidden} />
       <aside className="controls" aria-label={t('app.settings')}>
-        <PresetPicker scenario={scenario} replace={replace} />
+        <Control id="preset"><PresetPicker scenario={scenario} replace={replace} /></Control>
         <PanelBoundary panel="input"><InputPanel scenario={linked} update={update} /></PanelBoundary>
         <PanelBoundary panel="masks">
           <MaskPanel scenario={scenario} update={update} customError={derived.ok ? derived.customError : null} maskNotes={derived.ok ? derived.maskNotes : []}
@@ -122,6 +131,7 @@ export function App({ initialState }: { initialState: string }) {
       </main>
       {!quiz.hidden && <PrintHandout scenario={scenario} stageProps={lesson.stageProps} explainer={lesson.explainer} />}
     </div>
+    </ShapeContext.Provider>
   );
 }
 

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { joinStages } from '../engine/headStages';
 import type { Scenario } from '../state/scenario';
 import { CopyLinkButton, ExportButton } from './ExportButton';
+import { Control } from './Control';
+import { ShareButton } from './ShareButton';
 import { buildExport, exportEngine } from './exportJson';
 import { ThemeToggle } from './ThemeToggle';
 import type { Computation } from './useComputation';
@@ -23,19 +25,25 @@ export function AppHeader({ scenario, update, c, noExport }: Props) {
       <h1>{t('app.title')}</h1>
       <p className="tagline">{t('app.tagline')}</p>
       <div className="header-actions">
-        <button type="button" className="present-button" onClick={() => update({ present: true })} title={t('lesson.present.enterHint')} data-testid="present-enter">
-          {t('lesson.present.enter')}
-        </button>
-        <label className="lang" htmlFor="language-select">
-          {t('app.language')}
-        </label>
-        <select id="language-select" value={scenario.language} onChange={(e) => update({ language: e.target.value === 'zh' ? 'zh' : 'en' })}>
-          <option value="en" lang="en">English</option>
-          <option value="zh" lang="zh-CN">中文</option>
-        </select>
+        <Control id="share"><ShareButton scenario={scenario} /></Control>
+        <Control id="present">
+          <button type="button" className="present-button" onClick={() => update({ present: true })} title={t('lesson.present.enterHint')} data-testid="present-enter">
+            {t('lesson.present.enter')}
+          </button>
+        </Control>
+        <Control id="lang">
+          <label className="lang" htmlFor="language-select">
+            {t('app.language')}
+          </label>
+          <select id="language-select" value={scenario.language} onChange={(e) => update({ language: e.target.value === 'zh' ? 'zh' : 'en' })}>
+            <option value="en" lang="en">English</option>
+            <option value="zh" lang="zh-CN">中文</option>
+          </select>
+        </Control>
         <ThemeToggle />
-        <CopyLinkButton />
-        {!noExport && <ExportButton
+        <Control id="copy-link"><CopyLinkButton /></Control>
+        {!noExport && <Control id="export">
+        <ExportButton
           shape={derived.ok && run.error === null && shown ? derived.inputs.shape : null}
           busy={c.behind || run.completing}
           problem={shown && !c.complete ? t('engine.exportNeedsAllHeads') : undefined}
@@ -43,7 +51,8 @@ export function AppHeader({ scenario, update, c, noExport }: Props) {
             const stages = shown && joinStages(shown.set);
             return shown && stages && buildExport(scenario, shown.inputs, stages, shown.job, exportEngine(shown.run));
           }}
-        />}
+        />
+        </Control>}
       </div>
     </header>
   );

@@ -5,6 +5,7 @@
  * panel keeps its content mounted (hidden), so nothing typed in it is lost.
  */
 import { useId, type ReactNode } from 'react';
+import { LockBadge, useControlState } from './Control';
 import { PANELS, type FocusTarget, type PanelId, type Scenario } from '../state/scenario';
 
 /** The open panels of `open` (a Scenario's `open` field). */
@@ -46,14 +47,23 @@ interface Props {
 
 export function FoldPanel({ id, title, scenario, update, className, children }: Props) {
   const bodyId = useId();
+  const noteId = useId();
   const open = isPanelOpen(scenario, id);
+  // a teacher's link (hide=, lock=; Control.tsx): a locked panel's controls are disabled, its fold toggle (in the legend) still works
+  const shape = useControlState(id);
+  if (shape === 'hidden') return null;
+  const locked = shape === 'locked';
   return (
-    <fieldset className={`panel fold${open ? '' : ' shut'}${className ? ` ${className}` : ''}`} data-panel={id} data-open={open}>
+    <fieldset
+      className={`panel fold${open ? '' : ' shut'}${className ? ` ${className}` : ''}`} data-panel={id} data-open={open}
+      disabled={locked} data-locked={locked || undefined} aria-describedby={locked ? noteId : undefined}
+    >
       <legend>
         <button type="button" className="fold-toggle" aria-expanded={open} aria-controls={bodyId} onClick={() => update(panelPatch(scenario, id, !open))}>
           <span className="fold-caret" aria-hidden="true">{open ? '▾' : '▸'}</span>
           {title}
         </button>
+        {locked && <LockBadge noteId={noteId} />}
       </legend>
       <div id={bodyId} className="fold-body" hidden={!open}>
         {children}

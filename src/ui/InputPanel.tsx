@@ -6,6 +6,7 @@ import { EXAMPLE_TEXT, INTEGER_RANGES, LIMITS, type Scenario } from '../state/sc
 import { NumberField } from './NumberField';
 import { Choice } from './Choice';
 import { TokenizerChoice } from './TokenizerChoice';
+import { Control } from './Control';
 
 interface Props {
   scenario: Scenario;
@@ -18,6 +19,7 @@ export const InputPanel = memo(function InputPanel({ scenario: s, update }: Prop
   const hint = s.attention === 'cross' ? t('input.crossHint') : s.attention === 'encdec' ? t('encdec.inputHint') : t('input.selfHint');
   return (
     <FoldPanel id="input" title={t('input.legend')} scenario={s} update={update}>
+      <Control id="attn">
       <Choice
         label={t('input.attention')}
         value={s.attention}
@@ -28,7 +30,9 @@ export const InputPanel = memo(function InputPanel({ scenario: s, update }: Prop
         ]}
         onChange={(attention) => update({ attention })}
       />
+      </Control>
       <p className="hint">{hint}</p>
+      <Control id="mode">
       <Choice
         label={t('input.mode')}
         value={s.inputMode}
@@ -38,6 +42,7 @@ export const InputPanel = memo(function InputPanel({ scenario: s, update }: Prop
         ]}
         onChange={(inputMode) => update({ inputMode })}
       />
+      </Control>
       {s.inputMode === 'text' ? <TextInputs s={s} update={update} /> : <LengthInputs s={s} update={update} />}
     </FoldPanel>
   );
@@ -56,15 +61,19 @@ function TextInputs({ s, update }: { s: Scenario; update: Props['update'] }) {
   };
   return (
     <>
-      <label className="field">
-        <span>{cross ? t('input.queryText') : t('input.queryTextSelf')}</span>
-        <textarea rows={3} value={s.queryText} data-testid="query-text" onChange={(e) => setText('queryText', e.target.value)} />
-      </label>
-      {cross && (
+      <Control id="q">
         <label className="field">
-          <span>{t('input.keyText')}</span>
-          <textarea rows={3} value={s.keyText} data-testid="key-text" onChange={(e) => setText('keyText', e.target.value)} />
+          <span>{cross ? t('input.queryText') : t('input.queryTextSelf')}</span>
+          <textarea rows={3} value={s.queryText} data-testid="query-text" onChange={(e) => setText('queryText', e.target.value)} />
         </label>
+      </Control>
+      {cross && (
+        <Control id="k">
+          <label className="field">
+            <span>{t('input.keyText')}</span>
+            <textarea rows={3} value={s.keyText} data-testid="key-text" onChange={(e) => setText('keyText', e.target.value)} />
+          </label>
+        </Control>
       )}
       {cut && (
         <p className="field-error" role="alert">
@@ -72,7 +81,8 @@ function TextInputs({ s, update }: { s: Scenario; update: Props['update'] }) {
         </p>
       )}
       <p className="hint">{t('input.textHint')}</p>
-      <TokenizerChoice value={s.tokenizer} update={update} />
+      <Control id="tok"><TokenizerChoice value={s.tokenizer} update={update} /></Control>
+      <Control id="examples">
       <div className="button-row">
         <button type="button" onClick={() => update({ queryText: EXAMPLE_TEXT.en.query, keyText: EXAMPLE_TEXT.en.key })}>
           {t('input.exampleEn')}
@@ -81,6 +91,8 @@ function TextInputs({ s, update }: { s: Scenario; update: Props['update'] }) {
           {t('input.exampleZh')}
         </button>
       </div>
+      </Control>
+      <Control id="pad">
       <Choice
         label={t('input.paddingSide')}
         value={s.paddingSide}
@@ -90,6 +102,7 @@ function TextInputs({ s, update }: { s: Scenario; update: Props['update'] }) {
         ]}
         onChange={(paddingSide) => update({ paddingSide })}
       />
+      </Control>
     </>
   );
 }
@@ -99,11 +112,11 @@ function LengthInputs({ s, update }: { s: Scenario; update: Props['update'] }) {
   const r = INTEGER_RANGES;
   return (
     <div className="field-grid">
-      <NumberField label={t('input.queryLength')} value={s.queryLength} {...r.queryLength} onCommit={(queryLength) => update({ queryLength })} />
+      <Control id="lq"><NumberField label={t('input.queryLength')} value={s.queryLength} {...r.queryLength} onCommit={(queryLength) => update({ queryLength })} /></Control>
       {s.attention !== 'self' && (
-        <NumberField label={t('input.keyLength')} value={s.keyLength} {...r.keyLength} onCommit={(keyLength) => update({ keyLength })} />
+        <Control id="lk"><NumberField label={t('input.keyLength')} value={s.keyLength} {...r.keyLength} onCommit={(keyLength) => update({ keyLength })} /></Control>
       )}
-      <NumberField label={t('input.batchSize')} value={s.batchSize} {...r.batchSize} onCommit={(batchSize) => update({ batchSize })} />
+      <Control id="b"><NumberField label={t('input.batchSize')} value={s.batchSize} {...r.batchSize} onCommit={(batchSize) => update({ batchSize })} /></Control>
     </div>
   );
 }

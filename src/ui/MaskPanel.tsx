@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FoldPanel } from './FoldPanel';
 import type { Scenario } from '../state/scenario';
 import { Choice } from './Choice';
+import { Control } from './Control';
 import { CustomMaskField } from './CustomMaskField';
 import { MaskListEditor } from './MaskListEditor';
 import type { MaskNote } from '../scenario/catalogueTerms';
@@ -26,8 +27,9 @@ export const MaskPanel = memo(function MaskPanel({ scenario: s, update, customEr
   const noPadding = s.inputMode === 'lengths';
   return (
     <FoldPanel id="masks" title={t('mask.legend')} scenario={s} update={update}>
-      <Toggle label={t('mask.causal')} hint={t('mask.causalHint')} checked={s.causal} onChange={(causal) => update({ causal })} />
+      <Control id="causal"><Toggle label={t('mask.causal')} hint={t('mask.causalHint')} checked={s.causal} onChange={(causal) => update({ causal })} /></Control>
       {/* Always shown (greyed when it cannot matter), so that toggling causal moves nothing below. */}
+      <Control id="align">
       <Choice
         label={t('mask.alignment')}
         value={s.causalAlignment}
@@ -38,8 +40,10 @@ export const MaskPanel = memo(function MaskPanel({ scenario: s, update, customEr
         disabled={!s.causal || s.attention !== 'cross'}
         onChange={(causalAlignment) => update({ causalAlignment })}
       />
+      </Control>
       {s.attention === 'self' && <p className="hint">{t('mask.alignmentSelf')}</p>}
       {s.attention === 'encdec' && <p className="hint">{t('mask.alignmentEncdec')}</p>}
+      <Control id="causallen">
       <Choice
         label={t('readings.label')}
         value={s.causalLengths}
@@ -50,13 +54,14 @@ export const MaskPanel = memo(function MaskPanel({ scenario: s, update, customEr
         disabled={!s.causal || noPadding || s.attention !== 'cross'}
         onChange={(causalLengths) => update({ causalLengths })}
       />
+      </Control>
       {s.causal && s.attention === 'cross' && <p className="hint">{t(noPadding ? 'readings.hintLengths' : 'readings.hintWhere')}</p>}
-      <Toggle label={t('mask.keyPadding')} hint={t('mask.keyPaddingHint')} checked={s.keyPadding} disabled={noPadding} onChange={(keyPadding) => update({ keyPadding })} />
-      <Toggle label={t('mask.queryPadding')} hint={t('mask.queryPaddingHint')} checked={s.queryPadding} disabled={noPadding} onChange={(queryPadding) => update({ queryPadding })} />
+      <Control id="kpad"><Toggle label={t('mask.keyPadding')} hint={t('mask.keyPaddingHint')} checked={s.keyPadding} disabled={noPadding} onChange={(keyPadding) => update({ keyPadding })} /></Control>
+      <Control id="qpad"><Toggle label={t('mask.queryPadding')} hint={t('mask.queryPaddingHint')} checked={s.queryPadding} disabled={noPadding} onChange={(queryPadding) => update({ queryPadding })} /></Control>
       {noPadding && <p className="hint">{t('mask.noPaddingInLengths')}</p>}
       <p className="panel-subtitle">{t('mask.more')}</p>
-      <MaskListEditor scenario={s} update={update} notes={maskNotes} />
-      <CustomMaskField value={s.customMask} error={customError} onChange={(customMask) => update({ customMask })} />
+      <Control id="m"><MaskListEditor scenario={s} update={update} notes={maskNotes} /></Control>
+      <Control id="cm"><CustomMaskField value={s.customMask} error={customError} onChange={(customMask) => update({ customMask })} /></Control>
       {maskExpr && <CompositionTree expr={maskExpr} />}
     </FoldPanel>
   );

@@ -5,6 +5,7 @@ import { FoldPanel } from './FoldPanel';
 import { ENUM_VALUES } from '../state/validate';
 import { INTEGER_RANGES, type EnginePreference, type Scenario } from '../state/scenario';
 import { NumberField } from './NumberField';
+import { Control } from './Control';
 
 interface Props {
   scenario: Scenario;
@@ -18,11 +19,12 @@ export const ModelPanel = memo(function ModelPanel({ scenario: s, update }: Prop
   return (
     <FoldPanel id="model" title={t('model.legend')} scenario={s} update={update}>
       <div className="field-grid">
-        <NumberField label={t('model.seed')} value={s.seed} {...r.seed} onCommit={(seed) => update({ seed })} />
-        <NumberField label={t('model.dK')} value={s.dK} {...r.dK} onCommit={(dK) => update({ dK })} />
-        <NumberField label={t('model.heads')} value={s.heads} {...r.heads} onCommit={(heads) => update({ heads })} />
+        <Control id="seed"><NumberField label={t('model.seed')} value={s.seed} {...r.seed} onCommit={(seed) => update({ seed })} /></Control>
+        <Control id="dk"><NumberField label={t('model.dK')} value={s.dK} {...r.dK} onCommit={(dK) => update({ dK })} /></Control>
+        <Control id="heads"><NumberField label={t('model.heads')} value={s.heads} {...r.heads} onCommit={(heads) => update({ heads })} /></Control>
       </div>
       <p className="hint">{t('model.hint')}</p>
+      <Control id="engine">
       <label className="engine-field">
         {t('engine.label')}{' '}
         <select value={s.engine} onChange={(e) => update({ engine: e.target.value as EnginePreference })} data-testid="engine-select">
@@ -33,6 +35,7 @@ export const ModelPanel = memo(function ModelPanel({ scenario: s, update }: Prop
           ))}
         </select>
       </label>
+      </Control>
       <p className="hint">{t('engine.hint')}</p>
     </FoldPanel>
   );

@@ -10,6 +10,7 @@ import { CellReadout, CellReadoutLine, type HoveredCell } from './CellReadout';
 import { EncDecView } from './EncDecView';
 import { isPanelOpen, panelPatch } from './FoldPanel';
 import { FrameworksPanel } from './FrameworksPanel';
+import { Control } from './Control';
 import { HeadStrip } from './HeadStrip';
 import { PanelBoundary } from './PanelBoundary';
 import { QUIZ_HIDDEN_STEPS, QuizCover } from './QuizCover';
@@ -76,7 +77,7 @@ export function ResultView({ scenario, update, c, lesson, hovered, paint, tokens
       )}
       {!hidden && lesson.inspector(false)}
       {!hidden && <PanelBoundary panel="frameworks">
-        <FrameworksPanel open={isPanelOpen(scenario, 'frameworks')} onOpenChange={onFrameworksOpen} inputs={shown.inputs} set={shown.set} keys={shown.job.key} keyPadding={scenario.keyPadding} batch={batch} head={head} />
+        <Control id="frameworks"><FrameworksPanel open={isPanelOpen(scenario, 'frameworks')} onOpenChange={onFrameworksOpen} inputs={shown.inputs} set={shown.set} keys={shown.job.key} keyPadding={scenario.keyPadding} batch={batch} head={head} /></Control>
       </PanelBoundary>}
       {!hidden && <HeadStrip set={shown.set} pending={shown.run.onPage === 'focus'} batch={batch} head={head} weightScale={scenario.weightScale} onSelect={onSelectHead} />}
     </div>

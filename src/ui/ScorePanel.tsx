@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { FoldPanel } from './FoldPanel';
 import { DECIMAL_RANGES, type Scenario } from '../state/scenario';
 import { NumberField } from './NumberField';
+import { Control } from './Control';
 
 interface Props {
   scenario: Scenario;
@@ -18,16 +19,18 @@ export const ScorePanel = memo(function ScorePanel({ scenario: s, update }: Prop
     <FoldPanel id="modifiers" title={t('score.legend')} scenario={s} update={update}>
       <p className="hint">{t('score.hint')}</p>
       <div className="field-grid">
-        <NumberField label={t('score.temperature')} value={s.temperature} {...r.temperature} integer={false} onCommit={(temperature) => update({ temperature })} />
-        <NumberField label={t('score.softcap')} value={s.softcap} {...r.softcap} integer={false} onCommit={(softcap) => update({ softcap })} />
+        <Control id="temp"><NumberField label={t('score.temperature')} value={s.temperature} {...r.temperature} integer={false} onCommit={(temperature) => update({ temperature })} /></Control>
+        <Control id="cap"><NumberField label={t('score.softcap')} value={s.softcap} {...r.softcap} integer={false} onCommit={(softcap) => update({ softcap })} /></Control>
       </div>
-      <label className="toggle">
-        <input type="checkbox" checked={s.alibi} onChange={(e) => update({ alibi: e.target.checked })} />
-        <span>
-          {t('score.alibi')}
-          <small>{t('score.alibiHint')}</small>
-        </span>
-      </label>
+      <Control id="alibi">
+        <label className="toggle">
+          <input type="checkbox" checked={s.alibi} onChange={(e) => update({ alibi: e.target.checked })} />
+          <span>
+            {t('score.alibi')}
+            <small>{t('score.alibiHint')}</small>
+          </span>
+        </label>
+      </Control>
     </FoldPanel>
   );
 });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SequenceBatch } from '../engine/sequences';
 import type { Scenario } from '../state/scenario';
 import { Choice } from './Choice';
+import { Control } from './Control';
 
 interface Props {
   scenario: Scenario;
@@ -19,6 +20,7 @@ export function ViewBar({ scenario, update, query, batch, head, heads }: Props) 
   const headId = useId();
   return (
     <div className="view-bar">
+      <Control id="vb">
       <div className="batch-tabs" role="group" aria-label={t('view.batch')}>
         <span className="choice-label">{t('view.batch')}</span>
         {query.tokens.map((tokens, b) => {
@@ -31,6 +33,8 @@ export function ViewBar({ scenario, update, query, batch, head, heads }: Props) 
           );
         })}
       </div>
+      </Control>
+      <Control id="vh">
       <div className="field inline">
         <label htmlFor={headId}>{t('view.head')}</label>
         <select id={headId} value={head} onChange={(e) => update({ viewHead: Number(e.target.value) })}>
@@ -41,6 +45,8 @@ export function ViewBar({ scenario, update, query, batch, head, heads }: Props) 
           ))}
         </select>
       </div>
+      </Control>
+      <Control id="wscale">
       <Choice
         label={t('view.weightScale')}
         value={scenario.weightScale}
@@ -50,6 +56,7 @@ export function ViewBar({ scenario, update, query, batch, head, heads }: Props) 
         ]}
         onChange={(weightScale) => update({ weightScale })}
       />
+      </Control>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 /** Link warnings (invalid URL settings that were replaced) and input notes, translated by code. */
 import { useTranslation } from 'react-i18next';
 import { warningRange, type StateWarning } from '../state/warnings';
+import { SHAPE_IDS } from '../state/controls';
 import type { InputNote } from '../scenario/derive';
 
 export function WarningBanner({ warnings, onDismiss }: { warnings: StateWarning[]; onDismiss(): void }) {
@@ -16,7 +17,7 @@ export function WarningBanner({ warnings, onDismiss }: { warnings: StateWarning[
       <p>{t('warnings.title')}</p>
       <ul>
         {warnings.map((w, i) => (
-          <li key={i}>{t(warningKey(w), { param: w.param, value: w.value, used: w.used, limit: limitText(w.param) })}</li>
+          <li key={i}>{t(warningKey(w), { param: w.param, value: w.value, used: w.used, limit: limitText(w.param), ids: SHAPE_IDS.join(', ') })}</li>
         ))}
       </ul>
       <button type="button" onClick={onDismiss}>

@@ -7,14 +7,12 @@
 import { useMemo } from 'react';
 import type { Scenario } from '../state/scenario';
 import { computeSettingsKey } from '../scenario/derive';
+import { fieldsWhere } from '../state/settings';
 import { computeEncDecPart, planEncDec, type EncDecPanelData, type EncDecPlan } from '../compute/encdecCompute';
 import type { EncDecPart } from '../scenario/encdecInputs';
 
-/** The Scenario fields the view's numbers depend on. */
-const ENCDEC_FIELDS = [
-  'inputMode', 'queryText', 'keyText', 'queryLength', 'keyLength', 'batchSize', 'paddingSide',
-  'causal', 'causalAlignment', 'keyPadding', 'queryPadding', 'temperature', 'alibi', 'softcap', 'seed', 'dK', 'heads',
-] as const satisfies readonly (keyof Scenario)[];
+/** The Scenario fields the view's numbers depend on (settings.ts: not `view`, not `encdec: false`). */
+const ENCDEC_FIELDS = fieldsWhere((row) => row.effect !== 'view' && row.encdec !== false);
 
 /** The plan, and each attention's data (null when it could not be computed, or when the plan is not ok). */
 export interface EncDecData {

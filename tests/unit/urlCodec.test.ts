@@ -67,6 +67,8 @@ const validScenario: fc.Arbitrary<Scenario> = fc.record({
   step: fc.constantFrom('tokens', 'qkv', 'scores', 'scaled', 'logits', 'mask', 'masked', 'weights', 'output'),
   focus: fc.constantFrom('', 'weights', 'qkv', 'frameworks', 'fully-masked', 'inspector', 'encoder', 'cross'),
   open: fc.subarray(['input', 'masks', 'modifiers', 'model', 'frameworks']).map((ids) => ids.join(',')),
+  hide: fc.subarray(['share', 'causal', 'heads', 'masks', 'frameworks']).map((ids) => ids.join(',')),
+  lock: fc.subarray(['lang', 'q', 'm', 'input', 'model']).map((ids) => ids.join(',')),
   row: fc.integer({ min: -1, max: 4095 }),
   quiz: fc.boolean(),
 });
@@ -406,7 +408,7 @@ describe('URL_KEYS', () => {
       keyLength: 'lk', batchSize: 'b', paddingSide: 'pad', causal: 'causal',
       causalAlignment: 'align', causalLengths: 'causallen', keyPadding: 'kpad', queryPadding: 'qpad', masks: 'm', maskJoin: 'mj', customMask: 'cm', globalTokens: 'global', paint: 'paint', temperature: 'temp', alibi: 'alibi', softcap: 'cap', seed: 'seed', dK: 'dk',
       heads: 'heads', viewBatch: 'vb', viewHead: 'vh', weightScale: 'wscale', tileSize: 'tiles', engine: 'engine', language: 'lang',
-      present: 'present', step: 'step', focus: 'focus', open: 'open', row: 'row', quiz: 'quiz',
+      present: 'present', step: 'step', focus: 'focus', open: 'open', hide: 'hide', lock: 'lock', row: 'row', quiz: 'quiz',
     });
   });
 });

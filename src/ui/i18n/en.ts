@@ -2,6 +2,7 @@ import { engineEn } from './engine.en';
 import { conventionsEn } from './conventions.en';
 import { costEn } from './cost.en';
 import { zoomEn } from './zoom.en';
+import { shareEn } from './share.en';
 import { readingsEn } from './readings.en';
 import { quizEn } from './quiz.en';
 import { tokenizerEn } from './tokenizer.en';
@@ -231,6 +232,7 @@ export const en = {
   },
   cost: costEn,
   zoom: zoomEn,
+  share: shareEn,
   readings: readingsEn,
   quiz: quizEn,
   tokenizer: tokenizerEn,
@@ -388,6 +390,7 @@ export const en = {
     'too-many-lines': '{{param}} has more than 4 lines; the first 4 are used.',
     'bad-version': 'Link version {{value}} is not known; read as version {{used}}.',
     'bad-compressed': '{{param}}: the compressed text could not be read (the link may be cut short or altered); using the default.',
+    'unknown-control': '{{param}}: no control or panel is called “{{value}}”; left out. Valid ids: {{ids}}.',
   },
 };
 

@@ -2,6 +2,7 @@ import { engineZh } from './engine.zh';
 import { conventionsZh } from './conventions.zh';
 import { costZh } from './cost.zh';
 import { zoomZh } from './zoom.zh';
+import { shareZh } from './share.zh';
 import { readingsZh } from './readings.zh';
 import { quizZh } from './quiz.zh';
 import { tokenizerZh } from './tokenizer.zh';
@@ -233,6 +234,7 @@ export const zh: Strings = {
   },
   cost: costZh,
   zoom: zoomZh,
+  share: shareZh,
   readings: readingsZh,
   quiz: quizZh,
   tokenizer: tokenizerZh,
@@ -390,5 +392,6 @@ export const zh: Strings = {
     'too-many-lines': '{{param}} 超过 4 行；只使用前 4 行。',
     'bad-version': '链接版本 {{value}} 未知；按版本 {{used}} 读取。',
     'bad-compressed': '{{param}}：无法读取压缩的文本（链接可能被截断或改动）；改用默认值。',
+    'unknown-control': '{{param}}：没有名为“{{value}}”的控件或面板；已忽略。有效的 id：{{ids}}。',
   },
 };
