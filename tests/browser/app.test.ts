@@ -194,7 +194,7 @@ describe('Maskscope app', () => {
   });
 
   it('an invalid number keeps the last valid value and says what to enter', async () => {
-    const heads = page.getByLabel('Heads');
+    const heads = page.getByLabel('Heads', { exact: true });
     await heads.fill('99');
     await expect(page.getByRole('alert').filter({ hasText: 'from 1 to 16. Still using 4.' }).count()).resolves.toBe(1);
     await heads.fill('2');
@@ -405,7 +405,7 @@ describe('Maskscope app, edge cases', () => {
     const warnings = await page.getByTestId('url-warnings').textContent();
     expect(warnings).toContain('bogus');
     expect(warnings).toContain('heads=99');
-    expect(await page.getByLabel('Heads').inputValue()).toBe('16');
+    expect(await page.getByLabel('Heads', { exact: true }).inputValue()).toBe('16');
     expect(errors).toEqual([]);
     await page.close();
   });
