@@ -7,27 +7,16 @@ import { useTranslation } from 'react-i18next';
 import { formatPaint } from '../state/paint';
 import { maskLeaves, parseMaskList } from '../state/maskList';
 import type { Scenario } from '../state/scenario';
-import { AppHeader } from './AppHeader';
-import { Control, ShapeContext } from './Control';
+import type { AppParts } from './appParts';
+import { ShapeContext } from './Control';
+import { MainLayout } from './MainLayout';
+import { PresentLayout } from './PresentLayout';
 import { useShapedUpdate } from './useShapedUpdate';
 import { globalPositions, toggleGlobal } from '../scenario/catalogueTerms';
-import { CellReadout, type HoveredCell } from './CellReadout';
-import { EncDecView } from './EncDecView';
-import { InputPanel } from './InputPanel';
-import { MaskPanel } from './MaskPanel';
-import { PanelBoundary } from './PanelBoundary';
-import { ModelPanel } from './ModelPanel';
+import type { HoveredCell } from './CellReadout';
 import type { PaintMode } from './PaintBar';
 import { paintCell } from '../scenario/paintTerm';
-import { PresentView } from './PresentView';
-import { PrintHandout } from './PrintHandout';
-import { PresetPicker } from './PresetPicker';
 import { useQuizViews } from './QuizPanel';
-import { ResultView } from './ResultView';
-import { ScorePanel } from './ScorePanel';
-import { MAIN_ID, SkipLink } from './SkipLink';
-import { StatusLine } from './StatusLine';
-import { GpuNoticeBanner } from './GpuNoticeBanner';
 import { TokenPreview } from './TokenPreview';
 import { useComputation, type Computation } from './useComputation';
 import { useLesson } from './useLesson';
@@ -35,11 +24,9 @@ import { useScenarioUrl } from './useScenarioUrl';
 import { useTokenizedScenario } from './useGpt2';
 import { itemPieces } from '../scenario/itemPieces';
 import { usePresentFocus } from './usePresentFocus';
-import { ViewPicker } from './ViewPicker';
-import { InputNotes, WarningBanner } from './WarningBanner';
 
 export function App({ initialState }: { initialState: string }) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const url = useScenarioUrl(initialState);
   const { scenario: linked, warnings, dismissWarnings } = url;
   // a teacher's link (hide=, lock=): locked fields do not change, whichever way a change comes
@@ -68,69 +55,10 @@ export function App({ initialState }: { initialState: string }) {
   const quiz = useQuizViews(scenario.quiz, c);
   usePresentFocus(scenario.present);
 
-  if (scenario.present) {
-    const error = !c.derived.ok ? <p className="banner error" role="alert">{t(`errors.${c.derived.error}`)}</p> : null;
-    return (
-      <ShapeContext.Provider value={shape}>
-      <div className="app present">
-        <SkipLink />
-        <PanelBoundary panel="result">
-        <PresentView
-          steps={lesson.steps} onStep={lesson.onStep} onExit={() => update({ present: false })} stages={lesson.stageProps} explainer={lesson.explainer}
-          tokens={tokenPreview}
-          view={<ViewPicker batch={c.viewBatch} head={c.viewHead} batches={c.shape?.batch ?? 1} heads={c.shape?.heads ?? scenario.heads} update={update} />}
-          quiz={quiz.present}
-          aside={!quiz.hidden && <>
-            {lesson.inspector(true)}
-            {/* the values of the cell under the pointer (or tapped), when one is */}
-            {c.slice && c.shown && hovered && <CellReadout cell={hovered} slice={c.slice} inputs={c.shown.inputs} queryTokens={c.queryTokens} keyTokens={c.keyTokens} />}
-          </>}
-          message={error ?? (!c.slice ? <p className="head-pending">{t('status.computing')}</p> : undefined)}
-          notice={<>
-            <WarningBanner warnings={warnings} onDismiss={dismissWarnings} />
-            <GpuNoticeBanner gpu={c.run.gpu} onDismiss={c.run.dismissGpuNotice} />
-          </>}
-        >
-          {/* an unrevealed quiz shows the steps instead (its Mask step is the quiz: the cross-attention's mask) */}
-          {scenario.attention === 'encdec' && !quiz.hidden ? <PanelBoundary panel="encdec"><EncDecView scenario={scenario} batch={c.viewBatch} head={c.viewHead} present onStep={lesson.onStep} /></PanelBoundary> : undefined}
-        </PresentView>
-        </PanelBoundary>
-        {!quiz.hidden && <PrintHandout scenario={scenario} stageProps={lesson.stageProps} explainer={lesson.explainer} />}
-      </div>
-      </ShapeContext.Provider>
-    );
-  }
-  const { derived, run, shown } = c;
+  const parts: AppParts = { scenario, linked, update, replace, warnings, dismissWarnings, c, lesson, hovered, paint, tokenPreview, quiz };
   return (
     <ShapeContext.Provider value={shape}>
-    <div className="app">
-      <SkipLink />
-      <AppHeader scenario={scenario} update={update} c={c} noExport={quiz.hidden} />
-      <aside className="controls" aria-label={t('app.settings')}>
-        <Control id="preset"><PresetPicker scenario={scenario} replace={replace} /></Control>
-        <PanelBoundary panel="input"><InputPanel scenario={linked} update={update} /></PanelBoundary>
-        <PanelBoundary panel="masks">
-          <MaskPanel scenario={scenario} update={update} customError={derived.ok ? derived.customError : null} maskNotes={derived.ok ? derived.maskNotes : []}
-            maskExpr={derived.ok ? derived.inputs.mask.expr : null}
-          />
-        </PanelBoundary>
-        <PanelBoundary panel="modifiers"><ScorePanel scenario={scenario} update={update} /></PanelBoundary>
-        <PanelBoundary panel="model"><ModelPanel scenario={scenario} update={update} /></PanelBoundary>
-      </aside>
-      <main className="views" id={MAIN_ID}>
-        <p className="formula">{scenario.temperature === 1 ? t('app.formula') : t('app.formulaTemperature', { tau: scenario.temperature })}</p>
-        <StatusLine device={run.device} run={shown?.run ?? null} set={shown?.set ?? null} slice={quiz.hidden ? null : c.slice} computing={run.computing && c.slow} preparing={run.preparing} projecting={run.projecting} progress={run.progress} job={run.job} />
-        <WarningBanner warnings={warnings} onDismiss={dismissWarnings} />
-        <GpuNoticeBanner gpu={run.gpu} onDismiss={run.dismissGpuNotice} />
-        {!derived.ok && <p className="banner error" role="alert">{t(`errors.${derived.error}`)}</p>}
-        {run.error && <p className="banner error" role="alert">{t('errors.compute', { message: run.error })}</p>}
-        {derived.ok && <InputNotes notes={derived.notes} />}
-        <PanelBoundary panel="result">
-          <ResultView scenario={scenario} update={update} c={c} lesson={lesson} hovered={hovered} paint={paint} tokens={tokenPreview} quiz={quiz.panel ? { hidden: quiz.hidden, panel: quiz.panel } : undefined} />
-        </PanelBoundary>
-      </main>
-      {!quiz.hidden && <PrintHandout scenario={scenario} stageProps={lesson.stageProps} explainer={lesson.explainer} />}
-    </div>
+      {scenario.present ? <PresentLayout {...parts} /> : <MainLayout {...parts} />}
     </ShapeContext.Provider>
   );
 }
