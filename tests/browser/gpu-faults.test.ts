@@ -104,7 +104,7 @@ describe('a lost WebGL context', () => {
     await waitForResult(page);
     await instrumentAll(page, { loseOnRead: true });
     page.on('worker', (w) => void instrument(w, { loseOnCreate: true }).catch(() => undefined));
-    // the page's timers (the checks: 2 s, 10 s and 30 s after the fault) now run only when the test moves the clock
+    // the page's timers (the checks: 2 s after the fault, then 10 s and 30 s after each failure) now run only when the test moves the clock
     await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1_000));
     await page.getByTestId('engine-select').selectOption('webgl');
     await noticeKind(page, 'contextLost');
