@@ -23,7 +23,7 @@ export function parsePaint(text: string): { cells: Map<string, boolean>; rejecte
   const rejected: string[] = [];
   const outOfRange: string[] = [];
   for (const piece of text.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const m = /^(\d{1,4})\.(\d{1,4})\.([01])$/.exec(piece);
+    const m = /^(\d+)\.(\d+)\.([01])$/.exec(piece);
     if (m && (Number(m[1]) > MAX_POSITION || Number(m[2]) > MAX_POSITION)) {
       outOfRange.push(piece);
       continue;
@@ -59,7 +59,7 @@ export function parsePositions(text: string): { positions: number[]; rejected: s
   const rejected: string[] = [];
   const outOfRange: string[] = [];
   for (const piece of text.split(',').map((p) => p.trim()).filter(Boolean)) {
-    if (!/^\d{1,4}$/.test(piece)) rejected.push(piece);
+    if (!/^\d+$/.test(piece)) rejected.push(piece);
     else if (Number(piece) > MAX_POSITION) outOfRange.push(piece);
     else positions.add(Number(piece));
   }

@@ -28,16 +28,16 @@ describe('parsePositions', () => {
     expect(parsePositions('5, 0,5,x')).toEqual({ positions: [0, 5], rejected: ['x'], outOfRange: [] });
   });
 
-  it("parsePositions('4095,4096,9999,12345'): 4095 kept, 4096 and 9999 out of range, 12345 rejected", () => {
-    expect(parsePositions('4095,4096,9999,12345')).toEqual({ positions: [4095], rejected: ['12345'], outOfRange: ['4096', '9999'] });
+  it("parsePositions('4095,4096,9999,12345,1.5'): 4095 kept, 4096, 9999 and 12345 out of range (whatever their digits), 1.5 rejected", () => {
+    expect(parsePositions('4095,4096,9999,12345,1.5')).toEqual({ positions: [4095], rejected: ['1.5'], outOfRange: ['4096', '9999', '12345'] });
   });
 });
 
 describe('parsePaint: indices past 4095', () => {
-  it("parsePaint('4095.4095.1,9999.9999.1,0.4096.0'): the first kept, the others out of range", () => {
-    const { cells, rejected, outOfRange } = parsePaint('4095.4095.1,9999.9999.1,0.4096.0');
+  it("parsePaint('4095.4095.1,9999.9999.1,0.4096.0,10000.0.1,1.2.3'): the first kept, three out of range, the bad value rejected", () => {
+    const { cells, rejected, outOfRange } = parsePaint('4095.4095.1,9999.9999.1,0.4096.0,10000.0.1,1.2.3');
     expect([...cells]).toEqual([['4095.4095', true]]);
-    expect(rejected).toEqual([]);
-    expect(outOfRange).toEqual(['9999.9999.1', '0.4096.0']);
+    expect(rejected).toEqual(['1.2.3']);
+    expect(outOfRange).toEqual(['9999.9999.1', '0.4096.0', '10000.0.1']);
   });
 });
