@@ -159,11 +159,6 @@ export function joinResults(results: Result[]): Result {
   return { ...first, set, run: { ...first.run, ms, workers: results.length } };
 }
 
-
-
-// PARALLEL_CELLS: from this many cells on, a plain-JS run is split across the workers (engine/thresholds.ts)
-export { PARALLEL_CELLS } from '../engine/thresholds';
-
 /** A pool with one worker per core (poolSize), for the engine client. */
 export function createEnginePool(onMessage: (message: WorkerMessage) => void, onFailure: (message: string) => void): EnginePool {
   return new EnginePool(poolSize(navigator.hardwareConcurrency), onMessage, onFailure);

@@ -2,7 +2,7 @@
 import { choosePath, type DeviceInfo } from '../engine/pathChoice';
 import { allHeads, cellCount } from '../engine/headStages';
 import type { HeadRef } from '../engine/types';
-import { PARALLEL_CELLS } from './enginePool';
+import { PARALLEL_CELLS } from '../engine/thresholds';
 import type { EngineJob } from './engineTypes';
 
 /**

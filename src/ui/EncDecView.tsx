@@ -53,13 +53,6 @@ export const EncDecView = memo(function EncDecView({ scenario, batch, head, pres
   const lit = useMemo(() => linkHighlights(link), [link]);
   const ignored = ignoredMaskFields(scenario);
   const shownBatch = panels.cross?.slice.batch ?? batch;
-  // presenting: only the legend of the heatmaps shown, its swatch beside the bar (a shorter legend)
-  const legendsBlock = (
-    <div className="encdec-legends">
-      {stages.includes('mask') && <Legend kind="mask" scale={WEIGHT_SCALE} showBlocked showPadded={scenario.queryPadding && scenario.inputMode === 'text'} large={present} />}
-      {stages.includes('weights') && <Legend kind="weights" scale={WEIGHT_SCALE} showBlocked title={scenario.weightScale === 'row' ? t('view.weightsRowLegend') : undefined} large={present} swatchBeside={present} />}
-    </div>
-  );
   return (
     <section className={present ? 'encdec present' : 'encdec'} data-testid="encdec" aria-labelledby="encdec-heading">
       <h2 id="encdec-heading">{t('encdec.title')}</h2>
@@ -94,7 +87,7 @@ export const EncDecView = memo(function EncDecView({ scenario, batch, head, pres
               />
             ))}
           </div>
-{legendsBlock}
+          <EncDecLegends scenario={scenario} stages={stages} present={present} />
         </>
       )}
     </section>
@@ -139,4 +132,15 @@ function ProblemNote({ plan }: { plan: Extract<EncDecPlan, { ok: false }> }) {
   const { t } = useTranslation();
   const text = plan.error === 'tooLarge' ? t('encdec.tooLarge', { max: plan.max, target: plan.target, source: plan.source }) : t(`errors.${plan.error}`);
   return <p className="banner note encdec-note" role="status" data-testid="encdec-problem" data-error={plan.error}>{text}</p>;
+}
+
+/** The legends of the heatmaps shown; presenting, the weights' swatch sits beside its bar (a shorter legend). */
+function EncDecLegends({ scenario, stages, present }: { scenario: Scenario; stages: readonly string[]; present: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div className="encdec-legends">
+      {stages.includes('mask') && <Legend kind="mask" scale={WEIGHT_SCALE} showBlocked showPadded={scenario.queryPadding && scenario.inputMode === 'text'} large={present} />}
+      {stages.includes('weights') && <Legend kind="weights" scale={WEIGHT_SCALE} showBlocked title={scenario.weightScale === 'row' ? t('view.weightsRowLegend') : undefined} large={present} swatchBeside={present} />}
+    </div>
+  );
 }
