@@ -141,7 +141,11 @@ describe('monkey test', () => {
           else await page.keyboard.press('Escape');
         } else if (roll < 0.95) {
           log.push(`${step}: back`);
-          await page.evaluate(() => history.length > 1 && history.back());
+          // never past the app's first entry (index 0 of the Navigation API): before it is about:blank, a navigation away
+          await page.evaluate(() => {
+            const { navigation } = window as unknown as { navigation?: { currentEntry?: { index: number } } };
+            if ((navigation?.currentEntry?.index ?? 0) > 0) history.back();
+          });
         } else {
           // a mask or length change by link, as a teacher's next link would
           // the fragment, as links carry the state (a pushed '?…' would leave location.hash empty: the defaults)
