@@ -52,7 +52,7 @@ export function App({ initialState }: { initialState: string }) {
     onClear: () => update({ paint: '' }),
   }), [paintMode, scenario.paint, update]);
   const tokenPreview = useTokenPreview(scenario, update, c);
-  const quiz = useQuizViews(scenario.quiz, c);
+  const quiz = useQuizViews(scenario, c);
   usePresentFocus(scenario.present);
 
   const parts: AppParts = { scenario, linked, update, replace, warnings, dismissWarnings, c, lesson, hovered, paint, tokenPreview, quiz };

@@ -55,8 +55,10 @@ export const EncDecView = memo(function EncDecView({ scenario, batch, head, pres
   const shownBatch = panels.cross?.slice.batch ?? batch;
   return (
     <section className={present ? 'encdec present' : 'encdec'} data-testid="encdec" aria-labelledby="encdec-heading">
-      <h2 id="encdec-heading">{t('encdec.title')}</h2>
-      {!present && plan.ok && <FigureMenu target={encdecTarget(panels, scenario.causal, scenario.weightScale, shownBatch, panels.cross?.slice.head ?? head, t)} />}
+      <div className="encdec-heading-row">
+        <h2 id="encdec-heading">{t('encdec.title')}</h2>
+        {!present && plan.ok && <FigureMenu target={encdecTarget(panels, scenario.causal, scenario.weightScale, shownBatch, panels.cross?.slice.head ?? head, t)} />}
+      </div>
       <p className="hint">
         {t('encdec.shown', { batch: shownBatch, head: panels.cross?.slice.head ?? head })} · {t('encdec.intro')}
       </p>

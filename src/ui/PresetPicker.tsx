@@ -27,7 +27,7 @@ export const PresetPicker = memo(function PresetPicker({ scenario, replace }: { 
   return (
     <div className="panel preset-picker">
       <label htmlFor={id}>{t('presets.label')}</label>
-      <select id={id} value={current?.id ?? ''} data-testid="preset" onChange={(e) => onChange(e.target.value)}>
+      <select id={id} value={current?.id ?? ''} data-testid="preset" title={current ? t(`presets.${current.id}.name`) : undefined} onChange={(e) => onChange(e.target.value)}>
         <option value="">{t('presets.placeholder')}</option>
         {PRESETS.map((p) => (
           <option key={p.id} value={p.id}>

@@ -7,10 +7,12 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StageSlice } from '../compute/slices';
 import type { AttentionInputs } from '../engine/types';
+import type { Scenario } from '../state/scenario';
 import { PRESENT_FONT_PX, PRESENT_MAX_CELL_PX, type PresentQuiz } from './PresentView';
 import { QuizBoard } from './QuizBoard';
 import { QuizControls } from './QuizControls';
 import { QUIZ_HIDDEN_STEPS } from './QuizCover';
+import { maskSummary } from './stageFigures';
 import type { Computation } from './useComputation';
 import { useQuiz, type Quiz } from './useQuiz';
 
@@ -20,16 +22,20 @@ interface Props {
   inputs: AttentionInputs;
   queryTokens: string[];
   keyTokens: string[];
+  /** The masks asked about, in words ("causal (bottom-right) + key padding"). */
+  masks: string;
 }
 
 /**
- * The quiz of the page, when `open` (`quiz=1`): `hidden` while the answer must not show, the
- * section for the normal view (`panel`) and the Mask step of presentation mode (`present`).
+ * The quiz of the page, when the scenario's `quiz` is on (`quiz=1`): `hidden` while the answer must
+ * not show, the section for the normal view (`panel`) and the Mask step of presentation mode
+ * (`present`); both name the scenario's masks, since presentation mode hides the controls.
  */
-export function useQuizViews(open: boolean, c: Computation): { hidden: boolean; panel?: ReactNode; present?: PresentQuiz } {
-  const quiz = useQuiz(open, c.slice);
-  if (!open || !c.shown) return { hidden: quiz.hidden };
-  const props = { quiz, slice: c.slice, inputs: c.shown.inputs, queryTokens: c.queryTokens, keyTokens: c.keyTokens };
+export function useQuizViews(scenario: Scenario, c: Computation): { hidden: boolean; panel?: ReactNode; present?: PresentQuiz } {
+  const { t } = useTranslation();
+  const quiz = useQuiz(scenario.quiz, c.slice);
+  if (!scenario.quiz || !c.shown) return { hidden: quiz.hidden };
+  const props = { quiz, slice: c.slice, inputs: c.shown.inputs, queryTokens: c.queryTokens, keyTokens: c.keyTokens, masks: maskSummary(scenario, t) };
   return {
     hidden: quiz.hidden,
     panel: <QuizPanel {...props} />,
@@ -38,7 +44,7 @@ export function useQuizViews(open: boolean, c: Computation): { hidden: boolean; 
 }
 
 /** The quiz as a section of the page, above the pipeline. */
-export function QuizPanel({ quiz, slice, inputs, queryTokens, keyTokens }: Props) {
+export function QuizPanel({ quiz, slice, inputs, queryTokens, keyTokens, masks }: Props) {
   const { t } = useTranslation();
   return (
     <section className="quiz" aria-labelledby="quiz-title" data-testid="quiz" data-state={quiz.revealed ? 'revealed' : 'painting'}>
@@ -46,6 +52,7 @@ export function QuizPanel({ quiz, slice, inputs, queryTokens, keyTokens }: Props
       {!slice ? <p className="hint">{t('quiz.pending')}</p> : (
         <>
           <p className="quiz-intro">{t('quiz.intro', { batch: slice.batch, head: slice.head, rows: slice.rows, cols: slice.cols })}</p>
+          <p className="quiz-masks" data-testid="quiz-masks">{t('quiz.masks', { masks })}</p>
           <div className="quiz-body">
             <QuizBoard quiz={quiz} slice={slice} queryTokens={queryTokens} keyTokens={keyTokens} />
             <QuizControls quiz={quiz} slice={slice} inputs={inputs} />
@@ -69,13 +76,14 @@ export function quizPresent(p: Props & { fontSize: number; maxCellPx: number }):
   };
 }
 
-function QuizSide({ quiz, slice, inputs }: Props) {
+function QuizSide({ quiz, slice, inputs, masks }: Props) {
   const { t } = useTranslation();
   return (
     <div className="quiz-side">
       <h2 className="quiz-title">{t('quiz.title')}</h2>
       {!slice ? <p className="hint">{t('quiz.pending')}</p> : (
         <>
+          <p className="quiz-masks" data-testid="quiz-masks">{t('quiz.masks', { masks })}</p>
           {!quiz.revealed && <p className="quiz-intro">{t('quiz.intro', { batch: slice.batch, head: slice.head, rows: slice.rows, cols: slice.cols })}</p>}
           <QuizControls quiz={quiz} slice={slice} inputs={inputs} />
         </>

@@ -96,10 +96,11 @@ export function pipelineTarget(cards: readonly StageCard[], batch: number, head:
 }
 
 /**
- * One line saying what the scenario computes, e.g. "self-attention · Lq = 6, Lk = 6, dK = 8 ·
- * causal (bottom-right) + key padding · batch item 0, head 1".
+ * The masks of a scenario in words, e.g. "causal (bottom-right) + key padding", or "no mask":
+ * the figure's caption and the quiz's question name them (the masks' own ids for `m`, the formula
+ * for `cm`).
  */
-export function scenarioSummary(s: Scenario, shape: { rows: number; cols: number; batch: number; head: number }, t: T): string {
+export function maskSummary(s: Scenario, t: T): string {
   const p = (key: string, values?: Record<string, unknown>) => t(`figures.summaryParts.${key}`, values);
   const masks: string[] = [];
   if (s.causal) masks.push(p('causal', { alignment: p(s.causalAlignment === 'top-left' ? 'topLeft' : 'bottomRight') }));
@@ -107,13 +108,22 @@ export function scenarioSummary(s: Scenario, shape: { rows: number; cols: number
   if (s.masks !== '') masks.push(p('extra', { masks: s.masks }));
   if (s.customMask !== '') masks.push(p('custom', { formula: s.customMask }));
   if (s.paint !== '') masks.push(p('painted'));
+  return masks.length > 0 ? masks.join(' + ') : p('none');
+}
+
+/**
+ * One line saying what the scenario computes, e.g. "self-attention · Lq = 6, Lk = 6, dK = 8 ·
+ * causal (bottom-right) + key padding · batch item 0, head 1".
+ */
+export function scenarioSummary(s: Scenario, shape: { rows: number; cols: number; batch: number; head: number }, t: T): string {
+  const p = (key: string, values?: Record<string, unknown>) => t(`figures.summaryParts.${key}`, values);
   const modifiers: string[] = [];
   if (s.temperature !== 1) modifiers.push(p('temperature', { tau: s.temperature }));
   if (s.alibi) modifiers.push(p('alibi'));
   if (s.softcap > 0) modifiers.push(p('softcap', { c: s.softcap }));
   return t('figures.summary', {
     attention: p(s.attention), lq: shape.rows, lk: shape.cols, dk: s.dK,
-    masks: masks.length > 0 ? masks.join(' + ') : p('none'), modifiers: modifiers.length > 0 ? ` · ${modifiers.join(', ')}` : '',
+    masks: maskSummary(s, t), modifiers: modifiers.length > 0 ? ` · ${modifiers.join(', ')}` : '',
     batch: shape.batch, head: shape.head,
   });
 }

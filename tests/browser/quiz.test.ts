@@ -112,6 +112,8 @@ describe('quiz=1', () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await waitForQuiz(page);
     expect(await answerElements(page)).toEqual(none);
+    // presentation mode hides the controls: the quiz names the mask it asks about
+    expect(await page.getByTestId('quiz-masks').textContent()).toBe('The mask: causal (bottom-right).');
     await page.getByTestId('quiz-answer').focus(); // focus from a script: the cursor starts at (0, 0)
     await page.waitForFunction(() => document.querySelector('[data-testid="quiz-answer"] .ms-heatmap')?.getAttribute('data-highlight') === '0,0');
     const keys = ['Space', 'ArrowDown', 'Space', 'Shift+ArrowRight', 'ArrowDown', 'Space', 'Shift+ArrowLeft', 'ArrowRight', 'Shift+ArrowRight'];
@@ -150,6 +152,7 @@ describe('quiz=1', () => {
     await page.goto(new URL('/#v=2&quiz=1&lang=zh&q=The+cat+sat+down%0AA+dog&vb=1&causal=1', harness.baseUrl).toString());
     await waitForQuiz(page);
     expect(await page.getByTestId('quiz-padded').textContent()).toContain('灰色的 2 行是填充的查询：不计分');
+    expect(await page.getByTestId('quiz-masks').textContent()).toBe('掩码：因果（右下对齐） + 键填充。');
     for (const [row, col] of [[0, 0], [1, 0], [1, 1], [1, 2], [2, 0]] as const) {
       await page.touchscreen.tap(...(await cellCentre(page, 4, 4, row, col)));
     }

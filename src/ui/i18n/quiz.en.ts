@@ -6,6 +6,7 @@
 export const quizEn = {
   title: 'Quiz: which cells does the mask allow?',
   intro: 'Paint the cells you think the mask allows, for batch item {{batch}}, head {{head}} ({{rows}} queries × {{cols}} keys), then press Reveal.',
+  masks: 'The mask: {{masks}}.',
   how: 'Mouse: click or drag. Touch: tap or drag. Keyboard: focus the grid; arrow keys move, Space toggles, Shift + arrows extend.',
   padded_one: 'The greyed row is a padded query: it is not scored. Padded keys are part of the answer.',
   padded_other: 'The {{count}} greyed rows are padded queries: they are not scored. Padded keys are part of the answer.',
