@@ -39,7 +39,13 @@ export function Legend({ kind, scale, showBlocked, title: titleOverride, showPad
   const paddedSwatch = fadedCss(ALLOWED_COLOR, fadeColorOf(theme));
 
   useEffect(() => {
-    if (kind === 'mask' || !host.current) return;
+    if (kind === 'mask') {
+      // React keeps the same <div> when the kind changes: the bar drawn into it goes with the kind
+      handle.current?.destroy();
+      handle.current = null;
+      return;
+    }
+    if (!host.current) return;
     // a blocked cell is −∞ in the scores, but 0 in the weights
     const blockedLabel = !showBlocked ? '' : kind === 'weights' ? t('lesson.stage.blockedWeight') : t('stage.blocked');
     const spec = { color: scale, title, blockedLabel, width: large ? 220 : 180, fontSize: large ? 20 : undefined, swatchBeside };

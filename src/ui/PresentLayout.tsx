@@ -37,8 +37,8 @@ export function PresentLayout({ scenario, update, warnings, dismissWarnings, c, 
           <GpuNoticeBanner gpu={c.run.gpu} onDismiss={c.run.dismissGpuNotice} />
         </>}
       >
-        {/* an unrevealed quiz shows the steps instead (its Mask step is the quiz: the cross-attention's mask) */}
-        {scenario.attention === 'encdec' && !quiz.hidden ? <PanelBoundary panel="encdec"><EncDecView scenario={scenario} batch={c.viewBatch} head={c.viewHead} present onStep={lesson.onStep} /></PanelBoundary> : undefined}
+        {/* a quiz shows the steps instead, revealed or not: its Mask step is the quiz of the cross-attention's mask, with its score */}
+        {scenario.attention === 'encdec' && !scenario.quiz ? <PanelBoundary panel="encdec"><EncDecView scenario={scenario} batch={c.viewBatch} head={c.viewHead} present onStep={lesson.onStep} /></PanelBoundary> : undefined}
       </PresentView>
       </PanelBoundary>
       {!quiz.hidden && <PrintHandout scenario={scenario} stageProps={lesson.stageProps} explainer={lesson.explainer} />}

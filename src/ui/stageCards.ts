@@ -107,7 +107,7 @@ export function useStageCards(p: StageCardsProps): StageCard[] {
       heatmaps: [cell('mask', t('stage.mask'), { values: slice.mask, blocked: slice.blocked, color: maskColor, valueText: MASK_TEXT, dashed: p.readings?.flags })],
     },
     {
-      id: 'masked', title: t('stage.masked'), note: t('stage.maskedNote'), legend: scoresLegend(scales.logits, p.showLogits ? t('stage.logits') : undefined, true),
+      id: 'masked', title: t('stage.masked'), note: t('stage.maskedNote'), legend: scoresLegend(scales.logits, t('stage.masked'), true),
       heatmaps: [cell('masked', t('stage.masked'), { values: slice.masked, blocked: slice.blocked, color: scales.logits, poolBy: 'magnitude', valueText: SCORE_TEXT })],
     },
     {

@@ -96,18 +96,22 @@ export function pipelineTarget(cards: readonly StageCard[], batch: number, head:
 }
 
 /**
- * The masks of a scenario in words, e.g. "causal (bottom-right) + key padding", or "no mask":
+ * The masks of the pipeline's attention in words, e.g. "causal (bottom-right) + key padding", or
+ * "no mask" — for `attn=encdec` those of its cross-attention (key padding at most: never causal,
+ * and the view leaves the extra masks out, encdecInputs.ts EXTRA_MASK_FIELDS):
  * the figure's caption and the quiz's question name them (the masks' own ids for `m`, the formula
  * for `cm`).
  */
 export function maskSummary(s: Scenario, t: T): string {
   const p = (key: string, values?: Record<string, unknown>) => t(`figures.summaryParts.${key}`, values);
   const masks: string[] = [];
-  if (s.causal) masks.push(p('causal', { alignment: p(s.causalAlignment === 'top-left' ? 'topLeft' : 'bottomRight') }));
+  // attn=encdec: the cross-attention, never causal (the decoder's self-attention is), no extra masks
+  const extras = s.attention !== 'encdec';
+  if (s.causal && extras) masks.push(p('causal', { alignment: p(s.causalAlignment === 'top-left' ? 'topLeft' : 'bottomRight') }));
   if (s.keyPadding && s.inputMode === 'text') masks.push(p('keyPadding'));
-  if (s.masks !== '') masks.push(p('extra', { masks: s.masks }));
-  if (s.customMask !== '') masks.push(p('custom', { formula: s.customMask }));
-  if (s.paint !== '') masks.push(p('painted'));
+  if (s.masks !== '' && extras) masks.push(p('extra', { masks: s.masks }));
+  if (s.customMask !== '' && extras) masks.push(p('custom', { formula: s.customMask }));
+  if (s.paint !== '' && extras) masks.push(p('painted'));
   return masks.length > 0 ? masks.join(' + ') : p('none');
 }
 

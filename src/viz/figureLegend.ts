@@ -2,12 +2,12 @@
  * The legend of a figure as marks (figureTypes.ts), drawn as the screen draws it: a colour bar
  * with ticks and a swatch of the blocked-cell hatch (legend.ts), or the mask's swatches
  * (allowed / blocked / padded query, as Legend.tsx). Geometry shared with legend.ts: its
- * barScale and legendTickCount, the same bar height, swatch size and spacings.
+ * barScale and legendTicks, the same bar height, swatch size and spacings.
  */
 import { packCssColor, mixPacked, FADE_AMOUNT } from './cellColors';
 import { PADDED_ROW_GREY } from './colorScales';
 import { labelFont, TEXT_COLOR } from './heatmapAxes';
-import { barScale, legendTickCount } from './legend';
+import { barScale, legendTicks } from './legend';
 import { maxTextWidth } from './text';
 import type { FigureMark } from './figureTypes';
 import type { ColorScale } from './types';
@@ -52,7 +52,7 @@ function barLegend(legend: Extract<FigureLegend, { kind: 'bar' }>, x0: number, y
       stops: Array.from({ length: GRADIENT_STOPS }, (_, k) => k / (GRADIENT_STOPS - 1)).map((t) => ({ offset: t, color: legend.color(scale.invert(t * width)) })),
     },
   ];
-  const count = legendTickCount(width, f);
+  const count = legendTicks(scale, f);
   const format = scale.tickFormat(count);
   const tickTop = barY + BAR_HEIGHT;
   for (const v of scale.ticks(count)) {

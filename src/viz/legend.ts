@@ -106,6 +106,19 @@ export function legendTickCount(width: number, fontSize: number): number {
   return Math.max(2, Math.floor(width / (4.5 * fontSize)));
 }
 
+/**
+ * The tick count hint to give d3 for a legend bar: `legendTickCount`, raised until d3's nice
+ * ticks label at least 3 values (d3 gives a lone "0" for [−3.9, 0, 3.9] with a hint of 2, which
+ * says nothing of the range), up to 10.
+ * @example barScale([-3.9, 0, 3.9], 220).ticks(legendTicks(barScale([-3.9, 0, 3.9], 220), 20)) // → [−2, 0, 2]
+ */
+export function legendTicks(x: ScaleLinear<number, number>, fontSize: number): number {
+  const width = x.range()[x.range().length - 1] ?? 0;
+  let count = legendTickCount(width, fontSize);
+  while (x.ticks(count).length < 3 && count < 10) count++;
+  return count;
+}
+
 type Root = Selection<SVGSVGElement | SVGGElement, unknown, null, undefined>;
 type Gradient = Selection<SVGLinearGradientElement, unknown, null, undefined>;
 
@@ -128,7 +141,7 @@ function renderLegend(root: Root, gradient: Gradient, x: ScaleLinear<number, num
     .attr('width', width).attr('height', BAR_HEIGHT)
     .attr('fill', `url(#${id}-gradient)`).attr('stroke', '#999').attr('stroke-width', 0.5);
   const axisG = svgLayer(g, 'ms-legend-axis').attr('transform', `translate(${pad},${barY + BAR_HEIGHT})`);
-  axisG.call(axisBottom(x).ticks(s.ticks ?? legendTickCount(width, f)).tickSize(4));
+  axisG.call(axisBottom(x).ticks(s.ticks ?? legendTicks(x, f)).tickSize(4));
   axisG.attr('font-size', f - 1).attr('font-family', FONT_FAMILY).select('.domain').remove();
   const ticksBottom = barY + BAR_HEIGHT + 4 + f * 1.4 + 2;
   const doc = gradient.node()?.ownerDocument;

@@ -254,6 +254,36 @@ describe('encoder–decoder view: touch, Chinese, entry points, narrow screens',
     await page.close();
   });
 
+  it('presentation on a 1024 × 768 projector: the panels stay side by side, each mask inside its panel; at 700 px they stack without overlapping', async () => {
+    const { page, errors } = await openPage(harness, '/?v=1&attn=encdec&causal=1&present=1');
+    const inside = async () => {
+      for (const part of PARTS) await page.waitForSelector(`[data-testid="encdec-${part}-mask"] canvas`);
+      const panels = await Promise.all(PARTS.map((p) => page.getByTestId(`attention-${p}`).boundingBox()));
+      const canvases = await Promise.all(PARTS.map((p) => page.getByTestId(`encdec-${p}-mask`).locator('canvas').boundingBox()));
+      PARTS.forEach((_, i) => {
+        const [panel, canvas] = [panels[i]!, canvases[i]!];
+        expect(canvas.x).toBeGreaterThanOrEqual(panel.x);
+        expect(canvas.x + canvas.width).toBeLessThanOrEqual(panel.x + panel.width);
+        expect(canvas.y + canvas.height).toBeLessThanOrEqual(panel.y + panel.height);
+      });
+      return panels.map((b) => b!);
+    };
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const wide = await inside();
+    expect(wide[0]!.y).toBe(wide[2]!.y); // one row
+    for (const box of wide) expect(box.y + box.height).toBeLessThanOrEqual(768);
+    await page.setViewportSize({ width: 700, height: 900 });
+    await page.waitForFunction(() => {
+      const [a, b] = ['attention-encoder', 'attention-decoder'].map((id) => document.querySelector(`[data-testid="${id}"]`)!.getBoundingClientRect());
+      return a!.bottom <= b!.top;
+    });
+    const narrow = await inside();
+    expect(narrow[0]!.y + narrow[0]!.height).toBeLessThanOrEqual(narrow[1]!.y);
+    expect(narrow[1]!.y + narrow[1]!.height).toBeLessThanOrEqual(narrow[2]!.y);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a 1000 px wide screen: the panels stack', async () => {
     const { page } = await openPage(harness, '/?v=1&attn=encdec');
     await page.setViewportSize({ width: 1000, height: 900 });

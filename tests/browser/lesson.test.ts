@@ -96,9 +96,21 @@ describe('presentation mode', () => {
   it('the steps by keyboard: → moves on (no logits step without a modifier), ← back, Esc leaves presentation mode and shows the controls again', async () => {
     const { page, errors } = await present('/?v=1&present=1&step=scaled&causal=1', 1280, 720);
     const step = () => page.getByTestId('present-view').getAttribute('data-step');
+    // the legend labels the range of the scaled scores (a lone "0" would not), then the mask's swatches alone
+    const legendTicks = () => page.locator('.present-side .legend .ms-legend-axis .tick text').allTextContents();
+    await page.locator('.present-side .legend .ms-legend-axis .tick').first().waitFor();
+    expect((await legendTicks()).length).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('.present-side .legend .ms-legend-title').textContent()).toBe('Scaled');
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction(() => document.querySelector('[data-testid="present-view"]')?.getAttribute('data-step') === 'mask');
     expect(page.url()).toContain('step=mask');
+    await page.locator('.present-side .mask-legend').waitFor();
+    expect(await page.locator('.present-side .legend svg').count()).toBe(0); // no colour bar left from the step before
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.querySelector('[data-testid="present-view"]')?.getAttribute('data-step') === 'masked');
+    await page.waitForFunction(() => document.querySelector('.present-side .legend .ms-legend-title')?.textContent === 'Masked scores');
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction(() => document.querySelector('[data-testid="present-view"]')?.getAttribute('data-step') === 'mask');
     await page.keyboard.press('ArrowLeft');
     await page.waitForFunction(() => document.querySelector('[data-testid="present-view"]')?.getAttribute('data-step') === 'scaled');
     await page.getByRole('button', { name: 'Next step' }).click();

@@ -176,4 +176,19 @@ describe('quiz=1', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('attn=encdec in presentation mode (1024 × 768): the quiz asks about the cross-attention (key padding, never causal), and Reveal scores it there', async () => {
+    const { page, errors } = await openPage(harness, '/#v=2&attn=encdec&causal=1&quiz=1&present=1&step=mask');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await waitForQuiz(page);
+    expect(await page.getByTestId('quiz-masks').textContent()).toBe('The mask: key padding.');
+    // item 0: "The dog barked" (3 real queries) over "Le chien a aboyé" + 3 pads: nothing painted gets the 9 blocked cells right
+    await page.getByTestId('quiz-reveal').click();
+    await page.waitForSelector('[data-testid="quiz-score"]');
+    expect(await page.getByTestId('quiz-score').textContent()).toBe('9 of 21 cells right; 0 allowed that are blocked, 12 blocked that are allowed');
+    expect(await page.getByTestId('present-view').getAttribute('data-step')).toBe('mask');
+    expect(await page.getByTestId('encdec').count()).toBe(0); // the steps stay: the score is on the Mask step
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -21,7 +21,7 @@ import {
   thinLabels,
   truncateLabel,
 } from '../../src/viz/layout';
-import { barScale, legendTickCount } from '../../src/viz/legend';
+import { barScale, legendTickCount, legendTicks } from '../../src/viz/legend';
 import { isUprightLabel } from '../../src/viz/text';
 
 const inf = Infinity;
@@ -348,6 +348,16 @@ describe('canvas and legend geometry', () => {
     expect([x(-2), x(0), x(1), x(2)]).toEqual([0, 100, 150, 200]);
     expect(barScale([0, 1], 120)(0.25)).toBe(30);
   });
+  test('legendTicks: a projector legend (220 px, 20 px text) labels the range, not a lone 0', () => {
+    const x = barScale([-3.9, 0, 3.9], 220);
+    expect(x.ticks(legendTickCount(220, 20))).toEqual([0]); // the hint alone says nothing of the range
+    expect(x.ticks(legendTicks(x, 20))).toEqual([-2, 0, 2]);
+    const weights = barScale([0, 1], 220);
+    expect(weights.ticks(legendTicks(weights, 20)).length).toBeGreaterThanOrEqual(3);
+    const narrow = barScale([-1.6, 0, 1.6], 180); // already enough: the hint is kept
+    expect(legendTicks(narrow, 13)).toBe(legendTickCount(180, 13));
+  });
+
   test('legendTickCount: labels of about 4.5 em each fit the bar; never fewer than 2', () => {
     expect(legendTickCount(180, 13)).toBe(3);
     expect(legendTickCount(400, 10)).toBe(8);
