@@ -14,8 +14,11 @@ import type { HeatmapCell } from './types';
 
 /** Smallest outline box side, CSS px, so the outline stays visible around 1 px (or smaller) cells. */
 export const MIN_OUTLINE_PX = 8;
-/** Opacity of the axis labels while a cell is highlighted. */
-export const DIMMED_LABEL_OPACITY = 0.35;
+/**
+ * Opacity of the other axis labels while a cell is highlighted (its own row and column labels stay
+ * whole and bold): enough to set them back, not so much that a projector loses them.
+ */
+export const DIMMED_LABEL_OPACITY = 0.6;
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 

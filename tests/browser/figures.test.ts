@@ -163,7 +163,7 @@ describe('figure exports', () => {
 
 describe('print', () => {
   it('printing to PDF gives exactly one A4 and one Letter page: the handout with the formula, the mask and the weights, no control', async () => {
-    const { page, errors } = await open('v=2&causal=1&step=weights');
+    const { page, errors } = await open('v=2&causal=1&step=masked');
     await waitForResult(page);
     await page.emulateMedia({ media: 'print' });
     await page.waitForSelector('[data-testid="print-handout"][data-ready="true"]');
@@ -172,7 +172,10 @@ describe('print', () => {
       controls: [...document.querySelectorAll('button, select, input, textarea, [data-testid="status-time"], aside.controls')].filter((e) => e.getClientRects().length > 0).length,
       figures: [...document.querySelectorAll('[data-testid="print-handout"] svg.ms-figure')].map((s) => s.querySelector('title')?.textContent),
       summary: document.querySelector('.handout-summary')?.textContent,
+      // the step's "outlined in orange" sentence speaks of the card on screen: the handout's figures have no outlines
+      outlined: [...document.querySelectorAll('[data-testid="print-handout"] [data-sentence="outlined"]')].map((e) => e.getClientRects().length),
     }));
+    expect(seen.outlined).toEqual([0]);
     expect(seen.controls).toBe(0);
     expect(seen.figures).toEqual(['Mask · batch item 0, head 0', 'Weights · batch item 0, head 0']);
     expect(seen.summary).toContain('causal (bottom-right)');
