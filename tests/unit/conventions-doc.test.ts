@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { frameworkMasks } from '../../src/engine/codegen';
 import { en } from '../../src/ui/i18n/en';
+import { zh } from '../../src/ui/i18n/zh';
 
 const doc = readFileSync(new URL('../../docs/conventions.md', import.meta.url), 'utf8');
 
@@ -45,4 +46,27 @@ describe('docs/conventions.md agrees with the frameworks panel', () => {
       expect(doc).toContain(name);
     }
   });
+
+  it('a fully masked row: the doc and the panel (English and Chinese) put each library under the same outcome', () => {
+    const bullets = {
+      zeros: /\*\*Selection, empty row → 0\*\*[\s\S]*?(?=\n- \*\*)/.exec(doc)?.[0] ?? '',
+      nan: /\*\*Naive softmax of −∞ → NaN\*\*[\s\S]*?(?=\n- \*\*)/.exec(doc)?.[0] ?? '',
+      uniform: /\*\*Additive large negative → uniform\*\*[\s\S]*?(?=\n\n)/.exec(doc)?.[0] ?? '',
+    };
+    const outcomeOf: Record<string, keyof typeof bullets> = {
+      FlexAttention: 'zeros', 'jax.nn.softmax': 'zeros', 'need_weights=True': 'nan',
+      'jax.nn.dot_product_attention': 'uniform', Flax: 'uniform', Keras: 'uniform',
+    };
+    for (const [library, outcome] of Object.entries(outcomeOf)) {
+      for (const [where, texts] of [['doc', bullets], ['en', mapLibraries(en)], ['zh', mapLibraries(zh)]] as const) {
+        const holding = (Object.keys(texts) as (keyof typeof bullets)[]).filter((o) => texts[o].includes(library));
+        expect([where, library, holding]).toEqual([where, library, [outcome]]);
+      }
+    }
+  });
 });
+
+function mapLibraries(strings: typeof en): Record<'zeros' | 'nan' | 'uniform', string> {
+  const rows = strings.conventions.maskedRow;
+  return { zeros: rows.zeros.libraries, nan: rows.nan.libraries, uniform: rows.uniform.libraries };
+}

@@ -36,16 +36,16 @@ export const conventionsEn = {
   maskedRow: {
     zeros: {
       name: 'Selection, empty row → 0',
-      libraries: 'Maskscope (default), PyTorch ≥ 2.5 `scaled_dot_product_attention`, FlashAttention, ONNX Attention, `jax.nn.softmax(where=…)`',
+      libraries: 'Maskscope (default), PyTorch ≥ 2.5 `scaled_dot_product_attention`, FlashAttention, FlexAttention, ONNX Attention, `jax.nn.softmax(where=…)`',
     },
     nan: {
       name: 'Naive softmax of −∞ → NaN',
-      libraries: '`softmax(where(mask, logits, −∞))` as written by hand; PyTorch SDPA before 2.5',
+      libraries: '`softmax(where(mask, logits, −∞))` as written by hand; PyTorch SDPA before 2.5; `nn.MultiheadAttention` with `need_weights=True`',
     },
     uniform: {
       name: 'Additive −1e9 → uniform',
       nameUneven: 'Additive −1e9 → not uniform here: float32 rounds `logit − 1e9` to a multiple of 64, so logits that round apart (`|logit| ≥ 32`) stay apart',
-      libraries: '`logits + mask × −1e9` (old TensorFlow tutorial, many BERT-era codebases)',
+      libraries: '`logits + mask × −1e9` (old TensorFlow tutorial, many BERT-era codebases, Keras); `jax.nn.dot_product_attention` and Flax `dot_product_attention`, which put a large finite negative number in place of a blocked logit (−0.7 × the dtype’s largest, or its minimum): always exactly uniform',
     },
   },
 };

@@ -30,16 +30,16 @@ export const conventionsZh: typeof conventionsEn = {
   maskedRow: {
     zeros: {
       name: '选择式：空行 → 0',
-      libraries: 'Maskscope（默认）、PyTorch ≥ 2.5 `scaled_dot_product_attention`、FlashAttention、ONNX `Attention`、`jax.nn.softmax(where=…)`',
+      libraries: 'Maskscope（默认）、PyTorch ≥ 2.5 `scaled_dot_product_attention`、FlashAttention、FlexAttention、ONNX `Attention`、`jax.nn.softmax(where=…)`',
     },
     nan: {
       name: '朴素 softmax 遇到 −∞ → NaN',
-      libraries: '手写的 `softmax(where(mask, logits, −∞))`；2.5 之前的 PyTorch SDPA',
+      libraries: '手写的 `softmax(where(mask, logits, −∞))`；2.5 之前的 PyTorch SDPA；`need_weights=True` 时的 `nn.MultiheadAttention`',
     },
     uniform: {
       name: '加上 −1e9 → 均匀分布',
       nameUneven: '加上 −1e9 → 此处并不均匀：float32 把 `logit − 1e9` 舍入为 64 的倍数，舍入后不同的对数几率（`|logit| ≥ 32`）仍然不同',
-      libraries: '`logits + mask × −1e9`（旧版 TensorFlow 教程、许多 BERT 时代的代码库）',
+      libraries: '`logits + mask × −1e9`（旧版 TensorFlow 教程、许多 BERT 时代的代码库、Keras）；`jax.nn.dot_product_attention` 与 Flax `dot_product_attention`：把被屏蔽的对数几率替换为一个很大的有限负数（dtype 最大值的 −0.7 倍，或其最小值），总是严格均匀',
     },
   },
 };
