@@ -39,7 +39,7 @@ export const conventionsZh: typeof conventionsEn = {
     uniform: {
       name: '加上 −1e9 → 均匀分布',
       nameUneven: '加上 −1e9 → 此处并不均匀：float32 把 `logit − 1e9` 舍入为 64 的倍数，舍入后不同的对数几率（`|logit| ≥ 32`）仍然不同',
-      libraries: '`logits + mask × −1e9`（旧版 TensorFlow 教程、许多 BERT 时代的代码库、Keras）；`jax.nn.dot_product_attention` 与 Flax `dot_product_attention`：把被屏蔽的对数几率替换为一个很大的有限负数（dtype 最大值的 −0.7 倍，或其最小值），总是严格均匀',
+      libraries: '`logits + mask × −1e9`（旧版 TensorFlow 教程、许多 BERT 时代的代码库、Keras）；`jax.nn.dot_product_attention` 与 Flax `dot_product_attention`：把被屏蔽的对数几率替换为一个很大的有限负数（数据类型最大值的 −0.7 倍，或其最小值），总是严格均匀',
     },
   },
 };
