@@ -476,8 +476,19 @@ describe('Maskscope app, edge cases', () => {
     // A browser with no WebGL: every canvas, on the page and in the engine worker, refuses WebGL contexts.
     await context.addInitScript(refuseWebgl);
     await context.route(/engineWorker/, async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({ response, body: `${refuseWebgl}\n${await response.text()}` });
+      // a loaded machine can reset the dev server's connection (ECONNRESET), and a navigation cancels a
+      // fetch in flight: try again, and give the request up only when every try failed
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const response = await route.fetch();
+          await route.fulfill({ response, body: `${refuseWebgl}\n${await response.text()}` });
+          return;
+        } catch (error) {
+          if (attempt < 3 && /ECONNRESET/.test(String(error))) continue;
+          await route.abort().catch(() => undefined);
+          return;
+        }
+      }
     });
     try {
       const page = await context.newPage();
