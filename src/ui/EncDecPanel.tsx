@@ -125,7 +125,7 @@ export function panelSpecs(part: EncDecPart, data: EncDecPanelData | null, title
     colAxisTitle: t(AXES[part].cols),
     fontSize,
   };
-  const mask: HeatmapSpec = { ...base, values: slice.mask, color: maskColor, ariaLabel: label(t('encdec.mask')) };
+  const mask: HeatmapSpec = { ...base, values: slice.mask, color: maskColor, poolBlocked: 'any', ariaLabel: label(t('encdec.mask')) };
   const weights: HeatmapSpec = {
     ...base, values: weightColorValues(weightScale, slice.weights, slice.rows, slice.cols), color: WEIGHT_SCALE, ariaLabel: label(t('encdec.weights')),
     // the numbers where they fit, when the colours are the weights themselves (not row-scaled)

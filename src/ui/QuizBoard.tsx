@@ -74,7 +74,7 @@ export function QuizBoard({ quiz, slice, queryTokens, keyTokens, large }: Props)
     ...base, values: score.marks, color: markColor, valueText: MARK_TEXT, outlined: wrong, highlight, ariaLabel: t('quiz.scoredLabel'),
   };
   const mask: HeatmapSpec = {
-    ...base, values: slice.mask, blocked: slice.blocked, color: maskColor, valueText: MASK_TEXT, flaggedRows: slice.fullyMaskedRows, highlight,
+    ...base, values: slice.mask, blocked: slice.blocked, color: maskColor, poolBlocked: 'any', valueText: MASK_TEXT, flaggedRows: slice.fullyMaskedRows, highlight,
     ariaLabel: t('quiz.maskLabel', { rows, cols }),
   };
   return (

@@ -104,7 +104,7 @@ export function useStageCards(p: StageCardsProps): StageCard[] {
     }] : []),
     {
       id: 'mask', title: t('stage.mask'), note: maskNote(p.readings, t), legend: { kind: 'mask', scale: scales.weights, showBlocked: true, showPadded: hasPadded },
-      heatmaps: [cell('mask', t('stage.mask'), { values: slice.mask, blocked: slice.blocked, color: maskColor, valueText: MASK_TEXT, dashed: p.readings?.flags })],
+      heatmaps: [cell('mask', t('stage.mask'), { values: slice.mask, blocked: slice.blocked, color: maskColor, poolBlocked: 'any', valueText: MASK_TEXT, dashed: p.readings?.flags })],
     },
     {
       id: 'masked', title: t('stage.masked'), note: t('stage.maskedNote'), legend: scoresLegend(scales.logits, t('stage.masked'), true),

@@ -18,7 +18,7 @@ import { layoutSpec, shownLabels, specTitles } from './heatmapMeasure';
 import { rowNoteItems } from './heatmapRowNotes';
 import { validateSpec } from './heatmapSpec';
 import { colLeft, rowTop, type HeatmapLayout } from './layout';
-import { poolCells } from './pool';
+import { poolForDraw } from './poolPyramid';
 import { isUprightLabel, maxTextWidth } from './text';
 import type { HeatmapSpec } from './types';
 
@@ -111,7 +111,7 @@ function cellsMark(s: HeatmapSpec, L: HeatmapLayout): CellsMark {
     const blocked = s.blocked === undefined ? null : Uint8Array.from(s.blocked, (b) => (b ? 1 : 0));
     return { ...base, rows, cols, rgba: computeCellRgba(s), blocked, pooled: false };
   }
-  const pooled = poolCells(s.values, s.rows, s.cols, rows, cols, s.blocked, undefined, s.poolBy);
+  const pooled = poolForDraw(s.values, s.rows, s.cols, rows, cols, s.blocked, { row0: 0, rows: s.rows, col0: 0, cols: s.cols }, s.poolBy, s.poolBlocked);
   return { ...base, rows, cols, rgba: colorCells(s, pooled.source), blocked: s.blocked === undefined ? null : pooled.blocked, pooled: true, gap: 0 };
 }
 

@@ -150,7 +150,7 @@ function renderSpec(dom: HeatmapDom, next: HeatmapSpec, prev: HeatmapSpec | null
     const dpr = doc.defaultView?.devicePixelRatio ?? 1;
     paintCells(dom.canvas, {
       rows: next.rows, cols: next.cols, view, cellWidth: L.cellWidth, cellHeight: L.cellHeight,
-      values: next.values, blocked: next.blocked, poolBy: next.poolBy, colorsOf: (source) => colorCells(next, source, colorOf),
+      values: next.values, blocked: next.blocked, poolBy: next.poolBy, poolBlocked: next.poolBlocked, colorsOf: (source) => colorCells(next, source, colorOf),
     }, dpr);
   }
   const axes = {
@@ -209,7 +209,7 @@ function axesKey(L: HeatmapLayout, axes: Record<string, unknown>): string {
 
 /** True when the cells must be repainted: any colouring input changed (by reference). */
 function needsRepaint(a: HeatmapSpec, b: HeatmapSpec): boolean {
-  return a.values !== b.values || a.rows !== b.rows || a.cols !== b.cols || a.color !== b.color || a.poolBy !== b.poolBy
+  return a.values !== b.values || a.rows !== b.rows || a.cols !== b.cols || a.color !== b.color || a.poolBy !== b.poolBy || a.poolBlocked !== b.poolBlocked
     || a.blocked !== b.blocked || a.greyRows !== b.greyRows || a.fadeColor !== b.fadeColor;
 }
 

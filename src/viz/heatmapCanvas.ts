@@ -9,7 +9,8 @@
  * (or pooled pixels) painted.
  */
 import { createBlockedCanvasPattern } from './blockedPattern';
-import { poolCells, type PoolBy } from './pool';
+import type { PoolBlocked, PoolBy } from './pool';
+import { poolForDraw } from './poolPyramid';
 import type { CellRange } from './types';
 
 /** Longest canvas side in device px; the pixel ratio is lowered to stay under it. */
@@ -36,6 +37,8 @@ export interface CellPaint {
   blocked?: ArrayLike<number>;
   /** Which cell a pooled pixel shows (pool.ts PoolBy); default 'max'. */
   poolBy?: PoolBy;
+  /** Which pooled pixels are hatched (pool.ts PoolBlocked); default 'all'. */
+  poolBlocked?: PoolBlocked;
 }
 
 /**
@@ -116,7 +119,7 @@ export function paintCells(canvas: HTMLCanvasElement, p: CellPaint, devicePixelR
   const perCell = view.rows * view.cols <= MAX_RECT_CELLS && minEdge >= MIN_RECT_CELL_PX;
   // Per cell: the window's cells one to one (pooling to the same size is the identity).
   const grid = perCell ? view : imageGrid(view.rows, view.cols, canvas.height, canvas.width);
-  const pooled = poolCells(p.values, p.rows, p.cols, grid.rows, grid.cols, p.blocked, view, p.poolBy);
+  const pooled = poolForDraw(p.values, p.rows, p.cols, grid.rows, grid.cols, p.blocked, view, p.poolBy, p.poolBlocked);
   const rgba = p.colorsOf(pooled.source);
   const blocked = p.blocked === undefined ? undefined : pooled.blocked;
   if (perCell) {

@@ -4,7 +4,8 @@
  * matters in attention stays visible:
  *
  * - a pixel is blocked (hatched) only when EVERY cell of its block is blocked, so the allowed
- *   band of a causal or sliding-window mask never disappears under the hatch;
+ *   band of a causal or sliding-window mask never disappears under the hatch — or, for the Mask
+ *   itself (PoolBlocked 'any'), when ANY is, so a lone blocked cell never disappears either;
  * - otherwise it shows the non-blocked cell with the largest value (max-pooling), so a single
  *   strong weight is not averaged away. NaN counts only when nothing else is there.
  *
@@ -19,6 +20,13 @@ import type { CellRange } from './types';
  * negative cells are not hidden behind weak positive ones).
  */
 export type PoolBy = 'max' | 'magnitude';
+
+/**
+ * Which pooled pixels are hatched as blocked: those whose cells are ALL blocked (weights, scores:
+ * the allowed band never disappears), or those with ANY blocked cell (the Mask: a lone blocked
+ * cell stays visible however far the view is zoomed out).
+ */
+export type PoolBlocked = 'all' | 'any';
 
 /** A [outRows × outCols] grid of representative cells of a [rows × cols] matrix. */
 export interface PooledCells {
@@ -54,6 +62,8 @@ export function poolSpan(n: number, outN: number, j: number): [number, number] {
  * @param window  the cells pooled (a zoomed view), inside the matrix; default the whole matrix.
  *                `source` indexes the whole matrix either way.
  * @param by      'max' (default) or 'magnitude': the largest |value| (PoolBy).
+ * @param hatch   'all' (default): blocked = every cell of the block is; 'any': some cell is (the
+ *                Mask heatmap, where a lone blocked cell must stay visible); `source` is the same.
  * @throws RangeError when values or blocked is not [rows × cols], or window is outside it
  * @example a 4×4 causal mask (· allowed, x blocked) pooled to 2×2 keeps the diagonal blocks:
  *   · x x x        · x
@@ -70,6 +80,7 @@ export function poolCells(
   blocked?: ArrayLike<number>,
   window: CellRange = { row0: 0, rows, col0: 0, cols },
   by: PoolBy = 'max',
+  hatch: PoolBlocked = 'all',
 ): PooledCells {
   if (values.length !== rows * cols) {
     throw new RangeError(`poolCells: values has length ${values.length}, expected [${rows}×${cols}] = ${rows * cols}`);
@@ -92,9 +103,11 @@ export function poolCells(
   const magnitude = by === 'magnitude';
   const best = new Int32Array(oCols);
   const bestValue = new Float64Array(oCols);
+  const anyBlocked = new Uint8Array(oCols);
   for (let pr = 0; pr < oRows; pr++) {
     const [s0, s1] = poolSpan(wRows, oRows, pr);
     best.fill(-1);
+    anyBlocked.fill(0);
     for (let r = row0 + s0; r < row0 + s1; r++) {
       const base = r * cols;
       for (let pc = 0; pc < oCols; pc++) {
@@ -102,7 +115,10 @@ export function poolCells(
         let b = best[pc] as number;
         let bv = bestValue[pc] as number;
         for (let i = base + (colEdge[pc] as number); i < end; i++) {
-          if (blocked !== undefined && blocked[i] !== 0) continue;
+          if (blocked !== undefined && blocked[i] !== 0) {
+            anyBlocked[pc] = 1;
+            continue;
+          }
           const v = magnitude ? Math.abs(values[i] as number) : (values[i] as number);
           // first cell, a larger value, or any number over NaN (NaN only when nothing else is there)
           if (b < 0 || v > bv || (bv !== bv && v === v)) {
@@ -118,12 +134,8 @@ export function poolCells(
     for (let pc = 0; pc < oCols; pc++) {
       const p = pr * oCols + pc;
       const b = best[pc] as number;
-      if (b < 0) {
-        source[p] = r0 * cols + (colEdge[pc] as number);
-        pooledBlocked[p] = 1;
-      } else {
-        source[p] = b;
-      }
+      source[p] = b < 0 ? r0 * cols + (colEdge[pc] as number) : b;
+      pooledBlocked[p] = (hatch === 'any' ? anyBlocked[pc] === 1 : b < 0) ? 1 : 0;
     }
   }
   return { rows: oRows, cols: oCols, source, blocked: pooledBlocked };

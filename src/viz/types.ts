@@ -82,6 +82,11 @@ export interface HeatmapSpec {
    * mask) or the largest |value| ('magnitude': a diverging scale such as scores or output).
    */
   poolBy?: 'max' | 'magnitude';
+  /**
+   * Below one pixel per cell, which pixels are hatched: those whose cells are all blocked ('all',
+   * default: the allowed band stays visible) or any ('any': the Mask, where a lone blocked cell must).
+   */
+  poolBlocked?: 'all' | 'any';
   /** 1 = padded query row, [rows]: drawn faded toward `fadeColor`, label italic in MUTED_TEXT_COLOR (≥ 4.5:1). */
   greyRows?: ArrayLike<number>;
   /** CSS colour that padded rows fade toward: default PADDED_ROW_GREY (light page); PADDED_ROW_GREY_DARK suits a dark one. */

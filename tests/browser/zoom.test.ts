@@ -228,3 +228,29 @@ describe('Zoom with painting and sizes', () => {
     await page.close();
   });
 });
+
+describe('a 2048 × 2048 mask, many cells to a pixel', () => {
+  it('a lone blocked cell stays visible in the Mask: its pixel is hatched, and no other', async () => {
+    const { page, errors } = await openPage(harness, '/#v=2&mode=lengths&lq=2048&lk=2048&b=1&heads=1&kpad=0&paint=1000.700.0');
+    await waitForResult(page, 120_000);
+    const offColour = (stage: string) => page.evaluate((s) => {
+      const canvas = document.querySelector<HTMLCanvasElement>(`[data-testid="heatmap-${s}"] canvas`)!;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      const off: [number, number][] = []; // pixels (x, y) far from the allowed colour #2a788e
+      for (let p = 0; p < data.length / 4; p++) {
+        const [r, g, b] = [data[4 * p]!, data[4 * p + 1]!, data[4 * p + 2]!];
+        if (Math.abs(r - 0x2a) + Math.abs(g - 0x78) + Math.abs(b - 0x8e) > 60) off.push([(p % canvas.width) / canvas.width, Math.floor(p / canvas.width) / canvas.height]);
+      }
+      return off;
+    }, stage);
+    const mask = await offColour('mask');
+    expect(mask.length).toBeGreaterThan(0);
+    // every off-colour pixel lies at the blocked cell: row 1000, key 700 of 2048 (within a pixel or two)
+    for (const [x, y] of mask) {
+      expect(Math.abs(x - 700 / 2048)).toBeLessThan(0.01);
+      expect(Math.abs(y - 1000 / 2048)).toBeLessThan(0.01);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
