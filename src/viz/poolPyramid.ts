@@ -1,11 +1,13 @@
 /**
  * A max-pooled pyramid of a heatmap (issue #13): built once per matrix, it lets a draw of a large
  * matrix — 4096 × 4096 is 16 M cells — pool onto the canvas's pixels without walking every cell.
- * Level ℓ (1, 2, …) holds one entry per block of 2^ℓ × 2^ℓ cells (clipped at the matrix's edges):
+ * Level ℓ holds one entry per block of 2^ℓ × 2^ℓ cells (clipped at the matrix's edges), from
+ * level 2 (FIRST_KEPT_SIZE) up until both sides are at most 16 entries:
  * the block's representative cell, as poolCells (pool.ts) chooses it — the non-blocked cell with
  * the largest value ('max') or |value| ('magnitude'), NaN only when nothing else is there — and
- * whether every cell, or any cell, of the block is blocked. Each level is built from the one
- * below it, so the whole pyramid costs one walk of the matrix and about a third of it again.
+ * whether any cell of the block is blocked (no representative: all are). Each level is built from
+ * the one below it (level 1 only to build level 2), so building costs one walk of the matrix and
+ * a third of it again; kept, about 9 bytes per 16 cells (12.6 MB at 4096 × 4096).
  *
  * A draw (`poolWithPyramid`) then takes the coarsest level whose blocks fit a pixel's block:
  * about four entries per pixel. To use whole entries, each pixel's span of rows (and columns) is
@@ -173,7 +175,7 @@ export function pyramidEdges(start: number, n: number, out: number, size: number
 /**
  * Pools a [rows × cols] matrix's `window` onto [outRows × outCols] pixels with its pyramid, as
  * poolCells does but over pyramidEdges' spans, reading about four pyramid entries per pixel; where
- * no level fits (blocks under 2 × 2 cells) it is poolCells itself.
+ * no level fits (a pixel's block under FIRST_KEPT_SIZE cells a side) it is poolCells itself.
  * @param values,blocked the matrix the pyramid was built from
  * @param hatch 'all' (default, poolCells' rule) or 'any' (PoolBlocked)
  * @throws RangeError when the window is outside the matrix
