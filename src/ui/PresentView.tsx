@@ -105,7 +105,7 @@ function PresentBody({ stages, step, tokens, explainer, aside, quiz }: { stages:
       </div>
       <aside className="present-side">
         {quizStage ? quiz.side : !covered && explainer}
-        {card?.legend && !quizStage && !covered && <Legend key={card.id} {...card.legend} large />}
+        {card?.legend && !quizStage && !covered && <Legend {...card.legend} large />}
         {aside}
         <p className="present-keys">{t('lesson.present.keys')}</p>
       </aside>
