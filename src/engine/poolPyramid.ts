@@ -77,42 +77,38 @@ export function buildPoolPyramid(values: ArrayLike<number>, rows: number, cols: 
 }
 
 /**
- * Level 1 from the cells, a pair of rows at a time: each entry's (up to) 2 × 2 cells compared in
- * locals (the best of the upper pair, then the lower), written once.
+ * Level 1 from the cells: each entry's (up to) 2 × 2 cells compared in locals, row pair by row
+ * pair, written once. `values` is read through a typed array's fast path when it is one.
  */
 function firstLevel(values: ArrayLike<number>, rows: number, cols: number, blocked: ArrayLike<number> | undefined, by: PoolBy): PyramidLevel {
   const level = emptyLevel(Math.ceil(rows / 2), Math.ceil(cols / 2), 2);
+  const { source, value, anyBlocked } = level;
   const magnitude = by === 'magnitude';
-  const pick = { best: -1, bv: 0, any: 0 };
-  const consider = (i: number): void => {
-    if (blocked !== undefined && blocked[i] !== 0) {
-      pick.any = 1;
-      return;
-    }
-    const v = magnitude ? Math.abs(values[i] as number) : (values[i] as number);
-    if (pick.best < 0 || v > pick.bv || (pick.bv !== pick.bv && v === v)) {
-      pick.best = i;
-      pick.bv = v;
-    }
-  };
   for (let lr = 0; lr < level.rows; lr++) {
-    const upper = 2 * lr * cols;
-    const lower = 2 * lr + 1 < rows ? upper + cols : -1;
+    const pairRows = 2 * lr + 1 < rows ? 2 : 1;
     for (let lc = 0; lc < level.cols; lc++) {
       const c = 2 * lc;
-      const pair = c + 1 < cols;
-      pick.best = -1;
-      pick.any = 0;
-      consider(upper + c);
-      if (pair) consider(upper + c + 1);
-      if (lower >= 0) {
-        consider(lower + c);
-        if (pair) consider(lower + c + 1);
+      const pairCols = c + 1 < cols ? 2 : 1;
+      let best = -1;
+      let bv = 0;
+      let any = 0;
+      for (let dr = 0; dr < pairRows; dr++) {
+        for (let i = (2 * lr + dr) * cols + c, end = i + pairCols; i < end; i++) {
+          if (blocked !== undefined && blocked[i] !== 0) {
+            any = 1;
+            continue;
+          }
+          const v = magnitude ? Math.abs(values[i] as number) : (values[i] as number);
+          if (best < 0 || v > bv || (bv !== bv && v === v)) {
+            best = i;
+            bv = v;
+          }
+        }
       }
       const e = lr * level.cols + lc;
-      level.source[e] = pick.best;
-      level.value[e] = pick.bv;
-      level.anyBlocked[e] = pick.any;
+      source[e] = best;
+      value[e] = bv;
+      anyBlocked[e] = any;
     }
   }
   return level;
