@@ -51,7 +51,8 @@ export default tseslint.config(
   {
     files: ['src/viz/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [noUi, noReact, noTfjs, { group: ['**/state/*', '**/state'], message: 'viz/ receives plain arrays, not the Scenario.' }] }],
+      'no-restricted-imports': ['error', { patterns: [noUi, noReact, noTfjs, { group: ['**/state/*', '**/state'], message: 'viz/ receives plain arrays, not the Scenario.' },
+        { regex: '(^|/)engine(/(?!(poolPyramid|thresholds)$)[^/]+)?$', message: 'viz/ receives plain arrays: of the engine only the pooled pyramid (poolPyramid.ts) and its threshold.' }] }],
     },
   },
   {

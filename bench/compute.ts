@@ -7,6 +7,7 @@ import { runAttention, type EnginePath } from '../src/engine/runner';
 import type { AttentionInputs } from '../src/engine/types';
 import { probeDevice } from '../src/worker/probe';
 import { ensureTfBackend } from '../src/worker/tfSession';
+import { contextLost } from './device';
 import { baselineAttention } from './baseline';
 import { derive, inputsFor } from './inputs';
 import { callsFor, median, timePerCall, timeRuns, type Timing } from './timing';
@@ -31,7 +32,7 @@ const CHECK_CELLS = 1 << 18;
 export async function resolvePath(path: ComputePath, cells: number): Promise<{ run: EnginePath; reason: string | null; maxTextureSize: number }> {
   const choice = path === 'auto' ? choosePath('auto', device, cells) : { path, reason: null };
   if (choice.path === 'js') return { run: 'js', reason: choice.reason, maxTextureSize: 0 };
-  const backend = await ensureTfBackend(choice.path);
+  const backend = await ensureTfBackend(choice.path, contextLost);
   if (backend.name !== choice.path) throw new Error(`tfjs ${choice.path} unavailable: ${backend.fallbackReason}`);
   return { run: choice.path, reason: choice.reason, maxTextureSize: backend.maxTextureSize };
 }

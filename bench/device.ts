@@ -3,6 +3,11 @@ import { probeDevice } from '../src/worker/probe';
 import { choosePath } from '../src/engine/pathChoice';
 import { ensureTfBackend } from '../src/worker/tfSession';
 
+/** A lost WebGL context: reported as a page error (listed in BENCHMARKS.md), since every figure after it is suspect. */
+export function contextLost(): void {
+  throw new Error('the WebGL context was lost during the benchmark');
+}
+
 interface WebGLInfo {
   vendor: string;
   renderer: string;
@@ -29,7 +34,7 @@ function webglInfo(): WebGLInfo | null {
 
 /** WebGL, the tfjs WebGL backend, the probed device and what auto picks below / above 2^18 cells. */
 export async function info() {
-  const backend = await ensureTfBackend('webgl');
+  const backend = await ensureTfBackend('webgl', contextLost);
   const device = probeDevice();
   const auto = [1 << 12, 1 << 24].map((cells) => ({ cells, ...choosePath('auto', device, cells) }));
   return { webgl: webglInfo(), backend, device, auto, userAgent: navigator.userAgent, devicePixelRatio: window.devicePixelRatio };

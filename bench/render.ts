@@ -1,59 +1,93 @@
 /**
- * Rendering one head's weights heatmap: the app's canvas heatmap (src/viz/heatmap.ts) against a
- * naive d3 SVG with one <rect> per cell, from the draw call to the next frame.
+ * Rendering one head's weights heatmap: the app's canvas heatmap (src/viz/heatmap.ts) — through
+ * the pyramid the worker sends ('sent'), or building its own at the first draw ('app') — against
+ * a naive d3 SVG with one <rect> per cell, from the draw call to the next frame; and zoom/pan
+ * steps of the app's heatmap at L = 4096.
  */
 import { select } from 'd3';
+import { allocateHead } from '../src/engine/headStages';
+import { buildStagePyramids, type StagePyramids } from '../src/engine/stagePyramids';
 import { drawHeatmap } from '../src/viz/heatmap';
 import { sequentialScale } from '../src/viz/colorScales';
+import type { HeatmapHandle, HeatmapSpec } from '../src/viz/types';
 import { baselineAttention } from './baseline';
 import { inputsFor } from './inputs';
-import { repeatMeasured, type Timing } from './timing';
+import { median, repeatMeasured, type Timing } from './timing';
 
-export type RenderKind = 'app' | 'd3';
+export type RenderKind = 'app' | 'sent' | 'd3';
 
 /** Resolves after the next frame has been produced (rAF, then a task after it). */
 function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-/** Weights of one causal head at length L (real attention weights, from the baseline). */
-function weightsFor(L: number): Float32Array {
+/** One causal head at length L: real attention weights (from the baseline) and its blocked cells. */
+function headFor(L: number): { weights: Float32Array; blocked: Uint8Array } {
   const { shape, q, k, v } = inputsFor(1, 1, L);
-  return baselineAttention(shape, q, k, v, true).weights;
+  const blocked = new Uint8Array(L * L);
+  for (let i = 0; i < L * L; i++) blocked[i] = i % L > Math.floor(i / L) ? 1 : 0;
+  return { weights: baselineAttention(shape, q, k, v, true).weights, blocked };
 }
 
-/** Draws `values` into `host` as `kind`; returns a function that removes the drawing. */
-function draw(kind: RenderKind, host: HTMLElement, values: Float32Array, L: number): () => void {
-  const color = sequentialScale();
-  if (kind === 'app') {
-    const labels = Array.from({ length: L }, (_, i) => `t${i}`);
-    const handle = drawHeatmap(host, { values, rows: L, cols: L, rowLabels: labels, colLabels: labels, color, ariaLabel: 'weights' });
+/**
+ * The six stage pyramids of a head like this one, as the worker builds them (engine/stagePyramids.ts),
+ * and the ms that took; null under PYRAMID_MIN_CELLS.
+ */
+function workerPyramids(L: number, weights: Float32Array, blocked: Uint8Array): { pyramids: StagePyramids | null; ms: number } {
+  const head = allocateHead({ batch: 1, heads: 1, queryLength: L, keyLength: L, dK: 1, dV: 1 }, 0, 0);
+  for (const s of ['scores', 'scaled', 'logits', 'masked', 'weights'] as const) head[s].set(weights);
+  for (let i = 0; i < L * L; i++) head.mask[i] = blocked[i] ? 0 : 1;
+  const t = performance.now();
+  const pyramids = buildStagePyramids(head, L, L);
+  return { pyramids, ms: performance.now() - t };
+}
+
+function appSpec(L: number, weights: Float32Array, blocked: Uint8Array, pyramids: StagePyramids | null): HeatmapSpec {
+  const labels = Array.from({ length: L }, (_, i) => `t${i}`);
+  return { values: weights, blocked, rows: L, cols: L, rowLabels: labels, colLabels: labels, color: sequentialScale(), ariaLabel: 'weights', pyramid: pyramids?.weights,
+    // the whole view as a stage card shows it: the matrix within about 360 px a side
+    maxWidth: 420, maxMatrixHeight: 360 };
+}
+
+/** Draws as `kind` into `host`; returns a function that removes the drawing. */
+function draw(kind: RenderKind, host: HTMLElement, L: number, weights: Float32Array, blocked: Uint8Array, pyramids: StagePyramids | null): () => void {
+  if (kind !== 'd3') {
+    // a fresh copy each draw for 'app', so its pyramid is built again (the first draw of a new result)
+    const values = kind === 'app' ? weights.slice() : weights;
+    const handle = drawHeatmap(host, appSpec(L, values, blocked, kind === 'sent' ? pyramids : null));
     return () => handle.destroy();
   }
+  const color = sequentialScale();
   const size = 360 / L;
   const svg = select(host).append('svg').attr('width', 360).attr('height', 360);
   svg.selectAll('rect')
-    .data(values)
+    .data(weights)
     .join('rect')
     .attr('x', (_, i) => (i % L) * size)
     .attr('y', (_, i) => Math.floor(i / L) * size)
     .attr('width', size)
     .attr('height', size)
-    .attr('fill', (d) => color(d));
+    .attr('fill', (d, i) => (blocked[i] ? '#aaa' : color(d)));
   return () => svg.remove();
 }
 
-/** Time from a draw call to the next frame: a first draw (unless `warmup` is false), then up to `repeats` within `budgetMs`. */
-export async function render(kind: RenderKind, L: number, repeats: number, budgetMs: number, warmup: boolean): Promise<Timing & { elements: number }> {
+/**
+ * Time from a draw call to the next frame: a first draw (unless `warmup` is false), then up to
+ * `repeats` within `budgetMs`. 'app' draws a new copy of the values each time (its pyramid built
+ * in the draw, as for a result computed on the page); 'sent' draws with the worker's pyramid,
+ * whose build (all six stages, in the worker) is `pyramidMs` and whose size is `pyramidBytes`.
+ */
+export async function render(kind: RenderKind, L: number, repeats: number, budgetMs: number, warmup: boolean): Promise<Timing & { elements: number; pyramidMs: number | null; pyramidBytes: number | null }> {
   const host = document.getElementById('host') as HTMLElement;
-  const values = weightsFor(L);
+  const { weights, blocked } = headFor(L);
+  const built = kind === 'sent' ? workerPyramids(L, weights, blocked) : null;
   let cleanup: () => void = () => undefined;
   let elements = 0;
   const once = async () => {
     cleanup();
     await nextFrame();
     const t = performance.now();
-    cleanup = draw(kind, host, values, L);
+    cleanup = draw(kind, host, L, weights, blocked, built?.pyramids ?? null);
     host.getBoundingClientRect();
     await nextFrame();
     elements = host.querySelectorAll('*').length;
@@ -61,5 +95,40 @@ export async function render(kind: RenderKind, L: number, repeats: number, budge
   };
   const timing = await repeatMeasured(once, repeats, budgetMs, warmup);
   cleanup();
-  return { ...timing, elements };
+  const pyramidBytes = built?.pyramids ? Object.values(built.pyramids).reduce((n, p) => n + p.levels.reduce((m, l) => m + l.source.byteLength + l.value.byteLength + l.anyBlocked.byteLength, 0), 0) : null;
+  return { ...timing, elements, pyramidMs: built?.pyramids ? built.ms : null, pyramidBytes };
+}
+
+/** The 95th percentile and median of `xs` (nearest rank). */
+function spread(xs: number[]): { p95Ms: number; medianMs: number } {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return { p95Ms: sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)] as number, medianMs: median(sorted) };
+}
+
+/**
+ * Zoom and pan of the app's heatmap at L through the worker's pyramid: from the whole matrix in to
+ * a 256-cell window (halving the window each step), then `pans` pans of an eighth of a 1024-cell
+ * window. Each step is update() with the new view: `work` = the update call itself (pooling and
+ * painting the canvas, synchronous), `frame` = to the next frame after it (adds the wait for it).
+ */
+export async function zoomPan(L: number, pans: number) {
+  const host = document.getElementById('host') as HTMLElement;
+  const { weights, blocked } = headFor(L);
+  const { pyramids } = workerPyramids(L, weights, blocked);
+  const spec = appSpec(L, weights, blocked, pyramids);
+  const handle: HeatmapHandle = drawHeatmap(host, spec);
+  await nextFrame();
+  const work: number[] = [];
+  const frame: number[] = [];
+  const step = async (row0: number, col0: number, n: number) => {
+    const t = performance.now();
+    handle.update({ ...spec, view: { row0, rows: n, col0, cols: n } });
+    work.push(performance.now() - t);
+    await nextFrame();
+    frame.push(performance.now() - t);
+  };
+  for (let n = L / 2; n >= 256; n /= 2) await step((L - n) / 2, (L - n) / 2, n);
+  for (let i = 0; i < pans; i++) await step(1024 + i * 128, 1024 + i * 64, 1024);
+  handle.destroy();
+  return { steps: work.length, work: spread(work), frame: spread(frame) };
 }

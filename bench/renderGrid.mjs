@@ -1,5 +1,7 @@
-/** The rendering section, driven from Node: the app's canvas heatmap and the naive d3 SVG at each L. */
+/** The rendering section, driven from Node: the app's canvas heatmap (with and without the worker's pyramid) and the naive d3 SVG at each L. */
 import { fmt } from './stats.mjs';
+
+const KINDS = ['app', 'sent', 'd3'];
 
 /**
  * Renders at every L until a kind's predicted draw (∝ L²) exceeds `maxPredictedMs`; a first
@@ -9,7 +11,7 @@ export async function renderGrid(bench, log, { sizes, repeats, budgetMs, maxPred
   const results = [];
   const last = {};
   for (const L of sizes) {
-    for (const kind of ['app', 'd3']) {
+    for (const kind of KINDS) {
       const prev = last[kind];
       const predicted = prev ? prev.ms * (L / prev.L) ** 2 : 0;
       if (predicted > maxPredictedMs) {
@@ -20,8 +22,15 @@ export async function renderGrid(bench, log, { sizes, repeats, budgetMs, maxPred
       const result = await bench('render', kind, L, repeats, budgetMs, predicted < budgetMs);
       last[kind] = { L, ms: Math.max(result.warmupMs ?? 0, result.medianMs) };
       results.push({ L, kind, result });
-      log(`render ${kind.padEnd(3)} L=${String(L).padEnd(4)} median ${fmt(result.medianMs)} ms (n=${result.runsMs.length}, first ${fmt(result.warmupMs)} ms, ${result.elements} DOM elements)`);
+      log(`render ${kind.padEnd(4)} L=${String(L).padEnd(4)} median ${fmt(result.medianMs)} ms (n=${result.runsMs.length}, first ${fmt(result.warmupMs)} ms, ${result.elements} DOM elements${result.pyramidMs == null ? '' : `, pyramids built in ${fmt(result.pyramidMs)} ms`})`);
     }
   }
   return results;
+}
+
+/** Zoom and pan steps at the largest L (bench/render.ts zoomPan). */
+export async function zoomGrid(bench, log, { L, pans }) {
+  const result = await bench('zoomPan', L, pans);
+  log(`zoom/pan L=${L}: ${result.steps} steps, work p95 ${fmt(result.work.p95Ms)} ms, to next frame p95 ${fmt(result.frame.p95Ms)} ms`);
+  return { L, ...result };
 }

@@ -1,10 +1,10 @@
 /** BENCHMARKS.md from the data bench/run.mjs gathered: headline, targets, then each measurement. */
 import os from 'node:os';
-import { coldLoadTable, computeTable, growthTable, interactionTable, jsStagesTable, memoryTable, pipelineTable, renderTable, tfStagesTable } from './reportTables.mjs';
+import { coldLoadTable, computeTable, growthTable, interactionTable, jsStagesTable, memoryTable, pipelineTable, renderTable, tfStagesTable, zoomTable } from './reportTables.mjs';
 import { fmt } from './stats.mjs';
 import { headline, targetsTable } from './targets.mjs';
 
-function machine({ info, browserVersion, load, durationMs }) {
+function machine({ info, browserVersion, load, durationMs, peak }) {
   const cpus = os.cpus();
   const gl = info.webgl;
   const b = info.backend;
@@ -14,6 +14,8 @@ function machine({ info, browserVersion, load, durationMs }) {
 - Browser: Chromium ${browserVersion} (headless, flags of tests/browser/chromium.json, \`--use-angle=swiftshader\`), viewport 1400 × 1000, devicePixelRatio ${info.devicePixelRatio}
 - WebGL: ${gl ? `${gl.version}; renderer "${gl.renderer}", vendor "${gl.vendor}"${gl.debugInfoAvailable ? ' (WEBGL_debug_renderer_info)' : ''}; GPU timer queries: ${gl.timerQuery ? 'yes' : 'no'}` : 'not available'}
 - Float precision: tfjs WebGL ${b.webglVersion}, float32 render targets: ${b.float32 ? 'yes' : 'no (float16)'}; fragment highp float: ${gl?.highpFloat ? `precision ${gl.highpFloat.precision} bits, range 2^±${gl.highpFloat.rangeMax}` : 'n/a'}; MAX_TEXTURE_SIZE ${b.maxTextureSize}
+- Peak float32 rate, measured (bench/peak.c: fused multiply-adds on 12 vector accumulators, -O3 -march=native): ${peak.error ? peak.error : `${fmt(peak.oneCore)} GFLOP/s on one core, ${fmt(peak.allCores)} GFLOP/s on ${peak.threads}`}
+- GPU: none was available to this run (no machine with a GPU was lent to the session that generated this file): every WebGL figure is SwiftShader's, a software renderer on these CPU cores, and the crossover on a real GPU is not measured.
 - auto (choosePath with the probed device): ${info.auto.map((a) => `${a.cells.toLocaleString('en')} cells → ${a.path} (${a.reason})`).join('; ')}
 - Whole run: ${(durationMs / 60000).toFixed(1)} min`;
 }
@@ -88,9 +90,14 @@ ${machine(d)}
 ${computeSection(d, c)}
 
 ## 2. Rendering the weights heatmap (one head, L × L)
-From the draw call to the next frame (requestAnimationFrame + a task), median of up to ${c.renderRepeats} draws after a first one (no first draw when one draw is predicted over ${c.budgetMs / 1000} s). app = src/viz/heatmap.ts \`drawHeatmap\` (canvas, ≈ 360 px per axis, max-pooled below 1 px per cell); d3 = a naive SVG with one \`<rect>\` per cell, same colour scale.
+From the draw call to the next frame (requestAnimationFrame + a task), median of up to ${c.renderRepeats} draws after a first one (no first draw when one draw is predicted over ${c.budgetMs / 1000} s). app = src/viz/heatmap.ts \`drawHeatmap\` (canvas, ≈ 360 px per axis, max-pooled below 1 px per cell) of a causal head: "pyramid sent" with the pooled pyramid the engine worker sends with a head from 2^20 cells (engine/stagePyramids.ts; "worker: 6 pyramids" = its build for all six cell stages, in the worker, before the transfer), "on the page" with new values each draw, so the draw builds the pyramid itself (a result computed on the page); d3 = a naive SVG with one \`<rect>\` per cell, same colour scale.
 
 ${renderTable(d.render)}
+
+### 2b. Zoom and pan at L = ${d.zoom.L}
+The app's heatmap with the worker's pyramid: from the whole matrix in to a 256-cell window (halving each step), then ${c.zoom.pans} pans of a 1024-cell window (bench/render.ts zoomPan). "work" = the update() call (pools the window and paints the canvas, synchronously); "to next frame" adds the wait for the next frame (up to one 16.7 ms interval of the headless compositor).
+
+${zoomTable(d.zoom)}
 
 ## 3. tfjs memory on the WebGL path
 runAttention ${d.memory.snapshots.at(-1).updates} times at B = ${c.memoryShape[0]}, H = ${c.memoryShape[1]}, L = ${c.memoryShape[2]}, alternately every head at once (whole-batch tfjs) and one head (the chunked path), measured before the compute grid; ${fmt(d.memory.totalMs / d.memory.snapshots.at(-1).updates)} ms per update. "texture pool" = textures tfjs keeps (live + idle for reuse).

@@ -58,13 +58,21 @@ export function tfStagesTable(splits) {
 export function renderTable(render) {
   const byL = new Map();
   for (const r of render) byL.set(r.L, { ...byL.get(r.L), [r.kind]: r });
+  const ms = (r, field = 'medianMs') => (r?.result ? fmt(r.result[field]) : r?.skipped ? 'skipped' : '—');
   const body = [...byL.entries()].map(([L, r]) => [
     L, (L * L).toLocaleString('en'),
-    r.app?.result ? fmt(r.app.result.medianMs) : 'skipped', r.app?.result ? fmt(r.app.result.warmupMs) : '—',
-    r.d3?.result ? fmt(r.d3.result.medianMs) : 'skipped', r.d3?.result ? r.d3.result.elements.toLocaleString('en') : '—',
+    ms(r.sent), ms(r.sent, 'warmupMs'), r.sent?.result?.pyramidMs == null ? '—' : fmt(r.sent.result.pyramidMs),
+    ms(r.app), ms(r.app, 'warmupMs'),
+    ms(r.d3), r.d3?.result ? r.d3.result.elements.toLocaleString('en') : '—',
     r.app?.result && r.d3?.result ? `${(r.d3.result.medianMs / r.app.result.medianMs).toFixed(1)}×` : '—',
   ]);
-  return table(['L', 'cells', 'app canvas ms', 'app 1st draw ms', 'd3 <rect> ms', 'd3 DOM elements', 'd3 / app'], body);
+  return table(['L', 'cells', 'app, pyramid sent ms', '1st draw ms', 'worker: 6 pyramids ms', 'app, pyramid on the page ms', '1st draw ms', 'd3 <rect> ms', 'd3 DOM elements', 'd3 / app (page)'], body);
+}
+
+/** Zoom and pan steps (bench/render.ts zoomPan). */
+export function zoomTable(z) {
+  return table(['L', 'steps', 'work median ms', 'work p95 ms', 'to next frame median ms', 'to next frame p95 ms'],
+    [[z.L, z.steps, fmt(z.work.medianMs), fmt(z.work.p95Ms), fmt(z.frame.medianMs), fmt(z.frame.p95Ms)]]);
 }
 
 export function memoryTable(memory) {
@@ -94,7 +102,7 @@ function completeColumns(samples) {
 export function coldLoadTable(cold, entry) {
   const body = cold.map((r, i) => [i + 1, fmt(r.firstPaintMs), fmt(r.heatmapMs), r.path]);
   const files = entry.files.map((f) => `${f.file}: ${(f.bytes / 1024).toFixed(0)} KB, ${(f.gzipBytes / 1024).toFixed(1)} KB gzip`).join('; ');
-  return `${table(['load', 'first contentful paint ms', 'first weights heatmap ms', 'path'], body)}\n\nJavaScript in dist/index.html (loaded before the first paint): ${files} — ${(entry.gzipBytes / 1024).toFixed(1)} KB gzip in all.`;
+  return `${table(['load', 'first contentful paint ms', 'first weights heatmap ms', 'path'], body)}\n\nJavaScript and CSS in dist/index.html (loaded before the first paint): ${files} — ${(entry.gzipBytes / 1024).toFixed(1)} KB gzip in all.`;
 }
 
 export function growthTable(fits) {

@@ -5,6 +5,7 @@
  *    engine path and "auto" against a plain-JS baseline (with Q/K/V, transfer and per-stage
  *    splits), heatmap rendering against naive d3, growth with L.
  * 2. The app built by `vite build` and served statically: cold load, interaction latency, long tasks.
+ * Before both, the cores' measured peak (bench/peak.c, built with the system's C compiler).
  * Timings live only here and in BENCHMARKS.md, never in the tests.
  */
 import { writeFileSync } from 'node:fs';
@@ -12,7 +13,8 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { coldLoads, interactions } from './appBench.mjs';
 import { computeGrid, stageSplits } from './computeGrid.mjs';
-import { renderGrid } from './renderGrid.mjs';
+import { measurePeak } from './peak.mjs';
+import { renderGrid, zoomGrid } from './renderGrid.mjs';
 import { report } from './report.mjs';
 import { buildAndServe, launchBrowser, startDevServer } from './servers.mjs';
 import { fitPower } from './stats.mjs';
@@ -30,6 +32,7 @@ const CONFIG = {
   tfMaxCells: 1 << 21, // profile the tfjs paths up to this many cells
   renderSizes: [64, 256, 1024, 4096],
   renderRepeats: 3,
+  zoom: { L: 4096, pans: 24 },
   maxPredictedRenderMs: 30000,
   memoryUpdates: 500,
   memoryEvery: 100,
@@ -80,8 +83,9 @@ async function benchPage(browser, errors) {
     const compute = await computeGrid(bench, log, CONFIG);
     const splits = await stageSplits(bench, log, { grid: CONFIG.grid, tfMaxCells: CONFIG.tfMaxCells, computeRows: compute });
     const render = await renderGrid(bench, log, { sizes: CONFIG.renderSizes, repeats: CONFIG.renderRepeats, budgetMs: CONFIG.budgetMs, maxPredictedMs: CONFIG.maxPredictedRenderMs });
+    const zoom = await zoomGrid(bench, log, CONFIG.zoom);
     await page.close();
-    return { info, memory, compute, splits, render, fits: growthFits(compute) };
+    return { info, memory, compute, splits, render, zoom, fits: growthFits(compute) };
   } finally {
     await dev.close();
   }
@@ -113,12 +117,15 @@ async function appBench(browser, errors) {
 async function main() {
   const load = { start: os.loadavg() };
   const errors = [];
+  // first, while nothing else of this run is busy: the cores' peak (bench/peak.c)
+  const peak = measurePeak();
+  log(peak.error ? `peak: ${peak.error}` : `peak: ${peak.oneCore} GFLOP/s on one core, ${peak.allCores} on ${peak.threads}`);
   const browser = await launchBrowser();
   let data;
   try {
     const measured = await benchPage(browser, errors);
     const app = await appBench(browser, errors);
-    data = { ...measured, app, errors, browserVersion: browser.version() };
+    data = { ...measured, app, peak, errors, browserVersion: browser.version() };
   } finally {
     await browser.close();
   }

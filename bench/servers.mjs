@@ -55,10 +55,10 @@ function serveStatic(dir) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-/** gzip bytes of the JavaScript referenced by index.html (entry chunk and modulepreloads). */
+/** Bytes (and gzip bytes) of the JavaScript and CSS referenced by index.html (entry chunk, modulepreloads, stylesheets): what loads before the first paint. */
 async function entryScripts(dir) {
   const html = await readFile(join(dir, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const files = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
   const sizes = await Promise.all(files.map(async (f) => {
     const code = await readFile(join(dir, f));
     return { file: f, bytes: code.length, gzipBytes: gzipSync(code).length };

@@ -11,12 +11,14 @@
  *   plain-JS kernels. From FOCUS_FIRST_MACS on, the head on screen is computed first (1/(B·H) of
  *   the work) and the other heads right after that frame (completeOnPage), with the same numbers.
  * Only when "auto" (or a JS choice) picks the plain-JS path; tfjs paths, larger sizes and heads on
- * demand go to the worker.
+ * demand go to the worker. Before the worker has probed the device (a cold start), the page
+ * computes only where no device could change the path (choosePathUnprobed: a JS choice, or auto
+ * below SMALL_CELLS), so the first result does not wait for the worker to start.
  */
 import { allHeads, allocateHead, cellCount, headIndex, type HeadStages, type StageSet } from '../engine/headStages';
 import { computeRowsJs, planJs } from '../engine/jsAttention';
-import { choosePath, type DeviceInfo } from '../engine/pathChoice';
-import type { AttentionInputs, AttentionShape, HeadRef } from '../engine/types';
+import { choosePath, choosePathUnprobed, type DeviceInfo, type PathReason } from '../engine/pathChoice';
+import type { AttentionInputs, AttentionShape, EnginePath, HeadRef } from '../engine/types';
 import type { Scenario } from '../state/scenario';
 import type { OnPageKind, RunInfo } from '../worker/protocol';
 import { modelWidth } from '../engine/projections';
@@ -49,11 +51,19 @@ export function computeMacs(s: AttentionShape): number {
 
 /** How the page can compute `job`: from `basis` (a mask-only change), from scratch (small), or not at all. */
 export function pagePlan(basis: PageBasis | null, job: PageJob, device: DeviceInfo | null): 'mask' | 'whole' | null {
-  if (device === null || job.heads !== null) return null;
+  if (job.heads !== null) return null;
   const cells = cellCount(job.inputs.shape);
-  if (cells > PAGE_CELLS || choosePath(job.scenario.engine, device, cells).path !== 'js') return null;
+  if (cells > PAGE_CELLS || pageChoice(job, device, cells)?.path !== 'js') return null;
   if (basis !== null && sameVectors(basis, job)) return 'mask';
   return computeMacs(job.inputs.shape) <= PAGE_MACS ? 'whole' : null;
+}
+
+/**
+ * The path (and its reason) for `job` on this device, or — before the worker has probed it
+ * (`device` null) — where no device could change it (choosePathUnprobed); null: unknown yet.
+ */
+function pageChoice(job: PageJob, device: DeviceInfo | null, cells: number): { path: EnginePath; reason: PathReason } | null {
+  return device ? choosePath(job.scenario.engine, device, cells) : choosePathUnprobed(job.scenario.engine, cells);
 }
 
 /** True when `basis` holds every head with its Q/K/V, for the Q/K/V settings of `job` (equal settings give equal shapes). */
@@ -84,7 +94,7 @@ export interface PageResult {
  */
 export function computeOnPage(basis: PageBasis | null, job: PageJob, device: DeviceInfo | null, focus: HeadRef | null = null): PageResult | null {
   const plan = pagePlan(basis, job, device);
-  if (plan === null || device === null) return null;
+  if (plan === null) return null;
   if (plan === 'mask' && basis) return recomputeOnPage(basis, job, device);
   const started = performance.now();
   const { shape } = job.inputs;
@@ -103,7 +113,7 @@ export function computeOnPage(basis: PageBasis | null, job: PageJob, device: Dev
  * @returns null when `job` cannot be computed on the page (the worker then takes it).
  */
 export function completeOnPage(partial: PageResult, job: PageJob, device: DeviceInfo | null): PageResult | null {
-  if (device === null || pagePlan(null, job, device) !== 'whole') return null;
+  if (pagePlan(null, job, device) !== 'whole') return null;
   const started = performance.now();
   const derived = deriveInputs(job.scenario);
   if (!derived.ok) return null;
@@ -119,17 +129,17 @@ const NO_SCORES = () => undefined;
  * Every stage of `job` from the Q/K/V and raw scores of `basis` (check canRecomputeOnPage first).
  * @returns null when the plain-JS planner rejects the inputs (the worker then reports the error).
  */
-export function recomputeOnPage(basis: PageBasis, job: PageJob, device: DeviceInfo): PageResult | null {
+export function recomputeOnPage(basis: PageBasis, job: PageJob, device: DeviceInfo | null): PageResult | null {
   const started = performance.now();
   const inputs: AttentionInputs = { ...job.inputs, q: basis.inputs.q, k: basis.inputs.k, v: basis.inputs.v };
   return timedRun('mask', started, inputs, (i) => (basis.set.heads[i] as HeadStages).scores, job, device);
 }
 
 /** runHeads, with the run's description and its time since `started`. */
-function timedRun(kind: OnPageKind, started: number, inputs: AttentionInputs, knownScores: (index: number) => Float32Array | undefined, job: PageJob, device: DeviceInfo, skip: (index: number) => boolean = () => false): PageResult | null {
+function timedRun(kind: OnPageKind, started: number, inputs: AttentionInputs, knownScores: (index: number) => Float32Array | undefined, job: PageJob, device: DeviceInfo | null, skip: (index: number) => boolean = () => false): PageResult | null {
   const set = runHeads(inputs, knownScores, skip);
   if (!set) return null;
-  const { reason } = choosePath(job.scenario.engine, device, cellCount(inputs.shape));
+  const reason = pageChoice(job, device, cellCount(inputs.shape))?.reason ?? 'small';
   return { inputs, set, run: { path: 'js', reason, backend: null, precision: 'float32', ms: performance.now() - started, onPage: kind } };
 }
 
@@ -152,4 +162,16 @@ function runHeads(inputs: AttentionInputs, knownScores: (index: number) => Float
     return out;
   });
   return { shape, heads };
+}
+
+/**
+ * A result computed on the page before the device was probed, with the reason the probed device
+ * gives for its path (e.g. 'softwareWebgl' rather than 'small'), so the status line says the same
+ * for it as for the next one; the same object when nothing changes (no device yet, not on the page,
+ * or the same reason).
+ */
+export function withProbedReason<R extends { job: { scenario: Scenario }; set: StageSet; run: RunInfo }>(result: R, device: DeviceInfo | null): R {
+  if (!device || !result.run.onPage) return result;
+  const choice = choosePath(result.job.scenario.engine, device, cellCount(result.set.shape));
+  return choice.path !== 'js' || choice.reason === result.run.reason ? result : { ...result, run: { ...result.run, reason: choice.reason } };
 }

@@ -3,6 +3,7 @@
  * large arrays, except the blocked flags and the small per-row flag arrays.
  */
 import { headIndex, type HeadStages, type StageSet } from '../engine/headStages';
+import type { StagePyramids } from '../engine/stagePyramids';
 import { RowStatus, type AttentionInputs, type AttentionShape } from '../engine/types';
 
 export interface StageSlice {
@@ -26,6 +27,8 @@ export interface StageSlice {
   paddedRows: Uint8Array;
   /** 1 = fully masked row, [Lq]. */
   fullyMaskedRows: Uint8Array;
+  /** The pooled pyramids the worker built for the cell stages (large heads only). */
+  pyramids?: StagePyramids;
 }
 
 /**
@@ -61,6 +64,7 @@ export function sliceHead(stages: HeadStages, shape: Pick<AttentionShape, 'query
     output: stages.output,
     paddedRows: hasFlag(status, RowStatus.paddedQuery),
     fullyMaskedRows: hasFlag(status, RowStatus.fullyMasked),
+    pyramids: stages.pyramids,
   };
 }
 

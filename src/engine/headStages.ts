@@ -2,6 +2,7 @@
  * Stages of one (batch item, head): the unit the engine computes, chunks, transfers and draws.
  * A StageSet holds the heads computed so far; at large sizes only the heads being looked at are.
  */
+import type { StagePyramids } from './stagePyramids';
 import type { AttentionInputs, AttentionShape, AttentionStages, HeadRef } from './types';
 
 /**
@@ -11,6 +12,8 @@ import type { AttentionInputs, AttentionShape, AttentionStages, HeadRef } from '
 export type HeadStages = Omit<AttentionStages, 'shape'> & {
   batch: number;
   head: number;
+  /** The pooled pyramids of its cell stages, when the worker built them (Lq·Lk ≥ PYRAMID_MIN_CELLS). */
+  pyramids?: StagePyramids;
 };
 
 /** The heads of one computation: `heads[b·H + h]`, null where that head was not computed. */

@@ -50,6 +50,18 @@ export function choosePath(preference: EnginePreference, device: DeviceInfo, cel
   return device.gpuFault && choice.path === 'webgl' ? { path: 'js', reason: 'gpuFault' } : choice;
 }
 
+/**
+ * The path while the device is not yet probed (the engine worker reports it after it starts), where
+ * no device could change it: plain JS when chosen, or for auto below SMALL_CELLS (plain JS even on
+ * a hardware GPU; reason 'small'). So a cold start can compute its first, classroom-sized result
+ * on the page without waiting for the worker.
+ * @returns null when the device decides (a tfjs path chosen, or auto from SMALL_CELLS cells).
+ */
+export function choosePathUnprobed(preference: EnginePreference, cells: number): { path: 'js'; reason: PathReason } | null {
+  if (preference === 'js') return { path: 'js', reason: 'chosen' };
+  return preference === 'auto' && cells < SMALL_CELLS ? { path: 'js', reason: 'small' } : null;
+}
+
 function choosePathOnDevice(preference: EnginePreference, device: DeviceInfo, cells: number): { path: EnginePath; reason: PathReason } {
   const hasWebgl = device.webglVersion > 0;
   if (preference === 'webgl' && !hasWebgl) return { path: 'js', reason: 'noWebgl' };

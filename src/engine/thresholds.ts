@@ -87,3 +87,11 @@ export const MAX_KEPT_SCORE_CELLS = 1 << 22;
  * docs/reliability.md.
  */
 export const F16_EXACT_POSITIONS = 2048;
+
+/**
+ * From this many cells [Lq × Lk] a heatmap is drawn through a max-pooled pyramid (engine/poolPyramid.ts),
+ * built by the engine worker with the result; below, a draw walks the cells (a pyramid would not pay
+ * for itself).
+ * Backed by BENCHMARKS.md §2 (render app: L = 1024 = 2^20 cells, the draw walking every cell).
+ */
+export const PYRAMID_MIN_CELLS = 1 << 20;

@@ -1,5 +1,6 @@
 /**
- * A link as a QR code (the `qrcode` package, bundled), drawn on a <canvas> — no HTML strings, as
+ * A link as a QR code (the `qrcode` package, bundled as a chunk of its own, loaded when a code is
+ * first drawn: it is not needed for the first paint), drawn on a <canvas> — no HTML strings, as
  * the page's Trusted Types policy requires. Error correction M (15 % of the code may be
  * damaged), at least QR_MIN_PX CSS px so that it scans from the back of a classroom, and a
  * "show large" view that fills the screen. A link past a QR code's capacity (about 2 300 bytes
@@ -7,13 +8,13 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import QRCode from 'qrcode';
 
 /** Smallest edge of the QR code, CSS px. */
 export const QR_MIN_PX = 320;
 
 /** Draws `text` on `canvas` at `size` CSS px (sharp on high-density screens); false when it does not fit a QR code. */
 async function drawQr(canvas: HTMLCanvasElement, text: string, size: number): Promise<boolean> {
+  const { default: QRCode } = await import('qrcode'); // a failed load is not "too long": it rejects
   try {
     await QRCode.toCanvas(canvas, text, { errorCorrectionLevel: 'M', margin: 4, width: Math.round(size * (window.devicePixelRatio || 1)) });
     canvas.style.width = `${size}px`;
@@ -35,7 +36,7 @@ function QrCanvas({ text, size, testId, onFail }: { text: string; size: number; 
         if (!live) return;
         if (ok) setDrawn(text);
         else onFail(text);
-      });
+      }, () => undefined); // the code's chunk did not load: the canvas stays empty, the link above it still copies
     }
     return () => { live = false; };
   }, [text, size, onFail]);

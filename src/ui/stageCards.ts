@@ -91,30 +91,31 @@ export function useStageCards(p: StageCardsProps): StageCard[] {
     qkvCard(p, scales.qkv, t),
     {
       id: 'scores', title: t('lesson.stage.scores'), note: t('lesson.stage.scoresNote'), legend: { ...scoresLegend(scales.scores, t('lesson.stage.scores')) },
-      heatmaps: [cell('scores', t('lesson.stage.scores'), { values: slice.scores, color: scales.scores, poolBy: 'magnitude', valueText: SCORE_TEXT })],
+      heatmaps: [cell('scores', t('lesson.stage.scores'), { values: slice.scores, color: scales.scores, poolBy: 'magnitude', pyramid: slice.pyramids?.scores, valueText: SCORE_TEXT })],
     },
     {
       id: 'scaled', title: t('stage.scaled'), note: p.temperature === 1 ? t('stage.scaledNote') : t('stage.scaledNoteTemperature', { tau: p.temperature }), legend: scoresLegend(scales.scaled),
-      heatmaps: [cell('scaled', t('stage.scaled'), { values: slice.scaled, color: scales.scaled, poolBy: 'magnitude', valueText: SCORE_TEXT })],
+      heatmaps: [cell('scaled', t('stage.scaled'), { values: slice.scaled, color: scales.scaled, poolBy: 'magnitude', pyramid: slice.pyramids?.scaled, valueText: SCORE_TEXT })],
     },
     ...(p.showLogits ? [{
       id: 'logits' as const, title: t('stage.logits'), legend: scoresLegend(scales.logits, t('stage.logits')),
       note: t(p.alibi && p.softcap > 0 ? 'stage.logitsNoteBoth' : p.alibi ? 'stage.logitsNoteAlibi' : 'stage.logitsNoteSoftcap', { c: p.softcap }),
-      heatmaps: [cell('logits', t('stage.logits'), { values: slice.logits, color: scales.logits, poolBy: 'magnitude', valueText: SCORE_TEXT })],
+      heatmaps: [cell('logits', t('stage.logits'), { values: slice.logits, color: scales.logits, poolBy: 'magnitude', pyramid: slice.pyramids?.logits, valueText: SCORE_TEXT })],
     }] : []),
     {
       id: 'mask', title: t('stage.mask'), note: maskNote(p.readings, t), legend: { kind: 'mask', scale: scales.weights, showBlocked: true, showPadded: hasPadded },
-      heatmaps: [cell('mask', t('stage.mask'), { values: slice.mask, blocked: slice.blocked, color: maskColor, poolBlocked: 'any', valueText: MASK_TEXT, dashed: p.readings?.flags })],
+      heatmaps: [cell('mask', t('stage.mask'), { values: slice.mask, blocked: slice.blocked, color: maskColor, pyramid: slice.pyramids?.mask, poolBlocked: 'any', valueText: MASK_TEXT, dashed: p.readings?.flags })],
     },
     {
       id: 'masked', title: t('stage.masked'), note: t('stage.maskedNote'), legend: scoresLegend(scales.logits, t('stage.masked'), true),
-      heatmaps: [cell('masked', t('stage.masked'), { values: slice.masked, blocked: slice.blocked, color: scales.logits, poolBy: 'magnitude', valueText: SCORE_TEXT })],
+      heatmaps: [cell('masked', t('stage.masked'), { values: slice.masked, blocked: slice.blocked, color: scales.logits, poolBy: 'magnitude', pyramid: slice.pyramids?.masked, valueText: SCORE_TEXT })],
     },
     {
       id: 'weights', title: t('stage.weights'), note: p.weightScale === 'row' ? t('stage.weightsRowNote') : t('stage.weightsNote'),
       legend: { kind: 'weights', scale: scales.weights, title: p.weightScale === 'row' ? t('view.weightsRowLegend') : undefined, showBlocked: true, showPadded: false },
       heatmaps: [cell('weights', t('stage.weights'), {
-        values: weightValues, blocked: slice.blocked, color: scales.weights, rowNotes: sums, rowNotesTitle: t('lesson.stage.rowSum'),
+        values: weightValues, blocked: slice.blocked, color: scales.weights,
+        pyramid: weightValues === slice.weights ? slice.pyramids?.weights : undefined, rowNotes: sums, rowNotesTitle: t('lesson.stage.rowSum'),
         valueText: weightsText,
       })],
     },

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { DeviceInfo } from '../engine/pathChoice';
 import type { EnginePath, HeadRef } from '../engine/types';
 import type { ProgressStore } from '../compute/progressStore';
-import { completeOnPage, computeOnPage } from '../compute/pageRecompute';
+import { completeOnPage, computeOnPage, withProbedReason } from '../compute/pageRecompute';
 import { afterNextFrame } from './drawQueue';
 import { createEnginePool } from '../compute/enginePool';
 import { EngineClient } from '../compute/engineClient';
@@ -81,7 +81,9 @@ export function useEngine<J extends EngineJob>(job: J | null, focus: HeadRef | n
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [job]);
 
-  const shown = onPage ?? result;
+  const computed = onPage ?? result;
+  // a cold start's first result came before the device: its reason is restated once the device is known
+  const shown = useMemo(() => computed && withProbedReason(computed, device), [computed, device]);
   // Only the head on screen so far: the other heads are computed in a task after this frame, also
   // when the inputs have turned invalid meanwhile (no job: the result stays on screen, dimmed).
   const partial = shown && shown.run.onPage === 'focus' && (!job || completesOnPage(shown, job)) ? shown : null;

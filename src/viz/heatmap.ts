@@ -148,10 +148,13 @@ function renderSpec(dom: HeatmapDom, next: HeatmapSpec, prev: HeatmapSpec | null
   if (prev === null || prevLayout === null || needsRepaint(prev, next) || windowChanged(prevLayout, L)) {
     const colorOf = packedColorFn(next.color);
     const dpr = doc.defaultView?.devicePixelRatio ?? 1;
-    paintCells(dom.canvas, {
+    const via = paintCells(dom.canvas, {
       rows: next.rows, cols: next.cols, view, cellWidth: L.cellWidth, cellHeight: L.cellHeight,
-      values: next.values, blocked: next.blocked, poolBy: next.poolBy, poolBlocked: next.poolBlocked, colorsOf: (source) => colorCells(next, source, colorOf),
+      values: next.values, blocked: next.blocked, poolBy: next.poolBy, poolBlocked: next.poolBlocked, pyramid: next.pyramid,
+      colorsOf: (source) => colorCells(next, source, colorOf),
     }, dpr);
+    // how the cells were pooled (poolPyramid.ts PoolVia): 'sent' = through the engine's pyramid
+    if (via !== null) dom.canvas.dataset.pooled = via;
   }
   const axes = {
     rowLabels: labels.rows, colLabels: labels.cols, rowTicks: labels.rowTicks, colTicks: labels.colTicks,
@@ -209,7 +212,7 @@ function axesKey(L: HeatmapLayout, axes: Record<string, unknown>): string {
 
 /** True when the cells must be repainted: any colouring input changed (by reference). */
 function needsRepaint(a: HeatmapSpec, b: HeatmapSpec): boolean {
-  return a.values !== b.values || a.rows !== b.rows || a.cols !== b.cols || a.color !== b.color || a.poolBy !== b.poolBy || a.poolBlocked !== b.poolBlocked
+  return a.values !== b.values || a.rows !== b.rows || a.cols !== b.cols || a.color !== b.color || a.poolBy !== b.poolBy || a.poolBlocked !== b.poolBlocked || a.pyramid !== b.pyramid
     || a.blocked !== b.blocked || a.greyRows !== b.greyRows || a.fadeColor !== b.fadeColor;
 }
 

@@ -10,7 +10,7 @@
  */
 import { createBlockedCanvasPattern } from './blockedPattern';
 import type { PoolBlocked, PoolBy } from './pool';
-import { poolForDraw } from './poolPyramid';
+import { poolForDraw, type PoolPyramid, type PoolVia } from './poolPyramid';
 import type { CellRange } from './types';
 
 /** Longest canvas side in device px; the pixel ratio is lowered to stay under it. */
@@ -39,6 +39,8 @@ export interface CellPaint {
   poolBy?: PoolBy;
   /** Which pooled pixels are hatched (pool.ts PoolBlocked); default 'all'. */
   poolBlocked?: PoolBlocked;
+  /** The pyramid the engine built for these values (HeatmapSpec.pyramid). */
+  pyramid?: PoolPyramid;
 }
 
 /**
@@ -99,7 +101,7 @@ export function imageGrid(rows: number, cols: number, deviceHeight: number, devi
  * Sizes `canvas` for the window `p.view` (view.cols × cellWidth by view.rows × cellHeight CSS px)
  * and paints its cells, then the hatch of blocked cells.
  */
-export function paintCells(canvas: HTMLCanvasElement, p: CellPaint, devicePixelRatio: number): void {
+export function paintCells(canvas: HTMLCanvasElement, p: CellPaint, devicePixelRatio: number): PoolVia | null {
   const view = p.view ?? { row0: 0, rows: p.rows, col0: 0, cols: p.cols };
   const w = view.cols * p.cellWidth;
   const h = view.rows * p.cellHeight;
@@ -112,14 +114,14 @@ export function paintCells(canvas: HTMLCanvasElement, p: CellPaint, devicePixelR
   const minEdge = Math.min(p.cellWidth, p.cellHeight);
   canvas.style.imageRendering = minEdge * ratio < 6 ? 'pixelated' : 'auto';
   const ctx = canvas.getContext('2d');
-  if (ctx === null) return;
+  if (ctx === null) return null;
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, w, h);
-  if (w === 0 || h === 0 || view.rows === 0 || view.cols === 0) return;
+  if (w === 0 || h === 0 || view.rows === 0 || view.cols === 0) return null;
   const perCell = view.rows * view.cols <= MAX_RECT_CELLS && minEdge >= MIN_RECT_CELL_PX;
   // Per cell: the window's cells one to one (pooling to the same size is the identity).
   const grid = perCell ? view : imageGrid(view.rows, view.cols, canvas.height, canvas.width);
-  const pooled = poolForDraw(p.values, p.rows, p.cols, grid.rows, grid.cols, p.blocked, view, p.poolBy, p.poolBlocked);
+  const pooled = poolForDraw(p.values, p.rows, p.cols, grid.rows, grid.cols, p.blocked, view, p.poolBy, p.poolBlocked, p.pyramid);
   const rgba = p.colorsOf(pooled.source);
   const blocked = p.blocked === undefined ? undefined : pooled.blocked;
   if (perCell) {
@@ -129,10 +131,11 @@ export function paintCells(canvas: HTMLCanvasElement, p: CellPaint, devicePixelR
     const cells: HatchGrid = { rows: view.rows, cols: view.cols, x: (c) => snap(c * p.cellWidth), y: (r) => snap(r * p.cellHeight), blocked };
     paintRects(ctx, cells, rgba, gap);
     paintHatch(ctx, cells, gap, ratio);
-    return;
+    return pooled.via;
   }
   paintImage(ctx, rgba, pooled.cols, pooled.rows);
   paintHatch(ctx, imageHatchGrid(pooled.rows, pooled.cols, canvas, ratio, blocked), 0, ratio);
+  return pooled.via;
 }
 
 /** One fillRect per cell of `g`, colour from `rgba` ([g.rows × g.cols × 4]), `gap` CSS px between cells. */

@@ -12,14 +12,11 @@
  * A zoomed heatmap pools only the window it shows (`poolCells(…, window)`), so a draw costs
  * O(visible cells), and colours are looked up only for the pooled pixels (cellColors.ts).
  */
+import type { PoolBy } from '../engine/poolPyramid';
 import type { CellRange } from './types';
 
-/**
- * Which cell of a block a pooled pixel shows: the largest value ('max': weights, the mask), or
- * the value farthest from 0 ('magnitude': scores, logits, output on a diverging scale, so strong
- * negative cells are not hidden behind weak positive ones).
- */
-export type PoolBy = 'max' | 'magnitude';
+/** Which cell of a block a pooled pixel shows (engine/poolPyramid.ts). */
+export type { PoolBy };
 
 /**
  * Which pooled pixels are hatched as blocked: those whose cells are ALL blocked (weights, scores:

@@ -1,15 +1,6 @@
 /**
- * A max-pooled pyramid of a heatmap (issue #13): built once per matrix, it lets a draw of a large
- * matrix — 4096 × 4096 is 16 M cells — pool onto the canvas's pixels without walking every cell.
- * Level ℓ holds one entry per block of 2^ℓ × 2^ℓ cells (clipped at the matrix's edges), from
- * level 2 (FIRST_KEPT_SIZE) up until both sides are at most 16 entries:
- * the block's representative cell, as poolCells (pool.ts) chooses it — the non-blocked cell with
- * the largest value ('max') or |value| ('magnitude'), NaN only when nothing else is there — and
- * whether any cell of the block is blocked (no representative: all are). Each level is built from
- * the one below it (level 1 only to build level 2), so building costs one walk of the matrix and
- * a third of it again; kept, about 9 bytes per 16 cells (12.6 MB at 4096 × 4096).
- *
- * A draw (`poolWithPyramid`) then takes the coarsest level whose blocks fit a pixel's block:
+ * Drawing a large matrix through its max-pooled pyramid (engine/poolPyramid.ts; issue #13).
+ * A draw (`poolWithPyramid`) takes the coarsest level whose blocks fit a pixel's block:
  * about four entries per pixel. To use whole entries, each pixel's span of rows (and columns) is
  * poolSpan's with its inner edges moved down to a multiple of 2^ℓ; the window's own edges stay,
  * and the cells there that no whole entry covers are read one by one. Every cell of the window
@@ -19,143 +10,12 @@
  * block order, not row-major order); their colour is the same. Values are compared as float32
  * (the engine's stages are float32).
  */
+import { PYRAMID_MIN_CELLS } from '../engine/thresholds';
+import { beats, buildPoolPyramid, FIRST_KEPT_SIZE, type PoolPyramid, type PyramidLevel } from '../engine/poolPyramid';
 import { poolCells, poolSpan, type PoolBlocked, type PoolBy, type PooledCells } from './pool';
 import type { CellRange } from './types';
 
-/** One level of a PoolPyramid: [rows × cols] entries, each for a block of 2^level × 2^level cells. */
-export interface PyramidLevel {
-  rows: number;
-  cols: number;
-  /** Index (row-major, into the matrix) of the block's representative cell; −1 when every cell is blocked. */
-  source: Int32Array;
-  /** Cells per side of a block: 2^level. */
-  size: number;
-  /** The value compared for that cell (|value| when pooling by magnitude), as float32: a draw reads it here, not in the matrix. */
-  value: Float32Array;
-  /** 1 = some cell of the block is blocked. */
-  anyBlocked: Uint8Array;
-}
-
-/**
- * A PoolPyramid of a [rows × cols] matrix: its levels from blocks of FIRST_KEPT_SIZE cells a side
- * up, finest first (level 1 is built, to make level 2, and dropped: it would hold a quarter as many
- * entries as the matrix has cells — 38 MB at 4096 × 4096 — for views only 2–3 cells per pixel).
- */
-export interface PoolPyramid {
-  rows: number;
-  cols: number;
-  by: PoolBy;
-  levels: PyramidLevel[];
-}
-
-/** The levels stop once both sides are at most this many entries. */
-const TOP_SIDE = 16;
-/** The finest level kept: blocks of 4 × 4 cells (level 2). */
-export const FIRST_KEPT_SIZE = 4;
-
-/** Whether value `v` beats the best so far (`bv`; `b` < 0 = none yet): larger, or a number over NaN. */
-function beats(v: number, b: number, bv: number): boolean {
-  return b < 0 || v > bv || (bv !== bv && v === v);
-}
-
-/**
- * Builds the pyramid of a [rows × cols] matrix.
- * @param values  [rows × cols] row-major
- * @param blocked [rows × cols], non-zero = blocked; undefined = nothing blocked
- * @param by      'max' (default) or 'magnitude', as poolCells
- * @throws RangeError when values or blocked is not [rows × cols]
- */
-export function buildPoolPyramid(values: ArrayLike<number>, rows: number, cols: number, blocked?: ArrayLike<number>, by: PoolBy = 'max'): PoolPyramid {
-  if (values.length !== rows * cols) throw new RangeError(`buildPoolPyramid: values has length ${values.length}, expected [${rows}×${cols}]`);
-  if (blocked !== undefined && blocked.length !== rows * cols) throw new RangeError(`buildPoolPyramid: blocked has length ${blocked.length}, expected [${rows}×${cols}]`);
-  const levels: PyramidLevel[] = [];
-  let below: PyramidLevel | null = null;
-  let [r, c] = [rows, cols];
-  while (r > TOP_SIDE || c > TOP_SIDE) {
-    const level: PyramidLevel = below === null ? firstLevel(values, rows, cols, blocked, by) : nextLevel(below);
-    if (level.size >= FIRST_KEPT_SIZE) levels.push(level);
-    below = level;
-    [r, c] = [level.rows, level.cols];
-  }
-  return { rows, cols, by, levels };
-}
-
-/**
- * Level 1 from the cells, a pair of rows at a time: each entry's (up to) 2 × 2 cells compared in
- * locals (the best of the upper pair, then the lower), written once.
- */
-function firstLevel(values: ArrayLike<number>, rows: number, cols: number, blocked: ArrayLike<number> | undefined, by: PoolBy): PyramidLevel {
-  const level = emptyLevel(Math.ceil(rows / 2), Math.ceil(cols / 2), 2);
-  const magnitude = by === 'magnitude';
-  const pick = { best: -1, bv: 0, any: 0 };
-  const consider = (i: number): void => {
-    if (blocked !== undefined && blocked[i] !== 0) {
-      pick.any = 1;
-      return;
-    }
-    const v = magnitude ? Math.abs(values[i] as number) : (values[i] as number);
-    if (pick.best < 0 || v > pick.bv || (pick.bv !== pick.bv && v === v)) {
-      pick.best = i;
-      pick.bv = v;
-    }
-  };
-  for (let lr = 0; lr < level.rows; lr++) {
-    const upper = 2 * lr * cols;
-    const lower = 2 * lr + 1 < rows ? upper + cols : -1;
-    for (let lc = 0; lc < level.cols; lc++) {
-      const c = 2 * lc;
-      const pair = c + 1 < cols;
-      pick.best = -1;
-      pick.any = 0;
-      consider(upper + c);
-      if (pair) consider(upper + c + 1);
-      if (lower >= 0) {
-        consider(lower + c);
-        if (pair) consider(lower + c + 1);
-      }
-      const e = lr * level.cols + lc;
-      level.source[e] = pick.best;
-      level.value[e] = pick.bv;
-      level.anyBlocked[e] = pick.any;
-    }
-  }
-  return level;
-}
-
-/** Level ℓ + 1 from level ℓ: each entry from the (up to) four entries under it. */
-function nextLevel(below: PyramidLevel): PyramidLevel {
-  const level = emptyLevel(Math.ceil(below.rows / 2), Math.ceil(below.cols / 2), 2 * below.size);
-  for (let lr = 0; lr < level.rows; lr++) {
-    const rEnd = Math.min(2 * lr + 2, below.rows);
-    for (let lc = 0; lc < level.cols; lc++) {
-      const cEnd = Math.min(2 * lc + 2, below.cols);
-      let best = -1;
-      let bv = 0;
-      let any = 0;
-      for (let r = 2 * lr; r < rEnd; r++) {
-        for (let j = r * below.cols + 2 * lc, end = r * below.cols + cEnd; j < end; j++) {
-          any |= below.anyBlocked[j] as number;
-          const s = below.source[j] as number;
-          if (s < 0) continue;
-          const v = below.value[j] as number;
-          if (best < 0 || v > bv || (bv !== bv && v === v)) {
-            best = s;
-            bv = v;
-          }
-        }
-      }
-      const e = lr * level.cols + lc;
-      level.source[e] = best;
-      level.value[e] = bv;
-      level.anyBlocked[e] = any;
-    }
-  }
-  return level;
-}
-
-function emptyLevel(rows: number, cols: number, size: number): PyramidLevel {
-  return { rows, cols, size, source: new Int32Array(rows * cols), value: new Float32Array(rows * cols), anyBlocked: new Uint8Array(rows * cols) };
-}
+export { buildPoolPyramid, FIRST_KEPT_SIZE, type PoolPyramid, type PyramidLevel };
 
 /**
  * The spans of the `out` pixels along an axis of a window [start, start + n) pooled with blocks
@@ -281,22 +141,32 @@ class RectPick {
   }
 }
 
-/** Below this many cells in a window, a draw walks them (poolCells): a pyramid would not pay for itself. */
-export const PYRAMID_MIN_CELLS = 1 << 20;
+export { PYRAMID_MIN_CELLS };
 
 /** Pyramids built, per values array (dropped with it), then per blocked array and PoolBy. */
 const built = new WeakMap<object, { blocked: ArrayLike<number> | undefined; pyramid: PoolPyramid }[]>();
 
+/** How a draw pooled its cells: walking them, through a pyramid built on the page, or through one sent with the result. */
+export type PoolVia = 'cells' | 'page' | 'sent';
+
 /**
- * The pooled pixels of a draw: through the matrix's pyramid — built at its first draw, then kept
- * as long as `values` lives — when the window has at least PYRAMID_MIN_CELLS cells, else poolCells.
- * Same parameters and result as poolCells (pixel spans per pyramidEdges when the pyramid is used).
+ * The pooled pixels of a draw. Through `sent` — the pyramid the engine built for this matrix
+ * (engine/stagePyramids.ts), used when its shape and PoolBy match — whatever the window; else,
+ * when the window has at least PYRAMID_MIN_CELLS cells, through a pyramid built here at the
+ * matrix's first draw and kept as long as `values` lives; else poolCells.
+ * Same parameters and result as poolCells (pixel spans per pyramidEdges when a pyramid is used),
+ * plus `via`. `sent` must have been built from these values and blocked cells: it is not checked.
  */
 export function poolForDraw(
   values: ArrayLike<number>, rows: number, cols: number, outRows: number, outCols: number,
-  blocked: ArrayLike<number> | undefined, window: CellRange, by: PoolBy = 'max', hatch: PoolBlocked = 'all',
-): PooledCells {
-  if (window.rows * window.cols < PYRAMID_MIN_CELLS || typeof values !== 'object') return poolCells(values, rows, cols, outRows, outCols, blocked, window, by, hatch);
+  blocked: ArrayLike<number> | undefined, window: CellRange, by: PoolBy = 'max', hatch: PoolBlocked = 'all', sent?: PoolPyramid,
+): PooledCells & { via: PoolVia } {
+  if (sent !== undefined && sent.rows === rows && sent.cols === cols && sent.by === by) {
+    return { ...poolWithPyramid(sent, values, blocked, outRows, outCols, window, hatch), via: 'sent' };
+  }
+  if (window.rows * window.cols < PYRAMID_MIN_CELLS || typeof values !== 'object') {
+    return { ...poolCells(values, rows, cols, outRows, outCols, blocked, window, by, hatch), via: 'cells' };
+  }
   const list = built.get(values) ?? [];
   let entry = list.find((e) => e.blocked === blocked && e.pyramid.by === by && e.pyramid.rows === rows && e.pyramid.cols === cols);
   if (entry === undefined) {
@@ -304,5 +174,5 @@ export function poolForDraw(
     list.push(entry);
     built.set(values, list);
   }
-  return poolWithPyramid(entry.pyramid, values, blocked, outRows, outCols, window, hatch);
+  return { ...poolWithPyramid(entry.pyramid, values, blocked, outRows, outCols, window, hatch), via: 'page' };
 }

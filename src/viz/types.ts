@@ -1,8 +1,10 @@
 /**
  * Vocabulary of the viz layer. viz/ receives plain arrays and colour functions; it never sees
- * tensors, React or the engine. Every matrix is row-major: rows are queries, columns are keys
+ * tensors, React or the engine's runs (only the pooled pyramid the engine sends with a result,
+ * engine/poolPyramid.ts). Every matrix is row-major: rows are queries, columns are keys
  * (DESIGN.md §1).
  */
+import type { PoolPyramid } from '../engine/poolPyramid';
 
 /** One cell of a heatmap: `row` is the query index, `col` the key index (both 0-based). */
 export interface HeatmapCell {
@@ -87,6 +89,11 @@ export interface HeatmapSpec {
    * default: the allowed band stays visible) or any ('any': the Mask, where a lone blocked cell must).
    */
   poolBlocked?: 'all' | 'any';
+  /**
+   * The max-pooled pyramid the engine built for `values`, `blocked` and `poolBy` (engine/stagePyramids.ts):
+   * a large matrix is then drawn without walking its cells. Not checked against the values.
+   */
+  pyramid?: PoolPyramid;
   /** 1 = padded query row, [rows]: drawn faded toward `fadeColor`, label italic in MUTED_TEXT_COLOR (≥ 4.5:1). */
   greyRows?: ArrayLike<number>;
   /** CSS colour that padded rows fade toward: default PADDED_ROW_GREY (light page); PADDED_ROW_GREY_DARK suits a dark one. */

@@ -4,7 +4,8 @@
  * block, reports progress, and drops a request as soon as a newer one arrives.
  */
 import { choosePath, isSoftwareRenderer, type DeviceInfo } from '../engine/pathChoice';
-import { cellCount } from '../engine/headStages';
+import { cellCount, type StageSet } from '../engine/headStages';
+import { buildStagePyramids } from '../engine/stagePyramids';
 import { runAttention } from '../engine/runner';
 import type { BackendInfo } from '../engine/types';
 import { loadGpt2 } from '../engine/gpt2Codec';
@@ -103,6 +104,7 @@ async function handle(request: ComputeRequest): Promise<void> {
     });
     if (path === 'webgl' && webglLost()) throw new ContextLost();
     if (path === 'js') scores.keep(scoresKey, set); // before the buffers are transferred away
+    await addPyramids(set, request.id);
     const tf = path === 'js' ? null : backend;
     const run = { path, reason, backend: tf, precision: tf?.precision ?? 'float32', ms: performance.now() - started };
     const sent = request.sendVectors ? inputs : { ...inputs, q: NO_VECTORS, k: NO_VECTORS, v: NO_VECTORS };
@@ -111,6 +113,21 @@ async function handle(request: ComputeRequest): Promise<void> {
     if (error instanceof Cancelled) scope.postMessage({ type: 'cancelled', id: request.id });
     else if (error instanceof ContextLost || webglLost()) reportLoss();
     else scope.postMessage({ type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/**
+ * Builds each large head's pooled pyramids (engine/stagePyramids.ts) here, so that the page's first
+ * draw of it does not walk its cells; a newer request cancels between heads.
+ */
+async function addPyramids(set: StageSet, id: number): Promise<void> {
+  const { queryLength: Lq, keyLength: Lk } = set.shape;
+  for (const head of set.heads) {
+    const pyramids = head && buildStagePyramids(head, Lq, Lk);
+    if (!head || !pyramids) continue;
+    head.pyramids = pyramids;
+    await yieldTask();
+    checkCurrent(id);
   }
 }
 

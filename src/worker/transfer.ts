@@ -1,5 +1,6 @@
-/** The buffers to transfer (not copy) with a StageSet: each one once, even when heads share one. */
+/** The buffers to transfer (not copy) with a StageSet, its heads' pyramids included: each one once, even when heads share one. */
 import type { StageSet } from '../engine/headStages';
+import { pyramidBuffers } from '../engine/stagePyramids';
 
 export function stageBuffers(set: StageSet): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
@@ -8,6 +9,7 @@ export function stageBuffers(set: StageSet): ArrayBuffer[] {
     for (const a of [head.scores, head.scaled, head.logits, head.mask, head.masked, head.weights, head.output, head.rowStatus]) {
       buffers.add(a.buffer as ArrayBuffer);
     }
+    for (const b of head.pyramids ? pyramidBuffers(head.pyramids) : []) buffers.add(b);
   }
   return [...buffers];
 }

@@ -37,10 +37,12 @@ describe('Maskscope app', () => {
     await waitForResult(page);
   });
 
-  it('auto: on this software WebGL renderer the plain-JS path runs, and the status line says why', async () => {
+  it('auto: on this software WebGL renderer the plain-JS path runs, and the status line says why; the first result is computed on the page', async () => {
     const status = page.getByTestId('status-backend');
     await expect(status.getAttribute('data-path')).resolves.toBe('js');
     expect(await status.textContent()).toContain('software renderer (SwiftShader)');
+    // the cold start's first result was computed on the page, without waiting for the worker to start
+    await expect(page.getByTestId('status-on-page').getAttribute('data-kind')).resolves.toBe('whole');
   });
 
   it('typing two sentences and turning on the causal mask: weights above the diagonal are 0, rows sum to 1', async () => {

@@ -230,9 +230,13 @@ describe('Zoom with painting and sizes', () => {
 });
 
 describe('a 2048 × 2048 mask, many cells to a pixel', () => {
-  it('a lone blocked cell stays visible in the Mask: its pixel is hatched, and no other', async () => {
+  it('a lone blocked cell stays visible in the Mask: its pixel is hatched, and no other; every stage is drawn through the pyramid the worker sent', async () => {
     const { page, errors } = await openPage(harness, '/#v=2&mode=lengths&lq=2048&lk=2048&b=1&heads=1&kpad=0&paint=1000.700.0');
     await waitForResult(page, 120_000);
+    // the worker sent each stage's pooled pyramid with the result: no draw walked the 4 M cells
+    for (const stage of ['scores', 'mask', 'masked', 'weights']) {
+      await expect.poll(() => page.getAttribute(`[data-testid="heatmap-${stage}"] canvas`, 'data-pooled')).toBe('sent');
+    }
     const offColour = (stage: string) => page.evaluate((s) => {
       const canvas = document.querySelector<HTMLCanvasElement>(`[data-testid="heatmap-${s}"] canvas`)!;
       const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;

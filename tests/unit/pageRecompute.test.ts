@@ -9,7 +9,7 @@ import { runAttention } from '../../src/engine/runner';
 import { referenceAttention } from '../../src/engine/reference';
 import { DEFAULT_SCENARIO, type Scenario } from '../../src/state/scenario';
 import { deriveInputs } from '../../src/scenario/derive';
-import { canRecomputeOnPage, completeOnPage, computeMacs, computeOnPage, FOCUS_FIRST_MACS, PAGE_CELLS, PAGE_MACS, pagePlan, recomputeOnPage, type PageBasis, type PageJob } from '../../src/compute/pageRecompute';
+import { canRecomputeOnPage, completeOnPage, computeMacs, computeOnPage, FOCUS_FIRST_MACS, PAGE_CELLS, PAGE_MACS, pagePlan, recomputeOnPage, withProbedReason, type PageBasis, type PageJob } from '../../src/compute/pageRecompute';
 import { expectArraysClose } from '../helpers/arrays';
 
 const SOFTWARE: DeviceInfo = { webglVersion: 2, renderer: 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device))', maxTextureSize: 8192 };
@@ -75,13 +75,12 @@ describe('canRecomputeOnPage', () => {
   it('a mask change at a small size on the JS path: yes', async () => {
     expect(canRecomputeOnPage(await basisOf(base), jobOf({ ...base, causal: false }), SOFTWARE)).toBe(true);
   });
-  it('new Q/K/V (seed, length, heads, dK) or no basis or no device: no', async () => {
+  it('new Q/K/V (seed, length, heads, dK) or no basis: no', async () => {
     const basis = await basisOf(base);
     for (const patch of [{ seed: base.seed + 1 }, { queryLength: 17 }, { heads: 3 }, { dK: 4 }]) {
       expect(canRecomputeOnPage(basis, jobOf({ ...base, ...patch, causal: false }), SOFTWARE), JSON.stringify(patch)).toBe(false);
     }
     expect(canRecomputeOnPage(null, jobOf(base), SOFTWARE)).toBe(false);
-    expect(canRecomputeOnPage(basis, jobOf(base), null)).toBe(false);
   });
   it('a tfjs path (chosen, or auto on a hardware GPU above SMALL_CELLS), heads on demand, a basis without vectors or heads: no', async () => {
     const basis = await basisOf(base);
@@ -137,7 +136,9 @@ describe('computeOnPage from scratch (a new seed, text, dK or heads at classroom
     expect(computeOnPage(null, jobOf(big), SOFTWARE)).toBeNull();
     expect(pagePlan(null, jobOf({ ...classroom, engine: 'webgl' }), SOFTWARE)).toBeNull();
     expect(pagePlan(null, { ...jobOf(classroom), heads: [{ batch: 0, head: 0 }] }, SOFTWARE)).toBeNull();
-    expect(pagePlan(null, jobOf(classroom), null)).toBeNull();
+    // before the device is probed: only where no device could make it a tfjs path
+    expect(pagePlan(null, jobOf({ ...classroom, engine: 'webgl' }), null)).toBeNull();
+    expect(pagePlan(null, jobOf({ ...classroom, engine: 'cpu' }), null)).toBeNull();
     expect(pagePlan(null, jobOf(classroom), SOFTWARE)).toBe('whole');
   });
 });
@@ -190,5 +191,42 @@ describe('computeOnPage with the head on screen first, then completeOnPage', () 
   it('a mask change from a complete basis is not split (only masks, logits, softmax, output are computed)', async () => {
     const basis = await basisOf(classroom);
     expect(computeOnPage(basis, jobOf({ ...classroom, causal: false }), SOFTWARE, focus)?.run.onPage).toBe('mask');
+  });
+});
+
+describe('before the worker has probed the device (a cold start)', () => {
+  const small = scenario({ inputMode: 'lengths', queryLength: 16, batchSize: 2, heads: 2, dK: 8, causal: true });
+
+  it('auto below SMALL_CELLS or a JS choice: computed on the page from scratch, the same numbers as the engine, reason "small" / "chosen"', async () => {
+    expect(pagePlan(null, jobOf(small), null)).toBe('whole');
+    const got = computeOnPage(null, jobOf(small), null);
+    if (!got) throw new Error('not computed');
+    expect(got.run).toMatchObject({ path: 'js', reason: 'small', onPage: 'whole' });
+    expectSameStages(got.set, (await basisOf(small)).set);
+    expect(computeOnPage(null, jobOf({ ...small, engine: 'js' }), null)?.run.reason).toBe('chosen');
+  });
+
+  it('a mask change from a result: recomputed on the page without the device', async () => {
+    const basis = await basisOf(small);
+    const job = jobOf({ ...small, causal: false });
+    expect(canRecomputeOnPage(basis, job, null)).toBe(true);
+    const got = computeOnPage(basis, job, null);
+    expect(got?.run).toMatchObject({ path: 'js', reason: 'small', onPage: 'mask' });
+    expectSameStages(got!.set, (await basisOf({ ...small, causal: false })).set);
+  });
+
+  it('once the device is known, the result says the reason that device gives (the same object when nothing changes)', () => {
+    const job = jobOf(small);
+    const got = computeOnPage(null, job, null)!;
+    const result = { job, ...got };
+    expect(withProbedReason(result, null)).toBe(result);
+    expect(withProbedReason(result, SOFTWARE).run.reason).toBe('softwareWebgl');
+    expect(withProbedReason(result, GPU)).toBe(result); // 'small' there too
+    const fromWorker = { ...result, run: { ...result.run, onPage: undefined } };
+    expect(withProbedReason(fromWorker, SOFTWARE)).toBe(fromWorker);
+  });
+
+  it('a tfjs path chosen: left to the worker, which knows the device', () => {
+    for (const engine of ['webgl', 'cpu'] as const) expect(computeOnPage(null, jobOf({ ...small, engine }), null)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choosePath, isSoftwareRenderer, SMALL_CELLS, type DeviceInfo } from '../../src/engine/pathChoice';
+import { choosePath, choosePathUnprobed, isSoftwareRenderer, SMALL_CELLS, type DeviceInfo } from '../../src/engine/pathChoice';
 
 const gpu: DeviceInfo = { webglVersion: 2, renderer: 'ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0, D3D11)', maxTextureSize: 16384 };
 const swiftshader: DeviceInfo = {
@@ -39,5 +39,20 @@ describe('choosePath', () => {
     expect(choosePath('js', gpu, large)).toEqual({ path: 'js', reason: 'chosen' });
     expect(choosePath('webgl', none, large)).toEqual({ path: 'js', reason: 'noWebgl' });
     expect(choosePath('cpu', none, large)).toEqual({ path: 'cpu', reason: 'chosen' });
+  });
+});
+
+describe('choosePathUnprobed (no device yet)', () => {
+  it('JS where no device could change it: chosen, or auto below SMALL_CELLS; else null (the device decides)', () => {
+    expect(choosePathUnprobed('js', 1 << 24)).toEqual({ path: 'js', reason: 'chosen' });
+    expect(choosePathUnprobed('auto', SMALL_CELLS - 1)).toEqual({ path: 'js', reason: 'small' });
+    expect(choosePathUnprobed('auto', SMALL_CELLS)).toBeNull();
+    expect(choosePathUnprobed('webgl', 16)).toBeNull();
+    expect(choosePathUnprobed('cpu', 16)).toBeNull();
+    // agrees with every probed device wherever it answers
+    for (const device of [none, gpu, swiftshader]) {
+      expect(choosePath('auto', device, SMALL_CELLS - 1).path).toBe('js');
+      expect(choosePath('js', device, 1 << 24).path).toBe('js');
+    }
   });
 });

@@ -250,6 +250,7 @@ export const en = {
   conventions: conventionsEn,
   frameworks: {
     title: 'This mask in your framework: code, conventions, fully masked rows',
+    loading: 'Loading the code and conventions…',
     code: 'Code that builds this mask (true = may attend)',
     copy: 'Copy',
     copied: 'Copied',

@@ -252,6 +252,7 @@ export const zh: Strings = {
   conventions: conventionsZh,
   frameworks: {
     title: '此掩码在各框架中：代码、约定、整行被屏蔽',
+    loading: '正在加载代码与约定…',
     code: '构建此掩码的代码（true = 可以关注）',
     copy: '复制',
     copied: '已复制',
