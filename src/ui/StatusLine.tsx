@@ -27,7 +27,8 @@ interface Props {
 export function StatusLine({ device, run, set, slice, computing, preparing, projecting, progress, job }: Props) {
   const { t } = useTranslation();
   if (!run && device && job === null && !computing) return <p className="status" role="status">{t('status.noResult')}</p>;
-  if (!device || (!run && !computing)) return <p className="status" role="status">{t('status.starting')}</p>;
+  // a result computed on the page before the worker has probed the device (a cold start) is said as any other
+  if (!run && (!device || !computing)) return <p className="status" role="status">{t('status.starting')}</p>;
   const shape = set?.shape;
   // only the head on screen so far (the others follow in a moment): no count over every head yet
   const partial = run?.onPage === 'focus';
@@ -67,12 +68,13 @@ function FullyMasked({ inView, rows, total }: { inView: number; rows: number; to
   return inView === 0 ? t('status.fullyMaskedElsewhere', { total }) : t('status.fullyMaskedRows', { count: inView, rows, total });
 }
 
-function EnginePath({ run, device }: { run: RunInfo; device: DeviceInfo }) {
+/** The path that ran and why; `device` null while the worker has not probed it (then no path needs it: on-page runs are plain JS). */
+function EnginePath({ run, device }: { run: RunInfo; device: DeviceInfo | null }) {
   const { t } = useTranslation();
-  const name = run.path === 'webgl' ? t('engine.path.webgl', { version: run.backend?.webglVersion ?? device.webglVersion }) : t(`engine.path.${run.path}`);
+  const name = run.path === 'webgl' ? t('engine.path.webgl', { version: run.backend?.webglVersion ?? device?.webglVersion ?? 0 }) : t(`engine.path.${run.path}`);
   return (
     <span data-testid="status-backend" data-path={run.path} data-backend={run.backend?.name ?? 'js'}>
-      {t('engine.label')}: <b>{name}</b> <span className="reason">({t(`engine.reason.${run.reason}`, { renderer: shortRenderer(device.renderer) })})</span>
+      {t('engine.label')}: <b>{name}</b> <span className="reason">({t(`engine.reason.${run.reason}`, { renderer: shortRenderer(device?.renderer ?? '') })})</span>
       {run.workers !== undefined && run.workers > 1 && <span data-testid="status-workers"> · {t('engine.workers', { count: run.workers })}</span>}
       {run.backend?.fallbackReason && <span className="fallback"> — {t('status.fallback', { reason: run.backend.fallbackReason })}</span>}
     </span>
