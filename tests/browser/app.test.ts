@@ -40,7 +40,8 @@ describe('Maskscope app', () => {
   it('auto: on this software WebGL renderer the plain-JS path runs, and the status line says why; the first result is computed on the page', async () => {
     const status = page.getByTestId('status-backend');
     await expect(status.getAttribute('data-path')).resolves.toBe('js');
-    expect(await status.textContent()).toContain('software renderer (SwiftShader)');
+    // said once the worker has probed the device (the first result may come before: see below)
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain('software renderer (SwiftShader)');
     // the cold start's first result was computed on the page, without waiting for the worker to start
     await expect(page.getByTestId('status-on-page').getAttribute('data-kind')).resolves.toBe('whole');
   });
