@@ -78,7 +78,7 @@ export function buildPoolPyramid(values: ArrayLike<number>, rows: number, cols: 
 
 /**
  * Level 1 from the cells: each entry's (up to) 2 × 2 cells compared in locals, row pair by row
- * pair, written once. `values` is read through a typed array's fast path when it is one.
+ * pair, written once.
  */
 function firstLevel(values: ArrayLike<number>, rows: number, cols: number, blocked: ArrayLike<number> | undefined, by: PoolBy): PyramidLevel {
   const level = emptyLevel(Math.ceil(rows / 2), Math.ceil(cols / 2), 2);

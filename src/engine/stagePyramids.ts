@@ -31,8 +31,9 @@ export type PyramidSource = Record<PyramidStage, Float32Array | Uint8Array>;
 /**
  * The pyramids of every cell stage of one head, or null when the head has fewer than
  * PYRAMID_MIN_CELLS cells (a draw walks those directly).
- * Cost: one walk and a third of each stage (about 0.1 s for the six stages at 1024 × 1024… 
- * see BENCHMARKS.md §2); memory about 9 bytes per 16 cells per stage.
+ * Cost: one walk and a third of each stage (the six stages: about 0.12 s at 1024², 2.4 s at 4096²
+ * on a 2-core EPYC, BENCHMARKS.md §2); memory about 9 bytes per 16 cells per stage. The worker
+ * builds them from SENT_PYRAMID_MIN_CELLS.
  * @throws RangeError when a stage is not [Lq × Lk]
  */
 export function buildStagePyramids(head: PyramidSource, Lq: number, Lk: number): StagePyramids | null {

@@ -16,7 +16,7 @@ import { probeDevice } from './probe';
 import type { ComputeRequest, PageMessage, WorkerMessage } from './protocol';
 import { webglLost } from './contextWatch';
 import { checkWebgl } from './gpuCheck';
-import { F16_EXACT_POSITIONS } from '../engine/thresholds';
+import { F16_EXACT_POSITIONS, SENT_PYRAMID_MIN_CELLS } from '../engine/thresholds';
 import { ensureTfBackend, isWarm } from './tfSession';
 import { pacer, yieldTask } from './pacing';
 import { stageBuffers } from './transfer';
@@ -117,13 +117,13 @@ async function handle(request: ComputeRequest): Promise<void> {
 }
 
 /**
- * Builds each large head's pooled pyramids (engine/stagePyramids.ts) here, so that the page's first
- * draw of it does not walk its cells; a newer request cancels between heads.
+ * Builds the pooled pyramids (engine/stagePyramids.ts) of each head of at least SENT_PYRAMID_MIN_CELLS
+ * here, so that the page's first draw of it does not walk its cells; a newer request cancels between heads.
  */
 async function addPyramids(set: StageSet, id: number): Promise<void> {
   const { queryLength: Lq, keyLength: Lk } = set.shape;
   for (const head of set.heads) {
-    const pyramids = head && buildStagePyramids(head, Lq, Lk);
+    const pyramids = head && Lq * Lk >= SENT_PYRAMID_MIN_CELLS && buildStagePyramids(head, Lq, Lk);
     if (!head || !pyramids) continue;
     head.pyramids = pyramids;
     await yieldTask();
