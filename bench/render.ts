@@ -6,7 +6,7 @@
  */
 import { select } from 'd3';
 import { allocateHead } from '../src/engine/headStages';
-import { buildStagePyramids, type StagePyramids } from '../src/engine/stagePyramids';
+import { buildStagePyramids, pyramidBuffers, type StagePyramids } from '../src/engine/stagePyramids';
 import { drawHeatmap } from '../src/viz/heatmap';
 import { sequentialScale } from '../src/viz/colorScales';
 import type { HeatmapHandle, HeatmapSpec } from '../src/viz/types';
@@ -34,8 +34,9 @@ function headFor(L: number): { weights: Float32Array; blocked: Uint8Array } {
  * and the ms that took; null under PYRAMID_MIN_CELLS.
  */
 function workerPyramids(L: number, weights: Float32Array, blocked: Uint8Array): { pyramids: StagePyramids | null; ms: number } {
-  const head = allocateHead({ batch: 1, heads: 1, queryLength: L, keyLength: L, dK: 1, dV: 1 }, 0, 0);
-  for (const s of ['scores', 'scaled', 'logits', 'masked', 'weights'] as const) head[s].set(weights);
+  // no score modifier, as in the app's default: logits share the scaled array (allocateHead)
+  const head = allocateHead({ batch: 1, heads: 1, queryLength: L, keyLength: L, dK: 1, dV: 1 }, 0, 0, true);
+  for (const s of ['scores', 'scaled', 'masked', 'weights'] as const) head[s].set(weights);
   for (let i = 0; i < L * L; i++) head.mask[i] = blocked[i] ? 0 : 1;
   const t = performance.now();
   const pyramids = buildStagePyramids(head, L, L);
@@ -95,7 +96,7 @@ export async function render(kind: RenderKind, L: number, repeats: number, budge
   };
   const timing = await repeatMeasured(once, repeats, budgetMs, warmup);
   cleanup();
-  const pyramidBytes = built?.pyramids ? Object.values(built.pyramids).reduce((n, p) => n + p.levels.reduce((m, l) => m + l.source.byteLength + l.value.byteLength + l.anyBlocked.byteLength, 0), 0) : null;
+  const pyramidBytes = built?.pyramids ? pyramidBuffers(built.pyramids).reduce((n, b) => n + b.byteLength, 0) : null;
   return { ...timing, elements, pyramidMs: built?.pyramids ? built.ms : null, pyramidBytes };
 }
 

@@ -6,6 +6,7 @@
  */
 import { allocateHead, type StageSet } from '../src/engine/headStages';
 import { allHeads } from '../src/engine/runner';
+import { changesLogits } from '../src/engine/scoreMods';
 import { stageBuffers } from '../src/worker/transfer';
 import { inputsFor } from './inputs';
 import { median } from './timing';
@@ -27,7 +28,8 @@ function echo(message: { id: number; inputs: unknown; set: StageSet }): Promise<
 /** Median one-way worker → page time of a (B, H, L) result over `repeats` round trips, ms. */
 export async function transfer(B: number, H: number, L: number, repeats: number): Promise<{ medianMs: number; runsMs: number[]; bytes: number }> {
   const inputs = inputsFor(B, H, L);
-  let set: StageSet = { shape: inputs.shape, heads: allHeads(inputs.shape).map((r) => allocateHead(inputs.shape, r.batch, r.head)) };
+  const shared = !changesLogits(inputs.scoreMods); // as runAttention allocates
+  let set: StageSet = { shape: inputs.shape, heads: allHeads(inputs.shape).map((r) => allocateHead(inputs.shape, r.batch, r.head, shared)) };
   const bytes = stageBuffers(set).reduce((n, b) => n + b.byteLength, 0);
   const runsMs: number[] = [];
   for (let id = 0; id <= repeats; id++) {

@@ -80,7 +80,7 @@ export function computeEncDecPart(part: Scenario, batch: number, head: number): 
   } catch {
     return null;
   }
-  const out = allocateHead(inputs.shape, b, h);
+  const out = allocateHead(inputs.shape, b, h, plan.logitsAreScaled);
   computeRowsJs(plan, out, 0, inputs.shape.queryLength);
   return {
     slice: sliceHead(out, inputs.shape),

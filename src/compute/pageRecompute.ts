@@ -157,7 +157,7 @@ function runHeads(inputs: AttentionInputs, knownScores: (index: number) => Float
   const { shape } = inputs;
   const heads = allHeads(shape).map(({ batch, head }, index) => {
     if (skip(index)) return null;
-    const out = allocateHead(shape, batch, head);
+    const out = allocateHead(shape, batch, head, plan.logitsAreScaled);
     computeRowsJs(plan, out, 0, shape.queryLength, knownScores(index));
     return out;
   });

@@ -27,15 +27,22 @@ export function cellCount(s: Pick<AttentionShape, 'batch' | 'heads' | 'queryLeng
   return s.batch * s.heads * s.queryLength * s.keyLength;
 }
 
-/** Zero-filled stages for (b, h) of `shape`, to be filled row block by row block. */
-export function allocateHead(shape: AttentionShape, batch: number, head: number): HeadStages {
+/**
+ * Zero-filled stages for (b, h) of `shape`, to be filled row block by row block.
+ * @param logitsAreScaled true when no score modifier changes the logits (scoreMods.ts changesLogits):
+ *   then `logits` IS the `scaled` array (one buffer, the same numbers), a sixth less fresh memory —
+ *   which is most of the plain-JS path's cost on a machine where first touching a page is slow
+ *   (BENCHMARKS.md §1c "softmax & rest"). Writers store the same values into both.
+ */
+export function allocateHead(shape: AttentionShape, batch: number, head: number, logitsAreScaled = false): HeadStages {
   const { queryLength: Lq, keyLength: Lk, dV } = shape;
+  const scaled = new Float32Array(Lq * Lk);
   return {
     batch,
     head,
     scores: new Float32Array(Lq * Lk),
-    scaled: new Float32Array(Lq * Lk),
-    logits: new Float32Array(Lq * Lk),
+    scaled,
+    logits: logitsAreScaled ? scaled : new Float32Array(Lq * Lk),
     mask: new Uint8Array(Lq * Lk),
     masked: new Float32Array(Lq * Lk),
     weights: new Float32Array(Lq * Lk),

@@ -22,6 +22,8 @@ export interface JsPlan {
   /** ALiBi slope per head, or null when ALiBi is off. */
   slopes: number[] | null;
   softcap: number | null;
+  /** No modifier changes the logits: they equal `scaled` (allocateHead may share one array). */
+  logitsAreScaled: boolean;
 }
 
 /**
@@ -38,6 +40,7 @@ export function planJs(inputs: AttentionInputs): JsPlan {
     maskRow: compileMaskRows(inputs.mask.expr, { Lq: shape.queryLength, Lk: shape.keyLength, tables: inputs.mask.tables }),
     slopes: modded && mods?.alibi ? Array.from({ length: shape.heads }, (_, h) => alibiSlope(h, shape.heads)) : null,
     softcap: modded ? (mods?.softcap ?? null) : null,
+    logitsAreScaled: !modded,
   };
 }
 
@@ -59,11 +62,10 @@ export function computeRowsJs(plan: JsPlan, out: HeadStages, rowStart: number, r
   const acc = new Float64Array(dV);
   if (knownScores) out.scores.set(knownScores.subarray(rowStart * Lk, rowEnd * Lk), rowStart * Lk);
   else scoreRows(plan, out, rowStart, rowEnd);
-  scaleRows(plan, out, rowStart, rowEnd);
   for (let i = rowStart; i < rowEnd; i++) {
     plan.maskRow(out.batch, out.head, i, out.mask, i * Lk);
-    logitRow(plan, out, i);
-    const allowed = softmaxRow(out, i * Lk, Lk);
+    const max = logitRow(plan, out, i);
+    const allowed = softmaxRow(out, i * Lk, Lk, max);
     outputRow(plan, out, i, acc);
     out.rowStatus[i] = rowFlags(allowed, plan.inputs.queryIsReal[out.batch]?.[i] !== false);
   }
@@ -77,13 +79,6 @@ function scoreRows(plan: JsPlan, out: HeadStages, start: number, end: number): v
   let i = start;
   for (; i + 2 <= end; i += 2) scorePair(plan, out, i);
   if (i < end) scoreSingle(plan, out, i);
-}
-
-/** scaled = scores × scale, rows [start, end). */
-function scaleRows(plan: JsPlan, out: HeadStages, start: number, end: number): void {
-  const { scores, scaled } = out;
-  const Lk = plan.inputs.shape.keyLength;
-  for (let c = start * Lk; c < end * Lk; c++) scaled[c] = (scores[c] as number) * plan.scale;
 }
 
 /** Offsets of row i's query vector and of this head's keys. */
@@ -133,31 +128,55 @@ function dot(a: Float32Array, ao: number, b: Float32Array, bo: number, n: number
   return s;
 }
 
-/** logits (ALiBi, soft-cap) and masked of row i. */
-function logitRow(plan: JsPlan, out: HeadStages, i: number): void {
+/**
+ * scaled = scores × scale, logits (ALiBi, soft-cap) and masked of row i, in one pass over the row.
+ * @returns the largest allowed logit as stored (float32), −∞ when the mask allows no key.
+ */
+function logitRow(plan: JsPlan, out: HeadStages, i: number): number {
+  if (plan.slopes === null && plan.softcap === null) return plainLogitRow(plan, out, i);
   const { queryLength: Lq, keyLength: Lk } = plan.inputs.shape;
-  const { scaled, logits, masked, mask } = out;
+  const { scores, scaled, logits, masked, mask } = out;
   const row = i * Lk;
   const slope = plan.slopes ? (plan.slopes[out.head] as number) : 0;
   const cap = plan.softcap;
   const position = i + Lk - Lq;
+  let max = -Infinity;
   for (let j = 0; j < Lk; j++) {
-    let x = scaled[row + j] as number;
+    let x = Math.fround((scores[row + j] as number) * plan.scale);
+    scaled[row + j] = x;
     if (slope !== 0 && j !== position) x -= slope * Math.abs(position - j);
     if (cap !== null) x = cap * Math.tanh(x / cap);
+    x = Math.fround(x);
     logits[row + j] = x;
-    masked[row + j] = mask[row + j] ? (logits[row + j] as number) : -Infinity;
+    if (!mask[row + j]) masked[row + j] = -Infinity;
+    else if ((masked[row + j] = x) > max) max = x;
   }
+  return max;
+}
+
+/** logitRow without modifiers: logits = scaled (the common case, kept to the loads and stores it needs). */
+function plainLogitRow(plan: JsPlan, out: HeadStages, i: number): number {
+  const { scores, scaled, logits, masked, mask } = out;
+  const { scale } = plan;
+  const row = i * plan.inputs.shape.keyLength;
+  const end = row + plan.inputs.shape.keyLength;
+  let max = -Infinity;
+  for (let c = row; c < end; c++) {
+    const x = Math.fround((scores[c] as number) * scale);
+    scaled[c] = x;
+    if (logits !== scaled) logits[c] = x;
+    if (!mask[c]) masked[c] = -Infinity;
+    else if ((masked[c] = x) > max) max = x;
+  }
+  return max;
 }
 
 /**
- * Softmax of the allowed logits of one row into `weights` (max over allowed cells subtracted).
+ * Softmax of the allowed logits of one row into `weights` (`max`, the largest allowed logit, subtracted).
  * @returns false when no key is allowed (the weights stay 0).
  */
-function softmaxRow(out: HeadStages, row: number, Lk: number): boolean {
+function softmaxRow(out: HeadStages, row: number, Lk: number, max: number): boolean {
   const { logits, mask, weights } = out;
-  let max = -Infinity;
-  for (let c = row; c < row + Lk; c++) if (mask[c] && (logits[c] as number) > max) max = logits[c] as number;
   if (max === -Infinity) {
     weights.fill(0, row, row + Lk);
     return false;

@@ -4,6 +4,7 @@
  * tfjs is imported only when a tfjs path runs, so the plain-JS path never loads it.
  */
 import { checkAttentionInputs } from './checkInputs';
+import { changesLogits } from './scoreMods';
 import { allHeads, allocateHead, headIndex, splitStages, type HeadStages, type StageSet } from './headStages';
 import { computeRowsJs, planJs } from './jsAttention';
 import { checkPrecision, planTf } from './tfPlan';
@@ -56,7 +57,7 @@ export async function runAttention(inputs: AttentionInputs, options: RunOptions)
   const total = refs.length * shape.queryLength;
   let done = 0;
   for (const ref of refs) {
-    const out = allocateHead(shape, ref.batch, ref.head);
+    const out = allocateHead(shape, ref.batch, ref.head, !changesLogits(inputs.scoreMods));
     for (let start = 0; start < shape.queryLength; start += compute.rows) {
       const end = Math.min(shape.queryLength, start + compute.rows);
       await compute.run(out, start, end);

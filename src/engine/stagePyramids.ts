@@ -46,13 +46,19 @@ export function buildStagePyramids(head: PyramidSource, Lq: number, Lk: number):
     const how = PYRAMID_POOLING[stage];
     return buildPoolPyramid(head[stage], Lq, Lk, how.blocked ? blocked : undefined, how.by);
   };
-  return {
-    scores: build('scores'), scaled: build('scaled'), logits: build('logits'),
-    mask: build('mask'), masked: build('masked'), weights: build('weights'),
-  };
+  const scaled = build('scaled');
+  // no modifier: the logits are the scaled array itself (allocateHead), and so is their pyramid
+  const logits = sameCells(head.logits, head.scaled) ? scaled : build('logits');
+  return { scores: build('scores'), scaled, logits, mask: build('mask'), masked: build('masked'), weights: build('weights') };
 }
 
-/** The buffers of a head's pyramids, to transfer with it. */
+/** True when two arrays are the same cells of one buffer. */
+function sameCells(a: ArrayBufferView, b: ArrayBufferView): boolean {
+  return a.buffer === b.buffer && a.byteOffset === b.byteOffset && a.byteLength === b.byteLength;
+}
+
+/** The buffers of a head's pyramids, to transfer with it: each once (logits may share the scaled pyramid). */
 export function pyramidBuffers(pyramids: StagePyramids): ArrayBuffer[] {
-  return Object.values(pyramids).flatMap((p) => p.levels.flatMap((l) => [l.source.buffer, l.value.buffer, l.anyBlocked.buffer] as ArrayBuffer[]));
+  const levels = [...new Set(Object.values(pyramids))].flatMap((p) => p.levels);
+  return [...new Set(levels.flatMap((l) => [l.source.buffer, l.value.buffer, l.anyBlocked.buffer] as ArrayBuffer[]))];
 }

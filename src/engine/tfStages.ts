@@ -38,7 +38,7 @@ export interface TfStageArrays {
 export async function readStagesTf(inputs: AttentionInputs, block: TfBlock): Promise<TfStageArrays> {
   const tensors = tf.tidy(() => buildStagesTf(inputs, block));
   try {
-    // no modifier: logits is the scaled tensor itself, read once and copied
+    // no modifier: logits is the scaled tensor itself, read once; both stages share the array
     const sameLogits = tensors.logits === tensors.scaled;
     const [scores, scaled, logits, mask, weights, output] = await Promise.all([
       tensors.scores.data<'float32'>(),
@@ -48,7 +48,7 @@ export async function readStagesTf(inputs: AttentionInputs, block: TfBlock): Pro
       tensors.weights.data<'float32'>(),
       tensors.output.data<'float32'>(),
     ]);
-    return { scores, scaled, logits: logits ?? Float32Array.from(scaled), mask: Uint8Array.from(mask), weights, output };
+    return { scores, scaled, logits: logits ?? scaled, mask: Uint8Array.from(mask), weights, output };
   } finally {
     tf.dispose(Object.values(tensors));
   }

@@ -85,6 +85,20 @@ describe('runAttention against the float64 reference', () => {
     expectMatchesReference(await runAttention(inputs, { path: 'js' }), inputs, 2e-5);
   });
 
+  it('shares one array for logits and scaled when no modifier changes the logits, on every path; ALiBi gives each its own', async () => {
+    const plain = makeInputs(ENGINE_CASES[7]!);
+    const alibi = { ...plain, scoreMods: { alibi: true, softcap: null } };
+    for (const path of ['js', 'cpu'] as EnginePath[]) {
+      for (const head of (await runAttention(plain, { path })).heads) {
+        expect(head!.logits.buffer).toBe(head!.scaled.buffer);
+        expect(head!.logits.byteOffset).toBe(head!.scaled.byteOffset);
+      }
+      const modded = (await runAttention(alibi, { path })).heads[1]!;
+      expect(modded.logits.buffer).not.toBe(modded.scaled.buffer);
+      expect([...modded.logits]).not.toEqual([...modded.scaled]);
+    }
+  });
+
   it('computes only the heads asked for; the others stay null', async () => {
     const inputs = makeInputs(ENGINE_CASES[7]!); // B = 2, H = 4
     const set = await runAttention(inputs, { path: 'js', heads: [{ batch: 1, head: 2 }] });

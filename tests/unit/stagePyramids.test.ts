@@ -93,4 +93,15 @@ describe('buildStagePyramids', () => {
     expect(new Set(buffers).size).toBe(buffers.length);
     expect(buffers).toHaveLength(8 + 3 * levels);
   });
+
+  test('logits sharing the scaled array (no modifier) share its pyramid; transferred once', () => {
+    const shared = { ...head, logits: head.scaled };
+    const built = buildStagePyramids(shared, N, N)!;
+    expect(built.logits).toBe(built.scaled);
+    expect(pyramids.logits).not.toBe(pyramids.scaled); // separate arrays (equal values) keep their own
+    const levels = STAGES.reduce((n, s) => n + built[s].levels.length, 0) - built.logits.levels.length;
+    const buffers = stageBuffers({ shape, heads: [{ ...shared, pyramids: built }] });
+    expect(new Set(buffers).size).toBe(buffers.length);
+    expect(buffers).toHaveLength(7 + 3 * levels);
+  });
 });

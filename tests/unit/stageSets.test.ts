@@ -76,4 +76,12 @@ describe('stageBuffers', () => {
     expect(stageBuffers(split)).toHaveLength(8);
     expect(stageBuffers(setWith([0, 2]))).toHaveLength(16);
   });
+
+  it('lists a head whose logits share the scaled array with one buffer less (7, not 8), and each once', () => {
+    const shared = allocateHead(shape, 0, 0, true);
+    const buffers = stageBuffers({ shape, heads: [shared] });
+    expect(buffers).toHaveLength(7);
+    expect(new Set(buffers).size).toBe(7);
+    expect(buffers).toContain(shared.logits.buffer);
+  });
 });
