@@ -33,9 +33,11 @@ export interface PyramidLevel {
 }
 
 /**
- * A PoolPyramid of a [rows × cols] matrix: its levels from blocks of FIRST_KEPT_SIZE cells a side
- * up, finest first (level 1 is built, to make level 2, and dropped: it would hold a quarter as many
- * entries as the matrix has cells — 38 MB at 4096 × 4096 — for views only 2–3 cells per pixel).
+ * A PoolPyramid of a [rows × cols] matrix: its levels from blocks of 2 cells a side up (matrices of
+ * at most LEVEL1_MAX_CELLS cells) or from FIRST_KEPT_SIZE, finest first. Above LEVEL1_MAX_CELLS level 1
+ * is built, to make level 2, and dropped: it would hold a quarter as many entries as the matrix has
+ * cells — 38 MB at 4096 × 4096 — for views only 2–3 cells per pixel (viz/poolPyramid.ts pools those
+ * onto level 2's grid while zooming).
  */
 export interface PoolPyramid {
   rows: number;
@@ -46,8 +48,13 @@ export interface PoolPyramid {
 
 /** The levels stop once both sides are at most this many entries. */
 const TOP_SIDE = 16;
-/** The finest level kept: blocks of 4 × 4 cells (level 2). */
+/** The finest level kept above LEVEL1_MAX_CELLS cells: blocks of 4 × 4 cells (level 2). */
 export const FIRST_KEPT_SIZE = 4;
+/**
+ * Up to this many cells (2048 × 1024) a pyramid keeps level 1 (blocks of 2 × 2), 9/4 bytes per cell:
+ * a 1024 × 1024 heatmap drawn on about 360 pixels (2–3 cells each) then reads entries, not cells.
+ */
+export const LEVEL1_MAX_CELLS = 1 << 21;
 
 /** Whether value `v` beats the best so far (`bv`; `b` < 0 = none yet): larger, or a number over NaN. */
 export function beats(v: number, b: number, bv: number): boolean {
@@ -65,11 +72,12 @@ export function buildPoolPyramid(values: ArrayLike<number>, rows: number, cols: 
   if (values.length !== rows * cols) throw new RangeError(`buildPoolPyramid: values has length ${values.length}, expected [${rows}×${cols}]`);
   if (blocked !== undefined && blocked.length !== rows * cols) throw new RangeError(`buildPoolPyramid: blocked has length ${blocked.length}, expected [${rows}×${cols}]`);
   const levels: PyramidLevel[] = [];
+  const keepFrom = rows * cols <= LEVEL1_MAX_CELLS ? 2 : FIRST_KEPT_SIZE;
   let below: PyramidLevel | null = null;
   let [r, c] = [rows, cols];
   while (r > TOP_SIDE || c > TOP_SIDE) {
     const level: PyramidLevel = below === null ? firstLevel(values, rows, cols, blocked, by) : nextLevel(below);
-    if (level.size >= FIRST_KEPT_SIZE) levels.push(level);
+    if (level.size >= keepFrom) levels.push(level);
     below = level;
     [r, c] = [level.rows, level.cols];
   }

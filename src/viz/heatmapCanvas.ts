@@ -121,7 +121,7 @@ export function paintCells(canvas: HTMLCanvasElement, p: CellPaint, devicePixelR
   const perCell = view.rows * view.cols <= MAX_RECT_CELLS && minEdge >= MIN_RECT_CELL_PX;
   // Per cell: the window's cells one to one (pooling to the same size is the identity).
   const grid = perCell ? view : imageGrid(view.rows, view.cols, canvas.height, canvas.width);
-  const pooled = poolForDraw(p.values, p.rows, p.cols, grid.rows, grid.cols, p.blocked, view, p.poolBy, p.poolBlocked, p.pyramid);
+  const pooled = poolForDraw(p.values, p.rows, p.cols, grid.rows, grid.cols, p.blocked, view, p.poolBy, p.poolBlocked, p.pyramid, true);
   const rgba = p.colorsOf(pooled.source);
   const blocked = p.blocked === undefined ? undefined : pooled.blocked;
   if (perCell) {

@@ -34,10 +34,14 @@ export function pyramidEdges(start: number, n: number, out: number, size: number
 
 /**
  * Pools a [rows × cols] matrix's `window` onto [outRows × outCols] pixels with its pyramid, as
- * poolCells does but over pyramidEdges' spans, reading about four pyramid entries per pixel; where
- * no level fits (a pixel's block under FIRST_KEPT_SIZE cells a side) it is poolCells itself.
+ * poolCells does but over pyramidEdges' spans, reading about four pyramid entries per pixel. Where
+ * no level fits (a pixel's block finer than the finest level kept) it is poolCells itself — or, with
+ * `coarsen` and a block of 2 or more cells, the window pooled onto the finest level's own grid
+ * (⌊window / size⌋ pixels a side, fewer than asked; the canvas scales them up), so that a zoom
+ * step on a 4096 × 4096 matrix never walks a million cells (issue #13).
  * @param values,blocked the matrix the pyramid was built from
  * @param hatch 'all' (default, poolCells' rule) or 'any' (PoolBlocked)
+ * @returns pooled cells; rows × cols is the grid pooled onto (outRows × outCols but for `coarsen`)
  * @throws RangeError when the window is outside the matrix
  */
 export function poolWithPyramid(
@@ -48,22 +52,35 @@ export function poolWithPyramid(
   outCols: number,
   window: CellRange = { row0: 0, rows: pyramid.rows, col0: 0, cols: pyramid.cols },
   hatch: PoolBlocked = 'all',
+  coarsen = false,
 ): PooledCells {
   const { rows, cols } = pyramid;
   const { row0, col0, rows: wRows, cols: wCols } = window;
   if (!(row0 >= 0 && col0 >= 0 && wRows >= 0 && wCols >= 0 && row0 + wRows <= rows && col0 + wCols <= cols)) {
     throw new RangeError(`poolWithPyramid: window rows ${row0}+${wRows}, cols ${col0}+${wCols} is outside the [${rows}×${cols}] matrix`);
   }
-  const oRows = wRows === 0 ? 0 : Math.min(wRows, Math.max(1, Math.floor(outRows)));
-  const oCols = wCols === 0 ? 0 : Math.min(wCols, Math.max(1, Math.floor(outCols)));
+  let oRows = wRows === 0 ? 0 : Math.min(wRows, Math.max(1, Math.floor(outRows)));
+  let oCols = wCols === 0 ? 0 : Math.min(wCols, Math.max(1, Math.floor(outCols)));
   const block = oRows === 0 || oCols === 0 ? 0 : Math.min(Math.floor(wRows / oRows), Math.floor(wCols / oCols));
-  // the coarsest level whose blocks fit in a pixel's; none (blocks under FIRST_KEPT_SIZE): walk the cells
+  // the coarsest level whose blocks fit in a pixel's; none: the finest level's grid (coarsen) or walk the cells
   let level: PyramidLevel | undefined;
   for (const l of pyramid.levels) if (l.size <= block) level = l;
+  const finest = pyramid.levels[0];
+  if (level === undefined && coarsen && finest !== undefined && block >= 2 && Math.min(wRows, wCols) >= finest.size) {
+    [level, oRows, oCols] = [finest, Math.floor(wRows / finest.size), Math.floor(wCols / finest.size)];
+  }
   if (level === undefined) return poolCells(values, rows, cols, oRows, oCols, blocked, window, pyramid.by, hatch);
-  const size = level.size;
-  const rowEdges = pyramidEdges(row0, wRows, oRows, size);
-  const colEdges = pyramidEdges(col0, wCols, oCols, size);
+  return poolOnLevel(pyramid, level, values, blocked, oRows, oCols, window, hatch);
+}
+
+/** poolWithPyramid's pixels through whole entries of `level` (pyramidEdges' spans). */
+function poolOnLevel(
+  pyramid: PoolPyramid, level: PyramidLevel, values: ArrayLike<number>, blocked: ArrayLike<number> | undefined,
+  oRows: number, oCols: number, window: CellRange, hatch: PoolBlocked,
+): PooledCells {
+  const { cols } = pyramid;
+  const rowEdges = pyramidEdges(window.row0, window.rows, oRows, level.size);
+  const colEdges = pyramidEdges(window.col0, window.cols, oCols, level.size);
   const pick = new RectPick(pyramid, level, values, blocked);
   const source = new Int32Array(oRows * oCols);
   const pooledBlocked = new Uint8Array(oRows * oCols);
@@ -155,14 +172,17 @@ export type PoolVia = 'cells' | 'page' | 'sent';
  * when the window has at least PYRAMID_MIN_CELLS cells, through a pyramid built here at the
  * matrix's first draw and kept as long as `values` lives; else poolCells.
  * Same parameters and result as poolCells (pixel spans per pyramidEdges when a pyramid is used),
- * plus `via`. `sent` must have been built from these values and blocked cells: it is not checked.
+ * plus `via`; `coarsen` as poolWithPyramid's (an interactive view: fewer pixels than asked rather
+ * than a walk of every cell; an exported figure leaves it off). `sent` must have been built from
+ * these values and blocked cells: it is not checked.
  */
 export function poolForDraw(
   values: ArrayLike<number>, rows: number, cols: number, outRows: number, outCols: number,
   blocked: ArrayLike<number> | undefined, window: CellRange, by: PoolBy = 'max', hatch: PoolBlocked = 'all', sent?: PoolPyramid,
+  coarsen = false,
 ): PooledCells & { via: PoolVia } {
   if (sent !== undefined && sent.rows === rows && sent.cols === cols && sent.by === by) {
-    return { ...poolWithPyramid(sent, values, blocked, outRows, outCols, window, hatch), via: 'sent' };
+    return { ...poolWithPyramid(sent, values, blocked, outRows, outCols, window, hatch, coarsen), via: 'sent' };
   }
   if (window.rows * window.cols < PYRAMID_MIN_CELLS || typeof values !== 'object') {
     return { ...poolCells(values, rows, cols, outRows, outCols, blocked, window, by, hatch), via: 'cells' };
@@ -174,5 +194,5 @@ export function poolForDraw(
     list.push(entry);
     built.set(values, list);
   }
-  return { ...poolWithPyramid(entry.pyramid, values, blocked, outRows, outCols, window, hatch), via: 'page' };
+  return { ...poolWithPyramid(entry.pyramid, values, blocked, outRows, outCols, window, hatch, coarsen), via: 'page' };
 }

@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { poolCells, type PoolBlocked, type PoolBy } from '../../src/viz/pool';
 import { buildPoolPyramid, FIRST_KEPT_SIZE, poolWithPyramid, pyramidEdges } from '../../src/viz/poolPyramid';
+import { LEVEL1_MAX_CELLS } from '../../src/engine/poolPyramid';
 
 /** The reference: the best cell of rows [r0, r1) × cols [c0, c1), walked cell by cell (−1: all blocked), and whether any is blocked. */
 function bruteRect(values: ArrayLike<number>, blocked: ArrayLike<number> | undefined, cols: number, r0: number, r1: number, c0: number, c1: number, by: PoolBy) {
@@ -78,11 +79,17 @@ describe('poolWithPyramid', () => {
     }), { numRuns: 300 });
   });
 
-  test('levels: blocks of 4, 8, 16 … cells a side (level 1 is dropped), each a quarter of the one below, up to 16 entries a side', () => {
+  test('levels: blocks of 2, 4, 8 … cells a side, each a quarter of the one below, up to 16 entries a side', () => {
     const values = new Float32Array(300 * 70);
     const pyramid = buildPoolPyramid(values, 300, 70);
-    expect(pyramid.levels.map((l) => [l.size, l.rows, l.cols])).toEqual([[4, 75, 18], [8, 38, 9], [16, 19, 5], [32, 10, 3]]);
-    expect(pyramid.levels[0]!.size).toBe(FIRST_KEPT_SIZE);
+    expect(pyramid.levels.map((l) => [l.size, l.rows, l.cols])).toEqual([[2, 150, 35], [4, 75, 18], [8, 38, 9], [16, 19, 5], [32, 10, 3]]);
+  });
+
+  test('levels over LEVEL1_MAX_CELLS cells start at FIRST_KEPT_SIZE (level 1 is dropped)', () => {
+    const [rows, cols] = [LEVEL1_MAX_CELLS / 1024 + 1, 1024];
+    expect(buildPoolPyramid(new Float32Array(rows * cols), rows, cols).levels.map((l) => l.size)).toEqual([4, 8, 16, 32, 64, 128, 256]);
+    expect(buildPoolPyramid(new Float32Array(LEVEL1_MAX_CELLS), rows - 1, cols).levels[0]!.size).toBe(2);
+    expect(FIRST_KEPT_SIZE).toBe(4);
   });
 
   test('pyramidEdges: poolSpan’s inner edges moved down to a multiple of the block size, the window’s edges kept', () => {
@@ -134,5 +141,39 @@ describe('a 1024 × 1024 mask pooled to 64 × 64 through the pyramid', () => {
     reads = 0;
     poolCells(counted, N, N, 64, 64, blocked);
     expect(reads).toBe(N * N - 1); // the walk it replaces: every allowed cell
+  });
+});
+
+describe('coarsen: a zoom window 2–3 cells a pixel on a matrix without level 1', () => {
+  const [rows, cols] = [LEVEL1_MAX_CELLS / 1024 + 1, 1024];
+  let seed = 11;
+  const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const values = Float32Array.from({ length: rows * cols }, () => next() * 8 - 4);
+  const blocked = Uint8Array.from({ length: rows * cols }, (_, i) => (i % cols > Math.floor(i / cols) || next() < 0.01 ? 1 : 0));
+  const pyramid = buildPoolPyramid(values, rows, cols, blocked, 'magnitude');
+  const window = { row0: 501, rows: 43, col0: 37, cols: 41 };
+
+  test('pools onto level 2’s grid (⌊43 / 4⌋ × ⌊41 / 4⌋ pixels), each the best cell of its span, hatched ("any") where a cell of it is blocked', () => {
+    const pooled = poolWithPyramid(pyramid, values, blocked, 17, 15, window, 'any', true);
+    expect([pooled.rows, pooled.cols]).toEqual([10, 10]);
+    const rowEdges = pyramidEdges(window.row0, window.rows, 10, 4);
+    const colEdges = pyramidEdges(window.col0, window.cols, 10, 4);
+    for (let pr = 0; pr < 10; pr++) {
+      for (let pc = 0; pc < 10; pc++) {
+        const ref = bruteRect(values, blocked, cols, rowEdges[pr]!, rowEdges[pr + 1]!, colEdges[pc]!, colEdges[pc + 1]!, 'magnitude');
+        if (ref.best >= 0) expect(Math.abs(values[pooled.source[pr * 10 + pc]!]!)).toBe(ref.bestValue);
+        expect(pooled.blocked[pr * 10 + pc]).toBe(ref.any ? 1 : 0);
+      }
+    }
+  });
+
+  test('without coarsen (an exported figure) the pixels asked for, walking the cells', () => {
+    const pooled = poolWithPyramid(pyramid, values, blocked, 17, 15, window, 'any');
+    expect([pooled.rows, pooled.cols]).toEqual([17, 15]);
+  });
+
+  test('a block of one cell a pixel is never coarsened', () => {
+    const pooled = poolWithPyramid(pyramid, values, blocked, 43, 41, window, 'any', true);
+    expect([pooled.rows, pooled.cols]).toEqual([43, 41]);
   });
 });
