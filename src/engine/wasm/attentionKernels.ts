@@ -3,8 +3,11 @@
  * output = weights·V for one (batch item, head), in float64 arithmetic (f64x2 lanes) rounded to
  * float32 on store — the precision of the JS loops in jsAttention.ts, which remain the fallback.
  *
- * One instance per realm (page or worker), compiled synchronously on first use (the module is
- * about 2 KB). Its memory holds one head at a time, as float64 copies:
+ * One instance per realm (page or worker), compiled synchronously on first use: the module is
+ * 1.6 KB, under the 4 KB that Chromium has allowed synchronous compilation on the main thread
+ * (keep it so). Compilation needs WebAssembly SIMD and, under a Content-Security-Policy,
+ * 'wasm-unsafe-eval' (vite.config.ts); where either is missing the JS loops run. Its memory
+ * holds one head at a time, as float64 copies:
  *   [ Q: Lq × dK | K: Lk × dK | V: Lk × dV | scratch: score rows, or a weights row and an output row ]
  * converted from the inputs' float32 arrays once per (owner, batch, head): computeRowsJs called
  * block by block on one head converts them once.
