@@ -4,16 +4,23 @@
  * shapes (odd dK, dV and Lk included); and computeRowsJs with the kernels on and off.
  */
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allocateHead, type HeadStages } from '../../src/engine/headStages';
 import { computeRowsJs, planJs } from '../../src/engine/jsAttention';
 import { gaussians, mulberry32 } from '../../src/engine/random';
+import { referenceAttention } from '../../src/engine/reference';
 import type { AttentionShape } from '../../src/engine/types';
-import { headKernel, kernelsAvailable, setKernelsEnabled, type HeadVectors } from '../../src/engine/wasm/attentionKernels';
+import { headKernel, KERNEL_MIN_ROW_WORK, kernelsAvailable, setKernelsEnabled, type HeadVectors } from '../../src/engine/wasm/attentionKernels';
 import { deriveInputs } from '../../src/scenario/derive';
 import { DEFAULT_SCENARIO, type Scenario } from '../../src/state/scenario';
+import { headProblem, type Tolerances } from '../helpers/attentionInvariants';
 import { scenarioArb } from '../helpers/scenarioArbitraries';
 
+/** The JS path's tolerances against the float64 reference (attention-properties.test.ts). */
+const JS_TOLERANCES: Tolerances = { weights: 1e-6, output: 1e-6, logitUlps: 4 };
+
+// every shape gets a kernel here, however small (KERNEL_MIN_ROW_WORK would leave most to the JS loops)
+beforeEach(() => setKernelsEnabled(true, 0));
 afterEach(() => setKernelsEnabled(true));
 
 /** Random [B,H,L,d] vectors of `shape`, seeded, with values of about `scale`. */
@@ -158,8 +165,17 @@ describe('WebAssembly SIMD kernels', () => {
     setKernelsEnabled(false);
     expect(kernelsAvailable()).toBe(false);
     expect(headKernel({}, vectors, 0, 0)).toBeNull();
-    setKernelsEnabled(true);
+    setKernelsEnabled(true, 0);
     expect(headKernel({}, vectors, 0, 0)).not.toBeNull();
+  });
+
+  it('headKernel leaves small heads to the JS loops: Lk·(dK + dV) < KERNEL_MIN_ROW_WORK by default', () => {
+    setKernelsEnabled(true);
+    const small = { batch: 1, heads: 1, queryLength: 2, keyLength: 16, dK: 16, dV: 16 };
+    expect(16 * 32).toBeLessThan(KERNEL_MIN_ROW_WORK);
+    expect(headKernel({}, randomVectors(small, 1, 1), 0, 0)).toBeNull();
+    const large = { ...small, keyLength: 64, dK: 64, dV: 64 };
+    expect(headKernel({}, randomVectors(large, 1, 1), 0, 0)).not.toBeNull();
   });
 });
 
@@ -168,7 +184,7 @@ function allHeadsJs(scenario: Scenario, kernels: boolean, known?: HeadStages[]):
   const derived = deriveInputs(scenario);
   if (!derived.ok) throw new Error(`deriveInputs failed: ${derived.error}`);
   const { inputs } = derived;
-  setKernelsEnabled(kernels);
+  setKernelsEnabled(kernels, 0);
   const plan = planJs(inputs);
   const { batch: B, heads: H, queryLength: Lq } = inputs.shape;
   const heads: HeadStages[] = [];
@@ -182,7 +198,7 @@ function allHeadsJs(scenario: Scenario, kernels: boolean, known?: HeadStages[]):
       heads.push(out);
     }
   }
-  setKernelsEnabled(true);
+  setKernelsEnabled(true, 0);
   return heads;
 }
 
@@ -200,13 +216,16 @@ function difference(x: HeadStages, y: HeadStages, tolerance: number): string | n
 }
 
 describe('computeRowsJs with the kernels on and off', () => {
-  it('random scenarios: every stage agrees within 1e-6 (scores may differ by a float32 rounding of a float64 sum)', () => {
+  it('random scenarios: every stage agrees within 1e-6 (scores may differ by a float32 rounding of a float64 sum); with the kernels the float64 reference is met as in attention-properties', () => {
     fc.assert(
       fc.property(scenarioArb(8), (scenario) => {
         const on = allHeadsJs(scenario, true);
         const off = allHeadsJs(scenario, false);
+        const derived = deriveInputs(scenario);
+        if (!derived.ok) throw new Error(derived.error);
+        const ref = referenceAttention(derived.inputs);
         on.forEach((head, i) => {
-          const problem = difference(head, off[i] as HeadStages, 1e-6);
+          const problem = difference(head, off[i] as HeadStages, 1e-6) ?? headProblem(head, ref, JS_TOLERANCES);
           if (problem) throw new Error(`head ${i}: ${problem}`);
         });
       }),

@@ -39,6 +39,12 @@ export interface HeadKernel {
   outputRow(weights: Float32Array, i: number, output: Float32Array): void;
 }
 
+/**
+ * Multiply-adds per query row, Lk·(dK + dV), below which a head stays on the JS loops: the
+ * kernels' fixed costs (copies in and out, views, calls; about 1 µs a row) outweigh their speed
+ * there (Node 20, 2-core EPYC: break-even near Lk = 16, dK = dV = 16; 1.3× at 32 and 64).
+ */
+export const KERNEL_MIN_ROW_WORK = 2048;
 /** Bytes of score rows computed per call at most (the scratch area), so memory stays small at any Lq. */
 const SCORE_CHUNK_BYTES = 1 << 19;
 /** Bytes of memory the kernels may use at most (2 GiB: offsets stay positive i32). */
@@ -46,6 +52,7 @@ const MAX_BYTES = 2 ** 31;
 const PAGE_BYTES = 65536;
 
 let enabled = true;
+let minRowWork = KERNEL_MIN_ROW_WORK;
 /** undefined: not tried yet; null: unavailable (no WebAssembly or SIMD, or the CSP forbids it). */
 let kernels: KernelExports | null | undefined;
 let resident: ResidentHead | null = null;
@@ -54,10 +61,13 @@ let nextOwnerId = 1;
 
 /**
  * Turns the kernels off (false: headKernel returns null and the JS loops run) or back on; for
- * tests and benchmarks that compare the two. On by default.
+ * tests and benchmarks that compare the two. On by default, for heads of at least
+ * KERNEL_MIN_ROW_WORK multiply-adds per query row.
+ * @param rowWork the smallest Lk·(dK + dV) given a kernel (0: every head, as tests of small shapes need).
  */
-export function setKernelsEnabled(on: boolean): void {
+export function setKernelsEnabled(on: boolean, rowWork = KERNEL_MIN_ROW_WORK): void {
   enabled = on;
+  minRowWork = rowWork;
   if (!on) resident = null;
 }
 
@@ -70,11 +80,13 @@ export function kernelsAvailable(): boolean {
  * The kernel of head (batch, head) of `vectors`, its Q, K, V copied into the module's memory
  * unless they are there already for the same `owner` (e.g. a JsPlan), batch and head.
  * @param owner identifies the computation: one whose q, k, v do not change while it is used.
- * @returns null when the kernels are disabled or unavailable, memory cannot grow to the head's
- *   size, or q, k or v is shorter than [B,H,L,d] (the JS loops then run). Never throws.
+ * @returns null when the kernels are disabled or unavailable, the head is small (Lk·(dK + dV) <
+ *   KERNEL_MIN_ROW_WORK), memory cannot grow to the head's size, or q, k or v is shorter than
+ *   [B,H,L,d] (the JS loops then run). Never throws.
  */
 export function headKernel(owner: object, vectors: HeadVectors, batch: number, head: number): HeadKernel | null {
-  if (!enabled) return null;
+  const { keyLength: Lk, dK, dV } = vectors.shape;
+  if (!enabled || Lk * (dK + dV) < minRowWork) return null;
   const id = ownerId(owner);
   if (resident && resident.owner === id && resident.batch === batch && resident.head === head) return resident;
   resident = null;
