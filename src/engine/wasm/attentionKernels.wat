@@ -182,29 +182,62 @@
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $eachRow))))
 
-  ;; One output row ($out: f32 [dV]) from one weights row ($w: f32 [Lk]): columns of V in tiles
-  ;; of 8 (four f64x2 accumulators held over all keys), then of 2, then an odd last column.
+  ;; One output row ($out: f32 [dV]) from one weights row ($w: f32 [Lk]): over the keys from the
+  ;; first to the last non-zero weight only (a causal or windowed row skips its zero runs once,
+  ;; not once per tile), columns of V in tiles of 8 (four f64x2 accumulators held over those
+  ;; keys), then of 2, then an odd last column.
   (func $sumRow (param $w i32) (param $v i32) (param $out i32) (param $Lk i32) (param $dV i32)
-    (local $vRow i32) (local $c i32)
+    (local $vRow i32) (local $c i32) (local $first i32) (local $keys i32)
     (local.set $vRow (i32.shl (local.get $dV) (i32.const 3)))
+    ;; keys [first, end): end = 0 when every weight is 0, and then first = 0 (the tiles store 0s)
+    (local.set $keys (call $endNonZero (local.get $w) (local.get $Lk)))
+    (local.set $first (call $firstNonZero (local.get $w) (local.get $keys)))
+    (local.set $keys (i32.sub (local.get $keys) (local.get $first)))
+    (local.set $w (i32.add (local.get $w) (i32.shl (local.get $first) (i32.const 2))))
+    (local.set $v (i32.add (local.get $v) (i32.mul (local.get $first) (local.get $vRow))))
     (block $eightsDone
       (loop $eights
         (br_if $eightsDone (i32.gt_u (i32.add (local.get $c) (i32.const 8)) (local.get $dV)))
         (call $sumTile8 (local.get $w) (i32.add (local.get $v) (i32.shl (local.get $c) (i32.const 3)))
-          (i32.add (local.get $out) (i32.shl (local.get $c) (i32.const 2))) (local.get $Lk) (local.get $vRow))
+          (i32.add (local.get $out) (i32.shl (local.get $c) (i32.const 2))) (local.get $keys) (local.get $vRow))
         (local.set $c (i32.add (local.get $c) (i32.const 8)))
         (br $eights)))
     (block $twosDone
       (loop $twos
         (br_if $twosDone (i32.gt_u (i32.add (local.get $c) (i32.const 2)) (local.get $dV)))
         (call $sumTile2 (local.get $w) (i32.add (local.get $v) (i32.shl (local.get $c) (i32.const 3)))
-          (i32.add (local.get $out) (i32.shl (local.get $c) (i32.const 2))) (local.get $Lk) (local.get $vRow))
+          (i32.add (local.get $out) (i32.shl (local.get $c) (i32.const 2))) (local.get $keys) (local.get $vRow))
         (local.set $c (i32.add (local.get $c) (i32.const 2)))
         (br $twos)))
     (if (i32.lt_u (local.get $c) (local.get $dV))
       (then
         (call $sumTile1 (local.get $w) (i32.add (local.get $v) (i32.shl (local.get $c) (i32.const 3)))
-          (i32.add (local.get $out) (i32.shl (local.get $c) (i32.const 2))) (local.get $Lk) (local.get $vRow)))))
+          (i32.add (local.get $out) (i32.shl (local.get $c) (i32.const 2))) (local.get $keys) (local.get $vRow)))))
+
+  ;; The index of the first non-zero weight of $w (f32 [Lk]), or Lk when all are 0.
+  (func $firstNonZero (param $w i32) (param $Lk i32) (result i32)
+    (local $j i32)
+    (block $found
+      (loop $scan
+        (br_if $found (i32.ge_u (local.get $j) (local.get $Lk)))
+        (br_if $found (f32.ne (f32.load (i32.add (local.get $w) (i32.shl (local.get $j) (i32.const 2)))) (f32.const 0)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $scan)))
+    (local.get $j))
+
+  ;; One past the index of the last non-zero weight of $w (f32 [Lk]), or 0 when all are 0.
+  (func $endNonZero (param $w i32) (param $Lk i32) (result i32)
+    (local $j i32)
+    (local.set $j (local.get $Lk))
+    (block $found
+      (loop $scan
+        (br_if $found (i32.eqz (local.get $j)))
+        (br_if $found (f32.ne
+          (f32.load (i32.add (local.get $w) (i32.shl (i32.sub (local.get $j) (i32.const 1)) (i32.const 2))))
+          (f32.const 0)))
+        (local.set $j (i32.sub (local.get $j) (i32.const 1)))
+        (br $scan)))
+    (local.get $j))
 
   ;; 8 output columns: $w f32 [Lk]; $v the tile's first column of V (f64, rows $vRow bytes apart);
   ;; $out f32 [8].
