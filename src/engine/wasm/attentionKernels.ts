@@ -25,7 +25,10 @@ interface KernelExports {
 /** The arrays a head kernel reads: the inputs' shape and their q, k, v ([B,H,L,d] float32). */
 export type HeadVectors = Pick<AttentionInputs, 'shape' | 'q' | 'k' | 'v'>;
 
-/** The two products of one resident head. */
+/**
+ * The two products of one head resident in the module's memory: use it right away, as
+ * jsAttention.ts does — a headKernel call for another head (or owner) reuses the memory.
+ */
 export interface HeadKernel {
   /**
    * scores[i, j] = Σ_d Q[i, d]·K[j, d] of query rows [start, end), written to
