@@ -45,7 +45,8 @@ export interface HeadKernel {
 /**
  * Multiply-adds per query row, Lk·(dK + dV), below which a head stays on the JS loops: the
  * kernels' fixed costs (copies in and out, views, calls; about 1 µs a row) outweigh their speed
- * there (Node 20, 2-core EPYC: break-even near Lk = 16, dK = dV = 16; 1.3× at 32 and 64).
+ * there (Node 20 on a shared 2-core EPYC, whole heads, causal: break-even near Lk = 16,
+ * dK = dV = 16, where Lk·(dK + dV) = 512; 1.3× at Lk = 32, dK = dV = 64; 2× from Lk = 64).
  */
 export const KERNEL_MIN_ROW_WORK = 2048;
 /** Bytes of score rows computed per call at most (the scratch area), so memory stays small at any Lq. */
