@@ -24,6 +24,9 @@ export default defineConfig({
  * The strictest the app allows, checked in Chromium by tests/browser/csp.test.ts:
  * - scripts, workers, styles, fonts, fetches only from the app's own origin; no inline script,
  *   no eval (KaTeX is typeset with DOM calls, React and d3 set styles through CSSOM, tfjs needs no eval);
+ * - 'wasm-unsafe-eval': WebAssembly may be compiled (and nothing else evaluated) — the plain-JS
+ *   path's SIMD kernels (src/engine/wasm/), compiled from bytes in the app's own script, on the
+ *   page and in the engine worker; without it they are refused and the slower JS loops run;
  * - images also from data: and blob: (canvas snapshots, exports);
  * - Trusted Types enforced: only the policies `maskscope-worker` (src/compute/workerUrl.ts) and
  *   `maskscope-sw` (the service worker, src/ui/offline/swUrl.ts) may make a script URL, and nothing
@@ -33,7 +36,7 @@ export default defineConfig({
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: blob:",

@@ -13,6 +13,7 @@ import { compileMaskRows, type MaskRowFn } from './mask';
 import { alibiSlope, changesLogits, checkScoreMods, effectiveScale } from './scoreMods';
 import { rowFlags } from './rowStatus';
 import type { AttentionInputs } from './types';
+import { headKernel } from './wasm/attentionKernels';
 
 /** What every row of a computation shares, prepared once: the scale, the mask rows, the modifiers. */
 export interface JsPlan {
@@ -72,10 +73,13 @@ export function computeRowsJs(plan: JsPlan, out: HeadStages, rowStart: number, r
 }
 
 /**
- * scores of rows [start, end): two query rows by four keys at a time, so each key
+ * scores of rows [start, end): with the WebAssembly SIMD kernel when it runs here
+ * (wasm/attentionKernels.ts), else in JS: two query rows by four keys at a time, so each key
  * value loaded serves two rows and each query value four keys (register blocking).
  */
 function scoreRows(plan: JsPlan, out: HeadStages, start: number, end: number): void {
+  const kernel = headKernel(plan, plan.inputs, out.batch, out.head);
+  if (kernel) return kernel.scoreRows(start, end, out.scores);
   let i = start;
   for (; i + 2 <= end; i += 2) scorePair(plan, out, i);
   if (i < end) scoreSingle(plan, out, i);
@@ -193,10 +197,13 @@ function softmaxRow(out: HeadStages, row: number, Lk: number, max: number): bool
 }
 
 /**
- * output row i = Σ_j weights[i, j] · V[j], over the keys with a weight, four keys at a time (one
- * load and store of the accumulator per four value rows).
+ * output row i = Σ_j weights[i, j] · V[j], over the keys with a weight: with the WebAssembly SIMD
+ * kernel when it runs here (same sums, same order), else in JS four keys at a time (one load and
+ * store of the accumulator per four value rows).
  */
 function outputRow(plan: JsPlan, out: HeadStages, i: number, acc: Float64Array): void {
+  const kernel = headKernel(plan, plan.inputs, out.batch, out.head);
+  if (kernel) return kernel.outputRow(out.weights, i, out.output);
   const { v, shape } = plan.inputs;
   const { heads: H, keyLength: Lk, dV } = shape;
   const vBase = (out.batch * H + out.head) * Lk * dV;

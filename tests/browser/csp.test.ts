@@ -47,9 +47,11 @@ async function open(search: string): Promise<{ page: Page; problems: string[] }>
 }
 
 describe('the built app under its Content-Security-Policy and Trusted Types', () => {
-  it('index.html carries the policy: no inline script, no eval, Trusted Types required, one policy', () => {
+  it('index.html carries the policy: no inline script, no eval (WebAssembly compilation only), Trusted Types required, one policy', () => {
     const directives = new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
-    expect(directives.get('script-src')).toEqual(["'self'"]);
+    // 'wasm-unsafe-eval': the JS path's SIMD kernels (src/engine/wasm/); a refused compilation
+    // is a violation (the engine=js test below)
+    expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(directives.get('style-src')).toEqual(["'self'"]);
     expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
@@ -96,6 +98,20 @@ describe('the built app under its Content-Security-Policy and Trusted Types', ()
     await waitForResult(page);
     await page.locator('[data-testid="step-formula"].formula-tex .katex').waitFor();
     expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${site.url}sw.js`);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('engine=js, L = 128, dK = 16, computed on the page: the WebAssembly SIMD kernels compile under the policy, no violation', async () => {
+    // Lk·(dK + dV) = 4096 ≥ KERNEL_MIN_ROW_WORK: the kernels run. Without 'wasm-unsafe-eval' this
+    // view reports two "script-src wasm-eval" violations (and falls back to the JS loops). The
+    // engine worker runs the same loader under the same policy (the header), but its violations
+    // reach neither the page's events nor its console, so it is not checked here.
+    const { page, problems } = await open('?v=1&engine=js&mode=lengths&lq=128&lk=128&heads=1&dk=16&causal=1&step=output');
+    await waitForResult(page, 90_000);
+    const status = page.getByTestId('status-backend');
+    expect(await status.getAttribute('data-path')).toBe('js');
+    expect(await status.evaluate((e) => e.parentElement?.textContent ?? '')).toContain('on the page');
     expect(problems).toEqual([]);
     await page.close();
   });
