@@ -101,6 +101,8 @@ export class EngineClient<J extends EngineJob> {
   private checkTimer: unknown = null;
   private checkDeadline: unknown = null;
   private calibrateTimer: unknown = null;
+  /** The pool was asked to measure the calibration (once per client). */
+  private calibrateAsked = false;
   private snapshot: EngineSnapshot<J> = { device: null, result: null, status: { job: null, preparing: null, error: null, done: true }, gpu: { usable: true, notice: null, faults: 0 }, calibrationSource: null };
   private readonly listeners = new Set<() => void>();
   private readonly watchdog: EngineWatchdog;
@@ -252,12 +254,19 @@ export class EngineClient<J extends EngineJob> {
     if (this.pending && !this.pending.sent) this.send(this.pending);
   }
 
-  /** Asks the pool to measure the calibration `calibrateAfterMs` from now (once: a new pool asks again). */
+  /**
+   * Asks the pool to measure the calibration `calibrateAfterMs` from now, once per client: a
+   * measurement cut short by a fault (which may be its own doing, on a GPU that loses its
+   * context) is not tried again until the next page load; nor is one asked while WebGL is set aside.
+   */
   private scheduleCalibrate(): void {
     this.clearCalibrate();
+    if (this.calibrateAsked || !this.snapshot.gpu.usable) return;
     this.calibrateTimer = this.options.timers.setTimeout(() => {
       this.calibrateTimer = null;
-      this.pool?.calibrate();
+      if (!this.pool || !this.snapshot.gpu.usable) return;
+      this.calibrateAsked = true;
+      this.pool.calibrate();
     }, this.options.calibrateAfterMs);
   }
 

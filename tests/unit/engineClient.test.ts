@@ -333,6 +333,18 @@ describe('EngineClient: the device’s calibration', () => {
     }
   });
 
+  it('a fault during the measurement (perhaps its own: a GPU that loses its context) is not followed by another measurement', () => {
+    client.start();
+    pool().emit({ type: 'device', device: DEVICE });
+    vi.advanceTimersByTime(2_000);
+    expect(pool().calibrations).toBe(1);
+    pool().emit({ type: 'gpuLost' });
+    pool().emit({ type: 'device', device: DEVICE });
+    vi.advanceTimersByTime(60_000);
+    expect(pools.map((p) => p.calibrations)).toEqual([1, 0]);
+    expect(client.device?.calibration).toBeUndefined();
+  });
+
   it('without WebGL nothing is measured; a fault’s new pool is given the calibration already known', () => {
     client.start();
     pool().emit({ type: 'device', device: { webglVersion: 0, renderer: '', maxTextureSize: 0 } });
