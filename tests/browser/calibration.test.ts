@@ -5,7 +5,7 @@
  * reuses it, and one stored for another renderer is replaced.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { CALIBRATION_STORAGE_KEY } from '../../src/compute/calibrationCodec';
 import type { Calibration } from '../../src/engine/calibration';
 import { startHarness, type Harness, waitForResult } from './harness';
@@ -22,14 +22,23 @@ async function stored(page: Page): Promise<Calibration | null> {
   return text === null ? null : (JSON.parse(text) as Calibration);
 }
 
+/** A page of `context` that records console errors and uncaught exceptions (the engine worker's included) into `errors`. */
+async function pageWithErrors(context: BrowserContext, errors: string[]): Promise<Page> {
+  const page = await context.newPage();
+  page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
+  page.on('pageerror', (error) => errors.push(error.message));
+  return page;
+}
+
 /** A calibration measured on another GPU, by which WebGL would win at every size. */
 const OTHER: Calibration = { renderer: 'ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0, D3D11)', measuredAt: '2020-01-01T00:00:00.000Z', js: { fixedMs: 0, perCellMs: 1 }, webgl: { fixedMs: 0, perCellMs: 0 } };
 
 describe('auto calibrated on the device', () => {
   it('a fresh browser measures SwiftShader once and stores it for its renderer; the status line shows the figures; a reload reuses it', async () => {
     const context = await harness.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const errors: string[] = [];
     try {
-      const page = await context.newPage();
+      const page = await pageWithErrors(context, errors);
       await page.goto(harness.baseUrl);
       await waitForResult(page);
       const figures = page.getByTestId('status-calibration');
@@ -51,6 +60,7 @@ describe('auto calibrated on the device', () => {
       await expect.poll(() => figures.getAttribute('data-source'), { timeout: 30_000 }).toBe('stored');
       expect(await figures.getAttribute('data-measured-at')).toBe(measured?.measuredAt);
       expect(await stored(page)).toEqual(measured);
+      expect(errors).toEqual([]);
     } finally {
       await context.close();
     }
@@ -64,8 +74,9 @@ describe('auto calibrated on the device', () => {
       sessionStorage.setItem('seeded', '1');
       localStorage.setItem(key, text);
     }, [CALIBRATION_STORAGE_KEY, JSON.stringify(OTHER)] as const);
+    const errors: string[] = [];
     try {
-      const page = await context.newPage();
+      const page = await pageWithErrors(context, errors);
       await page.goto(`${harness.baseUrl}?mode=lengths&lq=512&b=1&heads=1&causal=1`);
       await waitForResult(page);
       // by OTHER, WebGL would win at 2^18 cells; measured here (or before, by the rule for SwiftShader) JS does
@@ -74,6 +85,7 @@ describe('auto calibrated on the device', () => {
       await expect.poll(() => figures.getAttribute('data-source'), { timeout: 90_000 }).toBe('measured');
       expect((await stored(page))?.renderer).toContain('SwiftShader');
       expect(await figures.textContent()).toContain('measured on SwiftShader');
+      expect(errors).toEqual([]);
     } finally {
       await context.close();
     }
