@@ -242,7 +242,7 @@ export class EngineClient<J extends EngineJob> {
   }
 
   private onDevice(probed: DeviceInfo): void {
-      // (again after a fault: the new pool probes the same device, and is given what is known of it)
+    // (again after a fault: the new pool probes the same device, and is given what is known of it)
     const known = probed.webglVersion > 0 ? (this.snapshot.device?.calibration ?? parseCalibration(this.options.storage.load(), probed.renderer)) : null;
     const calibration = known && known.renderer === probed.renderer ? known : null;
     const calibrationSource = calibration ? (this.snapshot.calibrationSource ?? 'stored') : null;
@@ -301,7 +301,7 @@ export class EngineClient<J extends EngineJob> {
       this.clearCheck();
       return this.update({ status: { job, preparing: null, error: notice.reason, done: true } });
     }
-    this.clearCalibrate(); // the new pool's device message asks again when still needed
+    this.clearCalibrate(); // not while WebGL is set aside: asked again once a check passes, if never asked
     this.pool = this.openPool();
     const { gpu } = this.snapshot;
     this.update({ gpu: { usable: false, notice, faults: gpu.faults + 1 }, status: { ...this.snapshot.status, preparing: null, projecting: false } });
@@ -343,7 +343,12 @@ export class EngineClient<J extends EngineJob> {
     if (message.id !== this.checkId) return;
     this.clearCheck();
     const { gpu } = this.snapshot;
-    if (message.ok) return this.update({ gpu: { ...gpu, usable: true, notice: { kind: 'restored' } } });
+    if (message.ok) {
+      this.update({ gpu: { ...gpu, usable: true, notice: { kind: 'restored' } } });
+      const device = this.snapshot.device;
+      if (device && device.webglVersion > 0 && !device.calibration) this.scheduleCalibrate();
+      return;
+    }
     if (this.checksMade < this.options.checkDelaysMs.length) return this.scheduleCheck();
     this.update({ gpu: { ...gpu, notice: { kind: 'checkFailed', detail: message.detail } } });
   }

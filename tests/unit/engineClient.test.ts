@@ -345,6 +345,19 @@ describe('EngineClient: the device’s calibration', () => {
     expect(client.device?.calibration).toBeUndefined();
   });
 
+  it('a fault before the measurement was asked: not asked while WebGL is set aside, asked once a check passes', () => {
+    client.start();
+    pool().emit({ type: 'device', device: DEVICE });
+    pool().emit({ type: 'gpuLost' });
+    pool().emit({ type: 'device', device: DEVICE });
+    vi.advanceTimersByTime(2_000); // the first check (CHECK_DELAYS_MS[0])
+    expect(pool().calibrations).toBe(0);
+    const check = pool().checks.at(-1) as number;
+    pool().emit({ type: 'gpuCheck', id: check, ok: true, detail: '' });
+    vi.advanceTimersByTime(2_000);
+    expect(pools.map((p) => p.calibrations)).toEqual([0, 1]);
+  });
+
   it('without WebGL nothing is measured; a fault’s new pool is given the calibration already known', () => {
     client.start();
     pool().emit({ type: 'device', device: { webglVersion: 0, renderer: '', maxTextureSize: 0 } });
