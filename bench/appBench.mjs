@@ -7,10 +7,18 @@
 const PROBE = new URL('./appProbe.js', import.meta.url);
 const VIEWPORT = { width: 1400, height: 1000 };
 
-/** A new context (empty cache) and page with the probe, collecting page errors into `errors`. */
-async function openApp(browser, url, errors) {
+/** localStorage key of the device's calibration (src/compute/calibrationCodec.ts CALIBRATION_STORAGE_KEY). */
+const CALIBRATION_KEY = 'maskscope.calibration.v1';
+
+/**
+ * A new context (empty cache) and page with the probe, collecting page errors into `errors`.
+ * With `calibration` (the stored text) the app starts as on a returning visit: the device already
+ * calibrated, so no calibration runs during the samples.
+ */
+async function openApp(browser, url, errors, calibration = null) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   await context.addInitScript({ path: PROBE.pathname });
+  if (calibration) await context.addInitScript(([key, text]) => localStorage.setItem(key, text), [CALIBRATION_KEY, calibration]);
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -30,6 +38,26 @@ export async function coldLoads(browser, url, samples, errors) {
     await context.close();
   }
   return runs;
+}
+
+/**
+ * A first visit's calibration of the device (src/worker/calibrate.ts): opens `url` in a fresh
+ * context and waits until the app has stored what the engine worker measured.
+ * @returns the stored text, the calibration it holds, and ms from navigation to stored; or
+ *   `error` when nothing was stored within 120 s (e.g. no WebGL: nothing to measure).
+ */
+export async function firstCalibration(browser, url, errors) {
+  const { context, page } = await openApp(browser, url, errors);
+  try {
+    const handle = await page.waitForFunction((key) => localStorage.getItem(key), CALIBRATION_KEY, { timeout: 120000, polling: 50 });
+    const text = await handle.jsonValue();
+    const storedAtMs = await page.evaluate(() => performance.now());
+    return { text, calibration: JSON.parse(text), storedAtMs };
+  } catch (error) {
+    return { error: `no calibration stored (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` };
+  } finally {
+    await context.close();
+  }
 }
 
 /**
@@ -60,8 +88,8 @@ const ACTIONS = {
  * times; each sample runs from the click or key press to the frame after the weights heatmap
  * shows the new result (appProbe.js). The warm-up samples are dropped.
  */
-export async function interactions(browser, url, { samples, warmup = 2, action = 'causal' }, errors) {
-  const { context, page } = await openApp(browser, url, errors);
+export async function interactions(browser, url, { samples, warmup = 2, action = 'causal', calibration = null }, errors) {
+  const { context, page } = await openApp(browser, url, errors, calibration);
   const { trigger, prepare, act } = ACTIONS[action];
   try {
     await page.evaluate(() => window.__maskscopeProbe.firstHeatmap());

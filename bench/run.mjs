@@ -11,7 +11,7 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { coldLoads, interactions } from './appBench.mjs';
+import { coldLoads, firstCalibration, interactions } from './appBench.mjs';
 import { computeGrid, stageSplits } from './computeGrid.mjs';
 import { measurePeak } from './peak.mjs';
 import { renderGrid, zoomGrid } from './renderGrid.mjs';
@@ -98,8 +98,11 @@ async function appBench(browser, errors) {
     const c = CONFIG.app;
     const cold = await coldLoads(browser, `${app.url}/`, c.coldLoads, errors);
     log(`cold load: first heatmap ${cold.map((r) => r.heatmapMs.toFixed(0)).join(', ')} ms`);
+    // a first visit calibrates the device; the interactions then start as a returning visit (calibrated)
+    const calibration = await firstCalibration(browser, `${app.url}/`, errors);
+    log(calibration.error ?? `calibration stored ${(calibration.storedAtMs / 1000).toFixed(1)} s after navigation: ${calibration.text}`);
     const run = async (name, samples, warmup, action = 'causal') => {
-      const result = await interactions(browser, `${app.url}${APP_URLS[name]}`, { samples, warmup, action }, errors);
+      const result = await interactions(browser, `${app.url}${APP_URLS[name]}`, { samples, warmup, action, calibration: calibration.text ?? null }, errors);
       log(`interaction ${name} (${action}): ${result.map((s) => s.ms.toFixed(0)).join(' ')} ms; longest task ${Math.max(...result.map((s) => s.longestTaskMs))} ms`);
       return result;
     };
@@ -108,7 +111,7 @@ async function appBench(browser, errors) {
     const classroomHead = await run('classroom', c.classroomSamples, 2, 'head');
     const l512 = await run('l512', c.l512Samples, 2);
     const l1024 = await run('l1024', c.l1024Samples, 0);
-    return { entry: app.entry, cold, classroom, classroomSeed, classroomHead, l512, l1024, urls: Object.values(APP_URLS) };
+    return { entry: app.entry, cold, calibration, classroom, classroomSeed, classroomHead, l512, l1024, urls: Object.values(APP_URLS) };
   } finally {
     await app.close();
   }

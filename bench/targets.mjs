@@ -45,6 +45,17 @@ function classroomFigures(app) {
 /** FLOPs of one head's attention, dense: Q·Kᵀ and W·V, 2 per multiply-add. */
 const headFlops = (L, dK = 64, dV = 64) => 2 * L * L * (dK + dV);
 
+/** What the first visit's calibration measured (appBench.mjs firstCalibration), in words. */
+function calibrationText(run) {
+  if (!run || run.error) return `not measured: ${run?.error ?? 'no calibration run'}`;
+  const { renderer, js, webgl } = run.calibration;
+  const cost = (m) => `${Number((m.perCellMs * 1000).toPrecision(2))} µs/cell + ${fmt(m.fixedMs)} ms`;
+  // the cells where the two lines cross (auto runs WebGL above them), when they do
+  const cross = webgl && webgl.perCellMs < js.perCellMs ? (webgl.fixedMs - js.fixedMs) / (js.perCellMs - webgl.perCellMs) : null;
+  const choice = !webgl ? 'WebGL did not start: auto runs JS' : cross === null ? 'auto runs JS at every size' : `auto runs WebGL from ${fmt(Math.max(0, cross) / 2 ** 20)} Mi cells`;
+  return `stored ${fmt(run.storedAtMs / 1000)} s after a first visit's navigation, for "${renderer}": JS ${cost(js)}, WebGL ${webgl ? cost(webgl) : '—'}; ${choice}`;
+}
+
 /** Issue #13's rows: drawing, cold start, memory, the CPU against its peak, WebGL, auto. */
 function issue13Rows({ compute, render, zoom, peak, app }) {
   const big = render.find((r) => r.kind === 'sent' && r.L === 4096)?.result;
@@ -69,7 +80,7 @@ function issue13Rows({ compute, render, zoom, peak, app }) {
     ['one 4096 × 4096 head ≤ 256 MiB in the page and the worker together', `${headMiB.toFixed(0)} MiB: ${(stageBytes / 2 ** 20).toFixed(0)} MiB of stages (every stage is read back and moved; stages on demand not built) + ${((big?.pyramidBytes ?? 0) / 2 ** 20).toFixed(0)} MiB of pyramids`, mark(headMiB <= 256)],
     ['CPU path within 3× of the machine\'s measured peak (GFLOP/s, dense 2·L²·(dK + dV) at 1×1×4096)', `engine JS ${engineGflops == null ? '—' : fmt(engineGflops)} GFLOP/s (one core, one worker); ${peakText}${engineGflops && !peak.error ? `: ${(peak.allCores / engineGflops).toFixed(0)}× below` : ''}`, mark(engineGflops != null && !peak.error && peak.allCores / engineGflops <= 3)],
     ['WebGL: a fused masked-softmax program, its ratio to plain JS at every size (§1a)', `not built (a chain of tfjs ops); WebGL / JS: ${webglRatios || '—'}`, mark(false)],
-    ['auto decides from a calibration on the device (cached per renderer)', 'not built: auto uses SMALL_CELLS (engine/thresholds.ts) and whether the renderer is software', mark(false)],
+    ['auto decides from a calibration on the device (cached per renderer)', calibrationText(app.calibration), mark(!!app.calibration?.calibration)],
   ];
 }
 

@@ -9,10 +9,17 @@
  * the job in flight is sent again with WebGL set aside (it runs on the plain-JS path), and WebGL
  * is checked against the float64 reference after each of `checkDelaysMs`; it is used again only
  * once a check passes.
+ *
+ * Calibration: when the device is probed, a calibration stored for its renderer (`storage`) is
+ * handed to the workers; with none (and WebGL present) the first worker is asked, `calibrateAfterMs`
+ * later, to measure one, which is stored and handed to every worker. The device in the snapshot
+ * carries it, so every choosePath on the page decides by it too.
  */
 import { mergeSets } from './stageSets';
 import { createProgressStore, type ProgressStore } from './progressStore';
 import type { DeviceInfo } from '../engine/pathChoice';
+import type { Calibration } from '../engine/calibration';
+import { formatCalibration, parseCalibration, type CalibrationStorage } from './calibrationCodec';
 import type { ComputeRequest, WorkerMessage } from '../worker/protocol';
 import type { EngineJob, EngineResult, GpuHealth, GpuNotice, JobStatus } from './engineTypes';
 import { EngineWatchdog, type Timers } from './watchdog';
@@ -23,6 +30,10 @@ export interface PoolLike {
   submit(request: ComputeRequest, split: ComputeRequest['heads']): void;
   cancel(): void;
   check(id: number): void;
+  /** Asks one worker to measure the device's calibration (answered with a 'calibration' message). */
+  calibrate(): void;
+  /** Hands the device's calibration to every worker. */
+  useCalibration(calibration: Calibration): void;
   terminate(): void;
 }
 
@@ -33,6 +44,11 @@ export interface EngineSnapshot<J extends EngineJob> {
   result: EngineResult<J> | null;
   status: JobStatus<J>;
   gpu: GpuHealth;
+  /**
+   * Where device.calibration came from: 'stored' (this browser measured it before, on this
+   * renderer), 'measured' (just now), null (none yet, or nothing to measure without WebGL).
+   */
+  calibrationSource: 'stored' | 'measured' | null;
 }
 
 export interface EngineClientOptions {
@@ -43,6 +59,10 @@ export interface EngineClientOptions {
   timers: Timers;
   /** Wait (ms) for a WebGL check's answer. */
   checkTimeoutMs: number;
+  /** Where the calibration is kept between visits (none: measured on every start). */
+  storage: CalibrationStorage;
+  /** Wait (ms) after the device is probed before a worker measures the calibration (the first result goes first). */
+  calibrateAfterMs: number;
 }
 
 /** 20 s: far above the longest gap between two progress messages seen in BENCHMARKS.md (a first WebGL shader compile). */
@@ -50,6 +70,10 @@ export const WATCHDOG_MS = 20_000;
 export const CHECK_DELAYS_MS = [2_000, 10_000, 30_000] as const;
 /** A WebGL check not answered within this is taken as failed (a read on a lost context may never end). */
 export const CHECK_TIMEOUT_MS = 15_000;
+/** 2 s: after a cold start's first result (BENCHMARKS.md §4a, under 0.5 s), while a lesson is still being read. */
+export const CALIBRATE_AFTER_MS = 2_000;
+/** Keeps nothing. */
+const NO_STORAGE: CalibrationStorage = { load: () => null, save: () => undefined };
 /** Worker crashes in a row (no result between them) after which the client stops restarting the pool and shows the error. */
 const MAX_RESTARTS = 3;
 
@@ -76,13 +100,16 @@ export class EngineClient<J extends EngineJob> {
   private usableDevice: { from: DeviceInfo | null; usable: boolean; value: DeviceInfo | null } = { from: null, usable: true, value: null };
   private checkTimer: unknown = null;
   private checkDeadline: unknown = null;
-  private snapshot: EngineSnapshot<J> = { device: null, result: null, status: { job: null, preparing: null, error: null, done: true }, gpu: { usable: true, notice: null, faults: 0 } };
+  private calibrateTimer: unknown = null;
+  /** The pool was asked to measure the calibration (once per client). */
+  private calibrateAsked = false;
+  private snapshot: EngineSnapshot<J> = { device: null, result: null, status: { job: null, preparing: null, error: null, done: true }, gpu: { usable: true, notice: null, faults: 0 }, calibrationSource: null };
   private readonly listeners = new Set<() => void>();
   private readonly watchdog: EngineWatchdog;
   private readonly options: EngineClientOptions;
 
   constructor(private readonly createPool: PoolFactory, options: Partial<EngineClientOptions> = {}) {
-    this.options = { watchdogMs: WATCHDOG_MS, checkDelaysMs: CHECK_DELAYS_MS, checkTimeoutMs: CHECK_TIMEOUT_MS, timers: globalTimers(), ...options };
+    this.options = { watchdogMs: WATCHDOG_MS, checkDelaysMs: CHECK_DELAYS_MS, checkTimeoutMs: CHECK_TIMEOUT_MS, timers: globalTimers(), storage: NO_STORAGE, calibrateAfterMs: CALIBRATE_AFTER_MS, ...options };
     this.watchdog = new EngineWatchdog(this.options.timers, this.options.watchdogMs, () => this.fault({ kind: 'stalled', seconds: Math.round(this.options.watchdogMs / 1000) }));
   }
 
@@ -107,6 +134,7 @@ export class EngineClient<J extends EngineJob> {
     this.pool = null;
     this.watchdog.disarm();
     this.clearCheck();
+    this.clearCalibrate();
   }
 
   /** The job sent or waiting to be sent, or null. */
@@ -181,6 +209,7 @@ export class EngineClient<J extends EngineJob> {
     if (message.type === 'device') return this.onDevice(message.device);
     if (message.type === 'gpuLost') return this.fault({ kind: 'contextLost' });
     if (message.type === 'gpuCheck') return this.onCheck(message);
+    if (message.type === 'calibration') return this.onCalibration(message.calibration);
     const current = this.pending;
     if (!current || message.id !== current.id) return;
     this.watchdog.arm();
@@ -212,10 +241,47 @@ export class EngineClient<J extends EngineJob> {
     this.stalledJob = null;
   }
 
-  private onDevice(device: DeviceInfo): void {
-    this.update({ device });
+  private onDevice(probed: DeviceInfo): void {
+    // (again after a fault: the new pool probes the same device, and is given what is known of it)
+    const known = probed.webglVersion > 0 ? (this.snapshot.device?.calibration ?? parseCalibration(this.options.storage.load(), probed.renderer)) : null;
+    const calibration = known && known.renderer === probed.renderer ? known : null;
+    const calibrationSource = calibration ? (this.snapshot.calibrationSource ?? 'stored') : null;
+    this.update({ device: calibration ? { ...probed, calibration } : probed, calibrationSource });
+    // before any request, so the workers decide the first one by it
+    if (calibration) this.pool?.useCalibration(calibration);
+    else if (probed.webglVersion > 0) this.scheduleCalibrate();
     // a job that arrived before the device was known is sent now (it may be split)
     if (this.pending && !this.pending.sent) this.send(this.pending);
+  }
+
+  /**
+   * Asks the pool to measure the calibration `calibrateAfterMs` from now, once per client: a
+   * measurement cut short by a fault (which may be its own doing, on a GPU that loses its
+   * context) is not tried again until the next page load; nor is one asked while WebGL is set aside.
+   */
+  private scheduleCalibrate(): void {
+    this.clearCalibrate();
+    if (this.calibrateAsked || !this.snapshot.gpu.usable) return;
+    this.calibrateTimer = this.options.timers.setTimeout(() => {
+      this.calibrateTimer = null;
+      if (!this.pool || !this.snapshot.gpu.usable) return;
+      this.calibrateAsked = true;
+      this.pool.calibrate();
+    }, this.options.calibrateAfterMs);
+  }
+
+  private clearCalibrate(): void {
+    if (this.calibrateTimer !== null) this.options.timers.clearTimeout(this.calibrateTimer);
+    this.calibrateTimer = null;
+  }
+
+  /** A worker measured the device: kept in storage, handed to every worker, and decides on the page from now on. */
+  private onCalibration(calibration: Calibration): void {
+    const device = this.snapshot.device;
+    if (!device || calibration.renderer !== device.renderer) return;
+    this.options.storage.save(formatCalibration(calibration));
+    this.pool?.useCalibration(calibration);
+    this.update({ device: { ...device, calibration }, calibrationSource: 'measured' });
   }
 
   /**
@@ -235,6 +301,7 @@ export class EngineClient<J extends EngineJob> {
       this.clearCheck();
       return this.update({ status: { job, preparing: null, error: notice.reason, done: true } });
     }
+    this.clearCalibrate(); // not while WebGL is set aside: asked again once a check passes, if never asked
     this.pool = this.openPool();
     const { gpu } = this.snapshot;
     this.update({ gpu: { usable: false, notice, faults: gpu.faults + 1 }, status: { ...this.snapshot.status, preparing: null, projecting: false } });
@@ -276,7 +343,12 @@ export class EngineClient<J extends EngineJob> {
     if (message.id !== this.checkId) return;
     this.clearCheck();
     const { gpu } = this.snapshot;
-    if (message.ok) return this.update({ gpu: { ...gpu, usable: true, notice: { kind: 'restored' } } });
+    if (message.ok) {
+      this.update({ gpu: { ...gpu, usable: true, notice: { kind: 'restored' } } });
+      const device = this.snapshot.device;
+      if (device && device.webglVersion > 0 && !device.calibration) this.scheduleCalibrate();
+      return;
+    }
     if (this.checksMade < this.options.checkDelaysMs.length) return this.scheduleCheck();
     this.update({ gpu: { ...gpu, notice: { kind: 'checkFailed', detail: message.detail } } });
   }

@@ -4,6 +4,7 @@
  * parts are joined into one result; anything else goes to the first worker (one WebGL context,
  * warmed up once). The pool speaks the workers' own protocol, so to its user it is one worker.
  */
+import type { Calibration } from '../engine/calibration';
 import { copyHeadVectors, type StageSet } from '../engine/headStages';
 import type { HeadRef } from '../engine/types';
 import type { ComputeRequest, PageMessage, WorkerMessage } from '../worker/protocol';
@@ -28,7 +29,7 @@ export class EnginePool {
 
   /**
    * @param size number of workers (≥ 1), e.g. navigator.hardwareConcurrency capped.
-   * @param onMessage receives the pool's messages: 'device' once, then per request 'preparing',
+   * @param onMessage receives the pool's messages: 'device' once ('calibration' once when asked), then per request 'preparing',
    *   'progress' (summed over the parts), one 'result' (the parts joined) or one 'error'.
    * @param onFailure a worker could not start or crashed (message for the user).
    */
@@ -75,6 +76,16 @@ export class EnginePool {
     this.workers[0]?.postMessage({ type: 'gpuCheck', id } satisfies PageMessage);
   }
 
+  /** Asks the first worker (the one that runs WebGL, already warm there) to measure the device's calibration. */
+  calibrate(): void {
+    this.workers[0]?.postMessage({ type: 'calibrate' } satisfies PageMessage);
+  }
+
+  /** Gives every worker the device's calibration ("auto" decides by it from their next request on). */
+  useCalibration(calibration: Calibration): void {
+    for (const w of this.workers) w.postMessage({ type: 'calibration', calibration } satisfies PageMessage);
+  }
+
   terminate(): void {
     for (const w of this.workers) w.terminate();
   }
@@ -98,7 +109,7 @@ export class EnginePool {
   }
 
   private receive(worker: number, message: WorkerMessage, emit: (message: WorkerMessage) => void): void {
-    if (message.type === 'device' || message.type === 'gpuCheck') {
+    if (message.type === 'device' || message.type === 'gpuCheck' || message.type === 'calibration') {
       if (worker === 0) emit(message);
       return;
     }

@@ -1,10 +1,13 @@
 /**
  * Which engine path runs, and why: the fastest for the device and the size, unless the user
- * chose one. Measured on this project's benchmark (BENCHMARKS.md): tfjs pays a fixed cost per
- * operation and per read-back, and on a software WebGL renderer (SwiftShader, llvmpipe) its
- * shaders run on the CPU, slower than plain JS loops at every size; the tfjs CPU backend is
- * slower than plain JS everywhere, so "auto" never picks it.
+ * chose one. Once the device is calibrated (engine/calibration.ts: JS and WebGL timed on it, in
+ * the engine worker), "auto" picks the path its cost models predict faster. Until then it follows
+ * rules read off this project's benchmark (BENCHMARKS.md): tfjs pays a fixed cost per operation
+ * and per read-back, and on a software WebGL renderer (SwiftShader, llvmpipe) its shaders run on
+ * the CPU, slower than plain JS loops at every size. The tfjs CPU backend is slower than plain JS
+ * everywhere, so "auto" never picks it (and it is never calibrated).
  */
+import { calibratedFor, fasterPath, type Calibration } from './calibration';
 import { SMALL_CELLS } from './thresholds';
 import type { EnginePath } from './types';
 
@@ -18,12 +21,23 @@ export interface DeviceInfo {
   maxTextureSize: number;
   /** WebGL is set aside after a GPU fault (context lost, engine stalled) until it passes a check. */
   gpuFault?: boolean;
+  /** What was measured on this device (ignored unless measured on this `renderer`); absent until then. */
+  calibration?: Calibration | null;
 }
 
 export type EnginePreference = 'auto' | EnginePath;
 
 /** Why a path was chosen; an i18n key under `engine.reason.`. */
-export type PathReason = 'chosen' | 'softwareWebgl' | 'noWebgl' | 'small' | 'large' | 'gpuFault' | 'float16Long';
+export type PathReason =
+  | 'chosen'
+  | 'softwareWebgl'
+  | 'noWebgl'
+  | 'small'
+  | 'large'
+  | 'gpuFault'
+  | 'float16Long'
+  | 'calibratedJs'
+  | 'calibratedWebgl';
 
 // SMALL_CELLS: below this many cells plain JS beats a GPU's dispatch and read-back (thresholds.ts)
 export { SMALL_CELLS };
@@ -39,8 +53,10 @@ export function isSoftwareRenderer(renderer: string): boolean {
 /**
  * The path to run.
  * - A chosen path runs as chosen ('chosen'), except WebGL without WebGL, which falls to JS ('noWebgl').
- * - auto: JS without WebGL ('noWebgl'), on a software renderer ('softwareWebgl') or below
- *   SMALL_CELLS ('small'); otherwise WebGL ('large').
+ * - auto, device calibrated on its renderer: the path with the lower predicted ms
+ *   ('calibratedJs', 'calibratedWebgl'; calibration.ts fasterPath).
+ * - auto, not calibrated (yet): JS without WebGL ('noWebgl'), on a software renderer
+ *   ('softwareWebgl') or below SMALL_CELLS ('small'); otherwise WebGL ('large').
  * - device.gpuFault: WebGL's context was lost or the engine stalled, and no check has passed since: what
  *   would run on WebGL runs on JS instead ('gpuFault').
  * @param cells B·H·Lq·Lk of the computation.
@@ -54,7 +70,8 @@ export function choosePath(preference: EnginePreference, device: DeviceInfo, cel
  * The path while the device is not yet probed (the engine worker reports it after it starts), where
  * no device could change it: plain JS when chosen, or for auto below SMALL_CELLS (plain JS even on
  * a hardware GPU; reason 'small'). So a cold start can compute its first, classroom-sized result
- * on the page without waiting for the worker.
+ * on the page without waiting for the worker. (A calibration, known only with the renderer, may
+ * later put such a size on WebGL: only results computed before the probe follow this rule.)
  * @returns null when the device decides (a tfjs path chosen, or auto from SMALL_CELLS cells).
  */
 export function choosePathUnprobed(preference: EnginePreference, cells: number): { path: 'js'; reason: PathReason } | null {
@@ -67,6 +84,9 @@ function choosePathOnDevice(preference: EnginePreference, device: DeviceInfo, ce
   if (preference === 'webgl' && !hasWebgl) return { path: 'js', reason: 'noWebgl' };
   if (preference !== 'auto') return { path: preference, reason: 'chosen' };
   if (!hasWebgl) return { path: 'js', reason: 'noWebgl' };
+  if (calibratedFor(device.calibration, device.renderer)) {
+    return fasterPath(device.calibration, cells) === 'webgl' ? { path: 'webgl', reason: 'calibratedWebgl' } : { path: 'js', reason: 'calibratedJs' };
+  }
   if (isSoftwareRenderer(device.renderer)) return { path: 'js', reason: 'softwareWebgl' };
   if (cells < SMALL_CELLS) return { path: 'js', reason: 'small' };
   return { path: 'webgl', reason: 'large' };

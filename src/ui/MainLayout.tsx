@@ -39,7 +39,7 @@ export function MainLayout({ scenario, linked, update, replace, warnings, dismis
       </aside>
       <main className="views" id={MAIN_ID}>
         <p className="formula">{scenario.temperature === 1 ? t('app.formula') : t('app.formulaTemperature', { tau: scenario.temperature })}</p>
-        <StatusLine device={run.device} run={shown?.run ?? null} set={shown?.set ?? null} slice={quiz.hidden ? null : c.slice} computing={run.computing && c.slow} preparing={run.preparing} projecting={run.projecting} progress={run.progress} job={run.job} />
+        <StatusLine device={run.device} run={shown?.run ?? null} set={shown?.set ?? null} slice={quiz.hidden ? null : c.slice} computing={run.computing && c.slow} preparing={run.preparing} projecting={run.projecting} progress={run.progress} job={run.job} calibrationSource={run.calibrationSource} />
         <WarningBanner warnings={warnings} onDismiss={dismissWarnings} />
         <GpuNoticeBanner gpu={run.gpu} onDismiss={run.dismissGpuNotice} />
         {!derived.ok && <p className="banner error" role="alert">{t(`errors.${derived.error}`)}</p>}

@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import type { StageSet } from '../engine/headStages';
 import type { DeviceInfo } from '../engine/pathChoice';
+import { calibratedFor, type CostModel } from '../engine/calibration';
 import type { EnginePath as Path } from '../engine/types';
 import type { RunInfo } from '../worker/protocol';
 import { useProgress, type ProgressStore } from './useProgress';
@@ -22,9 +23,11 @@ interface Props {
   /** Progress of `job`, the computation in flight (null when none is). */
   progress: ProgressStore;
   job: unknown;
+  /** Where device.calibration came from (engine client): shown as data-source. */
+  calibrationSource?: 'stored' | 'measured' | null;
 }
 
-export function StatusLine({ device, run, set, slice, computing, preparing, projecting, progress, job }: Props) {
+export function StatusLine({ device, run, set, slice, computing, preparing, projecting, progress, job, calibrationSource = null }: Props) {
   const { t } = useTranslation();
   if (!run && device && job === null && !computing) return <p className="status" role="status">{t('status.noResult')}</p>;
   // a result computed on the page before the worker has probed the device (a cold start) is said as any other
@@ -37,6 +40,7 @@ export function StatusLine({ device, run, set, slice, computing, preparing, proj
   return (
     <p className="status" role="status" data-testid="status">
       {run ? <EnginePath run={run} device={device} /> : <span>{t('status.starting')}</span>}
+      {run && device && <CalibrationFigures device={device} source={calibrationSource} />}
       {run && (
         <span>
           {t('status.precision')}: <span data-testid="status-precision" data-precision={run.precision}>{t(`status.${run.precision}`)}</span>
@@ -77,6 +81,24 @@ function EnginePath({ run, device }: { run: RunInfo; device: DeviceInfo | null }
       {t('engine.label')}: <b>{name}</b> <span className="reason">({t(`engine.reason.${run.reason}`, { renderer: shortRenderer(device?.renderer ?? '') })})</span>
       {run.workers !== undefined && run.workers > 1 && <span data-testid="status-workers"> · {t('engine.workers', { count: run.workers })}</span>}
       {run.backend?.fallbackReason && <span className="fallback"> — {t('status.fallback', { reason: run.backend.fallbackReason })}</span>}
+    </span>
+  );
+}
+
+/** What "auto" measured on this device, once it has (engine/calibration.ts): each path's cost per cell and fixed cost. */
+function CalibrationFigures({ device, source }: { device: DeviceInfo; source: 'stored' | 'measured' | null }) {
+  const { t } = useTranslation();
+  const calibration = device.calibration;
+  if (!calibratedFor(calibration, device.renderer)) return null;
+  const cost = (model: CostModel) => t('engine.calibration.cost', { perCell: Number((model.perCellMs * 1000).toPrecision(2)), fixed: model.fixedMs.toFixed(1) });
+  const figures = {
+    renderer: shortRenderer(calibration.renderer),
+    js: cost(calibration.js),
+    webgl: calibration.webgl ? cost(calibration.webgl) : t('engine.calibration.noWebgl'),
+  };
+  return (
+    <span data-testid="status-calibration" data-source={source ?? ''} data-measured-at={calibration.measuredAt}>
+      {t('engine.calibration.figures', figures)}
     </span>
   );
 }

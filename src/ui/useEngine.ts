@@ -14,11 +14,15 @@ import { createEnginePool } from '../compute/enginePool';
 import { EngineClient } from '../compute/engineClient';
 import type { EngineJob, EngineResult, GpuHealth } from '../compute/engineTypes';
 import { headIndex } from '../engine/headStages';
+import { localCalibrationStorage } from './calibrationStorage';
 
 export type { EngineJob, EngineResult } from '../compute/engineTypes';
 
 export interface EngineState<J extends EngineJob> {
+  /** The probed device, with its calibration once known (device.calibration). */
   device: DeviceInfo | null;
+  /** Where device.calibration came from: this browser's storage or a measurement just now (null: none). */
+  calibrationSource: 'stored' | 'measured' | null;
   result: EngineResult<J> | null;
   /** The current job has neither a result nor an error yet. */
   computing: boolean;
@@ -43,12 +47,12 @@ export interface EngineState<J extends EngineJob> {
  * Only one component should use it: its client owns a pool of workers.
  */
 export function useEngine<J extends EngineJob>(job: J | null, focus: HeadRef | null = null): EngineState<J> {
-  const [client] = useState(() => new EngineClient<J>(createEnginePool));
+  const [client] = useState(() => new EngineClient<J>(createEnginePool, { storage: localCalibrationStorage }));
   useEffect(() => {
     client.start();
     return () => client.stop();
   }, [client]);
-  const { result, status, gpu } = useSyncExternalStore(client.subscribe, client.getSnapshot);
+  const { result, status, gpu, calibrationSource } = useSyncExternalStore(client.subscribe, client.getSnapshot);
   const device = client.device;
 
   // At classroom size the job is computed during this render (pageRecompute.ts), so the change
@@ -103,6 +107,7 @@ export function useEngine<J extends EngineJob>(job: J | null, focus: HeadRef | n
   const waiting = job !== null && !ready && !(current && status.done);
   return {
     device,
+    calibrationSource,
     // the same settings and heads, asked for by a newer job (e.g. the view moved to a computed head)
     result: ready && shown.job !== job ? { ...shown, job } : shown,
     computing: waiting,

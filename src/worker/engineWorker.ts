@@ -4,6 +4,8 @@
  * block, reports progress, and drops a request as soon as a newer one arrives.
  */
 import { choosePath, isSoftwareRenderer, type DeviceInfo } from '../engine/pathChoice';
+import { calibratedFor, type Calibration } from '../engine/calibration';
+import { measureCalibration } from './calibrate';
 import { cellCount, type StageSet } from '../engine/headStages';
 import { buildStagePyramids } from '../engine/stagePyramids';
 import { runAttention } from '../engine/runner';
@@ -36,6 +38,8 @@ const NO_VECTORS = new Float32Array(0);
 let latest = -1;
 const scores = createScoreCache();
 const device: DeviceInfo = probeDevice();
+/** This device's calibration, from the page (stored) or measured here; "auto" decides by it once known. */
+let calibration: Calibration | null = null;
 scope.postMessage({ type: 'device', device });
 // On a hardware GPU "auto" runs large sizes on WebGL: compile its shaders now, not on first use.
 if (device.webglVersion > 0 && !isSoftwareRenderer(device.renderer)) void ensureTfBackend('webgl', reportLoss).catch(() => undefined);
@@ -46,6 +50,11 @@ scope.onmessage = (event) => {
     latest = -1; // the run in flight stops at its next checkpoint
     return;
   }
+  if (request.type === 'calibration') {
+    if (calibratedFor(request.calibration, device.renderer)) calibration = request.calibration;
+    return;
+  }
+  if (request.type === 'calibrate') return calibrateOnce();
   if (request.type === 'gpuCheck') {
     void oneAtATime(() => checkWebgl(reportLoss)).then((answer) => scope.postMessage({ type: 'gpuCheck', id: request.id, ...answer }));
     return;
@@ -74,7 +83,7 @@ async function handle(request: ComputeRequest): Promise<void> {
     if (request.scenario.tokenizer === 'gpt2' && request.scenario.inputMode === 'text') await loadGpt2().catch(gpt2Failed);
     const inputs = inputsFor(request, () => scope.postMessage({ type: 'projecting', id: request.id }));
     checkCurrent(request.id);
-    const choice = choosePath(request.scenario.engine, request.avoidWebgl ? { ...device, gpuFault: true } : device, cellCount(inputs.shape));
+    const choice = choosePath(request.scenario.engine, { ...device, calibration, gpuFault: request.avoidWebgl === true }, cellCount(inputs.shape));
     let backend: BackendInfo | null = null;
     if (choice.path !== 'js') {
       if (!isWarm(choice.path)) scope.postMessage({ type: 'preparing', id: request.id, path: choice.path });
@@ -129,6 +138,24 @@ async function addPyramids(set: StageSet, id: number): Promise<void> {
     await yieldTask();
     checkCurrent(id);
   }
+}
+
+/**
+ * Measures this device's calibration (calibrate.ts) unless it is known or being measured, one
+ * timed run at a time through the queue (a compute request waits for one run at most), and posts
+ * it. A failure posts nothing: the page asks again on its next start.
+ */
+let calibrating = false;
+function calibrateOnce(): void {
+  if (calibrating || calibration || device.webglVersion === 0) return;
+  calibrating = true;
+  measureCalibration(device.renderer, oneAtATime, reportLoss).then(
+    (measured) => {
+      calibration = measured;
+      scope.postMessage({ type: 'calibration', calibration: measured });
+    },
+    () => undefined,
+  ).finally(() => (calibrating = false));
 }
 
 /** Tells the page, once, that this worker's WebGL context is gone (it replaces the worker). */

@@ -2,6 +2,7 @@
  * Messages between the page and the engine worker (engineWorker.ts). Everything is structured-
  * cloneable; stage arrays travel as transferred buffers.
  */
+import type { Calibration } from '../engine/calibration';
 import type { StageSet } from '../engine/headStages';
 import type { DeviceInfo, PathReason } from '../engine/pathChoice';
 import type { AttentionInputs, BackendInfo, EnginePath, HeadRef, Precision } from '../engine/types';
@@ -35,6 +36,21 @@ export interface ComputeRequest {
 export interface GpuCheckRequest {
   type: 'gpuCheck';
   id: number;
+}
+
+/**
+ * Time the engine paths on this device (worker/calibrate.ts) when idle, and answer with a
+ * 'calibration' message. The page asks one worker, once, when it holds no calibration for this
+ * renderer and the device has WebGL (without it plain JS is the only fast path: nothing to measure).
+ */
+export interface CalibrateRequest {
+  type: 'calibrate';
+}
+
+/** The device's calibration, from the page's storage or another worker: "auto" decides by it from now on. */
+export interface UseCalibration {
+  type: 'calibration';
+  calibration: Calibration;
 }
 
 /** Drop the request in flight (the page no longer needs it: its settings were undone). */
@@ -78,7 +94,9 @@ export type WorkerMessage =
   /** The WebGL context of this worker was lost (webglcontextlost): its tfjs backend cannot be trusted any more. */
   | { type: 'gpuLost' }
   /** The answer to a GpuCheckRequest: ok when WebGL computed every stage within tolerance of the reference. */
-  | { type: 'gpuCheck'; id: number; ok: boolean; detail: string };
+  | { type: 'gpuCheck'; id: number; ok: boolean; detail: string }
+  /** The answer to a CalibrateRequest: what was measured on this device. */
+  | { type: 'calibration'; calibration: Calibration };
 
 /** What the page sends to the worker. */
-export type PageMessage = ComputeRequest | CancelRequest | GpuCheckRequest;
+export type PageMessage = ComputeRequest | CancelRequest | GpuCheckRequest | CalibrateRequest | UseCalibration;

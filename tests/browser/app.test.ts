@@ -40,8 +40,9 @@ describe('Maskscope app', () => {
   it('auto: on this software WebGL renderer the plain-JS path runs, and the status line says why; the first result is computed on the page', async () => {
     const status = page.getByTestId('status-backend');
     await expect(status.getAttribute('data-path')).resolves.toBe('js');
-    // said once the worker has probed the device (the first result may come before: see below)
-    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain('software renderer (SwiftShader)');
+    // said once the worker has probed the device (the first result may come before: see below): by
+    // the rule for a software renderer, or — once the device is measured (calibration.test.ts) — by the measurement
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/software renderer \(SwiftShader\)|measured on this device: plain JavaScript is faster/);
     // the cold start's first result was computed on the page, without waiting for the worker to start
     await expect(page.getByTestId('status-on-page').getAttribute('data-kind')).resolves.toBe('whole');
   });

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EngineClient, type PoolLike } from '../../src/compute/engineClient';
 import type { EngineJob } from '../../src/compute/engineTypes';
 import type { DeviceInfo } from '../../src/engine/pathChoice';
+import type { Calibration } from '../../src/engine/calibration';
 import { allocateHead, type StageSet } from '../../src/engine/headStages';
 import type { AttentionShape } from '../../src/engine/types';
 import { deriveInputs } from '../../src/scenario/derive';
@@ -26,6 +27,10 @@ class FakePool implements PoolLike {
   submit(request: ComputeRequest): void { this.submitted.push(request); }
   cancel(): void { this.cancelled++; }
   check(id: number): void { this.checks.push(id); }
+  calibrations = 0;
+  used: Calibration[] = [];
+  calibrate(): void { this.calibrations++; }
+  useCalibration(calibration: Calibration): void { this.used.push(calibration); }
   terminate(): void { this.terminated = true; }
   get last(): ComputeRequest {
     const r = this.submitted.at(-1);
@@ -248,5 +253,124 @@ describe('EngineClient', () => {
     const faulted = client.device;
     expect(faulted).toBe(client.device);
     expect(faulted).not.toBe(DEVICE);
+  });
+});
+
+describe('EngineClient: the device’s calibration', () => {
+  const measured: Calibration = { renderer: DEVICE.renderer, measuredAt: '2026-12-05T20:00:00.000Z', js: { fixedMs: 0, perCellMs: 2e-5 }, webgl: { fixedMs: 18, perCellMs: 1e-6 } };
+  let pools: FakePool[];
+  let stored: string | null;
+  let client: EngineClient<EngineJob>;
+  const pool = () => pools.at(-1) as FakePool;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    pools = [];
+    stored = null;
+    client = new EngineClient<EngineJob>((emit, fail) => {
+      const p = new FakePool(emit, fail);
+      pools.push(p);
+      return p;
+    }, { storage: { load: () => stored, save: (text) => void (stored = text) }, calibrateAfterMs: 2_000 });
+  });
+  afterEach(() => {
+    client.stop();
+    vi.useRealTimers();
+  });
+
+  it('none stored: the first worker is asked to measure 2 s after the device, after the first job was sent; its answer is stored, handed to the workers and decides on the page', () => {
+    client.start();
+    const job = makeJob('a');
+    client.submit(job);
+    pool().emit({ type: 'device', device: DEVICE });
+    expect(pool().submitted).toHaveLength(1);
+    pool().emit(resultFor(pool().last, job.inputs.shape));
+    vi.advanceTimersByTime(1_999);
+    expect(pool().calibrations).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(pool().calibrations).toBe(1);
+    pool().emit({ type: 'calibration', calibration: measured });
+    expect(JSON.parse(stored ?? '')).toEqual(measured);
+    expect(pool().used).toEqual([measured]);
+    expect(client.device?.calibration).toEqual(measured);
+    expect(client.getSnapshot().calibrationSource).toBe('measured');
+    vi.advanceTimersByTime(60_000);
+    expect(pool().calibrations).toBe(1);
+  });
+
+  it('one stored for this renderer: handed to the workers before the first job, never measured again', () => {
+    stored = JSON.stringify(measured);
+    client.start();
+    const job = makeJob('a');
+    client.submit(job);
+    pool().emit({ type: 'device', device: DEVICE });
+    expect(pool().used).toEqual([measured]);
+    expect(pool().submitted).toHaveLength(1);
+    pool().emit(resultFor(pool().last, job.inputs.shape));
+    expect(client.device?.calibration).toEqual(measured);
+    expect(client.getSnapshot().calibrationSource).toBe('stored');
+    vi.advanceTimersByTime(60_000);
+    expect(pool().calibrations).toBe(0);
+  });
+
+  it('one stored for another renderer, or corrupt: ignored and measured again (the new one replaces it)', () => {
+    for (const text of [JSON.stringify({ ...measured, renderer: 'Old GPU' }), '{not json']) {
+      stored = text;
+      client.start();
+      pool().emit({ type: 'device', device: DEVICE });
+      expect(pool().used).toEqual([]);
+      expect(client.device?.calibration).toBeUndefined();
+      vi.advanceTimersByTime(2_000);
+      expect(pool().calibrations).toBe(1);
+      pool().emit({ type: 'calibration', calibration: measured });
+      expect(JSON.parse(stored ?? '')).toEqual(measured);
+      client.stop();
+      client = new EngineClient<EngineJob>((emit, fail) => {
+        const p = new FakePool(emit, fail);
+        pools.push(p);
+        return p;
+      }, { storage: { load: () => stored, save: (t) => void (stored = t) }, calibrateAfterMs: 2_000 });
+    }
+  });
+
+  it('a fault during the measurement (perhaps its own: a GPU that loses its context) is not followed by another measurement', () => {
+    client.start();
+    pool().emit({ type: 'device', device: DEVICE });
+    vi.advanceTimersByTime(2_000);
+    expect(pool().calibrations).toBe(1);
+    pool().emit({ type: 'gpuLost' });
+    pool().emit({ type: 'device', device: DEVICE });
+    vi.advanceTimersByTime(60_000);
+    expect(pools.map((p) => p.calibrations)).toEqual([1, 0]);
+    expect(client.device?.calibration).toBeUndefined();
+  });
+
+  it('a fault before the measurement was asked: not asked while WebGL is set aside, asked once a check passes', () => {
+    client.start();
+    pool().emit({ type: 'device', device: DEVICE });
+    pool().emit({ type: 'gpuLost' });
+    pool().emit({ type: 'device', device: DEVICE });
+    vi.advanceTimersByTime(2_000); // the first check (CHECK_DELAYS_MS[0])
+    expect(pool().calibrations).toBe(0);
+    const check = pool().checks.at(-1) as number;
+    pool().emit({ type: 'gpuCheck', id: check, ok: true, detail: '' });
+    vi.advanceTimersByTime(2_000);
+    expect(pools.map((p) => p.calibrations)).toEqual([0, 1]);
+  });
+
+  it('without WebGL nothing is measured; a fault’s new pool is given the calibration already known', () => {
+    client.start();
+    pool().emit({ type: 'device', device: { webglVersion: 0, renderer: '', maxTextureSize: 0 } });
+    vi.advanceTimersByTime(60_000);
+    expect(pool().calibrations).toBe(0);
+    expect(client.getSnapshot().calibrationSource).toBeNull();
+    client.stop();
+    stored = JSON.stringify(measured);
+    client.start();
+    pool().emit({ type: 'device', device: DEVICE });
+    pool().emit({ type: 'gpuLost' });
+    pool().emit({ type: 'device', device: DEVICE });
+    expect(pool().used).toEqual([measured]);
+    expect(client.device).toMatchObject({ gpuFault: true, calibration: measured });
   });
 });

@@ -226,6 +226,18 @@ describe('before the worker has probed the device (a cold start)', () => {
     expect(withProbedReason(fromWorker, SOFTWARE)).toBe(fromWorker);
   });
 
+  it('calibrated: computed on the page only where the calibration picks JS; a restated reason says it was measured', () => {
+    const job = jobOf(small);
+    const calibration = (webglFixedMs: number) => ({ renderer: GPU.renderer, measuredAt: '2026-12-05T20:00:00.000Z', js: { fixedMs: 0, perCellMs: 1e-4 }, webgl: { fixedMs: webglFixedMs, perCellMs: 0 } });
+    const jsFaster: DeviceInfo = { ...GPU, calibration: calibration(1e6) };
+    const webglFaster: DeviceInfo = { ...GPU, calibration: calibration(0) };
+    expect(computeOnPage(null, job, jsFaster)?.run).toMatchObject({ path: 'js', reason: 'calibratedJs', onPage: 'whole' });
+    expect(pagePlan(null, job, webglFaster)).toBeNull(); // the worker runs it on WebGL
+    const result = { job, ...computeOnPage(null, job, null)! };
+    expect(withProbedReason(result, jsFaster).run.reason).toBe('calibratedJs');
+    expect(withProbedReason(result, webglFaster)).toBe(result); // computed before the probe, kept as it was
+  });
+
   it('a tfjs path chosen: left to the worker, which knows the device', () => {
     for (const engine of ['webgl', 'cpu'] as const) expect(computeOnPage(null, jobOf({ ...small, engine }), null)).toBeNull();
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Calibration } from '../../src/engine/calibration';
 import { choosePath, choosePathUnprobed, isSoftwareRenderer, SMALL_CELLS, type DeviceInfo } from '../../src/engine/pathChoice';
 
 const gpu: DeviceInfo = { webglVersion: 2, renderer: 'ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0, D3D11)', maxTextureSize: 16384 };
@@ -39,6 +40,41 @@ describe('choosePath', () => {
     expect(choosePath('js', gpu, large)).toEqual({ path: 'js', reason: 'chosen' });
     expect(choosePath('webgl', none, large)).toEqual({ path: 'js', reason: 'noWebgl' });
     expect(choosePath('cpu', none, large)).toEqual({ path: 'cpu', reason: 'chosen' });
+  });
+});
+
+describe('choosePath with a calibration', () => {
+  // JS 0.1 µs/cell; WebGL 0.02 µs/cell + 16 ms: WebGL is faster from 200 001 cells on
+  const measured = (renderer: string, webgl: Calibration['webgl'] = { fixedMs: 16, perCellMs: 2e-5 }): Calibration => ({ renderer, measuredAt: '2026-01-01T00:00:00.000Z', js: { fixedMs: 0, perCellMs: 1e-4 }, webgl });
+  const calibrated: DeviceInfo = { ...gpu, calibration: measured(gpu.renderer) };
+
+  it('auto picks the path predicted faster: JS up to the crossover, WebGL past it (not SMALL_CELLS)', () => {
+    expect(choosePath('auto', calibrated, 200_000)).toEqual({ path: 'js', reason: 'calibratedJs' });
+    expect(choosePath('auto', calibrated, 200_001)).toEqual({ path: 'webgl', reason: 'calibratedWebgl' });
+    expect(200_001).toBeLessThan(SMALL_CELLS);
+    expect(choosePath('auto', calibrated, large)).toEqual({ path: 'webgl', reason: 'calibratedWebgl' });
+  });
+
+  it('measured on a software renderer where WebGL is slower everywhere: JS at every size, said as measured', () => {
+    const slow: DeviceInfo = { ...swiftshader, calibration: measured(swiftshader.renderer, { fixedMs: 30, perCellMs: 1e-3 }) };
+    expect(choosePath('auto', slow, 16)).toEqual({ path: 'js', reason: 'calibratedJs' });
+    expect(choosePath('auto', slow, large)).toEqual({ path: 'js', reason: 'calibratedJs' });
+    expect(choosePath('auto', { ...gpu, calibration: measured(gpu.renderer, null) }, large)).toEqual({ path: 'js', reason: 'calibratedJs' });
+  });
+
+  it('a calibration of another renderer is ignored: the fixed rules decide', () => {
+    const other: DeviceInfo = { ...gpu, calibration: measured('Another GPU') };
+    expect(choosePath('auto', other, 200_001)).toEqual({ path: 'js', reason: 'small' });
+    expect(choosePath('auto', other, large)).toEqual({ path: 'webgl', reason: 'large' });
+  });
+
+  it('a GPU fault, no WebGL and a chosen path still win over the calibration', () => {
+    expect(choosePath('auto', { ...calibrated, gpuFault: true }, large)).toEqual({ path: 'js', reason: 'gpuFault' });
+    expect(choosePath('auto', { ...calibrated, gpuFault: true }, 16)).toEqual({ path: 'js', reason: 'calibratedJs' });
+    expect(choosePath('auto', { ...none, calibration: measured('') }, large)).toEqual({ path: 'js', reason: 'noWebgl' });
+    expect(choosePath('js', calibrated, large)).toEqual({ path: 'js', reason: 'chosen' });
+    expect(choosePath('webgl', calibrated, 16)).toEqual({ path: 'webgl', reason: 'chosen' });
+    expect(choosePath('cpu', calibrated, large)).toEqual({ path: 'cpu', reason: 'chosen' });
   });
 });
 

@@ -18,12 +18,19 @@ export const engineEn = {
   },
   reason: {
     chosen: 'chosen in the settings',
-    softwareWebgl: 'auto: WebGL here is a software renderer ({{renderer}}), slower than plain JavaScript',
-    noWebgl: 'no WebGL in this browser',
-    small: 'auto: at this size GPU dispatch and read-back cost more than the work',
-    large: 'auto: large enough for the GPU',
+    softwareWebgl: 'auto, this device not measured yet: WebGL here is a software renderer ({{renderer}}), slower than plain JavaScript',
+    noWebgl: 'no WebGL in this browser: plain JavaScript is the only fast path, nothing to measure',
+    small: 'auto, this device not measured yet: at this size GPU dispatch and read-back cost more than the work',
+    large: 'auto, this device not measured yet: large enough for the GPU',
+    calibratedJs: 'auto, measured on this device: plain JavaScript is faster at this size',
+    calibratedWebgl: 'auto, measured on this device: WebGL is faster at this size',
     gpuFault: 'WebGL set aside after a GPU fault, until it passes a check',
     float16Long: 'this GPU computes in float16, exact for positions only up to 2048: plain JavaScript gives the right numbers',
+  },
+  calibration: {
+    figures: 'measured on {{renderer}}: JavaScript {{js}}; WebGL {{webgl}}',
+    cost: '{{perCell}} µs/cell + {{fixed}} ms',
+    noWebgl: 'did not start',
   },
   onPage: {
     mask: 'on the page (only masks or modifiers changed: Q, K, V and scores kept)',

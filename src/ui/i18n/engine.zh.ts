@@ -18,12 +18,19 @@ export const engineZh = {
   },
   reason: {
     chosen: '在设置中指定',
-    softwareWebgl: '自动：此处的 WebGL 是软件渲染器（{{renderer}}），比纯 JavaScript 慢',
-    noWebgl: '此浏览器没有 WebGL',
+    softwareWebgl: '自动（尚未在本设备上实测）：此处的 WebGL 是软件渲染器（{{renderer}}），比纯 JavaScript 慢',
+    noWebgl: '此浏览器没有 WebGL：纯 JavaScript 是唯一的快速路径，无需实测',
     gpuFault: 'GPU 出错后暂不使用 WebGL，待其通过核对',
     float16Long: '此 GPU 以 float16 计算，位置只在 2048 以内精确：改用纯 JavaScript 以得到正确数值',
-    small: '自动：在这个规模下，GPU 调度和回读的开销大于计算本身',
-    large: '自动：规模足够大，适合 GPU',
+    small: '自动（尚未在本设备上实测）：在这个规模下，GPU 调度和回读的开销大于计算本身',
+    large: '自动（尚未在本设备上实测）：规模足够大，适合 GPU',
+    calibratedJs: '自动（已在本设备上实测）：在这个规模下纯 JavaScript 更快',
+    calibratedWebgl: '自动（已在本设备上实测）：在这个规模下 WebGL 更快',
+  },
+  calibration: {
+    figures: '在 {{renderer}} 上实测：JavaScript {{js}}；WebGL {{webgl}}',
+    cost: '每单元 {{perCell}} 微秒 + {{fixed}} 毫秒',
+    noWebgl: '未能启动',
   },
   onPage: {
     mask: '在页面中计算（只改了掩码或修饰项：沿用 Q、K、V 和分数）',
