@@ -1,8 +1,8 @@
 /**
  * The masked softmax on the tfjs WebGL backend as one kernel of two fragment programs, instead
  * of the chain of ~10 tfjs ops that the other backends run (tfStages.ts `maskedSoftmax`):
- *   1. row statistics [rows, 2]: column 0 = m, the maximum of the allowed logits of the row;
- *      column 1 = s = Σ_allowed exp(logit − m). A row with no allowed key gets m = 0, s = 0.
+ *   1. row statistics [rows, 2], one pass over each row: column 0 = m, the maximum of the allowed
+ *      logits of the row; column 1 = s = Σ_allowed exp(logit − m). No allowed key: m = 0, s = 0.
  *   2. weights [rows, Lk]: mask ? exp(logit − m) / s : 0, and 0 in a row whose s is 0.
  * Same definition and rules as the chain (DESIGN.md §1): the mask is applied by selection, the
  * maximum is taken over the allowed cells only, a fully masked row gives weights 0 (PyTorch ≥ 2.5
@@ -29,7 +29,12 @@ function keyLoop(keyLength: number, body: string): string {
   return `for (int k = 0; k < ${bound}; k++) { ${body} }`;
 }
 
-/** Program 1: [rows, 2] — the allowed maximum m and Σ exp(logit − m) over the allowed keys. */
+/**
+ * Program 1: [rows, 2] — the allowed maximum m and s = Σ exp(logit − m) over the allowed keys, in
+ * one pass over the row (the online softmax: when a larger logit arrives, s is rescaled by
+ * exp(m_old − m_new); Milakov & Gimelshein 2018). Both cells of a row run the same loop, so
+ * they agree on m; column 0 writes m, column 1 writes s. No allowed key: m = 0, s = 0.
+ */
 class MaskedRowStatsProgram implements GPGPUProgram {
   variableNames = ['logits', 'mask'];
   outputShape: number[];
@@ -44,20 +49,21 @@ class MaskedRowStatsProgram implements GPGPUProgram {
         ivec2 coords = getOutputCoords();
         int row = coords[0];
         float rowMax = 0.0;
-        bool seen = false;
+        float sum = 0.0;
         ${keyLoop(keyLength, `
           if (getMask(row, k) > 0.5) {
             float x = getLogits(row, k);
-            rowMax = seen ? max(rowMax, x) : x;
-            seen = true;
+            if (sum == 0.0) {
+              rowMax = x;
+              sum = 1.0;
+            } else if (x > rowMax) {
+              sum = sum * exp(rowMax - x) + 1.0;
+              rowMax = x;
+            } else {
+              sum += exp(x - rowMax);
+            }
           }`)}
-        if (coords[1] == 0) {
-          setOutput(rowMax);
-          return;
-        }
-        float sum = 0.0;
-        ${keyLoop(keyLength, `if (getMask(row, k) > 0.5) sum += exp(getLogits(row, k) - rowMax);`)}
-        setOutput(sum);
+        setOutput(coords[1] == 0 ? rowMax : sum);
       }`;
   }
 }
