@@ -142,6 +142,17 @@ async function runFused(name: string) {
   return { softmax, attentionKernels: info.kernels.map((k) => k.name), before, after: tf.memory().numTensors };
 }
 
+/**
+ * The fused softmax on a WebGL 1 context (tfjs flag WEBGL_VERSION = 1, set before the backend
+ * starts: call first, on a fresh page), where its loops need a constant bound.
+ */
+async function runFusedWebgl1() {
+  tf.env().set('WEBGL_VERSION', 1);
+  tf.env().set('WEBGL_CPU_FORWARD', false);
+  await initBackend('webgl');
+  return { webglVersion: tf.env().getNumber('WEBGL_VERSION'), backend: tf.getBackend(), softmax: await fusedSoftmax() };
+}
+
 /** Tensor and GPU byte counts around `repeats` computes of a case (default: ENGINE_CASES[7]). */
 async function leakCheck(repeats: number, name: string = ENGINE_CASES[7]!.name) {
   tf.env().set('WEBGL_CPU_FORWARD', false);
@@ -156,5 +167,5 @@ async function leakCheck(repeats: number, name: string = ENGINE_CASES[7]!.name) 
   return { before: before.numTensors, after: after.numTensors, bytesBefore: (before as typeof after).numBytesInGPU ?? 0, bytesAfter: after.numBytesInGPU ?? 0 };
 }
 
-Object.assign(window, { maskscopeEngineTest: { run, runFused, runPath, runTextureLimit, runF16, leakCheck, caseNames: ENGINE_CASES.map((c) => c.name), everyModifierCase: EVERY_MODIFIER_CASE } });
+Object.assign(window, { maskscopeEngineTest: { run, runFused, runFusedWebgl1, runPath, runTextureLimit, runF16, leakCheck, caseNames: ENGINE_CASES.map((c) => c.name), everyModifierCase: EVERY_MODIFIER_CASE } });
 document.body.dataset.ready = 'true';

@@ -124,6 +124,27 @@ describe('maskedSoftmax on WebGL: the fused MaskedSoftmax kernel', () => {
   });
 });
 
+describe('maskedSoftmax on a WebGL 1 context (tfjs flag WEBGL_VERSION = 1, a fresh page): loops with a constant bound', () => {
+  let r: { webglVersion: number; backend: string; softmax: SoftmaxResult[] };
+
+  beforeAll(async () => {
+    const fresh = await openPage(harness, 'tests/browser/engine-page.html');
+    await fresh.page.waitForSelector('body[data-ready="true"]');
+    r = await fresh.page.evaluate(() => (window as unknown as { maskscopeEngineTest: { runFusedWebgl1(): Promise<typeof r> } }).maskscopeEngineTest.runFusedWebgl1());
+    expect(fresh.errors).toEqual([]);
+    await fresh.page.close();
+  });
+
+  for (const spec of SOFTMAX_CASES) {
+    it(`${spec.name}: one ${MASKED_SOFTMAX_KERNEL} kernel on WebGL 1, matching the float64 reference within 1e-5`, () => {
+      expect(r).toMatchObject({ webglVersion: 1, backend: 'webgl' });
+      const got = r.softmax.find((x) => x.name === spec.name);
+      expect(got?.kernels).toEqual([MASKED_SOFTMAX_KERNEL]);
+      expectSoftmaxMatches(got, 1e-5);
+    });
+  }
+});
+
 type RunPath = (names: string[], path: string, maxTextureSize: number, warm: boolean) => Promise<{ backend: { name: string }; results: PageResult[]; compileOnlyAfter: boolean }>;
 
 /** The page's results against the reference, stage by stage. */
