@@ -1,14 +1,17 @@
 /**
  * The tfjs paths' time split by stage with the tfjs profiler (tf.profile around runAttention).
- * Kernels are attributed in the order the engine issues them per chunk (attention.ts, tfChunks.ts):
- * BatchMatMul + Multiply = scores & scale; then the mask's kernels; from ZerosLike (maskedSoftmax)
- * to the next BatchMatMul = softmax; that BatchMatMul = output. Time outside kernels = uploads,
+ * Kernels are attributed in the order the engine issues them per chunk (tfStages.ts buildStagesTf):
+ * the mask's kernels; from the first BatchMatMul = scores, scale and score modifiers; from the
+ * softmax (on WebGL the one fused MaskedSoftmax kernel, tfMaskedSoftmax.ts; elsewhere the chain
+ * from its first ZerosLike) to the next BatchMatMul = softmax; that BatchMatMul = output; the next
+ * kernel starts the next chunk's mask. Time outside kernels = uploads,
  * read-backs to JS, masked and row status in JS. With GPU timer queries kernel times are GPU
  * times; without them (e.g. SwiftShader) tfjs times each kernel on the wall clock with a
  * synchronous read after it, which serialises the pipeline and adds one read-back per kernel.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { runAttention } from '../src/engine/runner';
+import { MASKED_SOFTMAX_KERNEL } from '../src/engine/tfMaskedSoftmax';
 import { resolvePath } from './compute';
 import { inputsFor } from './inputs';
 import { timeOnce } from './timing';
@@ -28,13 +31,16 @@ export interface TfStageSplit {
   clock: 'gpu timer' | 'wall + sync read' | 'wall';
 }
 
+/** The kernels that begin the softmax stage: the fused WebGL kernel, or the chain's first op. */
+const SOFTMAX_START = new Set([MASKED_SOFTMAX_KERNEL, 'ZerosLike']);
+
 /** The stage of each kernel name, in issue order (see the file comment). */
 function attribute(names: string[]): Stage[] {
-  let stage: Stage = 'scores';
+  let stage: Stage = 'mask';
   return names.map((name) => {
-    if (stage === 'output') stage = 'scores'; // the next chunk
-    if (stage === 'scores' && name !== 'BatchMatMul' && name !== 'Multiply') stage = 'mask';
-    if (stage === 'mask' && name === 'ZerosLike') stage = 'softmax';
+    if (stage === 'output') stage = 'mask'; // the next chunk
+    if (stage === 'mask' && name === 'BatchMatMul') stage = 'scores';
+    if (stage === 'scores' && SOFTMAX_START.has(name)) stage = 'softmax';
     if (stage === 'softmax' && name === 'BatchMatMul') stage = 'output';
     return stage;
   });

@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { specializeMask } from './mask';
 import { compileMask } from './mask/compile';
 import { maskTensor } from './maskTensor';
+import { maskedSoftmaxWebgl } from './tfMaskedSoftmax';
 import { alibiSlope, alibiSlopes, changesLogits, effectiveScale, type ScoreMods } from './scoreMods';
 import type { AttentionInputs, AttentionShape, Precision } from './types';
 
@@ -147,11 +148,20 @@ function alibiBiasTensor(slopes: number[], start: number, end: number, shape: At
  * (≤ every allowed value), so no −∞ or huge constant ever sits in a texture. A row with no
  * allowed cell gets weights 0 (its sum is replaced by 1 in the division), never NaN: tfjs's own
  * `softmax` returns NaN (CPU) or 1s (WebGL) for such rows, so it is not used.
+ * On the WebGL backend the same definition runs as one fused kernel of two programs
+ * (tfMaskedSoftmax.ts) when mask and logits have the same non-empty shape; elsewhere (CPU, WASM,
+ * a broadcast mask) as the chain of tfjs ops below.
  * Source: PyTorch ≥ 2.5 SDPA, FlashAttention, `jax.nn.softmax(where=)` for fully masked rows.
- * @param logits float32 [..., Lk]; mask bool of the same shape (true = may attend).
+ * @param logits float32 [..., Lk]; mask bool of the same shape or broadcastable to it (true = may attend).
  * @returns weights of the same shape: rows sum to 1, or are all 0 when nothing is allowed.
  */
 export function maskedSoftmax(logits: tf.Tensor, mask: tf.Tensor): tf.Tensor {
+  const fused = tf.getBackend() === 'webgl' && logits.size > 0 && tf.util.arraysEqual(logits.shape, mask.shape);
+  return fused ? maskedSoftmaxWebgl(logits, mask) : maskedSoftmaxChain(logits, mask);
+}
+
+/** maskedSoftmax as a chain of tfjs ops (any backend; the CPU backend's path). */
+export function maskedSoftmaxChain(logits: tf.Tensor, mask: tf.Tensor): tf.Tensor {
   return tf.tidy(() => {
     const zeros = tf.zerosLike(logits);
     const rowFloor = tf.min(tf.where(mask, logits, zeros), -1, true);

@@ -8,8 +8,10 @@ import { computeAttention } from '../../src/engine/attention';
 import { joinStages } from '../../src/engine/headStages';
 import { allHeads, runAttention, type EnginePath } from '../../src/engine/runner';
 import { warmUpTf } from '../../src/engine/tfChunks';
+import { maskedSoftmax } from '../../src/engine/tfStages';
 import type { AttentionStages } from '../../src/engine/types';
 import { ENGINE_CASES, EVERY_MODIFIER_CASE, makeInputs, type CaseSpec } from '../helpers/cases';
+import { SOFTMAX_CASES } from '../helpers/softmaxCases';
 
 async function run(names: string[]) {
   tf.env().set('WEBGL_CPU_FORWARD', false);
@@ -105,7 +107,50 @@ async function runF16(names: string[]) {
   // Lq + Lk = 2108 > 2048: float16 would round the mask's positions (7 cells wrong before the check)
   const long = makeInputs({ name: 'long', shape: { batch: 1, heads: 1, queryLength: 8, keyLength: 2100, dK: 2, dV: 2 }, causal: 'bottom-right', keyLengths: [2097], queryLengths: null, seed: 5 });
   const refusals = await Promise.all([computeAttention(long), runAttention(long, { path: 'webgl' })].map((p) => p.then(() => '', (e: Error) => e.message)));
-  return { backend, precision: backendPrecision(), renderFloat32: tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED'), whole, blocks, refusals };
+  const fused = await fusedSoftmax();
+  return { backend, precision: backendPrecision(), renderFloat32: tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED'), whole, blocks, refusals, fused };
+}
+
+/**
+ * maskedSoftmax on the active backend for every SOFTMAX_CASES input: the weights, the kernels
+ * tf.profile saw, and the tensor count before and after (inside tf.tidy).
+ */
+async function fusedSoftmax() {
+  const results = [];
+  for (const c of SOFTMAX_CASES) {
+    const before = tf.memory().numTensors;
+    let weights: number[] = [];
+    const info = await tf.profile(async () => {
+      const w = tf.tidy(() => maskedSoftmax(tf.tensor(c.logits, c.shape, 'float32'), tf.tensor(c.mask, c.shape, 'bool')));
+      weights = [...(await w.data())];
+      w.dispose();
+    });
+    results.push({ name: c.name, weights, kernels: info.kernels.map((k) => k.name), before, after: tf.memory().numTensors });
+  }
+  return results;
+}
+
+/** The fused softmax on WebGL, and the kernels and tensor count of one computeAttention of a case. */
+async function runFused(name: string) {
+  tf.env().set('WEBGL_CPU_FORWARD', false);
+  await initBackend('webgl');
+  const softmax = await fusedSoftmax();
+  const inputs = makeInputs(ENGINE_CASES.find((c) => c.name === name)!);
+  await computeAttention(inputs); // shaders compiled, first-use allocations done
+  const before = tf.memory().numTensors;
+  const info = await tf.profile(async () => void (await computeAttention(inputs)));
+  return { softmax, attentionKernels: info.kernels.map((k) => k.name), before, after: tf.memory().numTensors };
+}
+
+/**
+ * The fused softmax on a WebGL 1 context (tfjs flag WEBGL_VERSION = 1, set before the backend
+ * starts: call first, on a fresh page), where its loops need a constant bound.
+ */
+async function runFusedWebgl1() {
+  tf.env().set('WEBGL_VERSION', 1);
+  tf.env().set('WEBGL_CPU_FORWARD', false);
+  await initBackend('webgl');
+  return { webglVersion: tf.env().getNumber('WEBGL_VERSION'), backend: tf.getBackend(), softmax: await fusedSoftmax() };
 }
 
 /** Tensor and GPU byte counts around `repeats` computes of a case (default: ENGINE_CASES[7]). */
@@ -122,5 +167,5 @@ async function leakCheck(repeats: number, name: string = ENGINE_CASES[7]!.name) 
   return { before: before.numTensors, after: after.numTensors, bytesBefore: (before as typeof after).numBytesInGPU ?? 0, bytesAfter: after.numBytesInGPU ?? 0 };
 }
 
-Object.assign(window, { maskscopeEngineTest: { run, runPath, runTextureLimit, runF16, leakCheck, caseNames: ENGINE_CASES.map((c) => c.name), everyModifierCase: EVERY_MODIFIER_CASE } });
+Object.assign(window, { maskscopeEngineTest: { run, runFused, runFusedWebgl1, runPath, runTextureLimit, runF16, leakCheck, caseNames: ENGINE_CASES.map((c) => c.name), everyModifierCase: EVERY_MODIFIER_CASE } });
 document.body.dataset.ready = 'true';

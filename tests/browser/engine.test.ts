@@ -7,6 +7,8 @@ import { referenceAttention } from '../../src/engine/reference';
 import { ENGINE_CASES, EVERY_MODIFIER_CASE, makeInputs, type CaseSpec } from '../helpers/cases';
 import { planTf } from '../../src/engine/tfPlan';
 import { expectArraysClose } from '../helpers/arrays';
+import { SOFTMAX_CASES, maskedSoftmaxReference } from '../helpers/softmaxCases';
+import { MASKED_SOFTMAX_KERNEL } from '../../src/engine/tfMaskedSoftmax';
 import { openPage, startHarness, type Harness } from './harness';
 
 let harness: Harness;
@@ -67,6 +69,80 @@ describe('computeAttention on WebGL against the float64 reference', () => {
     });
   }
 
+});
+
+type SoftmaxResult = { name: string; weights: number[]; kernels: string[]; before: number; after: number };
+type FusedResult = { softmax: SoftmaxResult[]; attentionKernels: string[]; before: number; after: number };
+
+/**
+ * The weights of a SOFTMAX_CASES input against the float64 reference: within `tol`; blocked
+ * cells and rows without an allowed key exactly 0; a row with one allowed key exactly 1 there;
+ * every other row sums to 1 within `tol`.
+ */
+function expectSoftmaxMatches(got: SoftmaxResult | undefined, tol: number): void {
+  const spec = SOFTMAX_CASES.find((c) => c.name === got?.name);
+  if (!got || !spec) throw new Error(`no softmax result for ${got?.name}`);
+  expect(got.weights.some(Number.isNaN)).toBe(false);
+  expectArraysClose(got.weights, maskedSoftmaxReference(spec), tol);
+  const Lk = spec.shape[spec.shape.length - 1] as number;
+  for (let start = 0; start < got.weights.length; start += Lk) {
+    const row = got.weights.slice(start, start + Lk);
+    const allowed = spec.mask.slice(start, start + Lk);
+    row.forEach((w, k) => allowed[k] === 0 && expect(w).toBe(0));
+    const count = allowed.filter((m) => m === 1).length;
+    if (count === 1) expect(row[allowed.indexOf(1)]).toBe(1);
+    if (count > 1) expect(Math.abs(row.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(tol);
+  }
+}
+
+describe('maskedSoftmax on WebGL: the fused MaskedSoftmax kernel', () => {
+  let r: FusedResult;
+
+  beforeAll(async () => {
+    r = await page.evaluate(
+      (n) => (window as unknown as { maskscopeEngineTest: { runFused(n: string): Promise<FusedResult> } }).maskscopeEngineTest.runFused(n),
+      ENGINE_CASES[7]!.name,
+    );
+  });
+
+  for (const spec of SOFTMAX_CASES) {
+    it(`${spec.name}: matches the float64 reference within 1e-5; fully masked rows exactly 0, one allowed key exactly 1, logits at ±80 without overflow, rows summing to 1`, () => {
+      expectSoftmaxMatches(r.softmax.find((x) => x.name === spec.name), 1e-5);
+    });
+
+    it(`${spec.name}: runs as the one ${MASKED_SOFTMAX_KERNEL} kernel, and leaves the tensor count unchanged`, () => {
+      const got = r.softmax.find((x) => x.name === spec.name)!;
+      expect(got.kernels).toEqual([MASKED_SOFTMAX_KERNEL]);
+      expect(got.after).toBe(got.before);
+    });
+  }
+
+  it(`computeAttention (${ENGINE_CASES[7]!.name}): after the mask's kernels, scores, scale, then softmax as one ${MASKED_SOFTMAX_KERNEL} kernel (no Exp, Sum, RealDiv: not the chain), output; tensor count unchanged`, () => {
+    expect(r.attentionKernels.slice(-4)).toEqual(['BatchMatMul', 'Multiply', MASKED_SOFTMAX_KERNEL, 'BatchMatMul']);
+    for (const chainKernel of ['Exp', 'Sum', 'RealDiv']) expect(r.attentionKernels).not.toContain(chainKernel);
+    expect(r.after).toBe(r.before);
+  });
+});
+
+describe('maskedSoftmax on a WebGL 1 context (tfjs flag WEBGL_VERSION = 1, a fresh page): loops with a constant bound', () => {
+  let r: { webglVersion: number; backend: string; softmax: SoftmaxResult[] };
+
+  beforeAll(async () => {
+    const fresh = await openPage(harness, 'tests/browser/engine-page.html');
+    await fresh.page.waitForSelector('body[data-ready="true"]');
+    r = await fresh.page.evaluate(() => (window as unknown as { maskscopeEngineTest: { runFusedWebgl1(): Promise<typeof r> } }).maskscopeEngineTest.runFusedWebgl1());
+    expect(fresh.errors).toEqual([]);
+    await fresh.page.close();
+  });
+
+  for (const spec of SOFTMAX_CASES) {
+    it(`${spec.name}: one ${MASKED_SOFTMAX_KERNEL} kernel on WebGL 1, matching the float64 reference within 1e-5`, () => {
+      expect(r).toMatchObject({ webglVersion: 1, backend: 'webgl' });
+      const got = r.softmax.find((x) => x.name === spec.name);
+      expect(got?.kernels).toEqual([MASKED_SOFTMAX_KERNEL]);
+      expectSoftmaxMatches(got, 1e-5);
+    });
+  }
 });
 
 type RunPath = (names: string[], path: string, maxTextureSize: number, warm: boolean) => Promise<{ backend: { name: string }; results: PageResult[]; compileOnlyAfter: boolean }>;
@@ -145,7 +221,7 @@ describe('a WebGL texture limit below 2048 (tfjs flag WEBGL_MAX_TEXTURE_SIZE = 3
   }
 });
 
-type F16Result = { backend: { name: string; float32: boolean; precision: string }; precision: string; renderFloat32: boolean; whole: PageResult[]; blocks: PageResult[]; refusals: string[] };
+type F16Result = { backend: { name: string; float32: boolean; precision: string }; precision: string; renderFloat32: boolean; whole: PageResult[]; blocks: PageResult[]; refusals: string[]; fused: SoftmaxResult[] };
 
 describe('float16 textures (tfjs flag WEBGL_FORCE_F16_TEXTURES, a fresh page)', () => {
   /** float16 keeps 11 significant bits: about 5e-4 relative per rounding, a few roundings per stage. */
@@ -168,6 +244,14 @@ describe('float16 textures (tfjs flag WEBGL_FORCE_F16_TEXTURES, a fresh page)', 
     expect(r.precision).toBe('float16');
     expect(r.renderFloat32).toBe(false);
   });
+
+  for (const spec of SOFTMAX_CASES) {
+    it(`fused maskedSoftmax, ${spec.name}: one ${MASKED_SOFTMAX_KERNEL} kernel; within 1e-2 of the reference, fully masked rows exactly 0, one allowed key exactly 1, ±80 without overflow`, () => {
+      const got = r.fused.find((x) => x.name === spec.name);
+      expect(got?.kernels).toEqual([MASKED_SOFTMAX_KERNEL]);
+      expectSoftmaxMatches(got, F16_TOLERANCE);
+    });
+  }
 
   it('Lq + Lk = 8 + 2100 (positions a half float rounds): computeAttention and runAttention refuse, saying to choose the plain-JS engine', () => {
     expect(r.refusals).toHaveLength(2);
