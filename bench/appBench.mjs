@@ -64,7 +64,10 @@ export async function firstCalibration(browser, url, errors) {
  * What one interaction sample does, and the event that starts it (appProbe.js `arm`):
  * - causal: clicks the causal checkbox (a mask change);
  * - seed: types a new seed and, TYPING_PAUSE_MS later, presses Enter (new Q, K, V);
- * - head: clicks the next head's thumbnail in the head strip (a view change: no compute).
+ * - head: clicks the next head's thumbnail in the head strip (a view change: no compute);
+ * - step: in presentation mode, ← then → (the step before, then back): ends at the first stage heatmap redrawn;
+ * - resize: in presentation mode, the viewport switched between a 1920 × 1080 and a 1024 × 768
+ *   projector (the sample starts just before the switch): ends at the weights heatmap redrawn.
  */
 /** Between typing a seed and pressing Enter, ms. */
 const TYPING_PAUSE_MS = 150;
@@ -81,23 +84,26 @@ const ACTIONS = {
     act: (page) => page.getByLabel('Seed').press('Enter'),
   },
   head: { trigger: 'click', act: (page, i) => page.locator('.head-strip button').nth((i + 1) % 2).click() },
+  step: { trigger: 'key', watch: 'any', view: true, act: (page, i) => page.keyboard.press(i % 2 === 0 ? 'ArrowLeft' : 'ArrowRight') },
+  resize: { trigger: 'now', view: true, act: (page, i) => page.setViewportSize(i % 2 === 0 ? { width: 1920, height: 1080 } : { width: 1024, height: 768 }) },
 };
 
 /**
  * Opens `url`, waits for its first heatmap, then does `action` (ACTIONS) `warmup + samples`
- * times; each sample runs from the click or key press to the frame after the weights heatmap
- * shows the new result (appProbe.js). The warm-up samples are dropped.
+ * times; each sample runs from the click or key press (or the resize) to the frame after the
+ * watched heatmap shows the new result (appProbe.js). The warm-up samples are dropped.
  */
 export async function interactions(browser, url, { samples, warmup = 2, action = 'causal', calibration = null }, errors) {
   const { context, page } = await openApp(browser, url, errors, calibration);
-  const { trigger, prepare, act } = ACTIONS[action];
+  const { trigger, watch, view, prepare, act } = ACTIONS[action];
   try {
     await page.evaluate(() => window.__maskscopeProbe.firstHeatmap());
-    await page.waitForFunction(() => /\d ms$/.test(document.querySelector('[data-testid="status-time"]')?.textContent?.trim() ?? ''), null, { timeout: 120000 });
+    // a computed result (presentation mode, a view-only action, shows no status line)
+    if (!view) await page.waitForFunction(() => /\d ms$/.test(document.querySelector('[data-testid="status-time"]')?.textContent?.trim() ?? ''), null, { timeout: 120000 });
     const runs = [];
     for (let i = 0; i < warmup + samples; i++) {
       await prepare?.(page, i);
-      await page.evaluate((t) => window.__maskscopeProbe.arm(t), trigger);
+      await page.evaluate(([t, w, v]) => window.__maskscopeProbe.arm(t, w, v), [trigger, watch, view]);
       await act(page, i);
       const result = await page.evaluate(() => window.__maskscopeProbe.sample());
       if (i >= warmup) runs.push(result);

@@ -3,11 +3,16 @@
  * Watches, without changing the app: long tasks (PerformanceObserver 'longtask'), redraws of the
  * stage heatmaps (their canvas is cleared at the start of every paint, heatmapCanvas.ts), the
  * result's data-stale flag and the status line's "last compute" text. window.__maskscopeProbe:
- *   arm(trigger) — the next trusted click (trigger 'click', the default) or Enter key press
- *               ('enter') on the page starts a sample (t0 = its event.timeStamp);
+ *   arm(trigger, watch) — the next trusted click (trigger 'click', the default), Enter key press
+ *               ('enter') or any key press ('key') on the page starts a sample (t0 = its
+ *               event.timeStamp); 'now' starts it at once (a viewport resize the bench makes next).
+ *               `watch`: the data-testid of the heatmap whose redraw ends the sample
+ *               ('heatmap-weights', the default; 'any': the first stage heatmap redrawn);
+ *               `view`: a view change (no new result: presentation mode shows no status line),
+ *               so the result counts as shown from t0;
  *   sample()  — resolves when, after that click, the result shown is current (data-stale
  *               "false" on [data-testid=result], with "N ms" in the status line; in the click's
- *               own commit or later) and the weights heatmap has then been redrawn: the first
+ *               own commit or later) and the watched heatmap has then been redrawn: the first
  *               animation frame after that redraw ends the sample. Also waits until no stage
  *               heatmap has been redrawn for QUIET_MS, and reports the longest long task and the
  *               stage heatmaps painted between the click and the result (stale redraws), and the
@@ -30,12 +35,13 @@
   const clearRect = CanvasRenderingContext2D.prototype.clearRect;
   CanvasRenderingContext2D.prototype.clearRect = function (...args) {
     const host = this.canvas instanceof HTMLCanvasElement ? this.canvas.closest('[data-testid^="heatmap-"]') : null;
-    if (host) onHeatmapPaint(host.getAttribute('data-testid') === 'heatmap-weights');
+    if (host) onHeatmapPaint(host.getAttribute('data-testid'));
     return clearRect.apply(this, args);
   };
 
-  function onHeatmapPaint(weights) {
+  function onHeatmapPaint(testId) {
     const now = performance.now();
+    const weights = testId === 'heatmap-weights';
     // A small heatmap is drawn in the very commit that shows the result, before any observer runs.
     if (current && current.statusAt === null && resultShown(current)) current.statusAt = now;
     if (current) noteComplete(current);
@@ -48,7 +54,7 @@
     if (!s || s.statusAt === null) return;
     s.lastPaint = now;
     s.lastFrame = frame();
-    if (weights && s.frame === null) {
+    if ((s.watch === 'any' || testId === s.watch) && s.frame === null) {
       s.frame = s.lastFrame;
       s.weightsPaintAt = now;
     }
@@ -71,17 +77,27 @@
     noteComplete(s);
   }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-stale', 'data-complete'] });
 
-  function arm(trigger = 'click') {
-    current = { t0: null, statusAt: null, frame: null, weightsPaintAt: null, lastPaint: null, lastFrame: null, completeFrame: null, stalePaints: 0 };
-    const s = current;
-    const type = trigger === 'enter' ? 'keydown' : 'click';
-    const start = (e) => {
-      if (!e.isTrusted || (type === 'keydown' && e.key !== 'Enter')) return;
-      s.t0 = e.timeStamp;
-      document.removeEventListener(type, start, { capture: true });
-    };
-    document.addEventListener(type, start, { capture: true });
+  function arm(trigger = 'click', watch = 'heatmap-weights', view = false) {
+    current = { t0: null, trigger, watch, view, statusAt: null, frame: null, weightsPaintAt: null, lastPaint: null, lastFrame: null, completeFrame: null, stalePaints: 0 };
+    if (trigger === 'now') begin(current, performance.now());
   }
+
+  function begin(s, t) {
+    s.t0 = t;
+    if (s.view) s.statusAt = t;
+  }
+
+  // Installed before the app's own listeners (this script runs first), so a sample starts before
+  // an app handler that renders in the event's own task (React's discrete events) paints anything.
+  const onTrigger = (e) => {
+    const s = current;
+    if (!s || s.t0 !== null || !e.isTrusted || s.trigger === 'now') return;
+    const type = s.trigger === 'click' ? 'click' : 'keydown';
+    if (e.type !== type || (s.trigger === 'enter' && e.key !== 'Enter')) return;
+    begin(s, e.timeStamp);
+  };
+  window.addEventListener('click', onTrigger, { capture: true });
+  window.addEventListener('keydown', onTrigger, { capture: true });
 
   async function sample(timeoutMs = 120000) {
     const s = current;

@@ -41,6 +41,7 @@ const CONFIG = {
 };
 const APP_URLS = {
   classroom: '/?mode=lengths&lq=64&b=2&heads=8&dk=64&causal=1&engine=auto',
+  present: '/?mode=lengths&lq=64&b=2&heads=8&dk=64&causal=1&engine=auto&present=1&step=weights',
   l512: '/?mode=lengths&lq=512&b=2&heads=8&dk=64&causal=1&engine=auto',
   l1024: '/?mode=lengths&lq=1024&b=1&heads=8&dk=64&causal=1&engine=auto',
 };
@@ -109,9 +110,11 @@ async function appBench(browser, errors) {
     const classroom = await run('classroom', c.classroomSamples, 2);
     const classroomSeed = await run('classroom', c.classroomSamples, 2, 'seed');
     const classroomHead = await run('classroom', c.classroomSamples, 2, 'head');
+    const classroomStep = await run('present', c.classroomSamples, 2, 'step');
+    const classroomResize = await run('present', c.classroomSamples, 2, 'resize');
     const l512 = await run('l512', c.l512Samples, 2);
     const l1024 = await run('l1024', c.l1024Samples, 0);
-    return { entry: app.entry, cold, calibration, classroom, classroomSeed, classroomHead, l512, l1024, urls: Object.values(APP_URLS) };
+    return { entry: app.entry, cold, calibration, classroom, classroomSeed, classroomHead, classroomStep, classroomResize, l512, l1024, urls: Object.values(APP_URLS) };
   } finally {
     await app.close();
   }
