@@ -76,7 +76,7 @@ function draw(kind: RenderKind, host: HTMLElement, L: number, weights: Float32Ar
  * Time from a draw call to the next frame: a first draw (unless `warmup` is false), then up to
  * `repeats` within `budgetMs`. 'app' draws a new copy of the values each time (its pyramid built
  * in the draw, as for a result computed on the page); 'sent' draws with the worker's pyramid,
- * whose build (all six stages, in the worker) is `pyramidMs` and whose size is `pyramidBytes`.
+ * whose build (every cell stage, in the worker; the logits share the scaled pyramid) is `pyramidMs` and whose size is `pyramidBytes`.
  */
 export async function render(kind: RenderKind, L: number, repeats: number, budgetMs: number, warmup: boolean): Promise<Timing & { elements: number; pyramidMs: number | null; pyramidBytes: number | null }> {
   const host = document.getElementById('host') as HTMLElement;

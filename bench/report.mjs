@@ -92,7 +92,7 @@ ${machine(d)}
 ${computeSection(d, c)}
 
 ## 2. Rendering the weights heatmap (one head, L × L)
-From the draw call to the next frame (requestAnimationFrame + a task), median of up to ${c.renderRepeats} draws after a first one (no first draw when one draw is predicted over ${c.budgetMs / 1000} s). app = src/viz/heatmap.ts \`drawHeatmap\` (canvas, ≈ 360 px per axis, max-pooled below 1 px per cell) of a causal head: "pyramid sent" with the pooled pyramid the engine worker sends with a head from 2^20 cells (engine/stagePyramids.ts; "worker: 6 pyramids" = its build for all six cell stages, in the worker, before the transfer), "on the page" with new values each draw, so the draw builds the pyramid itself (a result computed on the page); d3 = a naive SVG with one \`<rect>\` per cell, same colour scale.
+From the draw call to the next frame (requestAnimationFrame + a task), median of up to ${c.renderRepeats} draws after a first one (no first draw when one draw is predicted over ${c.budgetMs / 1000} s). app = src/viz/heatmap.ts \`drawHeatmap\` (canvas, ≈ 360 px per axis, max-pooled below 1 px per cell) of a causal head: "pyramid sent" with the pooled pyramid the engine worker sends with a head from 2^20 cells (engine/stagePyramids.ts; "worker: pyramids" = its build for the cell stages, in the worker, before the transfer: five, the logits sharing the scaled pyramid when no modifier changes them), "on the page" with new values each draw, so the draw builds the pyramid itself (a result computed on the page); d3 = a naive SVG with one \`<rect>\` per cell, same colour scale.
 
 ${renderTable(d.render)}
 
