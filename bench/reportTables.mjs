@@ -83,10 +83,15 @@ export function memoryTable(memory) {
 
 /** The worker's own time, read from the status line ("last compute: 12.3 ms"). */
 const workerMs = (s) => Number(/([\d.]+) ms$/.exec(s.status.trim())?.[1]);
+/** Median of the finite values, or null (a view change computes nothing: no status line's "last compute"). */
+const finiteMedian = (values) => {
+  const finite = values.filter(Number.isFinite);
+  return finite.length ? median(finite) : null;
+};
 
 export function interactionTable(cases) {
   const body = cases.map(({ label, samples: s }) => [
-    label, s.length, s[0]?.path ?? '—', fmt(median(s.map(workerMs))), fmt(median(s.map((x) => x.statusMs))), fmt(median(s.map((x) => x.paintMs))),
+    label, s.length, s[0]?.path ?? '—', fmt(finiteMedian(s.map(workerMs))), fmt(median(s.map((x) => x.statusMs))), fmt(median(s.map((x) => x.paintMs))),
     fmt(median(s.map((x) => x.ms))), fmt(percentile(s.map((x) => x.ms), 95)), fmt(Math.max(...s.map((x) => x.ms))),
     fmt(median(s.map((x) => x.allMs))), ...completeColumns(s), median(s.map((x) => x.stalePaints)), fmt(Math.max(...s.map((x) => x.longestTaskMs))),
   ]);
