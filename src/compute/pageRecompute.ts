@@ -164,14 +164,22 @@ function runHeads(inputs: AttentionInputs, knownScores: (index: number) => Float
   return { shape, heads };
 }
 
+/** Reasons of "auto" decided by the fixed rules, before the device was calibrated. */
+const RULE_REASONS: ReadonlySet<PathReason> = new Set(['small', 'large', 'softwareWebgl']);
+
 /**
- * A result computed on the page before the device was probed, with the reason the probed device
- * gives for its path (e.g. 'softwareWebgl' rather than 'small'), so the status line says the same
- * for it as for the next one; the same object when nothing changes (no device yet, not on the page,
- * or the same reason).
+ * The result with the reason the device now gives for its path, so that the status line says the
+ * same for it as for the next one — for a result computed on the page before the device was probed
+ * (e.g. 'softwareWebgl' rather than 'small'), and for one the fixed rules decided before the device
+ * was calibrated (then 'calibratedJs' / 'calibratedWebgl' beside the measured figures). Only where
+ * the device picks the path that ran; the same object when nothing changes (no device yet, another
+ * path, the same reason, a path chosen in the settings or set aside by a fault).
  */
 export function withProbedReason<R extends { job: { scenario: Scenario }; set: StageSet; run: RunInfo }>(result: R, device: DeviceInfo | null): R {
-  if (!device || !result.run.onPage) return result;
+  if (!device) return result;
   const choice = choosePath(result.job.scenario.engine, device, cellCount(result.set.shape));
-  return choice.path !== 'js' || choice.reason === result.run.reason ? result : { ...result, run: { ...result.run, reason: choice.reason } };
+  const calibrated = choice.reason === 'calibratedJs' || choice.reason === 'calibratedWebgl';
+  const restate = result.run.onPage !== undefined || (calibrated && RULE_REASONS.has(result.run.reason));
+  if (!restate || choice.path !== result.run.path || choice.reason === result.run.reason) return result;
+  return { ...result, run: { ...result.run, reason: choice.reason } };
 }

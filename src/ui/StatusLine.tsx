@@ -40,7 +40,7 @@ export function StatusLine({ device, run, set, slice, computing, preparing, proj
   return (
     <p className="status" role="status" data-testid="status">
       {run ? <EnginePath run={run} device={device} /> : <span>{t('status.starting')}</span>}
-      {run && device && <CalibrationFigures device={device} source={calibrationSource} />}
+      {run && device && isCalibrated(run.reason) && <CalibrationFigures device={device} source={calibrationSource} />}
       {run && (
         <span>
           {t('status.precision')}: <span data-testid="status-precision" data-precision={run.precision}>{t(`status.${run.precision}`)}</span>
@@ -85,12 +85,23 @@ function EnginePath({ run, device }: { run: RunInfo; device: DeviceInfo | null }
   );
 }
 
-/** What "auto" measured on this device, once it has (engine/calibration.ts): each path's cost per cell and fixed cost. */
+/** The figures are shown beside the reason they explain: a path "auto" picked by the measurement. */
+function isCalibrated(reason: RunInfo['reason']): boolean {
+  return reason === 'calibratedJs' || reason === 'calibratedWebgl';
+}
+
+/**
+ * What "auto" measured on this device (engine/calibration.ts): each path's cost per cell and fixed
+ * cost (left out when under 0.05 ms, as plain JS's usually is).
+ */
 function CalibrationFigures({ device, source }: { device: DeviceInfo; source: 'stored' | 'measured' | null }) {
   const { t } = useTranslation();
   const calibration = device.calibration;
   if (!calibratedFor(calibration, device.renderer)) return null;
-  const cost = (model: CostModel) => t('engine.calibration.cost', { perCell: Number((model.perCellMs * 1000).toPrecision(2)), fixed: model.fixedMs.toFixed(1) });
+  const cost = (model: CostModel) => {
+    const perCell = Number((model.perCellMs * 1000).toPrecision(2));
+    return model.fixedMs < 0.05 ? t('engine.calibration.perCell', { perCell }) : t('engine.calibration.cost', { perCell, fixed: model.fixedMs.toFixed(1) });
+  };
   const figures = {
     renderer: shortRenderer(calibration.renderer),
     js: cost(calibration.js),

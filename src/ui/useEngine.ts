@@ -86,7 +86,7 @@ export function useEngine<J extends EngineJob>(job: J | null, focus: HeadRef | n
   }, [job]);
 
   const computed = onPage ?? result;
-  // a cold start's first result came before the device: its reason is restated once the device is known
+  // a result decided before the device was known (a cold start) or calibrated: its reason is restated by it
   const shown = useMemo(() => computed && withProbedReason(computed, device), [computed, device]);
   // Only the head on screen so far: the other heads are computed in a task after this frame, also
   // when the inputs have turned invalid meanwhile (no job: the result stays on screen, dimmed).

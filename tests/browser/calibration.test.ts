@@ -48,7 +48,8 @@ describe('auto calibrated on the device', () => {
       expect(measured?.js.perCellMs).toBeGreaterThan(0);
       expect(measured?.webgl?.perCellMs).toBeGreaterThan(0); // WebGL started on SwiftShader and was timed
       expect(await figures.getAttribute('data-measured-at')).toBe(measured?.measuredAt);
-      expect(await figures.textContent()).toMatch(/^measured on SwiftShader: JavaScript [\d.e-]+ µs\/cell \+ [\d.]+ ms; WebGL [\d.e-]+ µs\/cell \+ [\d.]+ ms$/);
+      // a fixed cost under 0.05 ms (plain JS's, usually) is left out
+      expect(await figures.textContent()).toMatch(/^measured on SwiftShader: JavaScript [\d.e-]+ µs\/cell( \+ [\d.]+ ms)?; WebGL [\d.e-]+ µs\/cell( \+ [\d.]+ ms)?$/);
       // the first result (computed on the page) is restated as decided by the measurement: plain JS on SwiftShader
       const backend = page.getByTestId('status-backend');
       await expect.poll(() => backend.textContent()).toContain('auto, measured on this device: plain JavaScript is faster at this size');

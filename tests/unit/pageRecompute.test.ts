@@ -238,6 +238,20 @@ describe('before the worker has probed the device (a cold start)', () => {
     expect(withProbedReason(result, webglFaster)).toBe(result); // computed before the probe, kept as it was
   });
 
+  it('a worker result decided by the rules says "measured" once the calibration picks the path that ran; another path, a chosen one or a fault keeps its reason', () => {
+    const job = jobOf(small);
+    const calibration = (webglFixedMs: number) => ({ renderer: SOFTWARE.renderer, measuredAt: '2026-12-05T20:00:00.000Z', js: { fixedMs: 0, perCellMs: 1e-4 }, webgl: { fixedMs: webglFixedMs, perCellMs: 0 } });
+    const worker = { job, ...computeOnPage(null, job, null)! };
+    const ruled = { ...worker, run: { ...worker.run, onPage: undefined, reason: 'softwareWebgl' as const } };
+    expect(withProbedReason(ruled, { ...SOFTWARE, calibration: calibration(1e6) }).run.reason).toBe('calibratedJs');
+    expect(withProbedReason(ruled, { ...SOFTWARE, calibration: calibration(0) })).toBe(ruled); // WebGL would win: JS ran by the rule
+    expect(withProbedReason(ruled, SOFTWARE)).toBe(ruled); // not calibrated: the same rule
+    for (const reason of ['chosen', 'gpuFault', 'float16Long'] as const) {
+      const kept = { ...ruled, run: { ...ruled.run, reason } };
+      expect(withProbedReason(kept, { ...SOFTWARE, calibration: calibration(1e6) })).toBe(kept);
+    }
+  });
+
   it('a tfjs path chosen: left to the worker, which knows the device', () => {
     for (const engine of ['webgl', 'cpu'] as const) expect(computeOnPage(null, jobOf({ ...small, engine }), null)).toBeNull();
   });

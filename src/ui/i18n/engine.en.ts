@@ -30,6 +30,7 @@ export const engineEn = {
   calibration: {
     figures: 'measured on {{renderer}}: JavaScript {{js}}; WebGL {{webgl}}',
     cost: '{{perCell}} µs/cell + {{fixed}} ms',
+    perCell: '{{perCell}} µs/cell',
     noWebgl: 'did not start',
   },
   onPage: {

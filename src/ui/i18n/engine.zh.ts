@@ -30,6 +30,7 @@ export const engineZh = {
   calibration: {
     figures: '在 {{renderer}} 上实测：JavaScript {{js}}；WebGL {{webgl}}',
     cost: '每单元 {{perCell}} 微秒 + {{fixed}} 毫秒',
+    perCell: '每单元 {{perCell}} 微秒',
     noWebgl: '未能启动',
   },
   onPage: {
