@@ -1,7 +1,9 @@
 /**
  * One (batch item, head) slice of every stage, as the heatmaps draw it. Pure; no copies of the
- * large arrays, except the blocked flags and the small per-row flag arrays.
+ * large arrays, except the small per-row flag arrays; the blocked flags are derived once per mask
+ * array (blockedFlags.ts).
  */
+import { blockedFlags } from './blockedFlags';
 import { headIndex, type HeadStages, type StageSet } from '../engine/headStages';
 import type { StagePyramids } from '../engine/stagePyramids';
 import { RowStatus, type AttentionInputs, type AttentionShape } from '../engine/types';
@@ -60,19 +62,12 @@ export function sliceHead(stages: HeadStages, shape: Pick<AttentionShape, 'query
     masked: stages.masked,
     weights: stages.weights,
     mask: stages.mask,
-    blocked: complement(stages.mask),
+    blocked: blockedFlags(stages.mask),
     output: stages.output,
     paddedRows: hasFlag(status, RowStatus.paddedQuery),
     fullyMaskedRows: hasFlag(status, RowStatus.fullyMasked),
     pyramids: stages.pyramids,
   };
-}
-
-/** 1 − mask, by a plain loop (TypedArray.map with a callback is several times slower at 16 M cells). */
-function complement(mask: Uint8Array): Uint8Array {
-  const out = new Uint8Array(mask.length);
-  for (let i = 0; i < mask.length; i++) out[i] = mask[i] ? 0 : 1;
-  return out;
 }
 
 function hasFlag(status: Uint8Array, flag: number): Uint8Array {

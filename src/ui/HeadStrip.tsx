@@ -3,7 +3,7 @@
  * At large sizes a head not computed yet shows a placeholder; clicking it computes it. While the
  * other heads are completed (`pending`, a task after the head on screen), they keep their pictures.
  */
-import { useEffect, useMemo, useRef, memo } from 'react';
+import { useEffect, useRef, memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WeightScale } from '../state/scenario';
 import { sequentialScale } from '../viz/colorScales';
@@ -61,15 +61,16 @@ const THUMB_SCALE = sequentialScale();
 function Thumb({ stages, rows, cols, weightScale }: { stages: HeadStages | null; rows: number; cols: number; weightScale: WeightScale }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const fadeColor = fadeColorOf(useTheme().theme);
-  const slice = useMemo(() => stages && sliceHead(stages, { queryLength: rows, keyLength: cols, dV: 0 }), [stages, rows, cols]);
   useEffect(() => {
     const node = canvas.current;
-    if (!node || !slice) return;
-    // after the stage heatmaps reach the screen, in tasks of their own (many large heads never block the page at once)
+    if (!node || !stages) return;
+    // after the stage heatmaps reach the screen, in tasks of their own (many large heads never block the
+    // page at once); the slice too, as deriving its blocked flags walks every cell
     return scheduleBackgroundDraw(node, () => {
+      const slice = sliceHead(stages, { queryLength: rows, keyLength: cols, dV: 0 });
       const values = weightColorValues(weightScale, slice.weights, slice.rows, slice.cols);
       drawThumbnail(node, { values, rows: slice.rows, cols: slice.cols, color: THUMB_SCALE, blocked: slice.blocked, greyRows: slice.paddedRows, fadeColor }, 72);
     });
-  }, [slice, weightScale, fadeColor]);
+  }, [stages, rows, cols, weightScale, fadeColor]);
   return <canvas ref={canvas} aria-hidden="true" />;
 }

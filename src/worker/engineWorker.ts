@@ -21,7 +21,7 @@ import { checkWebgl } from './gpuCheck';
 import { F16_EXACT_POSITIONS, SENT_PYRAMID_MIN_CELLS } from '../engine/thresholds';
 import { ensureTfBackend, isWarm } from './tfSession';
 import { pacer, yieldTask } from './pacing';
-import { stageBuffers } from './transfer';
+import { sentInputs, stageBuffers } from './transfer';
 
 interface WorkerScope {
   postMessage(message: WorkerMessage, transfer?: Transferable[]): void;
@@ -32,8 +32,6 @@ const scope = self as unknown as WorkerScope;
 class Cancelled extends Error {}
 /** The WebGL context was lost during the run: nothing it computed may be sent. */
 class ContextLost extends Error {}
-
-const NO_VECTORS = new Float32Array(0);
 
 let latest = -1;
 const scores = createScoreCache();
@@ -116,8 +114,8 @@ async function handle(request: ComputeRequest): Promise<void> {
     await addPyramids(set, request.id);
     const tf = path === 'js' ? null : backend;
     const run = { path, reason, backend: tf, precision: tf?.precision ?? 'float32', ms: performance.now() - started };
-    const sent = request.sendVectors ? inputs : { ...inputs, q: NO_VECTORS, k: NO_VECTORS, v: NO_VECTORS };
-    scope.postMessage({ type: 'result', id: request.id, key: request.key, inputs: sent, set, run }, stageBuffers(set));
+    const sent = sentInputs(inputs, request.sendVectors);
+    scope.postMessage({ type: 'result', id: request.id, key: request.key, inputs: sent.inputs, set, run }, [...stageBuffers(set), ...sent.buffers]);
   } catch (error) {
     if (error instanceof Cancelled) scope.postMessage({ type: 'cancelled', id: request.id });
     else if (error instanceof ContextLost || webglLost()) reportLoss();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { allocateHead, joinStages, splitStages, type StageSet } from '../../src/engine/headStages';
 import { mergeSets } from '../../src/compute/stageSets';
 import { sliceStages, countFullyMasked } from '../../src/compute/slices';
-import { stageBuffers } from '../../src/worker/transfer';
+import { sentInputs, stageBuffers } from '../../src/worker/transfer';
 import { RowStatus, type AttentionShape } from '../../src/engine/types';
 
 const shape: AttentionShape = { batch: 2, heads: 3, queryLength: 2, keyLength: 3, dK: 2, dV: 2 };
@@ -83,5 +83,35 @@ describe('stageBuffers', () => {
     expect(buffers).toHaveLength(7);
     expect(new Set(buffers).size).toBe(7);
     expect(buffers).toContain(shared.logits.buffer);
+  });
+});
+
+describe('sentInputs', () => {
+  const inputs = {
+    shape,
+    q: Float32Array.of(1, 2, 3, 4),
+    k: Float32Array.of(5, 6, 7, 8),
+    v: new Float32Array(8).fill(9).subarray(2, 6),
+    mask: { expr: { kind: 'all' }, tables: {} },
+    queryIsReal: [[true, true]],
+  } as unknown as import('../../src/engine/types').AttentionInputs;
+
+  it('sends copies of Q, K and V in buffers of their own, transferred, and leaves the worker its own', () => {
+    const sent = sentInputs(inputs, true);
+    for (const name of ['q', 'k', 'v'] as const) {
+      expect(Array.from(sent.inputs[name])).toEqual(Array.from(inputs[name]));
+      expect(sent.inputs[name].buffer).not.toBe(inputs[name].buffer);
+      expect(sent.inputs[name].byteLength).toBe(sent.inputs[name].buffer.byteLength);
+      expect(sent.buffers).toContain(sent.inputs[name].buffer);
+    }
+    expect(sent.buffers).toHaveLength(3);
+    expect(sent.inputs.queryIsReal).toBe(inputs.queryIsReal);
+  });
+
+  it('sends empty Q, K and V and transfers nothing without vectors', () => {
+    const sent = sentInputs(inputs, false);
+    expect([sent.inputs.q.length, sent.inputs.k.length, sent.inputs.v.length]).toEqual([0, 0, 0]);
+    expect(sent.buffers).toEqual([]);
+    expect(sent.inputs.mask).toBe(inputs.mask);
   });
 });
