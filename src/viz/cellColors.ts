@@ -164,6 +164,7 @@ function fadeTarget(input: CellColorInput): number {
 export function computeCellRgba(input: CellColorInput): Uint8ClampedArray<ArrayBuffer> {
   const { values, rows, cols, color, blocked, greyRows } = input;
   const out = new Uint8ClampedArray(rows * cols * 4);
+  const words = wordsOf(out);
   const colorOf = packedColorFn(color);
   const blockedPacked = packCssColor(BLOCKED_COLOR) ?? 0;
   const grey = fadeTarget(input);
@@ -178,10 +179,7 @@ export function computeCellRgba(input: CellColorInput): Uint8ClampedArray<ArrayB
         const packed = colorOf(values[i] as number);
         p = faded ? mixPacked(packed, grey, FADE_AMOUNT) : packed;
       }
-      out[4 * i] = p >> 16;
-      out[4 * i + 1] = (p >> 8) & 255;
-      out[4 * i + 2] = p & 255;
-      out[4 * i + 3] = 255;
+      writeRgba(out, words, i, p);
     }
   }
   return out;
@@ -201,6 +199,7 @@ export function colorCells(
 ): Uint8ClampedArray<ArrayBuffer> {
   const { values, cols, blocked, greyRows } = input;
   const out = new Uint8ClampedArray(source.length * 4);
+  const words = wordsOf(out);
   const blockedPacked = packCssColor(BLOCKED_COLOR) ?? 0;
   const grey = fadeTarget(input);
   for (let p = 0; p < source.length; p++) {
@@ -213,10 +212,27 @@ export function colorCells(
       const faded = greyRows !== undefined && (greyRows[Math.floor(i / cols)] ?? 0) !== 0;
       if (faded) packed = mixPacked(packed, grey, FADE_AMOUNT);
     }
-    out[4 * p] = packed >> 16;
-    out[4 * p + 1] = (packed >> 8) & 255;
-    out[4 * p + 2] = packed & 255;
-    out[4 * p + 3] = 255;
+    writeRgba(out, words, p, packed);
   }
   return out;
+}
+
+/** True where a Uint32 is stored low byte first (every browser Maskscope runs in; checked, not assumed). */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/** A Uint32 view of `out` for writeRgba (one store per pixel), or null where the platform is big-endian. */
+function wordsOf(out: Uint8ClampedArray<ArrayBuffer>): Uint32Array | null {
+  return LITTLE_ENDIAN ? new Uint32Array(out.buffer, out.byteOffset, out.length >> 2) : null;
+}
+
+/** Pixel `p` of `out` = packed 0xRRGGBB, alpha 255: one 32-bit store through `words` when given, else four bytes. */
+function writeRgba(out: Uint8ClampedArray, words: Uint32Array | null, p: number, packed: number): void {
+  if (words !== null) {
+    words[p] = 0xff000000 | ((packed & 255) << 16) | (packed & 0xff00) | ((packed >> 16) & 255);
+    return;
+  }
+  out[4 * p] = packed >> 16;
+  out[4 * p + 1] = (packed >> 8) & 255;
+  out[4 * p + 2] = packed & 255;
+  out[4 * p + 3] = 255;
 }
