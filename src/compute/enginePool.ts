@@ -167,7 +167,7 @@ export function joinResults(results: Result[]): Result {
   const set: StageSet = { shape: first.set.shape, heads: first.set.heads.map((h, i) => h ?? rest.find((r) => r.set.heads[i])?.set.heads[i] ?? null) };
   for (const part of rest) copyHeadVectors(first.inputs, part.inputs, computedBlocks(part.set));
   const ms = Math.max(...results.map((r) => r.run.ms));
-  return { ...first, set, run: { ...first.run, ms, workers: results.length } };
+  return { ...first, set, run: { ...first.run, ms, workers: results.length, simd: results.some((r) => r.run.simd === true) } };
 }
 
 /** A pool with one worker per core (poolSize), for the engine client. */

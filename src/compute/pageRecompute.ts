@@ -17,6 +17,7 @@
  */
 import { allHeads, allocateHead, cellCount, headIndex, type HeadStages, type StageSet } from '../engine/headStages';
 import { computeRowsJs, planJs } from '../engine/jsAttention';
+import { kernelHeadCount } from '../engine/wasm/attentionKernels';
 import { choosePath, choosePathUnprobed, type DeviceInfo, type PathReason } from '../engine/pathChoice';
 import type { AttentionInputs, AttentionShape, EnginePath, HeadRef } from '../engine/types';
 import type { Scenario } from '../state/scenario';
@@ -120,7 +121,7 @@ export function completeOnPage(partial: PageResult, job: PageJob, device: Device
   const rest = timedRun('whole', started, derived.inputs, NO_SCORES, job, device, (i) => partial.set.heads[i] != null);
   if (!rest) return null;
   const heads = rest.set.heads.map((h, i) => h ?? partial.set.heads[i] ?? null);
-  return { ...rest, set: { shape: rest.set.shape, heads }, run: { ...rest.run, ms: partial.run.ms + rest.run.ms } };
+  return { ...rest, set: { shape: rest.set.shape, heads }, run: { ...rest.run, ms: partial.run.ms + rest.run.ms, simd: partial.run.simd === true || rest.run.simd === true } };
 }
 
 const NO_SCORES = () => undefined;
@@ -137,10 +138,12 @@ export function recomputeOnPage(basis: PageBasis, job: PageJob, device: DeviceIn
 
 /** runHeads, with the run's description and its time since `started`. */
 function timedRun(kind: OnPageKind, started: number, inputs: AttentionInputs, knownScores: (index: number) => Float32Array | undefined, job: PageJob, device: DeviceInfo | null, skip: (index: number) => boolean = () => false): PageResult | null {
+  const kernelsBefore = kernelHeadCount();
   const set = runHeads(inputs, knownScores, skip);
   if (!set) return null;
   const reason = pageChoice(job, device, cellCount(inputs.shape))?.reason ?? 'small';
-  return { inputs, set, run: { path: 'js', reason, backend: null, precision: 'float32', ms: performance.now() - started, onPage: kind } };
+  const simd = kernelHeadCount() > kernelsBefore;
+  return { inputs, set, run: { path: 'js', reason, backend: null, precision: 'float32', ms: performance.now() - started, onPage: kind, simd } };
 }
 
 /**

@@ -9,6 +9,7 @@ import { measureCalibration } from './calibrate';
 import { cellCount, type StageSet } from '../engine/headStages';
 import { buildStagePyramids } from '../engine/stagePyramids';
 import { runAttention } from '../engine/runner';
+import { kernelHeadCount } from '../engine/wasm/attentionKernels';
 import type { BackendInfo } from '../engine/types';
 import { loadGpt2 } from '../engine/gpt2Codec';
 import { inputsFor } from './inputCache';
@@ -96,6 +97,7 @@ async function handle(request: ComputeRequest): Promise<void> {
     const reason = inexact ? 'float16Long' : choice.reason;
     const pace = pacer();
     const scoresKey = vectorSettingsKey(request.scenario);
+    const kernelsBefore = kernelHeadCount();
     const set = await runAttention(inputs, {
       path,
       heads: request.heads ?? undefined,
@@ -113,7 +115,7 @@ async function handle(request: ComputeRequest): Promise<void> {
     if (path === 'js') scores.keep(scoresKey, set); // before the buffers are transferred away
     await addPyramids(set, request.id);
     const tf = path === 'js' ? null : backend;
-    const run = { path, reason, backend: tf, precision: tf?.precision ?? 'float32', ms: performance.now() - started };
+    const run = { path, reason, backend: tf, precision: tf?.precision ?? 'float32', ms: performance.now() - started, simd: kernelHeadCount() > kernelsBefore };
     const sent = sentInputs(inputs, request.sendVectors);
     scope.postMessage({ type: 'result', id: request.id, key: request.key, inputs: sent.inputs, set, run }, [...stageBuffers(set), ...sent.buffers]);
   } catch (error) {

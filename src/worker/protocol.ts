@@ -68,6 +68,11 @@ export interface RunInfo {
   precision: Precision;
   /** Milliseconds from the request to the result: Q/K/V (when not cached) and every stage. */
   ms: number;
+  /**
+   * The plain-JS path ran Q·Kᵀ and weights·V of at least one head in the WebAssembly SIMD
+   * kernels (engine/wasm/attentionKernels.ts); absent or false: in the JS loops (or a tfjs path).
+   */
+  simd?: boolean;
   /** Workers that shared the heads (set by the page's pool when more than one did). */
   workers?: number;
   /**

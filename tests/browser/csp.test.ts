@@ -106,12 +106,26 @@ describe('the built app under its Content-Security-Policy and Trusted Types', ()
     // Lk·(dK + dV) = 4096 ≥ KERNEL_MIN_ROW_WORK: the kernels run. Without 'wasm-unsafe-eval' this
     // view reports two "script-src wasm-eval" violations (and falls back to the JS loops). The
     // engine worker runs the same loader under the same policy (the header), but its violations
-    // reach neither the page's events nor its console, so it is not checked here.
+    // reach neither the page's events nor its console: the next test checks it by its result.
     const { page, problems } = await open('?v=1&engine=js&mode=lengths&lq=128&lk=128&heads=1&dk=16&causal=1&step=output');
     await waitForResult(page, 90_000);
     const status = page.getByTestId('status-backend');
     expect(await status.getAttribute('data-path')).toBe('js');
     expect(await status.evaluate((e) => e.parentElement?.textContent ?? '')).toContain('on the page');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('engine=js, L = 512 (in the engine worker): the worker compiles and runs the WebAssembly SIMD kernels under the header policy', async () => {
+    // 2^18 cells > PAGE_CELLS: the worker computes it; Lk·(dK + dV) = 16,384: its kernels run there,
+    // which the result reports (RunInfo.simd, counted by the worker's kernelHeadCount)
+    const { page, problems } = await open('?v=1&engine=js&mode=lengths&lq=512&lk=512&heads=1&dk=16&causal=1');
+    await waitForResult(page, 90_000);
+    const status = page.getByTestId('status-backend');
+    expect(await status.getAttribute('data-path')).toBe('js');
+    expect(await page.getByTestId('status-on-page').count()).toBe(0);
+    expect(await status.getAttribute('data-simd')).toBe('true');
+    expect(await page.getByTestId('status-simd').textContent()).toContain('WebAssembly SIMD');
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -10,7 +10,7 @@ import { computeRowsJs, planJs } from '../../src/engine/jsAttention';
 import { gaussians, mulberry32 } from '../../src/engine/random';
 import { referenceAttention } from '../../src/engine/reference';
 import type { AttentionShape } from '../../src/engine/types';
-import { headKernel, KERNEL_MIN_ROW_WORK, kernelsAvailable, setKernelsEnabled, type HeadVectors } from '../../src/engine/wasm/attentionKernels';
+import { headKernel, kernelHeadCount, KERNEL_MIN_ROW_WORK, kernelsAvailable, setKernelsEnabled, type HeadVectors } from '../../src/engine/wasm/attentionKernels';
 import { deriveInputs } from '../../src/scenario/derive';
 import { DEFAULT_SCENARIO, type Scenario } from '../../src/state/scenario';
 import { headProblem, type Tolerances } from '../helpers/attentionInvariants';
@@ -176,6 +176,19 @@ describe('WebAssembly SIMD kernels', () => {
     expect(headKernel({}, randomVectors(small, 1, 1), 0, 0)).toBeNull();
     const large = { ...small, keyLength: 64, dK: 64, dV: 64 };
     expect(headKernel({}, randomVectors(large, 1, 1), 0, 0)).not.toBeNull();
+  });
+
+  it('kernelHeadCount counts each kernel handed out (a resident one again too), never a null', () => {
+    setKernelsEnabled(true);
+    const small = randomVectors({ batch: 1, heads: 1, queryLength: 2, keyLength: 16, dK: 16, dV: 16 }, 1, 1);
+    const large = randomVectors({ batch: 1, heads: 1, queryLength: 2, keyLength: 64, dK: 64, dV: 64 }, 1, 1);
+    const before = kernelHeadCount();
+    headKernel({}, small, 0, 0);
+    expect(kernelHeadCount()).toBe(before);
+    const owner = {};
+    headKernel(owner, large, 0, 0);
+    headKernel(owner, large, 0, 0);
+    expect(kernelHeadCount()).toBe(before + 2);
   });
 });
 

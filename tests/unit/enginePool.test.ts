@@ -39,6 +39,13 @@ describe('joinResults', () => {
     for (const name of ['q', 'k', 'v'] as const) expect([...(joined.inputs[name] as Float32Array)]).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6]);
   });
 
+  it('says the products ran in WebAssembly SIMD when any part’s did', () => {
+    const plain = part([0, 2, 4], 30);
+    const simd = { ...part([1, 3, 5], 45), run: { ...part([], 45).run, simd: true } };
+    expect(joinResults([plain, simd]).run.simd).toBe(true);
+    expect(joinResults([plain, part([1, 3, 5], 20)]).run.simd).toBe(false);
+  });
+
   it('throws without a result', () => {
     expect(() => joinResults([])).toThrow('no result');
   });

@@ -3,6 +3,7 @@
  * and that every stage equals what the engine computes for the new settings from scratch.
  */
 import { describe, expect, it } from 'vitest';
+import { setKernelsEnabled } from '../../src/engine/wasm/attentionKernels';
 import { joinStages, type StageSet } from '../../src/engine/headStages';
 import type { DeviceInfo } from '../../src/engine/pathChoice';
 import { runAttention } from '../../src/engine/runner';
@@ -122,7 +123,14 @@ describe('computeOnPage from scratch (a new seed, text, dK or heads at classroom
     expect(pagePlan(basis, jobOf({ ...classroom, causal: false }), SOFTWARE)).toBe('mask');
     const got = computeOnPage(basis, job, SOFTWARE);
     if (!got) throw new Error('not computed');
-    expect(got.run).toMatchObject({ path: 'js', onPage: 'whole' });
+    // Lk·(dK + dV) = 64 · 128 ≥ KERNEL_MIN_ROW_WORK: the products ran in the WebAssembly kernels
+    expect(got.run).toMatchObject({ path: 'js', onPage: 'whole', simd: true });
+    setKernelsEnabled(false);
+    try {
+      expect(computeOnPage(basis, job, SOFTWARE)?.run.simd).toBe(false);
+    } finally {
+      setKernelsEnabled(true);
+    }
     const fresh = await basisOf(next);
     expect([...got.inputs.q]).toEqual([...fresh.inputs.q]);
     expect([...got.inputs.v]).toEqual([...fresh.inputs.v]);

@@ -92,14 +92,30 @@ export function headKernel(owner: object, vectors: HeadVectors, batch: number, h
   const { keyLength: Lk, dK, dV } = vectors.shape;
   if (!enabled || Lk * (dK + dV) < minRowWork) return null;
   const id = ownerId(owner);
-  if (resident && resident.owner === id && resident.batch === batch && resident.head === head) return resident;
+  if (resident && resident.owner === id && resident.batch === batch && resident.head === head) return counted(resident);
   resident = null;
   const exports = instance();
   if (!exports || !hasHead(vectors)) return null;
   const layout = headLayout(vectors.shape);
   if (!grow(exports.memory, layout.end)) return null;
   resident = new ResidentHead(exports, layout, vectors, id, batch, head);
-  return resident;
+  return counted(resident);
+}
+
+/** Kernels handed out in this realm so far (kernelHeadCount). */
+let handedOut = 0;
+
+function counted(kernel: HeadKernel): HeadKernel {
+  handedOut++;
+  return kernel;
+}
+
+/**
+ * How many times headKernel has handed out a kernel in this realm (worker or page): compare the
+ * count before and after a computation to tell whether its products ran in WebAssembly.
+ */
+export function kernelHeadCount(): number {
+  return handedOut;
 }
 
 function ownerId(owner: object): number {

@@ -44,6 +44,7 @@ export const engineEn = {
   notComputed: 'not computed yet: click to compute',
   exportNeedsAllHeads: 'Export needs every head computed: at this size only the head on screen is. Lower the lengths or the number of heads to export.',
   workers: 'heads shared by {{count}} workers, one per core',
+  simd: 'matrix products in WebAssembly SIMD',
   preparingCpu: 'loading TensorFlow.js (CPU backend)…',
   projecting: 'projecting Q, K, V for the heads shown…',
   fault: {

@@ -44,6 +44,7 @@ export const engineZh = {
   notComputed: '尚未计算：点击即可计算',
   exportNeedsAllHeads: '导出需要计算所有的头：在这个规模下只计算屏幕上显示的头。请减小长度或头数后再导出。',
   workers: '各头由 {{count}} 个工作线程分担，每个核心一个',
+  simd: '矩阵乘法使用 WebAssembly SIMD',
   preparingCpu: '正在加载 TensorFlow.js（CPU 后端）…',
   projecting: '正在为显示的头计算 Q、K、V 投影…',
   fault: {
