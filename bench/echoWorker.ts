@@ -4,7 +4,7 @@
  */
 import type { StageSet } from '../src/engine/headStages';
 import type { AttentionInputs } from '../src/engine/types';
-import { stageBuffers } from '../src/worker/transfer';
+import { sentInputs, stageBuffers } from '../src/worker/transfer';
 
 interface Echo {
   id: number;
@@ -17,6 +17,8 @@ const scope = self as unknown as { postMessage(message: unknown, transfer: Trans
 scope.onmessage = (event) => {
   const { id, inputs, set } = event.data;
   const run = { path: 'js', reason: 'small', backend: null, ms: 0 };
+  // stamped before Q, K and V are copied for transfer, so the figure includes that copy
   const sentAt = performance.timeOrigin + performance.now();
-  scope.postMessage({ type: 'result', id, key: 'bench', inputs, set, run, sentAt }, stageBuffers(set));
+  const sent = sentInputs(inputs, true);
+  scope.postMessage({ type: 'result', id, key: 'bench', inputs: sent.inputs, set, run, sentAt }, [...stageBuffers(set), ...sent.buffers]);
 };

@@ -30,7 +30,7 @@ Engine = \`runAttention(inputs, { path })\` for every head (all eight stages rea
 ${computeTable(d.compute)}
 
 ### 1b. The app's pipeline: Q/K/V, attention, transfer
-What one compute costs in the app: \`deriveInputs\` with its Q/K/V projections (the worker's first step), runAttention (1a), and the transfer of the result (StageSet buffers transferred, inputs cloned) from a worker to the page (bench/echoWorker.ts, one way). Totals are compared with the baseline's attention alone.
+What one compute costs in the app: \`deriveInputs\` with its Q/K/V projections (the worker's first step), runAttention (1a), and the transfer of the result (StageSet buffers transferred; Q/K/V copied in the worker and transferred) from a worker to the page (bench/echoWorker.ts, one way). Totals are compared with the baseline's attention alone.
 
 ${pipelineTable(d.compute)}
 

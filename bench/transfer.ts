@@ -1,6 +1,7 @@
 /**
  * "Transfer to the page": the time from the engine worker posting a result (the StageSet of every
- * head, its buffers transferred, and the inputs with Q/K/V cloned) to the page's message handler.
+ * head, its buffers transferred, and the inputs with Q/K/V copied in the worker and transferred, as
+ * src/worker/transfer.ts sentInputs does) to the page's message handler.
  * An echo worker (echoWorker.ts) posts the same message the engine worker does; the clocks of
  * the two threads share performance.timeOrigin.
  */

@@ -25,8 +25,8 @@ function zeroBytesHigh(word: number): number {
 }
 
 /**
- * 1 − mask into a new array, four bytes per step where the mask is 4-byte aligned (about 4× the
- * byte loop at 1 M cells; the page derives it for every head of a result).
+ * 1 − mask into a new array, four bytes per step where the mask is 4-byte aligned (about 3× the
+ * byte loop at 1 M cells once the memory is touched; a fresh array's first writes cost as much).
  */
 export function complementBytes(mask: Uint8Array): Uint8Array {
   const n = mask.length;
