@@ -43,11 +43,11 @@ export function StatusLine({ device, run, set, slice, computing, preparing, proj
       {run && device && isCalibrated(run.reason) && <CalibrationFigures device={device} source={calibrationSource} />}
       {run && (
         <span>
-          {t('status.precision')}: <span data-testid="status-precision" data-precision={run.precision}>{t(`status.${run.precision}`)}</span>
+          {t('status.precision')}{t('status.colon')}<span data-testid="status-precision" data-precision={run.precision}>{t(`status.${run.precision}`)}</span>
         </span>
       )}
       <span data-testid="status-time">
-        {!computing && !preparing && !projecting && `${t('status.lastCompute')}: `}
+        {!computing && !preparing && !projecting && `${t('status.lastCompute')}${t('status.colon')}`}
         <Progress computing={computing} preparing={preparing} projecting={projecting} store={progress} job={job} ms={run?.ms ?? null} />
       </span>
       {/* the head on screen first ('focus') is a step of computing every head on the page: the same words */}
@@ -78,7 +78,7 @@ function EnginePath({ run, device }: { run: RunInfo; device: DeviceInfo | null }
   const name = run.path === 'webgl' ? t('engine.path.webgl', { version: run.backend?.webglVersion ?? device?.webglVersion ?? 0 }) : t(`engine.path.${run.path}`);
   return (
     <span data-testid="status-backend" data-path={run.path} data-backend={run.backend?.name ?? 'js'} data-simd={run.simd === true}>
-      {t('engine.label')}: <b>{name}</b> <span className="reason">({t(`engine.reason.${run.reason}`, { renderer: shortRenderer(device?.renderer ?? '') })})</span>
+      {t('engine.label')}{t('status.colon')}<b>{name}</b><span className="reason">{t('status.parens', { text: t(`engine.reason.${run.reason}`, { renderer: shortRenderer(device?.renderer ?? '') }) })}</span>
       {run.simd === true && <span data-testid="status-simd"> · {t('engine.simd')}</span>}
       {run.workers !== undefined && run.workers > 1 && <span data-testid="status-workers"> · {t('engine.workers', { count: run.workers })}</span>}
       {run.backend?.fallbackReason && <span className="fallback"> — {t('status.fallback', { reason: run.backend.fallbackReason })}</span>}

@@ -47,6 +47,12 @@ describe('中文: no English in the main views', () => {
     expect(await page.title()).toBe('Maskscope — 注意力掩码，逐步可视化');
     await waitForResult(page);
     await expectNoEnglish('default view');
+    // the status line's labels and asides in Chinese punctuation: full-width colons and brackets
+    const status = (await page.getByTestId('status').textContent()) ?? '';
+    expect(status).toMatch(/^引擎：/);
+    expect(status).toContain('精度：');
+    expect(status).toMatch(/上次计算：[\d.]+ ms/);
+    expect(status).not.toMatch(/[\u4e00-\u9fff][:(]|[:(][\u4e00-\u9fff]/);
   });
 
   it('a padded cross-attention view with causal, ALiBi, a soft-cap, extra masks, a row inspected and a formula error', async () => {

@@ -338,6 +338,10 @@ export const en = {
     float32: 'float32',
     float16: 'float16 (GPU half precision: about 3 significant digits)',
     lastCompute: 'last compute',
+    /** After a label in the status line (Chinese: a full-width colon). */
+    colon: ': ',
+    /** An aside in the status line (Chinese: full-width brackets). */
+    parens: ' ({{text}})',
     computing: 'computing…',
     noResult: 'nothing computed yet: the input above needs fixing',
     starting: 'starting the engine…',

@@ -340,6 +340,8 @@ export const zh: Strings = {
     float32: 'float32',
     float16: 'float16（GPU 半精度：约 3 位有效数字）',
     lastCompute: '上次计算',
+    colon: '：',
+    parens: '（{{text}}）',
     computing: '计算中…',
     noResult: '尚无结果：请先修正上面的输入',
     starting: '正在启动引擎…',
