@@ -1,7 +1,10 @@
 /**
  * Moving through the pipeline's steps: previous / next buttons and one button per step, in
- * order, with arrows between them. The current step has aria-current="step".
+ * order, with arrows between them. The current step has aria-current="step". While focus is on
+ * a step's button, it follows the current step (a step taken with ← / → in presentation mode):
+ * the focus ring never marks a step other than the one shown.
  */
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PipelineStep } from '../state/scenario';
 import { moveStep, shownStep } from './pipelineSteps';
@@ -18,8 +21,14 @@ export function StepNav({ steps, step, onStep, compact = false }: Props) {
   const { t } = useTranslation();
   const current = shownStep(step, steps);
   const index = steps.indexOf(current);
+  const nav = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const focused = document.activeElement;
+    if (!(focused instanceof HTMLElement) || !focused.classList.contains('step-button') || !nav.current?.contains(focused)) return;
+    if (focused.dataset.step !== current) nav.current.querySelector<HTMLElement>('[aria-current="step"]')?.focus();
+  }, [current]);
   return (
-    <nav className="step-nav" aria-label={t('lesson.pipeline.steps')} data-testid="step-nav">
+    <nav className="step-nav" aria-label={t('lesson.pipeline.steps')} data-testid="step-nav" ref={nav}>
       <button type="button" className="step-move" onClick={() => onStep(moveStep(current, -1, steps))} disabled={index <= 0} aria-label={t('lesson.pipeline.previous')} title={t('lesson.pipeline.previous')}>
         ←
       </button>

@@ -126,6 +126,22 @@ describe('presentation mode', () => {
     await page.close();
   });
 
+  it('entered with the Present button, focus is on the current step, and follows it through ← / →: the focus ring never marks another step', async () => {
+    const { page, errors } = await present('/?v=1&step=tokens&causal=1', 1280, 720, '[data-testid="present-enter"]');
+    await page.getByTestId('present-enter').click();
+    await page.getByTestId('present-view').waitFor();
+    const focusedStep = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.step ?? null);
+    expect(await focusedStep()).toBe('tokens');
+    for (const [key, next] of [['ArrowRight', 'qkv'], ['ArrowRight', 'scores'], ['ArrowLeft', 'qkv']] as const) {
+      await page.keyboard.press(key);
+      await page.waitForFunction((s) => document.querySelector('[data-testid="present-view"]')?.getAttribute('data-step') === s, next);
+      await page.waitForFunction((s) => (document.activeElement as HTMLElement | null)?.dataset.step === s, next);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-current'))).toBe('step');
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('step=masked with causal on: the blocked cells are outlined as changed, and say −∞; the weights say 0 there and each row’s sum beside it', async () => {
     const search = '?v=1&present=1&step=masked&causal=1';
     const { page, errors } = await present(`/${search}`, 1280, 720);
