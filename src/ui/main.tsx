@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import './i18n';
 import { initTheme } from './theme';
 import './styles.css';
+import './touch.css';
 import { App } from './App';
 import { UpdatePrompt } from './offline/UpdatePrompt';
 import { registerOffline } from './offline/registerOffline';

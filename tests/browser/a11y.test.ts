@@ -2,7 +2,8 @@
  * Accessibility and the page's look in real Chromium (issue #12 §3 themes, §6): axe-core on the
  * main views in the light and the dark theme (no violations at all, and the heatmaps' axis
  * labels and legends measured, not left for review), the skip link, the theme choice kept
- * across a reload, the padded rows' fade following the theme, and reduced motion.
+ * across a reload, the padded rows' fade following the theme, reduced motion, and touch targets of
+ * at least 44 px on a touch screen.
  */
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -238,4 +239,34 @@ describe('reduced motion', () => {
       await page.close();
     });
   }
+});
+
+describe('touch targets', () => {
+  /** Visible buttons, drop-downs and section toggles under 44 px, and radios and checkboxes under 24 px, a side: "tag.class w×h". */
+  const smallTargets = (page: Page) => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('button, select, .fold-toggle, input[type=radio], input[type=checkbox]')]
+    .filter((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
+    .map((e) => ({ e, r: e.getBoundingClientRect(), min: e.matches('input') ? 24 : 44 }))
+    .filter(({ r, min }) => r.width < min || r.height < min)
+    .map(({ e, r }) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(r.width)}×${Math.round(r.height)}`));
+
+  for (const [name, path] of [['the Chinese UI', '/#v=2&lang=zh&causal=1'], ['presentation mode', '/#v=2&present=1&step=weights&causal=1'], ['the encoder–decoder view', '/#v=2&attn=encdec&causal=1']] as const) {
+    it(`on a 1024×768 touch screen, ${name}: every button, drop-down and section toggle ≥ 44 px a side, radios and checkboxes ≥ 24 px`, async () => {
+      const context = await harness.browser.newContext({ hasTouch: true, viewport: { width: 1024, height: 768 } });
+      const page = await context.newPage();
+      await page.goto(new URL(path, harness.baseUrl).toString());
+      await page.waitForSelector('[data-testid="heatmap-weights"] canvas, [data-testid="encdec-cross-weights"] canvas', { timeout: 60_000 });
+      expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
+      expect(await smallTargets(page)).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('with a mouse the controls stay compact: the drop-downs are under 44 px tall', async () => {
+    const { page } = await open('/#v=2&causal=1', 'light');
+    await waitForResult(page);
+    const heights = await page.locator('select').evaluateAll((all) => all.filter((e) => e.getClientRects().length > 0).map((e) => e.getBoundingClientRect().height));
+    expect(heights.length).toBeGreaterThan(0);
+    expect(heights.every((h) => h < 44)).toBe(true);
+    await page.close();
+  });
 });
