@@ -74,7 +74,7 @@ export function drawHeatmap(host: HTMLElement, spec: HeatmapSpec): HeatmapHandle
       row: cell === null || cell.row < 0 ? '' : labelText(current.rowLabels, cell.row),
       col: cell === null || cell.col < 0 ? '' : labelText(current.colLabels, cell.col),
     };
-    drawOverlay(dom.layers.overlay, [dom.layers.rows, dom.layers.cols], layout, cell, labels);
+    drawOverlay(dom.layers.overlay, { rows: dom.layers.rows, cols: dom.layers.cols }, layout, cell, labels);
     dom.root.dataset.highlight = cell === null ? '' : `${cell.row},${cell.col}`;
   };
   const setCursor = () => {

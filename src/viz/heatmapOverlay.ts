@@ -2,10 +2,11 @@
  * Hover overlay of a heatmap: a faint crosshair over the highlighted cell's row and column, a
  * two-tone outline (dark outside, white inside: visible on every colour) around the cell, and
  * the cell's row and column labels in bold over the (dimmed) axis labels, even when thinning
- * hid them.
+ * hid them; the axis labels the bold one covers (closer than a line, LABEL_CLEARANCE font sizes,
+ * along its axis; its own included) are hidden meanwhile.
  */
 import type { Selection } from 'd3';
-import { TEXT_COLOR, THEME_CLASS } from './heatmapAxes';
+import { TEXT_COLOR, THEME_CLASS, type AxisLabel } from './heatmapAxes';
 import { colLeft, colShown, rowShown, rowTop } from './layout';
 import type { HeatmapLayout } from './layout';
 import { svgLayer } from './svgLayer';
@@ -19,6 +20,9 @@ export const MIN_OUTLINE_PX = 8;
  * whole and bold): enough to set them back, not so much that a projector loses them.
  */
 export const DIMMED_LABEL_OPACITY = 0.6;
+
+/** Distance between label centres, in font sizes, under which a bold hover label covers an axis label: a line. */
+export const LABEL_CLEARANCE = 1.25;
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -36,13 +40,17 @@ export interface OverlayLabels {
  */
 export function drawOverlay(
   g: G,
-  labelLayers: G[],
+  labelLayers: { rows: G; cols: G },
   L: HeatmapLayout,
   cell: HeatmapCell | null,
   labels: OverlayLabels,
 ): void {
   const shown = visiblePart(L, cell);
-  for (const layer of labelLayers) layer.attr('opacity', shown === null ? null : DIMMED_LABEL_OPACITY);
+  for (const layer of [labelLayers.rows, labelLayers.cols]) layer.attr('opacity', shown === null ? null : DIMMED_LABEL_OPACITY);
+  const centreOfRow = (i: number) => rowTop(L, i) + 0.5 * L.cellHeight;
+  const centreOfCol = (i: number) => colLeft(L, i) + 0.5 * L.cellWidth;
+  hideOverlapped(labelLayers.rows, shown && shown.row >= 0 && labels.row !== '' ? shown.row : -1, centreOfRow, L.fontSize);
+  hideOverlapped(labelLayers.cols, shown && shown.col >= 0 && labels.col !== '' ? shown.col : -1, centreOfCol, L.fontSize);
   const data = shown === null ? [] : [shown];
   const sw = L.cellWidth;
   const sh = L.cellHeight;
@@ -81,6 +89,18 @@ export function drawOverlay(
     .attr('stroke', (d) => d.stroke)
     .attr('stroke-width', (d) => d.width);
   drawOverlayLabels(g, L, data, labels);
+}
+
+/**
+ * Hides the labels of `layer` whose centre lies closer than LABEL_CLEARANCE font sizes to index
+ * `at`'s, where the bold label is drawn over them (its own too); `at` = −1 shows them all again.
+ */
+function hideOverlapped(layer: G, at: number, centre: (index: number) => number, fontSize: number): void {
+  const c = at >= 0 ? centre(at) : 0;
+  const clearance = LABEL_CLEARANCE * fontSize;
+  layer
+    .selectAll<SVGTextElement, AxisLabel>('text')
+    .attr('visibility', (d) => (at >= 0 && Math.abs(centre(d.index) - c) < clearance ? 'hidden' : null));
 }
 
 /** The part of `cell` inside the layout's window: an axis outside it becomes −1; null when nothing is left. */

@@ -207,6 +207,30 @@ describe('Lesson layers of a 6 × 6 heatmap in a 760 × 560 box', () => {
     await page.waitForFunction(() => document.querySelector('#host .ms-heatmap')?.getAttribute('data-highlight') === '1,0');
   });
 
+  it('a 64 × 64 heatmap hovered: the bold row (column) label overlaps no row (column) label, those it covers hidden; all shown again after', async () => {
+    await draw(page, 64, { selectedRow: -1, outlined: undefined });
+    const overlaps = () => page.evaluate(() => {
+      const boxes = (selector: string) => [...document.querySelectorAll(selector)].filter((e) => getComputedStyle(e).visibility !== 'hidden').map((e) => e.getBoundingClientRect());
+      const hit = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      const [boldRow, boldCol] = [...document.querySelectorAll('#host .ms-hover-labels text')].map((e) => e.getBoundingClientRect());
+      const rows = boxes('#host .ms-row-labels text');
+      const cols = boxes('#host .ms-col-labels text');
+      const covered = [...rows.filter((a) => boldRow && hit(a, boldRow)), ...cols.filter((a) => boldCol && hit(a, boldCol))];
+      return { bold: [boldRow, boldCol].filter(Boolean).length, axis: rows.length + cols.length, covered: covered.length };
+    });
+    const before = await overlaps();
+    for (const [row, col] of [[11, 21], [30, 31], [0, 63]] as const) {
+      await page.mouse.move(...(await cellPoint(page, 64, row, col)));
+      await page.waitForFunction((at) => document.querySelector('#host .ms-heatmap')?.getAttribute('data-highlight') === at, `${row},${col}`);
+      const now = await overlaps();
+      expect([row, col, now.bold, now.covered]).toEqual([row, col, 2, 0]);
+      expect(now.axis).toBeLessThan(before.axis); // some were covered, and hidden
+    }
+    await page.mouse.move(5, 5);
+    await page.waitForFunction(() => document.querySelector('#host .ms-heatmap')?.getAttribute('data-highlight') === '');
+    expect(await overlaps()).toEqual(before);
+  });
+
   it('a 64 × 64 heatmap in the same box: cells too small, no numbers, data-values "hidden", no row notes', async () => {
     await draw(page, 64, { selectedRow: -1, outlined: undefined });
     await page.waitForSelector('#host .ms-heatmap[data-values="hidden"]');
