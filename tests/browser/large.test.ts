@@ -39,6 +39,20 @@ describe('large sizes', () => {
     await page.close();
   });
 
+  it('L = 512: Q, K and V are no taller than a stage heatmap (their rows pooled), so the strip of stages keeps one height', async () => {
+    const { page, errors } = await openPage(harness, '/?mode=lengths&lq=512&heads=1&dk=16&causal=1');
+    await waitForResult(page);
+    await page.locator('[data-testid="heatmap-v"] canvas').waitFor();
+    const canvasHeight = (id: string) => page.locator(`[data-testid="${id}"] canvas`).first().evaluate((c) => c.getBoundingClientRect().height);
+    const scores = await canvasHeight('heatmap-scores');
+    for (const id of ['heatmap-q', 'heatmap-k', 'heatmap-v']) {
+      const h = await canvasHeight(id);
+      expect([id, h > 0 && h <= scores + 1]).toEqual([id, true]); // 512 rows at ≥ 1 px each would be taller
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a slow compute dims the previous result only after a moment; Export pressed meanwhile says at once that the new settings are too large for one file', async () => {
     const { page, errors } = await openPage(harness, '/?mode=lengths&lq=2048&heads=4&causal=1');
     await waitForResult(page, 120_000);
