@@ -121,7 +121,8 @@ export function completeOnPage(partial: PageResult, job: PageJob, device: Device
   const rest = timedRun('whole', started, derived.inputs, NO_SCORES, job, device, (i) => partial.set.heads[i] != null);
   if (!rest) return null;
   const heads = rest.set.heads.map((h, i) => h ?? partial.set.heads[i] ?? null);
-  return { ...rest, set: { shape: rest.set.shape, heads }, run: { ...rest.run, ms: partial.run.ms + rest.run.ms, simd: partial.run.simd === true || rest.run.simd === true } };
+  const simd = partial.run.simd === true || rest.run.simd === true;
+  return { ...rest, set: { shape: rest.set.shape, heads }, run: { ...rest.run, ms: partial.run.ms + rest.run.ms, simd } };
 }
 
 const NO_SCORES = () => undefined;

@@ -76,9 +76,10 @@ function FullyMasked({ inView, rows, total }: { inView: number; rows: number; to
 function EnginePath({ run, device }: { run: RunInfo; device: DeviceInfo | null }) {
   const { t } = useTranslation();
   const name = run.path === 'webgl' ? t('engine.path.webgl', { version: run.backend?.webglVersion ?? device?.webglVersion ?? 0 }) : t(`engine.path.${run.path}`);
+  const reason = t(`engine.reason.${run.reason}`, { renderer: shortRenderer(device?.renderer ?? '') });
   return (
     <span data-testid="status-backend" data-path={run.path} data-backend={run.backend?.name ?? 'js'} data-simd={run.simd === true}>
-      {t('engine.label')}{t('status.colon')}<b>{name}</b><span className="reason">{t('status.parens', { text: t(`engine.reason.${run.reason}`, { renderer: shortRenderer(device?.renderer ?? '') }) })}</span>
+      {t('engine.label')}{t('status.colon')}<b>{name}</b><span className="reason">{t('status.parens', { text: reason })}</span>
       {run.simd === true && <span data-testid="status-simd"> · {t('engine.simd')}</span>}
       {run.workers !== undefined && run.workers > 1 && <span data-testid="status-workers"> · {t('engine.workers', { count: run.workers })}</span>}
       {run.backend?.fallbackReason && <span className="fallback"> — {t('status.fallback', { reason: run.backend.fallbackReason })}</span>}
