@@ -61,7 +61,7 @@ export const StageStrip = memo(function StageStrip(props: Props) {
     zoom.dispatch(a.kind === 'zoom' ? { ...a, col: view.col0 + view.cols / 2 } : a.kind === 'pan' ? { ...a, cols: 0 } : a.kind === 'reveal' ? { ...a, col: -1 } : a);
   const hintOn = (key: string) => (zoomable ? () => zoom.showHint(key) : undefined);
   const zoomed = (card: StageCard, spec: HeatmapSpec): HeatmapSpec => {
-    // Q, K and V as tall as a stage at most (a long sequence pools their rows), so the head strip below stays near
+    // Q, K and V as tall as a stage at most (a long sequence pools their rows): the strip of stages keeps one height
     if (card.id === 'qkv') return { ...spec, maxMatrixHeight: TARGET_MATRIX_PX };
     if (card.id === 'output') {
       return { ...spec, maxMatrixHeight: TARGET_MATRIX_PX, view: { row0: view.row0, rows: view.rows, col0: 0, cols: slice.dV }, onViewAction: onOutputView, onZoomHint: hintOn('output') };
