@@ -5,7 +5,7 @@
  * - Q·Kᵀ: runAttention(dK = 64) − runAttention(dK = 1), × 64/63 (the dot products' share);
  * - W·V: runAttention(dV = 64) − runAttention(dV = 1), × 64/63;
  * - allocation: allocateHead for every head (8 zero-filled [L × L] stage arrays);
- * - softmax & rest: the remainder (scale, logits, masked, softmax, row status, block loop).
+ * - softmax & rest: the remainder (scale, logits, softmax, row status, block loop).
  * Each piece is the fastest of several interleaved rounds: the differences are small at small
  * sizes and timing noise (GC, other processes) only ever adds time.
  */
@@ -22,7 +22,7 @@ export interface JsStageSplit {
   scoresMs: number;
   outputMs: number;
   allocMs: number;
-  /** totalMs − the others: scale, logits, masked, softmax, row status. */
+  /** totalMs − the others: scale, logits, softmax, row status. */
   softmaxRestMs: number;
   rounds: number;
 }

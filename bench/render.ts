@@ -30,13 +30,13 @@ function headFor(L: number): { weights: Float32Array; blocked: Uint8Array } {
 }
 
 /**
- * The six stage pyramids of a head like this one, as the worker builds them (engine/stagePyramids.ts),
- * and the ms that took; null under PYRAMID_MIN_CELLS.
+ * The stage pyramids of a head like this one, as the worker builds them with its blocked flags
+ * (engine/stagePyramids.ts), and the ms that took; null under PYRAMID_MIN_CELLS.
  */
 function workerPyramids(L: number, weights: Float32Array, blocked: Uint8Array): { pyramids: StagePyramids | null; ms: number } {
   // no score modifier, as in the app's default: logits share the scaled array (allocateHead)
   const head = allocateHead({ batch: 1, heads: 1, queryLength: L, keyLength: L, dK: 1, dV: 1 }, 0, 0, true);
-  for (const s of ['scores', 'scaled', 'masked', 'weights'] as const) head[s].set(weights);
+  for (const s of ['scores', 'scaled', 'weights'] as const) head[s].set(weights);
   for (let i = 0; i < L * L; i++) head.mask[i] = blocked[i] ? 0 : 1;
   const t = performance.now();
   const pyramids = buildStagePyramids(head, L, L);
@@ -76,7 +76,7 @@ function draw(kind: RenderKind, host: HTMLElement, L: number, weights: Float32Ar
  * Time from a draw call to the next frame: a first draw (unless `warmup` is false), then up to
  * `repeats` within `budgetMs`. 'app' draws a new copy of the values each time (its pyramid built
  * in the draw, as for a result computed on the page); 'sent' draws with the worker's pyramid,
- * whose build (every cell stage, in the worker; the logits share the scaled pyramid) is `pyramidMs` and whose size is `pyramidBytes`.
+ * whose build (in the worker, with the blocked flags; stages that order cells alike share one) is `pyramidMs` and whose size is `pyramidBytes`.
  */
 export async function render(kind: RenderKind, L: number, repeats: number, budgetMs: number, warmup: boolean): Promise<Timing & { elements: number; pyramidMs: number | null; pyramidBytes: number | null }> {
   const host = document.getElementById('host') as HTMLElement;

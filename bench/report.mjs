@@ -25,7 +25,7 @@ function computeSection(d, c) {
 Inputs are the app's: a lengths-mode Scenario through \`deriveInputs\` (src/scenario/derive.ts). Median of up to ${c.repeats} runs after one warm-up (fewer once a case's ${c.budgetMs / 1000} s budget is spent; no warm-up when one run is predicted to exceed it). performance.now() ticks in 0.1 ms here, so below 2^16 cells each sample times several calls in a row and divides.
 
 ### 1a. Attention: runAttention on each path against the baseline
-Engine = \`runAttention(inputs, { path })\` for every head (all eight stages read back to JS). Baseline = bench/baseline.ts (plain float32 loops: scores, masked softmax, output only). auto = the path \`choosePath('auto', probeDevice(), cells)\` picks, timed in alternation with the baseline (${c.pairRounds[0]} to ${c.pairRounds[1]} rounds, no warm-up) so that both see the same machine load; its ratio is the median of the per-round ratios (the verdict of the headline), "fastest runs" the fastest auto run over the fastest baseline run; the other paths' ratios are ratios of medians. × base < 1 = faster than the baseline; max |Δ output| against the baseline where checked (≤ 2^18 cells). WebGL 1st run = the warm-up run (— when one run was predicted over the case budget: no warm-up).
+Engine = \`runAttention(inputs, { path })\` for every head (the seven stored stages read back to JS; \`masked\` is derived where it is read). Baseline = bench/baseline.ts (plain float32 loops: scores, masked softmax, output only). auto = the path \`choosePath('auto', probeDevice(), cells)\` picks, timed in alternation with the baseline (${c.pairRounds[0]} to ${c.pairRounds[1]} rounds, no warm-up) so that both see the same machine load; its ratio is the median of the per-round ratios (the verdict of the headline), "fastest runs" the fastest auto run over the fastest baseline run; the other paths' ratios are ratios of medians. × base < 1 = faster than the baseline; max |Δ output| against the baseline where checked (≤ 2^18 cells). WebGL 1st run = the warm-up run (— when one run was predicted over the case budget: no warm-up).
 
 ${computeTable(d.compute)}
 
@@ -35,12 +35,12 @@ What one compute costs in the app: \`deriveInputs\` with its Q/K/V projections (
 ${pipelineTable(d.compute)}
 
 ### 1c. Inside the JS path
-Each piece is the fastest of several interleaved rounds (bench/jsStages.ts), without touching src/: mask rows = the path's compiled mask (\`planJs(inputs).maskRow\`) over every row; Q·Kᵀ = runAttention(dK = 64) − runAttention(dK = 1), × 64/63; W·V = the same with dV; allocation = \`allocateHead\` for every head; softmax & rest = the remainder (scale, logits, masked, softmax, row status). Differences of noisy timings: small entries can be off by a few ms, or negative.
+Each piece is the fastest of several interleaved rounds (bench/jsStages.ts), without touching src/: mask rows = the path's compiled mask (\`planJs(inputs).maskRow\`) over every row; Q·Kᵀ = runAttention(dK = 64) − runAttention(dK = 1), × 64/63; W·V = the same with dV; allocation = \`allocateHead\` for every head; softmax & rest = the remainder (scale, logits, softmax, row status). Differences of noisy timings: small entries can be off by a few ms, or negative.
 
 ${jsStagesTable(d.splits.js)}
 
 ### 1d. Inside the tfjs paths (tfjs profiler)
-One \`tf.profile\`d runAttention per case up to ${c.tfMaxCells.toLocaleString('en')} cells (bench/tfProfile.ts); kernels attributed to stages in issue order. "outside kernels" = uploads, read-backs and the JS post-processing (masked, row status). On WebGL with GPU timer queries the kernel times are GPU times; the profiled run is slower than 1a's.
+One \`tf.profile\`d runAttention per case up to ${c.tfMaxCells.toLocaleString('en')} cells (bench/tfProfile.ts); kernels attributed to stages in issue order. "outside kernels" = uploads, read-backs and the JS post-processing (row status). On WebGL with GPU timer queries the kernel times are GPU times; the profiled run is slower than 1a's.
 
 ${tfStagesTable(d.splits.tf)}`;
 }
@@ -92,7 +92,7 @@ ${machine(d)}
 ${computeSection(d, c)}
 
 ## 2. Rendering the weights heatmap (one head, L × L)
-From the draw call to the next frame (requestAnimationFrame + a task), median of up to ${c.renderRepeats} draws after a first one (no first draw when one draw is predicted over ${c.budgetMs / 1000} s). app = src/viz/heatmap.ts \`drawHeatmap\` (canvas, ≈ 360 px per axis, max-pooled below 1 px per cell) of a causal head: "pyramid sent" with the pooled pyramid the engine worker sends with a head from 2^20 cells (engine/stagePyramids.ts; "worker: pyramids" = its build for the cell stages, in the worker, before the transfer: five, the logits sharing the scaled pyramid when no modifier changes them), "on the page" with new values each draw, so the draw builds the pyramid itself (a result computed on the page); d3 = a naive SVG with one \`<rect>\` per cell, same colour scale.
+From the draw call to the next frame (requestAnimationFrame + a task), median of up to ${c.renderRepeats} draws after a first one (no first draw when one draw is predicted over ${c.budgetMs / 1000} s). app = src/viz/heatmap.ts \`drawHeatmap\` (canvas, ≈ 360 px per axis, max-pooled below 1 px per cell) of a causal head: "pyramid sent" with the pooled pyramid the engine worker sends with a head from 2^20 cells (engine/stagePyramids.ts; "worker: pyramids" = its build for the cell stages, in the worker, before the transfer, with the blocked flags it sends: three built — scores, logits (without, then with the blocked cells: the Masked scores) and weights — which scaled and the mask share), "on the page" with new values each draw, so the draw builds the pyramid itself (a result computed on the page); d3 = a naive SVG with one \`<rect>\` per cell, same colour scale.
 
 ${renderTable(d.render)}
 

@@ -64,23 +64,31 @@ function issue13Rows({ compute, render, zoom, peak, app }) {
   const coldMs = percentile(app.cold.map((r) => r.heatmapMs), 50);
   const js = app.entry.files.filter((f) => f.file.endsWith('.js')).reduce((n, f) => n + f.gzipBytes, 0) / 1024;
   const css = app.entry.files.filter((f) => f.file.endsWith('.css')).reduce((n, f) => n + f.gzipBytes, 0) / 1024;
-  // one 4096² head as the page holds it: the buffers the worker transfers (§1b, logits sharing the scaled array), plus the pyramids
+  // one 4096² head as the page holds it, and the worker before it transfers it (nothing is copied):
+  // the stage buffers (§1b: scores, scaled = logits, mask, weights, output, row status; no masked),
+  // the blocked flags and pyramids the worker sends with it (§2), and the copies of Q, K and V (dK = dV = 64)
   const L = 4096;
   const row4096 = compute.find((r) => r.shape.join('×') === '1×1×4096');
-  const stageBytes = row4096?.transfer?.bytes ?? (21 * L * L + 4 * L * 64 + L);
-  const headMiB = (stageBytes + (big?.pyramidBytes ?? 0)) / 2 ** 20;
+  const memory = {
+    stages: row4096?.transfer?.bytes ?? (13 * L * L + 4 * L * 64 + L),
+    blocked: L * L,
+    pyramids: big?.pyramidBytes ?? 0,
+    qkv: 3 * 4 * L * 64,
+  };
+  const headMiB = Object.values(memory).reduce((n, b) => n + b, 0) / 2 ** 20;
+  const mib = (b) => (b / 2 ** 20).toFixed(0);
   const jsMs = row4096?.paths.js && !row4096.paths.js.skipped ? row4096.paths.js.medianMs : null;
   const engineGflops = jsMs ? headFlops(L) / jsMs / 1e6 : null;
   const peakText = peak.error ? `peak not measured (${peak.error})` : `peak ${fmt(peak.allCores)} GFLOP/s on ${peak.threads} cores (${fmt(peak.oneCore)} on one; bench/peak.c, ${peak.compiler})`;
   const webglRatios = compute.filter((r) => r.paths.webgl && !r.paths.webgl.skipped && r.paths.js && !r.paths.js.skipped)
     .map((r) => `${r.shape.join('×')}: ${(r.paths.webgl.medianMs / r.paths.js.medianMs).toFixed(2)}×`).join(', ');
   return [
-    ['4096 × 4096 whole-view draw ≤ 50 ms, first draw included (pyramid sent by the worker, §2)', big ? `first ${fmt(big.warmupMs)} ms, median ${fmt(big.medianMs)} ms; the worker built the pyramids (five: the logits share the scaled one) in ${fmt(big.pyramidMs)} ms` : 'not measured', mark(drawMs != null && drawMs <= 50)],
+    ['4096 × 4096 whole-view draw ≤ 50 ms, first draw included (pyramid sent by the worker, §2)', big ? `first ${fmt(big.warmupMs)} ms, median ${fmt(big.medianMs)} ms; the worker built the pyramids (three: scaled, logits and the mask share them) and the blocked flags in ${fmt(big.pyramidMs)} ms` : 'not measured', mark(drawMs != null && drawMs <= 50)],
     ['zoom/pan step at 4096 × 4096 ≤ 16.7 ms (§2b: the update call; to the next frame beside it)', `p95 ${fmt(zoom.work.p95Ms)} ms (median ${fmt(zoom.work.medianMs)}, n = ${zoom.steps}); to the next frame p95 ${fmt(zoom.frame.p95Ms)} ms`, mark(zoom.work.p95Ms <= 1000 / 60)],
     ['cold start: navigation → first complete result of the default view ≤ 0.5 s (median, §4a)', `${fmt(coldMs)} ms; before the first paint ${js.toFixed(1)} KB JavaScript + ${css.toFixed(1)} KB CSS gzip`, mark(coldMs <= 500)],
-    ['one 4096 × 4096 head ≤ 256 MiB in the page and the worker together', `${headMiB.toFixed(0)} MiB: ${(stageBytes / 2 ** 20).toFixed(0)} MiB of stages (every stage is read back and moved; stages on demand not built) + ${((big?.pyramidBytes ?? 0) / 2 ** 20).toFixed(0)} MiB of pyramids`, mark(headMiB <= 256)],
+    ['one 4096 × 4096 head ≤ 256 MiB in the page and the worker together', `${headMiB.toFixed(0)} MiB: ${mib(memory.stages)} MiB of stages (scores, scaled = logits, mask, weights, output; the Masked scores are not stored but derived where read) + ${mib(memory.blocked)} MiB of blocked flags + ${mib(memory.pyramids)} MiB of pyramids${big?.pyramidBytes ? '' : ' (not measured)'} + ${mib(memory.qkv)} MiB of Q, K, V`, mark(headMiB <= 256 && !!big?.pyramidBytes)],
     ['CPU path within 3× of the machine\'s measured peak (GFLOP/s, dense 2·L²·(dK + dV) at 1×1×4096)', `engine JS ${engineGflops == null ? '—' : fmt(engineGflops)} GFLOP/s (one core, one worker); ${peakText}${engineGflops && !peak.error ? `: ${(peak.allCores / engineGflops).toFixed(0)}× below` : ''}`, mark(engineGflops != null && !peak.error && peak.allCores / engineGflops <= 3)],
-    ['WebGL: a fused masked-softmax program, its ratio to plain JS at every size (§1a)', `built: one MaskedSoftmax kernel of two WebGL programs (row max and Σ exp over the allowed keys, then the weights; src/engine/tfMaskedSoftmax.ts) in place of a chain of ~10 tfjs ops; every stage is still read back (stages on demand: the memory row); WebGL / JS: ${webglRatios || '—'}`, mark(webglRatios !== '')],
+    ['WebGL: a fused masked-softmax program, its ratio to plain JS at every size (§1a)', `built: one MaskedSoftmax kernel of two WebGL programs (row max and Σ exp over the allowed keys, then the weights; src/engine/tfMaskedSoftmax.ts) in place of a chain of ~10 tfjs ops; every stored stage is read back (the Masked scores are not: derived where read); WebGL / JS: ${webglRatios || '—'}`, mark(webglRatios !== '')],
     ['auto decides from a calibration on the device (cached per renderer)', calibrationText(app.calibration), mark(!!app.calibration?.calibration)],
   ];
 }

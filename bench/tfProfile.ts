@@ -5,7 +5,7 @@
  * softmax (on WebGL the one fused MaskedSoftmax kernel, tfMaskedSoftmax.ts; elsewhere the chain
  * from its first ZerosLike) to the next BatchMatMul = softmax; that BatchMatMul = output; the next
  * kernel starts the next chunk's mask. Time outside kernels = uploads,
- * read-backs to JS, masked and row status in JS. With GPU timer queries kernel times are GPU
+ * read-backs to JS, row status in JS. With GPU timer queries kernel times are GPU
  * times; without them (e.g. SwiftShader) tfjs times each kernel on the wall clock with a
  * synchronous read after it, which serialises the pipeline and adds one read-back per kernel.
  */

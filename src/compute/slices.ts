@@ -1,9 +1,9 @@
 /**
  * One (batch item, head) slice of every stage, as the heatmaps draw it. Pure; no copies of the
- * large arrays, except the small per-row flag arrays; the blocked flags are derived once per mask
- * array (blockedFlags.ts).
+ * large arrays, except the small per-row flag arrays; the blocked flags are the ones the worker
+ * sent with a large head, else derived once per mask array (engine/blockedFlags.ts).
  */
-import { blockedFlags } from './blockedFlags';
+import { blockedFlags } from '../engine/blockedFlags';
 import { headIndex, type HeadStages, type StageSet } from '../engine/headStages';
 import type { StagePyramids } from '../engine/stagePyramids';
 import { RowStatus, type AttentionInputs, type AttentionShape } from '../engine/types';
@@ -16,8 +16,8 @@ export interface StageSlice {
   dV: number;
   scores: Float32Array;
   scaled: Float32Array;
+  /** The masked scores are not stored: where(mask, logits, −∞), read with maskedAt. */
   logits: Float32Array;
-  masked: Float32Array;
   weights: Float32Array;
   /** 1 = may attend, [Lq × Lk]. */
   mask: Uint8Array;
@@ -59,15 +59,23 @@ export function sliceHead(stages: HeadStages, shape: Pick<AttentionShape, 'query
     scores: stages.scores,
     scaled: stages.scaled,
     logits: stages.logits,
-    masked: stages.masked,
     weights: stages.weights,
     mask: stages.mask,
-    blocked: blockedFlags(stages.mask),
+    blocked: stages.blocked ?? blockedFlags(stages.mask),
     output: stages.output,
     paddedRows: hasFlag(status, RowStatus.paddedQuery),
     fullyMaskedRows: hasFlag(status, RowStatus.fullyMasked),
     pyramids: stages.pyramids,
   };
+}
+
+/**
+ * Cell i (row-major, [rows × cols]) of the masked scores, where(mask, logits, −∞) (DESIGN.md §1):
+ * the logit where the key may be attended, −∞ where it is blocked. A head stores no `masked`
+ * (headStages.ts); this reads it from the logits and the mask.
+ */
+export function maskedAt(slice: Pick<StageSlice, 'logits' | 'mask'>, i: number): number {
+  return slice.mask[i] ? (slice.logits[i] as number) : -Infinity;
 }
 
 function hasFlag(status: Uint8Array, flag: number): Uint8Array {

@@ -2,18 +2,23 @@
  * Stages of one (batch item, head): the unit the engine computes, chunks, transfers and draws.
  * A StageSet holds the heads computed so far; at large sizes only the heads being looked at are.
  */
+import { applyMask } from './rowStatus';
 import type { StagePyramids } from './stagePyramids';
 import type { AttentionInputs, AttentionShape, AttentionStages, HeadRef } from './types';
 
 /**
- * Every stage of one (b, h): the arrays of AttentionStages (same meaning, same order), for this
- * head only — [Lq, Lk] for the cell stages, [Lq, dV] for `output`, [Lq] for `rowStatus`.
+ * The stages of one (b, h): the arrays of AttentionStages (same meaning, same order), for this
+ * head only — [Lq, Lk] for the cell stages, [Lq, dV] for `output`, [Lq] for `rowStatus` — except
+ * `masked`, which is where(mask, logits, −∞) and is derived where it is read (maskedAt, maskedRow):
+ * a head never stores, sends or holds it (a fifth less memory per cell; issue #13).
  */
-export type HeadStages = Omit<AttentionStages, 'shape'> & {
+export type HeadStages = Omit<AttentionStages, 'shape' | 'masked'> & {
   batch: number;
   head: number;
   /** The pooled pyramids of its cell stages, when the worker built them (Lq·Lk ≥ PYRAMID_MIN_CELLS). */
   pyramids?: StagePyramids;
+  /** 1 − mask, [Lq × Lk] (1 = blocked), when the worker built the pyramids with it: sent, so the page does not derive it again. Never written. */
+  blocked?: Uint8Array;
 };
 
 /** The heads of one computation: `heads[b·H + h]`, null where that head was not computed. */
@@ -44,7 +49,6 @@ export function allocateHead(shape: AttentionShape, batch: number, head: number,
     scaled,
     logits: logitsAreScaled ? scaled : new Float32Array(Lq * Lk),
     mask: new Uint8Array(Lq * Lk),
-    masked: new Float32Array(Lq * Lk),
     weights: new Float32Array(Lq * Lk),
     output: new Float32Array(Lq * dV),
     rowStatus: new Uint8Array(Lq),
@@ -64,7 +68,6 @@ export function splitStages(stages: AttentionStages): StageSet {
       scaled: cells(stages.scaled),
       logits: cells(stages.logits),
       mask: cells(stages.mask),
-      masked: cells(stages.masked),
       weights: cells(stages.weights),
       output: stages.output.subarray(bh * Lq * dV, (bh + 1) * Lq * dV),
       rowStatus: stages.rowStatus.subarray(bh * Lq, (bh + 1) * Lq),
@@ -74,7 +77,7 @@ export function splitStages(stages: AttentionStages): StageSet {
 }
 
 /**
- * The full [B,H,…] stages of a set whose every head is computed (copies), e.g. for export.
+ * The full [B,H,…] stages of a set whose every head is computed (copies; `masked` derived), e.g. for export.
  * @returns null when a head is missing.
  */
 export function joinStages(set: StageSet): AttentionStages | null {
@@ -92,13 +95,15 @@ export function joinStages(set: StageSet): AttentionStages | null {
   };
   const floats = (n: number) => new Float32Array(n);
   const bytes = (n: number) => new Uint8Array(n);
+  const logits = join((h) => h.logits, floats);
+  const mask = join((h) => h.mask, bytes);
   return {
     shape: set.shape,
     scores: join((h) => h.scores, floats),
     scaled: join((h) => h.scaled, floats),
-    logits: join((h) => h.logits, floats),
-    mask: join((h) => h.mask, bytes),
-    masked: join((h) => h.masked, floats),
+    logits,
+    mask,
+    masked: applyMask(logits, mask),
     weights: join((h) => h.weights, floats),
     output: join((h) => h.output, floats),
     rowStatus: join((h) => h.rowStatus, bytes),

@@ -133,13 +133,14 @@ function dot(a: Float32Array, ao: number, b: Float32Array, bo: number, n: number
 }
 
 /**
- * scaled = scores × scale, logits (ALiBi, soft-cap) and masked of row i, in one pass over the row.
+ * scaled = scores × scale and logits (ALiBi, soft-cap) of row i, in one pass over the row; `masked`
+ * is not stored (HeadStages).
  * @returns the largest allowed logit as stored (float32), −∞ when the mask allows no key.
  */
 function logitRow(plan: JsPlan, out: HeadStages, i: number): number {
   if (plan.slopes === null && plan.softcap === null) return plainLogitRow(plan, out, i);
   const { queryLength: Lq, keyLength: Lk } = plan.inputs.shape;
-  const { scores, scaled, logits, masked, mask } = out;
+  const { scores, scaled, logits, mask } = out;
   const row = i * Lk;
   const slope = plan.slopes ? (plan.slopes[out.head] as number) : 0;
   const cap = plan.softcap;
@@ -152,15 +153,14 @@ function logitRow(plan: JsPlan, out: HeadStages, i: number): number {
     if (cap !== null) x = cap * Math.tanh(x / cap);
     x = Math.fround(x);
     logits[row + j] = x;
-    if (!mask[row + j]) masked[row + j] = -Infinity;
-    else if ((masked[row + j] = x) > max) max = x;
+    if (mask[row + j] && x > max) max = x;
   }
   return max;
 }
 
 /** logitRow without modifiers: logits = scaled (the common case, kept to the loads and stores it needs). */
 function plainLogitRow(plan: JsPlan, out: HeadStages, i: number): number {
-  const { scores, scaled, logits, masked, mask } = out;
+  const { scores, scaled, logits, mask } = out;
   const { scale } = plan;
   const row = i * plan.inputs.shape.keyLength;
   const end = row + plan.inputs.shape.keyLength;
@@ -169,8 +169,7 @@ function plainLogitRow(plan: JsPlan, out: HeadStages, i: number): number {
     const x = Math.fround((scores[c] as number) * scale);
     scaled[c] = x;
     if (logits !== scaled) logits[c] = x;
-    if (!mask[c]) masked[c] = -Infinity;
-    else if ((masked[c] = x) > max) max = x;
+    if (mask[c] && x > max) max = x;
   }
   return max;
 }

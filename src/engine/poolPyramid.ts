@@ -8,7 +8,9 @@
  * the largest value ('max') or |value| ('magnitude'), NaN only when nothing else is there — and
  * whether any cell of the block is blocked (no representative: all are). Each level is built from
  * the one below it (level 1 only to build level 2), so building costs one walk of the matrix and
- * a third of it again; kept, about 9 bytes per 16 cells (12.6 MB at 4096 × 4096). Pure; no DOM.
+ * a third of it again; kept, 5 bytes per 16 cells (7 MB at 4096 × 4096): a level keeps no values
+ * (a draw reads a representative's value in the matrix), so one pyramid serves every matrix that
+ * orders each block's cells the same way (stagePyramids.ts). Pure; no DOM.
  */
 
 /**
@@ -26,11 +28,12 @@ export interface PyramidLevel {
   source: Int32Array;
   /** Cells per side of a block: 2^level. */
   size: number;
-  /** The value compared for that cell (|value| when pooling by magnitude), as float32: a draw reads it here, not in the matrix. */
-  value: Float32Array;
   /** 1 = some cell of the block is blocked. */
   anyBlocked: Uint8Array;
 }
+
+/** A level while the pyramid is built: with the value compared for each entry (|value| by magnitude, float32), dropped once the level above exists. */
+type BuildLevel = PyramidLevel & { value: Float32Array };
 
 /**
  * A PoolPyramid of a [rows × cols] matrix: its levels from blocks of 2 cells a side up (matrices of
@@ -51,7 +54,7 @@ const TOP_SIDE = 16;
 /** The finest level kept above LEVEL1_MAX_CELLS cells: blocks of 4 × 4 cells (level 2). */
 export const FIRST_KEPT_SIZE = 4;
 /**
- * Up to this many cells (2048 × 1024) a pyramid keeps level 1 (blocks of 2 × 2), 9/4 bytes per cell:
+ * Up to this many cells (2048 × 1024) a pyramid keeps level 1 (blocks of 2 × 2), 5/4 bytes per cell:
  * a 1024 × 1024 heatmap drawn on about 360 pixels (2–3 cells each) then reads entries, not cells.
  */
 export const LEVEL1_MAX_CELLS = 1 << 21;
@@ -73,11 +76,11 @@ export function buildPoolPyramid(values: ArrayLike<number>, rows: number, cols: 
   if (blocked !== undefined && blocked.length !== rows * cols) throw new RangeError(`buildPoolPyramid: blocked has length ${blocked.length}, expected [${rows}×${cols}]`);
   const levels: PyramidLevel[] = [];
   const keepFrom = rows * cols <= LEVEL1_MAX_CELLS ? 2 : FIRST_KEPT_SIZE;
-  let below: PyramidLevel | null = null;
+  let below: BuildLevel | null = null;
   let [r, c] = [rows, cols];
   while (r > TOP_SIDE || c > TOP_SIDE) {
-    const level: PyramidLevel = below === null ? firstLevel(values, rows, cols, blocked, by) : nextLevel(below);
-    if (level.size >= keepFrom) levels.push(level);
+    const level: BuildLevel = below === null ? firstLevel(values, rows, cols, blocked, by) : nextLevel(below);
+    if (level.size >= keepFrom) levels.push({ rows: level.rows, cols: level.cols, size: level.size, source: level.source, anyBlocked: level.anyBlocked });
     below = level;
     [r, c] = [level.rows, level.cols];
   }
@@ -88,7 +91,7 @@ export function buildPoolPyramid(values: ArrayLike<number>, rows: number, cols: 
  * Level 1 from the cells: each entry's (up to) 2 × 2 cells compared in locals, row pair by row
  * pair, written once.
  */
-function firstLevel(values: ArrayLike<number>, rows: number, cols: number, blocked: ArrayLike<number> | undefined, by: PoolBy): PyramidLevel {
+function firstLevel(values: ArrayLike<number>, rows: number, cols: number, blocked: ArrayLike<number> | undefined, by: PoolBy): BuildLevel {
   const level = emptyLevel(Math.ceil(rows / 2), Math.ceil(cols / 2), 2);
   const { source, value, anyBlocked } = level;
   const magnitude = by === 'magnitude';
@@ -123,7 +126,7 @@ function firstLevel(values: ArrayLike<number>, rows: number, cols: number, block
 }
 
 /** Level ℓ + 1 from level ℓ: each entry from the (up to) four entries under it. */
-function nextLevel(below: PyramidLevel): PyramidLevel {
+function nextLevel(below: BuildLevel): BuildLevel {
   const level = emptyLevel(Math.ceil(below.rows / 2), Math.ceil(below.cols / 2), 2 * below.size);
   for (let lr = 0; lr < level.rows; lr++) {
     const rEnd = Math.min(2 * lr + 2, below.rows);
@@ -153,6 +156,6 @@ function nextLevel(below: PyramidLevel): PyramidLevel {
   return level;
 }
 
-function emptyLevel(rows: number, cols: number, size: number): PyramidLevel {
+function emptyLevel(rows: number, cols: number, size: number): BuildLevel {
   return { rows, cols, size, source: new Int32Array(rows * cols), value: new Float32Array(rows * cols), anyBlocked: new Uint8Array(rows * cols) };
 }

@@ -6,6 +6,7 @@
  * stages by magnitude (the Masked scores with the blocked cells), the mask and the weights by
  * max with the blocked cells. Pure; no DOM.
  */
+import { blockedFlags } from './blockedFlags';
 import { buildPoolPyramid, type PoolBy, type PoolPyramid } from './poolPyramid';
 import { PYRAMID_MIN_CELLS } from './thresholds';
 
@@ -25,31 +26,37 @@ export const PYRAMID_POOLING: Record<PyramidStage, { by: PoolBy; blocked: boolea
   weights: { by: 'max', blocked: true },
 };
 
-/** The stages of one head a pyramid is built from: [Lq × Lk] each (mask: 1 = may attend). */
-export type PyramidSource = Record<PyramidStage, Float32Array | Uint8Array>;
+/** The stages of one head the pyramids are built from: [Lq × Lk] each (mask: 1 = may attend). */
+export type PyramidSource = Record<Exclude<PyramidStage, 'masked'>, Float32Array | Uint8Array>;
 
 /**
  * The pyramids of every cell stage of one head, or null when the head has fewer than
- * PYRAMID_MIN_CELLS cells (a draw walks those directly).
- * Cost: one walk and a third of each stage (the six stages: about 0.12 s at 1024², 2.4 s at 4096²
- * on a 2-core EPYC, BENCHMARKS.md §2); memory about 9 bytes per 16 cells per stage. The worker
- * builds them from SENT_PYRAMID_MIN_CELLS.
- * @throws RangeError when a stage is not [Lq × Lk]
+ * PYRAMID_MIN_CELLS cells (a draw walks those directly). A level keeps only each block's
+ * representative cell (poolPyramid.ts), so stages that order every block's cells alike share one:
+ * - scaled = scores × scale rounded to float32, the same order of |value|: the scores' pyramid
+ *   (where rounding makes two cells equally large, either is a largest), and the logits' too when
+ *   no modifier changes them (then they are the scaled array), else their own;
+ * - the mask's allowed cells are all 1, so any allowed representative draws the same pixel: the
+ *   weights' pyramid (max over the allowed cells) has one exactly where a block has an allowed cell;
+ * - masked = where(mask, logits, −∞): the logits' pyramid without the blocked cells, with the
+ *   weights' anyBlocked arrays (the same blocked cells).
+ * Cost: one walk and a third of scores, logits and weights (about 1.2 s at 4096² on a 2-core EPYC,
+ * BENCHMARKS.md §2); memory 5 bytes per 16 cells per pyramid built. The worker builds them from
+ * SENT_PYRAMID_MIN_CELLS.
+ * @param blocked [Lq × Lk], 1 = blocked: 1 − mask (blockedFlags), which the worker sends with the head
+ * @throws RangeError when a stage or `blocked` is not [Lq × Lk]
  */
-export function buildStagePyramids(head: PyramidSource, Lq: number, Lk: number): StagePyramids | null {
+export function buildStagePyramids(head: PyramidSource, Lq: number, Lk: number, blocked?: Uint8Array): StagePyramids | null {
   if (Lq * Lk < PYRAMID_MIN_CELLS) return null;
-  const blocked = new Uint8Array(Lq * Lk);
-  const mask = head.mask;
-  if (mask.length !== Lq * Lk) throw new RangeError(`buildStagePyramids: mask has length ${mask.length}, expected [${Lq}×${Lk}]`);
-  for (let i = 0; i < blocked.length; i++) blocked[i] = mask[i] ? 0 : 1;
-  const build = (stage: PyramidStage): PoolPyramid => {
-    const how = PYRAMID_POOLING[stage];
-    return buildPoolPyramid(head[stage], Lq, Lk, how.blocked ? blocked : undefined, how.by);
-  };
-  const scaled = build('scaled');
-  // no modifier: the logits are the scaled array itself (allocateHead), and so is their pyramid
-  const logits = sameCells(head.logits, head.scaled) ? scaled : build('logits');
-  return { scores: build('scores'), scaled, logits, mask: build('mask'), masked: build('masked'), weights: build('weights') };
+  if (head.mask.length !== Lq * Lk) throw new RangeError(`buildStagePyramids: mask has length ${head.mask.length}, expected [${Lq}×${Lk}]`);
+  const flags = blocked ?? blockedFlags(head.mask as Uint8Array);
+  const build = (values: ArrayLike<number>, by: PoolBy, withBlocked: boolean) => buildPoolPyramid(values, Lq, Lk, withBlocked ? flags : undefined, by);
+  const scores = build(head.scores, 'magnitude', false);
+  const logits = sameCells(head.logits, head.scaled) ? scores : build(head.logits, 'magnitude', false);
+  const weights = build(head.weights, 'max', true);
+  const own = build(head.logits, 'magnitude', true);
+  const masked = { ...own, levels: own.levels.map((l, i) => ({ ...l, anyBlocked: weights.levels[i]?.anyBlocked ?? l.anyBlocked })) };
+  return { scores, scaled: scores, logits, mask: weights, masked, weights };
 }
 
 /** True when two arrays are the same cells of one buffer. */
@@ -57,8 +64,8 @@ function sameCells(a: ArrayBufferView, b: ArrayBufferView): boolean {
   return a.buffer === b.buffer && a.byteOffset === b.byteOffset && a.byteLength === b.byteLength;
 }
 
-/** The buffers of a head's pyramids, to transfer with it: each once (logits may share the scaled pyramid). */
+/** The buffers of a head's pyramids, to transfer with it: each once (stages share pyramids and levels share arrays). */
 export function pyramidBuffers(pyramids: StagePyramids): ArrayBuffer[] {
   const levels = [...new Set(Object.values(pyramids))].flatMap((p) => p.levels);
-  return [...new Set(levels.flatMap((l) => [l.source.buffer, l.value.buffer, l.anyBlocked.buffer] as ArrayBuffer[]))];
+  return [...new Set(levels.flatMap((l) => [l.source.buffer, l.anyBlocked.buffer] as ArrayBuffer[]))];
 }

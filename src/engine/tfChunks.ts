@@ -31,16 +31,17 @@ export async function computeRowsTf(inputs: AttentionInputs, out: HeadStages, st
   finishRows(inputs, out, start, end);
 }
 
-/** masked = where(mask, logits, −∞) and the row flags of rows [start, end), from the read-back arrays. */
+/** The row flags of rows [start, end), from the read-back mask (`masked` is derived where read: HeadStages). */
 function finishRows(inputs: AttentionInputs, out: HeadStages, start: number, end: number): void {
   const Lk = inputs.shape.keyLength;
   const real = inputs.queryIsReal[out.batch];
   for (let i = start; i < end; i++) {
     let allowed = false;
     for (let c = i * Lk; c < (i + 1) * Lk; c++) {
-      const m = out.mask[c] === 1;
-      out.masked[c] = m ? (out.logits[c] as number) : -Infinity;
-      allowed ||= m;
+      if (out.mask[c] === 1) {
+        allowed = true;
+        break;
+      }
     }
     out.rowStatus[i] = rowFlags(allowed, real?.[i] !== false);
   }

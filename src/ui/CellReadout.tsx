@@ -6,7 +6,7 @@ import type { AttentionInputs } from '../engine/types';
 import type { CellExplanation } from '../engine/mask';
 import { formatNumber } from './format';
 import { changesLogits } from '../engine/scoreMods';
-import type { StageSlice } from '../compute/slices';
+import { maskedAt, type StageSlice } from '../compute/slices';
 
 export interface HoveredCell {
   row: number;
@@ -95,7 +95,7 @@ function CellItems({ slice, explanation, row, col, keyToken }: { slice: StageSli
       <Item label={t('hover.scores')}>{formatNumber(slice.scores[i] ?? NaN)}</Item>
       <Item label={t('hover.scaled')}>{formatNumber(slice.scaled[i] ?? NaN)}</Item>
       <Item label={t('stage.logits')}>{formatNumber(slice.logits[i] ?? NaN)}</Item>
-      <Item label={t('hover.masked')}>{formatNumber(slice.masked[i] ?? NaN)}</Item>
+      <Item label={t('hover.masked')}>{formatNumber(i < slice.mask.length ? maskedAt(slice, i) : NaN)}</Item>
       <Item label={t('hover.weight')} testId="readout-weight">
         {formatNumber(slice.weights[i] ?? NaN)}
       </Item>

@@ -1,13 +1,15 @@
 /**
- * One query row of a stage slice, as the row inspector shows it (pure; no copies: the arrays are
- * views into the slice's). The row sum is taken in float64 over the float32 weights.
+ * One query row of a stage slice, as the row inspector shows it (pure; views into the slice's
+ * arrays, except the masked row, derived: the slice stores no `masked`). The row sum is taken in
+ * float64 over the float32 weights.
  */
 import type { StageSlice } from '../compute/slices';
+import { applyMask } from '../engine/rowStatus';
 
-/** The numbers of query row `row` of a slice. Arrays are [Lk] views into the slice's [Lq × Lk] arrays. */
+/** The numbers of query row `row` of a slice. Arrays are [Lk]: views into the slice's [Lq × Lk] arrays, `masked` a new one. */
 export interface RowStats {
   row: number;
-  /** Masked logits, [Lk]: −∞ at blocked keys. */
+  /** Masked logits, [Lk]: −∞ at blocked keys (where(mask, logits, −∞) of the row). */
   masked: Float32Array;
   /** Weights, [Lk]: 0 at blocked keys. */
   weights: Float32Array;
@@ -51,7 +53,7 @@ export function rowStats(slice: StageSlice, row: number): RowStats {
   }
   return {
     row,
-    masked: slice.masked.subarray(from, from + n),
+    masked: applyMask(slice.logits.subarray(from, from + n), slice.mask.subarray(from, from + n)),
     weights,
     blocked,
     sum,

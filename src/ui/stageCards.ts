@@ -59,6 +59,8 @@ export interface StageCardsProps {
 
 const MASK_TEXT = { format: (v: number) => (v ? '1' : '0'), blocked: '0' };
 const SCORE_TEXT = { format: formatCellValue, blocked: '−∞' };
+/** The Masked scores are drawn from the logits (blocked cells hatched and written −∞): HeadStages stores no `masked`. */
+const MASKED_TEXT = { ...SCORE_TEXT, blockedValue: -Infinity };
 
 /** The cards of every stage, memoised on the slice and the settings they draw. */
 export function useStageCards(p: StageCardsProps): StageCard[] {
@@ -108,7 +110,7 @@ export function useStageCards(p: StageCardsProps): StageCard[] {
     },
     {
       id: 'masked', title: t('stage.masked'), note: t('stage.maskedNote'), legend: scoresLegend(scales.logits, t('stage.masked'), true),
-      heatmaps: [cell('masked', t('stage.masked'), { values: slice.masked, blocked: slice.blocked, color: scales.logits, poolBy: 'magnitude', pyramid: slice.pyramids?.masked, valueText: SCORE_TEXT })],
+      heatmaps: [cell('masked', t('stage.masked'), { values: slice.logits, blocked: slice.blocked, color: scales.logits, poolBy: 'magnitude', pyramid: slice.pyramids?.masked, valueText: MASKED_TEXT })],
     },
     {
       id: 'weights', title: t('stage.weights'), note: p.weightScale === 'row' ? t('stage.weightsRowNote') : t('stage.weightsNote'),

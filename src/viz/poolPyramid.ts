@@ -39,7 +39,8 @@ export function pyramidEdges(start: number, n: number, out: number, size: number
  * `coarsen` and a block of 2 or more cells, the window pooled onto the finest level's own grid
  * (⌊window / size⌋ pixels a side, fewer than asked; the canvas scales them up), so that a zoom
  * step on a 4096 × 4096 matrix never walks a million cells (issue #13).
- * @param values,blocked the matrix the pyramid was built from
+ * @param values,blocked the matrix the pyramid was built from, or one that orders every block's
+ *   allowed cells the same way (stagePyramids.ts): representatives are compared by their value here
  * @param hatch 'all' (default, poolCells' rule) or 'any' (PoolBlocked)
  * @returns pooled cells; rows × cols is the grid pooled onto (outRows × outCols but for `coarsen`)
  * @throws RangeError when the window is outside the matrix
@@ -129,14 +130,11 @@ class RectPick {
     this.cells(inner0, inner1, innerC1, c1);
   }
 
+  /** Entry e of the level: its representative, compared by its value in the matrix (a level keeps none). */
   private entry(e: number): void {
     if (this.level.anyBlocked[e] !== 0) this.any = true;
     const s = this.level.source[e] as number;
-    const v = this.level.value[e] as number;
-    if (s >= 0 && beats(v, this.best, this.bestValue)) {
-      this.best = s;
-      this.bestValue = v;
-    }
+    if (s >= 0) this.consider(s);
   }
 
   private cells(r0: number, r1: number, c0: number, c1: number): void {
@@ -174,7 +172,8 @@ export type PoolVia = 'cells' | 'page' | 'sent';
  * Same parameters and result as poolCells (pixel spans per pyramidEdges when a pyramid is used),
  * plus `via`; `coarsen` as poolWithPyramid's (an interactive view: fewer pixels than asked rather
  * than a walk of every cell; an exported figure leaves it off). `sent` must have been built from
- * these values and blocked cells: it is not checked.
+ * these values and blocked cells, or for values that order each block's allowed cells alike (a
+ * multiple of them, rounded; or all equal): it is not checked.
  */
 export function poolForDraw(
   values: ArrayLike<number>, rows: number, cols: number, outRows: number, outCols: number,

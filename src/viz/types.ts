@@ -182,8 +182,11 @@ export interface HeatmapSpec {
    * `format`, `blocked` or `values` change by reference: pass a stable object (formatCellValue
    * is the default formatter, cellFormat.ts). `values` [rows × cols], optional: the numbers to
    * write when they are not the coloured `values` (e.g. weights coloured ÷ their row maximum).
+   * `blockedValue`, optional: the number a blocked cell stands for where the matrix is written out
+   * as numbers (a CSV or text copy), when its stored value is not it (the Masked scores are drawn
+   * from the logits: −∞).
    */
-  valueText?: { format(value: number): string; blocked: string; values?: ArrayLike<number> };
+  valueText?: { format(value: number): string; blocked: string; values?: ArrayLike<number>; blockedValue?: number };
   /**
    * A note per row, [rows] (e.g. the weights' row sums "1.00" / "0"), right of the matrix after
    * the "∅" marker band, vertically centred on its row, as SVG <text data-row={row}> in

@@ -7,6 +7,7 @@ import { choosePath, isSoftwareRenderer, type DeviceInfo } from '../engine/pathC
 import { calibratedFor, type Calibration } from '../engine/calibration';
 import { measureCalibration } from './calibrate';
 import { cellCount, type StageSet } from '../engine/headStages';
+import { blockedFlags } from '../engine/blockedFlags';
 import { buildStagePyramids } from '../engine/stagePyramids';
 import { runAttention } from '../engine/runner';
 import { kernelHeadCount } from '../engine/wasm/attentionKernels';
@@ -127,14 +128,18 @@ async function handle(request: ComputeRequest): Promise<void> {
 
 /**
  * Builds the pooled pyramids (engine/stagePyramids.ts) of each head of at least SENT_PYRAMID_MIN_CELLS
- * here, so that the page's first draw of it does not walk its cells; a newer request cancels between heads.
+ * here, so that the page's first draw of it does not walk its cells, and sends the blocked flags
+ * they are built with, so that the page does not derive them again; a newer request cancels between heads.
  */
 async function addPyramids(set: StageSet, id: number): Promise<void> {
   const { queryLength: Lq, keyLength: Lk } = set.shape;
   for (const head of set.heads) {
-    const pyramids = head && Lq * Lk >= SENT_PYRAMID_MIN_CELLS && buildStagePyramids(head, Lq, Lk);
-    if (!head || !pyramids) continue;
+    if (!head || Lq * Lk < SENT_PYRAMID_MIN_CELLS) continue;
+    const blocked = blockedFlags(head.mask);
+    const pyramids = buildStagePyramids(head, Lq, Lk, blocked);
+    if (!pyramids) continue;
     head.pyramids = pyramids;
+    head.blocked = blocked;
     await yieldTask();
     checkCurrent(id);
   }

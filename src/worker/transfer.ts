@@ -1,6 +1,6 @@
 /**
  * What a result moves to the page by transfer (not by copy): the buffers of a StageSet (its heads'
- * pyramids included, each buffer once even when heads share one) and copies of Q, K and V.
+ * blocked flags and pyramids included, each buffer once even when heads share one) and copies of Q, K and V.
  */
 import type { StageSet } from '../engine/headStages';
 import { pyramidBuffers } from '../engine/stagePyramids';
@@ -10,9 +10,10 @@ export function stageBuffers(set: StageSet): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   for (const head of set.heads) {
     if (!head) continue;
-    for (const a of [head.scores, head.scaled, head.logits, head.mask, head.masked, head.weights, head.output, head.rowStatus]) {
+    for (const a of [head.scores, head.scaled, head.logits, head.mask, head.weights, head.output, head.rowStatus]) {
       buffers.add(a.buffer as ArrayBuffer);
     }
+    if (head.blocked) buffers.add(head.blocked.buffer as ArrayBuffer);
     for (const b of head.pyramids ? pyramidBuffers(head.pyramids) : []) buffers.add(b);
   }
   return [...buffers];

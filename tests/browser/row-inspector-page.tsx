@@ -29,11 +29,11 @@ function makeSlice(rows: number[][], padded: number[]): StageSlice {
   const Lk = rows[0]!.length;
   const blocked = rows.flatMap((r) => r.map((v) => (v === -inf ? 1 : 0)));
   const weights = rows.flatMap((r, q) => softmaxRow(r, blocked.slice(q * Lk, (q + 1) * Lk)));
-  const logits = new Float32Array(rows.flatMap((r) => r.map((v) => (v === -inf ? 0 : v))));
+  const logits = new Float32Array(rows.flatMap((r) => r.map((v) => (v === -inf ? 0 : v)))); // masked = where(mask, logits, −∞)
   return {
     batch: 0, head: 0, rows: Lq, cols: Lk, dV: 1,
     scores: logits, scaled: logits, logits,
-    masked: new Float32Array(rows.flat()), weights: new Float32Array(weights),
+    weights: new Float32Array(weights),
     mask: new Uint8Array(blocked.map((b) => 1 - b)), blocked: new Uint8Array(blocked),
     output: new Float32Array(Lq), paddedRows: new Uint8Array(padded),
     fullyMaskedRows: new Uint8Array(rows.map((r) => (r.every((v) => v === -inf) ? 1 : 0))),

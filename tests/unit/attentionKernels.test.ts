@@ -217,7 +217,7 @@ function allHeadsJs(scenario: Scenario, kernels: boolean, known?: HeadStages[]):
 
 /** The first stage and index where two heads differ by more than `tolerance` (relative to 1 + |x|). */
 function difference(x: HeadStages, y: HeadStages, tolerance: number): string | null {
-  for (const stage of ['scores', 'scaled', 'logits', 'mask', 'masked', 'weights', 'output', 'rowStatus'] as const) {
+  for (const stage of ['scores', 'scaled', 'logits', 'mask', 'weights', 'output', 'rowStatus'] as const) {
     const [a, b] = [x[stage], y[stage]];
     for (let i = 0; i < a.length; i++) {
       const [p, q] = [a[i] as number, b[i] as number];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blockedFlags, complementBytes } from '../../src/compute/blockedFlags';
+import { blockedFlags, complementBytes } from '../../src/engine/blockedFlags';
 
 /** The definition, byte by byte. */
 const reference = (mask: Uint8Array) => Uint8Array.from(mask, (m) => (m === 0 ? 1 : 0));

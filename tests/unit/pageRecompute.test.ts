@@ -32,7 +32,7 @@ async function basisOf(s: Scenario): Promise<PageBasis> {
   return { job: { scenario: s }, inputs: d.inputs, set: await runAttention(d.inputs, { path: 'js' }) };
 }
 
-const STAGES = ['scores', 'scaled', 'logits', 'mask', 'masked', 'weights', 'output', 'rowStatus'] as const;
+const STAGES = ['scores', 'scaled', 'logits', 'mask', 'weights', 'output', 'rowStatus'] as const;
 
 function expectSameStages(a: StageSet, b: StageSet): void {
   const x = joinStages(a);

@@ -12,10 +12,11 @@ function slice(): StageSlice {
     1, 1, 1, 1,
     0, 1, 1, 1,
   ]);
-  const masked = new Float32Array([
-    0.5, 1.5, -inf, -0.5,
-    -inf, -inf, -inf, -inf,
-    0, -inf, -inf, -inf,
+  // the blocked cells' logits are finite: rowStats' masked row must put −∞ there itself
+  const logits = new Float32Array([
+    0.5, 1.5, 9, -0.5,
+    2, 3, 4, 5,
+    0, 7, 8, 9,
   ]);
   const weights = new Float32Array([
     0.25, 0.5, 0, 0.25,
@@ -24,7 +25,7 @@ function slice(): StageSlice {
   ]);
   const zeros = new Float32Array(12);
   return {
-    batch: 0, head: 0, rows: 3, cols: 4, dV: 1, scores: zeros, scaled: zeros, logits: zeros, masked, weights,
+    batch: 0, head: 0, rows: 3, cols: 4, dV: 1, scores: zeros, scaled: zeros, logits, weights,
     mask: blocked.map((b) => 1 - b), blocked, output: new Float32Array(3),
     paddedRows: new Uint8Array([0, 0, 1]), fullyMaskedRows: new Uint8Array([0, 1, 0]),
   };

@@ -6,7 +6,9 @@
  */
 import { describe, expect, test } from 'vitest';
 import { allocateHead, type StageSet } from '../../src/engine/headStages';
-import { buildStagePyramids, PYRAMID_POOLING, type PyramidStage } from '../../src/engine/stagePyramids';
+import { buildStagePyramids, PYRAMID_POOLING, pyramidBuffers, type PyramidStage } from '../../src/engine/stagePyramids';
+import { buildPoolPyramid } from '../../src/engine/poolPyramid';
+import { applyMask } from '../../src/engine/rowStatus';
 import { PYRAMID_MIN_CELLS } from '../../src/engine/thresholds';
 import { poolForDraw } from '../../src/viz/poolPyramid';
 import { stageBuffers } from '../../src/worker/transfer';
@@ -25,7 +27,6 @@ function causalHead() {
     head.scores[i] = next();
     head.scaled[i] = head.scores[i]! / 2;
     head.logits[i] = head.scaled[i]!;
-    head.masked[i] = head.mask[i] ? head.scaled[i]! : -Infinity;
     head.weights[i] = head.mask[i] ? Math.abs(next()) / 4 : 0;
   }
   return head;
@@ -46,24 +47,48 @@ describe('buildStagePyramids', () => {
     }
   });
 
-  test.each(STAGES)('%s: a draw through the sent pyramid gives the pixels of a page-built one, reading no cell of an aligned window', (stage) => {
+  test.each(STAGES)('%s: a draw through the sent pyramid gives the pixels of a page-built one, reading one value per entry, not the window’s cells', (stage) => {
     const how = PYRAMID_POOLING[stage];
     const b = how.blocked ? blocked : undefined;
     const hatch = stage === 'mask' ? 'any' : 'all';
     const window = { row0: 0, rows: N, col0: 0, cols: N };
     let reads = 0;
-    const values = head[stage];
+    const values = stage === 'masked' ? head.logits : head[stage]; // the Masked scores are drawn from the logits (stageCards.ts)
     const counted = new Proxy(values, { get: (target, key) => {
       if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
       return Reflect.get(target, key) as unknown;
     } });
     const sent = poolForDraw(counted, N, N, 64, 64, b, window, how.by, hatch, pyramids[stage]);
     expect(sent.via).toBe('sent');
-    expect(reads).toBe(0);
+    expect(reads).toBeLessThanOrEqual(64 * 64); // blocks of 16 × 16 cells: one entry, one value read, per pixel
     const page = poolForDraw(values, N, N, 64, 64, b, window, how.by, hatch);
     expect(page.via).toBe('page');
-    expect(Array.from(sent.source)).toEqual(Array.from(page.source));
+    const drawn = (source: Int32Array) => Array.from(source, (i) => values[i]);
+    expect(drawn(sent.source)).toEqual(drawn(page.source));
     expect(Array.from(sent.blocked)).toEqual(Array.from(page.blocked));
+    // the same representative cells, but for the mask: every allowed cell is 1, and its pyramid is the weights'
+    if (stage !== 'mask') expect(Array.from(sent.source)).toEqual(Array.from(page.source));
+  });
+
+  test('stages that order each block alike share a pyramid: scaled the scores’, the mask the weights’; the Masked scores share the weights’ anyBlocked', () => {
+    expect(pyramids.scaled).toBe(pyramids.scores);
+    expect(pyramids.mask).toBe(pyramids.weights);
+    expect(pyramids.logits).not.toBe(pyramids.scores); // a separate logits array (as with a modifier) gets its own
+    pyramids.masked.levels.forEach((level, l) => expect(level.anyBlocked).toBe(pyramids.weights.levels[l]!.anyBlocked));
+    const bytes = pyramidBuffers(pyramids).reduce((n, buf) => n + buf.byteLength, 0);
+    const entries = pyramids.weights.levels.reduce((n, l) => n + l.rows * l.cols, 0);
+    expect(bytes).toBe(entries * (3 * 5 + 4)); // scores, logits, weights: source + anyBlocked; masked: source
+  });
+
+  test('the Masked scores’ pyramid, pooled from the logits without the blocked cells, is the pyramid of where(mask, logits, −∞)', () => {
+    const masked = applyMask(head.logits, head.mask);
+    const direct = buildPoolPyramid(masked, N, N, blocked, 'magnitude');
+    expect(pyramids.masked.levels.length).toBe(direct.levels.length);
+    pyramids.masked.levels.forEach((level, l) => {
+      const want = direct.levels[l]!;
+      expect([...level.source]).toEqual([...want.source]);
+      expect([...level.anyBlocked]).toEqual([...want.anyBlocked]);
+    });
   });
 
   test('the Mask’s lone blocked cell below the diagonal is hatched at its pixel', () => {
@@ -88,10 +113,13 @@ describe('buildStagePyramids', () => {
 
   test('stageBuffers transfers every level buffer of every pyramid, each once', () => {
     const set: StageSet = { shape, heads: [{ ...head, pyramids }] };
-    const levels = STAGES.reduce((n, s) => n + pyramids[s].levels.length, 0);
+    const levels = pyramids.weights.levels.length;
+    const arrays = new Set(STAGES.flatMap((s) => pyramids[s].levels.flatMap((l) => [l.source, l.anyBlocked])));
+    expect(arrays.size).toBe(7 * levels); // per level: scores, logits, weights (source, anyBlocked), masked (source)
     const buffers = stageBuffers(set);
     expect(new Set(buffers).size).toBe(buffers.length);
-    expect(buffers).toHaveLength(8 + 3 * levels);
+    expect(buffers).toHaveLength(7 + arrays.size); // 7 stage arrays: a head stores no `masked`
+    for (const a of arrays) expect(buffers).toContain(a.buffer);
   });
 
   test('logits sharing the scaled array (no modifier) share its pyramid; transferred once', () => {
@@ -99,9 +127,9 @@ describe('buildStagePyramids', () => {
     const built = buildStagePyramids(shared, N, N)!;
     expect(built.logits).toBe(built.scaled);
     expect(pyramids.logits).not.toBe(pyramids.scaled); // separate arrays (equal values) keep their own
-    const levels = STAGES.reduce((n, s) => n + built[s].levels.length, 0) - built.logits.levels.length;
-    const buffers = stageBuffers({ shape, heads: [{ ...shared, pyramids: built }] });
+    const buffers = stageBuffers({ shape, heads: [{ ...shared, pyramids: built, blocked }] });
     expect(new Set(buffers).size).toBe(buffers.length);
-    expect(buffers).toHaveLength(7 + 3 * levels);
+    // 6 stage arrays, the blocked flags, and per level scores (= scaled = logits) and weights (= mask) with two arrays, masked with one
+    expect(buffers).toHaveLength(6 + 1 + 5 * built.weights.levels.length);
   });
 });

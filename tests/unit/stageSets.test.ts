@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allocateHead, joinStages, splitStages, type StageSet } from '../../src/engine/headStages';
 import { mergeSets } from '../../src/compute/stageSets';
-import { sliceStages, countFullyMasked } from '../../src/compute/slices';
+import { sliceStages, countFullyMasked, maskedAt } from '../../src/compute/slices';
 import { sentInputs, stageBuffers } from '../../src/worker/transfer';
 import { RowStatus, type AttentionShape } from '../../src/engine/types';
 
@@ -70,18 +70,25 @@ describe('sliceStages and countFullyMasked', () => {
   });
 });
 
+describe('maskedAt', () => {
+  it('is the logit where the key may be attended and −∞ where it is blocked: where(mask, logits, −∞)', () => {
+    const slice = { logits: Float32Array.of(0.5, -2, 7, Number.NaN), mask: Uint8Array.of(1, 1, 0, 0) };
+    expect([0, 1, 2, 3].map((i) => maskedAt(slice, i))).toEqual([0.5, -2, -Infinity, -Infinity]);
+  });
+});
+
 describe('stageBuffers', () => {
   it('lists each buffer once, also when heads are views of one array', () => {
     const split = splitStages(joinStages(setWith([0, 1, 2, 3, 4, 5]))!);
-    expect(stageBuffers(split)).toHaveLength(8);
-    expect(stageBuffers(setWith([0, 2]))).toHaveLength(16);
+    expect(stageBuffers(split)).toHaveLength(7); // scores, scaled, logits, mask, weights, output, rowStatus (no masked: derived)
+    expect(stageBuffers(setWith([0, 2]))).toHaveLength(14);
   });
 
-  it('lists a head whose logits share the scaled array with one buffer less (7, not 8), and each once', () => {
+  it('lists a head whose logits share the scaled array with one buffer less (6, not 7), and each once', () => {
     const shared = allocateHead(shape, 0, 0, true);
     const buffers = stageBuffers({ shape, heads: [shared] });
-    expect(buffers).toHaveLength(7);
-    expect(new Set(buffers).size).toBe(7);
+    expect(buffers).toHaveLength(6);
+    expect(new Set(buffers).size).toBe(6);
     expect(buffers).toContain(shared.logits.buffer);
   });
 });

@@ -13,7 +13,7 @@ function slice(): StageSlice {
   return {
     batch: 0, head: 1, rows: 3, cols: 3, dV: 4,
     scores: f([1, 2, 3, 4, 5, 6, 7, 8, 9]), scaled: f([0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5]), logits: f([0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5]),
-    masked: f([0.5, 1, -Infinity, -Infinity, -Infinity, -Infinity, 3.5, 4, -Infinity]), weights: f([0.4, 0.6, 0, 0, 0, 0, 0.4, 0.6, 0]),
+    weights: f([0.4, 0.6, 0, 0, 0, 0, 0.4, 0.6, 0]),
     mask, blocked, output: new Float32Array(12), paddedRows: Uint8Array.from([0, 0, 1]), fullyMaskedRows: Uint8Array.from([0, 1, 0]),
   };
 }
