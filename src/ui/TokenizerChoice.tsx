@@ -6,7 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Scenario, TokenizerChoice as TokenizerId } from '../state/scenario';
 import { Choice } from './Choice';
-import { requestGpt2, useGpt2Status } from './useGpt2';
+import { gpt2Failures, requestGpt2, useGpt2Status } from './useGpt2';
 import './tokenizer.css';
 
 interface Props {
@@ -20,8 +20,9 @@ export function TokenizerChoice({ value, update }: Props) {
   const { t } = useTranslation();
   const status = useGpt2Status();
   const gpt2 = value === 'gpt2';
+  const failedAgain = status === 'failed' && gpt2Failures() > 1;
   return (
-    <div className="tokenizer-choice" data-testid="tokenizer" data-gpt2={gpt2 ? status : undefined}>
+    <div className="tokenizer-choice" data-testid="tokenizer" data-gpt2={gpt2 ? status : undefined} data-gpt2-failures={gpt2 ? gpt2Failures() : undefined}>
       <Choice
         label={t('tokenizer.label')}
         value={value}
@@ -38,8 +39,9 @@ export function TokenizerChoice({ value, update }: Props) {
       {gpt2 && status === 'loading' && <p className="tokenizer-status" role="status">{t('tokenizer.loading')}</p>}
       {gpt2 && status === 'failed' && (
         <p className="field-error tokenizer-status" role="alert">
-          {t('tokenizer.failed')}{' '}
+          {t(failedAgain ? 'tokenizer.failedAgain' : 'tokenizer.failed')}{' '}
           <button type="button" onClick={requestGpt2}>{t('tokenizer.retry')}</button>
+          {failedAgain && <> <button type="button" onClick={() => window.location.reload()}>{t('tokenizer.reload')}</button></>}
         </p>
       )}
     </div>

@@ -12,11 +12,23 @@ import type { Scenario } from '../state/scenario';
 export type Gpt2Status = 'idle' | 'loading' | 'ready' | 'failed';
 
 let status: Gpt2Status = gpt2Codec() ? 'ready' : 'idle';
+/** Loads that failed on this page. */
+let failures = 0;
 const listeners = new Set<() => void>();
 
 function setStatus(next: Gpt2Status): void {
   status = next;
+  if (next === 'failed') failures++;
   for (const listener of listeners) listener();
+}
+
+/**
+ * How many loads of GPT-2's vocabulary failed on this page. From the second, a retry may never
+ * reach the network: some browsers (Chromium 150, for one) keep a failed import() until the page
+ * is reloaded, so the panel then offers a reload too (the settings are in the link).
+ */
+export function gpt2Failures(): number {
+  return failures;
 }
 
 /** Starts loading GPT-2's vocabulary unless it is loaded or loading (a failed load is retried). */

@@ -18,6 +18,8 @@ export const tokenizerEn = {
   loading: 'Loading GPT-2’s vocabulary… The automatic tokens are shown until it is ready.',
   failed: 'GPT-2’s vocabulary could not be loaded, so the automatic tokens are used.',
   retry: 'Try again',
+  failedAgain: 'GPT-2’s vocabulary could not be loaded again, so the automatic tokens are used. Some browsers only load it anew after a reload; your settings are kept in the link.',
+  reload: 'Reload the page',
   /** Caption under a GPT-2 piece holding part of a character: the character, the bytes held, its byte count. */
   bytesOf: '{{char}} {{bytes}}/{{of}}',
   bytesTitle: 'Bytes {{bytes}} of the {{of}} UTF-8 bytes of “{{char}}”',

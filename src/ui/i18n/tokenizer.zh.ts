@@ -16,6 +16,8 @@ export const tokenizerZh = {
   loading: '正在加载 GPT-2 词表……加载完成前显示自动分词的结果。',
   failed: 'GPT-2 词表无法加载，已改用自动分词。',
   retry: '重试',
+  failedAgain: 'GPT-2 词表仍无法加载，已改用自动分词。有些浏览器要重新加载页面后才会再次加载它；你的设置保存在链接中。',
+  reload: '重新加载页面',
   bytesOf: '{{char}} {{bytes}}/{{of}}',
   bytesTitle: '“{{char}}”的 {{of}} 个 UTF-8 字节中的第 {{bytes}} 个',
 };
