@@ -97,7 +97,7 @@ export function useStageCards(p: StageCardsProps): StageCard[] {
     },
     {
       id: 'scaled', title: t('stage.scaled'), note: p.temperature === 1 ? t('stage.scaledNote') : t('stage.scaledNoteTemperature', { tau: p.temperature }), legend: scoresLegend(scales.scaled),
-      heatmaps: [cell('scaled', t('stage.scaled'), { values: slice.scaled, color: scales.scaled, poolBy: 'magnitude', pyramid: slice.pyramids?.scaled, valueText: SCORE_TEXT })],
+      heatmaps: [cell('scaled', t('stage.scaled'), { values: slice.scaled, color: scales.scaled, poolBy: 'magnitude', pyramid: slice.pyramids?.scaled, pyramidOf: slice.scores, valueText: SCORE_TEXT })],
     },
     ...(p.showLogits ? [{
       id: 'logits' as const, title: t('stage.logits'), legend: scoresLegend(scales.logits, t('stage.logits')),
@@ -106,7 +106,7 @@ export function useStageCards(p: StageCardsProps): StageCard[] {
     }] : []),
     {
       id: 'mask', title: t('stage.mask'), note: maskNote(p.readings, t), legend: { kind: 'mask', scale: scales.weights, showBlocked: true, showPadded: hasPadded },
-      heatmaps: [cell('mask', t('stage.mask'), { values: slice.mask, blocked: slice.blocked, color: maskColor, pyramid: slice.pyramids?.mask, poolBlocked: 'any', valueText: MASK_TEXT, dashed: p.readings?.flags })],
+      heatmaps: [cell('mask', t('stage.mask'), { values: slice.mask, blocked: slice.blocked, color: maskColor, pyramid: slice.pyramids?.mask, pyramidOf: slice.weights, poolBlocked: 'any', valueText: MASK_TEXT, dashed: p.readings?.flags })],
     },
     {
       id: 'masked', title: t('stage.masked'), note: t('stage.maskedNote'), legend: scoresLegend(scales.logits, t('stage.masked'), true),

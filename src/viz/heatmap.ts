@@ -150,7 +150,7 @@ function renderSpec(dom: HeatmapDom, next: HeatmapSpec, prev: HeatmapSpec | null
     const dpr = doc.defaultView?.devicePixelRatio ?? 1;
     const via = paintCells(dom.canvas, {
       rows: next.rows, cols: next.cols, view, cellWidth: L.cellWidth, cellHeight: L.cellHeight,
-      values: next.values, blocked: next.blocked, poolBy: next.poolBy, poolBlocked: next.poolBlocked, pyramid: next.pyramid,
+      values: next.values, blocked: next.blocked, poolBy: next.poolBy, poolBlocked: next.poolBlocked, pyramid: next.pyramid, pyramidOf: next.pyramidOf,
       colorsOf: (source) => colorCells(next, source, colorOf),
     }, dpr);
     // how the cells were pooled (poolPyramid.ts PoolVia): 'sent' = through the engine's pyramid
@@ -212,7 +212,7 @@ function axesKey(L: HeatmapLayout, axes: Record<string, unknown>): string {
 
 /** True when the cells must be repainted: any colouring input changed (by reference). */
 function needsRepaint(a: HeatmapSpec, b: HeatmapSpec): boolean {
-  return a.values !== b.values || a.rows !== b.rows || a.cols !== b.cols || a.color !== b.color || a.poolBy !== b.poolBy || a.poolBlocked !== b.poolBlocked || a.pyramid !== b.pyramid
+  return a.values !== b.values || a.rows !== b.rows || a.cols !== b.cols || a.color !== b.color || a.poolBy !== b.poolBy || a.poolBlocked !== b.poolBlocked || a.pyramid !== b.pyramid || a.pyramidOf !== b.pyramidOf
     || a.blocked !== b.blocked || a.greyRows !== b.greyRows || a.fadeColor !== b.fadeColor;
 }
 

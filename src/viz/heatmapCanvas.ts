@@ -41,6 +41,8 @@ export interface CellPaint {
   poolBlocked?: PoolBlocked;
   /** The pyramid the engine built for these values (HeatmapSpec.pyramid). */
   pyramid?: PoolPyramid;
+  /** The matrix whose page-built pyramid serves these values (HeatmapSpec.pyramidOf). */
+  pyramidOf?: ArrayLike<number>;
 }
 
 /**
@@ -121,7 +123,7 @@ export function paintCells(canvas: HTMLCanvasElement, p: CellPaint, devicePixelR
   const perCell = view.rows * view.cols <= MAX_RECT_CELLS && minEdge >= MIN_RECT_CELL_PX;
   // Per cell: the window's cells one to one (pooling to the same size is the identity).
   const grid = perCell ? view : imageGrid(view.rows, view.cols, canvas.height, canvas.width);
-  const pooled = poolForDraw(p.values, p.rows, p.cols, grid.rows, grid.cols, p.blocked, view, p.poolBy, p.poolBlocked, p.pyramid, true);
+  const pooled = poolForDraw(p.values, p.rows, p.cols, grid.rows, grid.cols, p.blocked, view, p.poolBy, p.poolBlocked, p.pyramid, true, p.pyramidOf);
   const rgba = p.colorsOf(pooled.source);
   const blocked = p.blocked === undefined ? undefined : pooled.blocked;
   if (perCell) {

@@ -173,25 +173,27 @@ export type PoolVia = 'cells' | 'page' | 'sent';
  * plus `via`; `coarsen` as poolWithPyramid's (an interactive view: fewer pixels than asked rather
  * than a walk of every cell; an exported figure leaves it off). `sent` must have been built from
  * these values and blocked cells, or for values that order each block's allowed cells alike (a
- * multiple of them, rounded; or all equal): it is not checked.
+ * multiple of them, rounded; or all equal): it is not checked. `pyramidOf`, such values, is the
+ * matrix a page-built pyramid is built from and kept for (default `values`), so that two
+ * heatmaps share one build.
  */
 export function poolForDraw(
   values: ArrayLike<number>, rows: number, cols: number, outRows: number, outCols: number,
   blocked: ArrayLike<number> | undefined, window: CellRange, by: PoolBy = 'max', hatch: PoolBlocked = 'all', sent?: PoolPyramid,
-  coarsen = false,
+  coarsen = false, pyramidOf: ArrayLike<number> = values,
 ): PooledCells & { via: PoolVia } {
   if (sent !== undefined && sent.rows === rows && sent.cols === cols && sent.by === by) {
     return { ...poolWithPyramid(sent, values, blocked, outRows, outCols, window, hatch, coarsen), via: 'sent' };
   }
-  if (window.rows * window.cols < PYRAMID_MIN_CELLS || typeof values !== 'object') {
+  if (window.rows * window.cols < PYRAMID_MIN_CELLS || typeof pyramidOf !== 'object' || pyramidOf.length !== values.length) {
     return { ...poolCells(values, rows, cols, outRows, outCols, blocked, window, by, hatch), via: 'cells' };
   }
-  const list = built.get(values) ?? [];
+  const list = built.get(pyramidOf) ?? [];
   let entry = list.find((e) => e.blocked === blocked && e.pyramid.by === by && e.pyramid.rows === rows && e.pyramid.cols === cols);
   if (entry === undefined) {
-    entry = { blocked, pyramid: buildPoolPyramid(values, rows, cols, blocked, by) };
+    entry = { blocked, pyramid: buildPoolPyramid(pyramidOf, rows, cols, blocked, by) };
     list.push(entry);
-    built.set(values, list);
+    built.set(pyramidOf, list);
   }
   return { ...poolWithPyramid(entry.pyramid, values, blocked, outRows, outCols, window, hatch, coarsen), via: 'page' };
 }

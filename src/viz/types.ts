@@ -94,6 +94,13 @@ export interface HeatmapSpec {
    * a large matrix is then drawn without walking its cells. Not checked against the values.
    */
   pyramid?: PoolPyramid;
+  /**
+   * Without `pyramid`: a matrix whose pyramid, built on the page for `blocked` and `poolBy` and
+   * kept per matrix, may serve this heatmap's too, because it orders each block's allowed cells as
+   * `values` does (e.g. the scaled scores: the scores; the mask, whose allowed cells are all 1: the
+   * weights). Default `values`. Not checked.
+   */
+  pyramidOf?: ArrayLike<number>;
   /** 1 = padded query row, [rows]: drawn faded toward `fadeColor`, label italic in MUTED_TEXT_COLOR (≥ 4.5:1). */
   greyRows?: ArrayLike<number>;
   /** CSS colour that padded rows fade toward: default PADDED_ROW_GREY (light page); PADDED_ROW_GREY_DARK suits a dark one. */

@@ -91,6 +91,29 @@ describe('buildStagePyramids', () => {
     });
   });
 
+  test('pyramidOf: the scaled scores and the mask draw through the page-built pyramid of the scores and the weights, built once, with their own pixels', () => {
+    const window = { row0: 0, rows: N, col0: 0, cols: N };
+    for (const [stage, of] of [['scaled', 'scores'], ['mask', 'weights']] as const) {
+      const how = PYRAMID_POOLING[stage];
+      const b = how.blocked ? blocked : undefined;
+      const hatch = stage === 'mask' ? 'any' : 'all';
+      let reads = 0;
+      const counted = new Proxy(head[of], { get: (target, key) => {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key) as unknown;
+      } });
+      const shared = poolForDraw(head[stage], N, N, 64, 64, b, window, how.by, hatch, undefined, false, counted);
+      expect(shared.via).toBe('page');
+      expect(reads).toBeGreaterThanOrEqual(b ? head.mask.reduce((n, m) => n + m, 0) : N * N); // built from `of` (its allowed cells), once
+      const own = poolForDraw(head[stage].slice(), N, N, 64, 64, b, window, how.by, hatch);
+      expect(Array.from(shared.source, (i) => head[stage][i])).toEqual(Array.from(own.source, (i) => head[stage][i]));
+      expect(Array.from(shared.blocked)).toEqual(Array.from(own.blocked));
+      reads = 0;
+      poolForDraw(counted, N, N, 64, 64, b, window, how.by, hatch);
+      expect(reads).toBeLessThanOrEqual(64 * 64); // `of`'s own draw finds the pyramid built for it
+    }
+  });
+
   test('the Mask’s lone blocked cell below the diagonal is hatched at its pixel', () => {
     const pooled = poolForDraw(head.mask, N, N, 64, 64, blocked, { row0: 0, rows: N, col0: 0, cols: N }, 'max', 'any', pyramids.mask);
     const hatched = (r: number, c: number) => pooled.blocked[r * 64 + c];
