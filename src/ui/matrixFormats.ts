@@ -18,6 +18,14 @@ export interface MatrixData {
   colTitle: string;
   /** 'mask': values are 1 (may attend) or 0, written as such; 'number': any float. */
   kind: 'mask' | 'number';
+  /** With `blocked` ([rows × cols], non-zero = blocked): the number written in a blocked cell instead of its value (the Masked scores: −∞). */
+  blockedValue?: number;
+  blocked?: ArrayLike<number>;
+}
+
+/** The number written for cell i: its value, or `blockedValue` where it is blocked. */
+function cellValue(m: MatrixData, i: number): number {
+  return m.blockedValue !== undefined && m.blocked !== undefined && m.blocked[i] ? m.blockedValue : (m.values[i] as number);
 }
 
 /** Largest side of a matrix that "Copy as Markdown" and "Copy as text" take. */
@@ -63,7 +71,7 @@ export function csvField(text: string): string {
 export function matrixCsv(m: MatrixData): string {
   const lines = [[csvField(`${m.rowTitle}\\${m.colTitle}`), ...range(m.cols).map((c) => csvField(label(m.colLabels, c)))].join(',')];
   for (let r = 0; r < m.rows; r++) {
-    const cells = range(m.cols).map((c) => (m.kind === 'mask' ? maskDigit(m.values[r * m.cols + c]) : csvNumber(m.values[r * m.cols + c] as number)));
+    const cells = range(m.cols).map((c) => (m.kind === 'mask' ? maskDigit(m.values[r * m.cols + c]) : csvNumber(cellValue(m, r * m.cols + c))));
     lines.push([csvField(label(m.rowLabels, r)), ...cells].join(','));
   }
   return lines.map((l) => `${l}\r\n`).join('');
@@ -115,7 +123,7 @@ export function markdownText(text: string): string {
 }
 
 function grid(m: MatrixData, style: 'text' | 'markdown'): string[][] {
-  return range(m.rows).map((r) => range(m.cols).map((c) => (m.kind === 'mask' ? maskDigit(m.values[r * m.cols + c]) : shortNumber(m.values[r * m.cols + c] as number, style))));
+  return range(m.rows).map((r) => range(m.cols).map((c) => (m.kind === 'mask' ? maskDigit(m.values[r * m.cols + c]) : shortNumber(cellValue(m, r * m.cols + c), style))));
 }
 
 function checkCopyable(m: MatrixData, op: string): void {

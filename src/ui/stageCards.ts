@@ -102,7 +102,7 @@ export function useStageCards(p: StageCardsProps): StageCard[] {
     ...(p.showLogits ? [{
       id: 'logits' as const, title: t('stage.logits'), legend: scoresLegend(scales.logits, t('stage.logits')),
       note: t(p.alibi && p.softcap > 0 ? 'stage.logitsNoteBoth' : p.alibi ? 'stage.logitsNoteAlibi' : 'stage.logitsNoteSoftcap', { c: p.softcap }),
-      heatmaps: [cell('logits', t('stage.logits'), { values: slice.logits, color: scales.logits, poolBy: 'magnitude', pyramid: slice.pyramids?.logits, valueText: SCORE_TEXT })],
+      heatmaps: [cell('logits', t('stage.logits'), { values: slice.logits, color: scales.logits, poolBy: 'magnitude', pyramid: slice.pyramids?.logits, pyramidOf: slice.logits === slice.scaled ? slice.scores : undefined, valueText: SCORE_TEXT })],
     }] : []),
     {
       id: 'mask', title: t('stage.mask'), note: maskNote(p.readings, t), legend: { kind: 'mask', scale: scales.weights, showBlocked: true, showPadded: hasPadded },

@@ -57,21 +57,15 @@ export function figureLegendOf(legend: StageCard['legend'], maskColor: (v: numbe
 
 /**
  * The numbers a heatmap writes in its cells (its valueText values, e.g. the weights when coloured ÷
- * row maximum; valueText.blockedValue in its blocked cells, e.g. −∞ for the Masked scores), as a matrix.
+ * row maximum; valueText.blockedValue in its blocked cells, e.g. −∞ for the Masked scores), as a
+ * matrix. No copy: the writers (matrixFormats.ts) put blockedValue in as they write.
  */
 export function specMatrix(spec: HeatmapSpec, kind: MatrixData['kind']): MatrixData {
   return {
-    rows: spec.rows, cols: spec.cols, values: writtenValues(spec), rowLabels: spec.rowLabels, colLabels: spec.colLabels,
+    rows: spec.rows, cols: spec.cols, values: spec.valueText?.values ?? spec.values, rowLabels: spec.rowLabels, colLabels: spec.colLabels,
     rowTitle: spec.rowAxisTitle ?? 'query', colTitle: spec.colAxisTitle ?? 'key', kind,
+    blockedValue: spec.valueText?.blockedValue, blocked: spec.blocked,
   };
-}
-
-function writtenValues(spec: HeatmapSpec): ArrayLike<number> {
-  const values = spec.valueText?.values ?? spec.values;
-  const stand = spec.valueText?.blockedValue;
-  const blocked = spec.blocked;
-  if (stand === undefined || blocked === undefined) return values;
-  return Float64Array.from({ length: values.length }, (_, i) => (blocked[i] ? stand : (values[i] as number)));
 }
 
 /** The figure of a card: its heatmap titled "<stage> · batch item b, head h" with its legend; Q, K and V side by side. */

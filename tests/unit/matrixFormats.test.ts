@@ -27,6 +27,13 @@ describe('CSV', () => {
     const back = csv.trim().split('\r\n').slice(1).flatMap((line) => line.split(',').slice(1).map(Number));
     expect(back).toEqual(Array.from(values));
   });
+  test('the Masked scores drawn from the logits: blockedValue −∞ is written in the blocked cells, in CSV and text alike', () => {
+    // logits [2×2] = [[0.5, 3], [−1, 2]] with key 1 of query 0 blocked → masked [[0.5, −∞], [−1, 2]]
+    const m = { ...matrix([0.5, 3, -1, 2], 2, 2), blocked: [0, 1, 0, 0], blockedValue: -Infinity };
+    expect(matrixCsv(m)).toBe('query\\key,a,b\r\na,0.5,-Infinity\r\nb,-1,2\r\n');
+    expect(matrixText(m)).toContain('-inf');
+    expect(matrixCsv({ ...m, blockedValue: undefined })).toContain('a,0.5,3'); // without it, the values as they are
+  });
   test('matrixCsv of a fully masked row of weights writes zeros (no NaN)', () => {
     // weights [2×2], row 0 fully masked: [[0, 0], [0.25, 0.75]]
     expect(matrixCsv(matrix([0, 0, 0.25, 0.75], 2, 2))).toBe('query\\key,a,b\r\na,0,0\r\nb,0.25,0.75\r\n');
