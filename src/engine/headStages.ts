@@ -9,8 +9,9 @@ import type { AttentionInputs, AttentionShape, AttentionStages, HeadRef } from '
 /**
  * The stages of one (b, h): the arrays of AttentionStages (same meaning, same order), for this
  * head only — [Lq, Lk] for the cell stages, [Lq, dV] for `output`, [Lq] for `rowStatus` — except
- * `masked`, which is where(mask, logits, −∞) and is derived where it is read (maskedAt, maskedRow):
- * a head never stores, sends or holds it (a fifth less memory per cell; issue #13).
+ * `masked`, which is where(mask, logits, −∞) and is derived where it is read (compute/slices.ts
+ * maskedAt for a cell, ui/rowStats.ts for a row, joinStages for an export): a head never stores,
+ * sends or holds it (64 MiB less per 4096 × 4096 head; issue #13).
  */
 export type HeadStages = Omit<AttentionStages, 'shape' | 'masked'> & {
   batch: number;
