@@ -99,8 +99,9 @@ export const PYRAMID_MIN_CELLS = 1 << 20;
 /**
  * From this many cells [Lq × Lk] a head's pyramids are built by the engine worker and sent with it
  * (engine/stagePyramids.ts); below, the page builds one at a heatmap's first draw.
- * Backed by BENCHMARKS.md §2: at 1024² the worker's six pyramids cost about 120 ms a head (≈ 1 s
- * more for a result of 8 heads) while a page draw walking the cells takes about 65 ms; at 4096² the
- * page's own first draw takes seconds on the main thread, the worker's build none of it.
+ * Backed by BENCHMARKS.md §2: at 1024² the worker's pyramids (three built, the other stages share
+ * them) cost about 120 ms a head (≈ 1 s more for a result of 8 heads) while the page builds only
+ * the shown head's, at its draws; at 4096² the page's own first draw takes seconds on the main
+ * thread, the worker's build none of it.
  */
 export const SENT_PYRAMID_MIN_CELLS = 1 << 22;
