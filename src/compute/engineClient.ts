@@ -18,6 +18,7 @@
 import { mergeSets } from './stageSets';
 import { createProgressStore, type ProgressStore } from './progressStore';
 import type { DeviceInfo } from '../engine/pathChoice';
+import type { HeadRef } from '../engine/types';
 import type { Calibration } from '../engine/calibration';
 import { formatCalibration, parseCalibration, type CalibrationStorage } from './calibrationCodec';
 import type { ComputeRequest, WorkerMessage } from '../worker/protocol';
@@ -82,6 +83,8 @@ interface Pending<J> {
   job: J;
   /** Posted to the pool (jobs wait for the device probe, which decides whether to split). */
   sent: boolean;
+  /** The head on screen when it was submitted (ComputeRequest.focus). */
+  focus: HeadRef | null;
 }
 
 export class EngineClient<J extends EngineJob> {
@@ -154,9 +157,12 @@ export class EngineClient<J extends EngineJob> {
     return this.usableDevice.value;
   }
 
-  /** Posts a job to the workers (once the device is known); the newest job wins. */
-  submit(job: J): void {
-    const p = { id: this.nextId++, job, sent: false };
+  /**
+   * Posts a job to the workers (once the device is known); the newest job wins. `focus`, the head
+   * on screen, gets its pooled pyramids built by the worker (ComputeRequest.focus).
+   */
+  submit(job: J, focus: HeadRef | null = null): void {
+    const p = { id: this.nextId++, job, sent: false, focus };
     this.pending = p;
     if (this.snapshot.device) this.send(p);
   }
@@ -200,7 +206,7 @@ export class EngineClient<J extends EngineJob> {
     const device = this.device as DeviceInfo;
     const avoidWebgl = device.gpuFault === true;
     // Heads on demand (over ALL_HEADS_CELLS) can never all be exported: their Q/K/V stay in the worker.
-    const request: ComputeRequest = { type: 'compute', id: p.id, key: p.job.settingsKey, scenario: p.job.scenario, heads: p.job.heads, sendVectors: p.job.heads === null, avoidWebgl };
+    const request: ComputeRequest = { type: 'compute', id: p.id, key: p.job.settingsKey, scenario: p.job.scenario, heads: p.job.heads, sendVectors: p.job.heads === null, avoidWebgl, focus: p.focus };
     this.pool.submit(request, splitHeads(p.job, device));
     this.watchdog.arm();
   }
@@ -293,6 +299,7 @@ export class EngineClient<J extends EngineJob> {
     this.pool?.terminate();
     this.progress.set(null);
     const job = this.pending?.job ?? null;
+    const focus = this.pending?.focus ?? null;
     this.pending = null;
     if (notice.kind === 'crashed' && ++this.crashes > MAX_RESTARTS) {
       // a worker that cannot run (e.g. blocked from loading): say so once, do not loop
@@ -314,7 +321,7 @@ export class EngineClient<J extends EngineJob> {
       return this.update({ status: { job, preparing: null, error: `the computation stopped reporting progress (twice, ${notice.seconds} s each)`, done: true } });
     }
     if (notice.kind === 'stalled') this.stalledJob = job;
-    this.submit(job);
+    this.submit(job, focus);
   }
 
   private scheduleCheck(): void {

@@ -8,7 +8,9 @@
  */
 import { blockedFlags } from './blockedFlags';
 import { buildPoolPyramid, type PoolBy, type PoolPyramid } from './poolPyramid';
-import { PYRAMID_MIN_CELLS } from './thresholds';
+import { headIndex } from './headStages';
+import { PYRAMID_MIN_CELLS, SENT_PYRAMID_MIN_CELLS } from './thresholds';
+import type { AttentionShape, HeadRef } from './types';
 
 /** The cell stages ([Lq × Lk]) a pyramid is built for. */
 export type PyramidStage = 'scores' | 'scaled' | 'logits' | 'mask' | 'masked' | 'weights';
@@ -41,8 +43,8 @@ export type PyramidSource = Record<Exclude<PyramidStage, 'masked'>, Float32Array
  * - masked = where(mask, logits, −∞): the logits' pyramid without the blocked cells, with the
  *   weights' anyBlocked arrays (the same blocked cells).
  * Cost: one walk and a third of scores, logits and weights (about 1.2 s at 4096² on a 2-core EPYC,
- * BENCHMARKS.md §2); memory 5 bytes per 16 cells per pyramid built. The worker builds them from
- * SENT_PYRAMID_MIN_CELLS.
+ * BENCHMARKS.md §2); memory 5 bytes per 16 cells per pyramid built. The worker builds them for
+ * the heads sendsPyramids names.
  * @param blocked [Lq × Lk], 1 = blocked: 1 − mask (blockedFlags), which the worker sends with the head
  * @throws RangeError when a stage or `blocked` is not [Lq × Lk]
  */
@@ -57,6 +59,20 @@ export function buildStagePyramids(head: PyramidSource, Lq: number, Lk: number, 
   const own = build(head.logits, 'magnitude', true);
   const masked = { ...own, levels: own.levels.map((l, i) => ({ ...l, anyBlocked: weights.levels[i]?.anyBlocked ?? l.anyBlocked })) };
   return { scores, scaled: scores, logits, mask: weights, masked, weights };
+}
+
+/**
+ * Whether the engine worker builds and sends the pyramids of the head at `index` (headIndex) of a
+ * result of `shape`: every head from SENT_PYRAMID_MIN_CELLS cells, and the head on screen
+ * (`focus`, when it is in the result) from PYRAMID_MIN_CELLS, so that its stage cards' first draws
+ * build none on the main thread (at 1024² about 80 ms for the three on a 2-core EPYC, in a CPU
+ * profile of the built app).
+ */
+export function sendsPyramids(shape: Pick<AttentionShape, 'batch' | 'heads' | 'queryLength' | 'keyLength'>, index: number, focus: HeadRef | null | undefined): boolean {
+  const cells = shape.queryLength * shape.keyLength;
+  if (cells >= SENT_PYRAMID_MIN_CELLS) return true;
+  const focused = focus != null && focus.batch < shape.batch && focus.head < shape.heads && headIndex(shape, focus.batch, focus.head) === index;
+  return focused && cells >= PYRAMID_MIN_CELLS;
 }
 
 /** True when two arrays are the same cells of one buffer. */

@@ -97,11 +97,12 @@ export const F16_EXACT_POSITIONS = 2048;
 export const PYRAMID_MIN_CELLS = 1 << 20;
 
 /**
- * From this many cells [Lq × Lk] a head's pyramids are built by the engine worker and sent with it
- * (engine/stagePyramids.ts); below, the page builds one at a heatmap's first draw.
+ * From this many cells [Lq × Lk] every head's pyramids are built by the engine worker and sent with
+ * it (engine/stagePyramids.ts); below, only the head on screen's (from PYRAMID_MIN_CELLS,
+ * sendsPyramids), and the page builds another head's at its heatmaps' first draw.
  * Backed by BENCHMARKS.md §2: at 1024² the worker's pyramids (three built, the other stages share
- * them) cost about 120 ms a head (≈ 1 s more for a result of 8 heads) while the page builds only
- * the shown head's, at its draws; at 4096² the page's own first draw takes seconds on the main
+ * them) cost about 120 ms a head (≈ 1 s more for a result of 8 heads), while a head that is not
+ * on screen may never be drawn; at 4096² the page's own first draw takes seconds on the main
  * thread, the worker's build none of it.
  */
 export const SENT_PYRAMID_MIN_CELLS = 1 << 22;

@@ -81,7 +81,7 @@ export function useEngine<J extends EngineJob>(job: J | null, focus: HeadRef | n
       if (client.pendingJob && client.pendingJob !== job) client.cancel();
       return;
     }
-    client.submit(job);
+    client.submit(job, focusBatch < 0 ? null : { batch: focusBatch, head: focusHead });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [job]);
 

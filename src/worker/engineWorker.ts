@@ -8,10 +8,10 @@ import { calibratedFor, type Calibration } from '../engine/calibration';
 import { measureCalibration } from './calibrate';
 import { cellCount, type StageSet } from '../engine/headStages';
 import { blockedFlags } from '../engine/blockedFlags';
-import { buildStagePyramids } from '../engine/stagePyramids';
+import { buildStagePyramids, sendsPyramids } from '../engine/stagePyramids';
 import { runAttention } from '../engine/runner';
 import { kernelHeadCount } from '../engine/wasm/attentionKernels';
-import type { BackendInfo } from '../engine/types';
+import type { BackendInfo, HeadRef } from '../engine/types';
 import { loadGpt2 } from '../engine/gpt2Codec';
 import { inputsFor } from './inputCache';
 import { createScoreCache } from './scoreCache';
@@ -20,7 +20,7 @@ import { probeDevice } from './probe';
 import type { ComputeRequest, PageMessage, WorkerMessage } from './protocol';
 import { webglLost } from './contextWatch';
 import { checkWebgl } from './gpuCheck';
-import { F16_EXACT_POSITIONS, SENT_PYRAMID_MIN_CELLS } from '../engine/thresholds';
+import { F16_EXACT_POSITIONS } from '../engine/thresholds';
 import { ensureTfBackend, isWarm } from './tfSession';
 import { pacer, yieldTask } from './pacing';
 import { sentInputs, stageBuffers } from './transfer';
@@ -114,7 +114,7 @@ async function handle(request: ComputeRequest): Promise<void> {
     });
     if (path === 'webgl' && webglLost()) throw new ContextLost();
     if (path === 'js') scores.keep(scoresKey, set); // before the buffers are transferred away
-    await addPyramids(set, request.id);
+    await addPyramids(set, request.id, request.focus ?? null);
     const tf = path === 'js' ? null : backend;
     const run = { path, reason, backend: tf, precision: tf?.precision ?? 'float32', ms: performance.now() - started, simd: kernelHeadCount() > kernelsBefore };
     const sent = sentInputs(inputs, request.sendVectors);
@@ -127,14 +127,15 @@ async function handle(request: ComputeRequest): Promise<void> {
 }
 
 /**
- * Builds the pooled pyramids (engine/stagePyramids.ts) of each head of at least SENT_PYRAMID_MIN_CELLS
- * here, so that the page's first draw of it does not walk its cells, and sends the blocked flags
- * they are built with, so that the page does not derive them again; a newer request cancels between heads.
+ * Builds the pooled pyramids (engine/stagePyramids.ts) of the heads sendsPyramids names (the large
+ * ones, and the head on screen, `focus`) here, so that the page's first draw of them does not walk
+ * their cells, and sends the blocked flags they are built with, so that the page does not derive
+ * them again; a newer request cancels between heads.
  */
-async function addPyramids(set: StageSet, id: number): Promise<void> {
+async function addPyramids(set: StageSet, id: number, focus: HeadRef | null): Promise<void> {
   const { queryLength: Lq, keyLength: Lk } = set.shape;
-  for (const head of set.heads) {
-    if (!head || Lq * Lk < SENT_PYRAMID_MIN_CELLS) continue;
+  for (const [index, head] of set.heads.entries()) {
+    if (!head || !sendsPyramids(set.shape, index, focus)) continue;
     const blocked = blockedFlags(head.mask);
     const pyramids = buildStagePyramids(head, Lq, Lk, blocked);
     if (!pyramids) continue;

@@ -27,6 +27,12 @@ export interface ComputeRequest {
    * has passed since): a WebGL choice runs on the plain-JS path instead (reason 'gpuFault').
    */
   avoidWebgl?: boolean;
+  /**
+   * The head on screen: its pooled pyramids (engine/stagePyramids.ts) are built and sent from
+   * PYRAMID_MIN_CELLS cells, the other heads' from SENT_PYRAMID_MIN_CELLS (engine/thresholds.ts),
+   * so that no first draw of the stage cards builds one on the main thread.
+   */
+  focus?: HeadRef | null;
 }
 
 /**

@@ -258,3 +258,19 @@ describe('a 2048 × 2048 mask, many cells to a pixel', () => {
     await page.close();
   });
 });
+
+describe('a 1024 × 1024 result of two heads', () => {
+  it('the head on screen is drawn through the pyramids the worker sent with it; another head, through pyramids built on the page', async () => {
+    const { page, errors } = await openPage(harness, '/?mode=lengths&lq=1024&b=1&heads=2&causal=1');
+    await waitForResult(page, 120_000);
+    const pooled = (stage: string) => page.getAttribute(`[data-testid="heatmap-${stage}"] canvas`, 'data-pooled');
+    for (const stage of STAGES) await expect.poll(() => pooled(stage)).toBe('sent');
+    const second = page.locator('.head-strip button').nth(1);
+    await second.click();
+    await expect.poll(() => second.getAttribute('aria-pressed')).toBe('true');
+    // the worker sent pyramids with the head on screen only (engine/stagePyramids.ts sendsPyramids)
+    for (const stage of STAGES) await expect.poll(() => pooled(stage)).toBe('page');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

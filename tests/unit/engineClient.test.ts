@@ -85,18 +85,18 @@ describe('EngineClient', () => {
     expect(client.getSnapshot().status).toMatchObject({ done: true, error: null });
   });
 
-  it('a lost WebGL context during a run: the pool is replaced, the job re-sent without WebGL, the old pool’s result dropped, a notice given', () => {
+  it('a lost WebGL context during a run: the pool is replaced, the job re-sent without WebGL (for the same head on screen), the old pool’s result dropped, a notice given', () => {
     const job = makeJob('a');
     pool().emit({ type: 'device', device: DEVICE });
-    client.submit(job);
+    client.submit(job, { batch: 0, head: 1 });
     const old = pool();
     const request = old.last;
-    expect(request.avoidWebgl).toBe(false);
+    expect(request).toMatchObject({ avoidWebgl: false, focus: { batch: 0, head: 1 } });
     old.emit({ type: 'progress', id: request.id, done: 1, total: 4 });
     old.emit({ type: 'gpuLost' });
     expect(old.terminated).toBe(true);
     expect(pools).toHaveLength(2);
-    expect(pool().last).toMatchObject({ key: 'a', avoidWebgl: true });
+    expect(pool().last).toMatchObject({ key: 'a', avoidWebgl: true, focus: { batch: 0, head: 1 } });
     expect(client.getSnapshot().gpu).toEqual({ usable: false, notice: { kind: 'contextLost' }, faults: 1 });
     expect(client.device?.gpuFault).toBe(true);
     old.emit(resultFor(request, job.inputs.shape)); // computed after the loss: never taken

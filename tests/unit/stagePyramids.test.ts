@@ -6,10 +6,10 @@
  */
 import { describe, expect, test } from 'vitest';
 import { allocateHead, type StageSet } from '../../src/engine/headStages';
-import { buildStagePyramids, PYRAMID_POOLING, pyramidBuffers, type PyramidStage } from '../../src/engine/stagePyramids';
+import { buildStagePyramids, PYRAMID_POOLING, pyramidBuffers, sendsPyramids, type PyramidStage } from '../../src/engine/stagePyramids';
 import { buildPoolPyramid } from '../../src/engine/poolPyramid';
 import { applyMask } from '../../src/engine/rowStatus';
-import { PYRAMID_MIN_CELLS } from '../../src/engine/thresholds';
+import { PYRAMID_MIN_CELLS, SENT_PYRAMID_MIN_CELLS } from '../../src/engine/thresholds';
 import { poolForDraw } from '../../src/viz/poolPyramid';
 import { stageBuffers } from '../../src/worker/transfer';
 
@@ -154,5 +154,35 @@ describe('buildStagePyramids', () => {
     expect(new Set(buffers).size).toBe(buffers.length);
     // 6 stage arrays, the blocked flags, and per level scores (= scaled = logits) and weights (= mask) with two arrays, masked with one
     expect(buffers).toHaveLength(6 + 1 + 5 * built.weights.levels.length);
+  });
+});
+
+describe('sendsPyramids: the heads whose pyramids the worker builds', () => {
+  const sized = (batch: number, heads: number, queryLength: number, keyLength: number) => ({ batch, heads, queryLength, keyLength });
+  const sent = (s: ReturnType<typeof sized>, focus: { batch: number; head: number } | null) =>
+    Array.from({ length: s.batch * s.heads }, (_, i) => i).filter((i) => sendsPyramids(s, i, focus));
+
+  test('from PYRAMID_MIN_CELLS, only the head on screen (batch-major index)', () => {
+    const s = sized(2, 8, 1, PYRAMID_MIN_CELLS);
+    expect(sent(s, { batch: 1, head: 2 })).toEqual([1 * 8 + 2]);
+    expect(sent(s, { batch: 0, head: 0 })).toEqual([0]);
+    expect(sent(s, null)).toEqual([]);
+  });
+
+  test('under PYRAMID_MIN_CELLS none, the head on screen included', () => {
+    expect(sent(sized(1, 8, 1, PYRAMID_MIN_CELLS - 1), { batch: 0, head: 3 })).toEqual([]);
+  });
+
+  test('a head on screen outside the result (the settings changed since) names none', () => {
+    const s = sized(1, 4, 1, PYRAMID_MIN_CELLS);
+    expect(sent(s, { batch: 0, head: 4 })).toEqual([]);
+    expect(sent(s, { batch: 1, head: 0 })).toEqual([]);
+  });
+
+  test('from SENT_PYRAMID_MIN_CELLS every head, whatever is on screen', () => {
+    const s = sized(1, 3, 2, SENT_PYRAMID_MIN_CELLS / 2);
+    expect(sent(s, { batch: 0, head: 1 })).toEqual([0, 1, 2]);
+    expect(sent(s, null)).toEqual([0, 1, 2]);
+    expect(sent(sized(1, 3, 1, SENT_PYRAMID_MIN_CELLS - 1), null)).toEqual([]);
   });
 });
