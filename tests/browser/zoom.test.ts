@@ -2,8 +2,9 @@
  * Zoom and pan of the stage heatmaps in the real app (real Chromium): the zoom bar's buttons and
  * text, Ctrl + wheel around the pointer, the + / − / 0 keys and a keyboard move that scrolls the
  * view, drag to pan (Shift + drag while painting, a plain drag still paints), the read-out of the
- * hovered cell under zoom, and the reset when the matrix size changes. Every wait is on a state
- * of the page (the drawn window `data-view`, the zoom bar's text), never on a delay.
+ * hovered cell under zoom, and the reset when the matrix size changes; how the cells are pooled
+ * (through the worker's pyramids or the page's) and painted one by one. Every wait is on a state
+ * of the page (the drawn window `data-view`, `data-pooled`, the zoom bar's text), never on a delay.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -270,6 +271,49 @@ describe('a 1024 × 1024 result of two heads', () => {
     await expect.poll(() => second.getAttribute('aria-pressed')).toBe('true');
     // the worker sent pyramids with the head on screen only (engine/stagePyramids.ts sendsPyramids)
     for (const stage of STAGES) await expect.poll(() => pooled(stage)).toBe('page');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('cells painted one by one (presentation mode, 12 × 12)', () => {
+  it('each cell is one solid colour with a clear 1 px gap after it; the allowed cells are in the allowed colour', async () => {
+    const { page, errors } = await openPage(harness, '/?mode=lengths&lq=12&b=1&heads=1&dk=8&causal=1&present=1&step=mask');
+    const canvas = '[data-testid="present-view"] [data-testid="heatmap-mask"] canvas';
+    await page.waitForSelector(canvas);
+    await expect.poll(() => page.getAttribute(canvas, 'data-pooled')).toBe('cells');
+    const rows = await page.evaluate((selector) => {
+      const c = document.querySelector<HTMLCanvasElement>(selector)!;
+      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      const hex = (p: number) => (data[4 * p + 3] === 0 ? 'clear' : `#${[0, 1, 2].map((k) => data[4 * p + k]!.toString(16).padStart(2, '0')).join('')}`);
+      /** Runs of clear and of painted pixels along `pixels`: start, length, and the colour when all are one. */
+      const runs = (pixels: number[]) => {
+        const out: { start: number; length: number; clear: boolean; colour: string | null }[] = [];
+        pixels.forEach((p, i) => {
+          const colour = hex(p);
+          const last = out[out.length - 1];
+          if (last && last.clear === (colour === 'clear')) {
+            last.length++;
+            if (last.colour !== colour) last.colour = null;
+          } else out.push({ start: i, length: 1, clear: colour === 'clear', colour });
+        });
+        return out;
+      };
+      // the cell rows down the first column, then across each one's middle
+      const cellRows = runs(Array.from({ length: c.height }, (_, y) => y * c.width + 2)).filter((r) => !r.clear);
+      return cellRows.map((row) => {
+        const middle = row.start + Math.floor(row.length / 2);
+        return runs(Array.from({ length: c.width }, (_, x) => middle * c.width + x));
+      });
+    }, canvas);
+    expect(rows).toHaveLength(12);
+    rows.forEach((across, q) => {
+      // 12 painted cells, each followed by a clear gap of one device pixel (devicePixelRatio 1)
+      expect(across.map((r) => r.clear)).toEqual(Array.from({ length: 24 }, (_, i) => i % 2 === 1));
+      for (const gap of across.filter((r) => r.clear)) expect(gap.length).toBe(1);
+      // causal: a key k ≤ q may be attended (the cell is all the allowed colour), the others are blocked (hatched)
+      across.filter((r) => !r.clear).forEach((cell, k) => (k <= q ? expect(cell.colour).toBe('#2a788e') : expect(cell.colour).not.toBe('#2a788e')));
+    });
     expect(errors).toEqual([]);
     await page.close();
   });
