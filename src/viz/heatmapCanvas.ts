@@ -142,10 +142,12 @@ export function paintCells(canvas: HTMLCanvasElement, p: CellPaint, devicePixelR
 
 /**
  * Paints each cell of `g` in its colour from `rgba` ([g.rows × g.cols × 4], opaque), leaving `gap`
- * CSS px clear at its right and bottom, as one image of the canvas's device pixels (`ratio` per
- * CSS px) put over it: g's edges lie on whole device pixels. Replaces a fillRect per cell, whose
- * colour string is parsed per cell: about 40 ms for 64 × 64 cells on a presentation-size card
- * (SwiftShader, 2-core EPYC, CPU profile of the built app), a fraction of that as one image.
+ * CSS px clear at its right and bottom (the canvas is clear), one row of cells at a time as an
+ * image of device pixels (`ratio` per CSS px) put over it: g's edges lie on whole device pixels.
+ * Replaces a fillRect per cell, whose colour string is parsed per cell: about 40 ms for 64 × 64
+ * cells on a presentation-size card (SwiftShader, 2-core EPYC, CPU profile of the built app). One
+ * image of the row's height is reused for every row: a whole-canvas image's first writes cost
+ * about 3 ms per MB here.
  */
 function paintRects(ctx: CanvasRenderingContext2D, g: HatchGrid, rgba: Uint8ClampedArray, gap: number, ratio: number): void {
   const { width, height } = ctx.canvas;
@@ -153,22 +155,23 @@ function paintRects(ctx: CanvasRenderingContext2D, g: HatchGrid, rgba: Uint8Clam
   const xs = edges(g.cols, g.x, width);
   const ys = edges(g.rows, g.y, height);
   const gapPx = Math.round(gap * ratio);
-  const image = ctx.createImageData(width, height); // transparent: the gaps stay clear
-  const pixels = new Uint32Array(image.data.buffer);
+  const tallest = Math.max(1, ...ys.slice(1).map((y, r) => y - (ys[r] as number) - gapPx));
+  const band = ctx.createImageData(width, tallest);
+  const pixels = new Uint32Array(band.data.buffer);
   // the cells' colours as pixels (the same byte order as the image's)
   const own = rgba.byteOffset % 4 === 0 ? rgba : rgba.slice();
   const colors = new Uint32Array(own.buffer, own.byteOffset, g.rows * g.cols);
   for (let r = 0; r < g.rows; r++) {
-    const [y0, y1] = [ys[r] as number, (ys[r + 1] as number) - gapPx];
-    if (y1 <= y0) continue;
-    const row = y0 * width;
+    const y0 = ys[r] as number;
+    const h = (ys[r + 1] as number) - gapPx - y0;
+    if (h <= 0) continue;
     for (let c = 0; c < g.cols; c++) {
       const [x0, x1] = [xs[c] as number, (xs[c + 1] as number) - gapPx];
-      if (x1 > x0) pixels.fill(colors[r * g.cols + c] as number, row + x0, row + x1);
+      if (x1 > x0) pixels.fill(colors[r * g.cols + c] as number, x0, x1);
     }
-    for (let y = y0 + 1; y < y1; y++) pixels.copyWithin(y * width, row, row + width);
+    for (let y = 1; y < h; y++) pixels.copyWithin(y * width, 0, width);
+    ctx.putImageData(band, 0, y0, 0, 0, width, h);
   }
-  ctx.putImageData(image, 0, 0);
 }
 
 /**
