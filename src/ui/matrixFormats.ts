@@ -79,13 +79,15 @@ export function matrixCsv(m: MatrixData): string {
 
 /**
  * A value as "Copy as text" and "Copy as Markdown" write it: a mask as 1 / 0; a number with 4
- * decimals (PyTorch's default print precision), −∞ as `-inf` (text) or `−∞` (Markdown).
+ * decimals (PyTorch's default print precision). Text writes PyTorch's ASCII (`-0.5000`, `-inf`);
+ * Markdown, read as a document, the minus sign of the heatmap's cells (`−0.5000`, `−∞`, U+2212).
  */
 export function shortNumber(v: number, style: 'text' | 'markdown'): string {
   if (v === -Infinity) return style === 'text' ? '-inf' : '−∞';
   if (v === Infinity) return style === 'text' ? 'inf' : '∞';
   if (Number.isNaN(v)) return 'nan';
-  return v.toFixed(4);
+  const fixed = v.toFixed(4);
+  return style === 'markdown' && fixed.startsWith('-') ? `−${fixed.slice(1)}` : fixed;
 }
 
 /**

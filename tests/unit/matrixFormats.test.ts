@@ -67,13 +67,13 @@ describe('text and Markdown', () => {
   test('matrixText of weights with a fully masked row: zeros', () => {
     expect(matrixText(matrix([0, 0, 0.475, 0.525], 2, 2))).toBe('0.0000 0.0000\n0.4750 0.5250\n');
   });
-  test('matrixMarkdown: the header of keys, right-aligned numbers, −∞, labels escaped', () => {
-    const m = { ...matrix([1, -Infinity, 0.5, 0.25], 2, 2), rowLabels: ['<pad>', 'a|b'], colLabels: ['x', '*y*'] };
+  test('matrixMarkdown: the header of keys, right-aligned numbers, −∞ and negatives with one minus sign (U+2212), labels escaped', () => {
+    const m = { ...matrix([1, -Infinity, -0.5, 0.25], 2, 2), rowLabels: ['<pad>', 'a|b'], colLabels: ['x', '*y*'] };
     expect(matrixMarkdown(m)).toBe(
       '| query \\\\ key | x | \\*y\\* |\n' +
       '| --- | ---: | ---: |\n' +
       '| \\<pad\\> | 1.0000 | −∞ |\n' +
-      '| a\\|b | 0.5000 | 0.2500 |\n',
+      '| a\\|b | −0.5000 | 0.2500 |\n',
     );
   });
   test('copies are for matrices up to 32 × 32; larger ones throw, saying the size', () => {
