@@ -18,24 +18,28 @@ import { ScorePanel } from './ScorePanel';
 import { MAIN_ID, SkipLink } from './SkipLink';
 import { StatusLine } from './StatusLine';
 import { InputNotes, WarningBanner } from './WarningBanner';
+import { useViewless } from './useViewless';
 
 export function MainLayout({ scenario, linked, update, replace, warnings, dismissWarnings, c, lesson, hovered, paint, tokenPreview, quiz }: AppParts) {
   const { t } = useTranslation();
   const { derived, run, shown } = c;
+  // a head switch or a step change does not re-render the settings panels
+  const settings = useViewless(scenario);
+  const linkedSettings = useViewless(linked);
   return (
     <div className="app">
       <SkipLink />
       <AppHeader scenario={scenario} update={update} c={c} noExport={quiz.hidden} />
       <aside className="controls" aria-label={t('app.settings')}>
         <Control id="preset"><PresetPicker scenario={scenario} replace={replace} /></Control>
-        <PanelBoundary panel="input"><InputPanel scenario={linked} update={update} /></PanelBoundary>
+        <PanelBoundary panel="input"><InputPanel scenario={linkedSettings} update={update} /></PanelBoundary>
         <PanelBoundary panel="masks">
-          <MaskPanel scenario={scenario} update={update} customError={derived.ok ? derived.customError : null} maskNotes={derived.ok ? derived.maskNotes : []}
+          <MaskPanel scenario={settings} update={update} customError={derived.ok ? derived.customError : null} maskNotes={derived.ok ? derived.maskNotes : []}
             maskExpr={derived.ok ? derived.inputs.mask.expr : null}
           />
         </PanelBoundary>
-        <PanelBoundary panel="modifiers"><ScorePanel scenario={scenario} update={update} /></PanelBoundary>
-        <PanelBoundary panel="model"><ModelPanel scenario={scenario} update={update} /></PanelBoundary>
+        <PanelBoundary panel="modifiers"><ScorePanel scenario={settings} update={update} /></PanelBoundary>
+        <PanelBoundary panel="model"><ModelPanel scenario={settings} update={update} /></PanelBoundary>
       </aside>
       <main className="views" id={MAIN_ID}>
         <p className="formula">{scenario.temperature === 1 ? t('app.formula') : t('app.formulaTemperature', { tau: scenario.temperature })}</p>
