@@ -213,8 +213,9 @@ export interface HeatmapSpec {
   selectedRow?: number;
   /**
    * 1 = outlined cell, [rows × cols]: "changed since the previous pipeline step". The cells in
-   * view are outlined in 2 px #f59f00 with a thin dark line inside, as one SVG <path> of rect
-   * subpaths (`path.ms-outlined-line`, plus `path.ms-outlined-inner` for the dark line) in the
+   * view are outlined in 2 px #f59f00 with a thin dark line inside, along the boundary of the
+   * outlined region (a lone cell framed, a region outlined round it), as one SVG <path> of
+   * segments (`path.ms-outlined-line`, plus `path.ms-outlined-inner` for the dark line) in the
    * overlay; nothing is drawn when cells are under 4 px. The root's `data-outlined` is the number
    * of outlined cells in the whole matrix (absent without `outlined`). Compared by reference.
    */

@@ -7,7 +7,7 @@
 import { describe, expect, test } from 'vitest';
 import { formatCellValue } from '../../src/viz/cellFormat';
 import { sameDrawing, validateSpec } from '../../src/viz/heatmapSpec';
-import { outlinedCount, outlinedPath } from '../../src/viz/heatmapOutlined';
+import { outlineContour, outlinedCount, outlinedPath } from '../../src/viz/heatmapOutlined';
 import { MIN_NOTE_ROW_PX, rowNoteItems, rowNotesShown } from '../../src/viz/heatmapRowNotes';
 import { SELECTED_ROW_COLOR, selectedRowBox, selectedRowRects } from '../../src/viz/heatmapSelectedRow';
 import { heatmapLayout } from '../../src/viz/layout';
@@ -42,6 +42,45 @@ describe('outlined cells', () => {
   test('outlinedPath is empty when nothing is flagged in view or the cells are too small for the inset', () => {
     expect(outlinedPath([0, 0, 0, 0], 2, 10, 10, { row0: 0, rows: 2, col0: 0, cols: 2 }, 1)).toBe('');
     expect(outlinedPath([1, 1, 1, 1], 2, 2, 2, { row0: 0, rows: 2, col0: 0, cols: 2 }, 1)).toBe('');
+  });
+  const whole = (rows: number, cols: number) => ({ row0: 0, rows, col0: 0, cols });
+  test('outlineContour of a lone cell is its frame, 1 px inside; of a row of two, one frame round both', () => {
+    expect(outlineContour([0, 0, 1, 0], 2, 10, 10, whole(2, 2), 1)).toBe('M1,11h8M1,19h8M1,11v8M9,11v8');
+    expect(outlineContour([0, 0, 1, 1], 2, 10, 10, whole(2, 2), 1)).toBe('M1,11h18M1,19h18M1,11v8M19,11v8');
+  });
+  test('outlineContour of an L: at the inner (concave) corner the two sides meet 1 px past the cell edges', () => {
+    // flags [2×2]:
+    //   [1 0]
+    //   [1 1]
+    expect(outlineContour([1, 0, 1, 1], 2, 10, 10, whole(2, 2), 1)).toBe('M1,1h8M9,11h10M1,19h18M1,1v18M9,1v10M19,11v8');
+  });
+  test('outlineContour: every exposed side of a flagged cell lies on a segment, and every segment on exposed sides (random flags)', () => {
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let trial = 0; trial < 20; trial++) {
+      const [rows, cols, w, h, inset] = [5, 7, 12, 10, 1];
+      const flags = Array.from({ length: rows * cols }, () => (next() < 0.45 ? 1 : 0));
+      const on = (r: number, c: number) => r >= 0 && r < rows && c >= 0 && c < cols && flags[r * cols + c] === 1;
+      const segments = [...outlineContour(flags, cols, w, h, whole(rows, cols), inset).matchAll(/M([\d.]+),([\d.]+)([hv])(-?[\d.]+)/g)]
+        .map(([, x, y, dir, len]) => ({ x: Number(x), y: Number(y), dir, len: Number(len) }));
+      const covers = (px: number, py: number, dir: string) => segments.some((s) => s.dir === dir &&
+        (dir === 'h' ? s.y === py && px >= s.x && px <= s.x + s.len : s.x === px && py >= s.y && py <= s.y + s.len));
+      const exposed: { x: number; y: number; dir: string }[] = [];
+      for (let r = 0; r < rows; r++) {
+        for (let c = 0; c < cols; c++) {
+          if (!on(r, c)) continue;
+          if (!on(r - 1, c)) exposed.push({ x: c * w + w / 2, y: r * h + inset, dir: 'h' });
+          if (!on(r + 1, c)) exposed.push({ x: c * w + w / 2, y: (r + 1) * h - inset, dir: 'h' });
+          if (!on(r, c - 1)) exposed.push({ x: c * w + inset, y: r * h + h / 2, dir: 'v' });
+          if (!on(r, c + 1)) exposed.push({ x: (c + 1) * w - inset, y: r * h + h / 2, dir: 'v' });
+        }
+      }
+      for (const e of exposed) expect([trial, e, covers(e.x, e.y, e.dir)]).toEqual([trial, e, true]);
+      // each segment runs along exposed sides only: its length is a whole number of cells, give or take the corners
+      const total = segments.reduce((n, s) => n + Math.abs(s.len), 0);
+      const sides = exposed.reduce((n, e) => n + (e.dir === 'h' ? w : h), 0);
+      expect(Math.abs(total - sides)).toBeLessThanOrEqual(2 * inset * segments.length);
+    }
   });
   test('outlinedCount counts the flagged cells of the whole matrix', () => {
     expect(outlinedCount([0, 1, 1, 0, 0, 1])).toBe(3);
