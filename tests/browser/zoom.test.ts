@@ -27,12 +27,19 @@ const rangeText = (page: Page) => page.getByTestId('zoom-range').textContent();
  * [col0, col0 + cols) (their `data-view`), and the output heatmap the same rows.
  */
 async function waitForView(page: Page, row0: number, rows: number, col0: number, cols: number): Promise<void> {
-  await page.waitForFunction(
-    ({ stages, view, rowsOnly }) =>
-      stages.every((s) => document.querySelector(`[data-testid="heatmap-${s}"] .ms-heatmap`)?.getAttribute('data-view') === view)
-      && document.querySelector('[data-testid="heatmap-output"] .ms-heatmap')?.getAttribute('data-view')?.startsWith(rowsOnly) === true,
-    { stages: [...STAGES], view: `${row0},${rows},${col0},${cols}`, rowsOnly: `${row0},${rows},0,` },
-  );
+  const stages = [...STAGES, 'output'];
+  try {
+    await page.waitForFunction(
+      ({ stages, view, rowsOnly }) =>
+        stages.every((s) => document.querySelector(`[data-testid="heatmap-${s}"] .ms-heatmap`)?.getAttribute('data-view') === view)
+        && document.querySelector('[data-testid="heatmap-output"] .ms-heatmap')?.getAttribute('data-view')?.startsWith(rowsOnly) === true,
+      { stages: [...STAGES], view: `${row0},${rows},${col0},${cols}`, rowsOnly: `${row0},${rows},0,` },
+    );
+  } catch (error) {
+    // say which window each heatmap shows instead
+    const shown = await page.evaluate((ids) => ids.map((s) => `${s}: ${document.querySelector(`[data-testid="heatmap-${s}"] .ms-heatmap`)?.getAttribute('data-view')}`), stages);
+    throw new Error(`expected the window ${row0},${rows},${col0},${cols}; shown: ${shown.join('; ')}`, { cause: error });
+  }
 }
 
 /** The page point over the centre of cell (row, col) of a heatmap drawn with window `view`. */
