@@ -1,6 +1,9 @@
 /**
  * Status line: which engine path ran and why, its precision, the time of the last compute (or
- * progress, or "preparing"), the shape, and fully masked rows.
+ * progress, or "preparing"), the shape, and fully masked rows. Why "auto" picked its path, and
+ * what it measured on the device, sit in a closed disclosure ("auto (why?)"): the measurement
+ * lands seconds after the first result and restates the reason, and open text there would move
+ * everything under the status line — the heatmaps included, mid-drag.
  */
 import { useTranslation } from 'react-i18next';
 import type { StageSet } from '../engine/headStages';
@@ -29,18 +32,17 @@ interface Props {
 
 export function StatusLine({ device, run, set, slice, computing, preparing, projecting, progress, job, calibrationSource = null }: Props) {
   const { t } = useTranslation();
-  if (!run && device && job === null && !computing) return <p className="status" role="status">{t('status.noResult')}</p>;
+  if (!run && device && job === null && !computing) return <div className="status" role="status">{t('status.noResult')}</div>;
   // a result computed on the page before the worker has probed the device (a cold start) is said as any other
-  if (!run && (!device || !computing)) return <p className="status" role="status">{t('status.starting')}</p>;
+  if (!run && (!device || !computing)) return <div className="status" role="status">{t('status.starting')}</div>;
   const shape = set?.shape;
   // only the head on screen so far (the others follow in a moment): no count over every head yet
   const partial = run?.onPage === 'focus';
   const masked = set ? countFullyMasked(set) : { rows: 0, heads: 0 };
   const inView = slice ? slice.fullyMaskedRows.reduce((a, b) => a + b, 0) : 0;
   return (
-    <p className="status" role="status" data-testid="status">
-      {run ? <EnginePath run={run} device={device} /> : <span>{t('status.starting')}</span>}
-      {run && device && isCalibrated(run.reason) && <CalibrationFigures device={device} source={calibrationSource} />}
+    <div className="status" role="status" data-testid="status">
+      {run ? <EnginePath run={run} device={device} calibrationSource={calibrationSource} /> : <span>{t('status.starting')}</span>}
       {run && (
         <span>
           {t('status.precision')}{t('status.colon')}<span data-testid="status-precision" data-precision={run.precision}>{t(`status.${run.precision}`)}</span>
@@ -61,7 +63,7 @@ export function StatusLine({ device, run, set, slice, computing, preparing, proj
           <FullyMasked inView={inView} rows={slice.rows} total={partial ? null : masked.rows} />
         </span>
       )}
-    </p>
+    </div>
   );
 }
 
@@ -72,18 +74,33 @@ function FullyMasked({ inView, rows, total }: { inView: number; rows: number; to
   return inView === 0 ? t('status.fullyMaskedElsewhere', { total }) : t('status.fullyMaskedRows', { count: inView, rows, total });
 }
 
-/** The path that ran and why; `device` null while the worker has not probed it (then no path needs it: on-page runs are plain JS). */
-function EnginePath({ run, device }: { run: RunInfo; device: DeviceInfo | null }) {
+/** Reasons that say a warning (a GPU fault, float16 positions): shown in the line, not behind "why?". */
+const WARNING_REASONS: readonly RunInfo['reason'][] = ['gpuFault', 'float16Long'];
+
+/**
+ * The path that ran and why; `device` null while the worker has not probed it (then no path needs
+ * it: on-page runs are plain JS). "auto"'s reasons and figures are in a closed disclosure.
+ */
+function EnginePath({ run, device, calibrationSource }: { run: RunInfo; device: DeviceInfo | null; calibrationSource: 'stored' | 'measured' | null }) {
   const { t } = useTranslation();
   const name = run.path === 'webgl' ? t('engine.path.webgl', { version: run.backend?.webglVersion ?? device?.webglVersion ?? 0 }) : t(`engine.path.${run.path}`);
   const reason = t(`engine.reason.${run.reason}`, { renderer: shortRenderer(device?.renderer ?? '') });
+  const inLine = run.reason === 'chosen' || WARNING_REASONS.includes(run.reason);
   return (
-    <span data-testid="status-backend" data-path={run.path} data-backend={run.backend?.name ?? 'js'} data-simd={run.simd === true}>
-      {t('engine.label')}{t('status.colon')}<b>{name}</b><span className="reason">{t('status.parens', { text: reason })}</span>
+    <div className="status-engine" data-testid="status-backend" data-path={run.path} data-backend={run.backend?.name ?? 'js'} data-simd={run.simd === true}>
+      {t('engine.label')}{t('status.colon')}<b>{name}</b>
+      {inLine && <span className="reason">{t('status.parens', { text: reason })}</span>}
       {run.simd === true && <span data-testid="status-simd"> · {t('engine.simd')}</span>}
       {run.workers !== undefined && run.workers > 1 && <span data-testid="status-workers"> · {t('engine.workers', { count: run.workers })}</span>}
       {run.backend?.fallbackReason && <span className="fallback"> — {t('status.fallback', { reason: run.backend.fallbackReason })}</span>}
-    </span>
+      {!inLine && (
+        <details className="engine-why" data-testid="status-why">
+          <summary>{t('engine.why')}</summary>
+          <span className="reason">{reason}</span>
+          {device && isCalibrated(run.reason) && <CalibrationFigures device={device} source={calibrationSource} />}
+        </details>
+      )}
+    </div>
   );
 }
 

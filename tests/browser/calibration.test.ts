@@ -34,7 +34,7 @@ async function pageWithErrors(context: BrowserContext, errors: string[]): Promis
 const OTHER: Calibration = { renderer: 'ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0, D3D11)', measuredAt: '2020-01-01T00:00:00.000Z', js: { fixedMs: 0, perCellMs: 1 }, webgl: { fixedMs: 0, perCellMs: 0 } };
 
 describe('auto calibrated on the device', () => {
-  it('a fresh browser measures SwiftShader once and stores it for its renderer; the status line shows the figures; a reload reuses it', async () => {
+  it('a fresh browser measures SwiftShader once and stores it for its renderer; the status line shows the figures under "why?", and the page does not move when they land; a reload reuses it', async () => {
     const context = await harness.browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const errors: string[] = [];
     try {
@@ -42,7 +42,15 @@ describe('auto calibrated on the device', () => {
       await page.goto(harness.baseUrl);
       await waitForResult(page);
       const figures = page.getByTestId('status-calibration');
+      const heatmapTop = async () => (await page.getByTestId('heatmap-weights').locator('rect.ms-hit').boundingBox())?.y;
+      expect(await figures.count()).toBe(0); // not measured yet (it starts 2 s after the device is probed)
+      const before = await heatmapTop();
       await expect.poll(() => figures.getAttribute('data-source'), { timeout: 90_000 }).toBe('measured');
+      // the measurement restates the reason and adds its figures, behind the closed "auto (why?)": nothing under the status line moves
+      expect(await heatmapTop()).toBe(before);
+      expect(await figures.isVisible()).toBe(false);
+      await page.getByTestId('status-why').locator('summary').click();
+      expect(await figures.isVisible()).toBe(true);
       const measured = await stored(page);
       expect(measured?.renderer).toContain('SwiftShader');
       expect(measured?.js.perCellMs).toBeGreaterThan(0);

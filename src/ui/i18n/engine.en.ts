@@ -16,6 +16,7 @@ export const engineEn = {
     webgl: 'WebGL{{version}} (TensorFlow.js)',
     cpu: 'CPU (TensorFlow.js)',
   },
+  why: 'auto (why?)',
   reason: {
     chosen: 'chosen in the settings',
     softwareWebgl: 'auto, this device not measured yet: WebGL here is a software renderer ({{renderer}}), slower than plain JavaScript',

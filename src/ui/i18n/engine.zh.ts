@@ -16,6 +16,7 @@ export const engineZh = {
     webgl: 'WebGL{{version}}（TensorFlow.js）',
     cpu: 'CPU（TensorFlow.js）',
   },
+  why: '自动（原因）',
   reason: {
     chosen: '在设置中指定',
     softwareWebgl: '自动（尚未在本设备上实测）：此处的 WebGL 是软件渲染器（{{renderer}}），比纯 JavaScript 慢',
