@@ -8,9 +8,13 @@
  * the largest value ('max') or |value| ('magnitude'), NaN only when nothing else is there — and
  * whether any cell of the block is blocked (no representative: all are). Each level is built from
  * the one below it (level 1 only to build level 2), so building costs one walk of the matrix and
- * a third of it again; kept, 5 bytes per 16 cells (7 MB at 4096 × 4096): a level keeps no values
- * (a draw reads a representative's value in the matrix), so one pyramid serves every matrix that
- * orders each block's cells the same way (stagePyramids.ts). Pure; no DOM.
+ * a third of it again; kept, 5 bytes per 16 cells (7 MB at 4096 × 4096). The levels of blocks of
+ * VALUE_MIN_SIZE cells a side and up also keep their representatives' values (1.3 MiB at
+ * 4096 × 4096), so that a whole-view draw reads them in a few small arrays, not scattered over
+ * the matrix (64 MiB at 4096², a cache miss each; issue #13); finer levels keep none, and a draw
+ * reads their representatives' values in the matrix. Without its values (`withoutValues`), one
+ * pyramid serves every matrix that orders each block's cells the same way (stagePyramids.ts).
+ * Pure; no DOM.
  */
 
 /**
@@ -30,9 +34,14 @@ export interface PyramidLevel {
   size: number;
   /** 1 = some cell of the block is blocked. */
   anyBlocked: Uint8Array;
+  /**
+   * The value (float32, signed) of each entry's representative cell in the matrix the pyramid was
+   * built from; 0 where the entry has none. Kept from VALUE_MIN_SIZE cells a side, absent below.
+   */
+  value?: Float32Array;
 }
 
-/** A level while the pyramid is built: with the value compared for each entry (|value| by magnitude, float32), dropped once the level above exists. */
+/** A level while the pyramid is built: with every entry's value (dropped below VALUE_MIN_SIZE once the level above exists). */
 type BuildLevel = PyramidLevel & { value: Float32Array };
 
 /**
@@ -58,6 +67,12 @@ export const FIRST_KEPT_SIZE = 4;
  * a 1024 × 1024 heatmap drawn on about 360 pixels (2–3 cells each) then reads entries, not cells.
  */
 export const LEVEL1_MAX_CELLS = 1 << 21;
+/**
+ * Levels of blocks this many cells a side and up keep their representatives' values: those a
+ * whole-view draw of a large matrix reads (4096 cells on about 360 pixels: blocks of 8), at 1/16
+ * of the bytes of level 2's (4 MiB at 4096²).
+ */
+export const VALUE_MIN_SIZE = 8;
 
 /** Whether value `v` beats the best so far (`bv`; `b` < 0 = none yet): larger, or a number over NaN. */
 export function beats(v: number, b: number, bv: number): boolean {
@@ -79,12 +94,26 @@ export function buildPoolPyramid(values: ArrayLike<number>, rows: number, cols: 
   let below: BuildLevel | null = null;
   let [r, c] = [rows, cols];
   while (r > TOP_SIDE || c > TOP_SIDE) {
-    const level: BuildLevel = below === null ? firstLevel(values, rows, cols, blocked, by) : nextLevel(below);
-    if (level.size >= keepFrom) levels.push({ rows: level.rows, cols: level.cols, size: level.size, source: level.source, anyBlocked: level.anyBlocked });
+    const level: BuildLevel = below === null ? firstLevel(values, rows, cols, blocked, by) : nextLevel(below, by);
+    if (level.size >= keepFrom) levels.push(kept(level));
     below = level;
     [r, c] = [level.rows, level.cols];
   }
   return { rows, cols, by, levels };
+}
+
+/** What the pyramid keeps of a built level: its values only from VALUE_MIN_SIZE. */
+function kept(level: BuildLevel): PyramidLevel {
+  const { rows, cols, size, source, anyBlocked, value } = level;
+  return size >= VALUE_MIN_SIZE ? { rows, cols, size, source, anyBlocked, value } : { rows, cols, size, source, anyBlocked };
+}
+
+/**
+ * The pyramid without its levels' values (the same arrays otherwise): for a matrix that orders
+ * each block's allowed cells as the one it was built from, but has other values.
+ */
+export function withoutValues(pyramid: PoolPyramid): PoolPyramid {
+  return { ...pyramid, levels: pyramid.levels.map(({ rows, cols, size, source, anyBlocked }) => ({ rows, cols, size, source, anyBlocked })) };
 }
 
 /**
@@ -102,6 +131,7 @@ function firstLevel(values: ArrayLike<number>, rows: number, cols: number, block
       const pairCols = c + 1 < cols ? 2 : 1;
       let best = -1;
       let bv = 0;
+      let signed = 0;
       let any = 0;
       for (let dr = 0; dr < pairRows; dr++) {
         for (let i = (2 * lr + dr) * cols + c, end = i + pairCols; i < end; i++) {
@@ -109,16 +139,18 @@ function firstLevel(values: ArrayLike<number>, rows: number, cols: number, block
             any = 1;
             continue;
           }
-          const v = magnitude ? Math.abs(values[i] as number) : (values[i] as number);
+          const s = Math.fround(values[i] as number);
+          const v = magnitude ? Math.abs(s) : s;
           if (best < 0 || v > bv || (bv !== bv && v === v)) {
             best = i;
             bv = v;
+            signed = s;
           }
         }
       }
       const e = lr * level.cols + lc;
       source[e] = best;
-      value[e] = bv;
+      value[e] = signed;
       anyBlocked[e] = any;
     }
   }
@@ -126,30 +158,34 @@ function firstLevel(values: ArrayLike<number>, rows: number, cols: number, block
 }
 
 /** Level ℓ + 1 from level ℓ: each entry from the (up to) four entries under it. */
-function nextLevel(below: BuildLevel): BuildLevel {
+function nextLevel(below: BuildLevel, by: PoolBy): BuildLevel {
   const level = emptyLevel(Math.ceil(below.rows / 2), Math.ceil(below.cols / 2), 2 * below.size);
+  const magnitude = by === 'magnitude';
   for (let lr = 0; lr < level.rows; lr++) {
     const rEnd = Math.min(2 * lr + 2, below.rows);
     for (let lc = 0; lc < level.cols; lc++) {
       const cEnd = Math.min(2 * lc + 2, below.cols);
       let best = -1;
       let bv = 0;
+      let signed = 0;
       let any = 0;
       for (let r = 2 * lr; r < rEnd; r++) {
         for (let j = r * below.cols + 2 * lc, end = r * below.cols + cEnd; j < end; j++) {
           any |= below.anyBlocked[j] as number;
           const s = below.source[j] as number;
           if (s < 0) continue;
-          const v = below.value[j] as number;
+          const sv = below.value[j] as number;
+          const v = magnitude ? Math.abs(sv) : sv;
           if (best < 0 || v > bv || (bv !== bv && v === v)) {
             best = s;
             bv = v;
+            signed = sv;
           }
         }
       }
       const e = lr * level.cols + lc;
       level.source[e] = best;
-      level.value[e] = bv;
+      level.value[e] = signed;
       level.anyBlocked[e] = any;
     }
   }

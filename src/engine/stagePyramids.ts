@@ -7,7 +7,7 @@
  * max with the blocked cells. Pure; no DOM.
  */
 import { blockedFlags } from './blockedFlags';
-import { buildPoolPyramid, type PoolBy, type PoolPyramid } from './poolPyramid';
+import { buildPoolPyramid, withoutValues, type PoolBy, type PoolPyramid } from './poolPyramid';
 import { headIndex } from './headStages';
 import { PYRAMID_MIN_CELLS, SENT_PYRAMID_MIN_CELLS } from './thresholds';
 import type { AttentionShape, HeadRef } from './types';
@@ -33,8 +33,9 @@ export type PyramidSource = Record<Exclude<PyramidStage, 'masked'>, Float32Array
 
 /**
  * The pyramids of every cell stage of one head, or null when the head has fewer than
- * PYRAMID_MIN_CELLS cells (a draw walks those directly). A level keeps only each block's
- * representative cell (poolPyramid.ts), so stages that order every block's cells alike share one:
+ * PYRAMID_MIN_CELLS cells (a draw walks those directly). A level keeps each block's
+ * representative cell (poolPyramid.ts), so stages that order every block's cells alike share one,
+ * without the coarse levels' values (withoutValues) where those are another stage's:
  * - scaled = scores × scale rounded to float32, the same order of |value|: the scores' pyramid
  *   (where rounding makes two cells equally large, either is a largest), and the logits' too when
  *   no modifier changes them (then they are the scaled array), else their own;
@@ -43,8 +44,8 @@ export type PyramidSource = Record<Exclude<PyramidStage, 'masked'>, Float32Array
  * - masked = where(mask, logits, −∞): the logits' pyramid without the blocked cells, with the
  *   weights' anyBlocked arrays (the same blocked cells).
  * Cost: one walk and a third of scores, logits and weights (about 1.2 s at 4096² on a 2-core EPYC,
- * BENCHMARKS.md §2); memory 5 bytes per 16 cells per pyramid built. The worker builds them for
- * the heads sendsPyramids names.
+ * BENCHMARKS.md §2); memory 5 bytes per 16 cells per pyramid built, and about 1 per 12 for its
+ * coarse levels' values. The worker builds them for the heads sendsPyramids names.
  * @param blocked [Lq × Lk], 1 = blocked: 1 − mask (blockedFlags), which the worker sends with the head
  * @throws RangeError when a stage or `blocked` is not [Lq × Lk]
  */
@@ -54,11 +55,13 @@ export function buildStagePyramids(head: PyramidSource, Lq: number, Lk: number, 
   const flags = blocked ?? blockedFlags(head.mask as Uint8Array);
   const build = (values: ArrayLike<number>, by: PoolBy, withBlocked: boolean) => buildPoolPyramid(values, Lq, Lk, withBlocked ? flags : undefined, by);
   const scores = build(head.scores, 'magnitude', false);
-  const logits = sameCells(head.logits, head.scaled) ? scores : build(head.logits, 'magnitude', false);
+  const scaled = withoutValues(scores);
+  const logits = sameCells(head.logits, head.scaled) ? scaled : build(head.logits, 'magnitude', false);
   const weights = build(head.weights, 'max', true);
   const own = build(head.logits, 'magnitude', true);
+  // the masked scores are the logits at the allowed cells, where every representative is
   const masked = { ...own, levels: own.levels.map((l, i) => ({ ...l, anyBlocked: weights.levels[i]?.anyBlocked ?? l.anyBlocked })) };
-  return { scores, scaled: scores, logits, mask: weights, masked, weights };
+  return { scores, scaled, logits, mask: withoutValues(weights), masked, weights };
 }
 
 /**
@@ -83,5 +86,5 @@ function sameCells(a: ArrayBufferView, b: ArrayBufferView): boolean {
 /** The buffers of a head's pyramids, to transfer with it: each once (stages share pyramids and levels share arrays). */
 export function pyramidBuffers(pyramids: StagePyramids): ArrayBuffer[] {
   const levels = [...new Set(Object.values(pyramids))].flatMap((p) => p.levels);
-  return [...new Set(levels.flatMap((l) => [l.source.buffer, l.anyBlocked.buffer] as ArrayBuffer[]))];
+  return [...new Set(levels.flatMap((l) => [l.source.buffer, l.anyBlocked.buffer, ...(l.value ? [l.value.buffer] : [])] as ArrayBuffer[]))];
 }

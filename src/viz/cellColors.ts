@@ -6,6 +6,7 @@
 import { color as parseCssColor } from 'd3';
 import { BLOCKED_COLOR, INVALID_COLOR, PADDED_ROW_GREY } from './colorScales';
 import type { ColorScale } from './types';
+import type { ShownCells } from './pool';
 
 /** Fraction of PADDED_ROW_GREY mixed into a padded row's cell colours (0 = none, 1 = all grey). */
 export const FADE_AMOUNT = 0.75;
@@ -191,11 +192,15 @@ export function computeCellRgba(input: CellColorInput): Uint8ClampedArray<ArrayB
  * them — but only these cells, so a draw costs O(pixels shown), not O(rows × cols).
  * @param colorOf the packed colour function of `input.color`; pass one (packedColorFn) to reuse
  *                its lookup table across draws
+ * @param shown   each listed cell's value and whether it is blocked, [source.length] each, when the
+ *                caller read them already (a pyramid draw: pool.ts ShownCells), so that no cell of
+ *                a large matrix is read again; must match `input`'s values and blocked cells
  */
 export function colorCells(
   input: CellColorInput,
   source: ArrayLike<number>,
   colorOf: (value: number) => number = packedColorFn(input.color),
+  shown?: ShownCells,
 ): Uint8ClampedArray<ArrayBuffer> {
   const { values, cols, blocked, greyRows } = input;
   const out = new Uint8ClampedArray(source.length * 4);
@@ -205,10 +210,10 @@ export function colorCells(
   for (let p = 0; p < source.length; p++) {
     const i = source[p] as number;
     let packed: number;
-    if (blocked !== undefined && blocked[i] !== 0) {
+    if (shown !== undefined ? blocked !== undefined && shown.empty[p] !== 0 : blocked !== undefined && blocked[i] !== 0) {
       packed = blockedPacked;
     } else {
-      packed = colorOf(values[i] as number);
+      packed = colorOf(shown !== undefined ? (shown.value[p] as number) : (values[i] as number));
       const faded = greyRows !== undefined && (greyRows[Math.floor(i / cols)] ?? 0) !== 0;
       if (faded) packed = mixPacked(packed, grey, FADE_AMOUNT);
     }

@@ -112,7 +112,7 @@ function cellsMark(s: HeatmapSpec, L: HeatmapLayout): CellsMark {
     return { ...base, rows, cols, rgba: computeCellRgba(s), blocked, pooled: false };
   }
   const pooled = poolForDraw(s.values, s.rows, s.cols, rows, cols, s.blocked, { row0: 0, rows: s.rows, col0: 0, cols: s.cols }, s.poolBy, s.poolBlocked, s.pyramid, false, s.pyramidOf);
-  return { ...base, rows, cols, rgba: colorCells(s, pooled.source), blocked: s.blocked === undefined ? null : pooled.blocked, pooled: true, gap: 0 };
+  return { ...base, rows, cols, rgba: colorCells(s, pooled.source, undefined, pooled.shown), blocked: s.blocked === undefined ? null : pooled.blocked, pooled: true, gap: 0 };
 }
 
 /** The numbers in the cells, by the screen's rules (heatmapValues.ts, cellText.ts); none when they do not fit. */

@@ -9,7 +9,7 @@
  * (or pooled pixels) painted.
  */
 import { createBlockedCanvasPattern } from './blockedPattern';
-import type { PoolBlocked, PoolBy } from './pool';
+import type { PoolBlocked, PoolBy, ShownCells } from './pool';
 import { poolForDraw, type PoolPyramid, type PoolVia } from './poolPyramid';
 import type { CellRange } from './types';
 
@@ -31,8 +31,8 @@ export interface CellPaint {
   cellHeight: number;
   /** Cell values, [rows × cols]: pick the cell a pooled pixel shows (largest non-blocked). */
   values: ArrayLike<number>;
-  /** RGBA bytes, [source.length × 4], of the cells at `source` (indices into [rows × cols]): colorCells. */
-  colorsOf(source: Int32Array): Uint8ClampedArray<ArrayBuffer>;
+  /** RGBA bytes, [source.length × 4], of the cells at `source` (indices into [rows × cols]; `shown`: as the pooling read them): colorCells. */
+  colorsOf(source: Int32Array, shown?: ShownCells): Uint8ClampedArray<ArrayBuffer>;
   /** 1 = blocked, [rows × cols]; these cells get the hatch. */
   blocked?: ArrayLike<number>;
   /** Which cell a pooled pixel shows (pool.ts PoolBy); default 'max'. */
@@ -124,7 +124,7 @@ export function paintCells(canvas: HTMLCanvasElement, p: CellPaint, devicePixelR
   // Per cell: the window's cells one to one (pooling to the same size is the identity).
   const grid = perCell ? view : imageGrid(view.rows, view.cols, canvas.height, canvas.width);
   const pooled = poolForDraw(p.values, p.rows, p.cols, grid.rows, grid.cols, p.blocked, view, p.poolBy, p.poolBlocked, p.pyramid, true, p.pyramidOf);
-  const rgba = p.colorsOf(pooled.source);
+  const rgba = p.colorsOf(pooled.source, pooled.shown);
   const blocked = p.blocked === undefined ? undefined : pooled.blocked;
   if (perCell) {
     const gap = cellGap(minEdge);

@@ -33,6 +33,18 @@ export interface PooledCells {
   source: Int32Array;
   /** 1 = every cell of the pixel's block is blocked, [rows × cols]. */
   blocked: Uint8Array;
+  /** What each pixel shows, as the pooling read it (a pyramid draw); colorCells then reads no cell again. */
+  shown?: ShownCells;
+}
+
+/**
+ * The cell each pooled pixel shows, read while pooling, [rows × cols] each: `value` = its value in
+ * the matrix (exactly: float64), `empty` = 1 where every cell of the pixel is blocked (the cell
+ * shown is then the first, a blocked one, and `value` is 0).
+ */
+export interface ShownCells {
+  value: Float64Array;
+  empty: Uint8Array;
 }
 
 /**

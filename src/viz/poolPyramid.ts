@@ -8,11 +8,12 @@
  *
  * Ties between equal values may pick a different cell than poolCells (entries are compared in
  * block order, not row-major order); their colour is the same. Values are compared as float32
- * (the engine's stages are float32).
+ * (the engine's stages are float32). An entry's value is read from its level where the level keeps
+ * them (coarse levels, `ownValues`), else from the matrix at its representative.
  */
 import { PYRAMID_MIN_CELLS } from '../engine/thresholds';
 import { beats, buildPoolPyramid, FIRST_KEPT_SIZE, type PoolPyramid, type PyramidLevel } from '../engine/poolPyramid';
-import { poolCells, poolSpan, type PoolBlocked, type PoolBy, type PooledCells } from './pool';
+import { poolCells, poolSpan, type PoolBlocked, type PoolBy, type PooledCells, type ShownCells } from './pool';
 import type { CellRange } from './types';
 
 export { buildPoolPyramid, FIRST_KEPT_SIZE, type PoolPyramid, type PyramidLevel };
@@ -42,6 +43,8 @@ export function pyramidEdges(start: number, n: number, out: number, size: number
  * @param values,blocked the matrix the pyramid was built from, or one that orders every block's
  *   allowed cells the same way (stagePyramids.ts): representatives are compared by their value here
  * @param hatch 'all' (default, poolCells' rule) or 'any' (PoolBlocked)
+ * @param ownValues true (default) when `values` is the matrix the pyramid was built from, so its
+ *   levels' values (PyramidLevel.value) are its values; false: read every value in `values`
  * @returns pooled cells; rows × cols is the grid pooled onto (outRows × outCols but for `coarsen`)
  * @throws RangeError when the window is outside the matrix
  */
@@ -54,6 +57,7 @@ export function poolWithPyramid(
   window: CellRange = { row0: 0, rows: pyramid.rows, col0: 0, cols: pyramid.cols },
   hatch: PoolBlocked = 'all',
   coarsen = false,
+  ownValues = true,
 ): PooledCells {
   const { rows, cols } = pyramid;
   const { row0, col0, rows: wRows, cols: wCols } = window;
@@ -71,42 +75,54 @@ export function poolWithPyramid(
     [level, oRows, oCols] = [finest, Math.floor(wRows / finest.size), Math.floor(wCols / finest.size)];
   }
   if (level === undefined) return poolCells(values, rows, cols, oRows, oCols, blocked, window, pyramid.by, hatch);
-  return poolOnLevel(pyramid, level, values, blocked, oRows, oCols, window, hatch);
+  // a level's float32 values stand for the matrix's only where those are float32 too (the engine's stages)
+  const levelValues = ownValues && values instanceof Float32Array ? level.value : undefined;
+  return poolOnLevel(pyramid, level, levelValues, values, blocked, oRows, oCols, window, hatch);
 }
 
 /** poolWithPyramid's pixels through whole entries of `level` (pyramidEdges' spans). */
 function poolOnLevel(
-  pyramid: PoolPyramid, level: PyramidLevel, values: ArrayLike<number>, blocked: ArrayLike<number> | undefined,
+  pyramid: PoolPyramid, level: PyramidLevel, levelValues: Float32Array | undefined, values: ArrayLike<number>, blocked: ArrayLike<number> | undefined,
   oRows: number, oCols: number, window: CellRange, hatch: PoolBlocked,
 ): PooledCells {
   const { cols } = pyramid;
   const rowEdges = pyramidEdges(window.row0, window.rows, oRows, level.size);
   const colEdges = pyramidEdges(window.col0, window.cols, oCols, level.size);
-  const pick = new RectPick(pyramid, level, values, blocked);
+  const pick = new RectPick(pyramid, level, levelValues, values, blocked);
   const source = new Int32Array(oRows * oCols);
   const pooledBlocked = new Uint8Array(oRows * oCols);
+  const shown: ShownCells = { value: new Float64Array(oRows * oCols), empty: new Uint8Array(oRows * oCols) };
   for (let pr = 0; pr < oRows; pr++) {
     for (let pc = 0; pc < oCols; pc++) {
       const p = pr * oCols + pc;
-      const [r0, r1, c0, c1] = [rowEdges[pr] as number, rowEdges[pr + 1] as number, colEdges[pc] as number, colEdges[pc + 1] as number];
-      pick.rect(r0, r1, c0, c1);
-      source[p] = pick.best < 0 ? r0 * cols + c0 : pick.best;
-      pooledBlocked[p] = (hatch === 'any' ? pick.any : pick.best < 0) ? 1 : 0;
+      const r0 = rowEdges[pr] as number;
+      const c0 = colEdges[pc] as number;
+      pick.rect(r0, rowEdges[pr + 1] as number, c0, colEdges[pc + 1] as number);
+      const empty = pick.best < 0;
+      source[p] = empty ? r0 * cols + c0 : pick.best;
+      pooledBlocked[p] = (hatch === 'any' ? pick.any : empty) ? 1 : 0;
+      shown.value[p] = empty ? 0 : pick.bestCellValue;
+      shown.empty[p] = empty ? 1 : 0;
     }
   }
-  return { rows: oRows, cols: oCols, source, blocked: pooledBlocked };
+  return { rows: oRows, cols: oCols, source, blocked: pooledBlocked, shown };
 }
 
 /** The best cell of a rectangle of cells, from whole entries of one level and, at its edges, single cells. */
 class RectPick {
   best = -1;
+  /** The best cell's value as compared (float32; |value| by magnitude). */
   bestValue = 0;
+  /** The best cell's value in the matrix. */
+  bestCellValue = 0;
   any = false;
   private readonly magnitude: boolean;
 
   constructor(
     private readonly pyramid: PoolPyramid,
     private readonly level: PyramidLevel,
+    /** The level's values (PyramidLevel.value) when they are `values`' own, else undefined (read in `values`). */
+    private readonly levelValues: Float32Array | undefined,
     private readonly values: ArrayLike<number>,
     private readonly blocked: ArrayLike<number> | undefined,
   ) {
@@ -121,20 +137,25 @@ class RectPick {
     // whole entries: rows [L0, L1) and columns [C0, C1) of the level; the rest cell by cell
     const L0 = Math.ceil(r0 / s), L1 = Math.max(L0, Math.floor(r1 / s));
     const C0 = Math.ceil(c0 / s), C1 = Math.max(C0, Math.floor(c1 / s));
-    for (let L = L0; L < L1; L++) for (let C = C0; C < C1; C++) this.entry(L * this.level.cols + C);
-    const [inner0, inner1] = L1 > L0 ? [L0 * s, L1 * s] : [r0, r0];
-    const [innerC0, innerC1] = C1 > C0 ? [C0 * s, C1 * s] : [c0, c0];
-    this.cells(r0, inner0, c0, c1);
-    this.cells(inner1, r1, c0, c1);
-    this.cells(inner0, inner1, c0, innerC0);
-    this.cells(inner0, inner1, innerC1, c1);
+    const levelCols = this.level.cols;
+    for (let L = L0; L < L1; L++) for (let e = L * levelCols + C0, end = L * levelCols + C1; e < end; e++) this.entry(e);
+    const whole = L1 > L0 && C1 > C0;
+    const inner0 = whole ? L0 * s : r0;
+    const inner1 = whole ? L1 * s : r0;
+    const innerC0 = whole ? C0 * s : c0;
+    const innerC1 = whole ? C1 * s : c0;
+    // the cells round the whole entries (none where the rectangle is on the level's grid)
+    if (r0 < inner0) this.cells(r0, inner0, c0, c1);
+    if (inner1 < r1) this.cells(inner1, r1, c0, c1);
+    if (c0 < innerC0) this.cells(inner0, inner1, c0, innerC0);
+    if (innerC1 < c1) this.cells(inner0, inner1, innerC1, c1);
   }
 
-  /** Entry e of the level: its representative, compared by its value in the matrix (a level keeps none). */
+  /** Entry e of the level: its representative, compared by its value (the level's, or the matrix's). */
   private entry(e: number): void {
     if (this.level.anyBlocked[e] !== 0) this.any = true;
     const s = this.level.source[e] as number;
-    if (s >= 0) this.consider(s);
+    if (s >= 0) this.consider(s, this.levelValues === undefined ? (this.values[s] as number) : (this.levelValues[e] as number));
   }
 
   private cells(r0: number, r1: number, c0: number, c1: number): void {
@@ -142,16 +163,18 @@ class RectPick {
     for (let r = r0; r < r1; r++) {
       for (let i = r * cols + c0, end = r * cols + c1; i < end; i++) {
         if (this.blocked !== undefined && this.blocked[i] !== 0) this.any = true;
-        else this.consider(i);
+        else this.consider(i, this.values[i] as number);
       }
     }
   }
 
-  private consider(i: number): void {
-    const v = Math.fround(this.magnitude ? Math.abs(this.values[i] as number) : (this.values[i] as number));
+  /** Cell i, of value `value`. */
+  private consider(i: number, value: number): void {
+    const v = Math.fround(this.magnitude ? Math.abs(value) : value);
     if (beats(v, this.best, this.bestValue)) {
       this.best = i;
       this.bestValue = v;
+      this.bestCellValue = value;
     }
   }
 }
@@ -172,8 +195,9 @@ export type PoolVia = 'cells' | 'page' | 'sent';
  * Same parameters and result as poolCells (pixel spans per pyramidEdges when a pyramid is used),
  * plus `via`; `coarsen` as poolWithPyramid's (an interactive view: fewer pixels than asked rather
  * than a walk of every cell; an exported figure leaves it off). `sent` must have been built from
- * these values and blocked cells, or for values that order each block's allowed cells alike (a
- * multiple of them, rounded; or all equal): it is not checked. `pyramidOf`, such values, is the
+ * these values and blocked cells, or — without its levels' values (withoutValues) — for values
+ * that order each block's allowed cells alike (a multiple of them, rounded; or all equal): it is
+ * not checked. `pyramidOf`, such values, is the
  * matrix a page-built pyramid is built from and kept for (default `values`), so that two
  * heatmaps share one build.
  */
@@ -183,7 +207,7 @@ export function poolForDraw(
   coarsen = false, pyramidOf: ArrayLike<number> = values,
 ): PooledCells & { via: PoolVia } {
   if (sent !== undefined && sent.rows === rows && sent.cols === cols && sent.by === by) {
-    return { ...poolWithPyramid(sent, values, blocked, outRows, outCols, window, hatch, coarsen), via: 'sent' };
+    return { ...poolWithPyramid(sent, values, blocked, outRows, outCols, window, hatch, coarsen, true), via: 'sent' };
   }
   if (window.rows * window.cols < PYRAMID_MIN_CELLS || typeof pyramidOf !== 'object' || pyramidOf.length !== values.length) {
     return { ...poolCells(values, rows, cols, outRows, outCols, blocked, window, by, hatch), via: 'cells' };
@@ -195,5 +219,5 @@ export function poolForDraw(
     list.push(entry);
     built.set(pyramidOf, list);
   }
-  return { ...poolWithPyramid(entry.pyramid, values, blocked, outRows, outCols, window, hatch, coarsen), via: 'page' };
+  return { ...poolWithPyramid(entry.pyramid, values, blocked, outRows, outCols, window, hatch, coarsen, pyramidOf === values), via: 'page' };
 }

@@ -60,7 +60,10 @@ describe('buildStagePyramids', () => {
     } });
     const sent = poolForDraw(counted, N, N, 64, 64, b, window, how.by, hatch, pyramids[stage]);
     expect(sent.via).toBe('sent');
-    expect(reads).toBeLessThanOrEqual(64 * 64); // blocks of 16 × 16 cells: one entry, one value read, per pixel
+    // blocks of 16 × 16 cells: one entry per pixel, its value kept in the level, or read in the matrix where the pyramid is another stage's
+    const represented = pyramids[stage].levels.find((l) => l.size === 16)!.source.filter((cell) => cell >= 0).length;
+    expect(reads).toBe(stage === 'scaled' || stage === 'mask' ? represented : 0);
+    expect(represented).toBeGreaterThan(64 * 64 / 2);
     const page = poolForDraw(values, N, N, 64, 64, b, window, how.by, hatch);
     expect(page.via).toBe('page');
     const drawn = (source: Int32Array) => Array.from(source, (i) => values[i]);
@@ -70,14 +73,21 @@ describe('buildStagePyramids', () => {
     if (stage !== 'mask') expect(Array.from(sent.source)).toEqual(Array.from(page.source));
   });
 
-  test('stages that order each block alike share a pyramid: scaled the scores’, the mask the weights’; the Masked scores share the weights’ anyBlocked', () => {
-    expect(pyramids.scaled).toBe(pyramids.scores);
-    expect(pyramids.mask).toBe(pyramids.weights);
+  test('stages that order each block alike share a pyramid, without the values: scaled the scores’, the mask the weights’; the Masked scores share the weights’ anyBlocked', () => {
+    for (const [stage, of] of [['scaled', 'scores'], ['mask', 'weights']] as const) {
+      pyramids[stage].levels.forEach((level, l) => {
+        expect(level.source).toBe(pyramids[of].levels[l]!.source);
+        expect(level.anyBlocked).toBe(pyramids[of].levels[l]!.anyBlocked);
+        expect(level.value).toBeUndefined();
+      });
+    }
     expect(pyramids.logits).not.toBe(pyramids.scores); // a separate logits array (as with a modifier) gets its own
     pyramids.masked.levels.forEach((level, l) => expect(level.anyBlocked).toBe(pyramids.weights.levels[l]!.anyBlocked));
     const bytes = pyramidBuffers(pyramids).reduce((n, buf) => n + buf.byteLength, 0);
     const entries = pyramids.weights.levels.reduce((n, l) => n + l.rows * l.cols, 0);
-    expect(bytes).toBe(entries * (3 * 5 + 4)); // scores, logits, weights: source + anyBlocked; masked: source
+    const valued = pyramids.weights.levels.filter((l) => l.size >= 8).reduce((n, l) => n + l.rows * l.cols, 0);
+    // scores, logits, weights: source + anyBlocked; masked: source; the four: float32 values of the levels of 8 cells and up
+    expect(bytes).toBe(entries * (3 * 5 + 4) + 4 * 4 * valued);
   });
 
   test('the Masked scores’ pyramid, pooled from the logits without the blocked cells, is the pyramid of where(mask, logits, −∞)', () => {
@@ -137,8 +147,10 @@ describe('buildStagePyramids', () => {
   test('stageBuffers transfers every level buffer of every pyramid, each once', () => {
     const set: StageSet = { shape, heads: [{ ...head, pyramids }] };
     const levels = pyramids.weights.levels.length;
-    const arrays = new Set(STAGES.flatMap((s) => pyramids[s].levels.flatMap((l) => [l.source, l.anyBlocked])));
-    expect(arrays.size).toBe(7 * levels); // per level: scores, logits, weights (source, anyBlocked), masked (source)
+    const arrays = new Set(STAGES.flatMap((s) => pyramids[s].levels.flatMap((l) => [l.source, l.anyBlocked, ...(l.value ? [l.value] : [])])));
+    const valued = pyramids.weights.levels.filter((l) => l.value).length;
+    // per level: scores, logits, weights (source, anyBlocked), masked (source); from 8 cells a side the four's values
+    expect(arrays.size).toBe(7 * levels + 4 * valued);
     const buffers = stageBuffers(set);
     expect(new Set(buffers).size).toBe(buffers.length);
     expect(buffers).toHaveLength(7 + arrays.size); // 7 stage arrays: a head stores no `masked`
@@ -152,8 +164,9 @@ describe('buildStagePyramids', () => {
     expect(pyramids.logits).not.toBe(pyramids.scaled); // separate arrays (equal values) keep their own
     const buffers = stageBuffers({ shape, heads: [{ ...shared, pyramids: built, blocked }] });
     expect(new Set(buffers).size).toBe(buffers.length);
-    // 6 stage arrays, the blocked flags, and per level scores (= scaled = logits) and weights (= mask) with two arrays, masked with one
-    expect(buffers).toHaveLength(6 + 1 + 5 * built.weights.levels.length);
+    // 6 stage arrays, the blocked flags, and per level scores (= scaled = logits) and weights (= mask) with two arrays, masked with one; values from 8 cells a side
+    const valued = built.weights.levels.filter((l) => l.value).length;
+    expect(buffers).toHaveLength(6 + 1 + 5 * built.weights.levels.length + 3 * valued);
   });
 });
 

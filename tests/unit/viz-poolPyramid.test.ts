@@ -8,7 +8,9 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { poolCells, type PoolBlocked, type PoolBy } from '../../src/viz/pool';
 import { buildPoolPyramid, FIRST_KEPT_SIZE, poolWithPyramid, pyramidEdges } from '../../src/viz/poolPyramid';
-import { LEVEL1_MAX_CELLS } from '../../src/engine/poolPyramid';
+import { LEVEL1_MAX_CELLS, VALUE_MIN_SIZE, withoutValues } from '../../src/engine/poolPyramid';
+import { colorCells } from '../../src/viz/cellColors';
+import { divergingScale, sequentialScale } from '../../src/viz/colorScales';
 
 /** The reference: the best cell of rows [r0, r1) × cols [c0, c1), walked cell by cell (−1: all blocked), and whether any is blocked. */
 function bruteRect(values: ArrayLike<number>, blocked: ArrayLike<number> | undefined, cols: number, r0: number, r1: number, c0: number, c1: number, by: PoolBy) {
@@ -58,6 +60,9 @@ describe('poolWithPyramid', () => {
       const window = { row0: s.row0, rows: s.wRows, col0: s.col0, cols: s.wCols };
       const pooled = poolWithPyramid(pyramid, values, blocked, s.outRows, s.outCols, window, s.hatch);
       const direct = poolCells(values, s.rows, s.cols, s.outRows, s.outCols, blocked, window, s.by, s.hatch);
+      // the coarse levels' values are the matrix's: reading every value in the matrix picks the same cells
+      const readInMatrix = poolWithPyramid(pyramid, values, blocked, s.outRows, s.outCols, window, s.hatch, false, false);
+      expect(Array.from(readInMatrix.source)).toEqual(Array.from(pooled.source));
       expect([pooled.rows, pooled.cols]).toEqual([direct.rows, direct.cols]);
       // the pixels' spans: on the grid of the coarsest level that fits a pixel's block (none: poolSpan's)
       const block = Math.min(Math.floor(s.wRows / pooled.rows), Math.floor(s.wCols / pooled.cols));
@@ -74,6 +79,11 @@ describe('poolWithPyramid', () => {
           if (ref.best < 0) expect(shown).toBe(r0 * s.cols + c0);
           else expect(Object.is(s.by === 'magnitude' ? Math.abs(values[shown]!) : values[shown]!, ref.bestValue)).toBe(true);
           expect(pooled.blocked[p]).toBe((s.hatch === 'any' ? ref.any : ref.best < 0) ? 1 : 0);
+          // through a level, what the pixel shows as read while pooling: the cell's value, or empty (every cell blocked)
+          expect(pooled.shown === undefined).toBe(size === 1);
+          if (pooled.shown === undefined) continue;
+          expect(pooled.shown.empty[p]).toBe(ref.best < 0 ? 1 : 0);
+          expect(Object.is(pooled.shown.value[p], ref.best < 0 ? 0 : values[shown])).toBe(true);
         }
       }
     }), { numRuns: 300 });
@@ -90,6 +100,39 @@ describe('poolWithPyramid', () => {
     expect(buildPoolPyramid(new Float32Array(rows * cols), rows, cols).levels.map((l) => l.size)).toEqual([4, 8, 16, 32, 64, 128, 256]);
     expect(buildPoolPyramid(new Float32Array(LEVEL1_MAX_CELLS), rows - 1, cols).levels[0]!.size).toBe(2);
     expect(FIRST_KEPT_SIZE).toBe(4);
+  });
+
+  test('colorCells with the values the pooling read gives the bytes it gives reading the cells', () => {
+    fc.assert(fc.property(scenario, fc.boolean(), fc.boolean(), (s, fade, causal) => {
+      const values = Float32Array.from(s.values);
+      // causal: whole blocks blocked above the diagonal (empty pixels, drawn in the blocked colour)
+      const blocked = causal ? Uint8Array.from(values, (_, i) => (i % s.cols > Math.floor(i / s.cols) ? 1 : 0)) : s.blocked && Uint8Array.from(s.blocked);
+      const pyramid = buildPoolPyramid(values, s.rows, s.cols, blocked, s.by);
+      const window = { row0: s.row0, rows: s.wRows, col0: s.col0, cols: s.wCols };
+      const pooled = poolWithPyramid(pyramid, values, blocked, s.outRows, s.outCols, window, s.hatch);
+      const greyRows = fade ? Uint8Array.from({ length: s.rows }, (_, r) => r % 3 === 0 ? 1 : 0) : undefined;
+      const input = { values, rows: s.rows, cols: s.cols, blocked, greyRows, color: s.by === 'magnitude' ? divergingScale(values, blocked) : sequentialScale() };
+      expect(Array.from(colorCells(input, pooled.source, undefined, pooled.shown))).toEqual(Array.from(colorCells(input, pooled.source)));
+    }), { numRuns: 200 });
+  });
+
+  test('levels of VALUE_MIN_SIZE cells a side and up keep each representative’s value (signed, float32; 0 without one), finer ones none; withoutValues drops them', () => {
+    fc.assert(fc.property(scenario, (s) => {
+      const values = Float32Array.from(s.values);
+      const pyramid = buildPoolPyramid(values, s.rows, s.cols, s.blocked && Uint8Array.from(s.blocked), s.by);
+      for (const level of pyramid.levels) {
+        if (level.size < VALUE_MIN_SIZE) {
+          expect(level.value).toBeUndefined();
+          continue;
+        }
+        expect(level.value).toHaveLength(level.rows * level.cols);
+        level.source.forEach((cell, e) => expect(Object.is(level.value![e], cell < 0 ? 0 : values[cell])).toBe(true));
+      }
+      const bare = withoutValues(pyramid);
+      expect(bare.levels.every((l) => l.value === undefined)).toBe(true);
+      bare.levels.forEach((l, i) => expect(l.source).toBe(pyramid.levels[i]!.source));
+    }), { numRuns: 100 });
+    expect(VALUE_MIN_SIZE).toBe(8);
   });
 
   test('pyramidEdges: poolSpan’s inner edges moved down to a multiple of the block size, the window’s edges kept', () => {
@@ -141,6 +184,22 @@ describe('a 1024 × 1024 mask pooled to 64 × 64 through the pyramid', () => {
     reads = 0;
     poolCells(counted, N, N, 64, 64, blocked);
     expect(reads).toBe(N * N - 1); // the walk it replaces: every allowed cell
+  });
+
+  test('a whole-view draw through a level that keeps its values reads no cell of the matrix; told the values are another matrix’s, one per entry', () => {
+    const { values, blocked } = allowedButOne();
+    const weights = Float32Array.from(values, (v, i) => v * ((i * 7919) % 1000) / 1000); // an order within each block
+    const pyramid = buildPoolPyramid(weights, N, N, blocked);
+    let reads = 0;
+    const counted = new Proxy(weights, { get: (target, key) => {
+      if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+      return Reflect.get(target, key) as unknown;
+    } });
+    const own = poolWithPyramid(pyramid, counted, blocked, 64, 64); // blocks of 16 cells: level 16 keeps values
+    expect(reads).toBe(0);
+    const other = poolWithPyramid(pyramid, counted, blocked, 64, 64, undefined, 'all', false, false);
+    expect(reads).toBe(64 * 64);
+    expect(Array.from(other.source)).toEqual(Array.from(own.source));
   });
 });
 
