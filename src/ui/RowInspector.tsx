@@ -4,13 +4,14 @@
  * a bar), the row sum of the weights written out, the number of allowed keys and the largest
  * weight; the values as a table on demand; previous / next row and close, by button or key.
  */
-import { memo, useMemo, type KeyboardEvent } from 'react';
+import { memo, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { divergingScale, sequentialScale } from '../viz/colorScales';
 import { BarChart } from './BarChart';
 import { formatNumber } from './format';
 import { rowStats, type RowStats } from './rowStats';
 import { RowValuesTable } from './RowValuesTable';
+import { useRevealInBox } from './useRevealInBox';
 import type { StageSlice } from '../compute/slices';
 import './rowInspector.css';
 
@@ -41,6 +42,9 @@ export const RowInspector = memo(function RowInspector({ slice, row, queryTokens
   const { t } = useTranslation();
   const valid = Number.isInteger(row) && row >= 0 && row < slice.rows;
   const stats = useMemo(() => (valid ? rowStats(slice, row) : null), [valid, slice, row]);
+  const root = useRef<HTMLElement>(null);
+  // in presentation mode the side column scrolls to the inspector when it opens (not at ↑ / ↓: the reader may be in its table)
+  useRevealInBox(root, '.present-side', large && stats !== null);
   if (stats === null) return null;
   const token = queryTokens[row] ?? String(row);
   const last = slice.rows - 1;
@@ -57,6 +61,7 @@ export const RowInspector = memo(function RowInspector({ slice, row, queryTokens
   };
   return (
     <section
+      ref={root}
       className={large ? 'row-inspector large' : 'row-inspector'}
       data-testid="row-inspector"
       data-row={row}

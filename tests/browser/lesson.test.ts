@@ -278,6 +278,24 @@ describe('the row inspector', () => {
     await page.close();
   });
 
+  it('on a 1024 × 768 tablet in Chinese, a cell clicked in presentation mode brings the row inspector into view in the side column; the page itself does not move', async () => {
+    const { page, errors } = await present('/?v=1&present=1&step=weights&causal=1&pad=left&lang=zh', 1024, 768);
+    const heatmap = page.getByTestId('heatmap-weights').locator('canvas');
+    const box = (await heatmap.boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.4, box.y + box.height * 0.45);
+    await page.getByTestId('row-inspector').waitFor();
+    // taller than the side column (its charts and table): scrolled to its top, not left under the explanation
+    await page.waitForFunction(() => {
+      const side = document.querySelector('.present-side')!.getBoundingClientRect();
+      const inspector = document.querySelector('[data-testid="row-inspector"]')!.getBoundingClientRect();
+      return inspector.height > side.height && Math.abs(inspector.top - side.top) <= 1;
+    });
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(await heatmap.boundingBox()).toEqual(box);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('Enter on a focused heatmap selects the row of its active cell; row=0 in a link opens the inspector in presentation mode', async () => {
     const { page, errors } = await openPage(harness, '/?v=1&causal=1');
     await waitForResult(page);
