@@ -1,9 +1,9 @@
 /**
  * Status line: which engine path ran and why, its precision, the time of the last compute (or
  * progress, or "preparing"), the shape, and fully masked rows. Why "auto" picked its path, and
- * what it measured on the device, sit in a closed disclosure ("auto (why?)"): the measurement
- * lands seconds after the first result and restates the reason, and open text there would move
- * everything under the status line — the heatmaps included, mid-drag.
+ * what it measured on the device, sit in a disclosure ("auto (why?)") that opens over the page:
+ * the measurement lands seconds after the first result and restates the reason, and text in the
+ * line's flow would move everything under it — the heatmaps included, mid-drag.
  */
 import { useTranslation } from 'react-i18next';
 import type { StageSet } from '../engine/headStages';
@@ -96,8 +96,11 @@ function EnginePath({ run, device, calibrationSource }: { run: RunInfo; device: 
       {!inLine && (
         <details className="engine-why" data-testid="status-why">
           <summary>{t('engine.why')}</summary>
-          <span className="reason">{reason}</span>
-          {device && isCalibrated(run.reason) && <CalibrationFigures device={device} source={calibrationSource} />}
+          {/* over the page, not in its flow: the figures landing while it is open move nothing */}
+          <div className="why-panel">
+            <span className="reason">{reason}</span>
+            {device && isCalibrated(run.reason) && <CalibrationFigures device={device} source={calibrationSource} />}
+          </div>
         </details>
       )}
     </div>
