@@ -27,8 +27,9 @@ export function WarningBanner({ warnings, onDismiss }: { warnings: StateWarning[
   );
 }
 
-/** The i18n key of a warning: by code, with the dropped-piece variants (`used` empty). */
-function warningKey(w: StateWarning): string {
+/** The i18n key of a warning: by code, with the dropped-piece variants (`used` empty) and a piece of the link with no name (`=x`). */
+export function warningKey(w: StateWarning): string {
+  if (w.code === 'unknown-key' && w.param === '') return 'warnings.namelessKey';
   if (w.used === '' && w.code === 'bad-value') return 'warnings.dropped';
   if (w.used === '' && w.code === 'out-of-range') return 'warnings.outOfRangeDropped';
   return `warnings.${w.code}`;

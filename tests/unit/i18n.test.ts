@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../src/ui/i18n/en';
 import { zh } from '../../src/ui/i18n/zh';
 import type { StateWarningCode } from '../../src/state/warnings';
+import { decodeScenario } from '../../src/state/urlCodec';
+import { warningKey } from '../../src/ui/WarningBanner';
 
 const keys = (o: object, prefix = ''): string[] =>
   Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
@@ -21,6 +23,12 @@ describe('translations', () => {
   it('every URL warning code has a message', () => {
     const codes: StateWarningCode[] = ['unknown-key', 'bad-value', 'out-of-range', 'not-integer', 'too-long', 'too-many-lines', 'bad-version', 'bad-compressed', 'unknown-control'];
     for (const code of codes) expect(en.warnings[code]).toBeTruthy();
+  });
+
+  it('a piece of the link with no name ("==<script>") is said as such, not as the setting “”', () => {
+    const { warnings } = decodeScenario('v=1&garbage&&==<script>');
+    expect(warnings.map(warningKey)).toEqual(['warnings.unknown-key', 'warnings.namelessKey']);
+    expect(warnings[1]).toMatchObject({ param: '', value: '=<script>' });
   });
 });
 
