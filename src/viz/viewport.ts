@@ -141,15 +141,17 @@ export function wheelZoomFactor(deltaY: number, deltaMode: number): number {
 }
 
 /**
- * A drag of dx × dy CSS px as whole cells to pan by, plus what is left over (carried to the next
- * pointer move so a slow drag still pans). Dragging the content right shows columns to the left.
- * @param carry cells left over from earlier moves, [rows, cols]
+ * A drag of dx × dy CSS px as whole cells to pan by — the nearest whole number of cells to the
+ * drag so far, so the content stays within half a cell of the pointer — plus what is left over
+ * (carried to the next pointer move, so a slow drag still pans and the total does not depend on
+ * how the moves were split). Dragging the content right shows columns to the left.
+ * @param carry cells of drag not panned yet by earlier moves, [rows, cols], each in [−0.5, 0.5]
  * @returns pan in cells and the new carry, both [rows, cols]
- * @example dragToPan(-25, 0, 10, 10, [0, 0]) // → { pan: [0, 2], carry: [0, 0.5] }
+ * @example dragToPan(-24, 0, 10, 10, [0, 0]) // → { pan: [0, 2], carry: [0, 0.4] }
  */
 export function dragToPan(dx: number, dy: number, cellWidth: number, cellHeight: number, carry: readonly [number, number]): { pan: [number, number]; carry: [number, number] } {
   const r = carry[0] - dy / cellHeight;
   const c = carry[1] - dx / cellWidth;
-  const pan: [number, number] = [Math.trunc(r) + 0, Math.trunc(c) + 0]; // + 0: never −0
+  const pan: [number, number] = [Math.round(r) + 0, Math.round(c) + 0]; // + 0: never −0
   return { pan, carry: [r - pan[0], c - pan[1]] };
 }

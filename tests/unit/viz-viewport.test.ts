@@ -4,6 +4,7 @@
  * of a window (viz/heatmapLabels.ts) and the zoom keys (viz/heatmapZoom.ts).
  */
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import {
   applyViewAction,
   canZoomIn,
@@ -110,11 +111,34 @@ describe('wheel and drag', () => {
     expect(wheelZoomFactor(200, 0)).toBe(0.5);
     expect(wheelZoomFactor(-12.5, 1)).toBe(2);
   });
-  test('dragToPan: dragging the content 25 px left over 10 px cells shows 2 more columns to the right, 0.5 carried', () => {
-    expect(dragToPan(-25, 0, 10, 10, [0, 0])).toEqual({ pan: [0, 2], carry: [0, 0.5] });
+  test('dragToPan: dragging the content 24 px left over 10 px cells shows 2 more columns to the right, 0.4 carried; past half a cell, the next one', () => {
+    const near = (got: { pan: number[]; carry: number[] }, pan: number[], carry: number[]) => {
+      expect(got.pan).toEqual(pan);
+      got.carry.forEach((c, i) => expect(c).toBeCloseTo(carry[i]!, 12));
+    };
+    near(dragToPan(-24, 0, 10, 10, [0, 0]), [0, 2], [0, 0.4]);
     // the carry completes a cell on the next move
-    expect(dragToPan(-5, 0, 10, 10, [0, 0.5])).toEqual({ pan: [0, 1], carry: [0, 0] });
-    expect(dragToPan(0, 36, 12, 12, [0, 0])).toEqual({ pan: [-3, 0], carry: [0, 0] });
+    near(dragToPan(-2, 0, 10, 10, [0, 0.4]), [0, 1], [0, -0.4]);
+    near(dragToPan(0, 36, 12, 12, [0, 0]), [-3, 0], [0, 0]);
+    near(dragToPan(-6, 4, 10, 10, [0, 0]), [0, 1], [-0.4, -0.4]); // 0.6 of a cell: the content follows the pointer to the nearer cell
+    expect(Object.is(dragToPan(0.5, 0, 10, 10, [0, 0]).pan[1], 0)).toBe(true); // never −0
+  });
+
+  test('dragToPan: a drag split into any moves pans the nearest whole number of cells to its total, and the content is never more than half a cell from the pointer', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(fc.double({ min: -40, max: 40, noNaN: true }), fc.double({ min: -40, max: 40, noNaN: true })), { minLength: 1, maxLength: 12 }), fc.double({ min: 3, max: 60, noNaN: true }), (moves, cell) => {
+      let carry: [number, number] = [0, 0];
+      const panned = [0, 0];
+      const dragged = [0, 0];
+      for (const [dx, dy] of moves) {
+        const step = dragToPan(dx, dy, cell, cell, carry);
+        carry = step.carry;
+        panned[0]! += step.pan[0];
+        panned[1]! += step.pan[1];
+        dragged[0]! -= dy / cell;
+        dragged[1]! -= dx / cell;
+        for (const i of [0, 1]) expect(Math.abs(dragged[i]! - panned[i]!)).toBeLessThanOrEqual(0.5 + 1e-9);
+      }
+    }));
   });
 });
 
