@@ -75,39 +75,51 @@ export function outlinedPath(outlined: ArrayLike<number>, cols: number, cellWidt
 export function outlineContour(outlined: ArrayLike<number>, cols: number, cellWidth: number, cellHeight: number, view: CellRange, inset: number): string {
   if (!(cellWidth > 2 * inset && cellHeight > 2 * inset)) return '';
   const on = (r: number, c: number) => c >= 0 && c < cols && r >= 0 && (outlined[r * cols + c] ?? 0) !== 0;
-  const r2 = (v: number) => Math.round(v * 100) / 100;
   const { row0, rows, col0, cols: viewCols } = view;
+  const rowAxis = { first: row0, count: rows, size: cellHeight };
+  const colAxis = { first: col0, count: viewCols, size: cellWidth };
+  // along each row's top and bottom edges, then the same with rows and columns swapped
+  const horizontal = edgeRuns(on, rowAxis, colAxis, inset, (y, x, length) => `M${x},${y}h${length}`);
+  const vertical = edgeRuns((c, r) => on(r, c), colAxis, rowAxis, inset, (x, y, length) => `M${x},${y}v${length}`);
+  return [...horizontal, ...vertical].join('');
+}
+
+/** Cells of one axis of the window: [first, first + count), `size` CSS px each. */
+interface EdgeAxis {
+  first: number;
+  count: number;
+  size: number;
+}
+
+/**
+ * outlineContour's segments along one axis: for each line of cells (`lines`: rows, or columns)
+ * and each of its two sides, the runs of flagged cells whose neighbour across that side is not
+ * flagged, inset into the cells. A run's end at a convex corner (no flagged cell beyond) stops
+ * `inset` short of the cell edge; at a concave one it goes `inset` past it.
+ * @param flagged whether cell (line, at) is flagged (false outside the matrix)
+ * @param path    the segment's SVG path from its offset across the lines, its start along them and its length
+ */
+function edgeRuns(
+  flagged: (line: number, at: number) => boolean, lines: EdgeAxis, along: EdgeAxis, inset: number,
+  path: (across: number, start: number, length: number) => string,
+): string[] {
+  const r2 = (v: number) => Math.round(v * 100) / 100;
   const parts: string[] = [];
-  // a run's end: a convex corner (no flagged cell beyond) stops `inset` short of the cell edge, a concave one goes `inset` past it
-  const end = (edge: number, beyond: boolean) => (beyond ? edge + inset : edge - inset);
-  const start = (edge: number, before: boolean) => (before ? edge - inset : edge + inset);
-  for (const [side, dr] of [[0, -1], [1, 1]] as const) {
-    for (let r = row0; r < row0 + rows; r++) {
-      const y = r2((r - row0 + side) * cellHeight + (side === 0 ? inset : -inset));
-      for (let c = col0; c < col0 + viewCols; c++) {
-        if (!on(r, c) || on(r + dr, c)) continue;
-        const c0 = c;
-        while (c + 1 < col0 + viewCols && on(r, c + 1) && !on(r + dr, c + 1)) c++;
-        const x0 = start((c0 - col0) * cellWidth, on(r, c0 - 1));
-        const x1 = end((c + 1 - col0) * cellWidth, on(r, c + 1));
-        parts.push(`M${r2(x0)},${y}h${r2(x1 - x0)}`);
+  const last = along.first + along.count;
+  for (const [side, d] of [[0, -1], [1, 1]] as const) {
+    for (let a = lines.first; a < lines.first + lines.count; a++) {
+      const across = r2((a - lines.first + side) * lines.size + (side === 0 ? inset : -inset));
+      for (let b = along.first; b < last; b++) {
+        if (!flagged(a, b) || flagged(a + d, b)) continue;
+        const b0 = b;
+        while (b + 1 < last && flagged(a, b + 1) && !flagged(a + d, b + 1)) b++;
+        const q0 = (b0 - along.first) * along.size + (flagged(a, b0 - 1) ? -inset : inset);
+        const q1 = (b + 1 - along.first) * along.size + (flagged(a, b + 1) ? inset : -inset);
+        parts.push(path(across, r2(q0), r2(q1 - q0)));
       }
     }
   }
-  for (const [side, dc] of [[0, -1], [1, 1]] as const) {
-    for (let c = col0; c < col0 + viewCols; c++) {
-      const x = r2((c - col0 + side) * cellWidth + (side === 0 ? inset : -inset));
-      for (let r = row0; r < row0 + rows; r++) {
-        if (!on(r, c) || on(r, c + dc)) continue;
-        const first = r;
-        while (r + 1 < row0 + rows && on(r + 1, c) && !on(r + 1, c + dc)) r++;
-        const y0 = start((first - row0) * cellHeight, on(first - 1, c));
-        const y1 = end((r + 1 - row0) * cellHeight, on(r + 1, c));
-        parts.push(`M${x},${r2(y0)}v${r2(y1 - y0)}`);
-      }
-    }
-  }
-  return parts.join('');
+  return parts;
 }
 
 /**

@@ -197,9 +197,8 @@ export type PoolVia = 'cells' | 'page' | 'sent';
  * than a walk of every cell; an exported figure leaves it off). `sent` must have been built from
  * these values and blocked cells, or — without its levels' values (withoutValues) — for values
  * that order each block's allowed cells alike (a multiple of them, rounded; or all equal): it is
- * not checked. `pyramidOf`, such values, is the
- * matrix a page-built pyramid is built from and kept for (default `values`), so that two
- * heatmaps share one build.
+ * not checked. `pyramidOf`, such values, is the matrix a page-built pyramid is built from and kept
+ * for (default `values`), so that two heatmaps share one build.
  */
 export function poolForDraw(
   values: ArrayLike<number>, rows: number, cols: number, outRows: number, outCols: number,
