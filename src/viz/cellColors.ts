@@ -7,6 +7,7 @@ import { color as parseCssColor } from 'd3';
 import { BLOCKED_COLOR, INVALID_COLOR, PADDED_ROW_GREY } from './colorScales';
 import type { ColorScale } from './types';
 import type { ShownCells } from './pool';
+import { outputArray, type Scratch } from './scratch';
 
 /** Fraction of PADDED_ROW_GREY mixed into a padded row's cell colours (0 = none, 1 = all grey). */
 export const FADE_AMOUNT = 0.75;
@@ -193,17 +194,19 @@ export function computeCellRgba(input: CellColorInput): Uint8ClampedArray<ArrayB
  * @param colorOf the packed colour function of `input.color`; pass one (packedColorFn) to reuse
  *                its lookup table across draws
  * @param shown   each listed cell's value and whether it is blocked, [source.length] each, when the
- *                caller read them already (a pyramid draw: pool.ts ShownCells), so that no cell of
+ *                caller read them already (a pooled draw: pool.ts ShownCells), so that no cell of
  *                a large matrix is read again; must match `input`'s values and blocked cells
+ * @param scratch where the result is taken from (scratch.ts; valid until its next use), default new
  */
 export function colorCells(
   input: CellColorInput,
   source: ArrayLike<number>,
   colorOf: (value: number) => number = packedColorFn(input.color),
   shown?: ShownCells,
+  scratch?: Scratch,
 ): Uint8ClampedArray<ArrayBuffer> {
   const { values, cols, blocked, greyRows } = input;
-  const out = new Uint8ClampedArray(source.length * 4);
+  const out = outputArray(scratch, 'rgba', Uint8ClampedArray, source.length * 4);
   const words = wordsOf(out);
   const blockedPacked = packCssColor(BLOCKED_COLOR) ?? 0;
   const grey = fadeTarget(input);

@@ -151,7 +151,7 @@ function renderSpec(dom: HeatmapDom, next: HeatmapSpec, prev: HeatmapSpec | null
     const via = paintCells(dom.canvas, {
       rows: next.rows, cols: next.cols, view, cellWidth: L.cellWidth, cellHeight: L.cellHeight,
       values: next.values, blocked: next.blocked, poolBy: next.poolBy, poolBlocked: next.poolBlocked, pyramid: next.pyramid, pyramidOf: next.pyramidOf,
-      colorsOf: (source, shown) => colorCells(next, source, colorOf, shown),
+      colorsOf: (source, shown, scratch) => colorCells(next, source, colorOf, shown, scratch),
     }, dpr);
     // how the cells were pooled (poolPyramid.ts PoolVia): 'sent' = through the engine's pyramid
     if (via !== null) dom.canvas.dataset.pooled = via;

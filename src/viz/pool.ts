@@ -13,6 +13,7 @@
  * O(visible cells), and colours are looked up only for the pooled pixels (cellColors.ts).
  */
 import type { PoolBy } from '../engine/poolPyramid';
+import { outputArray, type Scratch } from './scratch';
 import type { CellRange } from './types';
 
 /** Which cell of a block a pooled pixel shows (engine/poolPyramid.ts). */
@@ -33,7 +34,7 @@ export interface PooledCells {
   source: Int32Array;
   /** 1 = every cell of the pixel's block is blocked, [rows × cols]. */
   blocked: Uint8Array;
-  /** What each pixel shows, as the pooling read it (a pyramid draw); colorCells then reads no cell again. */
+  /** What each pixel shows, as the pooling read it; colorCells then reads no cell again. */
   shown?: ShownCells;
 }
 
@@ -73,6 +74,9 @@ export function poolSpan(n: number, outN: number, j: number): [number, number] {
  * @param by      'max' (default) or 'magnitude': the largest |value| (PoolBy).
  * @param hatch   'all' (default): blocked = every cell of the block is; 'any': some cell is (the
  *                Mask heatmap, where a lone blocked cell must stay visible); `source` is the same.
+ * @param scratch where the result's arrays are taken from (scratch.ts; valid until its next use),
+ *                default new arrays
+ * @returns the pooled cells, with `shown`: each pixel's value as read (colorCells reads no cell again)
  * @throws RangeError when values or blocked is not [rows × cols], or window is outside it
  * @example a 4×4 causal mask (· allowed, x blocked) pooled to 2×2 keeps the diagonal blocks:
  *   · x x x        · x
@@ -90,7 +94,8 @@ export function poolCells(
   window: CellRange = { row0: 0, rows, col0: 0, cols },
   by: PoolBy = 'max',
   hatch: PoolBlocked = 'all',
-): PooledCells {
+  scratch?: Scratch,
+): PooledCells & { shown: ShownCells } {
   if (values.length !== rows * cols) {
     throw new RangeError(`poolCells: values has length ${values.length}, expected [${rows}×${cols}] = ${rows * cols}`);
   }
@@ -103,8 +108,8 @@ export function poolCells(
   }
   const oRows = wRows === 0 ? 0 : Math.min(wRows, Math.max(1, Math.floor(outRows)));
   const oCols = wCols === 0 ? 0 : Math.min(wCols, Math.max(1, Math.floor(outCols)));
-  const source = new Int32Array(oRows * oCols);
-  const pooledBlocked = new Uint8Array(oRows * oCols);
+  const out = pooledOutput(oRows, oCols, scratch);
+  const { source, blocked: pooledBlocked, shown } = out;
   // Column block edges: block pc covers columns [colEdge[pc], colEdge[pc + 1]).
   const colEdge = Int32Array.from({ length: oCols + 1 }, (_, j) => col0 + Math.floor((j * wCols) / Math.max(oCols, 1)));
   // Best cell so far of each block of the current pixel row; rows are read in order, each once,
@@ -112,6 +117,7 @@ export function poolCells(
   const magnitude = by === 'magnitude';
   const best = new Int32Array(oCols);
   const bestValue = new Float64Array(oCols);
+  const bestSigned = new Float64Array(oCols);
   const anyBlocked = new Uint8Array(oCols);
   for (let pr = 0; pr < oRows; pr++) {
     const [s0, s1] = poolSpan(wRows, oRows, pr);
@@ -123,20 +129,24 @@ export function poolCells(
         const end = base + (colEdge[pc + 1] as number);
         let b = best[pc] as number;
         let bv = bestValue[pc] as number;
+        let signed = bestSigned[pc] as number;
         for (let i = base + (colEdge[pc] as number); i < end; i++) {
           if (blocked !== undefined && blocked[i] !== 0) {
             anyBlocked[pc] = 1;
             continue;
           }
-          const v = magnitude ? Math.abs(values[i] as number) : (values[i] as number);
+          const value = values[i] as number;
+          const v = magnitude ? Math.abs(value) : value;
           // first cell, a larger value, or any number over NaN (NaN only when nothing else is there)
           if (b < 0 || v > bv || (bv !== bv && v === v)) {
             b = i;
             bv = v;
+            signed = value;
           }
         }
         best[pc] = b;
         bestValue[pc] = bv;
+        bestSigned[pc] = signed;
       }
     }
     const r0 = row0 + s0;
@@ -145,9 +155,22 @@ export function poolCells(
       const b = best[pc] as number;
       source[p] = b < 0 ? r0 * cols + (colEdge[pc] as number) : b;
       pooledBlocked[p] = (hatch === 'any' ? anyBlocked[pc] === 1 : b < 0) ? 1 : 0;
+      shown.value[p] = b < 0 ? 0 : (bestSigned[pc] as number);
+      shown.empty[p] = b < 0 ? 1 : 0;
     }
   }
-  return { rows: oRows, cols: oCols, source, blocked: pooledBlocked };
+  return out;
+}
+
+/** The arrays of a [rows × cols] PooledCells with its ShownCells: new, or the scratch's (zeros either way). */
+export function pooledOutput(rows: number, cols: number, scratch?: Scratch): PooledCells & { shown: ShownCells } {
+  const n = rows * cols;
+  return {
+    rows, cols,
+    source: outputArray(scratch, 'source', Int32Array, n),
+    blocked: outputArray(scratch, 'blocked', Uint8Array, n),
+    shown: { value: outputArray(scratch, 'value', Float64Array, n), empty: outputArray(scratch, 'empty', Uint8Array, n) },
+  };
 }
 
 /**

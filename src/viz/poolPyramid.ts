@@ -13,7 +13,8 @@
  */
 import { PYRAMID_MIN_CELLS } from '../engine/thresholds';
 import { beats, buildPoolPyramid, FIRST_KEPT_SIZE, type PoolPyramid, type PyramidLevel } from '../engine/poolPyramid';
-import { poolCells, poolSpan, type PoolBlocked, type PoolBy, type PooledCells, type ShownCells } from './pool';
+import { poolCells, pooledOutput, poolSpan, type PoolBlocked, type PoolBy, type PooledCells, type ShownCells } from './pool';
+import type { Scratch } from './scratch';
 import type { CellRange } from './types';
 
 export { buildPoolPyramid, FIRST_KEPT_SIZE, type PoolPyramid, type PyramidLevel };
@@ -45,6 +46,7 @@ export function pyramidEdges(start: number, n: number, out: number, size: number
  * @param hatch 'all' (default, poolCells' rule) or 'any' (PoolBlocked)
  * @param ownValues true (default) when `values` is the matrix the pyramid was built from, so its
  *   levels' values (PyramidLevel.value) are its values; false: read every value in `values`
+ * @param scratch where the result's arrays are taken from (poolCells')
  * @returns pooled cells; rows × cols is the grid pooled onto (outRows × outCols but for `coarsen`)
  * @throws RangeError when the window is outside the matrix
  */
@@ -58,7 +60,8 @@ export function poolWithPyramid(
   hatch: PoolBlocked = 'all',
   coarsen = false,
   ownValues = true,
-): PooledCells {
+  scratch?: Scratch,
+): PooledCells & { shown: ShownCells } {
   const { rows, cols } = pyramid;
   const { row0, col0, rows: wRows, cols: wCols } = window;
   if (!(row0 >= 0 && col0 >= 0 && wRows >= 0 && wCols >= 0 && row0 + wRows <= rows && col0 + wCols <= cols)) {
@@ -74,38 +77,83 @@ export function poolWithPyramid(
   if (level === undefined && coarsen && finest !== undefined && block >= 2 && Math.min(wRows, wCols) >= finest.size) {
     [level, oRows, oCols] = [finest, Math.floor(wRows / finest.size), Math.floor(wCols / finest.size)];
   }
-  if (level === undefined) return poolCells(values, rows, cols, oRows, oCols, blocked, window, pyramid.by, hatch);
+  if (level === undefined) return poolCells(values, rows, cols, oRows, oCols, blocked, window, pyramid.by, hatch, scratch);
   // a level's float32 values stand for the matrix's only where those are float32 too (the engine's stages)
   const levelValues = ownValues && values instanceof Float32Array ? level.value : undefined;
-  return poolOnLevel(pyramid, level, levelValues, values, blocked, oRows, oCols, window, hatch);
+  const out = pooledOutput(oRows, oCols, scratch);
+  poolOnLevel(pyramid, level, levelValues, values, blocked, window, hatch, out);
+  return out;
 }
 
-/** poolWithPyramid's pixels through whole entries of `level` (pyramidEdges' spans). */
+/** poolWithPyramid's pixels, into `out` ([out.rows × out.cols]), through whole entries of `level` (pyramidEdges' spans). */
 function poolOnLevel(
   pyramid: PoolPyramid, level: PyramidLevel, levelValues: Float32Array | undefined, values: ArrayLike<number>, blocked: ArrayLike<number> | undefined,
-  oRows: number, oCols: number, window: CellRange, hatch: PoolBlocked,
-): PooledCells {
-  const { cols } = pyramid;
+  window: CellRange, hatch: PoolBlocked, out: PooledCells & { shown: ShownCells },
+): void {
+  const { rows: oRows, cols: oCols } = out;
   const rowEdges = pyramidEdges(window.row0, window.rows, oRows, level.size);
   const colEdges = pyramidEdges(window.col0, window.cols, oCols, level.size);
+  // the pixels inside the window's edges cover whole entries only: a tight loop over them
+  poolInnerPixels(pyramid, level, levelValues, values, rowEdges, colEdges, hatch, out);
   const pick = new RectPick(pyramid, level, levelValues, values, blocked);
-  const source = new Int32Array(oRows * oCols);
-  const pooledBlocked = new Uint8Array(oRows * oCols);
-  const shown: ShownCells = { value: new Float64Array(oRows * oCols), empty: new Uint8Array(oRows * oCols) };
+  const edge = (pr: number, pc: number) => {
+    const r0 = rowEdges[pr] as number;
+    const c0 = colEdges[pc] as number;
+    pick.rect(r0, rowEdges[pr + 1] as number, c0, colEdges[pc + 1] as number);
+    const empty = pick.best < 0;
+    setPixel(out, pr * oCols + pc, empty ? r0 * pyramid.cols + c0 : pick.best, hatch === 'any' ? pick.any : empty, empty ? 0 : pick.bestCellValue, empty);
+  };
   for (let pr = 0; pr < oRows; pr++) {
-    for (let pc = 0; pc < oCols; pc++) {
-      const p = pr * oCols + pc;
-      const r0 = rowEdges[pr] as number;
-      const c0 = colEdges[pc] as number;
-      pick.rect(r0, rowEdges[pr + 1] as number, c0, colEdges[pc + 1] as number);
-      const empty = pick.best < 0;
-      source[p] = empty ? r0 * cols + c0 : pick.best;
-      pooledBlocked[p] = (hatch === 'any' ? pick.any : empty) ? 1 : 0;
-      shown.value[p] = empty ? 0 : pick.bestCellValue;
-      shown.empty[p] = empty ? 1 : 0;
+    const inner = pr > 0 && pr < oRows - 1;
+    for (let pc = 0; pc < oCols; pc += inner && pc === 0 && oCols > 1 ? oCols - 1 : 1) edge(pr, pc);
+  }
+}
+
+/** Pixel p of `out`: the cell it shows, its hatch, and what it shows as read (value, empty). */
+function setPixel(out: PooledCells & { shown: ShownCells }, p: number, source: number, blocked: boolean, value: number, empty: boolean): void {
+  out.source[p] = source;
+  out.blocked[p] = blocked ? 1 : 0;
+  out.shown.value[p] = value;
+  out.shown.empty[p] = empty ? 1 : 0;
+}
+
+/**
+ * The pixels of poolOnLevel but the first and last row and column: their spans start and end on
+ * multiples of the level's size (pyramidEdges), so each is whole entries, compared in the order
+ * RectPick compares them (entry rows, then entries), with the same rule (beats).
+ */
+function poolInnerPixels(
+  pyramid: PoolPyramid, level: PyramidLevel, levelValues: Float32Array | undefined, values: ArrayLike<number>,
+  rowEdges: Int32Array, colEdges: Int32Array, hatch: PoolBlocked, out: PooledCells & { shown: ShownCells },
+): void {
+  const { size, source, anyBlocked, cols: levelCols } = level;
+  const oRows = rowEdges.length - 1, oCols = colEdges.length - 1;
+  const magnitude = pyramid.by === 'magnitude';
+  const any = hatch === 'any';
+  const c0s = Int32Array.from(colEdges, (c) => c / size);
+  for (let pr = 1; pr < oRows - 1; pr++) {
+    const L0 = (rowEdges[pr] as number) / size, L1 = (rowEdges[pr + 1] as number) / size;
+    for (let pc = 1; pc < oCols - 1; pc++) {
+      const C0 = c0s[pc] as number, C1 = c0s[pc + 1] as number;
+      let best = -1, bv = 0, cell = 0, hit = 0;
+      for (let L = L0; L < L1; L++) {
+        for (let e = L * levelCols + C0, end = L * levelCols + C1; e < end; e++) {
+          hit |= anyBlocked[e] as number;
+          const s = source[e] as number;
+          if (s < 0) continue;
+          const value = levelValues === undefined ? (values[s] as number) : (levelValues[e] as number);
+          const v = Math.fround(magnitude ? Math.abs(value) : value);
+          if (beats(v, best, bv)) {
+            best = s;
+            bv = v;
+            cell = value;
+          }
+        }
+      }
+      const empty = best < 0;
+      setPixel(out, pr * oCols + pc, empty ? (rowEdges[pr] as number) * pyramid.cols + (colEdges[pc] as number) : best, any ? hit !== 0 : empty, empty ? 0 : cell, empty);
     }
   }
-  return { rows: oRows, cols: oCols, source, blocked: pooledBlocked, shown };
 }
 
 /** The best cell of a rectangle of cells, from whole entries of one level and, at its edges, single cells. */
@@ -198,18 +246,19 @@ export type PoolVia = 'cells' | 'page' | 'sent';
  * these values and blocked cells, or — without its levels' values (withoutValues) — for values
  * that order each block's allowed cells alike (a multiple of them, rounded; or all equal): it is
  * not checked. `pyramidOf`, such values, is the matrix a page-built pyramid is built from and kept
- * for (default `values`), so that two heatmaps share one build.
+ * for (default `values`), so that two heatmaps share one build. `scratch`: where the result's
+ * arrays are taken from (poolCells').
  */
 export function poolForDraw(
   values: ArrayLike<number>, rows: number, cols: number, outRows: number, outCols: number,
   blocked: ArrayLike<number> | undefined, window: CellRange, by: PoolBy = 'max', hatch: PoolBlocked = 'all', sent?: PoolPyramid,
-  coarsen = false, pyramidOf: ArrayLike<number> = values,
-): PooledCells & { via: PoolVia } {
+  coarsen = false, pyramidOf: ArrayLike<number> = values, scratch?: Scratch,
+): PooledCells & { shown: ShownCells; via: PoolVia } {
   if (sent !== undefined && sent.rows === rows && sent.cols === cols && sent.by === by) {
-    return { ...poolWithPyramid(sent, values, blocked, outRows, outCols, window, hatch, coarsen, true), via: 'sent' };
+    return { ...poolWithPyramid(sent, values, blocked, outRows, outCols, window, hatch, coarsen, true, scratch), via: 'sent' };
   }
   if (window.rows * window.cols < PYRAMID_MIN_CELLS || typeof pyramidOf !== 'object' || pyramidOf.length !== values.length) {
-    return { ...poolCells(values, rows, cols, outRows, outCols, blocked, window, by, hatch), via: 'cells' };
+    return { ...poolCells(values, rows, cols, outRows, outCols, blocked, window, by, hatch, scratch), via: 'cells' };
   }
   const list = built.get(pyramidOf) ?? [];
   let entry = list.find((e) => e.blocked === blocked && e.pyramid.by === by && e.pyramid.rows === rows && e.pyramid.cols === cols);
@@ -218,5 +267,5 @@ export function poolForDraw(
     list.push(entry);
     built.set(pyramidOf, list);
   }
-  return { ...poolWithPyramid(entry.pyramid, values, blocked, outRows, outCols, window, hatch, coarsen, pyramidOf === values), via: 'page' };
+  return { ...poolWithPyramid(entry.pyramid, values, blocked, outRows, outCols, window, hatch, coarsen, pyramidOf === values, scratch), via: 'page' };
 }

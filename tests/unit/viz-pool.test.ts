@@ -146,7 +146,11 @@ describe('poolCells by magnitude', () => {
     // one row, 4 cells pooled to 2 pixels: [0.1, −3] and [2, −1]
     const values = [0.1, -3, 2, -1];
     expect([...poolCells(values, 1, 4, 1, 2).source]).toEqual([0, 2]);
-    expect([...poolCells(values, 1, 4, 1, 2, undefined, undefined, 'magnitude').source]).toEqual([1, 2]);
+    const byMagnitude = poolCells(values, 1, 4, 1, 2, undefined, undefined, 'magnitude');
+    expect([...byMagnitude.source]).toEqual([1, 2]);
+    // what each pixel shows, as read: the cell's signed value (colorCells colours it without reading the cells)
+    expect([...byMagnitude.shown.value]).toEqual([-3, 2]);
+    expect([...byMagnitude.shown.empty]).toEqual([0, 0]);
   });
 
   test('still skips blocked cells and keeps an all-blocked block blocked', () => {
@@ -155,5 +159,7 @@ describe('poolCells by magnitude', () => {
     const pooled = poolCells(values, 1, 4, 1, 2, blocked, undefined, 'magnitude');
     expect([...pooled.source]).toEqual([1, 2]);
     expect([...pooled.blocked]).toEqual([0, 1]);
+    expect([...pooled.shown.value]).toEqual([1, 0]);
+    expect([...pooled.shown.empty]).toEqual([0, 1]);
   });
 });

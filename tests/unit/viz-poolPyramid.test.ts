@@ -11,6 +11,14 @@ import { buildPoolPyramid, FIRST_KEPT_SIZE, poolWithPyramid, pyramidEdges } from
 import { LEVEL1_MAX_CELLS, VALUE_MIN_SIZE, withoutValues } from '../../src/engine/poolPyramid';
 import { colorCells } from '../../src/viz/cellColors';
 import { divergingScale, sequentialScale } from '../../src/viz/colorScales';
+import { Scratch } from '../../src/viz/scratch';
+
+/** One Scratch for every run below: each draw into it finds the previous, often larger, draw's arrays. */
+const scratch = new Scratch();
+
+/** A pooled result's arrays, copied (a Scratch's are overwritten by the next draw). */
+const arraysOf = (p: { source: Int32Array; blocked: Uint8Array; shown: { value: Float64Array; empty: Uint8Array } }) =>
+  [p.source, p.blocked, p.shown.value, p.shown.empty].map((a) => Array.from(a));
 
 /** The reference: the best cell of rows [r0, r1) × cols [c0, c1), walked cell by cell (−1: all blocked), and whether any is blocked. */
 function bruteRect(values: ArrayLike<number>, blocked: ArrayLike<number> | undefined, cols: number, r0: number, r1: number, c0: number, c1: number, by: PoolBy) {
@@ -64,6 +72,8 @@ describe('poolWithPyramid', () => {
       const readInMatrix = poolWithPyramid(pyramid, values, blocked, s.outRows, s.outCols, window, s.hatch, false, false);
       expect(Array.from(readInMatrix.source)).toEqual(Array.from(pooled.source));
       expect([pooled.rows, pooled.cols]).toEqual([direct.rows, direct.cols]);
+      // into a Scratch that held an earlier draw's arrays: the same result
+      expect(arraysOf(poolWithPyramid(pyramid, values, blocked, s.outRows, s.outCols, window, s.hatch, false, true, scratch))).toEqual(arraysOf(pooled));
       // the pixels' spans: on the grid of the coarsest level that fits a pixel's block (none: poolSpan's)
       const block = Math.min(Math.floor(s.wRows / pooled.rows), Math.floor(s.wCols / pooled.cols));
       const size = Math.max(1, ...pyramid.levels.map((l) => l.size).filter((size) => size <= block));
@@ -79,9 +89,7 @@ describe('poolWithPyramid', () => {
           if (ref.best < 0) expect(shown).toBe(r0 * s.cols + c0);
           else expect(Object.is(s.by === 'magnitude' ? Math.abs(values[shown]!) : values[shown]!, ref.bestValue)).toBe(true);
           expect(pooled.blocked[p]).toBe((s.hatch === 'any' ? ref.any : ref.best < 0) ? 1 : 0);
-          // through a level, what the pixel shows as read while pooling: the cell's value, or empty (every cell blocked)
-          expect(pooled.shown === undefined).toBe(size === 1);
-          if (pooled.shown === undefined) continue;
+          // what the pixel shows as read while pooling: the cell's value, or empty (every cell blocked)
           expect(pooled.shown.empty[p]).toBe(ref.best < 0 ? 1 : 0);
           expect(Object.is(pooled.shown.value[p], ref.best < 0 ? 0 : values[shown])).toBe(true);
         }
@@ -112,7 +120,9 @@ describe('poolWithPyramid', () => {
       const pooled = poolWithPyramid(pyramid, values, blocked, s.outRows, s.outCols, window, s.hatch);
       const greyRows = fade ? Uint8Array.from({ length: s.rows }, (_, r) => r % 3 === 0 ? 1 : 0) : undefined;
       const input = { values, rows: s.rows, cols: s.cols, blocked, greyRows, color: s.by === 'magnitude' ? divergingScale(values, blocked) : sequentialScale() };
-      expect(Array.from(colorCells(input, pooled.source, undefined, pooled.shown))).toEqual(Array.from(colorCells(input, pooled.source)));
+      const read = Array.from(colorCells(input, pooled.source));
+      expect(Array.from(colorCells(input, pooled.source, undefined, pooled.shown))).toEqual(read);
+      expect(Array.from(colorCells(input, pooled.source, undefined, pooled.shown, scratch))).toEqual(read);
     }), { numRuns: 200 });
   });
 
