@@ -46,8 +46,9 @@ function workerPyramids(L: number, weights: Float32Array, blocked: Uint8Array): 
 function appSpec(L: number, weights: Float32Array, blocked: Uint8Array, pyramids: StagePyramids | null): HeatmapSpec {
   const labels = Array.from({ length: L }, (_, i) => `t${i}`);
   return { values: weights, blocked, rows: L, cols: L, rowLabels: labels, colLabels: labels, color: sequentialScale(), ariaLabel: 'weights', pyramid: pyramids?.weights,
-    // the whole view as a stage card shows it: the matrix within about 360 px a side
-    maxWidth: 420, maxMatrixHeight: 360 };
+    // the whole view as a stage card shows it: the matrix within about 360 px a side, zoomable
+    // (src/ui/StageStrip.tsx: a view and onViewAction, so the labels' room is reserved at the first draw)
+    maxWidth: 420, maxMatrixHeight: 360, view: { row0: 0, rows: L, col0: 0, cols: L }, onViewAction: () => {} };
 }
 
 /** Draws as `kind` into `host`; returns a function that removes the drawing. */
