@@ -101,7 +101,29 @@ export function decodeScenario(query: string): RestoreResult {
     }
   }
   const { scenario, warnings } = sanitizeScenario(raw);
-  return { scenario, warnings: [...versionWarnings, ...compressedWarnings, ...warnings.map(inUrlTerms), ...unknownKeys] };
+  const escapeWarnings = brokenEscapes(String(query).replace(/^#/, '')).filter((w) => FIELD_BY_KEY.has(w.param) || FIELD_BY_COMPRESSED_KEY.has(w.param));
+  return { scenario, warnings: [...versionWarnings, ...compressedWarnings, ...escapeWarnings, ...warnings.map((w) => inUrlTerms(w, values)), ...unknownKeys] };
+}
+
+/**
+ * A `bad-escape` warning for each piece (`key=value`) of the link whose percent-escapes are not
+ * UTF-8 — `%E0%A4%A` (a character cut short) or `%zz` — which decodeURIComponent rejects
+ * (decodeScenario keeps those of known keys: an unknown key is said as such).
+ * URLSearchParams reads such a piece anyway (bytes that form no character become U+FFFD, a `%`
+ * without two hex digits stays as it is): `used` is the value as read.
+ */
+function brokenEscapes(query: string): StateWarning[] {
+  const warnings: StateWarning[] = [];
+  for (const piece of query.replace(/^\?/, '').split('&')) {
+    if (!piece.includes('%')) continue;
+    try {
+      decodeURIComponent(piece.replace(/\+/g, ' '));
+    } catch {
+      const [key, value] = [...new URLSearchParams(piece)][0] ?? ['', ''];
+      warnings.push({ param: previewValue(key), code: 'bad-escape', value: previewValue(piece), used: previewValue(value) });
+    }
+  }
+  return warnings;
 }
 
 function badCompressed(key: string, field: keyof Scenario, data: string): StateWarning {
@@ -110,15 +132,20 @@ function badCompressed(key: string, field: keyof Scenario, data: string): StateW
 
 /**
  * Restates a validation warning in the link's own terms: the URL key instead of the field name
- * (`dk`, not `dK`) and the replacement value as the URL writes it (`0`, not `false`; `br`, not
- * `bottom-right`), so the message matches what the user sees in the address bar.
+ * (`dk`, not `dK`), a rejected number as the link writes it (`1e9`, not `1000000000`; `written`:
+ * the link's values by key) and the replacement value as the URL writes it (`0`, not `false`;
+ * `br`, not `bottom-right`), so the message matches what the user sees in the address bar.
  */
-function inUrlTerms(w: StateWarning): StateWarning {
+function inUrlTerms(w: StateWarning, written: ReadonlyMap<string, string>): StateWarning {
   const field = w.param as keyof Scenario;
   if (!(field in URL_KEYS)) return w;
+  const key = URL_KEYS[field];
   const isValue = w.code !== 'too-long' && w.code !== 'too-many-lines';
   const used = isValue && typeof DEFAULT_SCENARIO[field] === 'boolean' ? (w.used === 'true' ? '1' : '0') : w.used;
-  return { ...w, param: URL_KEYS[field], used: isValue ? (TOKENS[field]?.get(used) ?? used) : used };
+  const asWritten = written.get(key);
+  const rejectedNumber = typeof DEFAULT_SCENARIO[field] === 'number' && (w.code === 'out-of-range' || w.code === 'not-integer');
+  const value = rejectedNumber && asWritten !== undefined ? previewValue(asWritten.trim()) : w.value;
+  return { ...w, param: key, value, used: isValue ? (TOKENS[field]?.get(used) ?? used) : used };
 }
 
 function encodeValue(field: keyof Scenario, value: string | number | boolean): string {

@@ -18,6 +18,7 @@ export type StateWarningCode =
   | 'too-many-lines'
   | 'bad-version'
   | 'bad-compressed'
+  | 'bad-escape'
   | 'unknown-control';
 
 /**
@@ -32,6 +33,8 @@ export type StateWarningCode =
  *   for `out-of-range` on a list (`paint`, `global`) the empty string (the pieces are left out).
  * - `bad-compressed`: `param` is the compressed key as written (`qz`), `used` the default value
  *   used for its field.
+ * - `bad-escape`: `param` is the key as read, `value` the piece of the link as written
+ *   (`q=%E0%A4%A`), `used` the value as read (`�%A`: bytes that form no character become U+FFFD).
  * - `unknown-control`: `param` is `hide` or `lock`, `value` the unknown ids (comma-separated),
  *   `used` empty (they are left out); the message lists the valid ids (controls.ts SHAPE_IDS).
  */
@@ -71,6 +74,8 @@ export function describeWarning(w: StateWarning): string {
       return `${p}: the text has ${w.value} sequences (non-blank lines) but at most ${w.used} are used; the rest are kept in the text but not shown.`;
     case 'bad-compressed':
       return `${p}: the compressed text could not be read (the link may be cut short or altered); using the default "${w.used}".`;
+    case 'bad-escape':
+      return `${p}: "${w.value}" in the link has a broken %-escape (the link may be cut short or altered); read as "${w.used}".`;
     case 'unknown-control':
       return `${p}: no control or panel is called "${w.value}"; left out. Valid ids: ${SHAPE_IDS.join(', ')}.`;
     case 'bad-version':

@@ -21,7 +21,7 @@ describe('translations', () => {
   });
 
   it('every URL warning code has a message', () => {
-    const codes: StateWarningCode[] = ['unknown-key', 'bad-value', 'out-of-range', 'not-integer', 'too-long', 'too-many-lines', 'bad-version', 'bad-compressed', 'unknown-control'];
+    const codes: StateWarningCode[] = ['unknown-key', 'bad-value', 'out-of-range', 'not-integer', 'too-long', 'too-many-lines', 'bad-version', 'bad-compressed', 'bad-escape', 'unknown-control'];
     for (const code of codes) expect(en.warnings[code]).toBeTruthy();
   });
 

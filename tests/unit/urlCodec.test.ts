@@ -95,7 +95,7 @@ const queryLike = fc
       prefix + parts.map(([k, eq, v]) => `${k}${eq}${v}`).join('&')));
 
 const CODES = new Set(['unknown-key', 'bad-value', 'out-of-range', 'not-integer', 'too-long',
-  'too-many-lines', 'bad-version', 'bad-compressed']);
+  'too-many-lines', 'bad-version', 'bad-compressed', 'bad-escape']);
 
 function withDefaults(changes: Partial<Scenario>): Scenario {
   return { ...DEFAULT_SCENARIO, ...changes };
@@ -235,6 +235,10 @@ describe('decodeScenario: worked examples', () => {
     ['dk=1000', 'dK', 128, [{ param: 'dk', code: 'out-of-range', value: '1000', used: '128' }]],
     ['lq=0', 'queryLength', 1, [{ param: 'lq', code: 'out-of-range', value: '0', used: '1' }]],
     ['lq=4097', 'queryLength', 4096, [{ param: 'lq', code: 'out-of-range', value: '4097', used: '4096' }]],
+    // a rejected number is named as the link writes it
+    ['lq=1e9', 'queryLength', 4096, [{ param: 'lq', code: 'out-of-range', value: '1e9', used: '4096' }]],
+    ['lq=+1e9', 'queryLength', 4096, [{ param: 'lq', code: 'out-of-range', value: '1e9', used: '4096' }]],
+    ['heads=2.50', 'heads', 3, [{ param: 'heads', code: 'not-integer', value: '2.50', used: '3' }]],
     ['lk=-5', 'keyLength', 1, [{ param: 'lk', code: 'out-of-range', value: '-5', used: '1' }]],
     ['b=5', 'batchSize', 4, [{ param: 'b', code: 'out-of-range', value: '5', used: '4' }]],
     ['b=1.2', 'batchSize', 1, [{ param: 'b', code: 'not-integer', value: '1.2', used: '1' }]],
@@ -279,8 +283,9 @@ describe('decodeScenario: worked examples', () => {
     ['heads=99&heads=8', 'heads', 8, []],
     ['q=a+b', 'queryText', 'a b', []],
     ['q=', 'queryText', '', []],
-    ['q=%E4%B8%AD%ZZ%', 'queryText', '中%ZZ%', []],
-    ['q=%ED%A0%80', 'queryText', '\uFFFD\uFFFD\uFFFD', []], // an encoded lone surrogate is not UTF-8
+    ['q=%E4%B8%AD%ZZ%', 'queryText', '中%ZZ%', [{ param: 'q', code: 'bad-escape', value: 'q=%E4%B8%AD%ZZ%', used: '中%ZZ%' }]],
+    // an encoded lone surrogate is not UTF-8
+    ['q=%ED%A0%80', 'queryText', '\uFFFD\uFFFD\uFFFD', [{ param: 'q', code: 'bad-escape', value: 'q=%ED%A0%80', used: '\uFFFD\uFFFD\uFFFD' }]],
     ['k=%F0%9F%98%80#x', 'keyText', '😀#x', []],
     ['q=a%0Ab%0Ac%0Ad%0Ae', 'queryText', 'a\nb\nc\nd\ne',
       [{ param: 'q', code: 'too-many-lines', value: '5', used: '4' }]],
@@ -362,6 +367,24 @@ describe('decodeScenario: worked examples', () => {
   it('decodeScenario("foo=1&v=9&heads=99"): warnings in order version, fields, unknown keys', () => {
     expect(decodeScenario('foo=1&v=9&heads=99').warnings.map((w) => w.code))
       .toEqual(['bad-version', 'out-of-range', 'unknown-key']);
+  });
+});
+
+describe('decodeScenario: broken percent-escapes (bad-escape)', () => {
+  it('a character cut short (%E0%A4%A) is read as URLSearchParams reads it, and said: the piece as written, the value as read', () => {
+    const { scenario, warnings } = decodeScenario('#v=2&q=%E0%A4%A');
+    expect(scenario.queryText).toBe('\uFFFD%A');
+    expect(warnings).toEqual([{ param: 'q', code: 'bad-escape', value: 'q=%E0%A4%A', used: '\uFFFD%A' }]);
+  });
+
+  it('a % without two hex digits: one warning per piece of a known key, before the warnings of the values read; an unknown key is only unknown', () => {
+    const { warnings } = decodeScenario('heads=99&q=50%&k=%zz&%zz=1');
+    expect(warnings.map((w) => [w.code, w.param])).toEqual([['bad-escape', 'q'], ['bad-escape', 'k'], ['out-of-range', 'heads'], ['unknown-key', '%zz']]);
+    expect(warnings[0]).toMatchObject({ value: 'q=50%', used: '50%' });
+  });
+
+  it('well-formed escapes (UTF-8, %2B, + for a space) give none', () => {
+    expect(decodeScenario('q=%E4%BD%A0%E5%A5%BD+%F0%9F%98%80&seed=%2B5').warnings).toEqual([]);
   });
 });
 

@@ -171,7 +171,7 @@ describe('values outside their documented range', () => {
     ['cap=0.01', { softcap: 0.01 }, []],
     ['cap=2000', { softcap: 1000 }, [{ param: 'cap', code: 'out-of-range', value: '2000', used: '1000' }]],
     ['temp=0.001', { temperature: 0.01 }, [{ param: 'temp', code: 'out-of-range', value: '0.001', used: '0.01' }]],
-    ['temp=1e3', { temperature: 100 }, [{ param: 'temp', code: 'out-of-range', value: '1000', used: '100' }]],
+    ['temp=1e3', { temperature: 100 }, [{ param: 'temp', code: 'out-of-range', value: '1e3', used: '100' }]],
     ['row=4096', { row: 4095 }, [{ param: 'row', code: 'out-of-range', value: '4096', used: '4095' }]],
   ])('decodeScenario("v=2&%s"): clamped or left out, with a warning', (query, changes, warnings) => {
     expect(decodeScenario(`v=2&${query}`)).toEqual({ scenario: withDefaults(changes), warnings });

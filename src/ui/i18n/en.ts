@@ -396,6 +396,7 @@ export const en = {
     'too-many-lines': '{{param}} has more than 4 lines; the first 4 are used.',
     'bad-version': 'Link version {{value}} is not known; read as version {{used}}.',
     'bad-compressed': '{{param}}: the compressed text could not be read (the link may be cut short or altered); using the default.',
+    'bad-escape': '{{param}}: “{{value}}” in the link has a broken %-escape (the link may be cut short or altered); read as “{{used}}”.',
     'unknown-control': '{{param}}: no control or panel is called “{{value}}”; left out. Valid ids: {{ids}}.',
   },
 };

@@ -396,6 +396,7 @@ export const zh: Strings = {
     'too-many-lines': '{{param}} 超过 4 行；只使用前 4 行。',
     'bad-version': '链接版本 {{value}} 未知；按版本 {{used}} 读取。',
     'bad-compressed': '{{param}}：无法读取压缩的文本（链接可能被截断或改动）；改用默认值。',
+    'bad-escape': '{{param}}：链接中的“{{value}}”含有损坏的 % 转义（链接可能被截断或改动）；按“{{used}}”读取。',
     'unknown-control': '{{param}}：没有名为“{{value}}”的控件或面板；已忽略。有效的 id：{{ids}}。',
   },
 };
