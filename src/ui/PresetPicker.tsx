@@ -35,7 +35,14 @@ export const PresetPicker = memo(function PresetPicker({ scenario, replace }: { 
           </option>
         ))}
       </select>
-      {current && <p className="hint">{t(`presets.${current.id}.description`)}</p>}
+      {/* the name in full: the select cuts the longer ones at a sidebar's width (1280 and 1366 px screens) */}
+      {current && (
+        <p className="hint" data-testid="preset-hint">
+          <strong>{t(`presets.${current.id}.name`)}</strong>
+          {t('presets.separator')}
+          {t(`presets.${current.id}.description`)}
+        </p>
+      )}
     </div>
   );
 });

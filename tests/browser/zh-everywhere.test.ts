@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { openPage, startHarness, waitForResult, type Harness } from './harness';
 import { visibleEnglish } from './visibleText';
 import { DEFAULT_SCENARIO } from '../../src/state/scenario';
+import { zh } from '../../src/ui/i18n/zh';
 
 let harness: Harness;
 let page: Page;
@@ -79,6 +80,8 @@ describe('中文: no English in the main views', () => {
   it('a preset chosen (its description shown) and the why-tree of a blocked cell', async () => {
     await page.selectOption('[data-testid="preset"]', 'longformer');
     await waitForResult(page);
+    // under the picker, the preset's name in full (the select cuts long ones), a Chinese colon, its description
+    expect(await page.getByTestId('preset-hint').textContent()).toBe(`${zh.presets.longformer.name}：${zh.presets.longformer.description}`);
     await page.getByTestId('heatmap-weights').focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');

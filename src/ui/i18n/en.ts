@@ -203,6 +203,8 @@ export const en = {
   presets: {
     label: 'Start from a preset',
     placeholder: 'Choose a preset…',
+    /** Between the chosen preset's name and its description, under the picker. */
+    separator: ': ',
     gpt: { name: 'GPT-style decoder', description: 'Causal self-attention: each token sees itself and the tokens before it.' },
     bert: { name: 'BERT-style encoder, padded batch', description: 'Bidirectional self-attention; key padding blocks the pad columns, query padding greys the pad rows.' },
     't5-encoder': { name: 'T5/BART: encoder self-attention', description: 'The source attends to itself in both directions; its padding is masked.' },

@@ -205,6 +205,8 @@ export const zh: Strings = {
   presets: {
     label: '从预设开始',
     placeholder: '选择一个预设…',
+    /** Between the chosen preset's name and its description, under the picker. */
+    separator: '：',
     gpt: { name: 'GPT 式解码器', description: '因果自注意力：每个词元只看到自己和之前的词元。' },
     bert: { name: 'BERT 式编码器（带填充的批次）', description: '双向自注意力；键填充屏蔽填充列，查询填充将填充行置灰。' },
     't5-encoder': { name: 'T5/BART：编码器自注意力', description: '源序列双向关注自身；其填充被屏蔽。' },
