@@ -15,16 +15,24 @@ type TypedArrayOf<T> = T extends Int32Array ? Int32Array : T extends Uint8Array 
 /** A typed array constructor Scratch can hand out. */
 export type ScratchKind = Int32ArrayConstructor | Uint8ArrayConstructor | Float64ArrayConstructor | Uint8ClampedArrayConstructor;
 
+/**
+ * Arrays longer than this are handed out fresh and not kept, so that a Scratch never holds more
+ * than about 18 MB (2^20 pixels' pooled cells and colours: a 1024 × 1024 device-pixel canvas).
+ */
+export const SCRATCH_MAX_LENGTH = 1 << 20;
+
 /** Named, reused typed arrays (see the file's note). */
 export class Scratch {
   private readonly arrays = new Map<string, Int32Array | Uint8Array | Float64Array | Uint8ClampedArray<ArrayBuffer>>();
 
   /**
    * `length` zeros, as `new kind(length)` gives, in memory this Scratch handed out under `name`
-   * before when it was large enough (then previous results under that name are overwritten).
+   * before when it was large enough (then previous results under that name are overwritten);
+   * above SCRATCH_MAX_LENGTH a new array, not kept.
    * @throws RangeError when length is not a non-negative integer (as the typed array constructor)
    */
   take<K extends ScratchKind>(name: string, kind: K, length: number): TypedArrayOf<InstanceType<K>> {
+    if (length > SCRATCH_MAX_LENGTH) return new kind(length) as TypedArrayOf<InstanceType<K>>;
     let array = this.arrays.get(name);
     if (array === undefined || array.constructor !== kind || array.length < length) {
       array = new kind(length) as Int32Array | Uint8Array | Float64Array | Uint8ClampedArray<ArrayBuffer>;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { outputArray, Scratch } from '../../src/viz/scratch';
+import { outputArray, Scratch, SCRATCH_MAX_LENGTH } from '../../src/viz/scratch';
 
 describe('Scratch', () => {
   test('take: zeros of the length asked, in the same memory as the last take of that name when it was as large', () => {
@@ -36,6 +36,16 @@ describe('Scratch', () => {
         array.fill(1); // the next take of this name must not see it
       }
     }));
+  });
+
+  test('above SCRATCH_MAX_LENGTH a new array each time, and the one kept under that name stays', () => {
+    const scratch = new Scratch();
+    const kept = scratch.take('value', Uint8Array, 16);
+    const big = scratch.take('value', Uint8Array, SCRATCH_MAX_LENGTH + 1);
+    expect(big).toHaveLength(SCRATCH_MAX_LENGTH + 1);
+    expect(scratch.take('value', Uint8Array, SCRATCH_MAX_LENGTH + 1).buffer).not.toBe(big.buffer);
+    expect(scratch.take('value', Uint8Array, 16).buffer).toBe(kept.buffer);
+    expect(scratch.take('value', Uint8Array, SCRATCH_MAX_LENGTH).buffer).not.toBe(kept.buffer);
   });
 
   test('outputArray: a new array without a scratch, the scratch’s with one; a negative length throws as new does', () => {
