@@ -81,7 +81,10 @@ export function drawHeatmap(host: HTMLElement, spec: HeatmapSpec): HeatmapHandle
     const pan = current.onViewAction !== undefined && current.panNeedsModifier !== true && isZoomed(layout, current.rows, current.cols);
     const hit = (dom.hit.node() as SVGRectElement).style;
     hit.cursor = dragging ? 'grabbing' : pan ? 'grab' : '';
-    hit.touchAction = pan ? 'none' : ''; // a zoomed heatmap pans under a finger too
+    // A zoomed heatmap pans under a finger too: the browser must not take the touch for a scroll
+    // or a pinch. Set on the <svg> itself: Chromium reads touch-action from CSS boxes only, not
+    // from an SVG shape like the hit rectangle (there a drag was cancelled after a few moves).
+    (dom.svg.node() as SVGSVGElement).style.touchAction = pan ? 'none' : '';
   };
   renderOverlay();
   setCursor();

@@ -176,6 +176,36 @@ describe('Zooming the stage heatmaps (Lq = Lk = 512)', () => {
   });
 });
 
+describe('Touch: a tablet (1024 × 768)', () => {
+  it('a finger dragged over a zoomed heatmap pans it as a mouse drag does, and does not scroll the page: 40.4 cells left and 20.4 up', async () => {
+    const context = await harness.browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(new URL('/?v=1&mode=lengths&lq=512&heads=1&causal=1', harness.baseUrl).toString());
+    await waitForResult(page);
+    await page.getByRole('button', { name: 'Zoom in' }).tap();
+    await waitForView(page, 128, 256, 128, 256);
+    const hm = page.getByTestId('heatmap-weights');
+    await hm.scrollIntoViewIfNeeded();
+    const box = (await hm.locator('rect.ms-hit').boundingBox())!;
+    const [cw, ch] = [box.width / 256, box.height / 256];
+    const start: [number, number] = [box.x + box.width * 0.7, box.y + box.height * 0.7];
+    const scrolled = await page.evaluate(() => window.scrollY);
+    // one finger, in 8 moves (Playwright taps only; CDP sends the touch points)
+    const cdp = await context.newCDPSession(page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: [number, number][]) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y]) => ({ x, y, id: 0 })) });
+    await touch('touchStart', [start]);
+    for (let i = 1; i <= 8; i++) await touch('touchMove', [[start[0] - (40.4 * cw * i) / 8, start[1] - (20.4 * ch * i) / 8]]);
+    await touch('touchEnd', []);
+    // the browser took such a drag for a scroll and cancelled it after a few moves (8 keys, not 40)
+    await waitForView(page, 148, 256, 168, 256);
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('Zoom with painting and sizes', () => {
   it('while painting, a plain drag paints and does not pan; Shift + drag pans and does not paint', async () => {
     const { page, errors } = await openPage(harness, '/?v=1&mode=lengths&lq=64&heads=1');
