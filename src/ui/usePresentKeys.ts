@@ -4,7 +4,9 @@
  *   between steps, even while a heatmap has focus (↑ / ↓ still move its cell); Esc closes the row
  *   inspector when it is open, else leaves presentation mode. Caught before the focused element
  *   sees them (capture phase), so a clicked heatmap cannot swallow them. Arrow keys typed in an
- *   element marked `data-keys="grid"` (the quiz's grid: arrows move its cursor) are left to it.
+ *   element marked `data-keys="grid"` (the quiz's grid: arrows move its cursor) are left to it. A
+ *   closed select (the batch item, the head) keeps ↑ / ↓ but not these keys: a presenter who
+ *   picked a head and presses → means the next step (Chromium's select would take the next head).
  * - Otherwise: Esc closes the row inspector, when nothing else used it (a heatmap clearing its
  *   cell comes first).
  * Keys typed in a form field are left to it.
@@ -35,10 +37,12 @@ function typedInField(target: EventTarget | null): boolean {
 
 export function usePresentKeys(present: boolean, { onMove, onExit, rowOpen, onCloseRow }: Handlers): void {
   useEffect(() => {
-    const ignored = (event: KeyboardEvent) => event.altKey || event.ctrlKey || event.metaKey || typedInField(event.target);
+    const modified = (event: KeyboardEvent) => event.altKey || event.ctrlKey || event.metaKey;
+    const ignored = (event: KeyboardEvent) => modified(event) || typedInField(event.target);
     const onPresentKey = (event: KeyboardEvent) => {
       const gridArrow = event.key.startsWith('Arrow') && event.target instanceof Element && event.target.closest('[data-keys="grid"]') !== null;
-      const action = ignored(event) || gridArrow ? null : presentKeyAction(event.key);
+      const field = typedInField(event.target) && !(event.target instanceof HTMLSelectElement);
+      const action = modified(event) || field || gridArrow ? null : presentKeyAction(event.key);
       if (action === null) return;
       event.preventDefault();
       event.stopPropagation();
