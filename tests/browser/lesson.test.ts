@@ -195,12 +195,12 @@ describe('presentation mode', () => {
   it('after a head is picked in the top bar, → moves to the next step (not to the next head), ↑ / ↓ still pick the head', async () => {
     const { page, errors } = await present('/?v=1&present=1&step=weights&causal=1&heads=4', 1280, 720);
     const head = page.getByTestId('view-picker').getByLabel('Head');
-    await head.selectOption('1'); // focus stays on the select, as after a choice with the mouse
+    await head.selectOption('1');
     await page.waitForFunction(() => /[#&?]vh=1\b/.test(window.location.href));
+    await head.focus(); // as after a choice made with the mouse
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction(() => document.querySelector('[data-testid="present-view"]')?.getAttribute('data-step') === 'output');
     expect(await head.inputValue()).toBe('1');
-    await head.focus();
     await page.keyboard.press('ArrowDown');
     await page.waitForFunction(() => /[#&?]vh=2\b/.test(window.location.href));
     expect(await page.getByTestId('present-view').getAttribute('data-step')).toBe('output');
