@@ -99,7 +99,7 @@ export const StageStrip = memo(function StageStrip(props: Props) {
   return (
     <>
       <div className="view-figures">
-        <ZoomBar zoom={zoom} rows={slice.rows} cols={slice.cols} />
+        <ZoomBar zoom={zoom} rows={slice.rows} cols={slice.cols} around={props.hovered?.stage === 'cells' ? props.hovered : null} />
         {!props.covered && <FigureMenu target={pipelineTarget(cards, slice.batch, slice.head, props.figureSummary ?? '', t)} onPrint={() => window.print()} />}
       </div>
       <div className="stage-strip" ref={strip} data-testid="stage-strip">

@@ -14,9 +14,12 @@ export interface Zoom {
   view: CellRange;
   /** Applies a zoom/pan request from a heatmap or the zoom bar. */
   dispatch(action: ViewAction): void;
-  /** Zoom bar actions: one ZOOM_STEP in or out around the window's centre, or the whole matrix. */
-  zoomIn(): void;
-  zoomOut(): void;
+  /**
+   * Zoom bar actions: one ZOOM_STEP in or out around cell `around` (a tapped cell: it stays where
+   * it is on screen) when it is in the window, else around the window's centre; or the whole matrix.
+   */
+  zoomIn(around?: { row: number; col: number } | null): void;
+  zoomOut(around?: { row: number; col: number } | null): void;
   reset(): void;
   canZoomIn: boolean;
   canZoomOut: boolean;
@@ -40,7 +43,11 @@ export function useZoom(rows: number, cols: number): Zoom {
       }),
     [rows, cols],
   );
-  const centre = (factor: number) => dispatch({ kind: 'zoom', factor, row: view.row0 + view.rows / 2, col: view.col0 + view.cols / 2 });
+  const zoomAround = (factor: number, around?: { row: number; col: number } | null) => {
+    const inView = around != null && around.row >= view.row0 && around.row < view.row0 + view.rows && around.col >= view.col0 && around.col < view.col0 + view.cols;
+    // a cell's centre, as the + / − keys zoom around the selected cell (viz/heatmapZoom.ts)
+    dispatch(inView ? { kind: 'zoom', factor, row: around.row + 0.5, col: around.col + 0.5 } : { kind: 'zoom', factor, row: view.row0 + view.rows / 2, col: view.col0 + view.cols / 2 });
+  };
   const [hint, setHint] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const showHint = useCallback((key: string) => {
@@ -54,8 +61,8 @@ export function useZoom(rows: number, cols: number): Zoom {
   return {
     view,
     dispatch,
-    zoomIn: () => centre(ZOOM_STEP),
-    zoomOut: () => centre(1 / ZOOM_STEP),
+    zoomIn: (around) => zoomAround(ZOOM_STEP, around),
+    zoomOut: (around) => zoomAround(1 / ZOOM_STEP, around),
     reset: () => dispatch({ kind: 'reset' }),
     canZoomIn: canZoomIn(view, rows, cols),
     canZoomOut: !isFullView(view, rows, cols),

@@ -204,6 +204,29 @@ describe('Touch: a tablet (1024 × 768)', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('Zoom in after a tap zooms around the tapped cell (q = 400, k = 100), which stays where it was; without a tapped cell, around the centre', async () => {
+    const context = await harness.browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(new URL('/?v=1&mode=lengths&lq=512&heads=1&causal=1', harness.baseUrl).toString());
+    await waitForResult(page);
+    const whole = { row0: 0, rows: 512, col0: 0, cols: 512 };
+    await page.touchscreen.tap(...(await cellPoint(page, 'weights', whole, 400, 100)));
+    await page.waitForFunction(() => /q = 400\b/.test(document.querySelector('[data-testid="readout"]')?.textContent ?? ''));
+    const before = await cellPoint(page, 'weights', whole, 400, 100);
+    await page.getByRole('button', { name: 'Zoom in' }).tap();
+    // × 2 around the cell's centre (400.5, 100.5): 200.25 rows and 50.25 keys above and left of the window, whole cells
+    await waitForView(page, 200, 256, 50, 256);
+    const after = await cellPoint(page, 'weights', { row0: 200, rows: 256, col0: 50, cols: 256 }, 400, 100);
+    const box = (await page.getByTestId('heatmap-weights').locator('rect.ms-hit').boundingBox())!;
+    // on screen the cell moved less than one of its new cells (2 × the old ones)
+    expect(Math.abs(after[0] - before[0])).toBeLessThan(box.width / 256);
+    expect(Math.abs(after[1] - before[1])).toBeLessThan(box.height / 256);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
 
 describe('Zoom with painting and sizes', () => {
