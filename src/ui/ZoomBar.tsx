@@ -7,6 +7,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { Zoom } from './useZoom';
+import { KEEPS_CELL_ATTRIBUTE } from '../viz/heatmapTouch';
 
 export function ZoomBar({ zoom, rows, cols, around }: { zoom: Zoom; rows: number; cols: number; around?: { row: number; col: number } | null }) {
   const { t } = useTranslation();
@@ -16,7 +17,8 @@ export function ZoomBar({ zoom, rows, cols, around }: { zoom: Zoom; rows: number
     c0: view.col0, c1: view.col0 + view.cols - 1, cols,
   });
   return (
-    <div className="zoom-bar" role="group" aria-label={t('zoom.label')} data-testid="zoom-bar">
+    // a tap here keeps the tapped cell (viz/heatmapTouch.ts), so that Zoom in zooms around it
+    <div className="zoom-bar" role="group" aria-label={t('zoom.label')} data-testid="zoom-bar" {...{ [KEEPS_CELL_ATTRIBUTE]: '' }}>
       <span className="zoom-range" data-testid="zoom-range" aria-live="polite">{range}</span>
       <button type="button" onClick={() => zoom.zoomIn(around)} disabled={!zoom.canZoomIn}>{t('zoom.in')}</button>
       <button type="button" onClick={() => zoom.zoomOut(around)} disabled={!zoom.canZoomOut}>{t('zoom.out')}</button>

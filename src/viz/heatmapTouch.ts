@@ -89,16 +89,20 @@ export function createPressTracker(): PressTracker {
   };
 }
 
+/** Marks an element whose presses keep a tapped cell (the zoom bar: Zoom in zooms around it). */
+export const KEEPS_CELL_ATTRIBUTE = 'data-keeps-cell';
+
 /**
- * Calls `onOutside` on every pointerdown in `host`'s document whose target is not inside
- * `host` (listened to in the capture phase, so nothing on the page can swallow it). Returns a
- * function removing the listener.
+ * Calls `onOutside` on every pointerdown in `host`'s document whose target is neither inside
+ * `host` nor inside an element marked KEEPS_CELL_ATTRIBUTE (listened to in the capture phase, so
+ * nothing on the page can swallow it). Returns a function removing the listener.
  */
 export function watchOutsidePresses(host: HTMLElement, onOutside: () => void): () => void {
   const doc = host.ownerDocument;
   const listener = (event: PointerEvent) => {
     const target = event.target;
-    if (!(target instanceof Node) || !host.contains(target)) onOutside();
+    const kept = target instanceof Element && target.closest(`[${KEEPS_CELL_ATTRIBUTE}]`) !== null;
+    if (!(target instanceof Node) || (!host.contains(target) && !kept)) onOutside();
   };
   doc.addEventListener('pointerdown', listener, true);
   return () => doc.removeEventListener('pointerdown', listener, true);
