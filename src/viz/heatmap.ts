@@ -82,9 +82,10 @@ export function drawHeatmap(host: HTMLElement, spec: HeatmapSpec): HeatmapHandle
     const hit = (dom.hit.node() as SVGRectElement).style;
     hit.cursor = dragging ? 'grabbing' : pan ? 'grab' : '';
     // A zoomed heatmap pans under a finger too: the browser must not take the touch for a scroll
-    // or a pinch. Set on the <svg> itself: Chromium reads touch-action from CSS boxes only, not
-    // from an SVG shape like the hit rectangle (there a drag was cancelled after a few moves).
-    (dom.svg.node() as SVGSVGElement).style.touchAction = pan ? 'none' : '';
+    // or a pinch. A zoomable one keeps the page's scroll but leaves a pinch to its gestures
+    // (heatmapPinch.ts). Set on the <svg> itself: Chromium reads touch-action from CSS boxes
+    // only, not from an SVG shape like the hit rectangle (there a drag was cancelled after a few moves).
+    (dom.svg.node() as SVGSVGElement).style.touchAction = pan ? 'none' : current.onViewAction !== undefined ? 'pan-x pan-y' : '';
   };
   renderOverlay();
   setCursor();

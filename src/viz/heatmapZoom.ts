@@ -5,6 +5,7 @@
  * - Ctrl/⌘ + wheel (a trackpad pinch sends the same) zooms around the pointer. A plain wheel
  *   scrolls the page as usual and calls `onZoomHint`, so the app can say how to zoom.
  * - A drag with the primary button pans a zoomed view (with Shift only, when `panNeedsModifier`).
+ * - Two fingers pinch-zoom around their midpoint (heatmapPinch.ts); the second one ends a drag.
  * - Keys on the focused heatmap: `+` / `=` zoom in and `-` zooms out around the highlighted
  *   cell (the window's centre without one), `0` resets.
  */
@@ -13,6 +14,7 @@ import { layoutCellCoords } from './layout';
 import type { HeatmapLayout } from './layout';
 import type { HeatmapCell, HeatmapSpec, ViewAction } from './types';
 import { dragToPan, wheelZoomFactor, ZOOM_STEP } from './viewport';
+import { PinchTracker } from './heatmapPinch';
 
 /** Pointer travel, CSS px, before a press becomes a pan (a click must not pan). */
 export const DRAG_THRESHOLD_PX = 3;
@@ -64,8 +66,14 @@ export function attachZoomGestures(t: ZoomTarget): () => void {
   };
   // x, y: where the last pan was computed from; `active` once the pointer travelled DRAG_THRESHOLD_PX.
   let drag: { id: number; x: number; y: number; active: boolean; carry: [number, number] } | null = null;
+  const pinch = new PinchTracker();
   const onDown = (event: PointerEvent) => {
     const spec = t.spec();
+    if (spec.onViewAction !== undefined && event.pointerType === 'touch' && pinch.down(event.pointerId, ...pointer(event, t.svg))) {
+      if (drag !== null) t.onDragging(false);
+      drag = null; // the second finger: a pinch, not a pan
+      return;
+    }
     if (spec.onViewAction === undefined || event.button !== 0 || (spec.panNeedsModifier === true && !event.shiftKey)) return;
     if (!isZoomed(t.layout(), spec.rows, spec.cols)) return;
     const [x, y] = pointer(event, t.svg);
@@ -74,6 +82,12 @@ export function attachZoomGestures(t: ZoomTarget): () => void {
     t.onDragging(true);
   };
   const onMove = (event: PointerEvent) => {
+    if (pinch.pinching) {
+      const zoom = pinch.move(event.pointerId, ...pointer(event, t.svg));
+      if (zoom !== null) t.spec().onViewAction?.({ kind: 'zoom', factor: zoom.factor, ...layoutCellCoords(t.layout(), zoom.x, zoom.y) });
+      return;
+    }
+    if (event.pointerType === 'touch') pinch.move(event.pointerId, ...pointer(event, t.svg));
     if (drag === null || event.pointerId !== drag.id) return;
     const [x, y] = pointer(event, t.svg);
     const dx = x - drag.x;
@@ -86,6 +100,7 @@ export function attachZoomGestures(t: ZoomTarget): () => void {
     if (step.pan[0] !== 0 || step.pan[1] !== 0) t.spec().onViewAction?.({ kind: 'pan', rows: step.pan[0], cols: step.pan[1] });
   };
   const onUp = (event: PointerEvent) => {
+    if (event.pointerType === 'touch') pinch.up(event.pointerId);
     if (drag === null || event.pointerId !== drag.id) return;
     drag = null;
     t.onDragging(false);

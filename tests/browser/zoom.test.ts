@@ -208,6 +208,42 @@ describe('Touch: a tablet (1024 × 768)', () => {
     await context.close();
   });
 
+  it('two fingers spread apart zoom the heatmaps around their midpoint (about × 2), not the page', async () => {
+    const context = await harness.browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(new URL('/?v=1&mode=lengths&lq=512&heads=1&causal=1', harness.baseUrl).toString());
+    await waitForResult(page);
+    const hm = page.getByTestId('heatmap-weights');
+    await hm.scrollIntoViewIfNeeded();
+    const box = (await hm.locator('rect.ms-hit').boundingBox())!;
+    // the midpoint: cell (256 + 51.2, 128) ≈ (307, 128); the fingers 60 px apart, then 120
+    const [mx, my] = [box.x + box.width / 4, box.y + box.height * 0.6];
+    const cdp = await context.newCDPSession(page);
+    const fingers = (type: 'touchStart' | 'touchMove' | 'touchEnd', spread: number) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: mx - spread / 2, y: my, id: 0 }, { x: mx + spread / 2, y: my, id: 1 }] });
+    await fingers('touchStart', 60);
+    for (let i = 1; i <= 8; i++) await fingers('touchMove', 60 + (60 * i) / 8);
+    await fingers('touchEnd', 0);
+    const view = await page.waitForFunction(() => {
+      const v = document.querySelector('[data-testid="heatmap-weights"] .ms-heatmap')?.getAttribute('data-view')?.split(',').map(Number);
+      return v !== undefined && v[1]! < 512 ? v : null;
+    }).then((h) => h.jsonValue() as Promise<number[]>);
+    const [row0, rows, col0, cols] = view as [number, number, number, number];
+    // zoomed in by the spread's × 2 (steps of at least PINCH_MIN_CHANGE: × 1.8 to × 2)
+    expect(rows).toBeGreaterThanOrEqual(256);
+    expect(rows).toBeLessThanOrEqual(Math.ceil(512 / 1.8));
+    expect(cols).toBe(rows);
+    // the cell under the midpoint stays under it, within a few of its new cells
+    const [row, col] = [(0.6 * 512), 128];
+    expect(Math.abs((row - row0) / rows - 0.6)).toBeLessThan(0.03);
+    expect(Math.abs((col - col0) / cols - 0.25)).toBeLessThan(0.03);
+    expect(await page.evaluate(() => window.visualViewport?.scale ?? 1)).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('Zoom in after a tap zooms around the tapped cell (q = 400, k = 100), which stays where it was; without a tapped cell, around the centre', async () => {
     const context = await harness.browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
     const page = await context.newPage();
