@@ -8,6 +8,6 @@ export const zoomEn = {
   in: 'Zoom in',
   out: 'Zoom out',
   reset: 'Reset zoom',
-  hint: 'Ctrl/⌘ + wheel over a heatmap zooms there; or focus a heatmap and press + or −, 0 resets. Drag to pan (Shift + drag while painting).',
+  hint: 'Ctrl/⌘ + wheel over a heatmap zooms there; or focus a heatmap and press + or −, 0 resets. Drag to pan (Shift + drag while painting). On a touch screen: pinch with two fingers; Zoom in zooms around a tapped cell.',
   wheelHint: 'Ctrl/⌘ + wheel to zoom',
 };
