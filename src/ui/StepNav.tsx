@@ -1,6 +1,6 @@
 /**
  * Moving through the pipeline's steps: previous / next buttons and one button per step, in
- * order, with arrows between them. The current step has aria-current="step". While focus is on
+ * order, with an arrow after each but the last. The current step has aria-current="step". While focus is on
  * a step's button, it follows the current step (a step taken with ← / → in presentation mode):
  * the focus ring never marks a step other than the one shown.
  */
@@ -35,13 +35,14 @@ export function StepNav({ steps, step, onStep, compact = false }: Props) {
       <ol className="step-list">
         {steps.map((s, i) => (
           <li key={s}>
-            {i > 0 && !compact && <span className="step-arrow" aria-hidden="true">→</span>}
             <button
               type="button" className={s === current ? 'step-button current' : 'step-button'} aria-current={s === current ? 'step' : undefined} data-step={s} onClick={() => onStep(s)}
               aria-label={compact && s !== current ? `${i + 1} ${t(`lesson.steps.${s}`)}` : undefined} title={t(`lesson.steps.${s}`)}
             >
               {compact && s !== current ? i + 1 : compact ? `${i + 1} ${t(`lesson.steps.${s}`)}` : t(`lesson.steps.${s}`)}
             </button>
+            {/* after its step, so that a wrapped list ends its line with "Masked →", never starts one with a lone arrow */}
+            {i < steps.length - 1 && !compact && <span className="step-arrow" aria-hidden="true">→</span>}
           </li>
         ))}
       </ol>

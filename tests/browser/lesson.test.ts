@@ -208,6 +208,19 @@ describe('presentation mode', () => {
     await page.close();
   });
 
+  it('on a 1024 × 768 tablet the wrapped step list ends a line with an arrow, never starts one with it: each → beside the step before it', async () => {
+    const { page, errors } = await present('/?v=1&step=weights', 1024, 768, '[data-testid="step-nav"]');
+    const rows = await page.getByTestId('step-nav').locator('.step-arrow').evaluateAll((arrows) => arrows.map((a) => {
+      const before = a.previousElementSibling;
+      return before instanceof HTMLElement && before.classList.contains('step-button') ? Math.abs(before.getBoundingClientRect().top - a.getBoundingClientRect().top) < 20 : false;
+    }));
+    expect(rows).toEqual(Array.from({ length: 7 }, () => true)); // 8 steps, 7 arrows
+    const tops = await page.getByTestId('step-nav').locator('.step-button').evaluateAll((b) => b.map((e) => Math.round(e.getBoundingClientRect().top)));
+    expect(new Set(tops).size).toBeGreaterThan(1); // the list does wrap at this width
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a link with a mistake says so in presentation mode too (step=weight is not a step)', async () => {
     const { page, errors } = await present('/?v=1&present=1&step=weight', 1280, 720, '[data-testid="present-view"]');
     expect(await page.getByTestId('url-warnings').textContent()).toContain('step=weight is not valid');
