@@ -146,16 +146,18 @@ function renderLegend(root: Root, gradient: Gradient, x: ScaleLinear<number, num
   const ticksBottom = barY + BAR_HEIGHT + 4 + f * 1.4 + 2;
   const doc = gradient.node()?.ownerDocument;
   const labelWidth = s.blockedLabel === '' || doc === undefined ? 0 : maxTextWidth([s.blockedLabel], labelFont(f), doc);
+  // the title may be wider than the bar ("Weight ÷ row maximum" in presentation mode's 20 px)
+  const titleRight = pad + (doc === undefined ? 0 : maxTextWidth([s.title], labelFont(f, 600), doc)) + 2;
   const swatchWidth = SWATCH_WIDTH + 6 + labelWidth + 4;
   if (s.swatchBeside) {
     const swatchX = pad + width + 2 * f;
     drawSwatch(g, s.blockedLabel, swatchX, barY, `${id}-blocked`);
-    return { width: Math.ceil(s.blockedLabel === '' ? pad + width + pad : swatchX + swatchWidth), height: Math.ceil(ticksBottom) };
+    return { width: Math.ceil(Math.max(titleRight, s.blockedLabel === '' ? pad + width + pad : swatchX + swatchWidth)), height: Math.ceil(ticksBottom) };
   }
   const swatchY = Math.ceil(ticksBottom + f * 0.4);
   drawSwatch(g, s.blockedLabel, pad, swatchY, `${id}-blocked`);
   return {
-    width: Math.ceil(Math.max(pad + width + pad, pad + swatchWidth)),
+    width: Math.ceil(Math.max(pad + width + pad, pad + swatchWidth, titleRight)),
     height: Math.ceil(s.blockedLabel === '' ? ticksBottom : swatchY + Math.max(BAR_HEIGHT, f) + 4),
   };
 }

@@ -221,6 +221,17 @@ describe('presentation mode', () => {
     await page.close();
   });
 
+  it('the legend holds its whole title: "Weight ÷ row maximum" at 20 px is not cut at the bar’s width', async () => {
+    const { page, errors } = await present('/?v=1&present=1&step=weights&causal=1&wscale=row', 1280, 720);
+    const title = page.locator('.present-side .legend .ms-legend-title');
+    await title.waitFor();
+    expect(await title.textContent()).toBe('Weight ÷ row maximum');
+    const [text, svg] = await title.evaluate((t) => [t.getBoundingClientRect().right, t.closest('svg')!.getBoundingClientRect().right]);
+    expect(text).toBeLessThanOrEqual(svg!);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a link with a mistake says so in presentation mode too (step=weight is not a step)', async () => {
     const { page, errors } = await present('/?v=1&present=1&step=weight', 1280, 720, '[data-testid="present-view"]');
     expect(await page.getByTestId('url-warnings').textContent()).toContain('step=weight is not valid');
