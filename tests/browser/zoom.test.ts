@@ -180,13 +180,19 @@ describe('Zooming the stage heatmaps (Lq = Lk = 512)', () => {
 });
 
 describe('Touch: a tablet (1024 × 768)', () => {
-  it('a finger dragged over a zoomed heatmap pans it as a mouse drag does, and does not scroll the page: 40.4 cells left and 20.4 up', async () => {
+  /** Lq = Lk = 512 in a touch-enabled 1024 × 768 page (Playwright taps; CDP sends drags and pinches), its result shown. */
+  async function openTablet() {
     const context = await harness.browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(new URL('/?v=1&mode=lengths&lq=512&heads=1&causal=1', harness.baseUrl).toString());
     await waitForResult(page);
+    return { context, page, errors };
+  }
+
+  it('a finger dragged over a zoomed heatmap pans it as a mouse drag does, and does not scroll the page: 40.4 cells left and 20.4 up', async () => {
+    const { context, page, errors } = await openTablet();
     await page.getByRole('button', { name: 'Zoom in' }).tap();
     await waitForView(page, 128, 256, 128, 256);
     const hm = page.getByTestId('heatmap-weights');
@@ -209,12 +215,7 @@ describe('Touch: a tablet (1024 × 768)', () => {
   });
 
   it('two fingers spread apart zoom the heatmaps around their midpoint (about × 2), not the page', async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(new URL('/?v=1&mode=lengths&lq=512&heads=1&causal=1', harness.baseUrl).toString());
-    await waitForResult(page);
+    const { context, page, errors } = await openTablet();
     const hm = page.getByTestId('heatmap-weights');
     await hm.scrollIntoViewIfNeeded();
     const box = (await hm.locator('rect.ms-hit').boundingBox())!;
@@ -244,12 +245,7 @@ describe('Touch: a tablet (1024 × 768)', () => {
   });
 
   it('Zoom in after a tap zooms around the tapped cell (q = 400, k = 100), which stays where it was; without a tapped cell, around the centre', async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(new URL('/?v=1&mode=lengths&lq=512&heads=1&causal=1', harness.baseUrl).toString());
-    await waitForResult(page);
+    const { context, page, errors } = await openTablet();
     const whole = { row0: 0, rows: 512, col0: 0, cols: 512 };
     await page.touchscreen.tap(...(await cellPoint(page, 'weights', whole, 400, 100)));
     await page.waitForFunction(() => /q = 400\b/.test(document.querySelector('[data-testid="readout"]')?.textContent ?? ''));
