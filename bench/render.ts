@@ -21,6 +21,32 @@ function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
+/**
+ * The head and pyramids of each L, built once: render() and zoomPan() share them, so that no step
+ * is timed while the collector reclaims a setup's garbage (at L = 4096 about 400 MB: the
+ * baseline's arrays and allocateHead's five stages), which the app, zooming a result it keeps,
+ * never has.
+ */
+const heads = new Map<number, CachedHead>();
+
+/** A head of headFor, with its workerPyramids once asked for. */
+interface CachedHead {
+  weights: Float32Array;
+  blocked: Uint8Array;
+  built?: { pyramids: StagePyramids | null; ms: number };
+}
+
+/** headFor(L), and workerPyramids of it when `withPyramids`, from the cache (heads). */
+function cachedHead(L: number, withPyramids: boolean): CachedHead {
+  let head = heads.get(L);
+  if (head === undefined) {
+    head = headFor(L);
+    heads.set(L, head);
+  }
+  if (withPyramids && head.built === undefined) head.built = workerPyramids(L, head.weights, head.blocked);
+  return head;
+}
+
 /** One causal head at length L: real attention weights (from the baseline) and its blocked cells. */
 function headFor(L: number): { weights: Float32Array; blocked: Uint8Array } {
   const { shape, q, k, v } = inputsFor(1, 1, L);
@@ -81,8 +107,8 @@ function draw(kind: RenderKind, host: HTMLElement, L: number, weights: Float32Ar
  */
 export async function render(kind: RenderKind, L: number, repeats: number, budgetMs: number, warmup: boolean): Promise<Timing & { elements: number; pyramidMs: number | null; pyramidBytes: number | null }> {
   const host = document.getElementById('host') as HTMLElement;
-  const { weights, blocked } = headFor(L);
-  const built = kind === 'sent' ? workerPyramids(L, weights, blocked) : null;
+  const { weights, blocked, built: cached } = cachedHead(L, kind === 'sent');
+  const built = kind === 'sent' ? cached : null;
   let cleanup: () => void = () => undefined;
   let elements = 0;
   const once = async () => {
@@ -115,8 +141,8 @@ function spread(xs: number[]): { p95Ms: number; medianMs: number } {
  */
 export async function zoomPan(L: number, pans: number) {
   const host = document.getElementById('host') as HTMLElement;
-  const { weights, blocked } = headFor(L);
-  const { pyramids } = workerPyramids(L, weights, blocked);
+  const { weights, blocked, built } = cachedHead(L, true);
+  const pyramids = built?.pyramids ?? null;
   const spec = appSpec(L, weights, blocked, pyramids);
   const handle: HeatmapHandle = drawHeatmap(host, spec);
   await nextFrame();
@@ -132,5 +158,5 @@ export async function zoomPan(L: number, pans: number) {
   for (let n = L / 2; n >= 256; n /= 2) await step((L - n) / 2, (L - n) / 2, n);
   for (let i = 0; i < pans; i++) await step(1024 + i * 128, 1024 + i * 64, 1024);
   handle.destroy();
-  return { steps: work.length, work: spread(work), frame: spread(frame) };
+  return { steps: work.length, work: spread(work), frame: spread(frame), workMs: work };
 }

@@ -120,39 +120,84 @@ function setPixel(out: PooledCells & { shown: ShownCells }, p: number, source: n
 /**
  * The pixels of poolOnLevel but the first and last row and column: their spans start and end on
  * multiples of the level's size (pyramidEdges), so each is whole entries, compared in the order
- * RectPick compares them (entry rows, then entries), with the same rule (beats).
+ * RectPick compares them (entry rows, then entries), with the same rule (beats). One pixel row at
+ * a time (innerPixelRow), each entry row of it in one flat loop: a first draw runs these in V8's
+ * baseline tiers, where a loop per pixel cost about twice as much.
  */
 function poolInnerPixels(
   pyramid: PoolPyramid, level: PyramidLevel, levelValues: Float32Array | undefined, values: ArrayLike<number>,
   rowEdges: Int32Array, colEdges: Int32Array, hatch: PoolBlocked, out: PooledCells & { shown: ShownCells },
 ): void {
-  const { size, source, anyBlocked, cols: levelCols } = level;
-  const oRows = rowEdges.length - 1, oCols = colEdges.length - 1;
-  const magnitude = pyramid.by === 'magnitude';
-  const any = hatch === 'any';
-  const c0s = Int32Array.from(colEdges, (c) => c / size);
-  for (let pr = 1; pr < oRows - 1; pr++) {
-    const L0 = (rowEdges[pr] as number) / size, L1 = (rowEdges[pr + 1] as number) / size;
-    for (let pc = 1; pc < oCols - 1; pc++) {
-      const C0 = c0s[pc] as number, C1 = c0s[pc + 1] as number;
-      let best = -1, bv = 0, cell = 0, hit = 0;
-      for (let L = L0; L < L1; L++) {
-        for (let e = L * levelCols + C0, end = L * levelCols + C1; e < end; e++) {
-          hit |= anyBlocked[e] as number;
-          const s = source[e] as number;
-          if (s < 0) continue;
-          const value = levelValues === undefined ? (values[s] as number) : (levelValues[e] as number);
-          const v = Math.fround(magnitude ? Math.abs(value) : value);
-          if (beats(v, best, bv)) {
-            best = s;
-            bv = v;
-            cell = value;
-          }
-        }
+  const { size } = level;
+  const oCols = colEdges.length - 1;
+  if (oCols < 3) return;
+  // the inner pixel columns' entries [E0, E1), and the pixel column of each
+  const E0 = (colEdges[1] as number) / size;
+  const E1 = (colEdges[oCols - 1] as number) / size;
+  const pixelOf = new Int32Array(E1 - E0);
+  for (let pc = 1; pc < oCols - 1; pc++) pixelOf.fill(pc, (colEdges[pc] as number) / size - E0, (colEdges[pc + 1] as number) / size - E0);
+  const row: InnerRow = {
+    level, read: levelValues ?? values, byEntry: levelValues !== undefined, magnitude: pyramid.by === 'magnitude', any: hatch === 'any',
+    E0, pixelOf, best: new Int32Array(oCols), compared: new Float64Array(oCols), cell: new Float64Array(oCols), hit: new Uint8Array(oCols), out,
+  };
+  for (let pr = 1; pr < rowEdges.length - 2; pr++) {
+    innerPixelRow(row, (rowEdges[pr] as number) / size, (rowEdges[pr + 1] as number) / size);
+    storeInnerRow(row, pr, (rowEdges[pr] as number) * pyramid.cols, colEdges);
+  }
+}
+
+/** What poolInnerPixels' rows share: the level, how to read it, and each pixel column's best entry so far. */
+interface InnerRow {
+  level: PyramidLevel;
+  /** The value compared for an entry: the level's own (byEntry, at the entry) or its representative's in the matrix. */
+  read: ArrayLike<number>;
+  byEntry: boolean;
+  magnitude: boolean;
+  any: boolean;
+  /** First entry column of the inner pixels, and the pixel column of each entry column from it. */
+  E0: number;
+  pixelOf: Int32Array;
+  /** Per pixel column: best cell (−1 none), its value as compared, its value, any entry blocked. */
+  best: Int32Array;
+  compared: Float64Array;
+  cell: Float64Array;
+  hit: Uint8Array;
+  out: PooledCells & { shown: ShownCells };
+}
+
+/** The best entry of each inner pixel of a pixel row (entry rows [L0, L1)) into row's per-column state. */
+function innerPixelRow(row: InnerRow, L0: number, L1: number): void {
+  const { source, anyBlocked, cols: levelCols } = row.level;
+  const { read, byEntry, magnitude, E0, pixelOf, best, compared, cell, hit } = row;
+  best.fill(-1);
+  hit.fill(0);
+  for (let L = L0; L < L1; L++) {
+    const start = L * levelCols + E0;
+    for (let k = 0; k < pixelOf.length; k++) {
+      const e = start + k;
+      const pc = pixelOf[k] as number;
+      if (anyBlocked[e] !== 0) hit[pc] = 1;
+      const s = source[e] as number;
+      if (s < 0) continue;
+      const value = read[byEntry ? e : s] as number;
+      const v = Math.fround(magnitude ? Math.abs(value) : value);
+      if (beats(v, best[pc] as number, compared[pc] as number)) {
+        best[pc] = s;
+        compared[pc] = v;
+        cell[pc] = value;
       }
-      const empty = best < 0;
-      setPixel(out, pr * oCols + pc, empty ? (rowEdges[pr] as number) * pyramid.cols + (colEdges[pc] as number) : best, any ? hit !== 0 : empty, empty ? 0 : cell, empty);
     }
+  }
+}
+
+/** Stores the inner pixels of pixel row `pr` from row's per-column state (`rowCell` = its first cell's row × matrix cols). */
+function storeInnerRow(row: InnerRow, pr: number, rowCell: number, colEdges: Int32Array): void {
+  const { best, cell, hit, out } = row;
+  const oCols = colEdges.length - 1;
+  for (let pc = 1; pc < oCols - 1; pc++) {
+    const b = best[pc] as number;
+    const empty = b < 0;
+    setPixel(out, pr * oCols + pc, empty ? rowCell + (colEdges[pc] as number) : b, row.any ? hit[pc] !== 0 : empty, empty ? 0 : (cell[pc] as number), empty);
   }
 }
 
