@@ -138,6 +138,7 @@ function spread(xs: number[]): { p95Ms: number; medianMs: number } {
  * a 256-cell window (halving the window each step), then `pans` pans of an eighth of a 1024-cell
  * window. Each step is update() with the new view: `work` = the update call itself (pooling and
  * painting the canvas, synchronous), `frame` = to the next frame after it (adds the wait for it).
+ * Returns their p95 and median, and `workMs`: each step's work, in order.
  */
 export async function zoomPan(L: number, pans: number) {
   const host = document.getElementById('host') as HTMLElement;
