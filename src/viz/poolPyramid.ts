@@ -121,8 +121,7 @@ function setPixel(out: PooledCells & { shown: ShownCells }, p: number, source: n
  * The pixels of poolOnLevel but the first and last row and column: their spans start and end on
  * multiples of the level's size (pyramidEdges), so each is whole entries, compared in the order
  * RectPick compares them (entry rows, then entries), with the same rule (beats). One pixel row at
- * a time (innerPixelRow), each entry row of it in one flat loop: a first draw runs these in V8's
- * baseline tiers, where a loop per pixel cost about twice as much.
+ * a time (innerPixelRow), each entry row of it in one flat loop, as poolCells walks its cells.
  */
 function poolInnerPixels(
   pyramid: PoolPyramid, level: PyramidLevel, levelValues: Float32Array | undefined, values: ArrayLike<number>,
