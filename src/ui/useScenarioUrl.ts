@@ -52,8 +52,10 @@ export function useScenarioUrl(initialState: string): ScenarioState {
 
   useEffect(() => {
     // Back/Forward (popstate), and a fragment edited in the address bar (popstate, then hashchange).
-    const onPop = () => {
-      const decoded = decodeScenario(window.location.hash);
+    // hashchange reads the fragment as edited (newURL): by then the first read has written the
+    // fragment back without its invalid values, and reading that would clear their warnings.
+    const onPop = (event: Event) => {
+      const decoded = decodeScenario(event instanceof HashChangeEvent ? new URL(event.newURL).hash : window.location.hash);
       // The entry Back/Forward led to is never rewritten by a later edit (which pushes instead).
       lastWrite.current = JUST_POPPED;
       setScenario(decoded.scenario);

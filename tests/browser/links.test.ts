@@ -99,6 +99,21 @@ describe('links of any length, from a static server that answers 414 to long req
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('an invalid value edited into the fragment is warned about, as in a link opened anew (heads=999 → 16)', async () => {
+    const { page, errors } = await open(`${origin}/#v=2&heads=2`);
+    await waitForResult(page);
+    await page.evaluate(() => {
+      window.location.hash = '#v=2&heads=999';
+    });
+    await page.waitForFunction(() => window.location.hash === '#v=2&heads=16');
+    const banner = page.getByTestId('url-warnings');
+    await banner.waitFor();
+    expect(await banner.locator('li').allTextContents()).toEqual(['heads=999 is outside 1..16; using 16.']);
+    expect(await page.getByLabel('Heads', { exact: true }).inputValue()).toBe('16');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('values out of range: clamped or left out, the banner names the limit', () => {
