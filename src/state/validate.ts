@@ -246,13 +246,16 @@ export const TILE_SIZES = SETTINGS.tileSize.allowed;
 
 /**
  * The open panels: ids of PANELS separated by commas (spaces allowed), written back in the order
- * of PANELS without repeats; an unknown id is dropped with `bad-value`. '' = every panel shut.
+ * of PANELS without repeats; an unknown id is dropped with `bad-value`. '' = every panel shut;
+ * a list of unknown ids only (a typo such as `open=input2`) is the default, with `bad-value`, so a
+ * mistyped link does not fold every panel.
  */
 function sanitizePanels(key: string, row: StringRow, raw: unknown, warnings: StateWarning[]): string {
   if (typeof raw !== 'string') return badValue(key, raw, row.default, warnings);
   const pieces = cutList(key, raw, warnings).split(',').map((p) => p.trim()).filter((p) => p !== '');
   const known: readonly string[] = PANELS;
   const rejected = pieces.filter((p) => !known.includes(p));
+  if (pieces.length > 0 && rejected.length === pieces.length) return badValue(key, rejected.join(','), row.default, warnings);
   if (rejected.length) warnings.push({ param: key, code: 'bad-value', value: previewValue(rejected.join(',')), used: '' });
   return PANELS.filter((id) => pieces.includes(id)).join(',');
 }

@@ -408,6 +408,13 @@ describe('lesson keys (present, step, focus, open, row, attn=encdec)', () => {
     expect(warnings).toEqual([{ param: 'open', code: 'bad-value', value: 'help', used: '' }]);
   });
 
+  it('decodeScenario("open=foo,help"): no panel known, so the default panels, with a bad-value warning that says so', () => {
+    const { scenario, warnings } = decodeScenario('open=foo,help');
+    expect(scenario.open).toBe(DEFAULT_SCENARIO.open);
+    expect(warnings).toEqual([{ param: 'open', code: 'bad-value', value: 'foo,help', used: 'input,masks,modifiers,model' }]);
+    expect(encodeScenario(scenario)).toBe('v=2');
+  });
+
   it('decodeScenario("open="): every panel shut, no warning; the default opens the four settings panels', () => {
     expect(decodeScenario('open=')).toMatchObject({ scenario: { open: '' }, warnings: [] });
     expect(DEFAULT_SCENARIO.open).toBe('input,masks,modifiers,model');
