@@ -232,6 +232,25 @@ describe('presentation mode', () => {
     await page.close();
   });
 
+  it('the read-out of a cell pointed at in presentation mode is whole on a 1280 × 720 projector, over the end of the explanation', async () => {
+    const { page, errors } = await present('/?v=1&present=1&step=weights', 1280, 720);
+    const canvas = page.locator('.present-view canvas').first();
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.8);
+    const readout = page.locator('.present-side [data-testid="readout"]');
+    await readout.waitFor();
+    await expect.poll(() => readout.textContent()).toContain('Blocked');
+    const [top, bottom, sideTop, sideBottom] = await readout.evaluate((r) => {
+      const side = r.closest('.present-side')!.getBoundingClientRect();
+      const own = r.getBoundingClientRect();
+      return [own.top, own.bottom, side.top, side.bottom];
+    });
+    expect(bottom).toBeLessThanOrEqual(Math.min(sideBottom!, 720) + 0.5);
+    expect(top).toBeGreaterThanOrEqual(sideTop!);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a link with a mistake says so in presentation mode too (step=weight is not a step)', async () => {
     const { page, errors } = await present('/?v=1&present=1&step=weight', 1280, 720, '[data-testid="present-view"]');
     expect(await page.getByTestId('url-warnings').textContent()).toContain('step=weight is not valid');
