@@ -8,6 +8,7 @@
 import { allocateHead } from '../engine/headStages';
 import { computeRowsJs, planJs } from '../engine/jsAttention';
 import type { SequenceBatch } from '../engine/sequences';
+import type { AttentionInputs } from '../engine/types';
 import type { Scenario } from '../state/scenario';
 import { deriveInputs } from '../scenario/derive';
 import { encdecScenarios, type EncDecScenarios } from '../scenario/encdecInputs';
@@ -59,6 +60,8 @@ export interface EncDecPanelData {
   queryTokens: string[];
   /** Column (key) tokens of the batch item, [Lk]; PAD_TOKEN where padded. */
   keyTokens: string[];
+  /** The inputs it was computed from (its mask explains a cell: the read-out, CellReadout.tsx). */
+  inputs: AttentionInputs;
 }
 
 /**
@@ -86,6 +89,7 @@ export function computeEncDecPart(part: Scenario, batch: number, head: number): 
     slice: sliceHead(out, inputs.shape),
     queryTokens: derived.query.tokens[b] ?? [],
     keyTokens: derived.key.tokens[b] ?? [],
+    inputs,
   };
 }
 

@@ -15,7 +15,8 @@ export interface HoveredCell {
   stage: 'cells' | 'output';
 }
 
-interface Props {
+/** What a read-out shows: a cell of one computed head, with its tokens and the inputs whose mask explains it. */
+export interface CellReadoutProps {
   cell: HoveredCell | null;
   slice: StageSlice;
   inputs: AttentionInputs;
@@ -42,7 +43,7 @@ function useBlockReasons(explanation: CellExplanation | null): string[] {
   );
 }
 
-export function CellReadout({ cell, slice, inputs, queryTokens, keyTokens }: Props) {
+export function CellReadout({ cell, slice, inputs, queryTokens, keyTokens }: CellReadoutProps) {
   const { t } = useTranslation();
   const valid = isValid(cell, slice);
   // The mask at the cell, evaluated once per hover for both the values and the why-tree.
@@ -133,7 +134,7 @@ function OutputItems({ slice, row, dim }: { slice: StageSlice; row: number; dim:
  * hovering a lower heatmap still shows its values; nothing while no cell is hovered. aria-hidden:
  * the full read-out is the live region.
  */
-export function CellReadoutLine({ cell, slice, inputs, queryTokens, keyTokens }: Props) {
+export function CellReadoutLine({ cell, slice, inputs, queryTokens, keyTokens }: CellReadoutProps) {
   const { t } = useTranslation();
   const valid = isValid(cell, slice);
   const explanation = valid ? explainHovered(cell, slice, inputs) : null;

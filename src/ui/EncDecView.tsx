@@ -11,11 +11,12 @@
  * `data-testid="encdec-<part>-mask|weights"`; chips in `data-testid="encdec-tokens-source|target"`,
  * each a button with `data-index` and `data-highlighted`.
  */
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PIPELINE_STEPS, type PipelineStep, type Scenario } from '../state/scenario';
 import type { EncDecPlan } from '../compute/encdecCompute';
 import { ENCDEC_PARTS, ignoredMaskFields, type ExtraMaskField } from '../scenario/encdecInputs';
+import type { CellReadoutProps } from './CellReadout';
 import { linkHighlights } from './encdecLink';
 import { EncDecPanel } from './EncDecPanel';
 import { EncDecTokens } from './EncDecTokens';
@@ -37,6 +38,8 @@ export interface EncDecViewProps {
   present: boolean;
   /** Presentation: sets the pipeline step (`mask` or `weights`) when the Mask | Weights toggle is pressed. */
   onStep?(step: PipelineStep): void;
+  /** The cell of a panel pointed at (hover, tap, keys), for the page's read-out; null when none is. */
+  onReadout?(readout: CellReadoutProps | null): void;
 }
 
 /** Heatmap label size, CSS px: readable from the back of a classroom when presenting. */
@@ -44,13 +47,18 @@ const FONT_SIZE = { normal: 15, present: 20 } as const;
 const WEIGHT_SCALE = sequentialScale();
 
 /** Memoised: a hover in the stage heatmaps below does not re-render it. */
-export const EncDecView = memo(function EncDecView({ scenario, batch, head, present, onStep }: EncDecViewProps) {
+export const EncDecView = memo(function EncDecView({ scenario, batch, head, present, onStep, onReadout }: EncDecViewProps) {
   const { t } = useTranslation();
   const { plan, panels } = useEncDec(scenario, batch, head);
   const presentStage = stageOfStep(scenario.step);
   const stages = useMemo(() => (present ? [presentStage] : BOTH_STAGES), [present, presentStage]);
   const { link, handlers } = useEncDecLink();
   const lit = useMemo(() => linkHighlights(link), [link]);
+  useEffect(() => {
+    const data = link?.kind === 'cell' ? panels[link.part] : null;
+    const cell = link?.kind === 'cell' ? { row: link.row, col: link.col, stage: 'cells' as const } : null;
+    onReadout?.(data && cell ? { cell, slice: data.slice, inputs: data.inputs, queryTokens: data.queryTokens, keyTokens: data.keyTokens } : null);
+  }, [link, panels, onReadout]);
   const ignored = ignoredMaskFields(scenario);
   const shownBatch = panels.cross?.slice.batch ?? batch;
   return (

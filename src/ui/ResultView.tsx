@@ -3,10 +3,10 @@
  * the encoder–decoder view, the tokens, the pipeline (steps, the current one explained, the
  * stages left to right), the row inspector, the frameworks panel and the heads.
  */
-import { useCallback, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../state/scenario';
-import { CellReadout, CellReadoutLine, type HoveredCell } from './CellReadout';
+import { CellReadout, CellReadoutLine, type CellReadoutProps, type HoveredCell } from './CellReadout';
 import { EncDecView } from './EncDecView';
 import { isPanelOpen, panelPatch } from './FoldPanel';
 import { FrameworksPanel } from './FrameworksPanel';
@@ -42,24 +42,27 @@ export function ResultView({ scenario, update, c, lesson, hovered, paint, tokens
   const onTileSize = useCallback((tileSize: number) => update({ tileSize }), [update]);
   const onSelectHead = useCallback((viewHead: number) => update({ viewHead }), [update]);
   const onFrameworksOpen = useCallback((open: boolean) => update(panelPatch(scenario, 'frameworks', open)), [scenario, update]);
+  // the cell pointed at in a panel of the encoder–decoder view: the read-out shows it instead
+  const [encdecReadout, setEncdecReadout] = useState<CellReadoutProps | null>(null);
   const { shown, shape, slice, viewBatch: batch, viewHead: head, queryTokens, keyTokens } = c;
   if (!shown || !shape) return null;
   const hidden = quiz?.hidden === true;
   // an unrevealed quiz: the read-out keeps its place but reads no cell (it would tell the mask)
-  const readout = { slice, inputs: shown.inputs, queryTokens, keyTokens, cell: hidden ? null : hovered };
+  const stageReadout = { slice, inputs: shown.inputs, queryTokens, keyTokens, cell: hidden ? null : hovered };
+  const readout = scenario.attention === 'encdec' && !hidden && encdecReadout ? encdecReadout : stageReadout;
   return (
     <div className={c.dimmed ? 'result stale' : 'result'} data-testid="result" data-stale={c.stale} data-complete={!c.stale && c.complete} data-readout-away={readoutScrolledAway}>
       {/* first in the results, so that once stuck it is at the top of the screen, never mid-page */}
-      {slice && readoutScrolledAway && <CellReadoutLine {...readout} slice={slice} />}
+      {slice && readoutScrolledAway && <CellReadoutLine {...readout} slice={readout.slice ?? slice} />}
       <div className="sticky-bar">
         <ViewBar scenario={scenario} update={update} query={shown.job.query} batch={batch} head={head} heads={shape.heads} />
         <div className="readout-box" ref={readoutTop}>
-          {slice && <CellReadout {...readout} slice={slice} />}
+          {slice && <CellReadout {...readout} slice={readout.slice ?? slice} />}
           {c.dimmed && slice && <p className="stale-note">{t('status.stale')}</p>}
         </div>
       </div>
       {scenario.attention === 'encdec' && hidden && <QuizCover step="encdec" />}
-      {scenario.attention === 'encdec' && !hidden && <PanelBoundary panel="encdec"><EncDecView scenario={scenario} batch={batch} head={head} present={false} /></PanelBoundary>}
+      {scenario.attention === 'encdec' && !hidden && <PanelBoundary panel="encdec"><EncDecView scenario={scenario} batch={batch} head={head} present={false} onReadout={setEncdecReadout} /></PanelBoundary>}
       {/* the encoder–decoder view lists the tokens of both sides itself */}
       {scenario.attention !== 'encdec' && tokens}
       <h2 className="visually-hidden">{t('stage.heading')}</h2>

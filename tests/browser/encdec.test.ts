@@ -8,6 +8,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, startHarness, type Harness, waitForResult } from './harness';
+import { computeEncDecPart } from '../../src/compute/encdecCompute';
+import { encdecScenarios } from '../../src/scenario/encdecInputs';
+import { decodeScenario } from '../../src/state/urlCodec';
+import { formatNumber } from '../../src/ui/format';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -173,6 +177,25 @@ describe('encoder–decoder view (attn=encdec)', () => {
     expect([await litChips(page, 'source'), await litChips(page, 'target')]).toEqual([[2], [1]]);
     await page.locator('#encdec-heading').hover();
     await waitForLinked(page, { encoder: '', decoder: '', cross: '' });
+  });
+
+  it('mouse over decoder weights cell (target 2, target 1): the read-out above names "barked" (q = 2) and "dog" (k = 1) with that weight, computed as the panel computes it', async () => {
+    const canvas = page.getByTestId('encdec-decoder-weights').locator('canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.move(box.x + (1.5 * box.width) / 6, box.y + (2.5 * box.height) / 6);
+    await waitForLinked(page, { encoder: '', decoder: '2,1', cross: '2,-1' });
+    const readout = page.locator('.readout-box [data-testid="readout"]');
+    await expect.poll(() => readout.textContent()).toContain('barked (q = 2)');
+    const { decoder } = encdecScenarios(decodeScenario('v=1&attn=encdec&causal=1').scenario);
+    const panel = computeEncDecPart(decoder, 0, 0)!;
+    const weight = panel.slice.weights[2 * panel.slice.cols + 1]!;
+    expect(weight).toBeGreaterThan(0);
+    expect(await readout.textContent()).toContain('dog (k = 1)');
+    expect(await readout.getByTestId('readout-weight').textContent()).toBe(formatNumber(weight));
+    await page.locator('#encdec-heading').hover();
+    await waitForLinked(page, { encoder: '', decoder: '', cross: '' });
+    await expect.poll(() => readout.textContent()).not.toContain('barked (q = 2)');
   });
 
   it('no console error or uncaught exception', () => {
