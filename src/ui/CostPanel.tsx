@@ -12,6 +12,7 @@ import { hatchPathData, HATCH_LINE_WIDTH, HATCH_SPACING } from '../viz/blockedPa
 import { BLOCKED_COLOR, BLOCKED_HATCH_COLOR } from '../viz/colorScales';
 import { PARTIAL_DASH, TILE_COLORS, TILE_STROKE_PX } from '../viz/heatmapTiles';
 import { Choice } from './Choice';
+import { groupDigits } from './groupDigits';
 
 interface Props {
   /** 1 = the query may attend the key, [rows × cols] row-major (a StageSlice's `mask`). */
@@ -43,7 +44,7 @@ export function formatPercent(share: number): string {
 
 export function CostPanel({ mask, rows, cols, tileSize, onTileSize }: Props) {
   const { t, i18n } = useTranslation();
-  const count = useMemo(() => new Intl.NumberFormat(i18n.language), [i18n.language]);
+  const count = { format: (n: number) => groupDigits(n, i18n.language) };
   const cost = useMemo(() => maskCost(mask, rows, cols), [mask, rows, cols]);
   const tiles = useMemo(() => (tileSize === null ? null : tileStates(mask, rows, cols, tileSize)), [mask, rows, cols, tileSize]);
   const options: [TileOption, string][] = [['off', t('cost.off')], ...TILE_SIZES.map((s): [TileOption, string] => [`${s}`, String(s)])];

@@ -5,6 +5,7 @@
  * enforces Trusted Types and forbids inline style attributes (vite.config.ts), which innerHTML would need.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { createTypesetCache } from './typesetCache';
 
 type Katex = typeof import('katex').default;
 
@@ -29,6 +30,9 @@ export function renderTex(katex: Katex, tex: string, display: boolean, element: 
   katex.render(tex, element, { displayMode: display, throwOnError: false, strict: 'ignore', output: 'htmlAndMathml' });
 }
 
+/** The page's formulas, typeset once each (a step change shows a formula typeset before as a copy). */
+const typeset = createTypesetCache();
+
 export function Formula({ tex, display = false, testId }: { tex: string; display?: boolean; testId?: string }) {
   const [katex, setKatex] = useState<Katex | null>(null);
   const target = useRef<HTMLSpanElement>(null);
@@ -41,7 +45,7 @@ export function Formula({ tex, display = false, testId }: { tex: string; display
   }, []);
   // React renders the span empty; KaTeX owns its children.
   useLayoutEffect(() => {
-    if (katex && target.current) renderTex(katex, tex, display, target.current);
+    if (katex && target.current) typeset.show(target.current, `${display ? 'display' : 'inline'} ${tex}`, (host) => renderTex(katex, tex, display, host));
   }, [katex, tex, display]);
   if (!katex) return <code className="formula-source" data-testid={testId}>{tex}</code>;
   return <span ref={target} className={display ? 'formula-tex display' : 'formula-tex'} data-testid={testId} />;

@@ -2,10 +2,10 @@
  * One pipeline step explained: its name, its formula (KaTeX) and two or three sentences of what
  * changed and why, with the numbers of the head on screen.
  */
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PipelineStep } from '../state/scenario';
 import { Formula } from './Formula';
+import { groupDigits } from './groupDigits';
 import { stepFormula, type FormulaContext } from './stepFormulas';
 import type { Sentence } from './stepExplanation';
 
@@ -21,10 +21,7 @@ interface Props {
 export function StepExplainer({ step, n, total, formula, sentences }: Props) {
   const { t, i18n } = useTranslation();
   // 8,386,560 rather than 8386560 (the count of a 4096 × 4096 mask's blocked cells)
-  // one formatter per language: toLocaleString(language) builds one per call (about 30 ms of a step
-  // change in presentation mode, in a CPU profile of the built app)
-  const digits = useMemo(() => new Intl.NumberFormat(i18n.language), [i18n.language]);
-  const grouped = (values: Sentence['values']) => values && Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'number' && k !== 'count' && Number.isInteger(v) && Math.abs(v) >= 1000 ? digits.format(v) : v]));
+  const grouped = (values: Sentence['values']) => values && Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'number' && k !== 'count' && Number.isInteger(v) && Math.abs(v) >= 1000 ? groupDigits(v, i18n.language) : v]));
   const words = {
     token: t('lesson.words.token'), target: t('lesson.words.target'), source: t('lesson.words.source'),
     notPadding: t('lesson.words.notPadding'), otherMasks: t('lesson.words.otherMasks'),
