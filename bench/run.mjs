@@ -37,7 +37,7 @@ const CONFIG = {
   memoryUpdates: 500,
   memoryEvery: 100,
   memoryShape: [2, 8, 64],
-  app: { coldLoads: 3, classroomSamples: 24, l512Samples: 20, l1024Samples: 4 },
+  app: { coldLoads: 5, classroomSamples: 24, l512Samples: 20, l1024Samples: 4 },
 };
 const APP_URLS = {
   classroom: '/?mode=lengths&lq=64&b=2&heads=8&dk=64&causal=1&engine=auto',

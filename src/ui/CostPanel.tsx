@@ -44,7 +44,7 @@ export function formatPercent(share: number): string {
 
 export function CostPanel({ mask, rows, cols, tileSize, onTileSize }: Props) {
   const { t, i18n } = useTranslation();
-  const count = { format: (n: number) => groupDigits(n, i18n.language) };
+  const count = (n: number) => groupDigits(n, i18n.language);
   const cost = useMemo(() => maskCost(mask, rows, cols), [mask, rows, cols]);
   const tiles = useMemo(() => (tileSize === null ? null : tileStates(mask, rows, cols, tileSize)), [mask, rows, cols, tileSize]);
   const options: [TileOption, string][] = [['off', t('cost.off')], ...TILE_SIZES.map((s): [TileOption, string] => [`${s}`, String(s)])];
@@ -55,12 +55,12 @@ export function CostPanel({ mask, rows, cols, tileSize, onTileSize }: Props) {
       <legend>{t('cost.legend')}</legend>
       <p className="hint">{t('cost.slice')}</p>
       <p className="cost-line" style={LINE} data-testid="cost-allowed">
-        {t('cost.allowed', { allowed: count.format(cost.allowed), total: count.format(cost.total), percent: formatPercent(cost.allowedShare) })}
+        {t('cost.allowed', { allowed: count(cost.allowed), total: count(cost.total), percent: formatPercent(cost.allowedShare) })}
       </p>
       <p className="cost-line" style={LINE} data-testid="cost-saved">
         <strong>{t('cost.saved', { percent: formatPercent(cost.savedShare) })}</strong>
       </p>
-      <p className="hint">{t('cost.savedHint', { total: count.format(cost.total) })}</p>
+      <p className="hint">{t('cost.savedHint', { total: count(cost.total) })}</p>
       <Choice<TileOption>
         label={t('cost.tileSize')}
         value={value}
@@ -75,7 +75,7 @@ export function CostPanel({ mask, rows, cols, tileSize, onTileSize }: Props) {
               <li key={state} data-state={state} style={{ display: 'flex', alignItems: 'flex-start', gap: '0.4rem', margin: '0.15rem 0' }}>
                 <TileSwatch state={state} />
                 <span>
-                  <strong>{t(`cost.${state}`, { n: count.format(tiles[state]) })}</strong>{' '}
+                  <strong>{t(`cost.${state}`, { n: count(tiles[state]) })}</strong>{' '}
                   <span className="hint">— {t(`cost.${state}Key`)}</span>
                 </span>
               </li>
@@ -84,8 +84,8 @@ export function CostPanel({ mask, rows, cols, tileSize, onTileSize }: Props) {
           <p className="cost-line" style={LINE} data-testid="cost-computed">
             {t('cost.computed', {
               percent: formatPercent(tiles.computedShare),
-              computed: count.format(tiles.partial + tiles.full),
-              total: count.format(tiles.total),
+              computed: count(tiles.partial + tiles.full),
+              total: count(tiles.total),
             })}
           </p>
         </div>
