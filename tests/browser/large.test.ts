@@ -53,7 +53,7 @@ describe('large sizes', () => {
     await page.close();
   });
 
-  it('a slow compute dims the previous result only after a moment; Export pressed meanwhile says at once that the new settings are too large for one file', async () => {
+  it('a slow compute dims the previous result (its heatmaps and step explanation) only after a moment; Export pressed meanwhile says at once that the new settings are too large for one file', async () => {
     const { page, errors } = await openPage(harness, '/?mode=lengths&lq=2048&heads=4&causal=1');
     await waitForResult(page, 120_000);
     const atClick = await page.evaluate(() => {
@@ -65,6 +65,10 @@ describe('large sizes', () => {
     // Marked stale at once (for scripts and tests), but not dimmed and no "computing…" yet: a quick compute never flickers.
     expect(atClick).toEqual({ stale: 'true', dimmed: false, status: expect.stringMatching(/\d ms$/) });
     await page.waitForSelector('[data-testid="result"].stale');
+    // the step's explanation (its formula and counts are the previous result's) is dimmed with the heatmaps
+    const opacity = (selector: string) => page.locator(selector).evaluate((e) => Number(getComputedStyle(e).opacity));
+    expect(await opacity('.stage-strip')).toBeLessThan(1);
+    expect(await opacity('[data-testid="step-explainer"]')).toBe(await opacity('.stage-strip'));
     // the note saying so sits inside the read-out box, over none of the tokens
     const note = (await page.locator('.stale-note').boundingBox())!;
     const readout = (await page.getByTestId('readout').boundingBox())!;
