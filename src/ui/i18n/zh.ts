@@ -369,7 +369,7 @@ export const zh: Strings = {
     compute: '计算失败：{{message}}。仍显示上一次的结果。',
     notInteger: '请用普通数字输入整数（如 64，不要写 1e3）。',
     range: '请输入 {{min}} 到 {{max}} 之间的整数。',
-    notNumber: '请用普通数字输入数（如 0.5，不要写 5e-1）。',
+    notNumber: '请用普通数字输入数值（如 0.5，不要写 5e-1）。',
     rangeDecimal: '请输入 {{min}} 到 {{max}} 之间的数字。',
     rangeDecimalOff: '请输入 {{off}}（关闭）或 {{min}} 到 {{max}} 之间的数字。',
     kept: '仍使用 {{value}}。',
