@@ -41,7 +41,7 @@ export function AppHeader({ scenario, update, c, noExport }: Props) {
           </select>
         </Control>
         <ThemeToggle />
-        <Control id="copy-link"><CopyLinkButton /></Control>
+        <Control id="copy-link"><CopyLinkButton scenario={scenario} /></Control>
         {!noExport && <Control id="export">
         <ExportButton
           shape={derived.ok && run.error === null && shown ? derived.inputs.shape : null}

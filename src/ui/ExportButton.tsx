@@ -2,6 +2,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttentionShape } from '../engine/types';
+import type { Scenario } from '../state/scenario';
+import { encodeScenario } from '../state/urlCodec';
 
 /**
  * Rough size of an export in bytes: about 20 characters per number (JSON of float32 values such
@@ -104,16 +106,21 @@ function download(build: () => unknown): boolean {
   }
 }
 
-export function CopyLinkButton() {
+/**
+ * Copies the page's link for `scenario`: the address useScenarioUrl writes, built here rather than
+ * read from the address bar, whose write waits for the next frame (linkWrite.ts).
+ */
+export function CopyLinkButton({ scenario }: { scenario: Scenario }) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
   const onClick = async () => {
+    const link = `${window.location.origin}${window.location.pathname}#${encodeScenario(scenario)}`;
     try {
-      await navigator.clipboard.writeText(window.location.href);
+      await navigator.clipboard.writeText(link);
       setCopied(true);
       setTimeout(() => setCopied(false), 2000);
     } catch {
-      window.prompt(t('export.copyLink'), window.location.href);
+      window.prompt(t('export.copyLink'), link);
     }
   };
   return (

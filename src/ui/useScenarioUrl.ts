@@ -8,11 +8,16 @@
  * History: a change made more than HISTORY_PAUSE_MS after the previous one adds a history entry
  * (so Back undoes a toggle); quicker changes, such as typing, replace the current entry (so one
  * burst of typing is one step back).
+ *
+ * The write waits until the change has been painted (linkWrite.ts). Changes within one frame make
+ * one write (a push if any of them would push); Back/Forward drops a write still waiting; leaving
+ * the page writes it at once.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Scenario } from '../state/scenario';
 import { decodeScenario, encodeScenario } from '../state/urlCodec';
 import type { StateWarning } from '../state/warnings';
+import { scheduleLinkWrite, type PendingLinkWrite } from './linkWrite';
 
 export const HISTORY_PAUSE_MS = 1000;
 
@@ -34,6 +39,7 @@ export function useScenarioUrl(initialState: string): ScenarioState {
   const [scenario, setScenario] = useState<Scenario>(initial.scenario);
   const [warnings, setWarnings] = useState<StateWarning[]>(initial.warnings);
   const lastWrite = useRef(0);
+  const pending = useRef<PendingLinkWrite | null>(null);
 
   useEffect(() => {
     const hash = `#${encodeScenario(scenario)}`;
@@ -41,14 +47,26 @@ export function useScenarioUrl(initialState: string): ScenarioState {
     // change becomes a new entry, so an edit never rewrites the entry the user went back to.
     const popped = lastWrite.current === JUST_POPPED;
     if (popped) lastWrite.current = LONG_AGO;
+    // a write still waiting for the frame is replaced by this one (which pushes if it would have)
+    const waiting = pending.current;
+    pending.current = null;
+    const waitingPush = waiting !== null && waiting.cancel() && waiting.push;
     if (hash === window.location.hash && !window.location.search) return;
     const url = `${window.location.pathname}${hash}`;
     const now = performance.now();
-    const push = !popped && lastWrite.current > 0 && now - lastWrite.current > HISTORY_PAUSE_MS;
-    if (push) window.history.pushState(null, '', url);
-    else window.history.replaceState(null, '', url);
+    const push = waitingPush || (!popped && lastWrite.current > 0 && now - lastWrite.current > HISTORY_PAUSE_MS);
     if (!popped) lastWrite.current = now;
+    pending.current = scheduleLinkWrite(url, push);
   }, [scenario]);
+
+  useEffect(() => {
+    const flush = () => pending.current?.flush();
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      pending.current?.cancel();
+    };
+  }, []);
 
   useEffect(() => {
     // Back/Forward (popstate), and a fragment edited in the address bar (popstate, then hashchange).
@@ -56,7 +74,10 @@ export function useScenarioUrl(initialState: string): ScenarioState {
     // fragment back without its invalid values, and reading that would clear their warnings.
     const onPop = (event: Event) => {
       const decoded = decodeScenario(event instanceof HashChangeEvent ? new URL(event.newURL).hash : window.location.hash);
-      // The entry Back/Forward led to is never rewritten by a later edit (which pushes instead).
+      // The entry Back/Forward led to is never rewritten by a later edit (which pushes instead),
+      // nor by a write of the state before it that was still waiting for a frame.
+      pending.current?.cancel();
+      pending.current = null;
       lastWrite.current = JUST_POPPED;
       setScenario(decoded.scenario);
       setWarnings(decoded.warnings);

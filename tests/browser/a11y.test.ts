@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, type Harness, waitForResult } from './harness';
+import { startHarness, type Harness, waitForResult, linkUrl } from './harness';
 import { PADDED_ROW_GREY, PADDED_ROW_GREY_DARK } from '../../src/viz/colorScales';
 import { FADE_AMOUNT, packCssColor } from '../../src/viz/cellColors';
 import { THEME_STORAGE_KEY } from '../../src/ui/theme';
@@ -113,7 +113,7 @@ describe('skip link', () => {
   it('Tab once shows "Skip to the heatmaps" first; Enter moves focus to the current stage\'s heatmap, the link state unchanged', async () => {
     const { page, errors } = await open('/#v=2&causal=1&step=weights', 'light');
     await waitForResult(page);
-    const before = page.url();
+    const before = (await linkUrl(page));
     await page.keyboard.press('Tab');
     const link = await page.evaluate(() => {
       const a = document.activeElement as HTMLElement;
@@ -127,7 +127,7 @@ describe('skip link', () => {
     await page.waitForFunction(() => document.activeElement?.classList.contains('heatmap'));
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('heatmap-weights');
     expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
-    expect(page.url()).toBe(before);
+    expect(await linkUrl(page)).toBe(before);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -153,7 +153,7 @@ describe('theme', () => {
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
     expect(await pageLuminance(page)).toBeLessThan(0.05);
     expect(await page.evaluate((key) => localStorage.getItem(key), THEME_STORAGE_KEY)).toBe('dark');
-    expect(page.url()).not.toContain('theme');
+    expect(await linkUrl(page)).not.toContain('theme');
     await page.reload();
     await waitForResult(page);
     expect(await theme()).toBe('dark'); // the system still says light

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, type Harness, waitForResult } from './harness';
+import { startHarness, type Harness, waitForResult, linkUrl } from './harness';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -30,7 +30,7 @@ async function openFaulty(search: string, fault: string): Promise<{ page: Page; 
 async function settledSearch(search: string, ready: (page: Page) => Promise<void>): Promise<string> {
   const { page } = await openFaulty(search, 'none');
   await ready(page);
-  const url = new URL(page.url()).hash;
+  const url = new URL(await linkUrl(page)).hash;
   await page.close();
   return url;
 }
@@ -57,7 +57,7 @@ describe('a failing panel', () => {
       await ready(page);
       await expect(notice.textContent()).resolves.toContain(`The ${name} failed and was closed: test fault in the ${panel} panel`);
       expect(await page.getByTestId('panel-failed-masks').count() + await page.getByTestId('panel-failed-result').count()).toBe(panel === 'masks' || panel === 'result' ? 1 : 0);
-      expect(new URL(page.url()).hash).toBe(expected);
+      expect(new URL(await linkUrl(page)).hash).toBe(expected);
       // another panel still changes a setting, and the URL follows
       if (panel === 'model') {
         await page.getByLabel('Causal mask').uncheck();

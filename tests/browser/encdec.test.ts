@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, startHarness, type Harness, waitForResult } from './harness';
+import { openPage, startHarness, type Harness, waitForResult, linkUrl } from './harness';
 import { computeEncDecPart } from '../../src/compute/encdecCompute';
 import { encdecScenarios } from '../../src/scenario/encdecInputs';
 import { decodeScenario } from '../../src/state/urlCodec';
@@ -238,7 +238,7 @@ describe('encoder–decoder view: touch, Chinese, entry points, narrow screens',
     await page.getByTestId('preset').selectOption('t5-encdec');
     await waitForEncDec(page);
     await expect(page.getByTestId('attention-decoder').locator('h3').textContent()).resolves.toBe('Decoder self-attention — target × target, causal');
-    expect(page.url()).toContain('attn=encdec');
+    expect(await linkUrl(page)).toContain('attn=encdec');
     await page.close();
   });
 

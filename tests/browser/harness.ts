@@ -148,3 +148,28 @@ export async function waitForResult(page: Page, timeout = 60_000): Promise<void>
     return document.querySelector('[data-testid="result"]')?.getAttribute('data-stale') === 'false' && /\d ms/.test(status) && !status.includes('…');
   }, null, { timeout });
 }
+
+/**
+ * The page's address once the link write waiting for a frame (src/ui/linkWrite.ts: `data-link-pending`
+ * on <html>) is done: read after an action whose state change has been rendered (a click, a key,
+ * a committed field), it holds that change.
+ */
+export async function linkUrl(page: Page): Promise<string> {
+  await page.waitForFunction(() => !document.documentElement.hasAttribute('data-link-pending'));
+  return page.evaluate(() => window.location.href);
+}
+
+/**
+ * linkUrl for a page whose clock stands still (pauseClock), where the link write waits for a frame
+ * that only comes when the clock moves: moves it on a frame (16 ms) at a time until no write waits
+ * and the address contains `expected` (for a change a page timer applies, whose write is
+ * scheduled only after that timer's render). Throws after 200 frames of page time.
+ */
+export async function linkUrlOnPausedClock(page: Page, expected = ''): Promise<string> {
+  for (let frame = 0; frame < 200; frame++) {
+    await page.clock.runFor(16);
+    const { waiting, href } = await page.evaluate(() => ({ waiting: document.documentElement.hasAttribute('data-link-pending'), href: window.location.href }));
+    if (!waiting && href.includes(expected)) return href;
+  }
+  throw new Error(`the link was not written within 200 frames${expected ? ` (waiting for "${expected}")` : ''}`);
+}

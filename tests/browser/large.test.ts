@@ -9,7 +9,7 @@ import { referenceAttention } from '../../src/engine/reference';
 import { deriveInputs } from '../../src/scenario/derive';
 import { nest, type ExportDocument } from '../../src/ui/exportJson';
 import { expectArraysClose } from '../helpers/arrays';
-import { engineRuns, openPage, startHarness, type Harness, waitForResult } from './harness';
+import { engineRuns, openPage, startHarness, type Harness, waitForResult, linkUrl } from './harness';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -31,7 +31,7 @@ describe('large sizes', () => {
     await page.getByLabel('Seed').fill('2');
     await page.getByLabel('Seed').press('Enter');
     await waitForResult(page);
-    expect(page.url()).toContain('seed=2');
+    expect(await linkUrl(page)).toContain('seed=2');
     expect(await page.getByTestId('result').getAttribute('data-stale')).toBe('false');
     // the workers stopped the first computation before its end (it was replaced, not finished first)
     expect((await engineRuns(page)).cancelled).toBeGreaterThan(before.cancelled);
@@ -166,7 +166,7 @@ describe('large sizes', () => {
     await page.getByRole('button', { name: 'head 1', exact: true }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid="heatmap-weights"]')?.getAttribute('aria-label')?.includes('head 1'), null, { timeout: 180_000 });
     await waitForResult(page, 180_000);
-    expect(page.url()).toContain('vh=1');
+    expect(await linkUrl(page)).toContain('vh=1');
     expect(await label()).toContain('head 1');
     // Two 4096² heads are kept (about 350 MB of stages each): head 0 is still there.
     expect(await page.getByTestId('status-on-demand').textContent()).toContain('2 of 3 ready');

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { referenceAttention } from '../../src/engine/reference';
 import { deriveInputs } from '../../src/scenario/derive';
 import { decodeScenario } from '../../src/state/urlCodec';
-import { openPage, startHarness, type Harness, waitForResult } from './harness';
+import { openPage, startHarness, type Harness, waitForResult, linkUrl } from './harness';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -103,7 +103,7 @@ describe('presentation mode', () => {
     expect(await page.locator('.present-side .legend .ms-legend-title').textContent()).toBe('Scaled');
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction(() => document.querySelector('[data-testid="present-view"]')?.getAttribute('data-step') === 'mask');
-    expect(page.url()).toContain('step=mask');
+    expect(await linkUrl(page)).toContain('step=mask');
     await page.locator('.present-side .mask-legend').waitFor();
     expect(await page.locator('.present-side .legend svg').count()).toBe(0); // no colour bar left from the step before
     await page.keyboard.press('ArrowRight');
@@ -118,7 +118,7 @@ describe('presentation mode', () => {
     expect(await step()).toBe('mask');
     await page.keyboard.press('Escape');
     await page.getByLabel('Causal mask').waitFor();
-    expect(page.url()).not.toContain('present=');
+    expect(await linkUrl(page)).not.toContain('present=');
     await page.getByTestId('present-enter').click();
     await page.getByTestId('present-view').waitFor();
     expect(await step()).toBe('mask'); // the step is kept
@@ -262,7 +262,7 @@ describe('presentation mode', () => {
     const { page, errors } = await present('/?v=1&present=1&attn=encdec&causal=1', 1280, 720, '[data-testid="encdec-cross-mask"] canvas');
     await page.keyboard.press('ArrowRight');
     await page.locator('[data-testid="encdec-cross-weights"] canvas').waitFor();
-    expect(page.url()).toContain('step=weights');
+    expect(await linkUrl(page)).toContain('step=weights');
     expect(await page.locator('[data-testid="encdec-cross-mask"]').count()).toBe(0);
     await page.keyboard.press('ArrowLeft');
     await page.locator('[data-testid="encdec-cross-mask"] canvas').waitFor();

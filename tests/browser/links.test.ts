@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, waitForResult } from './harness';
+import { launchChromium, waitForResult, linkUrl } from './harness';
 import { serveBuiltApp, type StaticSite } from './staticSite';
 
 /** nginx's default `large_client_header_buffers` (8 KB): a longer request line gets 414. */
@@ -57,7 +57,7 @@ describe('links of any length, from a static server that answers 414 to long req
     await waitForResult(page);
     await page.getByTestId('query-text').fill(CATS);
     await page.waitForFunction(() => window.location.hash.includes('&qz='));
-    const link = page.url();
+    const link = (await linkUrl(page));
     expect(link.length).toBeLessThan(1_000);
     expect(new URL(link).search).toBe('');
     await page.close();
@@ -113,6 +113,47 @@ describe('links of any length, from a static server that answers 414 to long req
     expect(await page.getByLabel('Heads', { exact: true }).inputValue()).toBe('16');
     expect(errors).toEqual([]);
     await page.close();
+  });
+});
+
+describe('the link is written after the change is painted (src/ui/linkWrite.ts)', () => {
+  it('in the click\'s own task the address is unchanged and a write waits; after the frame one write for three clicks; Copy link at once copies the new link', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // without clipboard access Copy link offers the link in a prompt: either way, what it offers is recorded
+    const prompted: string[] = [];
+    page.on('dialog', (d) => {
+      prompted.push(d.defaultValue());
+      void d.dismiss();
+    });
+    await page.goto(`${origin}/#v=2&heads=2`);
+    await waitForResult(page);
+    await linkUrl(page);
+    const inTask = await page.evaluate(() => {
+      const counted = { writes: 0 };
+      for (const name of ['pushState', 'replaceState'] as const) {
+        const original = history[name].bind(history);
+        history[name] = (...args: Parameters<History['pushState']>) => {
+          counted.writes++;
+          original(...args);
+        };
+      }
+      (window as unknown as { counted: typeof counted }).counted = counted;
+      const causal = [...document.querySelectorAll('label')].find((l) => l.textContent?.startsWith('Causal mask'))?.control as HTMLInputElement;
+      for (let i = 0; i < 3; i++) causal.click(); // three changes in one task: on, off, on
+      const copy = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Copy link')!;
+      copy.click();
+      return { hash: location.hash, checked: causal.checked, waiting: document.documentElement.hasAttribute('data-link-pending'), writes: counted.writes };
+    });
+    expect(inTask).toEqual({ hash: '#v=2&heads=2', checked: true, waiting: true, writes: 0 });
+    expect(new URL(await linkUrl(page)).hash).toBe('#v=2&causal=1&heads=2');
+    expect(await page.evaluate(() => (window as unknown as { counted: { writes: number } }).counted.writes)).toBe(1);
+    const offered = async () => prompted[0] ?? (await page.evaluate(() => navigator.clipboard.readText()));
+    await expect.poll(offered).toBe(`${origin}/#v=2&causal=1&heads=2`);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });
 

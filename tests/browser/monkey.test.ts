@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { mulberry32 } from '../../src/engine/random';
-import { startHarness, type Harness } from './harness';
+import { startHarness, type Harness, linkUrl } from './harness';
 
 const SEED = Number(process.env.MASKSCOPE_MONKEY_SEED ?? 20261205);
 const ACTIONS = Number(process.env.MASKSCOPE_MONKEY_ACTIONS ?? 150);
@@ -94,7 +94,7 @@ describe('monkey test', () => {
     await checkSettled(page, 0);
     await page.waitForSelector('[data-testid="heatmap-weights"] canvas');
     const heapBefore = await usedHeap(page);
-    const startLink = new URL(page.url()).hash;
+    const startLink = new URL(await linkUrl(page)).hash;
     expect(startLink).toMatch(/^#v=2&/);
 
     let missed = 0;

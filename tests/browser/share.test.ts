@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import jsQR from 'jsqr';
-import { openPage, startHarness, waitForResult, type Harness } from './harness';
+import { openPage, startHarness, waitForResult, type Harness, linkUrl } from './harness';
 import { decodeScenario } from '../../src/state/urlCodec';
 
 let harness: Harness;
@@ -22,7 +22,7 @@ afterAll(async () => {
 
 /** The scenario in the page's own address. */
 async function pageScenario(page: Page) {
-  return decodeScenario(new URL(page.url()).hash).scenario;
+  return decodeScenario(new URL(await linkUrl(page)).hash).scenario;
 }
 
 /** The QR code on canvas `testId`, decoded by jsQR from its pixels (null when it does not decode). */

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
-import { openPage, startHarness, type Harness, waitForResult } from './harness';
+import { openPage, startHarness, type Harness, waitForResult, linkUrl } from './harness';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -45,7 +45,7 @@ describe('tokenizer choice', () => {
     await waitForKeyLabels(page, ['我们', '爱', '你']);
     await waitForResult(page);
     await page.waitForFunction(() => window.location.hash.includes('tok=word'));
-    const link = page.url();
+    const link = (await linkUrl(page));
     await page.close();
 
     const { page: again, errors: againErrors } = await openPage(harness, link);
@@ -76,7 +76,7 @@ describe('tokenizer choice', () => {
     await waitForResult(page);
     expect(await tokenChips(page)).toEqual(['Hello', '␣world']);
     expect(await page.getByTestId('tokenizer').locator('[role="status"]').count()).toBe(0);
-    expect(page.url()).toContain('tok=gpt2');
+    expect(await linkUrl(page)).toContain('tok=gpt2');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -99,7 +99,7 @@ describe('tokenizer choice', () => {
     await waitForResult(page);
     expect(await page.getByTestId('tokenizer').getByRole('alert').textContent()).toContain('could not be loaded');
     expect(await keyLabels(page)).toEqual(['Hello', 'world']);
-    expect(page.url()).toContain('tok=gpt2');
+    expect(await linkUrl(page)).toContain('tok=gpt2');
     await page.unroute(GPT2_CHUNK);
     await page.getByRole('button', { name: 'Try again' }).click();
     // a browser that keeps a failed import() (Chromium 150) fails again at once: then the panel offers a reload, which loads it
@@ -112,7 +112,7 @@ describe('tokenizer choice', () => {
       await page.getByRole('button', { name: 'Reload the page' }).click();
     }
     await waitForKeyLabels(page, ['Hello', '␣world']);
-    expect(page.url()).toContain('tok=gpt2');
+    expect(await linkUrl(page)).toContain('tok=gpt2');
     await page.close();
   });
 
