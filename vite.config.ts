@@ -113,7 +113,7 @@ function pwaOptions(): Partial<VitePWAOptions> {
       ],
     },
     workbox: {
-      globPatterns: ['**/*.{js,css,html,svg,woff2}'],
+      globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
       maximumFileSizeToCacheInBytes: maxPrecachedBytes,
       navigateFallback: 'index.html',
       cleanupOutdatedCaches: true,
