@@ -1,11 +1,11 @@
 /**
  * Writing the page's link (history.pushState / replaceState) after the change is painted.
  *
- * Either call is a same-document navigation: measured at 0.4–32 ms per call in headless Chromium
- * (BENCHMARKS.md's interactions), time a toggle's new heatmap should not wait for. So the write
- * runs in a task of its own after the next frame (drawQueue.ts `afterNextFrame`, or after 100 ms
- * in a hidden tab). While one waits, <html> carries `data-link-pending` (for tests: the address
- * bar is about to change).
+ * Either call is a same-document navigation: 0.4–32 ms per call in headless Chromium (most of it
+ * an SVG page icon decoded again, before index.html linked a PNG; still about 6 ms a call in a
+ * profile after), time a toggle's new heatmap should not wait for. So the write runs in a task of
+ * its own after the next frame (drawQueue.ts `afterNextFrame`, or after 100 ms in a hidden tab).
+ * While one waits, <html> carries `data-link-pending` (for tests: the address is about to change).
  */
 import { afterNextFrame } from './drawQueue';
 
