@@ -9,15 +9,15 @@
  * (so Back undoes a toggle); quicker changes, such as typing, replace the current entry (so one
  * burst of typing is one step back).
  *
- * The write waits until the change has been painted (linkWrite.ts). Changes within one frame make
- * one write (a push if any of them would push); Back/Forward drops a write still waiting; leaving
- * the page writes it at once.
+ * A replace waits until the change has been painted (linkWrite.ts): changes within one frame make
+ * one replace; Back/Forward drops one still waiting; leaving the page writes it at once. A push is
+ * made at once.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Scenario } from '../state/scenario';
 import { decodeScenario, encodeScenario } from '../state/urlCodec';
 import type { StateWarning } from '../state/warnings';
-import { scheduleLinkWrite, type PendingLinkWrite } from './linkWrite';
+import { scheduleLinkReplace, type PendingLinkReplace } from './linkWrite';
 
 export const HISTORY_PAUSE_MS = 1000;
 
@@ -38,8 +38,12 @@ export function useScenarioUrl(initialState: string): ScenarioState {
   const [initial] = useState(() => decodeScenario(initialState));
   const [scenario, setScenario] = useState<Scenario>(initial.scenario);
   const [warnings, setWarnings] = useState<StateWarning[]>(initial.warnings);
-  const lastWrite = useRef(0);
-  const pending = useRef<PendingLinkWrite | null>(null);
+  // When the link was last written, ms (performance.now): the load counts as a write, so the first
+  // change after a pause adds an entry whatever the link opened with (the load's own tidying of the
+  // link, at once, replaces it)
+  const [loadedAt] = useState(() => performance.now());
+  const lastWrite = useRef(loadedAt);
+  const pending = useRef<PendingLinkReplace | null>(null);
 
   useEffect(() => {
     const hash = `#${encodeScenario(scenario)}`;
@@ -47,16 +51,18 @@ export function useScenarioUrl(initialState: string): ScenarioState {
     // change becomes a new entry, so an edit never rewrites the entry the user went back to.
     const popped = lastWrite.current === JUST_POPPED;
     if (popped) lastWrite.current = LONG_AGO;
-    // a write still waiting for the frame is replaced by this one (which pushes if it would have)
-    const waiting = pending.current;
+    // a replace still waiting for the frame is superseded by this change
+    pending.current?.cancel();
     pending.current = null;
-    const waitingPush = waiting !== null && waiting.cancel() && waiting.push;
     if (hash === window.location.hash && !window.location.search) return;
     const url = `${window.location.pathname}${hash}`;
     const now = performance.now();
-    const push = waitingPush || (!popped && lastWrite.current > 0 && now - lastWrite.current > HISTORY_PAUSE_MS);
+    const push = !popped && lastWrite.current > 0 && now - lastWrite.current > HISTORY_PAUSE_MS;
     if (!popped) lastWrite.current = now;
-    pending.current = scheduleLinkWrite(url, push);
+    // A new entry is added at once, so that Back or a reload right after the change finds it; a
+    // replace waits for the frame (linkWrite.ts).
+    if (push) window.history.pushState(null, '', url);
+    else pending.current = scheduleLinkReplace(url);
   }, [scenario]);
 
   useEffect(() => {

@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, waitForResult, linkUrl } from './harness';
+import { HISTORY_PAUSE_MS } from '../../src/ui/useScenarioUrl';
+import { launchChromium, waitForResult, linkUrl, linkUrlOnPausedClock } from './harness';
 import { serveBuiltApp, type StaticSite } from './staticSite';
 
 /** nginx's default `large_client_header_buffers` (8 KB): a longer request line gets 414. */
@@ -116,8 +117,30 @@ describe('links of any length, from a static server that answers 414 to long req
   });
 });
 
-describe('the link is written after the change is painted (src/ui/linkWrite.ts)', () => {
-  it('in the click\'s own task the address is unchanged and a write waits; after the frame one write for three clicks; Copy link at once copies the new link', async () => {
+describe('history and the link written after the paint (useScenarioUrl.ts, linkWrite.ts)', () => {
+  /** Counts history writes and clicks the causal box `times` times, all in one task; what the page shows then. */
+  const clickCausal = (page: Page, times: number, copy: boolean) =>
+    page.evaluate(([n, alsoCopy]) => {
+      const w = window as unknown as { writes?: string[] };
+      if (!w.writes) {
+        const writes: string[] = [];
+        for (const name of ['pushState', 'replaceState'] as const) {
+          const original = history[name].bind(history);
+          history[name] = (...args: Parameters<History['pushState']>) => {
+            writes.push(`${name === 'pushState' ? 'push' : 'replace'} ${String(args[2]).replace(/^.*#/, '#')}`);
+            original(...args);
+          };
+        }
+        w.writes = writes;
+      }
+      w.writes!.length = 0;
+      const causal = [...document.querySelectorAll('label')].find((l) => l.textContent?.startsWith('Causal mask'))?.control as HTMLInputElement;
+      for (let i = 0; i < n; i++) causal.click();
+      if (alsoCopy) [...document.querySelectorAll('button')].find((b) => b.textContent === 'Copy link')!.click();
+      return { hash: location.hash, checked: causal.checked, waiting: document.documentElement.hasAttribute('data-link-pending'), writes: [...w.writes!] };
+    }, [times, copy] as const);
+
+  it('after a pause: the change is a new entry at once (a quick double click then a third keep the state before), so Back at once undoes it; a quick change replaces after the frame, and Copy link at once copies it', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
     const errors: string[] = [];
@@ -128,30 +151,23 @@ describe('the link is written after the change is painted (src/ui/linkWrite.ts)'
       prompted.push(d.defaultValue());
       void d.dismiss();
     });
+    await page.clock.install({ time: Date.UTC(2025, 0, 1) });
     await page.goto(`${origin}/#v=2&heads=2`);
     await waitForResult(page);
-    await linkUrl(page);
-    const inTask = await page.evaluate(() => {
-      const counted = { writes: 0 };
-      for (const name of ['pushState', 'replaceState'] as const) {
-        const original = history[name].bind(history);
-        history[name] = (...args: Parameters<History['pushState']>) => {
-          counted.writes++;
-          original(...args);
-        };
-      }
-      (window as unknown as { counted: typeof counted }).counted = counted;
-      const causal = [...document.querySelectorAll('label')].find((l) => l.textContent?.startsWith('Causal mask'))?.control as HTMLInputElement;
-      for (let i = 0; i < 3; i++) causal.click(); // three changes in one task: on, off, on
-      const copy = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Copy link')!;
-      copy.click();
-      return { hash: location.hash, checked: causal.checked, waiting: document.documentElement.hasAttribute('data-link-pending'), writes: counted.writes };
-    });
-    expect(inTask).toEqual({ hash: '#v=2&heads=2', checked: true, waiting: true, writes: 0 });
-    expect(new URL(await linkUrl(page)).hash).toBe('#v=2&causal=1&heads=2');
-    expect(await page.evaluate(() => (window as unknown as { counted: { writes: number } }).counted.writes)).toBe(1);
+    await page.clock.fastForward(HISTORY_PAUSE_MS + 100); // a pause since the page opened
+    // on, off, on in one task: one new entry (at once), the off's replace dropped by the last on
+    expect(await clickCausal(page, 3, false)).toEqual({ hash: '#v=2&causal=1&heads=2', checked: true, waiting: false, writes: ['push #v=2&causal=1&heads=2'] });
+    await page.goBack(); // right away: Back undoes the change, to the link as opened
+    await page.waitForFunction(() => window.location.hash === '#v=2&heads=2');
+    await expect(page.getByLabel('Causal mask', { exact: false }).first().isChecked()).resolves.toBe(false);
+    // the page's time stands still: the change after Back is a new entry, the quick one after it a replace that waits for the frame
+    await page.clock.pauseAt(Date.UTC(2025, 0, 2));
+    const quick = await clickCausal(page, 2, true);
+    expect(quick).toEqual({ hash: '#v=2&causal=1&heads=2', checked: false, waiting: true, writes: ['push #v=2&causal=1&heads=2'] });
     const offered = async () => prompted[0] ?? (await page.evaluate(() => navigator.clipboard.readText()));
-    await expect.poll(offered).toBe(`${origin}/#v=2&causal=1&heads=2`);
+    await expect.poll(offered).toBe(`${origin}/#v=2&heads=2`); // the link of what the page shows, not the address not yet replaced
+    expect(new URL(await linkUrlOnPausedClock(page)).hash).toBe('#v=2&heads=2');
+    expect(await page.evaluate(() => (window as unknown as { writes: string[] }).writes)).toEqual(['push #v=2&causal=1&heads=2', 'replace #v=2&heads=2']);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { scheduleLinkWrite } from '../../src/ui/linkWrite';
+import { scheduleLinkReplace } from '../../src/ui/linkWrite';
 
 /** A stand-in for <html> and history: what was marked and written, in order. */
 function stubPage() {
@@ -20,42 +20,39 @@ function stubPage() {
 /** Lets the frame (here: no requestAnimationFrame, so a MessageChannel task) and its fallback pass. */
 const afterFrame = () => new Promise((resolve) => setTimeout(resolve, 150));
 
-describe('scheduleLinkWrite (the link written after the paint)', () => {
+describe('scheduleLinkReplace (the link replaced after the paint)', () => {
   let page: ReturnType<typeof stubPage>;
   beforeEach(() => {
     page = stubPage();
   });
   afterEach(() => vi.unstubAllGlobals());
 
-  it('writes nothing at once, marks <html> while it waits, then replaces (or pushes) once', async () => {
-    scheduleLinkWrite('/#v=2&causal=1', false);
-    scheduleLinkWrite('/#v=2&seed=7', true);
+  it('replaces nothing at once, marks <html> while it waits, then replaces once each, in order', async () => {
+    scheduleLinkReplace('/#v=2&causal=1');
+    scheduleLinkReplace('/#v=2&seed=7');
     expect(page.writes).toEqual([]);
     expect(page.marks.has('data-link-pending')).toBe(true);
     await afterFrame();
-    expect(page.writes).toEqual(['replace /#v=2&causal=1', 'push /#v=2&seed=7']);
+    expect(page.writes).toEqual(['replace /#v=2&causal=1', 'replace /#v=2&seed=7']);
     expect(page.marks.has('data-link-pending')).toBe(false);
   });
 
-  it('cancel drops a waiting write and says it was waiting; after the write it says not', async () => {
-    const dropped = scheduleLinkWrite('/#v=2&heads=2', true);
-    expect(dropped.cancel()).toBe(true);
-    expect(dropped.cancel()).toBe(false);
-    const written = scheduleLinkWrite('/#v=2&heads=3', false);
+  it('cancel drops a waiting replace (and the mark); a cancel after the replace changes nothing', async () => {
+    scheduleLinkReplace('/#v=2&heads=2').cancel();
+    expect(page.marks.has('data-link-pending')).toBe(false);
+    const written = scheduleLinkReplace('/#v=2&heads=3');
     await afterFrame();
-    expect(written.cancel()).toBe(false);
+    written.cancel();
     expect(page.writes).toEqual(['replace /#v=2&heads=3']);
-    expect(page.marks.has('data-link-pending')).toBe(false);
   });
 
-  it('flush writes at once, and the frame writes nothing more', async () => {
-    const pending = scheduleLinkWrite('/#v=2&lq=12', true);
+  it('flush replaces at once, and neither the frame nor another flush replaces again', async () => {
+    const pending = scheduleLinkReplace('/#v=2&lq=12');
     pending.flush();
-    expect(page.writes).toEqual(['push /#v=2&lq=12']);
+    expect(page.writes).toEqual(['replace /#v=2&lq=12']);
     expect(page.marks.has('data-link-pending')).toBe(false);
     pending.flush();
     await afterFrame();
-    expect(page.writes).toEqual(['push /#v=2&lq=12']);
-    expect(pending.push).toBe(true);
+    expect(page.writes).toEqual(['replace /#v=2&lq=12']);
   });
 });
