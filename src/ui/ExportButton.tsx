@@ -108,7 +108,7 @@ function download(build: () => unknown): boolean {
 
 /**
  * Copies the page's link for `scenario`: the address useScenarioUrl writes, built here rather than
- * read from the address bar, whose write waits for the next frame (linkWrite.ts).
+ * read from the address bar, whose replace can still be waiting for the next frame (linkWrite.ts).
  */
 export function CopyLinkButton({ scenario }: { scenario: Scenario }) {
   const { t } = useTranslation();

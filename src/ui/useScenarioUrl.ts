@@ -81,7 +81,7 @@ export function useScenarioUrl(initialState: string): ScenarioState {
     const onPop = (event: Event) => {
       const decoded = decodeScenario(event instanceof HashChangeEvent ? new URL(event.newURL).hash : window.location.hash);
       // The entry Back/Forward led to is never rewritten by a later edit (which pushes instead),
-      // nor by a write of the state before it that was still waiting for a frame.
+      // nor by a replace with the state before it that was still waiting for a frame.
       pending.current?.cancel();
       pending.current = null;
       lastWrite.current = JUST_POPPED;

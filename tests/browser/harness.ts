@@ -150,9 +150,9 @@ export async function waitForResult(page: Page, timeout = 60_000): Promise<void>
 }
 
 /**
- * The page's address once the link write waiting for a frame (src/ui/linkWrite.ts: `data-link-pending`
+ * The page's address once a link replace waiting for a frame (src/ui/linkWrite.ts: `data-link-pending`
  * on <html>) is done: read after an action whose state change has been rendered (a click, a key,
- * a committed field), it holds that change.
+ * a committed field), it holds that change (a new history entry is written at once).
  */
 export async function linkUrl(page: Page): Promise<string> {
   await page.waitForFunction(() => !document.documentElement.hasAttribute('data-link-pending'));
@@ -160,9 +160,9 @@ export async function linkUrl(page: Page): Promise<string> {
 }
 
 /**
- * linkUrl for a page whose clock stands still (pauseClock), where the link write waits for a frame
- * that only comes when the clock moves: moves it on a frame (16 ms) at a time until no write waits
- * and the address contains `expected` (for a change a page timer applies, whose write is
+ * linkUrl for a page whose clock stands still (pauseClock), where a link replace waits for a frame
+ * that only comes when the clock moves: moves it on a frame (16 ms) at a time until no replace
+ * waits and the address contains `expected` (for a change a page timer applies, whose replace is
  * scheduled only after that timer's render). Throws after 200 frames of page time.
  */
 export async function linkUrlOnPausedClock(page: Page, expected = ''): Promise<string> {
