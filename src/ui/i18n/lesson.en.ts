@@ -37,7 +37,7 @@ export const lessonEn = {
     maskedNone: 'No cell is blocked, so where(mask, logits, −∞) changes nothing here: the masked scores are the logits.',
     fullyMaskedFirst: 'Row {{rows}} has no allowed key: every cell is −∞. A plain softmax would compute 0 / 0 = NaN there; the next step shows what happens instead.',
     fullyMaskedFirst_other: 'Rows {{rows}} have no allowed key: every cell is −∞. A plain softmax would compute 0 / 0 = NaN there; the next step shows what happens instead.',
-    weights: 'Softmax turns each row into weights that are ≥ 0 and sum to 1, subtracting the row’s largest allowed logit first so nothing overflows. A blocked cell (e^−∞) gets exactly 0. Each row’s sum is written beside it wherever the rows are tall enough to hold it.',
+    weights: 'Softmax turns each row into weights that are ≥ 0 and sum to 1, subtracting the row’s largest allowed logit first so nothing overflows. A blocked cell gets exactly 0, since exp(−∞) = 0. Each row’s sum is written beside it wherever the rows are tall enough to hold it.',
     fullyMaskedWeights: 'The fully masked row ({{rows}}) gets weights 0 — its sum is 0 — and output 0, as PyTorch ≥ 2.5, FlashAttention and ONNX do: never NaN.',
     fullyMaskedWeights_other: 'The fully masked rows ({{rows}}) get weights 0 — their sums are 0 — and output 0, as PyTorch ≥ 2.5, FlashAttention and ONNX do: never NaN.',
     outlined: 'The cells this step changed are outlined in orange.',

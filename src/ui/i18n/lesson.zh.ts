@@ -35,7 +35,7 @@ export const lessonZh: typeof lessonEn = {
     maskedNone: '没有单元格被屏蔽，所以 where(mask, logits, −∞) 在这里不改变任何值：掩码后的分数就是对数几率。',
     fullyMaskedFirst: '第 {{rows}} 行没有任何允许的键：每个单元格都是 −∞。普通的 softmax 在这里会算出 0 / 0 = NaN；下一步展示实际的做法。',
     fullyMaskedFirst_other: '第 {{rows}} 行没有任何允许的键：每个单元格都是 −∞。普通的 softmax 在这里会算出 0 / 0 = NaN；下一步展示实际的做法。',
-    weights: 'Softmax 把每一行变成非负且和为 1 的权重，先减去该行允许单元格中最大的对数几率，避免溢出。被屏蔽的单元格（e^−∞）权重恰好为 0。行高足以容纳时，每行的和写在它旁边。',
+    weights: 'Softmax 把每一行变成非负且和为 1 的权重，先减去该行允许单元格中最大的对数几率，避免溢出。被屏蔽的单元格权重恰好为 0，因为 exp(−∞) = 0。行高足以容纳时，每行的和写在它旁边。',
     fullyMaskedWeights: '完全被屏蔽的行（{{rows}}）权重为 0——行和为 0——输出也为 0，与 PyTorch ≥ 2.5、FlashAttention 和 ONNX 一致：绝不是 NaN。',
     fullyMaskedWeights_other: '完全被屏蔽的行（{{rows}}）权重为 0——行和为 0——输出也为 0，与 PyTorch ≥ 2.5、FlashAttention 和 ONNX 一致：绝不是 NaN。',
     outlined: '这一步改变的单元格以橙色描边。',
