@@ -17,8 +17,15 @@ function stubPage() {
   return { marks, writes };
 }
 
-/** Lets the frame (here: no requestAnimationFrame, so a MessageChannel task) and its fallback pass. */
-const afterFrame = () => new Promise((resolve) => setTimeout(resolve, 150));
+/**
+ * Waits until a replace scheduled now has been written: the frames (here: no requestAnimationFrame,
+ * so MessageChannel tasks) of the replaces scheduled before it have come by then.
+ */
+async function laterReplaceWritten(writes: string[]): Promise<void> {
+  scheduleLinkReplace('/#later');
+  await vi.waitFor(() => expect(writes).toContain('replace /#later'));
+  writes.splice(writes.indexOf('replace /#later'), 1);
+}
 
 describe('scheduleLinkReplace (the link replaced after the paint)', () => {
   let page: ReturnType<typeof stubPage>;
@@ -32,8 +39,7 @@ describe('scheduleLinkReplace (the link replaced after the paint)', () => {
     scheduleLinkReplace('/#v=2&seed=7');
     expect(page.writes).toEqual([]);
     expect(page.marks.has('data-link-pending')).toBe(true);
-    await afterFrame();
-    expect(page.writes).toEqual(['replace /#v=2&causal=1', 'replace /#v=2&seed=7']);
+    await vi.waitFor(() => expect(page.writes).toEqual(['replace /#v=2&causal=1', 'replace /#v=2&seed=7']));
     expect(page.marks.has('data-link-pending')).toBe(false);
   });
 
@@ -41,8 +47,9 @@ describe('scheduleLinkReplace (the link replaced after the paint)', () => {
     scheduleLinkReplace('/#v=2&heads=2').cancel();
     expect(page.marks.has('data-link-pending')).toBe(false);
     const written = scheduleLinkReplace('/#v=2&heads=3');
-    await afterFrame();
+    await vi.waitFor(() => expect(page.writes).toContain('replace /#v=2&heads=3'));
     written.cancel();
+    await laterReplaceWritten(page.writes);
     expect(page.writes).toEqual(['replace /#v=2&heads=3']);
   });
 
@@ -52,7 +59,7 @@ describe('scheduleLinkReplace (the link replaced after the paint)', () => {
     expect(page.writes).toEqual(['replace /#v=2&lq=12']);
     expect(page.marks.has('data-link-pending')).toBe(false);
     pending.flush();
-    await afterFrame();
+    await laterReplaceWritten(page.writes);
     expect(page.writes).toEqual(['replace /#v=2&lq=12']);
   });
 });
