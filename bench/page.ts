@@ -6,9 +6,9 @@ import { compute, deriveTiming, pairAutoBaseline, warmJit } from './compute';
 import { info } from './device';
 import { jsStages } from './jsStages';
 import { memory } from './memory';
-import { render, zoomPan } from './render';
+import { prepareRender, render, zoomPan } from './render';
 import { tfKernelNames, tfStages } from './tfProfile';
 import { transfer } from './transfer';
 
-Object.assign(window, { maskscopeBench: { info, warmJit, compute, pairAutoBaseline, deriveTiming, jsStages, tfStages, tfKernelNames, transfer, render, zoomPan, memory } });
+Object.assign(window, { maskscopeBench: { info, warmJit, compute, pairAutoBaseline, deriveTiming, jsStages, tfStages, tfKernelNames, transfer, prepareRender, render, zoomPan, memory } });
 document.body.dataset.ready = 'true';

@@ -36,6 +36,15 @@ interface CachedHead {
   built?: { pyramids: StagePyramids | null; ms: number };
 }
 
+/**
+ * Builds (and caches) what render(kind, L) draws, so that the caller can let the collector
+ * reclaim the setup's garbage (bench/renderGrid.mjs: the garbage collected through the DevTools
+ * protocol) before a draw is timed. Returns the cells of the head.
+ */
+export function prepareRender(kind: RenderKind, L: number): number {
+  return cachedHead(L, kind === 'sent').weights.length;
+}
+
 /** headFor(L), and workerPyramids of it when `withPyramids`, from the cache (heads). */
 function cachedHead(L: number, withPyramids: boolean): CachedHead {
   let head = heads.get(L);

@@ -5,9 +5,12 @@ const KINDS = ['app', 'sent', 'd3'];
 
 /**
  * Renders at every L until a kind's predicted draw (∝ L²) exceeds `maxPredictedMs`; a first
- * (warm-up) draw only while a draw is predicted under `budgetMs`.
+ * (warm-up) draw only while a draw is predicted under `budgetMs`. Before each case, its head is
+ * built (bench/render.ts prepareRender) and `settle()` collects the garbage of that and of the
+ * case before (at L = 4096 hundreds of MB: the baseline's arrays, a page-built pyramid per draw),
+ * so that no draw is timed while the collector reclaims what the benchmark, not the app, left.
  */
-export async function renderGrid(bench, log, { sizes, repeats, budgetMs, maxPredictedMs }) {
+export async function renderGrid(bench, log, { sizes, repeats, budgetMs, maxPredictedMs, settle }) {
   const results = [];
   const last = {};
   for (const L of sizes) {
@@ -19,6 +22,8 @@ export async function renderGrid(bench, log, { sizes, repeats, budgetMs, maxPred
         log(`render ${kind} L=${L}: skipped (predicted ${(predicted / 1000).toFixed(1)} s)`);
         continue;
       }
+      await bench('prepareRender', kind, L);
+      await settle();
       const result = await bench('render', kind, L, repeats, budgetMs, predicted < budgetMs);
       last[kind] = { L, ms: Math.max(result.warmupMs ?? 0, result.medianMs) };
       results.push({ L, kind, result });
@@ -28,8 +33,10 @@ export async function renderGrid(bench, log, { sizes, repeats, budgetMs, maxPred
   return results;
 }
 
-/** Zoom and pan steps at the largest L (bench/render.ts zoomPan). */
-export async function zoomGrid(bench, log, { L, pans }) {
+/** Zoom and pan steps at the largest L (bench/render.ts zoomPan), the garbage of the cases before collected (`settle`). */
+export async function zoomGrid(bench, log, { L, pans, settle }) {
+  await bench('prepareRender', 'sent', L);
+  await settle();
   const result = await bench('zoomPan', L, pans);
   log(`zoom/pan L=${L}: ${result.steps} steps, work p95 ${fmt(result.work.p95Ms)} ms, to next frame p95 ${fmt(result.frame.p95Ms)} ms`);
   return { L, ...result };

@@ -49,7 +49,10 @@ const APP_URLS = {
 const started = Date.now();
 const log = (...args) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s]`, ...args);
 
-/** Opens bench/page.html; returns the page and `bench(fn, ...args)` calling window.maskscopeBench[fn]. */
+/**
+ * Opens bench/page.html; returns the page, `bench(fn, ...args)` calling window.maskscopeBench[fn],
+ * and `settle()`, a full garbage collection in the page (DevTools protocol HeapProfiler.collectGarbage).
+ */
 async function openBenchPage(browser, origin, errors) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
@@ -57,7 +60,9 @@ async function openBenchPage(browser, origin, errors) {
   await page.goto(`${origin}/bench/page.html`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 120000 });
   const bench = (fn, ...args) => page.evaluate(({ fn, args }) => window.maskscopeBench[fn](...args), { fn, args });
-  return { page, bench };
+  const cdp = await page.context().newCDPSession(page);
+  const settle = () => cdp.send('HeapProfiler.collectGarbage');
+  return { page, bench, settle };
 }
 
 /** Growth exponent per path over B = H = 1, L ≥ 256. */
@@ -75,7 +80,7 @@ function growthFits(rows) {
 async function benchPage(browser, errors) {
   const dev = await startDevServer();
   try {
-    const { page, bench } = await openBenchPage(browser, dev.url, errors);
+    const { page, bench, settle } = await openBenchPage(browser, dev.url, errors);
     const info = await bench('info');
     log('browser', browser.version(), '|', info.webgl?.renderer ?? 'no WebGL');
     const memory = await bench('memory', CONFIG.memoryUpdates, CONFIG.memoryEvery, ...CONFIG.memoryShape);
@@ -83,8 +88,8 @@ async function benchPage(browser, errors) {
     await bench('warmJit', 20);
     const compute = await computeGrid(bench, log, CONFIG);
     const splits = await stageSplits(bench, log, { grid: CONFIG.grid, tfMaxCells: CONFIG.tfMaxCells, computeRows: compute });
-    const render = await renderGrid(bench, log, { sizes: CONFIG.renderSizes, repeats: CONFIG.renderRepeats, budgetMs: CONFIG.budgetMs, maxPredictedMs: CONFIG.maxPredictedRenderMs });
-    const zoom = await zoomGrid(bench, log, CONFIG.zoom);
+    const render = await renderGrid(bench, log, { sizes: CONFIG.renderSizes, repeats: CONFIG.renderRepeats, budgetMs: CONFIG.budgetMs, maxPredictedMs: CONFIG.maxPredictedRenderMs, settle });
+    const zoom = await zoomGrid(bench, log, { ...CONFIG.zoom, settle });
     await page.close();
     return { info, memory, compute, splits, render, zoom, fits: growthFits(compute) };
   } finally {

@@ -7,6 +7,7 @@
  * (heatmapValues.ts), row notes (heatmapRowNotes.ts), a selected row (heatmapSelectedRow.ts),
  * outlined cells (heatmapOutlined.ts).
  */
+import { setChangedSelectionAttrs } from './changedAttrs';
 import { colorCells, packedColorFn } from './cellColors';
 import { drawAxes, FONT_FAMILY } from './heatmapAxes';
 import { paintCells } from './heatmapCanvas';
@@ -146,9 +147,10 @@ function renderSpec(dom: HeatmapDom, next: HeatmapSpec, prev: HeatmapSpec | null
   Object.assign(dom.root.style, { width: `${L.width}px`, height: `${L.height}px` });
   dom.root.dataset.view = `${view.row0},${view.rows},${view.col0},${view.cols}`;
   Object.assign(dom.canvas.style, { left: `${L.left}px`, top: `${L.top}px` });
-  dom.svg.attr('width', L.width).attr('height', L.height).attr('font-family', FONT_FAMILY).attr('font-size', fontSize);
-  dom.hit.attr('x', L.left).attr('y', L.top).attr('width', L.matrixWidth).attr('height', L.matrixHeight);
-  dom.clipRect.attr('width', L.matrixWidth).attr('height', L.matrixHeight);
+  // only what changed: a same-value write re-lays out the labels (changedAttrs.ts)
+  setChangedSelectionAttrs(dom.svg, { width: L.width, height: L.height, 'font-family': FONT_FAMILY, 'font-size': fontSize });
+  setChangedSelectionAttrs(dom.hit, { x: L.left, y: L.top, width: L.matrixWidth, height: L.matrixHeight });
+  setChangedSelectionAttrs(dom.clipRect, { width: L.matrixWidth, height: L.matrixHeight });
   if (prev === null || prevLayout === null || needsRepaint(prev, next) || windowChanged(prevLayout, L)) {
     const colorOf = packedColorFn(next.color);
     const dpr = doc.defaultView?.devicePixelRatio ?? 1;

@@ -15,6 +15,7 @@
 import { select } from 'd3';
 import type { Selection } from 'd3';
 import { svgLayer } from './svgLayer';
+import { setChangedSelectionAttrs } from './changedAttrs';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -75,7 +76,7 @@ export function createHeatmapDom(host: HTMLElement): HeatmapDom {
  * whole SVG again (its other layers are always aria-hidden; the host carries the name).
  */
 export function setSvgTextExposed(dom: HeatmapDom, exposed: boolean): void {
-  dom.svg.attr('aria-hidden', exposed ? null : 'true');
+  setChangedSelectionAttrs(dom.svg, { 'aria-hidden': exposed ? null : 'true' });
 }
 
 /**

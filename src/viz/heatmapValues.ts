@@ -5,6 +5,7 @@
  */
 import type { Selection } from 'd3';
 import { colorCells, packedColorFn } from './cellColors';
+import { setChangedAttrs } from './changedAttrs';
 import { cellTexts, MAX_VALUE_CELLS, MIN_VALUE_FONT_PX, textColorForLuminance, VALUE_HEIGHT_SHARE, valueFontSize, viewCellIndices } from './cellText';
 import { relativeLuminanceRgb } from './colorScales';
 import { labelFont } from './heatmapAxes';
@@ -48,14 +49,17 @@ export function drawValues(g: G, L: HeatmapLayout, spec: HeatmapSpec, clipId: st
   if (last !== undefined && last.length === key.length && last.every((v, k) => v === key[k])) return g.attr('data-shown') === 'true';
   drawnKeys.set(node, key);
   const items = valueItems(L, spec, node.ownerDocument);
-  g.attr('transform', `translate(${L.left},${L.top})`)
-    .attr('clip-path', `url(#${clipId})`)
-    .attr('pointer-events', 'none')
-    .attr('text-anchor', 'middle')
-    .attr('dominant-baseline', 'central')
-    .attr('font-size', items.length > 0 ? items.size : null)
-    .attr('data-shown', items.length > 0 ? 'true' : 'false')
-    .style('user-select', 'text');
+  // only what changed: a rewritten clip-path re-lays out the layer (changedAttrs.ts)
+  setChangedAttrs(node, {
+    transform: `translate(${L.left},${L.top})`,
+    'clip-path': `url(#${clipId})`,
+    'pointer-events': 'none',
+    'text-anchor': 'middle',
+    'dominant-baseline': 'central',
+    'font-size': items.length > 0 ? items.size : null,
+    'data-shown': items.length > 0 ? 'true' : 'false',
+  });
+  g.style('user-select', 'text');
   g.selectAll<SVGTextElement, ValueItem>('text')
     .data(items.list, (d) => d.index)
     .join('text')

@@ -13,6 +13,7 @@
 import { axisBottom, scaleLinear, select } from 'd3';
 import type { ScaleLinear, Selection } from 'd3';
 import { appendBlockedSvgPattern } from './blockedPattern';
+import { setChangedAttrs, setChangedSelectionAttrs } from './changedAttrs';
 import { FONT_FAMILY, labelFont, TEXT_COLOR, THEME_CLASS } from './heatmapAxes';
 import { svgLayer } from './svgLayer';
 import { maxTextWidth } from './text';
@@ -71,10 +72,15 @@ export function drawLegend(host: HTMLElement | SVGElement, spec: LegendSpec): Le
   const gradient = select(defs).append('linearGradient').attr('id', `${id}-gradient`);
   let size = { width: 0, height: 0 };
 
+  let drawn = '';
   function render(s: LegendSpec): void {
     const scale = barScale(s.color.domain(), s.width ?? 200);
+    // a redraw of what is shown already (e.g. the weights' [0, 1] on a head switch) writes nothing
+    const key = legendKey(s, scale);
+    if (key === drawn) return;
+    drawn = key;
     size = renderLegend(root, gradient, scale, s, id);
-    if (!inSvg) root.attr('width', size.width).attr('height', size.height);
+    if (!inSvg) setChangedSelectionAttrs(root, { width: size.width, height: size.height });
   }
   render(spec);
   return {
@@ -119,6 +125,21 @@ export function legendTicks(x: ScaleLinear<number, number>, fontSize: number): n
   return count;
 }
 
+/** The bar's gradient: GRADIENT_STOPS colours of `color`, evenly spaced along the bar `x`. */
+function barStops(color: ColorScale, x: ScaleLinear<number, number>): { offset: number; color: string }[] {
+  const width = x.range()[x.range().length - 1] ?? 0;
+  return Array.from({ length: GRADIENT_STOPS }, (_, k) => {
+    const offset = k / (GRADIENT_STOPS - 1);
+    return { offset, color: color(x.invert(offset * width)) };
+  });
+}
+
+/** Everything a legend shows, as a string: equal keys draw the same legend. */
+function legendKey(s: LegendSpec, x: ScaleLinear<number, number>): string {
+  const { title, blockedLabel, width, ticks, fontSize, swatchBeside } = s;
+  return JSON.stringify([x.domain(), barStops(s.color, x).map((stop) => stop.color), title, blockedLabel, width, ticks, fontSize, swatchBeside]);
+}
+
 type Root = Selection<SVGSVGElement | SVGGElement, unknown, null, undefined>;
 type Gradient = Selection<SVGLinearGradientElement, unknown, null, undefined>;
 
@@ -127,11 +148,14 @@ function renderLegend(root: Root, gradient: Gradient, x: ScaleLinear<number, num
   const width = x.range()[x.range().length - 1] ?? 0;
   const pad = Math.ceil(f * 1.5); // room for the end tick labels, which are centred on the ends
   const barY = Math.ceil(f * 1.6);
-  gradient.selectAll('stop')
-    .data(Array.from({ length: GRADIENT_STOPS }, (_, k) => k / (GRADIENT_STOPS - 1)))
+  // the same colours at the same offsets for any domain of a linear scale: written only when they
+  // differ, since a changed gradient re-lays out the bar (changedAttrs.ts)
+  gradient.selectAll<SVGStopElement, { offset: number; color: string }>('stop')
+    .data(barStops(s.color, x))
     .join('stop')
-    .attr('offset', (t) => t)
-    .attr('stop-color', (t) => s.color(x.invert(t * width)));
+    .each(function (stop) {
+      setChangedAttrs(this, { offset: stop.offset, 'stop-color': stop.color });
+    });
   const g = svgLayer(root, 'ms-legend-body').attr('font-family', FONT_FAMILY).attr('font-size', f);
   g.selectAll('text.ms-legend-title').data([s.title]).join('text')
     .attr('class', `ms-legend-title ${THEME_CLASS.ink}`).attr('x', pad).attr('y', f)

@@ -1,0 +1,130 @@
+/**
+ * A redraw writes only what changed (src/viz/changedAttrs.ts): Blink lays an SVG element out again
+ * when an attribute is written with its own value, and a rewritten clip path or font attribute
+ * re-lays out every axis label under it. So a heatmap given new values (a head switch) leaves its
+ * <svg>, clip path, hit area and axes untouched, and a legend given the same colours or a new
+ * domain of the same scale leaves its gradient untouched. Watched with a MutationObserver, which
+ * sees every attribute write, same value or not; on a page of its own that draws with src/viz
+ * directly (served through the Vite dev server). Every wait is on a state of the page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startHarness, type Harness } from './harness';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => harness?.close());
+
+const PAGE_HTML = `<!doctype html><html lang="en"><head><meta charset="UTF-8"><link rel="icon" href="data:,"><title>redraw writes</title></head>
+<body style="margin:0;font-family:sans-serif"><div id="host"></div><div id="legend"></div>
+<script type="module">
+import { drawHeatmap } from '/src/viz/heatmap.ts';
+import { drawLegend } from '/src/viz/legend.ts';
+import { divergingScale, sequentialScale } from '/src/viz/colorScales.ts';
+window.viz = { drawHeatmap, drawLegend, divergingScale, sequentialScale };
+document.body.dataset.ready = 'true';
+</script></body></html>`;
+
+/** What a test reads back: the writes the observer saw, as "tag.class attribute" or "tag.class children". */
+interface Recorded {
+  writes: string[];
+}
+
+/** Starts recording every write under `selector` into window.recorded (MutationObserver, synchronous takeRecords). */
+async function record(page: Page, selector: string): Promise<void> {
+  await page.evaluate((sel) => {
+    const w = window as unknown as { recorded: Recorded; observer?: MutationObserver; note: (list: MutationRecord[]) => void };
+    w.observer?.disconnect();
+    w.recorded = { writes: [] };
+    const name = (n: Node) => {
+      const e = n.nodeType === Node.ELEMENT_NODE ? (n as Element) : n.parentElement;
+      return e === null ? '?' : `${e.tagName.toLowerCase()}${e.getAttribute('class') ? `.${e.getAttribute('class')}` : ''}`;
+    };
+    w.note = (list) => {
+      for (const m of list) w.recorded.writes.push(`${name(m.target)} ${m.type === 'attributes' ? m.attributeName : m.type}`);
+    };
+    w.observer = new MutationObserver(w.note);
+    w.observer.observe(document.querySelector(sel) as Element, { subtree: true, attributes: true, childList: true, characterData: true });
+  }, selector);
+}
+
+/** The writes recorded since `record`, flushed synchronously. */
+async function writes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const w = window as unknown as { recorded: Recorded; observer: MutationObserver; note: (list: MutationRecord[]) => void };
+    w.note(w.observer.takeRecords());
+    return w.recorded.writes;
+  });
+}
+
+describe('Redraws write only what changed', () => {
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    page = await harness.browser.newPage({ viewport: { width: 1000, height: 800 } });
+    errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+    const url = new URL('/__redraw-writes__.html', harness.baseUrl).toString();
+    await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: PAGE_HTML }));
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
+  });
+  afterAll(async () => page?.close());
+
+  it('a heatmap given new values repaints its canvas but writes nothing in its <svg>: no size, font, clip path, hit area or label', async () => {
+    await page.evaluate(() => {
+      const { viz } = window as unknown as { viz: { drawHeatmap(h: HTMLElement, s: unknown): { update(s: unknown): void } } };
+      const n = 12;
+      const labels = Array.from({ length: n }, (_, i) => `t${i}`);
+      const spec = (seed: number) => ({
+        values: Float32Array.from({ length: n * n }, (_, i) => ((i * 7 + seed) % 11) / 10),
+        rows: n, cols: n, rowLabels: labels, colLabels: labels, ariaLabel: 'weights',
+        color: (window as unknown as { viz: { sequentialScale(): unknown } }).viz.sequentialScale(),
+        rowTitle: 'query', colTitle: 'key',
+      });
+      const handle = viz.drawHeatmap(document.getElementById('host') as HTMLElement, spec(0));
+      (window as unknown as { next: () => void }).next = () => handle.update(spec(1));
+    });
+    await page.waitForSelector('#host .ms-heatmap svg text');
+    const labels = await page.locator('#host svg text').count();
+    expect(labels).toBeGreaterThanOrEqual(24); // 12 row and 12 column labels drawn
+    await record(page, '#host .ms-heatmap');
+    await page.evaluate(() => (window as unknown as { next: () => void }).next());
+    const seen = await writes(page);
+    // the canvas is repainted (its size is written again), nothing under the <svg> is
+    expect(seen.some((w) => w.startsWith('canvas'))).toBe(true);
+    expect(seen.filter((w) => !w.startsWith('canvas') && !w.startsWith('div.ms-heatmap'))).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('a legend given the same colours writes nothing; given a new domain of the scale it rewrites the ticks, never the gradient', async () => {
+    await page.evaluate(() => {
+      const { viz } = window as unknown as { viz: { drawLegend(h: HTMLElement, s: unknown): { update(s: unknown): void }; divergingScale(v: number[]): unknown } };
+      const spec = (half: number) => ({ color: viz.divergingScale([-half, half]), title: 'score', blockedLabel: 'masked (−∞)', width: 180 });
+      const handle = viz.drawLegend(document.getElementById('legend') as HTMLElement, spec(2));
+      const w = window as unknown as { same: () => void; wider: () => void };
+      w.same = () => handle.update(spec(2));
+      w.wider = () => handle.update(spec(4));
+    });
+    await page.waitForSelector('#legend svg stop', { state: 'attached' });
+    const ticksBefore = await page.locator('#legend g.tick text').allTextContents();
+    await record(page, '#legend');
+    await page.evaluate(() => (window as unknown as { same: () => void }).same());
+    expect(await writes(page)).toEqual([]);
+    await record(page, '#legend');
+    await page.evaluate(() => (window as unknown as { wider: () => void }).wider());
+    const seen = await writes(page);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.filter((w) => w.startsWith('stop') || w.startsWith('lineargradient'))).toEqual([]);
+    const ticksAfter = await page.locator('#legend g.tick text').allTextContents();
+    // [−2, 2] is labelled −2 … 2, [−4, 4] reaches 4
+    expect(ticksBefore).toContain('2');
+    expect(ticksBefore).not.toContain('4');
+    expect(ticksAfter).toContain('4');
+    expect(errors).toEqual([]);
+  });
+});
