@@ -76,10 +76,11 @@ export function drawLegend(host: HTMLElement | SVGElement, spec: LegendSpec): Le
   function render(s: LegendSpec): void {
     const scale = barScale(s.color.domain(), s.width ?? 200);
     // a redraw of what is shown already (e.g. the weights' [0, 1] on a head switch) writes nothing
-    const key = legendKey(s, scale);
+    const stops = barStops(s.color, scale);
+    const key = legendKey(s, scale, stops);
     if (key === drawn) return;
     drawn = key;
-    size = renderLegend(root, gradient, scale, s, id);
+    size = renderLegend(root, gradient, scale, stops, s, id);
     if (!inSvg) setChangedSelectionAttrs(root, { width: size.width, height: size.height });
   }
   render(spec);
@@ -125,8 +126,14 @@ export function legendTicks(x: ScaleLinear<number, number>, fontSize: number): n
   return count;
 }
 
+/** A stop of the bar's gradient: at `offset` (0–1 along the bar), `color`. */
+interface BarStop {
+  offset: number;
+  color: string;
+}
+
 /** The bar's gradient: GRADIENT_STOPS colours of `color`, evenly spaced along the bar `x`. */
-function barStops(color: ColorScale, x: ScaleLinear<number, number>): { offset: number; color: string }[] {
+function barStops(color: ColorScale, x: ScaleLinear<number, number>): BarStop[] {
   const width = x.range()[x.range().length - 1] ?? 0;
   return Array.from({ length: GRADIENT_STOPS }, (_, k) => {
     const offset = k / (GRADIENT_STOPS - 1);
@@ -135,23 +142,23 @@ function barStops(color: ColorScale, x: ScaleLinear<number, number>): { offset: 
 }
 
 /** Everything a legend shows, as a string: equal keys draw the same legend. */
-function legendKey(s: LegendSpec, x: ScaleLinear<number, number>): string {
+function legendKey(s: LegendSpec, x: ScaleLinear<number, number>, stops: BarStop[]): string {
   const { title, blockedLabel, width, ticks, fontSize, swatchBeside } = s;
-  return JSON.stringify([x.domain(), barStops(s.color, x).map((stop) => stop.color), title, blockedLabel, width, ticks, fontSize, swatchBeside]);
+  return JSON.stringify([x.domain(), stops.map((stop) => stop.color), title, blockedLabel, width, ticks, fontSize, swatchBeside]);
 }
 
 type Root = Selection<SVGSVGElement | SVGGElement, unknown, null, undefined>;
 type Gradient = Selection<SVGLinearGradientElement, unknown, null, undefined>;
 
-function renderLegend(root: Root, gradient: Gradient, x: ScaleLinear<number, number>, s: LegendSpec, id: string) {
+function renderLegend(root: Root, gradient: Gradient, x: ScaleLinear<number, number>, stops: BarStop[], s: LegendSpec, id: string) {
   const f = s.fontSize ?? 13;
   const width = x.range()[x.range().length - 1] ?? 0;
   const pad = Math.ceil(f * 1.5); // room for the end tick labels, which are centred on the ends
   const barY = Math.ceil(f * 1.6);
   // the same colours at the same offsets for any domain of a linear scale: written only when they
   // differ, since a changed gradient re-lays out the bar (changedAttrs.ts)
-  gradient.selectAll<SVGStopElement, { offset: number; color: string }>('stop')
-    .data(barStops(s.color, x))
+  gradient.selectAll<SVGStopElement, BarStop>('stop')
+    .data(stops)
     .join('stop')
     .each(function (stop) {
       setChangedAttrs(this, { offset: stop.offset, 'stop-color': stop.color });
