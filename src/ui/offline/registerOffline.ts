@@ -9,6 +9,7 @@
  * teacher mid-lesson is never interrupted. `applyUpdate()` activates it and reloads.
  */
 import type { Workbox } from 'workbox-window';
+import { afterQuiet } from './afterQuiet';
 import { serviceWorkerScriptUrl } from './swUrl';
 import { getOfflineState, setOfflineState } from './offlineState';
 
@@ -18,9 +19,13 @@ declare const __SERVICE_WORKER__: boolean | undefined;
 let workbox: Workbox | undefined;
 let reloading = false;
 
+/** How long the page goes without input before the service worker is registered (afterQuiet.ts), ms. */
+export const REGISTER_QUIET_MS = 2000;
+
 /**
- * Starts registration once (after the page's `load`, so it never competes with the first paint).
- * Safe to call where service workers are missing: the state stays `off`.
+ * Starts registration once: after the page's `load` and a pause in the user's input
+ * (afterQuiet.ts), so the first install's downloads never compete with the first paint or with a
+ * lesson's first clicks. Safe to call where service workers are missing: the state stays `off`.
  */
 export function registerOffline(): void {
   if (typeof __SERVICE_WORKER__ === 'undefined' || !__SERVICE_WORKER__ || !('serviceWorker' in navigator)) {
@@ -28,10 +33,12 @@ export function registerOffline(): void {
     return;
   }
   setOfflineState({ status: navigator.serviceWorker.controller ? 'ready' : 'installing' });
-  void start().catch((error: unknown) => {
-    const detail = error instanceof Error ? error.message : String(error);
-    console.warn(`Maskscope: offline use is not available (${detail})`);
-    setOfflineState({ status: 'error', detail });
+  afterQuiet(REGISTER_QUIET_MS, () => {
+    void start().catch((error: unknown) => {
+      const detail = error instanceof Error ? error.message : String(error);
+      console.warn(`Maskscope: offline use is not available (${detail})`);
+      setOfflineState({ status: 'error', detail });
+    });
   });
 }
 
