@@ -19,8 +19,12 @@ declare const __SERVICE_WORKER__: boolean | undefined;
 let workbox: Workbox | undefined;
 let reloading = false;
 
-/** How long the page goes without input before the service worker is registered (afterQuiet.ts), ms. */
-export const REGISTER_QUIET_MS = 2000;
+/**
+ * How long the page goes without input before the service worker is registered (afterQuiet.ts),
+ * ms: longer than a click's compute and look at L = 1024 (1–2 s), so clicks a few seconds apart
+ * (a lesson, an engineer stepping through masks) never share the cores with the first install.
+ */
+export const REGISTER_QUIET_MS = 5000;
 
 /**
  * Starts registration once: after the page's `load` and a pause in the user's input
