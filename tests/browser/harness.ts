@@ -79,6 +79,23 @@ export async function openPage(
 }
 
 /**
+ * Opens `html` as a page of its own at `path` on the dev server's origin (so its module scripts
+ * can import /src/…), recording console errors and uncaught exceptions into `errors`; resolves once
+ * the page has set body[data-ready="true"].
+ */
+export async function openHtmlPage(harness: Harness, path: string, html: string, viewport = { width: 1000, height: 800 }): Promise<{ page: Page; errors: string[] }> {
+  const page = await harness.browser.newPage({ viewport });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+  const url = new URL(path, harness.baseUrl).toString();
+  await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
+  return { page, errors };
+}
+
+/**
  * Stops the fake clock of a page opened with `{ clock: true }`: from then on no timer or animation
  * frame of the page runs, and performance.now() stands still, until the test moves the clock on
  * (`page.clock.runFor`, `fastForward`) or resumes it. Pausing jumps the clock to an hour after its

@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startHarness, type Harness, waitForResult } from './harness';
+import { openHtmlPage, startHarness, type Harness, waitForResult } from './harness';
 import { packCssColor } from '../../src/viz/cellColors';
 import { textColorOn } from '../../src/viz/cellText';
 import { sequentialScale } from '../../src/viz/colorScales';
@@ -89,14 +89,7 @@ describe('Lesson layers of a 6 × 6 heatmap in a 760 × 560 box', () => {
   let errors: string[];
 
   beforeAll(async () => {
-    page = await harness.browser.newPage({ viewport: { width: 1000, height: 800 } });
-    errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
-    const url = new URL('/__heatmap-lesson__.html', harness.baseUrl).toString();
-    await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: PAGE_HTML }));
-    await page.goto(url);
-    await page.waitForSelector('body[data-ready="true"]');
+    ({ page, errors } = await openHtmlPage(harness, '/__heatmap-lesson__.html', PAGE_HTML));
     await draw(page, 6);
     await page.waitForSelector('#host .ms-heatmap[data-values="shown"]');
   });

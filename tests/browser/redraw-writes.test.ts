@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, type Harness } from './harness';
+import { openHtmlPage, startHarness, type Harness } from './harness';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -64,14 +64,7 @@ describe('Redraws write only what changed', () => {
   let errors: string[];
 
   beforeAll(async () => {
-    page = await harness.browser.newPage({ viewport: { width: 1000, height: 800 } });
-    errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
-    const url = new URL('/__redraw-writes__.html', harness.baseUrl).toString();
-    await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: PAGE_HTML }));
-    await page.goto(url);
-    await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
+    ({ page, errors } = await openHtmlPage(harness, '/__redraw-writes__.html', PAGE_HTML));
   });
   afterAll(async () => page?.close());
 
