@@ -21,7 +21,11 @@ import { scheduleLinkReplace, type PendingLinkReplace } from './linkWrite';
 
 export const HISTORY_PAUSE_MS = 1000;
 
-/** `lastWrite` markers: a write "long ago" (the next one pushes), and "Back/Forward just happened". */
+/**
+ * `lastWrite` markers: "not written since the page loaded" (the first write, the load's own tidying
+ * of the link, replaces), a write "long ago" (the next one pushes), and "Back/Forward just happened".
+ */
+const AT_LOAD = -2;
 const LONG_AGO = 1;
 const JUST_POPPED = -1;
 
@@ -38,15 +42,16 @@ export function useScenarioUrl(initialState: string): ScenarioState {
   const [initial] = useState(() => decodeScenario(initialState));
   const [scenario, setScenario] = useState<Scenario>(initial.scenario);
   const [warnings, setWarnings] = useState<StateWarning[]>(initial.warnings);
-  // When the link was last written, ms (performance.now): the load counts as a write, so the first
-  // change after a pause adds an entry whatever the link opened with (the load's own tidying of the
-  // link, at once, replaces it)
-  const [loadedAt] = useState(() => performance.now());
-  const lastWrite = useRef(loadedAt);
+  // When the link was last written, ms (performance.now), or a marker. The first run below counts
+  // as a write, so the first change after a pause adds an entry whatever the link opened with. It
+  // replaces however long the first render took: on a slow device that can be over
+  // HISTORY_PAUSE_MS, and an old `?` link must not become two history entries.
+  const lastWrite = useRef(AT_LOAD);
   const pending = useRef<PendingLinkReplace | null>(null);
 
   useEffect(() => {
     const hash = `#${encodeScenario(scenario)}`;
+    if (lastWrite.current === AT_LOAD) lastWrite.current = performance.now();
     // Right after Back/Forward: only that entry's own URL is tidied up (replaced), and the next
     // change becomes a new entry, so an edit never rewrites the entry the user went back to.
     const popped = lastWrite.current === JUST_POPPED;

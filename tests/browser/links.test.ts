@@ -89,6 +89,40 @@ describe('links of any length, from a static server that answers 414 to long req
     await page.close();
   });
 
+  it('on a slow device (over HISTORY_PAUSE_MS between the first render and its effects), an old link is still rewritten in place', async () => {
+    // Blocks the page once, as React's first commit puts the app into #root: after the first
+    // render, before its effects (the same task), as a slow first render would.
+    const openSlow = async (url: string) => {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      await page.addInitScript((blockMs) => {
+        for (const name of ['appendChild', 'insertBefore'] as const) {
+          const original = Node.prototype[name] as (...args: unknown[]) => unknown;
+          (Node.prototype as unknown as Record<string, unknown>)[name] = function (this: Node, ...args: unknown[]) {
+            const inserted = original.apply(this, args);
+            const root = document.documentElement;
+            if ((this as Element).id === 'root' && !root.hasAttribute('data-test-blocked')) {
+              root.setAttribute('data-test-blocked', '');
+              const until = performance.now() + blockMs;
+              while (performance.now() < until);
+            }
+            return inserted;
+          };
+        }
+      }, HISTORY_PAUSE_MS + 500);
+      await page.goto(url);
+      await page.waitForFunction(() => window.location.hash === '#v=2&causal=1&heads=2' && document.documentElement.hasAttribute('data-test-blocked'));
+      return page;
+    };
+    // The new form needs no rewrite: its history length is the one entry.
+    const control = await openSlow(`${origin}/#v=2&causal=1&heads=2`);
+    const oneEntry = await control.evaluate(() => window.history.length);
+    await control.close();
+    const page = await openSlow(`${origin}/?v=1&causal=1&heads=2`);
+    await waitForResult(page);
+    expect(await page.evaluate(() => [window.location.search, window.history.length])).toEqual(['', oneEntry]);
+    await page.close();
+  });
+
   it('a fragment edited in the address bar (hashchange): the app reads the new state', async () => {
     const { page, errors } = await open(`${origin}/#v=2&heads=2`);
     await waitForResult(page);
