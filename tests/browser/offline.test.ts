@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, openPage, startHarness, waitForResult } from './harness';
 import { serveBuiltApp, type StaticSite } from './staticSite';
+import { REGISTER_QUIET_MS } from '../../src/ui/offline/registerOffline';
 
 const SUBFOLDER = '/some/sub-folder/';
 
@@ -80,6 +81,27 @@ describe('the built app offline', () => {
     const manifest = JSON.parse(await readFile(join(site.outDir, 'manifest.webmanifest'), 'utf8')) as { name: string; short_name: string; start_url: string; scope: string; theme_color: string; icons: { src: string }[] };
     expect(manifest).toMatchObject({ short_name: 'Maskscope', start_url: './', scope: './', theme_color: '#3b5bdb' });
     for (const icon of manifest.icons) expect(loadable).toContain(icon.src);
+  });
+
+  it('registers only after load and REGISTER_QUIET_MS without input (page.clock): "waiting" until then, each click restarts the wait', async () => {
+    const { context, page, errors } = await freshPage();
+    await page.clock.install({ time: Date.UTC(2026, 0, 1) });
+    await page.clock.pauseAt(Date.UTC(2026, 0, 1, 1));
+    await page.goto(`${site.url}?v=1&lq=6`);
+    await page.waitForFunction(() => document.readyState === 'complete');
+    const registered = () => page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) !== undefined);
+    expect(await page.evaluate(() => document.documentElement.dataset.offline)).toBe('waiting');
+    await page.clock.runFor(REGISTER_QUIET_MS - 100);
+    await page.getByLabel('Causal mask').click(); // input: the wait starts again
+    await page.clock.runFor(REGISTER_QUIET_MS - 100);
+    expect(await page.evaluate(() => document.documentElement.dataset.offline)).toBe('waiting');
+    expect(await registered()).toBe(false);
+    await page.clock.runFor(200);
+    await page.clock.resume();
+    await waitForControl(page);
+    expect(await registered()).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   it('once loaded, reloads and computes with no network; engine=webgl too; a changed setting recomputes; nothing reaches the server', async () => {

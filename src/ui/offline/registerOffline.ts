@@ -36,8 +36,9 @@ export function registerOffline(): void {
     setOfflineState({ status: 'off' });
     return;
   }
-  setOfflineState({ status: navigator.serviceWorker.controller ? 'ready' : 'installing' });
+  setOfflineState({ status: navigator.serviceWorker.controller ? 'ready' : 'waiting' });
   afterQuiet(REGISTER_QUIET_MS, () => {
+    if (getOfflineState().status === 'waiting') setOfflineState({ status: 'installing' });
     void start().catch((error: unknown) => {
       const detail = error instanceof Error ? error.message : String(error);
       console.warn(`Maskscope: offline use is not available (${detail})`);
