@@ -16,7 +16,7 @@ export type { CellDims, CellDimsOptions } from './cellDims';
  * The step is "nice" (1, 2, 5, 10, 20, 50, …) so shown indices are round numbers.
  *
  * @param cellPx   distance between neighbouring labels (the cell size), CSS px, > 0
- * @param minGapPx minimum distance between shown labels (≈ 1.2 × font size), CSS px
+ * @param minGapPx minimum distance between shown labels (labelGapPx: ≈ 1.15 × font size), CSS px
  * @example labelStep(2, 14) // → 10 (raw 7 → next nice step)
  */
 export function labelStep(cellPx: number, minGapPx: number): number {

@@ -232,6 +232,19 @@ describe('presentation mode', () => {
     await page.close();
   });
 
+  it('21 words on a 1280 × 720 projector: every query and key is labelled with its word (no index ticks), and the heatmap fills the height', async () => {
+    const words = 'The quick brown fox jumps over the lazy dog while the teacher explains attention masks to a classroom of students today'.split(' ');
+    const { page, errors } = await present(`/#v=2&q=${words.join('+')}&present=1&step=weights&causal=1`, 1280, 720);
+    const heatmap = page.getByTestId('heatmap-weights');
+    const texts = await heatmap.locator('svg text').allTextContents();
+    for (const word of new Set(words)) expect(texts.filter((t) => t === word).length).toBe(2 * words.filter((w) => w === word).length);
+    expect(texts.filter((t) => /^\d+$/.test(t))).toEqual([]);
+    const [shown, room] = await heatmap.evaluate((h) => [h.getBoundingClientRect().height, h.closest('.present-stage')!.getBoundingClientRect().height]);
+    expect(shown).toBeGreaterThan(room! - 60);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('the read-out of a cell pointed at in presentation mode is whole on a 1280 × 720 projector, over the end of the explanation', async () => {
     const { page, errors } = await present('/?v=1&present=1&step=weights', 1280, 720);
     const canvas = page.locator('.present-view canvas').first();
