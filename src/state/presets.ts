@@ -67,3 +67,19 @@ export function applyPreset(preset: Preset, current: Scenario): Scenario {
     lock: current.lock,
   };
 }
+
+/**
+ * Settings a preset leaves as they were (language, seed; weightScale and tileSize, which only
+ * change how the result is drawn), and what only changes what is looked at: the batch item and
+ * head on screen, the step, the inspected row, the landing and the open panels.
+ */
+const NOT_PRESET: ReadonlySet<keyof Scenario> = new Set(['language', 'seed', 'weightScale', 'tileSize', 'viewBatch', 'viewHead', 'step', 'row', 'focus', 'open']);
+
+/**
+ * The preset whose settings `scenario` has exactly (NOT_PRESET aside), or undefined once anything
+ * else was edited: what "Start from a preset" shows.
+ */
+export function presetOf(scenario: Scenario): Preset | undefined {
+  const same = (a: Scenario) => (Object.keys(a) as (keyof Scenario)[]).every((key) => NOT_PRESET.has(key) || a[key] === scenario[key]);
+  return PRESETS.find((p) => same(applyPreset(p, scenario)));
+}

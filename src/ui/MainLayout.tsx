@@ -31,7 +31,7 @@ export function MainLayout({ scenario, linked, update, replace, warnings, dismis
       <SkipLink />
       <AppHeader scenario={scenario} update={update} c={c} noExport={quiz.hidden} />
       <aside className="controls" aria-label={t('app.settings')}>
-        <Control id="preset"><PresetPicker scenario={scenario} replace={replace} /></Control>
+        <Control id="preset"><PresetPicker scenario={settings} replace={replace} /></Control>
         <PanelBoundary panel="input"><InputPanel scenario={linkedSettings} update={update} /></PanelBoundary>
         <PanelBoundary panel="masks">
           <MaskPanel scenario={settings} update={update} customError={derived.ok ? derived.customError : null} maskNotes={derived.ok ? derived.maskNotes : []}

@@ -1,25 +1,19 @@
 /**
  * "Start from a preset": one click sets every setting of a well-known attention layout. The
- * picker shows a preset only while the settings are exactly that preset's (editing anything, or
- * going Back to other settings, shows "Choose a preset…" again).
+ * picker shows a preset only while the settings are exactly that preset's (presets.ts presetOf:
+ * a step, head or batch item looked at aside; editing anything, or going Back to other settings,
+ * shows "Choose a preset…" again).
  */
 import { useId, memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyPreset, PRESETS } from '../state/presets';
+import { applyPreset, presetOf, PRESETS } from '../state/presets';
 import type { Scenario } from '../state/scenario';
-
-/** Settings that a preset leaves as they were, or that only change the view. */
-const IGNORED: readonly (keyof Scenario)[] = ['language', 'seed', 'viewBatch', 'viewHead', 'weightScale', 'tileSize'];
-
-function matches(a: Scenario, b: Scenario): boolean {
-  return (Object.keys(a) as (keyof Scenario)[]).every((key) => IGNORED.includes(key) || a[key] === b[key]);
-}
 
 /** Memoised: the page re-renders on every result and hover, this panel only when its props change. */
 export const PresetPicker = memo(function PresetPicker({ scenario, replace }: { scenario: Scenario; replace(next: Scenario): void }) {
   const { t } = useTranslation();
   const id = useId();
-  const current = PRESETS.find((p) => matches(applyPreset(p, scenario), scenario));
+  const current = presetOf(scenario);
   const onChange = (presetId: string) => {
     const preset = PRESETS.find((p) => p.id === presetId);
     if (preset) replace(applyPreset(preset, scenario));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyPreset, PRESETS } from '../../src/state/presets';
+import { applyPreset, presetOf, PRESETS } from '../../src/state/presets';
 import { DEFAULT_SCENARIO } from '../../src/state/scenario';
 import { sanitizeScenario } from '../../src/state/validate';
 import { decodeScenario, encodeScenario } from '../../src/state/urlCodec';
@@ -23,6 +23,18 @@ describe('presets', () => {
       if (derived.ok) expect(derived.maskNotes).toEqual([]);
     });
   }
+
+  it('presetOf names each preset after it is applied, and still while only the view changes (step, head, batch item, row, panels); an edited setting names none', () => {
+    for (const preset of PRESETS) {
+      const scenario = applyPreset(preset, { ...DEFAULT_SCENARIO, language: 'zh', seed: 7 });
+      expect(presetOf(scenario)?.id).toBe(preset.id);
+      const looked = { ...scenario, step: 'weights', viewHead: 1, viewBatch: 1, row: 2, open: 'input', focus: 'heads' } as const;
+      expect(presetOf(looked)?.id, preset.id).toBe(preset.id);
+      expect(presetOf({ ...scenario, dK: scenario.dK + 1 }), preset.id).toBeUndefined();
+      // another preset may be one toggle away (BERT with causal on is the T5 decoder)
+      expect(presetOf({ ...scenario, causal: !scenario.causal })?.id, preset.id).not.toBe(preset.id);
+    }
+  });
 
   it('preset fully-masked: left padding + causal gives fully masked rows 0, 1, 2 in item 0 (pad queries see only pad keys); opens the frameworks panel and lands on its outcomes', async () => {
     const scenario = applyPreset(PRESETS.find((p) => p.id === 'fully-masked')!, DEFAULT_SCENARIO);
