@@ -22,7 +22,12 @@ interface Props {
   off?: number;
 }
 
-type Problem = null | 'notInteger' | 'notNumber' | 'range';
+/**
+ * Why typed text is refused: not plain decimal notation ('notInteger', 'notNumber': "1e3", "0x10"),
+ * nothing typed ('empty'; a number input also reads letters as nothing), a fraction in a
+ * whole-number field ('fraction'), or outside the range ('range'). The last three say the range.
+ */
+type Problem = null | 'notInteger' | 'notNumber' | 'empty' | 'fraction' | 'range';
 
 /** Plain decimal notation: digits, at most one point, an optional sign (not "1e1", "0x10" or "Infinity"). */
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)$/;
@@ -35,8 +40,9 @@ const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 export function numberProblem(text: string, min: number, max: number, integer = true, off?: number): Problem {
   const trimmed = text.trim();
   const n = Number(trimmed);
+  if (trimmed === '') return 'empty';
   if (!DECIMAL.test(trimmed) || !Number.isFinite(n)) return integer ? 'notInteger' : 'notNumber';
-  if (integer && !Number.isInteger(n)) return 'notInteger';
+  if (integer && !Number.isInteger(n)) return 'fraction';
   if (n === off) return null;
   return n < min || n > max ? 'range' : null;
 }
@@ -89,7 +95,8 @@ export function NumberField({ label, value, min, max, onCommit, disabled, intege
     timer.current = setTimeout(() => commit(raw), COMMIT_DELAY_MS);
   };
 
-  const what = problem === 'range' ? t(rangeKey(integer, off), { min, max, off }) : t(`errors.${problem ?? 'notInteger'}`);
+  const saysRange = problem === 'range' || problem === 'empty' || problem === 'fraction';
+  const what = saysRange ? t(rangeKey(integer, off), { min, max, off }) : t(`errors.${problem ?? 'notInteger'}`);
   const message = problem && `${what} ${t('errors.kept', { value })}`;
   return (
     <div className="field">

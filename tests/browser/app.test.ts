@@ -201,6 +201,11 @@ describe('Maskscope app', () => {
     const heads = page.getByLabel('Heads', { exact: true });
     await heads.fill('99');
     await expect(page.getByRole('alert').filter({ hasText: 'from 1 to 16. Still using 4.' }).count()).resolves.toBe(1);
+    // emptied, or a fraction: the same range, never "plain digits" (nothing like 1e3 was typed)
+    for (const typed of ['', '2.5']) {
+      await heads.fill(typed);
+      await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Still using 4.' }).allTextContents()).toEqual(['Enter a whole number from 1 to 16. Still using 4.']);
+    }
     await heads.fill('2');
     await heads.press('Enter');
     await waitForResult(page);

@@ -10,8 +10,10 @@ describe('numberProblem', () => {
     expect(numberProblem(' 8 ', 1, 16)).toBeNull();
     expect(numberProblem('+3', 1, 16)).toBeNull();
     expect(numberProblem('17', 1, 16)).toBe('range');
-    expect(numberProblem('2.5', 1, 16)).toBe('notInteger');
-    for (const text of ['', '1e1', '0x10', 'Infinity', '8 heads', '--1']) expect(numberProblem(text, 1, 16), text).toBe('notInteger');
+    expect(numberProblem('2.5', 1, 16)).toBe('fraction');
+    expect(numberProblem('  ', 1, 16)).toBe('empty');
+    expect(numberProblem('', 0.01, 100, false)).toBe('empty');
+    for (const text of ['1e1', '0x10', 'Infinity', '8 heads', '--1']) expect(numberProblem(text, 1, 16), text).toBe('notInteger');
   });
   it('decimals when allowed: "0.5" and ".5" pass, exponents do not', () => {
     expect(numberProblem('0.5', 0.01, 100, false)).toBeNull();
