@@ -54,6 +54,10 @@ export function useLesson(
     onExit: useCallback(() => update({ present: false }), [update]),
     rowOpen: slice !== null && scenario.row >= 0 && scenario.row < slice.rows,
     onCloseRow: closeInspector,
+    onRowMove: useCallback((delta: 1 | -1) => {
+      const next = scenario.row + delta;
+      if (slice !== null && next >= 0 && next < slice.rows) update({ row: next });
+    }, [scenario.row, slice, update]),
   });
   useLandOn(scenario.present ? '' : scenario.focus, slice !== null);
   // O(cells): computed once per step and result, not on every hover

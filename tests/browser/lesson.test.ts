@@ -192,6 +192,25 @@ describe('presentation mode', () => {
     await page.close();
   });
 
+  it('row=2 in a link, nothing focused: ↓ / ↑ change the inspected row, as its hint says, also after → (the first and last rows stay)', async () => {
+    const { page, errors } = await present('/#v=2&present=1&step=scores&causal=1&row=2', 1280, 720);
+    const inspector = page.getByTestId('row-inspector');
+    await inspector.waitFor();
+    const rowIs = (row: number) => page.waitForFunction((r) => document.querySelector('[data-testid="row-inspector"]')?.getAttribute('data-row') === String(r), row);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.querySelector('[data-testid="present-view"]')?.getAttribute('data-step') !== 'scores');
+    await page.keyboard.press('ArrowDown');
+    await rowIs(3);
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowUp');
+    await rowIs(0);
+    await page.keyboard.press('ArrowUp'); // past the first row: stays
+    await page.keyboard.press('ArrowDown');
+    await rowIs(1);
+    expect(new URL(await linkUrl(page)).hash).toContain('row=1');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('after a head is picked in the top bar, → moves to the next step (not to the next head), ↑ / ↓ still pick the head', async () => {
     const { page, errors } = await present('/?v=1&present=1&step=weights&causal=1&heads=4', 1280, 720);
     const head = page.getByTestId('view-picker').getByLabel('Head');
