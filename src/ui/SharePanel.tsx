@@ -10,6 +10,7 @@ import { FOCUS_TARGETS, PIPELINE_STEPS, type FocusTarget, type PipelineStep, typ
 import { choiceOf, shareLink, type Landing, type ShapeChoice } from './shareLink';
 import { ShareControls } from './ShareControls';
 import { QrCode } from './QrCode';
+import { isLoopbackHost } from './loopbackHost';
 
 interface Props {
   scenario: Scenario;
@@ -32,6 +33,9 @@ export function SharePanel({ scenario, onClose }: Props) {
         <ShareControls choice={choice} onChange={setChoice} />
         <div className="share-side">
           <LandingFields landing={landing} onChange={setLanding} />
+          {isLoopbackHost(window.location.hostname) && (
+            <p className="banner warning" role="note" data-testid="share-local-only">{t('share.localOnly', { host: window.location.host })} <code>npm run dev -- --host</code></p>
+          )}
           <LinkField link={link} />
           <h3>{t('share.qrHeading')}</h3>
           <QrCode text={link} />

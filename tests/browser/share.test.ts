@@ -131,6 +131,8 @@ describe('the Share panel', () => {
     expect(shared.warnings).toEqual([]);
     expect(shared.scenario).toMatchObject({ causal: true, hide: 'model', lock: 'causal,vh', present: true, step: 'weights' });
     expect(link.startsWith(new URL('/', harness.baseUrl).toString())).toBe(true);
+    // served from 127.0.0.1: the panel says students' devices cannot open it
+    expect(await page.getByTestId('share-local-only').textContent()).toContain(`(${new URL(harness.baseUrl).host})`);
     // the page itself is unchanged until the link is opened
     expect((await pageScenario(page)).lock).toBe('');
 

@@ -20,6 +20,7 @@ export const shareEn = {
   step: 'Step',
   focus: 'Scroll to',
   focusNone: '(the top)',
+  localOnly: 'This link opens only on this computer ({{host}}): students’ devices cannot reach it. Open Maskscope by its network address first, then share. The dev server prints one with',
   linkLabel: 'The link',
   copy: 'Copy link',
   copied: 'Copied',

@@ -21,6 +21,7 @@ export const shareZh: typeof shareEn = {
   step: '步骤',
   focus: '滚动到',
   focusNone: '（顶部）',
+  localOnly: '此链接只能在本机打开（{{host}}）：学生的设备无法访问。请先用网络地址打开 Maskscope，再分享。开发服务器用以下命令给出网络地址：',
   linkLabel: '链接',
   copy: '复制链接',
   copied: '已复制',
