@@ -55,7 +55,7 @@ export function ResultView({ scenario, update, c, lesson, hovered, paint, tokens
       {/* first in the results, so that once stuck it is at the top of the screen, never mid-page */}
       {slice && readoutScrolledAway && <CellReadoutLine {...readout} slice={readout.slice ?? slice} />}
       <div className="sticky-bar">
-        <ViewBar scenario={scenario} update={update} query={shown.job.query} batch={batch} head={head} heads={shape.heads} />
+        <ViewBar scenario={scenario} update={update} query={shown.job.query} keys={shown.job.key} batch={batch} head={head} heads={shape.heads} />
         <div className="readout-box" ref={readoutTop}>
           {slice && <CellReadout {...readout} slice={readout.slice ?? slice} />}
           {c.dimmed && slice && <p className="stale-note">{t('status.stale')}</p>}

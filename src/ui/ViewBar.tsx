@@ -10,12 +10,17 @@ interface Props {
   scenario: Scenario;
   update(patch: Partial<Scenario>): void;
   query: SequenceBatch;
+  /** The key side (cross-attention: another sequence); its padding is counted too. Self-attention: omitted or `query`. */
+  keys?: SequenceBatch;
   batch: number;
   head: number;
   heads: number;
 }
 
-export function ViewBar({ scenario, update, query, batch, head, heads }: Props) {
+/** Padding tokens of batch item `b`. */
+const padsOf = (side: SequenceBatch, b: number) => side.isReal[b]?.filter((real) => !real).length ?? 0;
+
+export function ViewBar({ scenario, update, query, keys, batch, head, heads }: Props) {
   const { t } = useTranslation();
   const headId = useId();
   return (
@@ -24,11 +29,13 @@ export function ViewBar({ scenario, update, query, batch, head, heads }: Props) 
       <div className="batch-tabs" role="group" aria-label={t('view.batch')}>
         <span className="choice-label">{t('view.batch')}</span>
         {query.tokens.map((tokens, b) => {
-          const pads = query.isReal[b]?.filter((real) => !real).length ?? 0;
+          const pads = padsOf(query, b);
+          const keyPads = keys === undefined || keys === query ? null : padsOf(keys, b);
+          const padNote = keyPads === null ? (pads > 0 ? t('view.pads', { count: pads }) : '') : pads + keyPads > 0 ? t('view.crossPads', { query: pads, count: keyPads }) : '';
           return (
             <button key={b} type="button" aria-pressed={b === batch} className={b === batch ? 'tab selected' : 'tab'} onClick={() => update({ viewBatch: b })}>
               {b}: {preview(tokens, query.isReal[b] ?? [])}
-              {pads > 0 && <small> {t('view.pads', { count: pads })}</small>}
+              {padNote && <small data-testid="batch-pads"> {padNote}</small>}
             </button>
           );
         })}

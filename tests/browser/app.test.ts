@@ -434,6 +434,18 @@ describe('Maskscope app, edge cases', () => {
     await page.close();
   });
 
+  it('cross-attention batch tabs count the padding of both sides: "A dog" (1 query pad) against "Un chien" (5 key pads); self-attention counts one side', async () => {
+    const { page, errors } = await openPage(harness, '/#v=2&attn=cross&q=The+cat+sat%0AA+dog&k=Le+chat+est+assis+sur+le+tapis%0AUn+chien&heads=1');
+    await waitForResult(page);
+    const tabs = page.locator('.batch-tabs button');
+    await expect.poll(() => tabs.allTextContents()).toEqual(['0: The cat sat', '1: A dog (1 query, 5 key pads)']);
+    await page.getByRole('radio', { name: /Self-attention/ }).check();
+    await waitForResult(page);
+    await expect.poll(() => tabs.allTextContents()).toEqual(['0: The cat sat', '1: A dog (1 pad)']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('an empty query side shows what to fix and keeps the previous heatmaps', async () => {
     const { page } = await openPage(harness, '/');
     await waitForResult(page);

@@ -271,6 +271,8 @@ export const en = {
   view: {
     pads: '({{count}} pad)',
     pads_other: '({{count}} pads)',
+    crossPads: '({{query}} query, {{count}} key pad)',
+    crossPads_other: '({{query}} query, {{count}} key pads)',
     weightScale: 'Weights colour',
     scaleUnit: '0 to 1',
     weightsRowLegend: 'Weight ÷ row maximum',

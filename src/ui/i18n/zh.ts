@@ -273,6 +273,8 @@ export const zh: Strings = {
   view: {
     pads: '（{{count}} 个填充）',
     pads_other: '（{{count}} 个填充）',
+    crossPads: '（查询 {{query}} 个、键 {{count}} 个填充）',
+    crossPads_other: '（查询 {{query}} 个、键 {{count}} 个填充）',
     weightScale: '权重颜色范围',
     scaleUnit: '0 到 1',
     weightsRowLegend: '权重 ÷ 行内最大值',
