@@ -383,6 +383,9 @@ describe('the row inspector', () => {
     });
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
     expect(await heatmap.boundingBox()).toEqual(box);
+    // its labels (行和, 允许的键, 最大权重) each on one line, however long the value beside them
+    const lines = await page.locator('.ri-stats dt').evaluateAll((dts) => dts.map((dt) => dt.getClientRects().length === 1 && dt.getBoundingClientRect().height < 1.6 * parseFloat(getComputedStyle(dt).fontSize)));
+    expect(lines).toEqual([true, true, true]);
     expect(errors).toEqual([]);
     await page.close();
   });
