@@ -146,8 +146,10 @@ export function CellReadoutLine({ cell, slice, inputs, queryTokens, keyTokens }:
   );
   if (!valid) return null;
   const query = <><b>{queryTokens[cell.row]}</b> (q = {cell.row})</>;
+  // as the full read-out's row note: a padded query's row is ignored
+  const padded = slice.paddedRows[cell.row] ? ` · ${t('stage.paddedRow')}` : '';
   if (!explanation) {
-    return line(<>{query} · d = {cell.col} · {t('hover.output')} {formatNumber(slice.output[cell.row * slice.dV + cell.col] ?? NaN)}</>);
+    return line(<>{query} · d = {cell.col} · {t('hover.output')} {formatNumber(slice.output[cell.row * slice.dV + cell.col] ?? NaN)}{padded}</>);
   }
   const i = cell.row * slice.cols + cell.col;
   // with ALiBi or a soft-cap the logits, not the scaled scores, are what the mask and softmax see
@@ -156,5 +158,6 @@ export function CellReadoutLine({ cell, slice, inputs, queryTokens, keyTokens }:
     {query} → <b>{keyTokens[cell.col]}</b> (k = {cell.col}) · {logits ? t('stage.logits') : t('hover.scaled')} {formatNumber((logits ? slice.logits : slice.scaled)[i] ?? NaN)} · {t('hover.weight')} {formatNumber(slice.weights[i] ?? NaN)}
     {' · '}
     {reasons.length ? <span className="blocked">{t('hover.blockedBy')} {reasons.join('; ')}</span> : t('hover.allowed')}
+    {padded}
   </>);
 }

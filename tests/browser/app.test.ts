@@ -132,6 +132,10 @@ describe('Maskscope app', () => {
     expect(text).toContain('(k = 1)');
     expect(text).toContain(`Weight ${await laptop.getByTestId('readout-weight').textContent()}`);
     expect(text).toContain('Blocked by causal mask');
+    expect(text).not.toContain('padded query');
+    for (let i = 0; i < 3; i++) await laptop.keyboard.press('ArrowDown'); // row 3: <pad>
+    await expect.poll(() => line.textContent()).toContain('(q = 3)');
+    expect(await line.textContent()).toContain('padded query (row ignored)');
     // the focused heatmap is not under the line
     const heatmap = (await laptop.getByTestId('heatmap-weights').boundingBox())!;
     expect(heatmap.y).toBeGreaterThanOrEqual(box.y + box.height);
