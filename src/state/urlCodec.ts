@@ -19,6 +19,14 @@ const FIELD_BY_KEY: ReadonlyMap<string, keyof Scenario> = new Map(
   SCENARIO_KEYS.map((field) => [URL_KEYS[field], field]),
 );
 
+/**
+ * The key an unknown one probably meant: a field's name or key in any case (`masks` → `m`,
+ * `Heads` → `heads`, `dK` → `dk`).
+ */
+const MEANT_KEY: ReadonlyMap<string, string> = new Map(
+  SCENARIO_KEYS.flatMap((field) => [[field.toLowerCase(), URL_KEYS[field]], [URL_KEYS[field].toLowerCase(), URL_KEYS[field]]] as const),
+);
+
 /** The compressed key of each compressible field: `qz` → queryText. */
 const FIELD_BY_COMPRESSED_KEY: ReadonlyMap<string, keyof Scenario> = new Map(
   COMPRESSIBLE_FIELDS.map((field) => [`${URL_KEYS[field]}${COMPRESSED_SUFFIX}`, field]),
@@ -173,8 +181,9 @@ function checkVersion(value: string): StateWarning[] {
   return [{ param: VERSION_KEY, code: 'bad-version', value: previewValue(value), used: String(SCHEMA_VERSION) }];
 }
 
+/** An unknown key's warning; `used` is the key it probably meant (MEANT_KEY), else empty. */
 function unknownKey(key: string, value: string): StateWarning {
-  return { param: previewValue(key), code: 'unknown-key', value: previewValue(value), used: '' };
+  return { param: previewValue(key), code: 'unknown-key', value: previewValue(value), used: MEANT_KEY.get(key.toLowerCase()) ?? '' };
 }
 
 /** A typed value for sanitizeScenario, or the string itself when it does not parse. */

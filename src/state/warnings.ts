@@ -29,7 +29,8 @@ export type StateWarningCode =
  * - `value`: the rejected value as text (long text is shortened with '…'). For `too-long` the
  *   number of characters; for `too-many-lines` the number of non-blank lines.
  * - `used`: the value used instead, as text. For `too-long` and `too-many-lines` the limit
- *   (characters kept, sequences used); for `unknown-key` the empty string (the key is ignored);
+ *   (characters kept, sequences used); for `unknown-key` (the key is ignored) the key it
+ *   probably meant (`masks` → `m`, urlCodec.ts), else the empty string;
  *   for `out-of-range` on a list (`paint`, `global`) the empty string (the pieces are left out).
  * - `bad-compressed`: `param` is the compressed key as written (`qz`), `used` the default value
  *   used for its field.
@@ -59,7 +60,7 @@ export function describeWarning(w: StateWarning): string {
   const p = w.param;
   switch (w.code) {
     case 'unknown-key':
-      return `Unknown setting "${p}" (value "${w.value}") was ignored.`;
+      return `Unknown setting "${p}" (value "${w.value}") was ignored.${w.used ? ` Did you mean "${w.used}"?` : ''}`;
     case 'bad-value':
       return `${p}: "${w.value}" is not a valid value; using "${w.used}" instead.`;
     case 'out-of-range':

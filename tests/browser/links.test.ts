@@ -226,6 +226,17 @@ describe('values out of range: clamped or left out, the banner names the limit',
     await page.close();
   });
 
+  it('masks=… (a setting written by its name): the banner says which key was meant, “m”, in English and Chinese', async () => {
+    for (const [lang, text] of [['en', '“masks” is not a Maskscope setting; ignored. Did you mean “m”?'], ['zh', '“masks”不是 Maskscope 的设置，已忽略。是不是想写“m”？']]) {
+      const { page, errors } = await open(`${origin}/#v=2&masks=causal&lang=${lang}`);
+      const banner = page.getByTestId('url-warnings');
+      await banner.waitFor();
+      expect(await banner.locator('li').allTextContents()).toEqual([text]);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('the same link with lang=zh: the warnings in Chinese, with the same limits', async () => {
     const { page } = await open(`${origin}/#v=2&paint=9999.9999.1&cap=1e-300&lang=zh&qz=!!!`);
     const banner = page.getByTestId('url-warnings');

@@ -30,6 +30,13 @@ describe('translations', () => {
     expect(warnings.map(warningKey)).toEqual(['warnings.unknown-key', 'warnings.namelessKey']);
     expect(warnings[1]).toMatchObject({ param: '', value: '=<script>' });
   });
+
+  it('an unknown key that names a setting says which key was meant: masks → “m”', () => {
+    const { warnings } = decodeScenario('v=2&masks=causal&zz=1');
+    expect(warnings.map(warningKey)).toEqual(['warnings.unknownKeyMeant', 'warnings.unknown-key']);
+    expect(warnings[0]).toMatchObject({ param: 'masks', used: 'm' });
+    for (const lang of [en, zh]) expect(placeholders(lang.warnings.unknownKeyMeant)).toEqual(['param', 'used']);
+  });
 });
 
 describe('catalogue translations', () => {

@@ -321,11 +321,17 @@ describe('decodeScenario: worked examples', () => {
     });
   });
 
-  it('decodeScenario("Heads=2&dK=2"): keys are case-sensitive, so both are unknown', () => {
+  it('decodeScenario("Heads=2&dK=2"): keys are case-sensitive, so both are unknown, each with the key it probably meant', () => {
     expect(decodeScenario('Heads=2&dK=2').warnings).toEqual([
-      { param: 'Heads', code: 'unknown-key', value: '2', used: '' },
-      { param: 'dK', code: 'unknown-key', value: '2', used: '' },
+      { param: 'Heads', code: 'unknown-key', value: '2', used: 'heads' },
+      { param: 'dK', code: 'unknown-key', value: '2', used: 'dk' },
     ]);
+  });
+
+  it('decodeScenario("masks=…&queryText=hi"): a field written by its name is unknown, with its key (m, q) as the one meant', () => {
+    const { scenario, warnings } = decodeScenario('v=2&masks=window(W=2)&queryText=hi');
+    expect(scenario.masks).toBe('');
+    expect(warnings.map((w) => [w.param, w.code, w.used])).toEqual([['masks', 'unknown-key', 'm'], ['queryText', 'unknown-key', 'q']]);
   });
 
   it('decodeScenario("x=1&x=2"): a repeated unknown key gives one warning with the last value', () => {

@@ -390,6 +390,7 @@ export const en = {
     title: 'Some settings in the link were not valid and were replaced:',
     dismiss: 'Dismiss',
     namelessKey: 'A piece of the link has no setting name (“={{value}}”); ignored.',
+    unknownKeyMeant: '“{{param}}” is not a Maskscope setting; ignored. Did you mean “{{used}}”?',
     'unknown-key': '“{{param}}” is not a Maskscope setting; ignored.',
     'bad-value': '{{param}}={{value}} is not valid; using {{used}}.',
     dropped: '{{param}}: “{{value}}” is not valid; left out.',

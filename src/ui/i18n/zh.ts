@@ -390,6 +390,7 @@ export const zh: Strings = {
     title: '链接中的部分设置无效，已被替换：',
     dismiss: '关闭',
     namelessKey: '链接中有一段没有设置名（“={{value}}”），已忽略。',
+    unknownKeyMeant: '“{{param}}”不是 Maskscope 的设置，已忽略。是不是想写“{{used}}”？',
     'unknown-key': '“{{param}}”不是 Maskscope 的设置，已忽略。',
     'bad-value': '{{param}}={{value}} 无效；改用 {{used}}。',
     dropped: '{{param}}：“{{value}}”无效；已忽略。',
