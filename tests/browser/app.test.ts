@@ -450,6 +450,16 @@ describe('Maskscope app, edge cases', () => {
     await page.close();
   });
 
+  it('cross-attention with 2 query lines and 1 key line: the note names the side with more lines and what to do', async () => {
+    const { page, errors } = await openPage(harness, '/#v=2&attn=cross&q=Where+is+the+station%0AHi&k=Wo+ist+der+Bahnhof&heads=1');
+    await waitForResult(page);
+    expect(await page.getByTestId('input-notes').locator('li').allTextContents()).toEqual([
+      'The query side has more lines than the other: only the first line of each side is used. Give both sides one line per batch item.',
+    ]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('an empty query side shows what to fix and keeps the previous heatmaps', async () => {
     const { page } = await openPage(harness, '/');
     await waitForResult(page);

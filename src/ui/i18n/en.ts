@@ -379,8 +379,8 @@ export const en = {
   notes: {
     extraLines: 'Only the first {{count}} lines of the {{side}} side are used (batch size at most 4).',
     truncated: 'A line on the {{side}} side was cut to {{count}} tokens.',
-    batchMismatch: 'The two sides have a different number of lines; only the first line of each is used.',
-    batchMismatch_other: 'The two sides have a different number of lines; the first {{count}} pairs are used.',
+    batchMismatch: 'The {{side}} side has more lines than the other: only the first line of each side is used. Give both sides one line per batch item.',
+    batchMismatch_other: 'The {{side}} side has more lines than the other: the first {{count}} lines of each side are used. Give both sides one line per batch item.',
     query: 'query',
     key: 'key',
   },

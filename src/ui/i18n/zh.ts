@@ -379,8 +379,8 @@ export const zh: Strings = {
   notes: {
     extraLines: '{{side}}端只使用前 {{count}} 行（批大小最多为 4）。',
     truncated: '{{side}}端有一行被截断为 {{count}} 个词元。',
-    batchMismatch: '两端的行数不同；只使用每端的第一行。',
-    batchMismatch_other: '两端的行数不同；只使用前 {{count}} 对。',
+    batchMismatch: '{{side}}端的行数多于另一端：每端只使用第一行。请让两端每个批次样本各一行。',
+    batchMismatch_other: '{{side}}端的行数多于另一端：每端只使用前 {{count}} 行。请让两端每个批次样本各一行。',
     query: '查询',
     key: '键',
   },
