@@ -1,6 +1,7 @@
 /** Which batch item and head the large heatmaps show, and how weights are coloured. */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { SequenceBatch } from '../engine/sequences';
 import type { Scenario } from '../state/scenario';
 import { Choice } from './Choice';
@@ -20,6 +21,14 @@ interface Props {
 /** Padding tokens of batch item `b`. */
 const padsOf = (side: SequenceBatch, b: number) => side.isReal[b]?.filter((real) => !real).length ?? 0;
 
+/** What a batch tab says of its padding: "(3 pads)", or with another key side "(1 query, 5 key pads)"; '' for none. */
+function padNote(t: TFunction, query: SequenceBatch, keys: SequenceBatch | undefined, b: number): string {
+  const pads = padsOf(query, b);
+  if (keys === undefined || keys === query) return pads > 0 ? t('view.pads', { count: pads }) : '';
+  const keyPads = padsOf(keys, b);
+  return pads + keyPads > 0 ? t('view.crossPads', { query: pads, count: keyPads }) : '';
+}
+
 export function ViewBar({ scenario, update, query, keys, batch, head, heads }: Props) {
   const { t } = useTranslation();
   const headId = useId();
@@ -29,13 +38,11 @@ export function ViewBar({ scenario, update, query, keys, batch, head, heads }: P
       <div className="batch-tabs" role="group" aria-label={t('view.batch')}>
         <span className="choice-label">{t('view.batch')}</span>
         {query.tokens.map((tokens, b) => {
-          const pads = padsOf(query, b);
-          const keyPads = keys === undefined || keys === query ? null : padsOf(keys, b);
-          const padNote = keyPads === null ? (pads > 0 ? t('view.pads', { count: pads }) : '') : pads + keyPads > 0 ? t('view.crossPads', { query: pads, count: keyPads }) : '';
+          const note = padNote(t, query, keys, b);
           return (
             <button key={b} type="button" aria-pressed={b === batch} className={b === batch ? 'tab selected' : 'tab'} onClick={() => update({ viewBatch: b })}>
               {b}: {preview(tokens, query.isReal[b] ?? [])}
-              {padNote && <small data-testid="batch-pads"> {padNote}</small>}
+              {note && <small> {note}</small>}
             </button>
           );
         })}
