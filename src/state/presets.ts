@@ -2,7 +2,7 @@
  * One-click starting points (issue #3 "Presets"): each is a Scenario patch over the defaults, so
  * applying one is just a URL. Mask ids refer to the engine's catalogue (checked by a test).
  */
-import { DEFAULT_SCENARIO, type Scenario } from './scenario';
+import { DEFAULT_SCENARIO, VIEW_FIELDS, type Scenario } from './scenario';
 
 export interface Preset {
   /** URL-safe id; the UI translates the name and description by it (`presets.<id>`). */
@@ -70,10 +70,10 @@ export function applyPreset(preset: Preset, current: Scenario): Scenario {
 
 /**
  * Settings a preset leaves as they were (language, seed; weightScale and tileSize, which only
- * change how the result is drawn), and what only changes what is looked at: the batch item and
- * head on screen, the step, the inspected row, the landing and the open panels.
+ * change how the result is drawn), and what only changes what is looked at: VIEW_FIELDS, the
+ * landing and the open panels.
  */
-const NOT_PRESET: ReadonlySet<keyof Scenario> = new Set(['language', 'seed', 'weightScale', 'tileSize', 'viewBatch', 'viewHead', 'step', 'row', 'focus', 'open']);
+const NOT_PRESET: ReadonlySet<keyof Scenario> = new Set<keyof Scenario>(['language', 'seed', 'weightScale', 'tileSize', ...VIEW_FIELDS, 'focus', 'open']);
 
 /**
  * The preset whose settings `scenario` has exactly (NOT_PRESET aside), or undefined once anything

@@ -138,6 +138,13 @@ export interface Scenario {
   quiz: boolean;
 }
 
+/**
+ * The fields that only change what is looked at (the batch item and head on screen, the pipeline
+ * step, the inspected row): the settings panels (ui/useViewless.ts) and the preset match
+ * (presets.ts presetOf) leave them aside.
+ */
+export const VIEW_FIELDS: readonly (keyof Scenario)[] = ['viewBatch', 'viewHead', 'step', 'row'];
+
 /** The default Scenario: each field's default from the settings table (settings.ts). */
 export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze(tableDefaults());
 

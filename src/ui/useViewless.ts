@@ -4,10 +4,10 @@
  * memoised panels skip the renders of a head switch or a step change.
  */
 import { useMemo } from 'react';
-import type { Scenario } from '../state/scenario';
+import { VIEW_FIELDS, type Scenario } from '../state/scenario';
 
-/** The fields no settings panel reads: a change of these alone keeps the panels' scenario. */
-export const VIEW_FIELDS: readonly (keyof Scenario)[] = ['viewBatch', 'viewHead', 'step', 'row'];
+// The fields no settings panel reads: a change of these alone keeps the panels' scenario.
+export { VIEW_FIELDS };
 
 /** The scenario without VIEW_FIELDS, as text: equal for two scenarios the panels show alike. */
 export function viewlessKey(scenario: Scenario): string {
