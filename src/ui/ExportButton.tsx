@@ -7,12 +7,13 @@ import { encodeScenario } from '../state/urlCodec';
 
 /**
  * Rough size of an export in bytes: about 20 characters per number (JSON of float32 values such
- * as "-0.12345678,") for the three [B,H,Lq,Lk] stages and the vectors.
+ * as "-0.12345678,") for the four [B,H,Lq,Lk] stages of numbers and the vectors, and 6 for each
+ * cell of the mask ("false,").
  */
 export function estimateExportBytes(s: AttentionShape): number {
   const cells = s.batch * s.heads * s.queryLength * s.keyLength;
   const vectors = s.batch * s.heads * (s.queryLength * (s.dK + s.dV) + s.keyLength * (s.dK + s.dV));
-  return 20 * (3 * cells + vectors);
+  return 20 * (4 * cells + vectors) + 6 * cells;
 }
 
 /** Above this, the user is asked before the export is built. */

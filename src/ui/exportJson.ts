@@ -9,7 +9,8 @@ import { RowStatus } from '../engine/types';
 import type { SequenceBatch } from '../engine/sequences';
 import type { Scenario } from '../state/scenario';
 
-export const EXPORT_FORMAT = 'maskscope-attention/1';
+/** Format 2: `scores` are Q·Kᵀ as the Scores card shows them (format 1's `scores` were the scaled scores, now `scaled`). */
+export const EXPORT_FORMAT = 'maskscope-attention/2';
 
 export interface ExportDocument {
   format: string;
@@ -27,7 +28,10 @@ export interface ExportDocument {
   k: number[][][][];
   v: number[][][][];
   mask: boolean[][][][];
+  /** Q·Kᵀ, before scaling. */
   scores: number[][][][];
+  /** scores × scale (1/√dK unless a temperature is set). */
+  scaled: number[][][][];
   logits: number[][][][];
   weights: number[][][][];
   output: number[][][][];
@@ -49,7 +53,7 @@ export function exportEngine(run: Pick<RunInfo, 'path' | 'backend' | 'precision'
 }
 
 /**
- * Builds the export document. `scores` are the scaled scores before the mask (scores × 1/√dK).
+ * Builds the export document (docs/export-format.md): `scores` are Q·Kᵀ, `scaled` those × the scale, as the stage cards show them.
  * @param stages the engine's result for `inputs`.
  * @param engine what computed it (exportEngine of the result's RunInfo).
  */
@@ -74,7 +78,8 @@ export function buildExport(
     k: nest(inputs.k, [B, H, Lk, dK]),
     v: nest(inputs.v, [B, H, Lk, dV]),
     mask: nest(stages.mask, [B, H, Lq, Lk]).map((b) => b.map((h) => h.map((row) => row.map((x) => x === 1)))),
-    scores: nest(stages.scaled, [B, H, Lq, Lk]),
+    scores: nest(stages.scores, [B, H, Lq, Lk]),
+    scaled: nest(stages.scaled, [B, H, Lq, Lk]),
     logits: nest(stages.logits, [B, H, Lq, Lk]),
     weights: nest(stages.weights, [B, H, Lq, Lk]),
     output: nest(stages.output, [B, H, Lq, dV]),

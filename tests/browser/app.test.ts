@@ -78,10 +78,10 @@ describe('Maskscope app', () => {
     expect(doc.paddedQueryRows).toEqual([{ batch: 1, query: 3 }, { batch: 1, query: 4 }, { batch: 1, query: 5 }]);
   });
 
-  it('exported q, scores, weights and output match the float64 reference; no NaN anywhere', () => {
+  it('exported q, scores (Q·Kᵀ), scaled, logits, weights and output match the float64 reference; no NaN anywhere', () => {
     expectMatchesReference(doc);
     expect(JSON.stringify(doc)).not.toMatch(/NaN|Infinity|null/);
-    expect(doc.format).toBe('maskscope-attention/1');
+    expect(doc.format).toBe('maskscope-attention/2');
   });
 
   it('hovering (keyboard) a cell above the diagonal reads weight 0, blocked by the causal mask', async () => {

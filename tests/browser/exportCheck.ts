@@ -22,7 +22,9 @@ export function expectMatchesReference(doc: ExportDocument, tolerance = 1e-4): v
   expect(doc.shape).toEqual(ref.shape);
   expect(doc.mask.flat(3)).toEqual([...ref.mask].map((m) => m === 1));
   expectArraysClose(doc.q.flat(3), derived.inputs.q, 0);
-  expectArraysClose(doc.scores.flat(3), nest(ref.scaled, [B, H, Lq, Lk]).flat(3), tolerance);
+  expectArraysClose(doc.scores.flat(3), nest(ref.scores, [B, H, Lq, Lk]).flat(3), tolerance);
+  expectArraysClose(doc.scaled.flat(3), nest(ref.scaled, [B, H, Lq, Lk]).flat(3), tolerance);
+  expectArraysClose(doc.logits.flat(3), nest(ref.logits, [B, H, Lq, Lk]).flat(3), tolerance);
   expectArraysClose(doc.weights.flat(3), nest(ref.weights, [B, H, Lq, Lk]).flat(3), tolerance);
   expectArraysClose(doc.output.flat(3), nest(ref.output, [B, H, Lq, dV]).flat(3), tolerance);
 }

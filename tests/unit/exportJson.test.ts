@@ -51,7 +51,7 @@ describe('buildExport', () => {
     const doc = buildExport(scenario, derived.inputs, stages, derived, CPU);
     const text = JSON.stringify(doc);
     expect(text).not.toMatch(/NaN|Infinity|null/);
-    expect(doc.format).toBe('maskscope-attention/1');
+    expect(doc.format).toBe('maskscope-attention/2');
     expect(doc).toMatchObject({ backend: 'cpu', path: 'cpu', precision: 'float32' });
     expect(doc.mask[1]![0]).toEqual([
       [true, false, false],
@@ -65,6 +65,19 @@ describe('buildExport', () => {
     expect(doc.weights[0]![1]![0]).toEqual([1, 0, 0]);
     expect(doc.output[0]![0]!.length).toBe(3);
     expect(doc.output[0]![0]![0]!.length).toBe(2);
+  });
+
+  it('scores are Q·Kᵀ as the Scores card shows them, scaled the scores × 1/√dK (dK = 4: exactly half), logits the scaled when no modifier is on', async () => {
+    const scenario = { ...DEFAULT_SCENARIO, queryText: 'a b c', causal: true, heads: 2, dK: 4 };
+    const derived = deriveInputs(scenario);
+    if (!derived.ok) throw new Error(derived.error);
+    const stages = await computeAttention(derived.inputs);
+    const doc = buildExport(scenario, derived.inputs, stages, derived, CPU);
+    const [q, k] = [doc.q[0]![1]![2]!, doc.k[0]![1]![0]!];
+    expect(doc.scores[0]![1]![2]![0]).toBeCloseTo(q.reduce((sum, x, d) => sum + x * k[d]!, 0), 5);
+    expect(doc.scores.flat(3).some((x) => x !== 0)).toBe(true);
+    expect(doc.scaled.flat(3)).toEqual(doc.scores.flat(3).map((x) => x / 2));
+    expect(doc.logits).toEqual(doc.scaled);
   });
 
   it('causal bottom-right with Lq > Lk: fully masked rows are listed per head', async () => {
