@@ -12,7 +12,7 @@ import { PresentView } from './PresentView';
 import { PrintHandout } from './PrintHandout';
 import { SkipLink } from './SkipLink';
 import { ViewPicker } from './ViewPicker';
-import { WarningBanner } from './WarningBanner';
+import { InputNotes, WarningBanner } from './WarningBanner';
 
 export function PresentLayout({ scenario, update, warnings, dismissWarnings, c, lesson, hovered, tokenPreview, quiz }: AppParts) {
   const { t } = useTranslation();
@@ -35,6 +35,8 @@ export function PresentLayout({ scenario, update, warnings, dismissWarnings, c, 
         notice={<>
           <WarningBanner warnings={warnings} onDismiss={dismissWarnings} />
           <GpuNoticeBanner gpu={c.run.gpu} onDismiss={c.run.dismissGpuNotice} />
+          {/* lines left out (unequal cross-attention sides, over the batch limit) or cut: said here too, not only in the normal view */}
+          {c.derived.ok && <InputNotes notes={c.derived.notes} />}
         </>}
       >
         {/* a quiz shows the steps instead, revealed or not: its Mask step is the quiz of the cross-attention's mask, with its score */}

@@ -290,6 +290,16 @@ describe('presentation mode', () => {
     await page.close();
   });
 
+  it('cross-attention with 2 query lines and 1 key line, presented: the note that a batch item is left out shows here too', async () => {
+    const { page, errors } = await present('/#v=2&attn=cross&q=Where+is+the+station%0AHi&k=Wo+ist+der+Bahnhof&heads=1&present=1&step=weights', 1280, 720, '[data-testid="present-view"]');
+    await expect.poll(() => page.getByTestId('input-notes').locator('li').allTextContents()).toEqual([
+      'The query side has more lines than the other: only the first line of each side is used. Give both sides one line per batch item.',
+    ]);
+    expect(await page.getByTestId('input-notes').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('the encoder–decoder view presented: → shows the three weights (step=weights), ← the three masks, and the toggle does the same', async () => {
     const { page, errors } = await present('/?v=1&present=1&attn=encdec&causal=1', 1280, 720, '[data-testid="encdec-cross-mask"] canvas');
     await page.keyboard.press('ArrowRight');
