@@ -53,8 +53,48 @@ export function sanitizeScenario(raw: RawScenario): RestoreResult {
   const warnings: StateWarning[] = [];
   const scenario: Partial<Record<keyof Scenario, unknown>> = {};
   for (const field of SCENARIO_KEYS) scenario[field] = sanitizeField(field, readOwn(source, field), warnings);
+  fitView(scenario as Scenario, warnings);
   warnUnknownKeys(source, warnings);
   return { scenario: scenario as Scenario, warnings };
+}
+
+/**
+ * The batch item and head on screen (viewBatch, viewHead) brought within the data the other
+ * settings give (viewInData), with a `beyond-data` warning each (`used` = the last one; it takes
+ * the place of an earlier warning for that key, whose value as written it gives). Without this a
+ * link's `vh=15` with 2 heads showed head 1 and kept 15 in the link.
+ */
+function fitView(s: Scenario, warnings: StateWarning[]): void {
+  const fitted = viewInData(s);
+  for (const field of ['viewBatch', 'viewHead'] as const) {
+    if (fitted[field] === s[field]) continue;
+    const earlier = warnings.findIndex((w) => w.param === field);
+    const value = earlier < 0 ? String(s[field]) : warnings.splice(earlier, 1)[0]!.value;
+    warnings.push({ param: field, code: 'beyond-data', value, used: String(fitted[field]) });
+    s[field] = fitted[field];
+  }
+}
+
+/**
+ * `s` with the batch item and head on screen within the data its other settings give:
+ * viewHead ≤ heads − 1 and viewBatch ≤ batchBound(s) − 1 (the last one when past it).
+ * @returns `s` itself when both are within.
+ */
+export function viewInData(s: Scenario): Scenario {
+  const viewBatch = Math.min(s.viewBatch, batchBound(s) - 1);
+  const viewHead = Math.min(s.viewHead, s.heads - 1);
+  return viewBatch === s.viewBatch && viewHead === s.viewHead ? s : { ...s, viewBatch, viewHead };
+}
+
+/**
+ * At least as many batch items as deriveInputs makes (never fewer, so no item it makes is cut):
+ * batchSize in lengths mode; else the non-blank lines (the fewer of the two sides' unless
+ * self-attention), at most LIMITS.maxBatch, and at least 1.
+ */
+export function batchBound(s: Scenario): number {
+  if (s.inputMode === 'lengths') return s.batchSize;
+  const lines = s.attention === 'self' ? countSequences(s.queryText) : Math.min(countSequences(s.queryText), countSequences(s.keyText));
+  return Math.max(1, Math.min(lines, LIMITS.maxBatch));
 }
 
 /** One field, by the kind of its row in the settings table; `undefined` → the row's default. */

@@ -13,6 +13,7 @@ export type StateWarningCode =
   | 'unknown-key'
   | 'bad-value'
   | 'out-of-range'
+  | 'beyond-data'
   | 'not-integer'
   | 'too-long'
   | 'too-many-lines'
@@ -69,6 +70,8 @@ export function describeWarning(w: StateWarning): string {
         : `${p}: ${w.value} is outside the allowed range${rangeText(p)}; using ${w.used}.`;
     case 'not-integer':
       return `${p}: ${w.value} is not a whole number; using ${w.used}.`;
+    case 'beyond-data':
+      return `${p}: ${w.value} is past the last ${p === 'vh' || p === 'viewHead' ? 'head' : 'batch item'} (${w.used}); using ${w.used}.`;
     case 'too-long':
       return `${p}: the text has ${w.value} characters, more than the limit of ${w.used}; only the first ${w.used} are kept.`;
     case 'too-many-lines':

@@ -27,12 +27,13 @@ export function WarningBanner({ warnings, onDismiss }: { warnings: StateWarning[
   );
 }
 
-/** The i18n key of a warning: by code, with the dropped-piece variants (`used` empty), a piece of the link with no name (`=x`) and an unknown key with the one it probably meant. */
+/** The i18n key of a warning: by code, with the dropped-piece variants (`used` empty), a piece of the link with no name (`=x`), an unknown key with the one it probably meant, and a head or batch item past the data. */
 export function warningKey(w: StateWarning): string {
   if (w.code === 'unknown-key' && w.param === '') return 'warnings.namelessKey';
   if (w.code === 'unknown-key' && w.used !== '') return 'warnings.unknownKeyMeant';
   if (w.used === '' && w.code === 'bad-value') return 'warnings.dropped';
   if (w.used === '' && w.code === 'out-of-range') return 'warnings.outOfRangeDropped';
+  if (w.code === 'beyond-data') return w.param === 'vh' || w.param === 'viewHead' ? 'warnings.beyondHead' : 'warnings.beyondBatch';
   return `warnings.${w.code}`;
 }
 

@@ -16,6 +16,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Scenario } from '../state/scenario';
 import { decodeScenario, encodeScenario } from '../state/urlCodec';
+import { viewInData } from '../state/validate';
 import type { StateWarning } from '../state/warnings';
 import { scheduleLinkReplace, type PendingLinkReplace } from './linkWrite';
 
@@ -101,10 +102,11 @@ export function useScenarioUrl(initialState: string): ScenarioState {
     };
   }, []);
 
-  const update = useCallback((patch: Partial<Scenario>) => setScenario((s) => ({ ...s, ...patch })), []);
+  // fewer heads or lines than the one on screen: the last one is shown, and so written in the link
+  const update = useCallback((patch: Partial<Scenario>) => setScenario((s) => viewInData({ ...s, ...patch })), []);
   const replace = useCallback((next: Scenario) => {
     lastWrite.current = LONG_AGO; // the next write pushes a history entry
-    setScenario(next);
+    setScenario(viewInData(next));
   }, []);
   const dismissWarnings = useCallback(() => setWarnings([]), []);
   return { scenario, warnings, update, replace, dismissWarnings };

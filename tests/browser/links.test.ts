@@ -226,6 +226,37 @@ describe('values out of range: clamped or left out, the banner names the limit',
     await page.close();
   });
 
+  it('heads=2&vh=5 and two lines with vb=3: the banner says the last head and batch item are shown, the link is rewritten; fewer heads later move the link too, without a warning', async () => {
+    const { page, errors } = await open(`${origin}/#v=2&heads=2&vh=5&vb=3`);
+    const banner = page.getByTestId('url-warnings');
+    await banner.waitFor();
+    expect(await banner.locator('li').allTextContents()).toEqual([
+      'vb=3: the last batch item is 1; showing batch item 1.',
+      'vh=5: the last head is 1; showing head 1.',
+    ]);
+    await waitForResult(page);
+    expect(new URL(await linkUrl(page)).hash).toBe('#v=2&heads=2&vb=1&vh=1');
+    expect(await page.getByLabel('Head', { exact: true }).inputValue()).toBe('1');
+    // heads 2 → 1 with head 1 on screen: head 0 is shown and linked
+    const heads = page.getByLabel('Heads', { exact: true });
+    await heads.fill('1');
+    await heads.press('Enter');
+    await waitForResult(page);
+    expect(new URL(await linkUrl(page)).hash).toBe('#v=2&heads=1&vb=1');
+    expect(await banner.locator('li').count()).toBe(2); // the link's own warnings, nothing new
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the same in Chinese: vh=5 past 2 heads', async () => {
+    const { page, errors } = await open(`${origin}/#v=2&heads=2&vh=5&lang=zh`);
+    const banner = page.getByTestId('url-warnings');
+    await banner.waitFor();
+    expect(await banner.locator('li').allTextContents()).toEqual(['vh=5：最后一个头是 1；显示头 1。']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('masks=… (a setting written by its name): the banner says which key was meant, “m”, in English and Chinese', async () => {
     for (const [lang, text] of [['en', '“masks” is not a Maskscope setting; ignored. Did you mean “m”?'], ['zh', '“masks”不是 Maskscope 的设置，已忽略。是不是想写“m”？']]) {
       const { page, errors } = await open(`${origin}/#v=2&masks=causal&lang=${lang}`);

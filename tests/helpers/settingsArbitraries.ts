@@ -60,5 +60,17 @@ export function settingValueArb(field: keyof Scenario): fc.Arbitrary<unknown> {
 /** A whole valid Scenario, every field drawn by settingValueArb. */
 export function tableScenarioArb(): fc.Arbitrary<Scenario> {
   const record = Object.fromEntries(SETTING_FIELDS.map((field) => [field, settingValueArb(field)]));
-  return fc.record(record) as unknown as fc.Arbitrary<Scenario>;
+  return (fc.record(record) as unknown as fc.Arbitrary<Scenario>).map(viewWithinData);
+}
+
+/** The batch items a scenario's settings give: batchSize, or the non-blank lines (of the side with fewer unless self-attention), 1 to 4. */
+export function batchOf(s: Scenario): number {
+  const lines = (text: string) => text.split(/\r?\n/).filter((line) => line.trim() !== '').length;
+  if (s.inputMode === 'lengths') return s.batchSize;
+  return Math.min(4, Math.max(1, s.attention === 'self' ? lines(s.queryText) : Math.min(lines(s.queryText), lines(s.keyText))));
+}
+
+/** `s` with the batch item and head on screen among those the data has (a valid link never names another). */
+export function viewWithinData(s: Scenario): Scenario {
+  return { ...s, viewBatch: Math.min(s.viewBatch, batchOf(s) - 1), viewHead: Math.min(s.viewHead, s.heads - 1) };
 }

@@ -20,9 +20,21 @@ describe('translations', () => {
     for (const key of keys(en)) expect([key, placeholders(get(zh, key))]).toEqual([key, placeholders(get(en, key))]);
   });
 
-  it('every URL warning code has a message', () => {
-    const codes: StateWarningCode[] = ['unknown-key', 'bad-value', 'out-of-range', 'not-integer', 'too-long', 'too-many-lines', 'bad-version', 'bad-compressed', 'bad-escape', 'unknown-control'];
-    for (const code of codes) expect(en.warnings[code]).toBeTruthy();
+  it('every URL warning code has a message in both languages', () => {
+    const codes: StateWarningCode[] = ['unknown-key', 'bad-value', 'out-of-range', 'beyond-data', 'not-integer', 'too-long', 'too-many-lines', 'bad-version', 'bad-compressed', 'bad-escape', 'unknown-control'];
+    const get = (o: object, path: string) => path.split('.').reduce<unknown>((x, k) => (x as Record<string, unknown> | undefined)?.[k], o);
+    for (const code of codes) {
+      for (const param of ['vh', 'vb']) {
+        const key = warningKey({ param, code, value: '9', used: '1' });
+        for (const lang of [en, zh]) expect([key, typeof get(lang, key)]).toEqual([key, 'string']);
+      }
+    }
+  });
+
+  it('vh and vb past the data: “the last head is 1; showing head 1”, and the batch item likewise', () => {
+    const { warnings } = decodeScenario('v=2&heads=2&vh=15&mode=lengths&b=2&vb=3');
+    expect(warnings.map(warningKey)).toEqual(['warnings.beyondBatch', 'warnings.beyondHead']);
+    expect(warnings.map((w) => [w.param, w.value, w.used])).toEqual([['vb', '3', '1'], ['vh', '15', '1']]);
   });
 
   it('a piece of the link with no name ("==<script>") is said as such, not as the setting “”', () => {

@@ -5,6 +5,7 @@ import { DEFAULT_SCENARIO, type Scenario } from '../../src/state/scenario';
 import { decodeScenario, encodeScenario, URL_KEYS } from '../../src/state/urlCodec';
 import { sanitizeScenario } from '../../src/state/validate';
 import type { StateWarning } from '../../src/state/warnings';
+import { viewWithinData } from '../helpers/settingsArbitraries';
 
 // ---------------------------------------------------------------------------------------------
 // Arbitraries. Ranges are written out here (not read from the code under test).
@@ -71,7 +72,8 @@ const validScenario: fc.Arbitrary<Scenario> = fc.record({
   lock: fc.subarray(['lang', 'q', 'm', 'input', 'model']).map((ids) => ids.join(',')),
   row: fc.integer({ min: -1, max: 4095 }),
   quiz: fc.boolean(),
-});
+  // the batch item and head on screen exist in the data the other settings give (validate.ts fitView)
+}).map(viewWithinData);
 
 /** Any UTF-16 code unit, lone surrogates included. */
 const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
@@ -94,7 +96,7 @@ const queryLike = fc
     fc.constantFrom('', '?', '??', '#').map((prefix) =>
       prefix + parts.map(([k, eq, v]) => `${k}${eq}${v}`).join('&')));
 
-const CODES = new Set(['unknown-key', 'bad-value', 'out-of-range', 'not-integer', 'too-long',
+const CODES = new Set(['unknown-key', 'bad-value', 'out-of-range', 'beyond-data', 'not-integer', 'too-long',
   'too-many-lines', 'bad-version', 'bad-compressed', 'bad-escape']);
 
 function withDefaults(changes: Partial<Scenario>): Scenario {
@@ -197,6 +199,25 @@ describe('decodeScenario: any string', () => {
   });
 });
 
+describe('decodeScenario: the batch item and head on screen exist in the data (vb, vh)', () => {
+  it.each([
+    ['vh=3&heads=2', 'viewHead', 1, [{ param: 'vh', code: 'beyond-data', value: '3', used: '1' }]],
+    ['heads=2&vh=1', 'viewHead', 1, []],
+    ['vb=2&mode=lengths&b=3', 'viewBatch', 2, []],
+    ['vb=3&mode=lengths&b=3', 'viewBatch', 2, [{ param: 'vb', code: 'beyond-data', value: '3', used: '2' }]],
+    // cross-attention pairs lines: 2 query lines (the default) and 3 key lines make 2 items
+    ['vb=2&attn=cross&k=one%0Atwo%0Athree', 'viewBatch', 1, [{ param: 'vb', code: 'beyond-data', value: '2', used: '1' }]],
+    // blank lines are no batch item; an empty text still shows item 0
+    ['vb=1&q=one%0A%20%0A', 'viewBatch', 0, [{ param: 'vb', code: 'beyond-data', value: '1', used: '0' }]],
+    ['vb=1&q=', 'viewBatch', 0, [{ param: 'vb', code: 'beyond-data', value: '1', used: '0' }]],
+    ['vb=3&q=a%0Ab%0Ac%0Ad%0Ae', 'viewBatch', 3, [{ param: 'q', code: 'too-many-lines', value: '5', used: '4' }]],
+  ] as const)('decodeScenario(%j): %s = %j, warnings %j', (query, field, expected, warnings) => {
+    const result = decodeScenario(query);
+    expect(result.scenario[field]).toBe(expected);
+    expect(result.warnings).toEqual(warnings);
+  });
+});
+
 describe('decodeScenario: worked examples', () => {
   it.each([
     ['', 'empty string'],
@@ -251,8 +272,10 @@ describe('decodeScenario: worked examples', () => {
     ['seed=%2B5', 'seed', 5, []],
     ['seed=-0', 'seed', 0, []],
     ['vb=-1', 'viewBatch', 0, [{ param: 'vb', code: 'out-of-range', value: '-1', used: '0' }]],
-    ['vb=9', 'viewBatch', 3, [{ param: 'vb', code: 'out-of-range', value: '9', used: '3' }]],
-    ['vh=20', 'viewHead', 15, [{ param: 'vh', code: 'out-of-range', value: '20', used: '15' }]],
+    // past the data too (the default text has 2 lines, 4 heads): one warning, the last one shown
+    ['vb=9', 'viewBatch', 1, [{ param: 'vb', code: 'beyond-data', value: '9', used: '1' }]],
+    ['vh=20', 'viewHead', 3, [{ param: 'vh', code: 'beyond-data', value: '20', used: '3' }]],
+    ['vh=3', 'viewHead', 3, []],
     ['mode=graph', 'inputMode', 'text', [{ param: 'mode', code: 'bad-value', value: 'graph', used: 'text' }]],
     ['attn=both', 'attention', 'self', [{ param: 'attn', code: 'bad-value', value: 'both', used: 'self' }]],
     ['pad=middle', 'paddingSide', 'right', [{ param: 'pad', code: 'bad-value', value: 'middle', used: 'right' }]],

@@ -47,7 +47,7 @@ describe('sanitizeScenario: worked examples', () => {
     [{ seed: 2147483647 }, 'seed', 2147483647, []],
     [{ seed: 2 ** 31 }, 'seed', 2147483647, [{ param: 'seed', code: 'out-of-range', value: '2147483648', used: '2147483647' }]],
     [{ seed: -0 }, 'seed', 0, []],
-    [{ viewBatch: 7 }, 'viewBatch', 3, [{ param: 'viewBatch', code: 'out-of-range', value: '7', used: '3' }]],
+    [{ viewBatch: 7 }, 'viewBatch', 1, [{ param: 'viewBatch', code: 'beyond-data', value: '7', used: '1' }]], // the default text's 2 lines
     [{ viewHead: -2 }, 'viewHead', 0, [{ param: 'viewHead', code: 'out-of-range', value: '-2', used: '0' }]],
     [{ viewHead: 0.5 }, 'viewHead', 1, [{ param: 'viewHead', code: 'not-integer', value: '0.5', used: '1' }]],
     [{ causal: 1 }, 'causal', false, [{ param: 'causal', code: 'bad-value', value: '1', used: 'false' }]],

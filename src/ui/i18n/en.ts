@@ -395,6 +395,8 @@ export const en = {
     'bad-value': '{{param}}={{value}} is not valid; using {{used}}.',
     dropped: '{{param}}: “{{value}}” is not valid; left out.',
     'out-of-range': '{{param}}={{value}} is outside {{limit}}; using {{used}}.',
+    beyondHead: '{{param}}={{value}}: the last head is {{used}}; showing head {{used}}.',
+    beyondBatch: '{{param}}={{value}}: the last batch item is {{used}}; showing batch item {{used}}.',
     outOfRangeDropped: '{{param}}: {{value}} is outside {{limit}}; left out.',
     'not-integer': '{{param}}={{value}} is not a whole number; using {{used}}.',
     'too-long': '{{param}} is longer than the limit of {{used}} characters; the first {{used}} are kept.',

@@ -395,6 +395,8 @@ export const zh: Strings = {
     'bad-value': '{{param}}={{value}} 无效；改用 {{used}}。',
     dropped: '{{param}}：“{{value}}”无效；已忽略。',
     'out-of-range': '{{param}}={{value}} 超出范围 {{limit}}；改用 {{used}}。',
+    beyondHead: '{{param}}={{value}}：最后一个头是 {{used}}；显示头 {{used}}。',
+    beyondBatch: '{{param}}={{value}}：最后一个批次样本是 {{used}}；显示批次样本 {{used}}。',
     outOfRangeDropped: '{{param}}：{{value}} 超出范围 {{limit}}；已忽略。',
     'not-integer': '{{param}}={{value}} 不是整数；改用 {{used}}。',
     'too-long': '{{param}} 超过 {{used}} 个字符的上限；只保留前 {{used}} 个字符。',
