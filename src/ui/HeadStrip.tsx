@@ -3,7 +3,7 @@
  * At large sizes a head not computed yet shows a placeholder; clicking it computes it. While the
  * other heads are completed (`pending`, a task after the head on screen), they keep their pictures.
  */
-import { useEffect, useRef, memo } from 'react';
+import { useEffect, useId, useRef, memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WeightScale } from '../state/scenario';
 import { sequentialScale } from '../viz/colorScales';
@@ -13,6 +13,7 @@ import { fadeColorOf, useTheme } from './useTheme';
 import { sliceHead } from '../compute/slices';
 import { headIndex, type HeadStages, type StageSet } from '../engine/headStages';
 import { scheduleBackgroundDraw } from './drawQueue';
+import { LockBadge, useControlState } from './Control';
 
 interface Props {
   set: StageSet;
@@ -28,9 +29,12 @@ interface Props {
 export const HeadStrip = memo(function HeadStrip({ set, pending, batch, head, weightScale, onSelect }: Props) {
   const { t } = useTranslation();
   const { heads, queryLength, keyLength } = set.shape;
+  // a teacher's link that locks (or hides) the head choice: the thumbnails still show every head, but pick none
+  const fixed = useControlState('vh') !== 'visible';
+  const lockId = useId();
   return (
     <section className="head-strip" aria-label={t('view.headStrip')} data-testid="head-strip">
-      <h2>{t('view.headStrip')}</h2>
+      <h2>{t('view.headStrip')}{fixed && <> <LockBadge noteId={lockId} /></>}</h2>
       <div className="thumbs">
         {Array.from({ length: heads }, (_, h) => {
           const stages = set.heads[headIndex(set.shape, batch, h)] ?? null;
@@ -41,7 +45,8 @@ export const HeadStrip = memo(function HeadStrip({ set, pending, batch, head, we
               type="button"
               className={h === head ? 'thumb selected' : 'thumb'}
               aria-pressed={h === head}
-              title={ready || pending ? t('view.headButton', { head: h }) : `${t('view.headButton', { head: h })} — ${t('engine.notComputed')}`}
+              title={fixed ? t('share.lockedNote') : ready || pending ? t('view.headButton', { head: h }) : `${t('view.headButton', { head: h })} — ${t('engine.notComputed')}`}
+              disabled={fixed}
               onClick={() => onSelect(h)}
             >
               {ready || pending ? <Thumb stages={stages} rows={queryLength} cols={keyLength} weightScale={weightScale} /> : <span className="thumb-pending" aria-hidden="true" />}

@@ -89,6 +89,24 @@ describe('hide= and lock= in the page', () => {
     await page.close();
   });
 
+  it('lock=vh,vb: the head thumbnails show every head but pick none (with the lock), and presentation mode’s Batch item and Head are locked too', async () => {
+    const { page, errors } = await openPage(harness, '/#v=2&causal=1&lock=vh,vb');
+    await waitForResult(page);
+    const thumbs = page.locator('.head-strip button');
+    await expect.poll(() => thumbs.count()).toBe(4);
+    for (let h = 0; h < 4; h++) expect(await thumbs.nth(h).isDisabled()).toBe(true);
+    expect(await page.getByTestId('head-strip').locator('h2 .lock-badge').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Present' }).click();
+    const picker = page.getByTestId('view-picker');
+    await picker.waitFor();
+    expect(await picker.locator('fieldset[data-locked="true"]').count()).toBe(2);
+    expect(await picker.getByLabel('Head').isDisabled()).toBe(true);
+    expect(await picker.getByLabel('Batch item').isDisabled()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('lock=masks locks every control of the Masks panel (its fold button still works); hide=model removes the Model panel', async () => {
     const { page } = await openPage(harness, '/#v=2&lock=masks&hide=model');
     await waitForResult(page);
