@@ -325,6 +325,26 @@ describe('presentation mode', () => {
 });
 
 describe('the pipeline outside presentation mode', () => {
+  it('on a 1024 × 768 tablet the Q, K, V card fits the strip and the next arrow and card show beside it: more stages follow', async () => {
+    const { page, errors } = await openPage(harness, '/#v=2&lang=zh');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await waitForResult(page);
+    const box = (selector: string) => page.locator(selector).first().evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return { left: r.left, right: r.right };
+    });
+    await page.waitForFunction(() => document.querySelector('[data-testid="stage-strip"]')!.getBoundingClientRect().width < 720);
+    const strip = await box('[data-testid="stage-strip"]');
+    const qkv = await box('[data-stage="qkv"]');
+    const arrow = await box('[data-testid="stage-strip"] .stage-arrow');
+    const scores = await box('[data-stage="scores"]');
+    expect(qkv.right).toBeLessThanOrEqual(strip.right);
+    expect(arrow.right).toBeLessThanOrEqual(strip.right);
+    expect(scores.left).toBeLessThan(strip.right - 8); // an edge of the next card, not only the arrow
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('the stages read left to right in pipeline order, with an arrow before each but the first', async () => {
     const { page, errors } = await openPage(harness, '/?v=1&alibi=1');
     await waitForResult(page);
