@@ -177,3 +177,17 @@ const TINY_WEIGHT = 0.05;
 
 /** Weights are drawn on [0, 1] whatever the row: rows and heads compare. */
 const WEIGHT_DOMAIN = [0, 1] as const;
+
+/**
+ * In the inspector's place when the row asked for (a link's `row=999`) is past the last query row
+ * of the data: says so, with a button that drops it (ignored silently before).
+ */
+export function RowBeyond({ row, rows, onClose }: { row: number; rows: number; onClose(): void }) {
+  const { t } = useTranslation();
+  return (
+    <p className="banner note" role="status" data-testid="row-beyond">
+      {t('inspector.beyond', { row, last: rows - 1 })}{' '}
+      <button type="button" onClick={onClose}>{t('inspector.close')}</button>
+    </p>
+  );
+}

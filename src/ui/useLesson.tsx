@@ -14,7 +14,7 @@ import { readingsAgree } from '../engine/causalLengths';
 import { readingCalls } from './readingCalls';
 import { moveStep, shownStep, stepsOf } from './pipelineSteps';
 import { PanelBoundary } from './PanelBoundary';
-import { RowInspector } from './RowInspector';
+import { RowBeyond, RowInspector } from './RowInspector';
 import type { StageCardsProps } from './stageCards';
 import { StepExplainer } from './StepExplainer';
 import { explainStep } from './stepExplanation';
@@ -84,7 +84,7 @@ export function useLesson(
       sentences={sentences}
     />
   );
-  const inspector = (large: boolean) => scenario.row >= 0 && scenario.row < slice.rows && (
+  const inspector = (large: boolean) => scenario.row >= slice.rows ? <RowBeyond row={scenario.row} rows={slice.rows} onClose={closeInspector} /> : scenario.row >= 0 && (
     <PanelBoundary panel="inspector">
       <RowInspector slice={slice} row={scenario.row} queryTokens={c.queryTokens} keyTokens={c.keyTokens} onClose={closeInspector} onRow={onRow} large={large} />
     </PanelBoundary>

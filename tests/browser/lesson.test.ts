@@ -399,6 +399,24 @@ describe('the row inspector', () => {
     await page.close();
   });
 
+  it('row=999 in a link (6 query rows): says there is no such row, names the rows, and Close drops it from the link; the same in presentation mode, in Chinese', async () => {
+    const { page, errors } = await openPage(harness, '/#v=2&causal=1&row=999');
+    await waitForResult(page);
+    const note = page.getByTestId('row-beyond');
+    expect(await note.textContent()).toBe('There is no query row 999: the rows are 0–5. Click a cell to inspect its row. Close');
+    expect(await page.getByTestId('row-inspector').count()).toBe(0);
+    await note.getByRole('button', { name: 'Close' }).click();
+    await note.waitFor({ state: 'detached' });
+    expect(await linkUrl(page)).not.toContain('row=');
+    expect(errors).toEqual([]);
+    await page.close();
+    const { page: zh, errors: zhErrors } = await present('/#v=2&causal=1&row=6&present=1&step=weights&lang=zh', 1280, 720);
+    await zh.getByTestId('row-beyond').waitFor();
+    expect(await zh.getByTestId('row-beyond').textContent()).toContain('没有查询行 6：行号为 0–5。');
+    expect(zhErrors).toEqual([]);
+    await zh.close();
+  });
+
   it('on a 1024 × 768 tablet in Chinese, a cell clicked in presentation mode brings the row inspector into view in the side column; the page itself does not move', async () => {
     const { page, errors } = await present('/?v=1&present=1&step=weights&causal=1&pad=left&lang=zh', 1024, 768);
     const heatmap = page.getByTestId('heatmap-weights').locator('canvas');

@@ -25,6 +25,7 @@ export const inspectorEn = {
   weightsTiny: 'The largest weight is {{weight}}: on the 0–1 axis these bars are too short to see (attention is spread over many keys). The table lists every value.',
   prev: 'Previous row',
   next: 'Next row',
+  beyond: 'There is no query row {{row}}: the rows are 0–{{last}}. Click a cell to inspect its row.',
   close: 'Close',
   closeLabel: 'Close the row inspector',
   keys: '↑ / ↓ change the row · Esc closes',

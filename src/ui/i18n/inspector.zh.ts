@@ -24,6 +24,7 @@ export const inspectorZh: typeof inspectorEn = {
   weightsTiny: '最大权重只有 {{weight}}：在 0–1 的坐标轴上这些柱太短，看不出来（注意力分散在许多键上）。表格列出了每个数值。',
   prev: '上一行',
   next: '下一行',
+  beyond: '没有查询行 {{row}}：行号为 0–{{last}}。点击一个单元格即可查看它所在的行。',
   close: '关闭',
   closeLabel: '关闭行检查器',
   keys: '↑ / ↓ 切换行 · Esc 关闭',
