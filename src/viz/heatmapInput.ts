@@ -7,7 +7,8 @@
  * - touch and pen: a tap on a cell highlights it and keeps it (touch does not hover, and the
  *   pointerleave after a touch is ignored); a tap on another cell moves there; a press anywhere
  *   outside the heatmap clears it; a tap on a cell also picks its row;
- * - keyboard (focused host): arrows, Home/End, PageUp/PageDown, Escape move the cell; Enter
+ * - keyboard (focused host): arrows, Home/End, PageUp/PageDown move the cell, Escape clears it (with
+ *   no cell it is left to the page: the row inspector closes); Enter
  *   picks the highlighted row; focus from Tab or a script selects the first visible cell, focus
  *   from a pointer press or a tap does not.
  */
@@ -192,7 +193,8 @@ function keyDown(t: InputTarget, event: KeyboardEvent): void {
     return;
   }
   const next = moveCell(cell, event.key, spec.rows, spec.cols);
-  if (next === undefined) return;
+  // Escape with no cell to clear is the page's (the row inspector's "Esc closes")
+  if (next === undefined || (next === null && cell === null)) return;
   event.preventDefault();
   t.setCell(next);
   if (next !== null && !(rowShown(L, next.row) && colShown(L, next.col))) {

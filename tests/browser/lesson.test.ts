@@ -438,7 +438,7 @@ describe('the row inspector', () => {
     await page.close();
   });
 
-  it('Enter on a focused heatmap selects the row of its active cell; row=0 in a link opens the inspector in presentation mode', async () => {
+  it('Enter on a focused heatmap selects the row of its active cell, Esc twice there clears the cell then closes the inspector; row=0 in a link opens the inspector in presentation mode', async () => {
     const { page, errors } = await openPage(harness, '/?v=1&causal=1');
     await waitForResult(page);
     await page.getByTestId('heatmap-masked').focus(); // selects (0, 0)
@@ -446,6 +446,13 @@ describe('the row inspector', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('row-inspector').waitFor();
     expect(await page.getByTestId('row-inspector').getAttribute('data-row')).toBe('1');
+    // "Esc closes", from the heatmap too: the first Esc clears its cell, the next one closes the inspector
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelector('[data-testid="readout"]')?.textContent?.startsWith('Hover or tap a cell'));
+    expect(await page.getByTestId('row-inspector').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('row-inspector').waitFor({ state: 'detached' });
+    expect(await linkUrl(page)).not.toContain('row=');
     await page.close();
     const { page: shown } = await present('/?v=1&present=1&step=weights&row=0&causal=1', 1280, 720);
     await shown.getByTestId('row-inspector').waitFor();
