@@ -16,10 +16,12 @@ import type { HeatmapCell } from './types';
 /** Smallest outline box side, CSS px, so the outline stays visible around 1 px (or smaller) cells. */
 export const MIN_OUTLINE_PX = 8;
 /**
- * Opacity of the other axis labels while a cell is highlighted (its own row and column labels stay
- * whole and bold): enough to set them back, not so much that a projector loses them.
+ * While a cell is highlighted the other axis labels are set back (its own row and column labels
+ * stay whole and bold): their layers carry `data-dimmed`, and look.css fades the dark labels to an
+ * opacity that keeps them at WCAG AA contrast (4.5:1); the grey ones (padding) are not faded, as
+ * any fading would take them under it.
  */
-export const DIMMED_LABEL_OPACITY = 0.6;
+export const DIMMED_ATTR = 'data-dimmed';
 
 /** Distance between label centres, in font sizes, under which a bold hover label covers an axis label: a line. */
 export const LABEL_CLEARANCE = 1.25;
@@ -46,7 +48,7 @@ export function drawOverlay(
   labels: OverlayLabels,
 ): void {
   const shown = visiblePart(L, cell);
-  for (const layer of [labelLayers.rows, labelLayers.cols]) layer.attr('opacity', shown === null ? null : DIMMED_LABEL_OPACITY);
+  for (const layer of [labelLayers.rows, labelLayers.cols]) layer.attr(DIMMED_ATTR, shown === null ? null : '');
   const centreOfRow = (i: number) => rowTop(L, i) + 0.5 * L.cellHeight;
   const centreOfCol = (i: number) => colLeft(L, i) + 0.5 * L.cellWidth;
   hideOverlapped(labelLayers.rows, shown && shown.row >= 0 && labels.row !== '' ? shown.row : -1, centreOfRow, L.fontSize);

@@ -106,6 +106,15 @@ describe('axe-core on the main views', () => {
         await page.close();
       }, 120_000);
     }
+    it(`a cell highlighted (the other axis labels set back, heatmapOverlay.ts DIMMED_ATTR), ${scheme} theme: no violations`, async () => {
+      const { page, errors } = await open('/#v=2&causal=1', scheme);
+      await waitForResult(page);
+      await page.getByTestId('heatmap-weights').focus(); // highlights (0, 0)
+      await page.waitForFunction(() => document.querySelector('[data-testid="heatmap-weights"] .ms-row-labels')?.hasAttribute('data-dimmed'));
+      expect((await audit(page)).violations).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 120_000);
   }
 });
 
