@@ -8,8 +8,11 @@
  * Cells are found under the pointer from the heatmap's DOM at event time (viz/heatmapHit.ts): a
  * touch reports its cell through `onHover` only when the finger lifts. The wrapper carries
  * `data-keys="grid"`, so presentation mode leaves its ← / → to the grid (usePresentKeys.ts).
+ * A screen reader hears the cell under the cursor and the answer there (a polite live region),
+ * after every move and flip.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { cellAtClientPoint } from '../viz/heatmapHit';
 import { moveCell } from '../viz/keyboard';
 import type { HeatmapCell, HeatmapSpec } from '../viz/types';
@@ -36,7 +39,10 @@ interface Props {
 
 export function QuizGrid({ spec, testId, painting, onCell }: Props) {
   const host = useRef<HTMLDivElement>(null);
+  const { t } = useTranslation();
   const cursor = useRef<HeatmapCell | null>(null);
+  // the cursor's cell as state too, so that its announcement follows moves and flips
+  const [spoken, setSpoken] = useState<HeatmapCell | null>(null);
   const stroke = useRef<{ brush: boolean; last: string } | null>(null);
   useEffect(() => {
     const end = () => {
@@ -53,6 +59,7 @@ export function QuizGrid({ spec, testId, painting, onCell }: Props) {
     ...spec,
     onHover: (cell) => {
       cursor.current = cell;
+      if (painting) setSpoken(cell);
       onCell?.(cell);
     },
   };
@@ -63,6 +70,10 @@ export function QuizGrid({ spec, testId, painting, onCell }: Props) {
       </div>
     );
   }
+  const cellWords = ({ row, col }: HeatmapCell) => t('quiz.cellSaid', {
+    query: spec.rowLabels[row] ?? '', q: row, key: spec.colLabels[col] ?? '', k: col,
+    answer: t(spec.values[row * spec.cols + col] === 1 ? 'quiz.legendAllowed' : 'quiz.legendBlocked'),
+  });
   const at = (e: React.PointerEvent) => (host.current ? cellAtClientPoint(host.current, e.clientX, e.clientY) : null);
   const onPointerDown = (e: React.PointerEvent) => {
     if (e.button !== 0) return;
@@ -93,6 +104,7 @@ export function QuizGrid({ spec, testId, painting, onCell }: Props) {
   return (
     <div ref={host} className="quiz-grid painting" data-keys="grid" onPointerDown={onPointerDown} onPointerMove={onPointerMove} onKeyDownCapture={onKeyDownCapture} onKeyDown={onKeyDown}>
       <Heatmap spec={full} testId={testId} />
+      <p className="visually-hidden" aria-live="polite" data-testid={`${testId}-cell`}>{spoken && cellWords(spoken)}</p>
     </div>
   );
 }

@@ -107,7 +107,7 @@ describe('quiz=1', () => {
     await page.close();
   });
 
-  it('present=1&step=mask, cross-attention 3×5 causal bottom-right by keyboard: arrows move (not the step), Space toggles, Shift + arrows extend; a top-left answer scores 9 of 15, 6 blocked that are allowed', async () => {
+  it('present=1&step=mask, cross-attention 3×5 causal bottom-right by keyboard: arrows move (not the step), Space toggles, Shift + arrows extend, the cell and answer are said; a top-left answer scores 9 of 15, 6 blocked that are allowed', async () => {
     const { page, errors } = await openPage(harness, '/#v=2&quiz=1&present=1&step=mask&mode=lengths&attn=cross&lq=3&lk=5&causal=1&align=br');
     await page.setViewportSize({ width: 1280, height: 720 });
     await waitForQuiz(page);
@@ -120,6 +120,12 @@ describe('quiz=1', () => {
     for (const key of keys) await page.keyboard.press(key);
     await page.waitForFunction(() => document.querySelector('[data-testid="quiz-board"]')?.getAttribute('data-painted')?.includes('2.2'));
     expect(await painted(page)).toBe('0.0,1.0,1.1,2.0,2.1,2.2');
+    // a screen reader hears the cursor's cell and the answer there, after moves and flips
+    const said = page.getByTestId('quiz-answer-cell');
+    await expect.poll(() => said.textContent()).toBe('Query q2 (q = 2), key k2 (k = 2): you painted allowed');
+    expect(await said.getAttribute('aria-live')).toBe('polite');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => said.textContent()).toBe('Query q2 (q = 2), key k3 (k = 3): you left blocked');
     expect(await page.getByTestId('present-view').getAttribute('data-step')).toBe('mask');
     // the next step is covered too
     await page.keyboard.press('PageDown');

@@ -17,6 +17,7 @@ export const quizEn = {
   clear: 'Clear',
   answer: 'Your answer',
   mask: 'The mask',
+  cellSaid: 'Query {{query}} (q = {{q}}), key {{key}} (k = {{k}}): {{answer}}',
   answerLabel: 'Your answer, {{rows}} × {{cols}} cells: 1 = allowed. Arrow keys move, Space toggles, Shift + arrows extend.',
   scoredLabel: 'Your answer, scored: ✓ right, ✗ wrong',
   maskLabel: 'The mask, {{rows}} × {{cols}} cells: 1 = allowed',

@@ -18,6 +18,7 @@ export const quizZh: Record<keyof typeof quizEn, string> = {
   clear: '清除',
   answer: '你的答案',
   mask: '掩码',
+  cellSaid: '查询 {{query}}（q = {{q}}），键 {{key}}（k = {{k}}）：{{answer}}',
   answerLabel: '你的答案，{{rows}} × {{cols}} 个格子：1 = 允许。方向键移动，空格键切换，Shift + 方向键延伸。',
   scoredLabel: '你的答案（已评分）：✓ 正确，✗ 错误',
   maskLabel: '掩码，{{rows}} × {{cols}} 个格子：1 = 允许',
