@@ -81,6 +81,8 @@ export const StageStrip = memo(function StageStrip(props: Props) {
     const painting = paint.mode !== 'off';
     const maskSpec: HeatmapSpec = {
       ...zoomed(card, spec), tiles, marked, panNeedsModifier: painting, onSelectRow: painting ? undefined : spec.onSelectRow,
+      // a screen reader hears that Space now paints (and what), not only the arrow keys
+      ariaLabel: painting ? `${spec.ariaLabel} ${t('paint.label')}: ${t(`paint.${paint.mode}`)}. ${t('paint.hint')}` : spec.ariaLabel,
       onHover: (cell) => {
         painter.onCell(cell);
         onHover?.(cell);

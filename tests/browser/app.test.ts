@@ -771,10 +771,14 @@ describe('Maskscope global tokens', () => {
 });
 
 describe('Maskscope painting', () => {
-  it('painting a cell (keyboard) blocks it, keeps it in the URL, and a drag with the mouse allows cells', async () => {
+  it('painting a cell (keyboard) blocks it, keeps it in the URL, and a drag with the mouse allows cells; while painting, the Mask heatmap’s name says Space paints', async () => {
     const { page, errors } = await openPage(harness, '/?v=1&mode=lengths&lq=4&heads=1&causal=1');
     await waitForResult(page);
+    const maskName = () => page.getByTestId('heatmap-mask').getAttribute('aria-label');
+    expect(await maskName()).not.toContain('Space');
     await page.getByRole('radiogroup', { name: 'Paint cells on the Mask heatmap' }).getByLabel('block').check();
+    // its name says that Space paints now, and what
+    await expect.poll(maskName).toContain('Paint cells on the Mask heatmap: block. Click or drag on the Mask heatmap, or focus it, move with the arrow keys and press Space.');
     await page.getByTestId('heatmap-mask').focus(); // cell (0, 0)
     await page.keyboard.press('Space');
     await page.waitForFunction(() => window.location.hash.includes('paint=0.0.0'));
