@@ -22,6 +22,8 @@ export interface CellReadoutProps {
   inputs: AttentionInputs;
   queryTokens: string[];
   keyTokens: string[];
+  /** Which attention the cell is of, where several are on screen (the encoder–decoder view's panel title). */
+  source?: string;
 }
 
 /** True when `cell` lies inside `slice` (a stale hover can point past a smaller new result). */
@@ -43,7 +45,7 @@ function useBlockReasons(explanation: CellExplanation | null): string[] {
   );
 }
 
-export function CellReadout({ cell, slice, inputs, queryTokens, keyTokens }: CellReadoutProps) {
+export function CellReadout({ cell, slice, inputs, queryTokens, keyTokens, source }: CellReadoutProps) {
   const { t } = useTranslation();
   const valid = isValid(cell, slice);
   // The mask at the cell, evaluated once per hover for both the values and the why-tree.
@@ -54,6 +56,7 @@ export function CellReadout({ cell, slice, inputs, queryTokens, keyTokens }: Cel
         <p className="hint">{t('hover.empty')}</p>
       ) : (
         <>
+          {source && <p className="readout-source" data-testid="readout-source">{source}</p>}
           <div className="readout-body">
           <dl>
             <Item label={t('hover.query')}>
@@ -134,14 +137,14 @@ function OutputItems({ slice, row, dim }: { slice: StageSlice; row: number; dim:
  * hovering a lower heatmap still shows its values; nothing while no cell is hovered. aria-hidden:
  * the full read-out is the live region.
  */
-export function CellReadoutLine({ cell, slice, inputs, queryTokens, keyTokens }: CellReadoutProps) {
+export function CellReadoutLine({ cell, slice, inputs, queryTokens, keyTokens, source }: CellReadoutProps) {
   const { t } = useTranslation();
   const valid = isValid(cell, slice);
   const explanation = valid ? explainHovered(cell, slice, inputs) : null;
   const reasons = useBlockReasons(explanation);
   const line = (children: React.ReactNode) => (
     <div className="readout-line-anchor">
-      <p className="readout-line" aria-hidden="true" data-testid="readout-line">{children}</p>
+      <p className="readout-line" aria-hidden="true" data-testid="readout-line">{source && <>{source}: </>}{children}</p>
     </div>
   );
   if (!valid) return null;

@@ -18,7 +18,7 @@ import type { EncDecPlan } from '../compute/encdecCompute';
 import { ENCDEC_PARTS, ignoredMaskFields, type ExtraMaskField } from '../scenario/encdecInputs';
 import type { CellReadoutProps } from './CellReadout';
 import { linkHighlights } from './encdecLink';
-import { EncDecPanel } from './EncDecPanel';
+import { EncDecPanel, panelTitle } from './EncDecPanel';
 import { EncDecTokens } from './EncDecTokens';
 import { Legend } from './Legend';
 import { sequentialScale } from '../viz/colorScales';
@@ -57,8 +57,10 @@ export const EncDecView = memo(function EncDecView({ scenario, batch, head, pres
   useEffect(() => {
     const data = link?.kind === 'cell' ? panels[link.part] : null;
     const cell = link?.kind === 'cell' ? { row: link.row, col: link.col, stage: 'cells' as const } : null;
-    onReadout?.(data && cell ? { cell, slice: data.slice, inputs: data.inputs, queryTokens: data.queryTokens, keyTokens: data.keyTokens } : null);
-  }, [link, panels, onReadout]);
+    // the read-out names the panel: "dog → barked" is in the decoder and the cross-attention alike
+    const source = link?.kind === 'cell' ? panelTitle(link.part, scenario.causal, t) : undefined;
+    onReadout?.(data && cell ? { cell, slice: data.slice, inputs: data.inputs, queryTokens: data.queryTokens, keyTokens: data.keyTokens, source } : null);
+  }, [link, panels, onReadout, scenario.causal, t]);
   const ignored = ignoredMaskFields(scenario);
   const shownBatch = panels.cross?.slice.batch ?? batch;
   return (

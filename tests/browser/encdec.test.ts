@@ -179,7 +179,7 @@ describe('encoder–decoder view (attn=encdec)', () => {
     await waitForLinked(page, { encoder: '', decoder: '', cross: '' });
   });
 
-  it('mouse over decoder weights cell (target 2, target 1): the read-out above names "barked" (q = 2) and "dog" (k = 1) with that weight, computed as the panel computes it', async () => {
+  it('mouse over decoder weights cell (target 2, target 1): the read-out above names the decoder’s panel, "barked" (q = 2) and "dog" (k = 1) with that weight, computed as the panel computes it', async () => {
     const canvas = page.getByTestId('encdec-decoder-weights').locator('canvas');
     await canvas.scrollIntoViewIfNeeded();
     const box = (await canvas.boundingBox())!;
@@ -193,6 +193,8 @@ describe('encoder–decoder view (attn=encdec)', () => {
     expect(weight).toBeGreaterThan(0);
     expect(await readout.textContent()).toContain('dog (k = 1)');
     expect(await readout.getByTestId('readout-weight').textContent()).toBe(formatNumber(weight));
+    // "barked → dog" is in the cross-attention's words too: the read-out names the panel
+    expect(await readout.getByTestId('readout-source').textContent()).toBe('Decoder self-attention — target × target, causal');
     await page.locator('#encdec-heading').hover();
     await waitForLinked(page, { encoder: '', decoder: '', cross: '' });
     await expect.poll(() => readout.textContent()).not.toContain('barked (q = 2)');
