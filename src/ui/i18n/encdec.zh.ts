@@ -37,8 +37,8 @@ export const encdecZh: typeof encdecEn = {
     targetQuery: '目标（查询）',
     targetKey: '目标（键）',
   },
-  heatmapLabel: '{{panel}}：{{stage}}热图，批次第 {{batch}} 项，第 {{head}} 个头，{{rows}} 个查询 × {{cols}} 个键。用方向键在单元格间移动。',
-  shown: '批次第 {{batch}} 项，第 {{head}} 个头',
+  heatmapLabel: '{{panel}}：{{stage}}热图，批次样本 {{batch}}，头 {{head}}，{{rows}} 个查询 × {{cols}} 个键。用方向键在单元格间移动。',
+  shown: '批次样本 {{batch}}，头 {{head}}',
   ignored: '这三个面板不包含：{{fields}}。它们只显示因果掩码和填充掩码；下方的各阶段热图把额外的掩码应用于交叉注意力。',
   listSeparator: '、',
   fields: {

@@ -6,7 +6,7 @@ import type { quizEn } from './quiz.en';
 
 export const quizZh: Record<keyof typeof quizEn, string> = {
   title: '小测验：掩码允许哪些格子？',
-  intro: '在批次第 {{batch}} 项、第 {{head}} 个头上（{{rows}} 个查询 × {{cols}} 个键），涂出你认为掩码允许的格子，然后按“揭晓”。',
+  intro: '在批次样本 {{batch}}、头 {{head}} 上（{{rows}} 个查询 × {{cols}} 个键），涂出你认为掩码允许的格子，然后按“揭晓”。',
   masks: '掩码：{{masks}}。',
   how: '鼠标：点击或拖动。触屏：点按或拖动。键盘：先聚焦网格；方向键移动，空格键切换，Shift + 方向键延伸。',
   padded_one: '灰色的那一行是填充的查询：不计分。填充的键属于答案的一部分。',
