@@ -6,7 +6,7 @@ import { buildExport, exportEngine, nest } from '../../src/ui/exportJson';
 import type { BackendInfo } from '../../src/engine/types';
 import { estimateExportBytes } from '../../src/ui/ExportButton';
 import { deriveInputs } from '../../src/scenario/derive';
-import { DEFAULT_SCENARIO } from '../../src/state/scenario';
+import { DEFAULT_SCENARIO, type Scenario } from '../../src/state/scenario';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -42,13 +42,17 @@ describe('exportEngine', () => {
   });
 });
 
+/** The export of `scenario` computed on the tfjs CPU backend, and its derived inputs' shape. */
+async function exportOf(scenario: Scenario) {
+  const derived = deriveInputs(scenario);
+  if (!derived.ok) throw new Error(derived.error);
+  return { doc: buildExport(scenario, derived.inputs, await computeAttention(derived.inputs), derived, CPU), shape: derived.inputs.shape };
+}
+
 describe('buildExport', () => {
   it('a fully padded key side and causal: JSON without NaN/Infinity, rows listed, mask as booleans', async () => {
     const scenario = { ...DEFAULT_SCENARIO, queryText: 'a b c\nd', causal: true, heads: 2, dK: 2 };
-    const derived = deriveInputs(scenario);
-    if (!derived.ok) throw new Error(derived.error);
-    const stages = await computeAttention(derived.inputs);
-    const doc = buildExport(scenario, derived.inputs, stages, derived, CPU);
+    const { doc } = await exportOf(scenario);
     const text = JSON.stringify(doc);
     expect(text).not.toMatch(/NaN|Infinity|null/);
     expect(doc.format).toBe('maskscope-attention/2');
@@ -69,10 +73,7 @@ describe('buildExport', () => {
 
   it('scores are Q·Kᵀ as the Scores card shows them, scaled the scores × 1/√dK (dK = 4: exactly half), logits the scaled when no modifier is on', async () => {
     const scenario = { ...DEFAULT_SCENARIO, queryText: 'a b c', causal: true, heads: 2, dK: 4 };
-    const derived = deriveInputs(scenario);
-    if (!derived.ok) throw new Error(derived.error);
-    const stages = await computeAttention(derived.inputs);
-    const doc = buildExport(scenario, derived.inputs, stages, derived, CPU);
+    const { doc } = await exportOf(scenario);
     const [q, k] = [doc.q[0]![1]![2]!, doc.k[0]![1]![0]!];
     expect(doc.scores[0]![1]![2]![0]).toBeCloseTo(q.reduce((sum, x, d) => sum + x * k[d]!, 0), 5);
     expect(doc.scores.flat(3).some((x) => x !== 0)).toBe(true);
@@ -82,9 +83,7 @@ describe('buildExport', () => {
 
   it('causal bottom-right with Lq > Lk: fully masked rows are listed per head', async () => {
     const scenario = { ...DEFAULT_SCENARIO, inputMode: 'lengths' as const, attention: 'cross' as const, queryLength: 3, keyLength: 1, causal: true, heads: 2, dK: 2 };
-    const derived = deriveInputs(scenario);
-    if (!derived.ok) throw new Error(derived.error);
-    const doc = buildExport(scenario, derived.inputs, await computeAttention(derived.inputs), derived, CPU);
+    const { doc } = await exportOf(scenario);
     expect(doc.fullyMaskedRows).toEqual([
       { batch: 0, head: 0, query: 0 },
       { batch: 0, head: 0, query: 1 },
@@ -99,10 +98,9 @@ describe('estimateExportBytes', () => {
   it('is within ±35 % of the real JSON size, with and without a mask', async () => {
     for (const causal of [false, true]) {
       const scenario = { ...DEFAULT_SCENARIO, inputMode: 'lengths' as const, queryLength: 48, keyLength: 48, batchSize: 2, causal, heads: 4, dK: 8 };
-      const derived = deriveInputs(scenario);
-      if (!derived.ok) throw new Error(derived.error);
-      const bytes = JSON.stringify(buildExport(scenario, derived.inputs, await computeAttention(derived.inputs), derived, CPU)).length;
-      const estimate = estimateExportBytes(derived.inputs.shape);
+      const { doc, shape } = await exportOf(scenario);
+      const bytes = JSON.stringify(doc).length;
+      const estimate = estimateExportBytes(shape);
       expect(estimate / bytes).toBeGreaterThan(0.65);
       expect(estimate / bytes).toBeLessThan(1.35);
     }
