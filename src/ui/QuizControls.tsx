@@ -1,7 +1,7 @@
 /**
  * The quiz's words and buttons: how to paint, how many cells are painted, Reveal / Clear, then
- * the score in words ("14 of 16 cells right; 1 allowed that is blocked, 1 blocked that is
- * allowed"), the legend of the marks, the why-tree of the cell pointed at, and Try again.
+ * the score in words ("14 of 16 cells right; 1 you painted allowed is blocked by the mask, …"),
+ * the legend of the marks, the why-tree of the cell pointed at, and Try again.
  */
 import { useTranslation } from 'react-i18next';
 import type { StageSlice } from '../compute/slices';
@@ -48,14 +48,19 @@ export function QuizControls({ quiz, slice, inputs }: Props) {
 
 type T = ReturnType<typeof useTranslation>['t'];
 
-/** "14 of 16 cells right; 1 allowed that is blocked, 1 blocked that is allowed" (+ "All right!"). */
+/**
+ * "14 of 16 cells right; 1 you painted allowed is blocked by the mask, 1 you left blocked is
+ * allowed by the mask": a kind of mistake the student did not make is not named; with none,
+ * "16 of 16 cells right. All right!".
+ */
 export function scoreText(score: QuizScore, t: T): string {
-  const text = t('quiz.score', {
-    right: t('quiz.right', { right: score.right, count: score.scored }),
-    falseAllowed: t('quiz.falseAllowed', { count: score.falseAllowed }),
-    falseBlocked: t('quiz.falseBlocked', { count: score.falseBlocked }),
-  });
-  return score.wrong === 0 ? `${text}. ${t('quiz.allRight')}` : text;
+  const right = t('quiz.right', { right: score.right, count: score.scored });
+  if (score.wrong === 0) return `${right}${t('quiz.sentenceEnd')}${t('quiz.allRight')}`;
+  const wrong = [
+    score.falseAllowed > 0 ? t('quiz.falseAllowed', { count: score.falseAllowed }) : null,
+    score.falseBlocked > 0 ? t('quiz.falseBlocked', { count: score.falseBlocked }) : null,
+  ].filter((part) => part !== null);
+  return t('quiz.score', { right, wrong: wrong.join(t('quiz.wrongJoin')) });
 }
 
 function QuizLegend() {
