@@ -1,6 +1,7 @@
 /**
  * Hover overlay of a heatmap: a faint crosshair over the highlighted cell's row and column, a
- * two-tone outline (dark outside, white inside: visible on every colour) around the cell, and
+ * two-tone outline (dark outside, white inside: visible on every colour) just outside the cell,
+ * so the cell's own marks (its number, hatch, the yellow frame of an outlined cell) stay whole, and
  * the cell's row and column labels in bold over the (dimmed) axis labels, even when thinning
  * hid them; the axis labels the bold one covers (closer than a line, LABEL_CLEARANCE font sizes,
  * along its axis; its own included) are hidden meanwhile.
@@ -15,6 +16,8 @@ import type { HeatmapCell } from './types';
 
 /** Smallest outline box side, CSS px, so the outline stays visible around 1 px (or smaller) cells. */
 export const MIN_OUTLINE_PX = 8;
+/** Stroke widths of the cell's outline, CSS px: the dark line, and the white one along its middle. */
+export const OUTLINE_STROKES = { dark: 3, light: 1.25 } as const;
 /**
  * While a cell is highlighted the other axis labels are set back (its own row and column labels
  * stay whole and bold): their layers carry `data-dimmed`, and look.css fades the dark labels to an
@@ -71,16 +74,18 @@ export function drawOverlay(
     .attr('stroke', 'rgba(0,0,0,0.6)')
     .attr('stroke-width', 1.5)
     .attr('shape-rendering', 'crispEdges');
+  // the strokes' middle half the dark width outside the box, so no stroke covers the cell
+  const out = OUTLINE_STROKES.dark / 2;
   const box = (c: HeatmapCell) => {
     const w = Math.max(sw, MIN_OUTLINE_PX);
     const h = Math.max(sh, MIN_OUTLINE_PX);
-    return { x: colLeft(L, c.col) - (w - sw) / 2, y: rowTop(L, c.row) - (h - sh) / 2, w, h };
+    return { x: colLeft(L, c.col) - (w - sw) / 2 - out, y: rowTop(L, c.row) - (h - sh) / 2 - out, w: w + 2 * out, h: h + 2 * out };
   };
   svgLayer(g, 'ms-outline')
     .selectAll('rect')
     .data(data.filter((c) => c.row >= 0 && c.col >= 0).flatMap((c) => [
-      { ...box(c), stroke: '#000', width: 3 },
-      { ...box(c), stroke: '#fff', width: 1.25 },
+      { ...box(c), stroke: '#000', width: OUTLINE_STROKES.dark },
+      { ...box(c), stroke: '#fff', width: OUTLINE_STROKES.light },
     ]))
     .join('rect')
     .attr('x', (d) => d.x)

@@ -31,6 +31,18 @@ async function cellCentre(page: Page, rows: number, cols: number, row: number, c
   return [box.x + ((col + 0.5) * box.width) / cols, box.y + ((row + 0.5) * box.height) / rows];
 }
 
+/** For each stroke of the answer grid's highlight outline: whether any of it lies inside cell (row, col). */
+async function strokesInside(page: Page, rows: number, cols: number, row: number, col: number): Promise<boolean[]> {
+  const box = (await page.locator('[data-testid="quiz-answer"] canvas').boundingBox())!;
+  const cell = { left: box.x + (col * box.width) / cols, top: box.y + (row * box.height) / rows, w: box.width / cols, h: box.height / rows };
+  return page.locator('[data-testid="quiz-answer"] g.ms-outline rect').evaluateAll((rects, c) => rects.map((el) => {
+    const r = el.getBoundingClientRect();
+    const half = Number(el.getAttribute('stroke-width')) / 2;
+    const eps = 0.01;
+    return r.left + half > c.left + eps || r.top + half > c.top + eps || r.right - half < c.left + c.w - eps || r.bottom - half < c.top + c.h - eps;
+  }), cell);
+}
+
 /** The painted-allowed cells, "q.k" sorted, as the page keeps them. */
 const painted = (page: Page) => page.getByTestId('quiz-board').getAttribute('data-painted');
 
@@ -80,7 +92,7 @@ describe('quiz=1', () => {
 
     await page.getByTestId('quiz-reveal').click();
     await page.waitForSelector('[data-testid="quiz-mask"] canvas');
-    expect(await page.getByTestId('quiz-score').textContent()).toBe('14 of 16 cells right; 1 allowed that is blocked, 1 blocked that is allowed');
+    expect(await page.getByTestId('quiz-score').textContent()).toBe('14 of 16 cells right; 1 you painted allowed is blocked by the mask, 1 you left blocked is allowed by the mask');
     expect(await marks(page)).toEqual([
       '✓', '✗', '✓', '✓',
       '✓', '✓', '✓', '✓',
@@ -98,6 +110,8 @@ describe('quiz=1', () => {
     expect(await why.getAttribute('data-cell')).toBe('0,1');
     expect(await why.textContent()).toContain('Why query 0 may not attend key 1');
     expect(await why.getByTestId('why-tree').textContent()).toContain('k <= q');
+    // the why-cell's outline lies outside the cell, so its yellow "wrong" frame and ✗ stay whole
+    expect(await strokesInside(page, 4, 4, 0, 1)).toEqual([false, false]);
 
     await page.getByTestId('quiz-try-again').click();
     await page.waitForSelector('[data-testid="quiz-reveal"]');
@@ -107,7 +121,7 @@ describe('quiz=1', () => {
     await page.close();
   });
 
-  it('present=1&step=mask, cross-attention 3×5 causal bottom-right by keyboard: arrows move (not the step), Space toggles, Shift + arrows extend, the cell and answer are said; a top-left answer scores 9 of 15, 6 blocked that are allowed', async () => {
+  it('present=1&step=mask, cross-attention 3×5 causal bottom-right by keyboard: arrows move (not the step), Space toggles, Shift + arrows extend, the cell and answer are said; a top-left answer scores 9 of 15, 6 left blocked that the mask allows', async () => {
     const { page, errors } = await openPage(harness, '/#v=2&quiz=1&present=1&step=mask&mode=lengths&attn=cross&lq=3&lk=5&causal=1&align=br');
     await page.setViewportSize({ width: 1280, height: 720 });
     await waitForQuiz(page);
@@ -135,7 +149,7 @@ describe('quiz=1', () => {
     await page.waitForSelector('[data-testid="quiz-reveal"]');
     await page.getByTestId('quiz-reveal').click();
     await page.waitForSelector('[data-testid="quiz-mask"] canvas');
-    expect(await page.getByTestId('quiz-score').textContent()).toBe('9 of 15 cells right; 0 allowed that are blocked, 6 blocked that are allowed');
+    expect(await page.getByTestId('quiz-score').textContent()).toBe('9 of 15 cells right; 6 you left blocked are allowed by the mask');
     expect(await marks(page)).toEqual([
       '✓', '✗', '✗', '✓', '✓',
       '✓', '✓', '✗', '✗', '✓',
@@ -171,7 +185,7 @@ describe('quiz=1', () => {
     expect(await answerElements(page)).toEqual(none);
     await page.getByTestId('quiz-reveal').tap();
     await page.waitForSelector('[data-testid="quiz-mask"] canvas');
-    expect(await page.getByTestId('quiz-score').textContent()).toBe('8 个格子中答对 7 个；1 个标为允许但实际被屏蔽，0 个标为屏蔽但实际允许');
+    expect(await page.getByTestId('quiz-score').textContent()).toBe('8 个格子中答对 7 个；1 个你标为允许的格子被掩码屏蔽');
     expect(await marks(page)).toEqual([
       '✓', '✓', '✓', '✓',
       '✓', '✓', '✗', '✓',
@@ -191,7 +205,7 @@ describe('quiz=1', () => {
     // item 0: "The dog barked" (3 real queries) over "Le chien a aboyé" + 3 pads: nothing painted gets the 9 blocked cells right
     await page.getByTestId('quiz-reveal').click();
     await page.waitForSelector('[data-testid="quiz-score"]');
-    expect(await page.getByTestId('quiz-score').textContent()).toBe('9 of 21 cells right; 0 allowed that are blocked, 12 blocked that are allowed');
+    expect(await page.getByTestId('quiz-score').textContent()).toBe('9 of 21 cells right; 12 you left blocked are allowed by the mask');
     expect(await page.getByTestId('present-view').getAttribute('data-step')).toBe('mask');
     expect(await page.getByTestId('encdec').count()).toBe(0); // the steps stay: the score is on the Mask step
     expect(errors).toEqual([]);
