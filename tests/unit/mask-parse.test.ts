@@ -140,6 +140,13 @@ describe('parseMaskExpression: errors point at the mistake', () => {
     expect(failure('q < 1 ? k')).toMatchObject({ text: '?', message: expect.stringContaining("':'") });
   });
 
+  it('parseMaskExpression syntax: a tripled || or && is said at its stray third character, not as a missing value', () => {
+    expect(failure('k < q ||| 1')).toEqual({ message: "'|' is not an operator here: use '||' (or 'or')", start: 8, end: 9, text: '|' });
+    expect(failure('k<q||||q<2')).toMatchObject({ message: "'|' is not an operator here: use '||' (or 'or')", start: 5, end: 6 });
+    expect(failure('k <= q &&& q < 2')).toEqual({ message: "'&' is not an operator here: use '&&' (or 'and')", start: 9, end: 10, text: '&' });
+    expect(failure('k <= q || ')).toMatchObject({ message: "'||' needs a value after it", start: 7, end: 9 });
+  });
+
   it('parseMaskExpression syntax: "q = k", a stray ")", two expressions in a row, a trailing ";"', () => {
     expect(failure('q = k')).toMatchObject({ message: "'=' is not a comparison: use '==' (or '<=', '>=')", start: 2, end: 3 });
     expect(failure('q < 1 )')).toMatchObject({ start: 6, end: 7, text: ')' });

@@ -28,6 +28,8 @@ export function syntaxError(source: string, failure: SyntaxFailure): MaskParseEr
   if (after?.[1]) {
     const op = after[1];
     const position = source.lastIndexOf(op, index);
+    const extra = position >= 0 ? thirdOfRun(source, position, op) : -1;
+    if (extra >= 0) return error(op === '||' ? 'opPipe' : 'opAmpersand', {}, at(extra));
     return error('needsValue', { op }, at(position >= 0 ? position : index, op.length));
   }
   if (description === 'Expected expression') {
@@ -49,6 +51,21 @@ export function syntaxError(source: string, failure: SyntaxFailure): MaskParseEr
   if (source[index] === '=') return error('singleEquals', {}, at(index));
   const [code, values] = describeJsep(description, source, index);
   return error(code, values, at(index));
+}
+
+/**
+ * Where `op` ('||' or '&&') found at `position` is part of a run of three or more of its character
+ * ('|||'): the index of the run's third character (the stray one); −1 otherwise.
+ * @example thirdOfRun('k < q ||| 1', 7, '||') // → 8
+ */
+function thirdOfRun(source: string, position: number, op: string): number {
+  if (op !== '||' && op !== '&&') return -1;
+  const c = op[0];
+  let start = position;
+  while (start > 0 && source[start - 1] === c) start--;
+  let end = position;
+  while (source[end] === c) end++;
+  return end - start > 2 ? start + 2 : -1;
 }
 
 /** jsep's other descriptions (jsep 1.x, `throwError` calls) as codes. */
