@@ -99,7 +99,7 @@ export const EncDecView = memo(function EncDecView({ scenario, batch, head, pres
               />
             ))}
           </div>
-          <EncDecLegends scenario={scenario} stages={stages} present={present} />
+          <EncDecLegends scenario={scenario} stages={stages} present={present} fullyMasked={ENCDEC_PARTS.some((part) => panels[part]?.slice.fullyMaskedRows.some((f) => f !== 0))} />
         </>
       )}
     </section>
@@ -146,13 +146,22 @@ function ProblemNote({ plan }: { plan: Extract<EncDecPlan, { ok: false }> }) {
   return <p className="banner note encdec-note" role="status" data-testid="encdec-problem" data-error={plan.error}>{text}</p>;
 }
 
-/** The legends of the heatmaps shown; presenting, the weights' swatch sits beside its bar (a shorter legend). */
-function EncDecLegends({ scenario, stages, present }: { scenario: Scenario; stages: readonly string[]; present: boolean }) {
+/**
+ * The legends of the heatmaps shown; presenting, the weights' swatch sits beside its bar (a shorter
+ * legend). When a panel flags a fully masked row (∅, e.g. a left-padded query of the causal
+ * decoder), the legends say what ∅ means.
+ */
+function EncDecLegends({ scenario, stages, present, fullyMasked }: { scenario: Scenario; stages: readonly string[]; present: boolean; fullyMasked: boolean }) {
   const { t } = useTranslation();
   return (
     <div className="encdec-legends">
       {stages.includes('mask') && <Legend kind="mask" scale={WEIGHT_SCALE} showBlocked showPadded={scenario.queryPadding && scenario.inputMode === 'text'} large={present} />}
       {stages.includes('weights') && <Legend kind="weights" scale={WEIGHT_SCALE} showBlocked title={scenario.weightScale === 'row' ? t('view.weightsRowLegend') : undefined} large={present} swatchBeside={present} />}
+      {fullyMasked && (
+        <p className="legend flag-legend" data-testid="encdec-legend-fully-masked">
+          <span className="ms-flag" aria-hidden="true">∅</span> {t('stage.fullyMaskedLegend')}
+        </p>
+      )}
     </div>
   );
 }

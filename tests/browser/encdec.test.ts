@@ -253,6 +253,20 @@ describe('encoder–decoder view: touch, Chinese, entry points, narrow screens',
     await page.close();
   });
 
+  it('∅ is in the legend exactly when a panel flags a fully masked row: left padding leaves the causal decoder\'s padded queries no key', async () => {
+    const flagged = (p: Page) => p.locator('[data-testid^="encdec-"] g.ms-flags text').count();
+    const left = await openPage(harness, '/?v=1&attn=encdec&causal=1&pad=left');
+    await waitForEncDec(left.page);
+    expect(await flagged(left.page)).toBeGreaterThan(0);
+    expect(await left.page.getByTestId('encdec-legend-fully-masked').textContent()).toBe('∅ fully masked row: no key allowed, weights 0');
+    await left.page.close();
+    const right = await openPage(harness, '/?v=1&attn=encdec&causal=1');
+    await waitForEncDec(right.page);
+    expect(await flagged(right.page)).toBe(0);
+    expect(await right.page.getByTestId('encdec-legend-fully-masked').count()).toBe(0);
+    await right.page.close();
+  });
+
   it('extra masks set: a note says they are not in these panels', async () => {
     const { page } = await openPage(harness, '/?v=1&attn=encdec&cm=k%3C%3Dq');
     await waitForEncDec(page);

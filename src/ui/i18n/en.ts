@@ -309,6 +309,7 @@ export const en = {
     blockedCell: 'blocked (0)',
     paddedRow: 'padded query (row ignored)',
     fullyMaskedRow: 'fully masked row',
+    fullyMaskedLegend: 'fully masked row: no key allowed, weights 0',
     heatmapLabel: '{{stage}} heatmap, batch item {{batch}}, head {{head}}: {{rows}} queries × {{cols}} columns. Use the arrow keys to move between cells.',
   },
   hover: {

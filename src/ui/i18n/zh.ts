@@ -311,6 +311,7 @@ export const zh: Strings = {
     blockedCell: '屏蔽（0）',
     paddedRow: '填充查询（该行被忽略）',
     fullyMaskedRow: '整行被屏蔽',
+    fullyMaskedLegend: '整行被屏蔽：没有允许的键，权重为 0',
     heatmapLabel: '{{stage}}热图，批次样本 {{batch}}，头 {{head}}：{{rows}} 个查询 × {{cols}} 列。用方向键在单元格间移动。',
   },
   hover: {
