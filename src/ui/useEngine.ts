@@ -42,6 +42,9 @@ export interface EngineState<J extends EngineJob> {
   dismissGpuNotice(): void;
 }
 
+/** When no frame comes (a hidden tab), the workers start after this long, ms. */
+const POOL_START_FALLBACK_MS = 1000;
+
 /**
  * The engine's state for `job`; `focus` is the head on screen (computed first on the page).
  * Only one component should use it: its client owns a pool of workers.
@@ -49,8 +52,14 @@ export interface EngineState<J extends EngineJob> {
 export function useEngine<J extends EngineJob>(job: J | null, focus: HeadRef | null = null): EngineState<J> {
   const [client] = useState(() => new EngineClient<J>(createEnginePool, { storage: localCalibrationStorage }));
   useEffect(() => {
-    client.start();
-    return () => client.stop();
+    // The workers start after the first frame: the page computes the first result itself, and
+    // their start (a module of tfjs to parse, a WebGL context to probe) would take the cores
+    // from the first render.
+    const cancel = afterNextFrame(() => client.start(), POOL_START_FALLBACK_MS);
+    return () => {
+      cancel();
+      client.stop();
+    };
   }, [client]);
   const { result, status, gpu, calibrationSource } = useSyncExternalStore(client.subscribe, client.getSnapshot);
   const device = client.device;
