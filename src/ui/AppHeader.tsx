@@ -4,6 +4,7 @@ import { joinStages } from '../engine/headStages';
 import type { Scenario } from '../state/scenario';
 import { CopyLinkButton, ExportButton } from './ExportButton';
 import { Control } from './Control';
+import { LanguageSelect } from './LanguageSelect';
 import { ShareButton } from './ShareButton';
 import { buildExport, exportEngine } from './exportJson';
 import { ThemeToggle } from './ThemeToggle';
@@ -31,15 +32,7 @@ export function AppHeader({ scenario, update, c, noExport }: Props) {
             {t('lesson.present.enter')}
           </button>
         </Control>
-        <Control id="lang">
-          <label className="lang" htmlFor="language-select">
-            {t('app.language')}
-          </label>
-          <select id="language-select" value={scenario.language} onChange={(e) => update({ language: e.target.value === 'zh' ? 'zh' : 'en' })}>
-            <option value="en" lang="en">English</option>
-            <option value="zh" lang="zh-CN">中文</option>
-          </select>
-        </Control>
+        <LanguageSelect language={scenario.language} update={update} />
         <ThemeToggle />
         <Control id="copy-link"><CopyLinkButton scenario={scenario} /></Control>
         {!noExport && <Control id="export">

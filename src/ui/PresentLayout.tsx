@@ -7,6 +7,7 @@ import type { AppParts } from './appParts';
 import { CellReadout } from './CellReadout';
 import { EncDecView } from './EncDecView';
 import { GpuNoticeBanner } from './GpuNoticeBanner';
+import { LanguageSelect } from './LanguageSelect';
 import { PanelBoundary } from './PanelBoundary';
 import { PresentView } from './PresentView';
 import { PrintHandout } from './PrintHandout';
@@ -24,7 +25,10 @@ export function PresentLayout({ scenario, update, warnings, dismissWarnings, c, 
       <PresentView
         steps={lesson.steps} onStep={lesson.onStep} onExit={() => update({ present: false })} stages={lesson.stageProps} explainer={lesson.explainer}
         tokens={tokenPreview}
-        view={<ViewPicker batch={c.viewBatch} head={c.viewHead} batches={c.shape?.batch ?? 1} heads={c.shape?.heads ?? scenario.heads} update={update} />}
+        view={<>
+          <ViewPicker batch={c.viewBatch} head={c.viewHead} batches={c.shape?.batch ?? 1} heads={c.shape?.heads ?? scenario.heads} update={update} />
+          <LanguageSelect language={scenario.language} update={update} compact />
+        </>}
         quiz={quiz.present}
         aside={!quiz.hidden && <>
           {lesson.inspector(true)}

@@ -322,6 +322,25 @@ describe('presentation mode', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('the language is switched in the bar without leaving presentation mode, and the link keeps it; hide=lang removes the select there too', async () => {
+    const { page, errors } = await present('/?v=1&present=1&step=weights', 1280, 720);
+    const select = page.getByRole('combobox', { name: 'Language' });
+    expect(await select.inputValue()).toBe('en');
+    await select.selectOption('zh');
+    await page.waitForFunction(() => document.querySelector('[data-testid="present-exit"]')?.textContent === '退出（Esc）');
+    expect(await page.getByTestId('present-view').getAttribute('data-step')).toBe('weights');
+    expect(await page.getByTestId('step-explainer').textContent()).toContain('和为 1');
+    expect(await page.getByRole('combobox', { name: '语言' }).inputValue()).toBe('zh');
+    const link = await linkUrl(page);
+    expect(link).toContain('lang=zh');
+    expect(link).toContain('present=1');
+    expect(errors).toEqual([]);
+    await page.close();
+    const hidden = await present('/?v=1&present=1&step=weights&hide=lang', 1280, 720);
+    expect(await hidden.page.getByTestId('present-language').count()).toBe(0);
+    await hidden.page.close();
+  });
 });
 
 describe('the pipeline outside presentation mode', () => {
