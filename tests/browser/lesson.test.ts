@@ -344,7 +344,7 @@ describe('presentation mode', () => {
 });
 
 describe('the pipeline outside presentation mode', () => {
-  it('on a 1024 × 768 tablet the Q, K, V card fits the strip and the next arrow and card show beside it: more stages follow', async () => {
+  it('on a 1024 × 768 tablet (中文) the Q, K, V card fits the strip and the next arrow and card show beside it: more stages follow; the eight steps stay on one line', async () => {
     const { page, errors } = await openPage(harness, '/#v=2&lang=zh');
     await page.setViewportSize({ width: 1024, height: 768 });
     await waitForResult(page);
@@ -360,6 +360,10 @@ describe('the pipeline outside presentation mode', () => {
     expect(qkv.right).toBeLessThanOrEqual(strip.right);
     expect(arrow.right).toBeLessThanOrEqual(strip.right);
     expect(scores.left).toBeLessThan(strip.right - 8); // an edge of the next card, not only the arrow
+    // the eight steps above it (Chinese labels) stay on one line, "输出" not wrapped alone
+    const rows = await page.locator('[data-testid="step-nav"] .step-button').evaluateAll((buttons) => buttons.map((b) => b.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom })));
+    expect(rows).toHaveLength(8);
+    for (const r of rows) expect(r.top).toBeLessThan(rows[0]!.bottom); // each overlaps the first vertically: one line
     expect(errors).toEqual([]);
     await page.close();
   });
