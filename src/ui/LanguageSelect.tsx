@@ -10,7 +10,7 @@ import { Control } from './Control';
 interface Props {
   language: Scenario['language'];
   update(patch: Partial<Scenario>): void;
-  /** Presentation mode's bar: no visible label. */
+  /** Presentation mode's bar: no visible label, and "EN" for English (the bar fits a 1024 px projector). */
   compact?: boolean;
 }
 
@@ -26,7 +26,7 @@ export function LanguageSelect({ language, update, compact = false }: Props) {
       )}
       <select id={id} className={compact ? 'present-language' : undefined} aria-label={compact ? t('app.language') : undefined} value={language}
         onChange={(e) => update({ language: e.target.value === 'zh' ? 'zh' : 'en' })} data-testid={compact ? 'present-language' : undefined}>
-        <option value="en" lang="en">English</option>
+        <option value="en" lang="en">{compact ? 'EN' : 'English'}</option>
         <option value="zh" lang="zh-CN">中文</option>
       </select>
     </Control>

@@ -9,6 +9,7 @@ import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PipelineStep } from '../state/scenario';
 import type { HeatmapSpec } from '../viz/types';
+import { Control, useControlState } from './Control';
 import { Heatmap } from './Heatmap';
 import { Legend } from './Legend';
 import { QuizCover } from './QuizCover';
@@ -63,9 +64,7 @@ export function PresentView({ steps, onStep, onExit, stages, explainer, tokens, 
         <h1 className="present-title">{t('app.title')}</h1>
         {!children && <StepNav steps={steps} step={step} onStep={onStep} compact />}
         {view}
-        <button type="button" className="present-exit" onClick={onExit} title={t('lesson.present.exitHint')} data-testid="present-exit">
-          {t('lesson.present.exit')}
-        </button>
+        <ExitButton onExit={onExit} />
       </header>
       {notice}
       {children !== undefined ? <main className="present-main" id={MAIN_ID}>{children}</main> : stages && !message ? (
@@ -80,6 +79,21 @@ export function PresentView({ steps, onStep, onExit, stages, explainer, tokens, 
   );
 }
 
+/**
+ * Exit (Esc). A link with `lock=present` keeps students in presentation mode: the button is then
+ * shown disabled with the lock (Control), not as a button that silently does nothing.
+ */
+function ExitButton({ onExit }: { onExit(): void }) {
+  const { t } = useTranslation();
+  const button = (
+    <button type="button" className="present-exit" onClick={onExit} title={t('lesson.present.exitHint')} data-testid="present-exit">
+      {t('lesson.present.exit')}
+    </button>
+  );
+  // hide=present leaves out only the Present button of the page: the way out stays
+  return useControlState('present') === 'locked' ? <Control id="present">{button}</Control> : button;
+}
+
 /** The step's heatmap(s), fitted to the space left of the side column, and beside it the explanation and legend. */
 function PresentBody({ stages, step, tokens, explainer, aside, quiz }: { stages: StageCardsProps; step: PipelineStep; tokens: ReactNode; explainer: ReactNode; aside?: ReactNode; quiz?: PresentQuiz }) {
   const { t } = useTranslation();
@@ -88,6 +102,7 @@ function PresentBody({ stages, step, tokens, explainer, aside, quiz }: { stages:
   const box = useRef<HTMLDivElement>(null);
   const size = useBoxSize(box);
   const quizStage = quiz !== undefined && step === 'mask';
+  const exitLocked = useControlState('present') === 'locked';
   const covered = !quizStage && quiz?.covered?.has(step) === true;
   return (
     <main className="present-body" id={MAIN_ID}>
@@ -107,7 +122,7 @@ function PresentBody({ stages, step, tokens, explainer, aside, quiz }: { stages:
         {quizStage ? quiz.side : !covered && explainer}
         {card?.legend && !quizStage && !covered && <Legend {...card.legend} large />}
         {aside}
-        <p className="present-keys">{t('lesson.present.keys')}</p>
+        <p className="present-keys">{t(exitLocked ? 'lesson.present.keysLocked' : 'lesson.present.keys')}</p>
       </aside>
     </main>
   );

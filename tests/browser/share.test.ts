@@ -107,6 +107,27 @@ describe('hide= and lock= in the page', () => {
     await page.close();
   });
 
+  it('present=1&lock=present keeps students in presentation mode and says so: Exit is disabled with the lock, the hint drops "Esc leaves", Esc changes nothing', async () => {
+    const { page, errors } = await openPage(harness, '/#v=2&causal=1&present=1&step=mask&lock=present');
+    const exit = page.getByTestId('present-exit');
+    await exit.waitFor();
+    expect(await exit.isDisabled()).toBe(true);
+    expect(await page.locator('.present-bar fieldset[data-locked="true"][data-control="present"] .lock-badge').count()).toBe(1);
+    expect(await page.locator('.present-keys').textContent()).toBe('← → move between steps');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowRight'); // a key the page acts on after the Esc: it was not left
+    await page.waitForFunction(() => document.querySelector('[data-testid="present-view"]')?.getAttribute('data-step') === 'masked');
+    expect(await page.getByTestId('present-view').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+    // without the lock: an enabled Exit and the Esc hint
+    const open = await openPage(harness, '/#v=2&causal=1&present=1&step=mask');
+    await open.page.getByTestId('present-exit').waitFor();
+    expect(await open.page.getByTestId('present-exit').isDisabled()).toBe(false);
+    expect(await open.page.locator('.present-keys').textContent()).toBe('← → move between steps · Esc leaves');
+    await open.page.close();
+  });
+
   it('lock=masks locks every control of the Masks panel (its fold button still works); hide=model removes the Model panel', async () => {
     const { page } = await openPage(harness, '/#v=2&lock=masks&hide=model');
     await waitForResult(page);

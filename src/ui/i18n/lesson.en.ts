@@ -71,6 +71,7 @@ export const lessonEn = {
     exit: 'Exit (Esc)',
     exitHint: 'Leave presentation mode',
     keys: '← → move between steps · Esc leaves',
+    keysLocked: '← → move between steps',
   },
   stage: {
     scores: 'Scores',

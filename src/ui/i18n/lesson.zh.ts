@@ -69,6 +69,7 @@ export const lessonZh: typeof lessonEn = {
     exit: '退出（Esc）',
     exitHint: '退出演示模式',
     keys: '← → 切换步骤 · Esc 退出',
+    keysLocked: '← → 切换步骤',
   },
   stage: {
     scores: '分数',
