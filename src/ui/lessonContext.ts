@@ -39,6 +39,7 @@ export function explainContext(s: Scenario, query: SequenceBatch, key: SequenceB
     heads: s.heads,
     tokens: s.inputMode === 'lengths' ? 'lengths' : cross ? 'cross' : 'self',
     paddingTokens: pads(query) + (cross ? pads(key) : 0),
+    ...(s.keyPadding || s.inputMode === 'lengths' ? {} : { withoutKeyPadding: { queriesReal: query.isReal[batch] ?? [], keysReal: key.isReal[batch] ?? [] } }),
   };
 }
 

@@ -34,6 +34,32 @@ export interface ExplainContext {
    * #11 §3): the number of such cells and the reading in use; null where they agree.
    */
   readings?: { count: number; reading: 'real' | 'padded'; realCalls: string; paddedCalls: string } | null;
+  /**
+   * The shown batch item's tokens, true = real (false = padding), query and key side, when the
+   * Key padding mask is off: the mask step then says how many real queries may attend a padding
+   * key. Absent with Key padding on (a 1 there was painted on purpose) or in lengths mode (no padding).
+   */
+  withoutKeyPadding?: { queriesReal: readonly boolean[]; keysReal: readonly boolean[] };
+}
+
+/**
+ * "2 real queries may attend a <pad> key here…": the query rows of real tokens with an allowed
+ * cell in a padding key's column; none when `tokens` is absent or no such row is.
+ */
+function padKeysOpen(slice: StageSlice, tokens: ExplainContext['withoutKeyPadding']): Sentence[] {
+  if (!tokens) return [];
+  const { queriesReal, keysReal } = tokens;
+  let count = 0;
+  for (let r = 0; r < slice.rows; r++) {
+    if (queriesReal[r] !== true) continue;
+    for (let k = 0; k < slice.cols; k++) {
+      if (keysReal[k] === false && slice.mask[r * slice.cols + k]) {
+        count++;
+        break;
+      }
+    }
+  }
+  return count > 0 ? [{ key: 'padKeysOpen', values: { count } }] : [];
 }
 
 /** Indices of the flagged rows, as text: "0, 1, 2" (at most 8, then "…"). */
@@ -88,6 +114,7 @@ function stepSentences(step: PipelineStep, slice: StageSlice, c: ExplainContext,
         changed > 0 ? { key: 'mask', values: { blocked: changed, total } } : { key: 'maskNone' },
         ...(padded > 0 ? [{ key: 'paddedRows', values: { count: padded } }] : []),
         ...(c.readings ? [readingsSentence(c.readings)] : []),
+        ...padKeysOpen(slice, c.withoutKeyPadding),
       ];
     case 'masked':
       return [

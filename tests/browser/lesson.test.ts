@@ -314,6 +314,19 @@ describe('presentation mode', () => {
     await page.close();
   });
 
+  it('GPT-style (key padding off) with a left-padded line: the mask step says how many real queries may attend a <pad> key; right padding + causal: none may', async () => {
+    const left = await present('/?v=1&q=The+cat+sat+on+the+mat%0AA+dog+barked&causal=1&kpad=0&qpad=0&pad=left&vb=1&present=1&step=mask', 1280, 720);
+    // "A", "dog" and "barked" each allow the three <pad> keys before them (causal, key padding off)
+    expect(await left.page.getByTestId('step-explainer').textContent()).toContain('Key padding is off: 3 real queries may attend a <pad> key here');
+    await left.page.close();
+    const right = await present('/?v=1&q=The+cat+sat+on+the+mat%0AA+dog+barked&causal=1&kpad=0&qpad=0&vb=1&present=1&step=mask', 1280, 720);
+    expect(await right.page.getByTestId('step-explainer').textContent()).not.toContain('Key padding is off');
+    await right.page.close();
+    const zh = await present('/?v=1&q=The+cat+sat+on+the+mat%0AA+dog+barked&causal=1&kpad=0&pad=left&vb=1&present=1&step=mask&lang=zh', 1280, 720);
+    expect(await zh.page.getByTestId('step-explainer').textContent()).toContain('键填充掩码已关闭：这里有 3 个真实查询可以关注 <pad> 键');
+    await zh.page.close();
+  });
+
   it('in Chinese: the step, its explanation and the exit button are Chinese', async () => {
     const { page, errors } = await present('/?v=1&present=1&step=weights&lang=zh', 1280, 720);
     expect(await page.getByTestId('step-explainer').textContent()).toContain('权重');

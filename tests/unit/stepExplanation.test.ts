@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { explainStep, rowList, type ExplainContext } from '../../src/ui/stepExplanation';
 import { en } from '../../src/ui/i18n/en';
 import { zh } from '../../src/ui/i18n/zh';
-import { PIPELINE_STEPS } from '../../src/state/scenario';
+import { DEFAULT_SCENARIO, PIPELINE_STEPS } from '../../src/state/scenario';
+import { explainContext } from '../../src/ui/lessonContext';
 import type { StageSlice } from '../../src/compute/slices';
 
 /** A hand-made 3 × 3 slice: row 1 fully masked, row 2 a padded query, key 2 blocked everywhere. */
@@ -49,6 +50,25 @@ describe('explainStep', () => {
     expect(keysOf('mask')).not.toContain('readingsReal');
   });
 
+  it('key padding off: the mask step counts the real queries allowed a padding key (queries of padding tokens not counted)', () => {
+    // slice(): row 0 allows keys 0 and 1, row 1 nothing, row 2 keys 0 and 1
+    const open = (queriesReal: boolean[], keysReal: boolean[]) => ({ ...context, withoutKeyPadding: { queriesReal, keysReal } });
+    expect(explainStep('mask', slice(), open([true, true, false], [true, false, true]))).toContainEqual({ key: 'padKeysOpen', values: { count: 1 } });
+    expect(explainStep('mask', slice(), open([true, true, true], [false, true, true]))).toContainEqual({ key: 'padKeysOpen', values: { count: 2 } });
+    expect(keysOf('mask', open([true, true, true], [true, true, false]))).not.toContain('padKeysOpen'); // the pad column is blocked
+    expect(keysOf('mask', open([false, true, false], [false, false, false]))).not.toContain('padKeysOpen'); // row 0 a pad too, row 1 allows none
+    expect(keysOf('mask')).not.toContain('padKeysOpen'); // key padding on
+    expect(keysOf('weights', open([true, true, true], [true, false, true]))).not.toContain('padKeysOpen');
+  });
+
+  it('explainContext: the real tokens of both sides only with key padding off, in text mode', () => {
+    const sides = { query: { tokens: [['a', '<pad>']], isReal: [[true, false]], length: 2 }, key: { tokens: [['a', '<pad>']], isReal: [[true, false]], length: 2 } };
+    const text = { ...DEFAULT_SCENARIO, keyPadding: false };
+    expect(explainContext(text, sides.query, sides.key, 0).withoutKeyPadding).toEqual({ queriesReal: [true, false], keysReal: [true, false] });
+    expect(explainContext({ ...text, keyPadding: true }, sides.query, sides.key, 0).withoutKeyPadding).toBeUndefined();
+    expect(explainContext({ ...text, inputMode: 'lengths' }, sides.query, sides.key, 0).withoutKeyPadding).toBeUndefined();
+  });
+
   it('scaled, dK = 4: divides by √4 = 2 and counts the 9 changed cells; τ = 0.5 says τ·√dK = 1', () => {
     expect(explainStep('scaled', slice(), context)).toEqual([{ key: 'scaled', values: { root: 2, tau: 1, changed: 9, total: 9 } }]);
     expect(explainStep('scaled', slice(), { ...context, temperature: 0.5 })[0]).toMatchObject({ key: 'scaledTemperature', values: { root: 1 } });
@@ -59,7 +79,7 @@ describe('explainStep', () => {
   });
 
   it('every key it can return exists in English and Chinese', () => {
-    const contexts: ExplainContext[] = [context, { ...context, readings: { count: 1, reading: 'real', realCalls: 'A()', paddedCalls: 'B()' } }, { ...context, readings: { count: 3, reading: 'padded', realCalls: 'A()', paddedCalls: 'B()' } }, { ...context, temperature: 2, alibi: true, softcap: 5, tokens: 'cross' }, { ...context, tokens: 'lengths', paddingTokens: 0 }];
+    const contexts: ExplainContext[] = [context, { ...context, readings: { count: 1, reading: 'real', realCalls: 'A()', paddedCalls: 'B()' } }, { ...context, readings: { count: 3, reading: 'padded', realCalls: 'A()', paddedCalls: 'B()' } }, { ...context, temperature: 2, alibi: true, softcap: 5, tokens: 'cross' }, { ...context, tokens: 'lengths', paddingTokens: 0 }, { ...context, withoutKeyPadding: { queriesReal: [true, true, true], keysReal: [true, false, true] } }];
     for (const c of contexts) {
       for (const step of PIPELINE_STEPS) {
         for (const { key } of explainStep(step, slice(), c)) {

@@ -33,6 +33,8 @@ export const lessonEn = {
     maskNone: 'The mask says which keys each query may attend: 1 = allowed, 0 = blocked. Here no cell is blocked: every query may attend every key.',
     paddedRows: 'The {{count}} greyed row is a padding query: it is computed like the others, but its output is thrown away. Query padding itself never blocks a row (another mask may: a row with no allowed key is flagged ∅).',
     paddedRows_other: 'The {{count}} greyed rows are padding queries: they are computed like the others, but their output is thrown away. Query padding itself never blocks a row (another mask may: a row with no allowed key is flagged ∅).',
+    padKeysOpen: 'Key padding is off: {{count}} real query may attend a <pad> key here (a 1 in a <pad> column), so padding leaks into its output.',
+    padKeysOpen_other: 'Key padding is off: {{count}} real queries may attend a <pad> key here (a 1 in a <pad> column), so padding leaks into their outputs.',
     masked: 'Blocked cells are set to −∞ by selection, where(mask, logits, −∞), not by adding a large negative number (which overflows in float16). {{changed}} cells changed; allowed cells keep their logits.',
     maskedNone: 'No cell is blocked, so where(mask, logits, −∞) changes nothing here: the masked scores are the logits.',
     fullyMaskedFirst: 'Row {{rows}} has no allowed key: every cell is −∞. A plain softmax would compute 0 / 0 = NaN there; the next step shows what happens instead.',
