@@ -158,7 +158,7 @@ function EncDecLegends({ scenario, stages, present, fullyMasked }: { scenario: S
       {stages.includes('mask') && <Legend kind="mask" scale={WEIGHT_SCALE} showBlocked showPadded={scenario.queryPadding && scenario.inputMode === 'text'} large={present} />}
       {stages.includes('weights') && <Legend kind="weights" scale={WEIGHT_SCALE} showBlocked title={scenario.weightScale === 'row' ? t('view.weightsRowLegend') : undefined} large={present} swatchBeside={present} />}
       {fullyMasked && (
-        <p className="legend flag-legend" data-testid="encdec-legend-fully-masked">
+        <p className="legend mask-legend flag-legend" data-testid="encdec-legend-fully-masked">
           <span className="ms-flag" aria-hidden="true">∅</span> {t('stage.fullyMaskedLegend')}
         </p>
       )}
