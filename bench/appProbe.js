@@ -17,7 +17,10 @@
  *               heatmap has been redrawn for QUIET_MS, and reports the longest long task and the
  *               stage heatmaps painted between the click and the result (stale redraws), and the
  *               frame after every head is computed (data-complete "true": at classroom size the
- *               head on screen can come first, the others a frame later; never for heads on demand).
+ *               head on screen can come first, the others a frame later; never for heads on demand),
+ *               and from Event Timing the triggering event's processing time (its handlers and the
+ *               renders in its task) and its duration to the next frame presented (null for a resize,
+ *               or an event under 16 ms).
  *   firstHeatmap() — resolves at the first animation frame after the weights heatmap's first paint.
  */
 (() => {
@@ -26,6 +29,17 @@
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
+  // Event Timing: the page's own work in the triggering event (processingStart → processingEnd) and
+  // the event → the next frame presented (duration, in steps of 8 ms; only events of 16 ms or more)
+  const eventEntries = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) eventEntries.push(e);
+  }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+  const eventTiming = (s) => {
+    const type = s.trigger === 'click' ? 'click' : 'keydown';
+    const e = eventEntries.find((x) => x.name === type && Math.abs(x.startTime - s.t0) < 1);
+    return e ? { processingMs: e.processingEnd - e.processingStart, presentedMs: e.duration } : { processingMs: null, presentedMs: null };
+  };
 
   let current = null; // the sample being measured
   let firstFrame = null;
@@ -113,6 +127,7 @@
     const during = longTasks.filter((t) => t.start + t.duration > s.t0 && t.start < frameAt);
     current = null;
     return {
+      ...(s.trigger === 'now' ? { processingMs: null, presentedMs: null } : eventTiming(s)),
       ms: frameAt - s.t0,
       statusMs: s.statusAt - s.t0,
       paintMs: s.weightsPaintAt - s.t0,

@@ -5,7 +5,7 @@
  */
 import { createServer as createHttpServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -66,7 +66,10 @@ async function entryScripts(dir) {
   return { files: sizes, gzipBytes: sizes.reduce((n, s) => n + s.gzipBytes, 0) };
 }
 
-/** `vite build` into a temporary folder, served statically; `url` is its origin. */
+/** Where buildAndServe serves bench/floorPage.html, beside the app. */
+export const FLOOR_PAGE = 'bench-floor.html';
+
+/** `vite build` into a temporary folder, served statically (with FLOOR_PAGE); `url` is its origin. */
 export async function buildAndServe() {
   const dir = await mkdtemp(join(tmpdir(), 'maskscope-bench-dist-'));
   const t = Date.now();
@@ -81,6 +84,8 @@ export async function buildAndServe() {
     else process.env.NODE_ENV = nodeEnv;
   }
   const buildMs = Date.now() - t;
+  // the interaction floor's page (bench/floorPage.html), served beside the app
+  await copyFile(join(ROOT, 'bench', 'floorPage.html'), join(dir, FLOOR_PAGE));
   const server = await serveStatic(dir);
   return {
     url: `http://127.0.0.1:${server.address().port}`,

@@ -36,11 +36,29 @@ function isFlat(snapshots, field) {
   return snapshots.every((s) => s[field] === snapshots[0][field]);
 }
 
-/** Interaction p95 per classroom action at B = 2, H = 8, L = 64. */
+/** Median of `field` over the samples that have it (Event Timing figures), or null. */
+function medianOf(samples, field) {
+  const xs = samples.map((s) => s[field]).filter((x) => x != null);
+  return xs.length ? percentile(xs, 50) : null;
+}
+
+/** Interaction p95 per classroom action at B = 2, H = 8, L = 64, with the event's processing and presentation medians. */
 function classroomFigures(app) {
   return [['causal', app.classroom], ['new seed', app.classroomSeed], ['head switch', app.classroomHead], ['step change', app.classroomStep], ['presentation resize', app.classroomResize]]
     .filter(([, samples]) => samples?.length)
-    .map(([name, samples]) => ({ name, p50: percentile(samples.map((s) => s.ms), 50), p95: percentile(samples.map((s) => s.ms), 95), n: samples.length }));
+    .map(([name, samples]) => ({
+      name, p50: percentile(samples.map((s) => s.ms), 50), p95: percentile(samples.map((s) => s.ms), 95), n: samples.length,
+      processing: medianOf(samples, 'processingMs'), presented: medianOf(samples, 'presentedMs'),
+    }));
+}
+
+/** The interaction row's figures: each action's p95 (p50, n), then what the event itself cost, then the floor. */
+function interactionText(classroom, floor) {
+  const each = classroom.map((c) => `${c.name} p95 ${fmt(c.p95)} ms (p50 ${fmt(c.p50)}, n = ${c.n})`).join('; ');
+  const timed = classroom.filter((c) => c.processing != null);
+  const events = timed.length ? `. The event's own processing (Event Timing, p50): ${timed.map((c) => `${c.name} ${fmt(c.processing)} ms`).join(', ')}; event → frame presented (p50): ${timed.map((c) => `${c.name} ${fmt(c.presented)} ms`).join(', ')}` : '';
+  const bare = floor?.length ? `. Floor: a bare page repainting one 64 × 64 canvas per click, the same probe: p95 ${fmt(percentile(floor.map((s) => s.ms), 95))} ms (p50 ${fmt(percentile(floor.map((s) => s.ms), 50))})` : '';
+  return each + events + bare;
 }
 
 /** FLOPs of one head's attention, dense: Q·Kᵀ and W·V, 2 per multiply-add. */
@@ -110,7 +128,7 @@ export function targetsTable(d) {
   const gzipKB = app.entry.gzipBytes / 1024;
   const rows = [
     ['auto never slower than the baseline (runAttention / baseline ≤ 1.0 at every grid size)', `worst ${worst.toFixed(2)}× over ${ratios.length}/${compute.length} sizes`, mark(worst <= 1 && ratios.length === compute.length)],
-    ['interaction p95 ≤ 16.7 ms at B = 2, H = 8, L = 64 (each of: the causal checkbox, a new seed, a head switch, a step change and a resize in presentation mode; event → heatmap painted, §4b)', classroom.map((c) => `${c.name} p95 ${fmt(c.p95)} ms (p50 ${fmt(c.p50)}, n = ${c.n})`).join('; '), mark(classroomWorst <= 1000 / 60)],
+    ['interaction p95 ≤ 16.7 ms at B = 2, H = 8, L = 64 (each of: the causal checkbox, a new seed, a head switch, a step change and a resize in presentation mode; event → heatmap painted, §4b)', interactionText(classroom, app.floor), mark(classroomWorst <= 1000 / 60)],
     ...issue13Rows(d),
     ['L = 1024, H = 8: change → heatmaps ≤ 1.5 s', `worst ${fmt(bigAll)} ms to all stage heatmaps (n = ${big.length})`, mark(bigAll <= 1500)],
     ['L = 1024, H = 8: no main-thread task > 100 ms', `longest ${fmt(bigTask)} ms`, mark(bigTask <= 100)],

@@ -5,7 +5,10 @@
  * machine also competes with the compositor), and the new numbers then reach the screen in the
  * same frame as the change:
  * - a mask or score-modifier change keeps Q, K, V and the raw scores Q·Kᵀ of the last result, so
- *   only mask, logits, softmax and output are computed (B·H·Lq·Lk ≤ PAGE_CELLS: a few ms);
+ *   only mask, logits, softmax and output are computed (B·H·Lq·Lk ≤ PAGE_CELLS: a few ms); the
+ *   arrays whose values did not change are the last result's own (keepUnchanged.ts), so their
+ *   heatmaps are not redrawn. From FOCUS_FIRST_MACS multiply-adds of W·V on, the head on screen
+ *   is recomputed first and the others after that frame, as below;
  * - anything else of at most PAGE_CELLS cells and PAGE_MACS multiply-adds (e.g. B = 2, H = 8,
  *   L = 64, dK = 64: a new seed, text, dK or head count) is computed from scratch with the same
  *   plain-JS kernels. From FOCUS_FIRST_MACS on, the head on screen is computed first (1/(B·H) of
@@ -25,6 +28,7 @@ import type { OnPageKind, RunInfo } from '../worker/protocol';
 import { modelWidth } from '../engine/projections';
 import { FOCUS_FIRST_MACS, PAGE_CELLS, PAGE_MACS } from '../engine/thresholds';
 import { deriveInputs, vectorSettingsKey } from '../scenario/derive';
+import { keepUnchanged, shareAcrossHeads } from './keepUnchanged';
 
 // PAGE_CELLS (a mask-only change at 2^17: ≈ 3 ms), PAGE_MACS (≈ 15 ms at 2^25), FOCUS_FIRST_MACS: engine/thresholds.ts
 export { FOCUS_FIRST_MACS, PAGE_CELLS, PAGE_MACS };
@@ -48,6 +52,16 @@ export function computeMacs(s: AttentionShape): number {
   const width = modelWidth(s.dK);
   const projections = s.batch * s.heads * width * (s.dK * s.queryLength + (s.dK + s.dV) * s.keyLength);
   return projections + cellCount(s) * (s.dK + s.dV);
+}
+
+/** Multiply-adds of a mask change: W·V for every cell (Q·Kᵀ is kept; mask, logits and softmax are a few operations a cell). */
+export function maskMacs(s: AttentionShape): number {
+  return cellCount(s) * s.dV;
+}
+
+/** `focus`, when the work (`macs`) is worth splitting: FOCUS_FIRST_MACS or more, more than one head in all. */
+function focusFirst(shape: AttentionShape, macs: number, focus: HeadRef | null): HeadRef | null {
+  return focus && shape.batch * shape.heads > 1 && macs >= FOCUS_FIRST_MACS ? focus : null;
 }
 
 /** How the page can compute `job`: from `basis` (a mask-only change), from scratch (small), or not at all. */
@@ -87,54 +101,91 @@ export interface PageResult {
 
 /**
  * `job` computed on the page, as pagePlan says (null when it says null): from the Q/K/V and raw
- * scores of `basis`, or from scratch (deriveInputs with vectors). From scratch and from
- * FOCUS_FIRST_MACS multiply-adds on, with `focus` given and more than one head in all, only the
- * head `focus` is computed (run.onPage 'focus'; its Q/K/V only, the other heads are null): finish
- * with completeOnPage.
+ * scores of `basis` (recomputeOnPage), or from scratch (deriveInputs with vectors). With `focus`
+ * given and more than one head in all, from FOCUS_FIRST_MACS multiply-adds on (computeMacs from
+ * scratch, maskMacs from `basis`), only the head `focus` is computed (run.onPage 'focus'; from
+ * scratch with its Q/K/V only; the other heads are null): finish with completeOnPage.
  * @returns null also when the inputs are rejected (the worker then reports the error).
  */
 export function computeOnPage(basis: PageBasis | null, job: PageJob, device: DeviceInfo | null, focus: HeadRef | null = null): PageResult | null {
   const plan = pagePlan(basis, job, device);
   if (plan === null) return null;
-  if (plan === 'mask' && basis) return recomputeOnPage(basis, job, device);
-  const started = performance.now();
   const { shape } = job.inputs;
-  const first = focus && shape.batch * shape.heads > 1 && computeMacs(shape) >= FOCUS_FIRST_MACS ? focus : null;
+  if (plan === 'mask' && basis) return recomputeOnPage(basis, job, device, focusFirst(shape, maskMacs(shape), focus));
+  const started = performance.now();
+  const first = focusFirst(shape, computeMacs(shape), focus);
   const derived = deriveInputs(job.scenario, first ? { heads: [first.head] } : {});
   if (!derived.ok) return null;
   if (!first) return timedRun('whole', started, derived.inputs, NO_SCORES, job, device);
-  const index = headIndex(shape, first.batch, first.head);
-  return timedRun('focus', started, derived.inputs, NO_SCORES, job, device, (i) => i !== index);
+  return timedRun('focus', started, derived.inputs, NO_SCORES, job, device, onlyHead(shape, first));
 }
 
 /**
- * Every head of `job` from scratch, after computeOnPage gave only the head on screen (`partial`,
- * run.onPage 'focus'): the heads `partial` holds are kept as they are (the same numbers, and their
- * heatmaps need no redraw), the others computed. run.ms is the time of both computations.
+ * Every head of `job`, after computeOnPage gave only the head on screen (`partial`, run.onPage
+ * 'focus'): the heads `partial` holds are kept as they are (the same numbers, and their heatmaps
+ * need no redraw), the others computed — from the same basis as the head on screen when it was a
+ * mask change (run.onPage 'mask'), else from scratch ('whole'). run.ms is the time of both.
  * @returns null when `job` cannot be computed on the page (the worker then takes it).
  */
 export function completeOnPage(partial: PageResult, job: PageJob, device: DeviceInfo | null): PageResult | null {
+  const has = (i: number) => partial.set.heads[i] != null;
+  const basis = maskBases.get(partial.set);
+  const rest = basis ? restFromBasis(basis, partial, job, device, has) : restFromScratch(job, device, has);
+  if (!rest) return null;
+  const heads = rest.set.heads.map((h, i) => h ?? partial.set.heads[i] ?? null);
+  const simd = partial.run.simd === true || rest.run.simd === true;
+  const set = shareAcrossHeads({ shape: rest.set.shape, heads }, partial.set.heads.findIndex((h) => h !== null));
+  return { ...rest, set, run: { ...rest.run, ms: partial.run.ms + rest.run.ms, simd } };
+}
+
+/** The heads of `job` but those `skip` names, from scratch (null when `job` is no longer for the page). */
+function restFromScratch(job: PageJob, device: DeviceInfo | null, skip: (index: number) => boolean): PageResult | null {
   if (pagePlan(null, job, device) !== 'whole') return null;
   const started = performance.now();
   const derived = deriveInputs(job.scenario);
   if (!derived.ok) return null;
-  const rest = timedRun('whole', started, derived.inputs, NO_SCORES, job, device, (i) => partial.set.heads[i] != null);
-  if (!rest) return null;
-  const heads = rest.set.heads.map((h, i) => h ?? partial.set.heads[i] ?? null);
-  const simd = partial.run.simd === true || rest.run.simd === true;
-  return { ...rest, set: { shape: rest.set.shape, heads }, run: { ...rest.run, ms: partial.run.ms + rest.run.ms, simd } };
+  return timedRun('whole', started, derived.inputs, NO_SCORES, job, device, skip);
+}
+
+/** The heads of `job` but those `skip` names, from `basis` as `partial`'s head was (its inputs hold every Q/K/V). */
+function restFromBasis(basis: PageBasis, partial: PageResult, job: PageJob, device: DeviceInfo | null, skip: (index: number) => boolean): PageResult | null {
+  if (!canRecomputeOnPage(basis, job, device)) return null;
+  const rest = timedRun('mask', performance.now(), partial.inputs, scoresOf(basis), job, device, skip);
+  return rest && { ...rest, set: keepUnchanged(basis.set, rest.set) };
 }
 
 const NO_SCORES = () => undefined;
 
+/** The raw scores of `basis`'s head at each index (a complete basis: canRecomputeOnPage). */
+const scoresOf = (basis: PageBasis) => (i: number) => (basis.set.heads[i] as HeadStages).scores;
+
+/** A skip function that leaves only the head `focus` of `shape`. */
+function onlyHead(shape: AttentionShape, focus: HeadRef): (index: number) => boolean {
+  const index = headIndex(shape, focus.batch, focus.head);
+  return (i) => i !== index;
+}
+
 /**
- * Every stage of `job` from the Q/K/V and raw scores of `basis` (check canRecomputeOnPage first).
+ * The basis of each partial mask recomputation (its StageSet, run.onPage 'focus'), so that
+ * completeOnPage computes the other heads from the same Q/K/V and scores. Dropped with the partial.
+ */
+const maskBases = new WeakMap<StageSet, PageBasis>();
+
+/**
+ * Every stage of `job` from the Q/K/V and raw scores of `basis` (check canRecomputeOnPage first);
+ * the arrays whose values did not change are `basis`'s own (keepUnchanged). With `focus`, only
+ * that head (run.onPage 'focus', the others null: finish with completeOnPage).
  * @returns null when the plain-JS planner rejects the inputs (the worker then reports the error).
  */
-export function recomputeOnPage(basis: PageBasis, job: PageJob, device: DeviceInfo | null): PageResult | null {
+export function recomputeOnPage(basis: PageBasis, job: PageJob, device: DeviceInfo | null, focus: HeadRef | null = null): PageResult | null {
   const started = performance.now();
   const inputs: AttentionInputs = { ...job.inputs, q: basis.inputs.q, k: basis.inputs.k, v: basis.inputs.v };
-  return timedRun('mask', started, inputs, (i) => (basis.set.heads[i] as HeadStages).scores, job, device);
+  const skip = focus ? onlyHead(inputs.shape, focus) : undefined;
+  const computed = timedRun(focus ? 'focus' : 'mask', started, inputs, scoresOf(basis), job, device, skip);
+  if (!computed) return null;
+  const set = keepUnchanged(basis.set, computed.set);
+  if (focus) maskBases.set(set, basis);
+  return { ...computed, set };
 }
 
 /** runHeads, with the run's description and its time since `started`. */
@@ -149,7 +200,8 @@ function timedRun(kind: OnPageKind, started: number, inputs: AttentionInputs, kn
 
 /**
  * Every head b·H + h of `inputs` but those `skip` names (left null) on the plain-JS kernels, its
- * scores from `knownScores` when given; null when planJs rejects the inputs.
+ * scores from `knownScores` when given, equal masks shared (shareAcrossHeads); null when planJs
+ * rejects the inputs.
  */
 function runHeads(inputs: AttentionInputs, knownScores: (index: number) => Float32Array | undefined, skip: (index: number) => boolean): StageSet | null {
   let plan;
@@ -165,7 +217,7 @@ function runHeads(inputs: AttentionInputs, knownScores: (index: number) => Float
     computeRowsJs(plan, out, 0, shape.queryLength, knownScores(index));
     return out;
   });
-  return { shape, heads };
+  return shareAcrossHeads({ shape, heads });
 }
 
 /** Reasons of "auto" decided by the fixed rules, before the device was calibrated. */

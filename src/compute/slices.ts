@@ -63,8 +63,8 @@ export function sliceHead(stages: HeadStages, shape: Pick<AttentionShape, 'query
     mask: stages.mask,
     blocked: stages.blocked ?? blockedFlags(stages.mask),
     output: stages.output,
-    paddedRows: hasFlag(status, RowStatus.paddedQuery),
-    fullyMaskedRows: hasFlag(status, RowStatus.fullyMasked),
+    paddedRows: rowFlags(status).padded,
+    fullyMaskedRows: rowFlags(status).fullyMasked,
     pyramids: stages.pyramids,
   };
 }
@@ -76,6 +76,22 @@ export function sliceHead(stages: HeadStages, shape: Pick<AttentionShape, 'query
  */
 export function maskedAt(slice: Pick<StageSlice, 'logits' | 'mask'>, i: number): number {
   return slice.mask[i] ? (slice.logits[i] as number) : -Infinity;
+}
+
+/** The row flags already derived, by rowStatus array (never written once a result holds it). */
+const flagsOf = new WeakMap<Uint8Array, { padded: Uint8Array; fullyMasked: Uint8Array }>();
+
+/**
+ * The padded-query and fully-masked flags of `status`: the same arrays for the same rowStatus
+ * array on every call (so a heatmap whose rows did not change is not redrawn), never to be written.
+ */
+function rowFlags(status: Uint8Array): { padded: Uint8Array; fullyMasked: Uint8Array } {
+  let flags = flagsOf.get(status);
+  if (!flags) {
+    flags = { padded: hasFlag(status, RowStatus.paddedQuery), fullyMasked: hasFlag(status, RowStatus.fullyMasked) };
+    flagsOf.set(status, flags);
+  }
+  return flags;
 }
 
 function hasFlag(status: Uint8Array, flag: number): Uint8Array {
@@ -108,7 +124,8 @@ export interface QkvSlice {
 }
 
 /**
- * The Q, K, V of (batch, head) from inputs [B,H,L,d] (views, no copies).
+ * The Q, K, V of (batch, head) from inputs [B,H,L,d] (views, no copies; the same view objects
+ * for the same arrays, so a heatmap of vectors that did not change is not redrawn).
  * @returns null when the inputs hold no vectors (they stayed in the engine worker) or (batch, head)
  *   is outside their shape.
  */
@@ -118,12 +135,24 @@ export function sliceQkv(inputs: Pick<AttentionInputs, 'shape' | 'q' | 'k' | 'v'
   if (inputs.q.length !== B * H * Lq * dK || inputs.k.length !== B * H * Lk * dK || inputs.v.length !== B * H * Lk * dV) return null;
   const bh = batch * H + head;
   return {
-    q: inputs.q.subarray(bh * Lq * dK, (bh + 1) * Lq * dK),
-    k: inputs.k.subarray(bh * Lk * dK, (bh + 1) * Lk * dK),
-    v: inputs.v.subarray(bh * Lk * dV, (bh + 1) * Lk * dV),
+    q: blockOf(inputs.q, bh, Lq * dK),
+    k: blockOf(inputs.k, bh, Lk * dK),
+    v: blockOf(inputs.v, bh, Lk * dV),
     queryLength: Lq,
     keyLength: Lk,
     dK,
     dV,
   };
+}
+
+/** The views already made, by array and then block index. */
+const blocks = new WeakMap<Float32Array, Map<number, Float32Array>>();
+
+/** Block `index` of `size` values of `array` (a view): the same view object on every call. */
+function blockOf(array: Float32Array, index: number, size: number): Float32Array {
+  let views = blocks.get(array);
+  if (!views) blocks.set(array, (views = new Map()));
+  let view = views.get(index);
+  if (!view || view.length !== size) views.set(index, (view = array.subarray(index * size, (index + 1) * size)));
+  return view;
 }

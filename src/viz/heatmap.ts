@@ -15,7 +15,7 @@ import { createHeatmapDom, prepareHost, setSvgTextExposed } from './heatmapDom';
 import type { HeatmapDom } from './heatmapDom';
 import { attachHeatmapInput } from './heatmapInput';
 import { labelText, MAX_LABEL_CHARS } from './heatmapLabels';
-import { layoutSpec, shownLabels, specTitles } from './heatmapMeasure';
+import { layoutSpec, sameLayoutInputs, shownLabels, specTitles } from './heatmapMeasure';
 import { drawOutlined, outlinedCount } from './heatmapOutlined';
 import { drawDashed } from './heatmapDashed';
 import { drawOverlay } from './heatmapOverlay';
@@ -27,7 +27,7 @@ import { drawMarks } from './heatmapMarks';
 import { drawValues } from './heatmapValues';
 import { isZoomed } from './heatmapZoom';
 import type { HeatmapLayout } from './layout';
-import type { HeatmapHandle, HeatmapSpec } from './types';
+import type { CellRange, HeatmapHandle, HeatmapSpec } from './types';
 
 export type { HeatmapCell, HeatmapHandle, HeatmapSpec } from './types';
 export { clampHighlight, sameDrawing, validateSpec } from './heatmapSpec';
@@ -142,8 +142,7 @@ function renderSpec(dom: HeatmapDom, next: HeatmapSpec, prev: HeatmapSpec | null
   const doc = dom.root.ownerDocument;
   const fontSize = next.fontSize ?? DEFAULT_FONT_SIZE;
   const view = specView(next);
-  const L = layoutSpec(next, view, fontSize, doc);
-  const labels = shownLabels(next, view, L.cellWidth, L.cellHeight, fontSize);
+  const { L, labels } = measured(dom, next, prev, view, fontSize, doc);
   Object.assign(dom.root.style, { width: `${L.width}px`, height: `${L.height}px` });
   dom.root.dataset.view = `${view.row0},${view.rows},${view.col0},${view.cols}`;
   Object.assign(dom.canvas.style, { left: `${L.left}px`, top: `${L.top}px` });
@@ -206,6 +205,27 @@ function drawLayers(dom: HeatmapDom, L: HeatmapLayout, next: HeatmapSpec, prev: 
 function setData(data: DOMStringMap, name: string, value: string | undefined): void {
   if (value === undefined) delete data[name];
   else data[name] = value;
+}
+
+/** The layout and shown labels each heatmap was last drawn with, and for which window. */
+const layouts = new WeakMap<HeatmapDom, { view: CellRange; L: HeatmapLayout; labels: ReturnType<typeof shownLabels> }>();
+
+/**
+ * layoutSpec and shownLabels of `next` for `view`: the last ones of `dom` when `prev` had the same
+ * layout inputs (sameLayoutInputs) and window, e.g. a new result of the same settings, where
+ * measuring and fitting again was about a third of a small heatmap's redraw.
+ */
+function measured(dom: HeatmapDom, next: HeatmapSpec, prev: HeatmapSpec | null, view: CellRange, fontSize: number, doc: Document) {
+  const last = layouts.get(dom);
+  if (last && prev && sameRange(last.view, view) && sameLayoutInputs(prev, next)) return last;
+  const L = layoutSpec(next, view, fontSize, doc);
+  const fresh = { view, L, labels: shownLabels(next, view, L.cellWidth, L.cellHeight, fontSize) };
+  layouts.set(dom, fresh);
+  return fresh;
+}
+
+function sameRange(a: CellRange, b: CellRange): boolean {
+  return a.row0 === b.row0 && a.rows === b.rows && a.col0 === b.col0 && a.cols === b.cols;
 }
 
 /** The axes last drawn into each heatmap, by their content (axesKey). */

@@ -95,3 +95,23 @@ export function layoutSpec(spec: HeatmapSpec, view: CellRange, fontSize: number,
     },
   });
 }
+
+/**
+ * True when layoutSpec and shownLabels give `b` what they gave `a` for the same window: the spec
+ * fields they read are equal (labels by reference, row notes by their texts). Text widths are
+ * memoised per text (text.ts), so a re-measure could give nothing new.
+ */
+export function sameLayoutInputs(a: HeatmapSpec, b: HeatmapSpec): boolean {
+  return a.rows === b.rows && a.cols === b.cols && a.rowLabels === b.rowLabels && a.colLabels === b.colLabels
+    && a.fontSize === b.fontSize && a.cellSize === b.cellSize && a.maxCellPx === b.maxCellPx
+    && a.maxWidth === b.maxWidth && a.maxHeight === b.maxHeight && a.maxMatrixHeight === b.maxMatrixHeight
+    && a.title === b.title && a.rowAxisTitle === b.rowAxisTitle && a.colAxisTitle === b.colAxisTitle
+    && (a.view === undefined) === (b.view === undefined) && (a.onViewAction === undefined) === (b.onViewAction === undefined)
+    && a.rowNotesTitle === b.rowNotesTitle && sameTexts(a.rowNotes, b.rowNotes);
+}
+
+function sameTexts(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  return a.every((text, i) => text === b[i]);
+}

@@ -4,13 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { setKernelsEnabled } from '../../src/engine/wasm/attentionKernels';
-import { joinStages, type StageSet } from '../../src/engine/headStages';
+import { joinStages, type HeadStages, type StageSet } from '../../src/engine/headStages';
 import type { DeviceInfo } from '../../src/engine/pathChoice';
 import { runAttention } from '../../src/engine/runner';
 import { referenceAttention } from '../../src/engine/reference';
 import { DEFAULT_SCENARIO, type Scenario } from '../../src/state/scenario';
 import { deriveInputs } from '../../src/scenario/derive';
-import { canRecomputeOnPage, completeOnPage, computeMacs, computeOnPage, FOCUS_FIRST_MACS, PAGE_CELLS, PAGE_MACS, pagePlan, recomputeOnPage, withProbedReason, type PageBasis, type PageJob } from '../../src/compute/pageRecompute';
+import { canRecomputeOnPage, completeOnPage, computeMacs, computeOnPage, FOCUS_FIRST_MACS, maskMacs, PAGE_CELLS, PAGE_MACS, pagePlan, recomputeOnPage, withProbedReason, type PageBasis, type PageJob } from '../../src/compute/pageRecompute';
 import { expectArraysClose } from '../helpers/arrays';
 
 const SOFTWARE: DeviceInfo = { webglVersion: 2, renderer: 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device))', maxTextureSize: 8192 };
@@ -69,6 +69,26 @@ describe('recomputeOnPage', () => {
       expectArraysClose(joined?.output ?? new Float32Array(), want.output, 2e-5);
     });
   }
+
+  it('keeps the basis’s arrays where the values did not change: the scores always, scaled unless the scale changed, mask and weights where the mask did not change', async () => {
+    const basis = await basisOf(base);
+    const old = (i: number) => basis.set.heads[i] as HeadStages;
+    const causalOff = recomputeOnPage(basis, jobOf({ ...base, causal: false }), SOFTWARE);
+    causalOff?.set.heads.forEach((h, i) => {
+      expect(h?.scores).toBe(old(i).scores);
+      expect(h?.scaled).toBe(old(i).scaled);
+      expect(h?.mask).not.toBe(old(i).mask);
+      expect(h?.weights).not.toBe(old(i).weights);
+    });
+    const hotter = recomputeOnPage(basis, jobOf({ ...base, temperature: 0.5 }), SOFTWARE);
+    hotter?.set.heads.forEach((h, i) => {
+      expect(h?.scores).toBe(old(i).scores);
+      expect(h?.scaled).not.toBe(old(i).scaled);
+      expect(h?.mask).toBe(old(i).mask);
+    });
+    // the same settings again: every head is the basis's own
+    expect(recomputeOnPage(basis, jobOf(base), SOFTWARE)?.set.heads.every((h, i) => h === old(i))).toBe(true);
+  });
 });
 
 describe('canRecomputeOnPage', () => {
@@ -196,9 +216,31 @@ describe('computeOnPage with the head on screen first, then completeOnPage', () 
     expect(computeOnPage(null, jobOf(classroom), SOFTWARE)?.run.onPage).toBe('whole');
   });
 
-  it('a mask change from a complete basis is not split (only masks, logits, softmax, output are computed)', async () => {
+  it(`a mask change from FOCUS_FIRST_MACS of W·V on: the head on screen first from the basis, then completeOnPage from the same basis ('mask'); equal to a fresh run`, async () => {
     const basis = await basisOf(classroom);
-    expect(computeOnPage(basis, jobOf({ ...classroom, causal: false }), SOFTWARE, focus)?.run.onPage).toBe('mask');
+    const next = { ...classroom, causal: false };
+    const job = jobOf(next);
+    expect(maskMacs(job.inputs.shape)).toBeGreaterThanOrEqual(FOCUS_FIRST_MACS);
+    const partial = computeOnPage(basis, job, SOFTWARE, focus);
+    if (!partial) throw new Error('not computed');
+    const index = focus.batch * 8 + focus.head;
+    expect(partial.run.onPage).toBe('focus');
+    expect(partial.set.heads.map((h, i) => (h === null ? null : i))).toEqual(partial.set.heads.map((_, i) => (i === index ? i : null)));
+    expect(partial.set.heads[index]?.scores).toBe(basis.set.heads[index]?.scores);
+    const whole = completeOnPage(partial, job, SOFTWARE);
+    if (!whole) throw new Error('not completed');
+    expect(whole.run.onPage).toBe('mask');
+    expect(whole.set.heads[index]).toBe(partial.set.heads[index]);
+    whole.set.heads.forEach((h, i) => expect(h?.scores).toBe(basis.set.heads[i]?.scores));
+    expectSameStages(whole.set, (await basisOf(next)).set);
+  });
+
+  it(`a mask change below FOCUS_FIRST_MACS of W·V, or without a focus: every head at once ('mask')`, async () => {
+    const small = { ...classroom, queryLength: 16 };
+    const basis = await basisOf(small);
+    expect(maskMacs(jobOf(small).inputs.shape)).toBeLessThan(FOCUS_FIRST_MACS);
+    expect(computeOnPage(basis, jobOf({ ...small, causal: false }), SOFTWARE, focus)?.run.onPage).toBe('mask');
+    expect(computeOnPage(await basisOf(classroom), jobOf({ ...classroom, causal: false }), SOFTWARE)?.run.onPage).toBe('mask');
   });
 });
 

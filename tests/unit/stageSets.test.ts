@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allocateHead, joinStages, splitStages, type StageSet } from '../../src/engine/headStages';
 import { mergeSets } from '../../src/compute/stageSets';
-import { sliceStages, countFullyMasked, maskedAt } from '../../src/compute/slices';
+import { sliceStages, sliceQkv, countFullyMasked, maskedAt } from '../../src/compute/slices';
 import { sentInputs, stageBuffers } from '../../src/worker/transfer';
 import { RowStatus, type AttentionShape } from '../../src/engine/types';
 
@@ -67,6 +67,33 @@ describe('sliceStages and countFullyMasked', () => {
     expect(sliceStages(set, 0, 0)).toBeNull();
     expect(() => sliceStages(set, 2, 0)).toThrow(RangeError);
     expect(countFullyMasked(set)).toEqual({ rows: 1, heads: 1 });
+  });
+
+  it('a second slice of the same arrays gives the same flag arrays (a heatmap of unchanged rows is not redrawn); another row status its own', () => {
+    const set = setWith([3, 4]);
+    const a = sliceStages(set, 1, 0)!;
+    const b = sliceStages(set, 1, 0)!;
+    expect(b).not.toBe(a);
+    expect(b.paddedRows).toBe(a.paddedRows);
+    expect(b.fullyMaskedRows).toBe(a.fullyMaskedRows);
+    expect(b.blocked).toBe(a.blocked);
+    expect(sliceStages(set, 1, 1)!.paddedRows).not.toBe(a.paddedRows);
+  });
+});
+
+describe('sliceQkv', () => {
+  it('views of (batch, head) — the same view objects on every call, each holding its own block', () => {
+    const q = Float32Array.from({ length: 2 * 3 * 2 * 2 }, (_, i) => i);
+    const v = Float32Array.from({ length: 2 * 3 * 3 * 2 }, (_, i) => -i);
+    const inputs = { shape, q, k: v, v };
+    const first = sliceQkv(inputs, 1, 2)!;
+    const again = sliceQkv(inputs, 1, 2)!;
+    expect(again.q).toBe(first.q);
+    expect(again.v).toBe(first.v);
+    expect([...first.q]).toEqual([20, 21, 22, 23]);
+    expect([...first.v]).toEqual([-30, -31, -32, -33, -34, -35]);
+    expect(sliceQkv(inputs, 0, 0)!.q).not.toBe(first.q);
+    expect([...sliceQkv(inputs, 0, 0)!.q]).toEqual([0, 1, 2, 3]);
   });
 });
 

@@ -5,7 +5,7 @@
  * last index ("4095", 28 px) is not the widest four-digit tick ("3888", 34 px).
  */
 import { describe, expect, test } from 'vitest';
-import { layoutSpec } from '../../src/viz/heatmapMeasure';
+import { layoutSpec, sameLayoutInputs } from '../../src/viz/heatmapMeasure';
 import { sequentialScale } from '../../src/viz/colorScales';
 import type { CellRange, HeatmapSpec } from '../../src/viz/types';
 
@@ -66,5 +66,24 @@ describe('layoutSpec: a zoomable heatmap', () => {
     const ticks = measured.filter((t) => /^\d+$/.test(t));
     expect(ticks.length).toBeGreaterThan(1);
     expect(rowLabelRoom(L)).toBeLessThanOrEqual(Math.ceil(Math.max(...ticks.map(textPx))));
+  });
+});
+
+describe('sameLayoutInputs: when a redraw may keep the last layout', () => {
+  const base = { ...spec(8, false), rowNotes: ['1.00', '0.50'], rowNotesTitle: 'Σ' };
+
+  test('new values, colours, blocked cells or the same row-note texts in a new array: the same layout', () => {
+    const next = { ...base, values: new Float32Array(64).fill(1), color: sequentialScale(), blocked: new Uint8Array(64), rowNotes: ['1.00', '0.50'] };
+    expect(sameLayoutInputs(base, next)).toBe(true);
+  });
+
+  test('any field the layout reads: a new layout', () => {
+    const changes: Partial<HeatmapSpec>[] = [
+      { rows: 7 }, { cols: 7 }, { rowLabels: [...base.rowLabels] }, { colLabels: [...base.colLabels] }, { fontSize: 20 }, { cellSize: 30 },
+      { maxCellPx: 40 }, { maxWidth: 300 }, { maxHeight: 300 }, { maxMatrixHeight: 200 }, { title: 'weights' }, { rowAxisTitle: 'q' },
+      { colAxisTitle: 'k' }, { view: { row0: 0, rows: 8, col0: 0, cols: 8 } }, { onViewAction: () => undefined }, { rowNotesTitle: 'sum' },
+      { rowNotes: ['1.00', '0.25'] }, { rowNotes: ['1.00'] }, { rowNotes: undefined },
+    ];
+    for (const change of changes) expect(sameLayoutInputs(base, { ...base, ...change }), JSON.stringify(Object.keys(change))).toBe(false);
   });
 });
