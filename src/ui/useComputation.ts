@@ -11,6 +11,9 @@ import { sliceHead } from '../compute/slices';
 import { ALL_HEADS_CELLS } from '../compute/stageSets';
 import { useDelayedFlag } from './useDelayedFlag';
 import { useEngine } from './useEngine';
+import { useSameTexts } from './useSameTexts';
+
+const NO_TOKENS: string[] = [];
 
 /** How long a compute may run before the previous result is dimmed and the status says "computing…" (ms). */
 const STALE_DELAY_MS = 150;
@@ -45,10 +48,10 @@ export function useComputation(scenario: Scenario) {
   const behind = run.computing || (shown !== null && shown.job.settingsKey !== computeKey);
   // Dimmed, noted and "computing…" only when the wait is long enough to see: a quick compute repaints once.
   const slow = useDelayedFlag(behind, STALE_DELAY_MS);
+  const queryTokens = useSameTexts(shown?.job.query.tokens[viewBatch] ?? NO_TOKENS);
+  const keyTokens = useSameTexts(shown?.job.key.tokens[viewBatch] ?? NO_TOKENS);
   return {
-    derived, run, shown, shape, slice, viewBatch, viewHead, behind, slow,
-    queryTokens: shown?.job.query.tokens[viewBatch] ?? [],
-    keyTokens: shown?.job.key.tokens[viewBatch] ?? [],
+    derived, run, shown, shape, slice, viewBatch, viewHead, behind, slow, queryTokens, keyTokens,
     stale: !derived.ok || run.error !== null || behind,
     dimmed: !derived.ok || run.error !== null || slow,
     complete: shown ? shown.set.heads.every((h) => h !== null) : false,

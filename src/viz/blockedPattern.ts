@@ -33,8 +33,9 @@ export function hatchPathData(s: number = HATCH_SPACING): string {
 }
 
 /**
- * A repeating canvas pattern of the hatch, crisp at `pixelRatio` device px per CSS px.
- * Use it while the context's transform is scale(pixelRatio) (CSS px user space).
+ * A repeating canvas pattern of the hatch, crisp at `pixelRatio` device px per CSS px: the same
+ * object for the same tile (never to be changed). Use it while the context's transform is
+ * scale(pixelRatio) (CSS px user space).
  *
  * @param withBackground true: BLOCKED_COLOR under the stripes; false: stripes only (to draw
  *                       over cells already filled with BLOCKED_COLOR)
@@ -49,10 +50,21 @@ export function createBlockedCanvasPattern(
   const k = device / HATCH_SPACING; // device px per CSS px inside the tile
   const tile = hatchTile(ctx.canvas.ownerDocument, device, withBackground);
   if (tile === null) return null;
+  const kept = patterns.get(tile);
+  if (kept) return kept;
   const pattern = ctx.createPattern(tile, 'repeat');
-  pattern?.setTransform(new DOMMatrix([1 / k, 0, 0, 1 / k, 0, 0]));
+  if (pattern === null) return null;
+  pattern.setTransform(new DOMMatrix([1 / k, 0, 0, 1 / k, 0, 0]));
+  patterns.set(tile, pattern);
   return pattern;
 }
+
+/**
+ * The pattern of each tile, made once: a CanvasPattern serves any 2D context of its document, and
+ * making one costs about 27 ms on SwiftShader here (a step change in presentation mode mounts a
+ * new heatmap: its hatch was most of the key press's work; CPU profile of the built app, 2-core EPYC).
+ */
+const patterns = new WeakMap<HTMLCanvasElement, CanvasPattern>();
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

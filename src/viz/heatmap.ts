@@ -27,6 +27,7 @@ import { drawMarks } from './heatmapMarks';
 import { drawValues } from './heatmapValues';
 import { isZoomed } from './heatmapZoom';
 import type { HeatmapLayout } from './layout';
+import { PYRAMID_MIN_CELLS } from '../engine/thresholds';
 import type { CellRange, HeatmapHandle, HeatmapSpec } from './types';
 
 export type { HeatmapCell, HeatmapHandle, HeatmapSpec } from './types';
@@ -58,7 +59,8 @@ export const DEFAULT_FONT_SIZE = 13;
  * Tiles (`spec.tiles`, optional) are outlined in the SVG overlay (heatmapTiles.ts).
  * Root attributes (div.ms-heatmap), for tests and styles: `data-view` = "row0,rows,col0,cols"
  * of the drawn window; `data-highlight` = "row,col" of the highlighted cell ("" when none);
- * `data-values` ("shown" / "hidden", with valueText); `data-selected-row`; `data-outlined`; `data-dashed`.
+ * `data-values` ("shown" / "hidden", with valueText); `data-selected-row`; `data-outlined`; `data-dashed`;
+ * `data-layouts`, how many times its layout was measured and fitted (not when a redraw could keep it).
  *
  * @throws RangeError from validateSpec (heatmapSpec.ts): arrays not of their shape, sizes not > 0
  */
@@ -221,6 +223,7 @@ function measured(dom: HeatmapDom, next: HeatmapSpec, prev: HeatmapSpec | null, 
   const L = layoutSpec(next, view, fontSize, doc);
   const fresh = { view, L, labels: shownLabels(next, view, L.cellWidth, L.cellHeight, fontSize) };
   layouts.set(dom, fresh);
+  dom.root.dataset.layouts = String(Number(dom.root.dataset.layouts ?? 0) + 1);
   return fresh;
 }
 
@@ -236,9 +239,14 @@ function axesKey(L: HeatmapLayout, axes: Record<string, unknown>): string {
   return JSON.stringify([L, axes], (_, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Uint8Array).join('') : v));
 }
 
-/** True when the cells must be repainted: any colouring input changed (by reference). */
+/**
+ * True when the cells must be repainted: any colouring input changed (by reference). `pyramidOf`
+ * counts only for a matrix large enough to be drawn through a page-built pyramid (poolForDraw):
+ * e.g. the Mask heatmap of another head with the same mask array is not repainted.
+ */
 function needsRepaint(a: HeatmapSpec, b: HeatmapSpec): boolean {
-  return a.values !== b.values || a.rows !== b.rows || a.cols !== b.cols || a.color !== b.color || a.poolBy !== b.poolBy || a.poolBlocked !== b.poolBlocked || a.pyramid !== b.pyramid || a.pyramidOf !== b.pyramidOf
+  return a.values !== b.values || a.rows !== b.rows || a.cols !== b.cols || a.color !== b.color || a.poolBy !== b.poolBy || a.poolBlocked !== b.poolBlocked || a.pyramid !== b.pyramid
+    || (a.pyramidOf !== b.pyramidOf && b.rows * b.cols >= PYRAMID_MIN_CELLS)
     || a.blocked !== b.blocked || a.greyRows !== b.greyRows || a.fadeColor !== b.fadeColor;
 }
 

@@ -581,6 +581,43 @@ describe('Maskscope at classroom size', () => {
     await page.close();
   });
 
+  it('a mask toggle repaints only the heatmaps whose numbers changed, a head switch all but the shared mask; neither measures a layout again', async () => {
+    const { page, errors } = await openPage(harness, '/?mode=lengths&lq=64&b=2&heads=8&dk=64&causal=1');
+    await waitForResult(page);
+    await page.waitForFunction(() => document.querySelector('[data-testid="result"]')?.getAttribute('data-complete') === 'true');
+    // which stage heatmaps clear their canvas (every paint starts with clearRect, heatmapCanvas.ts), and their layout counts
+    await page.evaluate(() => {
+      const w = window as unknown as { painted: string[] };
+      w.painted = [];
+      const clearRect = CanvasRenderingContext2D.prototype.clearRect;
+      CanvasRenderingContext2D.prototype.clearRect = function (this: CanvasRenderingContext2D, ...args: [number, number, number, number]) {
+        const id = this.canvas.closest('[data-testid^="heatmap-"]')?.getAttribute('data-testid');
+        if (id) w.painted.push(id.replace('heatmap-', ''));
+        return clearRect.apply(this, args);
+      };
+    });
+    const layouts = () => page.evaluate(() => [...document.querySelectorAll('[data-testid^="heatmap-"] .ms-heatmap')].map((e) => `${e.closest('[data-testid]')?.getAttribute('data-testid')} ${(e as HTMLElement).dataset.layouts}`));
+    const painted = async () => page.evaluate(() => {
+      const w = window as unknown as { painted: string[] };
+      const seen = [...new Set(w.painted)].sort();
+      w.painted = [];
+      return seen;
+    });
+    const before = await layouts();
+    expect(before.length).toBeGreaterThanOrEqual(9);
+    await page.getByLabel('Causal mask').uncheck();
+    await page.waitForFunction(() => document.querySelector('[data-testid="status-on-page"]')?.getAttribute('data-kind') === 'mask');
+    await settle(page);
+    expect(await painted()).toEqual(['mask', 'masked', 'output', 'weights']);
+    await page.locator('.head-strip button').nth(1).click();
+    await expect(page.locator('.head-strip button').nth(1).getAttribute('aria-pressed')).resolves.toBe('true');
+    await settle(page);
+    expect(await painted()).toEqual(['k', 'masked', 'output', 'q', 'scaled', 'scores', 'v', 'weights']);
+    expect(await layouts()).toEqual(before);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a new seed at classroom size: the head on screen is computed and drawn in the key press’s own task, the other heads right after that frame; the export matches the reference', async () => {
     const { page, errors } = await openPage(harness, '/?mode=lengths&lq=64&b=2&heads=8&dk=64&causal=1&vh=3');
     await waitForResult(page);

@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(async () => harness?.close());
 
 const PAGE_HTML = `<!doctype html><html lang="en"><head><meta charset="UTF-8"><link rel="icon" href="data:,"><title>redraw writes</title></head>
-<body style="margin:0;font-family:sans-serif"><div id="host"></div><div id="legend"></div>
+<body style="margin:0;font-family:sans-serif"><div id="host"></div><div id="legend"></div><div id="hatch-a"></div><div id="hatch-b"></div>
 <script type="module">
 import { drawHeatmap } from '/src/viz/heatmap.ts';
 import { drawLegend } from '/src/viz/legend.ts';
@@ -118,6 +118,49 @@ describe('Redraws write only what changed', () => {
     expect(ticksBefore).toContain('2');
     expect(ticksBefore).not.toContain('4');
     expect(ticksAfter).toContain('4');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('The hatch pattern is made once (blockedPattern.ts) and marks the blocked cells of every heatmap', () => {
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    ({ page, errors } = await openHtmlPage(harness, '/__hatch-shared__.html', PAGE_HTML));
+  });
+  afterAll(async () => page?.close());
+
+  it('two heatmaps on two canvases, the second drawn twice: each blocked cell shows the hatch’s dark stripes over the grey, no allowed cell does', async () => {
+    const cells = await page.evaluate(() => {
+      const { viz } = window as unknown as { viz: { drawHeatmap(h: HTMLElement, s: unknown): { update(s: unknown): void }; sequentialScale(): unknown } };
+      const n = 4;
+      const spec = (seed: number) => ({
+        values: Float32Array.from({ length: n * n }, (_, i) => ((i + seed) % 5) / 5), rows: n, cols: n,
+        rowLabels: ['a', 'b', 'c', 'd'], colLabels: ['a', 'b', 'c', 'd'], ariaLabel: 'weights', color: viz.sequentialScale(), cellSize: 40,
+        // causal: blocked above the diagonal
+        blocked: Uint8Array.from({ length: n * n }, (_, i) => (i % n > Math.floor(i / n) ? 1 : 0)),
+      });
+      viz.drawHeatmap(document.getElementById('hatch-a') as HTMLElement, spec(0));
+      const second = viz.drawHeatmap(document.getElementById('hatch-b') as HTMLElement, spec(1));
+      second.update(spec(2));
+      const hex = (d: Uint8ClampedArray, at: number) => `#${[d[at], d[at + 1], d[at + 2]].map((v) => (v ?? 0).toString(16).padStart(2, '0')).join('')}`;
+      return ['hatch-a', 'hatch-b'].map((id) => {
+        const canvas = document.querySelector<HTMLCanvasElement>(`#${id} canvas`) as HTMLCanvasElement;
+        const data = (canvas.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, canvas.width, canvas.height).data;
+        const side = canvas.width / n;
+        // the colours inside each cell (2 px in from its edges)
+        return Array.from({ length: n * n }, (_, i) => {
+          const [r, c] = [Math.floor(i / n), i % n];
+          const seen = new Set<string>();
+          for (let y = Math.ceil(r * side) + 2; y < (r + 1) * side - 2; y++) for (let x = Math.ceil(c * side) + 2; x < (c + 1) * side - 2; x++) seen.add(hex(data, (y * canvas.width + x) * 4));
+          return { blocked: c > r, grey: seen.has('#b9b9b9'), stripes: seen.has('#5f5f5f') };
+        });
+      });
+    });
+    for (const heatmap of cells) {
+      for (const cell of heatmap) expect(cell).toEqual({ blocked: cell.blocked, grey: cell.blocked, stripes: cell.blocked });
+    }
     expect(errors).toEqual([]);
   });
 });
