@@ -120,18 +120,9 @@ describe('Redraws write only what changed', () => {
     expect(ticksAfter).toContain('4');
     expect(errors).toEqual([]);
   });
-});
 
-describe('The hatch pattern is made once (blockedPattern.ts) and marks the blocked cells of every heatmap', () => {
-  let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    ({ page, errors } = await openHtmlPage(harness, '/__hatch-shared__.html', PAGE_HTML));
-  });
-  afterAll(async () => page?.close());
-
-  it('two heatmaps on two canvases, the second drawn twice: each blocked cell shows the hatch’s dark stripes over the grey, no allowed cell does', async () => {
+  // the hatch's canvas pattern is made once per tile (blockedPattern.ts) and serves every canvas
+  it('the shared hatch: two heatmaps on two canvases, the second drawn twice: each blocked cell shows the hatch’s dark stripes over the grey, no allowed cell does', async () => {
     const cells = await page.evaluate(() => {
       const { viz } = window as unknown as { viz: { drawHeatmap(h: HTMLElement, s: unknown): { update(s: unknown): void }; sequentialScale(): unknown } };
       const n = 4;
