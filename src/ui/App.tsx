@@ -3,7 +3,7 @@
  * right — or, in presentation mode, one step of the pipeline filling the screen.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import { formatPaint } from '../state/paint';
 import { maskLeaves, parseMaskList } from '../state/maskList';
 import type { Scenario } from '../state/scenario';
@@ -26,7 +26,7 @@ import { itemPieces } from '../scenario/itemPieces';
 import { usePresentFocus } from './usePresentFocus';
 
 export function App({ initialState }: { initialState: string }) {
-  const { i18n } = useTranslation();
+  const { i18n } = useT();
   const url = useScenarioUrl(initialState);
   const { scenario: linked, warnings, dismissWarnings } = url;
   // a teacher's link (hide=, lock=): locked fields do not change, whichever way a change comes

@@ -1,5 +1,5 @@
 /** The page header: the title, the Present button, the language, the theme, Copy link and Export JSON. */
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import { joinStages } from '../engine/headStages';
 import type { Scenario } from '../state/scenario';
 import { CopyLinkButton, ExportButton } from './ExportButton';
@@ -19,7 +19,7 @@ interface Props {
 }
 
 export function AppHeader({ scenario, update, c, noExport }: Props) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { derived, run, shown } = c;
   return (
     <header className="app-header">

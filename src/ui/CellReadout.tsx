@@ -1,5 +1,5 @@
 /** The hover read-out: tokens, indices, the value at every stage, and why a cell is blocked. */
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import { explainMaskCell, MASK_LABELS, termNames } from '../engine/masks';
 import { WhyTree } from './WhyTree';
 import type { AttentionInputs } from '../engine/types';
@@ -38,7 +38,7 @@ function explainHovered(cell: HoveredCell, slice: StageSlice, inputs: AttentionI
 
 /** The names of the mask terms that block a cell, in the UI's language (empty when it is allowed). */
 function useBlockReasons(explanation: CellExplanation | null): string[] {
-  const { t } = useTranslation();
+  const { t } = useT();
   if (!explanation) return [];
   return termNames(explanation).map((term) =>
     term === MASK_LABELS.causal ? t('hover.causal') : term === MASK_LABELS.keyPadding ? t('hover.keyPadding') : t(`terms.${term}`, { defaultValue: term }),
@@ -46,7 +46,7 @@ function useBlockReasons(explanation: CellExplanation | null): string[] {
 }
 
 export function CellReadout({ cell, slice, inputs, queryTokens, keyTokens, source }: CellReadoutProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const valid = isValid(cell, slice);
   // The mask at the cell, evaluated once per hover for both the values and the why-tree.
   const explanation = valid ? explainHovered(cell, slice, inputs) : null;
@@ -88,7 +88,7 @@ function Item({ label, children, testId, className }: { label: string; children:
 }
 
 function CellItems({ slice, explanation, row, col, keyToken }: { slice: StageSlice; explanation: CellExplanation; row: number; col: number; keyToken: string }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const i = row * slice.cols + col;
   const reasons = useBlockReasons(explanation);
   return (
@@ -111,7 +111,7 @@ function CellItems({ slice, explanation, row, col, keyToken }: { slice: StageSli
 }
 
 function WhyPanel({ explanation }: { explanation: CellExplanation }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   if (explanation.tree.expr.kind === 'boolean') return null;
   return (
     <div className="why">
@@ -122,7 +122,7 @@ function WhyPanel({ explanation }: { explanation: CellExplanation }) {
 }
 
 function OutputItems({ slice, row, dim }: { slice: StageSlice; row: number; dim: number }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <>
       <Item label={t('hover.dimension')}>d = {dim}</Item>
@@ -138,7 +138,7 @@ function OutputItems({ slice, row, dim }: { slice: StageSlice; row: number; dim:
  * the full read-out is the live region.
  */
 export function CellReadoutLine({ cell, slice, inputs, queryTokens, keyTokens, source }: CellReadoutProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const valid = isValid(cell, slice);
   const explanation = valid ? explainHovered(cell, slice, inputs) : null;
   const reasons = useBlockReasons(explanation);

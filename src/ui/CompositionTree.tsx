@@ -3,11 +3,11 @@
  * padding, catalogue masks, the custom formula, painted cells), leaves as formulas. It changes as
  * the controls above it change; the read-out shows the same tree evaluated at one cell.
  */
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import { formatExpr, type MaskExpr } from '../engine/mask';
 
 export function CompositionTree({ expr }: { expr: MaskExpr }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <div className="composition" data-testid="composition">
       <span className="why-title">{t('mask.composition')}</span>
@@ -19,7 +19,7 @@ export function CompositionTree({ expr }: { expr: MaskExpr }) {
 }
 
 function Node({ expr }: { expr: MaskExpr }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const name = (label: string) => t(`terms.${label}`, { defaultValue: label });
   if (expr.kind === 'label') {
     const inner = expr.expr;

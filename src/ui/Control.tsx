@@ -5,7 +5,7 @@
  * and the note "locked by the teacher's link"). The ids are controls.ts's SHAPE_IDS.
  */
 import { createContext, useContext, useId, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import { controlState, lockedByPanel, type ControlState } from '../state/controls';
 import type { Scenario } from '../state/scenario';
 import './control.css';
@@ -39,7 +39,7 @@ export function Control({ id, children }: { id: string; children: ReactNode }) {
 
 /** The lock and its note: a tooltip for the pointer, a description for screen readers. */
 export function LockBadge({ noteId }: { noteId: string }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <span className="lock-badge" title={t('share.lockedNote')}>
       <svg className="lock-icon" viewBox="0 0 16 16" width="15" height="15" aria-hidden="true" focusable="false">

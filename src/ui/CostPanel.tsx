@@ -6,7 +6,7 @@
  * (i18n/cost.en.ts, i18n/cost.zh.ts).
  */
 import { useId, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import { maskCost, TILE_SIZES, tileStates } from '../engine/maskCost';
 import { hatchPathData, HATCH_LINE_WIDTH, HATCH_SPACING } from '../viz/blockedPattern';
 import { BLOCKED_COLOR, BLOCKED_HATCH_COLOR } from '../viz/colorScales';
@@ -43,7 +43,7 @@ export function formatPercent(share: number): string {
 }
 
 export function CostPanel({ mask, rows, cols, tileSize, onTileSize }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useT();
   const count = (n: number) => groupDigits(n, i18n.language);
   const cost = useMemo(() => maskCost(mask, rows, cols), [mask, rows, cols]);
   const tiles = useMemo(() => (tileSize === null ? null : tileStates(mask, rows, cols, tileSize)), [mask, rows, cols, tileSize]);

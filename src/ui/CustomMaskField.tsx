@@ -6,7 +6,7 @@
  * to announce. Text that parses is applied at once.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import type { MaskParseError } from '../engine/mask';
 import { LIMITS } from '../state/scenario';
 import { customTerm } from '../scenario/derive';
@@ -22,7 +22,7 @@ interface Props {
 export const ERROR_PAUSE_MS = 700;
 
 export function CustomMaskField({ value, error: parseError, onChange }: Props) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const id = useId();
   // Typed text that does not parse yet, over the value it was typed on (dropped if that changes: Back, a preset).
   const [draft, setDraft] = useState<{ text: string; over: string } | null>(null);

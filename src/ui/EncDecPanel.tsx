@@ -5,7 +5,8 @@
  * heatmaps show, "" for none; HeatmapSpec.highlight, −1 = a whole row or column).
  */
 import { memo, useMemo, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import type { Scenario, WeightScale } from '../state/scenario';
 import { formatCellValue } from '../viz/cellFormat';
 import { maskColor, sequentialScale } from '../viz/colorScales';
@@ -50,7 +51,7 @@ interface Props {
 
 /** Memoised: a highlight in another panel re-renders only the panels whose highlight changes. */
 export const EncDecPanel = memo(function EncDecPanel({ part, data, partScenario, causal, highlight, onCell, weightScale, fontSize, present, stages }: Props) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const title = panelTitle(part, causal, t);
   const note = t(`encdec.notes.${part === 'decoder' && causal ? 'decoderCausal' : part}`);
   const terms = maskTerms(part, partScenario);
@@ -99,7 +100,7 @@ function FittedHeatmap({ spec, testId, fill }: { spec: HeatmapSpec; testId: stri
 
 /** The mask and weights specs of a panel (without highlight and onHover), memoised on the data. */
 function usePanelSpecs(part: EncDecPart, data: EncDecPanelData | null, title: string, weightScale: WeightScale, fontSize: number) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return useMemo(() => panelSpecs(part, data, title, weightScale, fontSize, t), [part, data, title, weightScale, fontSize, t]);
 }
 

@@ -5,7 +5,7 @@
  * `highlighted` and `data-highlighted="true"`.
  */
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import type { LinkHandlers } from './useEncDecLink';
 
 /** Chips shown before the rest are summarised as "… and N more" (the heatmaps still link every token). */
@@ -24,7 +24,7 @@ interface Props {
 
 /** Memoised: re-rendered when the highlight or the tokens change, not on every render of the view. */
 export const EncDecTokens = memo(function EncDecTokens({ side, tokens, isReal, highlighted, handlers }: Props) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const sideName = t(side === 'source' ? 'encdec.source' : 'encdec.target');
   const hidden = tokens.length - MAX_CHIPS;
   return (

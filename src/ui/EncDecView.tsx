@@ -12,7 +12,7 @@
  * each a button with `data-index` and `data-highlighted`.
  */
 import { memo, useEffect, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import { PIPELINE_STEPS, type PipelineStep, type Scenario } from '../state/scenario';
 import type { EncDecPlan } from '../compute/encdecCompute';
 import { ENCDEC_PARTS, ignoredMaskFields, type ExtraMaskField } from '../scenario/encdecInputs';
@@ -48,7 +48,7 @@ const WEIGHT_SCALE = sequentialScale();
 
 /** Memoised: a hover in the stage heatmaps below does not re-render it. */
 export const EncDecView = memo(function EncDecView({ scenario, batch, head, present, onStep, onReadout }: EncDecViewProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { plan, panels } = useEncDec(scenario, batch, head);
   const presentStage = stageOfStep(scenario.step);
   const stages = useMemo(() => (present ? [presentStage] : BOTH_STAGES), [present, presentStage]);
@@ -120,7 +120,7 @@ function stageOfStep(step: PipelineStep): MapStage {
 
 /** Presentation: which heatmap the three panels show, mask or weights (two toggle buttons). */
 function StageToggle({ stage, onStage }: { stage: MapStage; onStage(stage: MapStage): void }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <div className="encdec-stage-toggle" role="group" aria-label={t('encdec.showStage')} data-testid="encdec-stage-toggle">
       {BOTH_STAGES.map((s) => (
@@ -134,14 +134,14 @@ function StageToggle({ stage, onStage }: { stage: MapStage; onStage(stage: MapSt
 
 /** "Not in these three panels: the extra masks, …", listing the extra-mask fields that are set. */
 function IgnoredNote({ fields }: { fields: ExtraMaskField[] }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const names = fields.map((f) => t(`encdec.fields.${f}`)).join(t('encdec.listSeparator'));
   return <p className="banner note encdec-note" data-testid="encdec-ignored">{t('encdec.ignored', { fields: names })}</p>;
 }
 
 /** Why there are no panels: a side without tokens, or a side longer than the view computes. */
 function ProblemNote({ plan }: { plan: Extract<EncDecPlan, { ok: false }> }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const text = plan.error === 'tooLarge' ? t('encdec.tooLarge', { max: plan.max, target: plan.target, source: plan.source }) : t(`errors.${plan.error}`);
   return <p className="banner note encdec-note" role="status" data-testid="encdec-problem" data-error={plan.error}>{text}</p>;
 }
@@ -152,7 +152,7 @@ function ProblemNote({ plan }: { plan: Extract<EncDecPlan, { ok: false }> }) {
  * decoder), the legends say what ∅ means.
  */
 function EncDecLegends({ scenario, stages, present, fullyMasked }: { scenario: Scenario; stages: readonly string[]; present: boolean; fullyMasked: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <div className="encdec-legends">
       {stages.includes('mask') && <Legend kind="mask" scale={WEIGHT_SCALE} showBlocked showPadded={scenario.queryPadding && scenario.inputMode === 'text'} large={present} />}

@@ -1,6 +1,6 @@
 /** "Export JSON" (downloads the current computation) and "Copy link" (the URL reproduces the view). */
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import type { AttentionShape } from '../engine/types';
 import type { Scenario } from '../state/scenario';
 import { encodeScenario } from '../state/urlCodec';
@@ -31,7 +31,7 @@ const NOTE_MS = 10_000;
  * wait if the inputs turn invalid). A failure is said next to the button, never silent.
  */
 export function ExportButton({ build, shape, problem, busy = false }: { build(): unknown; shape: AttentionShape | null; problem?: string; busy?: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   // Pressed during a compute: the export runs when the result is current.
   const [queued, setQueued] = useState(false);
   // A note saying a `problem` is shown only while that problem lasts (e.g. "still computing").
@@ -112,7 +112,7 @@ function download(build: () => unknown): boolean {
  * read from the address bar, whose replace can still be waiting for the next frame (linkWrite.ts).
  */
 export function CopyLinkButton({ scenario }: { scenario: Scenario }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const [copied, setCopied] = useState(false);
   const onClick = async () => {
     const link = `${window.location.origin}${window.location.pathname}#${encodeScenario(scenario)}`;

@@ -11,7 +11,8 @@
  * `data-testid="figure-status"` on the announcement.
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import { figurePixelSize, MAX_FIGURE_CANVAS_AREA, MAX_FIGURE_CANVAS_SIDE } from '../viz/figureCanvas';
 import { copyText, downloadBlob, figureFileName, pngBlob, PNG_SCALES, svgBlob } from './figureFiles';
 import { copyable, MAX_COPY_SIDE, matrixCsv, matrixMarkdown, matrixText } from './matrixFormats';
@@ -22,7 +23,7 @@ import './figureMenu.css';
 const STATUS_MS = 8000;
 
 export function FigureMenu({ target, onPrint }: { target: FigureTarget | null; onPrint?: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const [open, setOpen] = useState(false);
   const [status, announce] = useAnnouncement();
   const root = useRef<HTMLDivElement>(null);
@@ -148,7 +149,7 @@ function placeList(button: HTMLElement | null, list: HTMLElement | null): void {
 
 /** CSV and the two copies of one matrix; the copies disabled, with the reason, above MAX_COPY_SIDE. */
 function MatrixItems({ m, several, onCsv, onCopy }: { m: FigureMatrix; several: boolean; onCsv(): void; onCopy(text: () => string): void }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const noteId = useId();
   const small = copyable(m.data);
   const label = (key: string) => (several ? t(`figures.${key}Of`, { matrix: m.name }) : t(`figures.${key}`));

@@ -4,7 +4,7 @@
  * its own (with engine/codegen), loaded when the panel is first opened: not needed for the first paint.
  */
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import { maskedRowNameKey } from './maskedRowName';
 import { frameworkMasks, fullyMaskedRowComparison, maskSnippets, type FrameworkMask } from '../engine/codegen';
 import type { StageSet } from '../engine/headStages';
@@ -29,7 +29,7 @@ export interface FrameworksProps {
 }
 
 export default function FrameworksBody({ inputs, set, keys, keyPadding, batch, head }: FrameworksProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { shape } = set;
   const shown = set.heads[batch * shape.heads + head] ?? null;
   const tableEntries = Object.values(inputs.mask.tables).reduce((n, table) => n + table.data.length, 0);
@@ -69,7 +69,7 @@ export default function FrameworksBody({ inputs, set, keys, keyPadding, batch, h
 }
 
 function Snippet({ title, code }: { title: string; code: string }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -97,7 +97,7 @@ function Snippet({ title, code }: { title: string; code: string }) {
 
 /** One framework's mask; what its values mean and its caveat are looked up by id (i18n conventions.*). */
 function Convention({ c, head }: { c: FrameworkMask; head: number }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const rows = c.values.slice(0, MAX_SHOWN).map((row) => row.slice(0, MAX_SHOWN));
   const cell = (v: boolean | number) => (typeof v === 'boolean' ? (v ? 'T' : 'F') : v === -Infinity ? '−∞' : String(v));
   return (

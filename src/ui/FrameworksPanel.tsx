@@ -5,7 +5,7 @@
  * loaded the first time it is (FrameworksBody.tsx).
  */
 import { lazy, memo, Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import type { FrameworksProps } from './FrameworksBody';
 
 const FrameworksBody = lazy(() => import('./FrameworksBody'));
@@ -18,7 +18,7 @@ interface PanelProps extends FrameworksProps {
 
 /** Memoised: skipped when the page re-renders for another reason (a setting, a hover elsewhere). */
 export const FrameworksPanel = memo(function FrameworksPanel({ open, onOpenChange, ...props }: PanelProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   // The toggle event also fires when `open` is set from the URL: only a change by the user is reported.
   return (
     <details className="frameworks" open={open} onToggle={(e) => e.currentTarget.open !== open && onOpenChange(e.currentTarget.open)} data-testid="frameworks" data-panel="frameworks">

@@ -2,11 +2,11 @@
  * What happened to the GPU or the engine worker (compute/engineClient.ts): a lost WebGL context,
  * a stalled or crashed worker, WebGL back after passing its check, or still set aside.
  */
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import type { GpuHealth } from '../compute/engineTypes';
 
 export function GpuNoticeBanner({ gpu, onDismiss }: { gpu: GpuHealth; onDismiss(): void }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const notice = gpu.notice;
   if (!notice) return null;
   const fault = notice.kind !== 'restored';

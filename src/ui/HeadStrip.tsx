@@ -4,7 +4,7 @@
  * other heads are completed (`pending`, a task after the head on screen), they keep their pictures.
  */
 import { useEffect, useId, useRef, memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import type { WeightScale } from '../state/scenario';
 import { sequentialScale } from '../viz/colorScales';
 import { weightColorValues } from './weightScale';
@@ -27,7 +27,7 @@ interface Props {
 
 /** Memoised: skipped when the page re-renders for another reason (a setting, a hover elsewhere). */
 export const HeadStrip = memo(function HeadStrip({ set, pending, batch, head, weightScale, onSelect }: Props) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { heads, queryLength, keyLength } = set.shape;
   // a teacher's link that locks (or hides) the head choice: the thumbnails still show every head, but pick none
   const fixed = useControlState('vh') !== 'visible';

@@ -1,5 +1,5 @@
 /** Input controls: sentences or lengths, self-, cross- or encoder–decoder attention, padding side. */
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import { FoldPanel } from './FoldPanel';
 import { useState, memo } from 'react';
 import { EXAMPLE_TEXT, INTEGER_RANGES, LIMITS, type Scenario } from '../state/scenario';
@@ -15,7 +15,7 @@ interface Props {
 
 /** Memoised: the page re-renders on every result and hover, this panel only when its props change. */
 export const InputPanel = memo(function InputPanel({ scenario: s, update }: Props) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const hint = s.attention === 'cross' ? t('input.crossHint') : s.attention === 'encdec' ? t('encdec.inputHint') : t('input.selfHint');
   return (
     <FoldPanel id="input" title={t('input.legend')} scenario={s} update={update}>
@@ -49,7 +49,7 @@ export const InputPanel = memo(function InputPanel({ scenario: s, update }: Prop
 });
 
 function TextInputs({ s, update }: { s: Scenario; update: Props['update'] }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const [cut, setCut] = useState(false);
   // cross-attention and the encoder–decoder view both have a source (key) side
   const cross = s.attention !== 'self';
@@ -108,7 +108,7 @@ function TextInputs({ s, update }: { s: Scenario; update: Props['update'] }) {
 }
 
 function LengthInputs({ s, update }: { s: Scenario; update: Props['update'] }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const r = INTEGER_RANGES;
   return (
     <div className="field-grid">

@@ -3,7 +3,7 @@
  * it): in the page header with its visible label, and in presentation mode's bar without one
  * (named by aria-label), so a teacher can switch language without leaving the projector view.
  */
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import type { Scenario } from '../state/scenario';
 import { Control } from './Control';
 
@@ -15,7 +15,7 @@ interface Props {
 }
 
 export function LanguageSelect({ language, update, compact = false }: Props) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const id = compact ? 'present-language-select' : 'language-select';
   return (
     <Control id="lang">

@@ -1,6 +1,6 @@
 /** Colour legend under a heatmap: a d3 colour bar (viz/legend), or allowed/blocked swatches for the mask. */
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import { drawLegend, type LegendHandle } from '../viz/legend';
 import type { ColorScale } from '../viz/types';
 import { ALLOWED_COLOR } from '../viz/colorScales';
@@ -31,7 +31,7 @@ interface Props {
 export const LEGEND_TITLE_KEYS = { mask: 'stage.mask', scores: 'hover.scaled', weights: 'stage.weights', output: 'stage.output' } as const;
 
 export function Legend({ kind, scale, showBlocked, title: titleOverride, showPadded = false, large = false, swatchBeside = false }: Props) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const host = useRef<HTMLDivElement>(null);
   const handle = useRef<LegendHandle | null>(null);
   const title = titleOverride ?? t(LEGEND_TITLE_KEYS[kind]);

@@ -2,7 +2,7 @@
  * The normal layout: the header, the controls on the left, and on the right the status line,
  * warnings and the pipeline's stages (ResultView); the print handout beside it.
  */
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import { AppHeader } from './AppHeader';
 import type { AppParts } from './appParts';
 import { Control } from './Control';
@@ -21,7 +21,7 @@ import { InputNotes, WarningBanner } from './WarningBanner';
 import { useViewless } from './useViewless';
 
 export function MainLayout({ scenario, linked, update, replace, warnings, dismissWarnings, c, lesson, hovered, paint, tokenPreview, quiz }: AppParts) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { derived, run, shown } = c;
   // a head switch or a step change does not re-render the settings panels
   const settings = useViewless(scenario);

@@ -3,7 +3,7 @@
  * and a disclosure with what it does, its source and its names in other libraries (MaskInfo).
  * Folded by default; its state is not part of the link.
  */
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import { MASK_CATALOGUE, type MaskCatalogueEntry } from '../engine/mask/catalogue';
 import { MaskInfoButton, MaskInfoPanel, useDisclosure } from './MaskInfo';
 
@@ -14,7 +14,7 @@ interface Props {
 }
 
 export function MaskCatalogue({ onAdd, canAdd }: Props) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <details className="mask-catalogue" data-testid="mask-catalogue">
       <summary>{t('catalogue.title')}</summary>
@@ -28,7 +28,7 @@ export function MaskCatalogue({ onAdd, canAdd }: Props) {
 }
 
 function CatalogueRow({ entry, onAdd, canAdd }: { entry: MaskCatalogueEntry; onAdd(id: string): void; canAdd: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const disclosure = useDisclosure();
   const name = t(`masks.${entry.id}`, { defaultValue: entry.name });
   return (

@@ -4,7 +4,7 @@
  * and what other libraries call it, in the reader's language (i18n `catalogue.masks.<id>`).
  */
 import { useId, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import { InfoText } from './InfoText';
 import './maskInfo.css';
 
@@ -16,7 +16,7 @@ export function useDisclosure(): { open: boolean; toggle(): void; panelId: strin
 
 /** The ⓘ button: `name` is the mask's translated name (its accessible name says "About <name>"). */
 export function MaskInfoButton({ name, open, toggle, panelId }: { name: string; open: boolean; toggle(): void; panelId: string }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const label = t('catalogue.about', { name });
   return (
     <button type="button" className="mask-info-button" aria-expanded={open} aria-controls={panelId} aria-label={label} title={label} onClick={toggle} data-testid="mask-info-button">
@@ -27,7 +27,7 @@ export function MaskInfoButton({ name, open, toggle, panelId }: { name: string; 
 
 /** The panel: description, source and equivalents of catalogue mask `id`. */
 export function MaskInfoPanel({ id, panelId, children }: { id: string; panelId: string; children?: ReactNode }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const key = `catalogue.masks.${id}`;
   return (
     <div id={panelId} className="mask-info" data-testid="mask-info" data-mask-info={id}>

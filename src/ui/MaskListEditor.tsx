@@ -4,7 +4,7 @@
  * Scenario's `maskJoin`. Written back to the Scenario's `masks` (state/maskList.ts).
  */
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import { defaultMaskParams, MASK_CATALOGUE, maskCatalogueEntry } from '../engine/mask/catalogue';
 import { formatMaskList, isGroup, MAX_DEPTH, MAX_MASKS, maskLeaves, parseMaskList, type MaskChoice, type MaskItem } from '../state/maskList';
 import type { Scenario } from '../state/scenario';
@@ -32,7 +32,7 @@ interface ListOps {
 }
 
 export function MaskListEditor({ scenario: s, update, notes }: Props) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const items = parseMaskList(s.masks).items;
   const write = (next: MaskItem[]) => update({ masks: formatMaskList(next) });
   const canAdd = maskLeaves(items).length < MAX_MASKS;
@@ -92,7 +92,7 @@ function addCatalogueMask(maskId: string, ops: ListOps): void {
 }
 
 function AddControls({ depth, ops }: { depth: number; ops: ListOps }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const id = useId();
   const add = (maskId: string) => addCatalogueMask(maskId, ops);
   return (
@@ -116,7 +116,7 @@ function AddControls({ depth, ops }: { depth: number; ops: ListOps }) {
 }
 
 function NotToggle({ checked, name, onChange }: { checked: boolean; name: string; onChange(v: boolean): void }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <label className="not-toggle" title={t('mask.notHint')}>
       <input type="checkbox" aria-label={t('mask.notOf', { name })} checked={checked} onChange={(e) => onChange(e.target.checked)} />
@@ -126,7 +126,7 @@ function NotToggle({ checked, name, onChange }: { checked: boolean; name: string
 }
 
 function GroupRow({ group, depth, canAdd, onChange, onRemove }: { group: { op: 'and' | 'or'; children: MaskItem[]; negate?: boolean }; depth: number; canAdd: boolean; onChange(next: MaskItem): void; onRemove(): void }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const name = group.op === 'and' ? t('mask.groupAnd') : t('mask.groupOr');
   const setNegate = (negate: boolean) => onChange(negate ? { ...group, negate } : { op: group.op, children: group.children });
   return (
@@ -150,7 +150,7 @@ function GroupRow({ group, depth, canAdd, onChange, onRemove }: { group: { op: '
 }
 
 function MaskRow({ item, onChange, onRemove }: { item: MaskChoice; onChange(next: MaskChoice): void; onRemove(): void }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const entry = maskCatalogueEntry(item.id);
   const name = t(`masks.${item.id}`, { defaultValue: entry?.name ?? item.id });
   const setNegate = (negate: boolean) => onChange(negate ? { ...item, negate } : { id: item.id, params: item.params });

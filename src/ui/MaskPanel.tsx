@@ -1,7 +1,7 @@
 /** Mask controls: causal (with its alignment and its reading of a padded batch), key padding, query padding. */
 import { readingCalls } from './readingCalls';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import { FoldPanel } from './FoldPanel';
 import type { Scenario } from '../state/scenario';
 import { Choice } from './Choice';
@@ -23,7 +23,7 @@ interface Props {
 
 /** Memoised: the page re-renders on every result and hover, this panel only when its props change. */
 export const MaskPanel = memo(function MaskPanel({ scenario: s, update, customError, maskNotes, maskExpr }: Props) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const noPadding = s.inputMode === 'lengths';
   return (
     <FoldPanel id="masks" title={t('mask.legend')} scenario={s} update={update}>

@@ -1,6 +1,6 @@
 /** Model settings: seed, dK, heads, and the engine path. */
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import { FoldPanel } from './FoldPanel';
 import { ENUM_VALUES } from '../state/validate';
 import { INTEGER_RANGES, type EnginePreference, type Scenario } from '../state/scenario';
@@ -14,7 +14,7 @@ interface Props {
 
 /** Memoised: the page re-renders on every result and hover, this panel only when its props change. */
 export const ModelPanel = memo(function ModelPanel({ scenario: s, update }: Props) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const r = INTEGER_RANGES;
   return (
     <FoldPanel id="model" title={t('model.legend')} scenario={s} update={update}>

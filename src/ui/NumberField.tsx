@@ -4,7 +4,7 @@
  * stays visible with a message saying what to enter; the last valid value remains in use.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 
 /** Pause after the last keystroke before a typed value is applied, in ms. */
 export const COMMIT_DELAY_MS = 400;
@@ -54,7 +54,7 @@ function rangeKey(integer: boolean, off: number | undefined): string {
 }
 
 export function NumberField({ label, value, min, max, onCommit, disabled, integer = true, off }: Props) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const id = useId();
   const [text, setText] = useState(String(value));
   const [shownValue, setShownValue] = useState(value);

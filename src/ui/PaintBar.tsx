@@ -4,14 +4,14 @@
  * in the URL. `usePaintHandlers` turns pointer and key events on the heatmap into painted cells.
  */
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import { parsePaint } from '../state/paint';
 import { Choice } from './Choice';
 
 export type PaintMode = 'off' | 'block' | 'allow';
 
 export function PaintBar({ mode, onMode, paint, onClear }: { mode: PaintMode; onMode(m: PaintMode): void; paint: string; onClear(): void }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const count = parsePaint(paint).cells.size;
   return (
     <div className="paint-bar">

@@ -5,7 +5,7 @@
  * API: getDerivedStateFromError (react.dev, "Catching rendering errors with an error boundary").
  */
 import { Component, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import { throwIfTestFault } from './testFault';
 
 export type PanelName = 'input' | 'masks' | 'modifiers' | 'model' | 'frameworks' | 'result' | 'encdec' | 'inspector';
@@ -39,7 +39,7 @@ function FaultProbe({ panel }: { panel: PanelName }): null {
 }
 
 function PanelFailed({ panel, message, onRetry }: { panel: PanelName; message: string; onRetry(): void }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <section className="banner error panel-failed" role="alert" data-testid={`panel-failed-${panel}`}>
       <p>{t('boundary.failed', { panel: t(`boundary.panels.${panel}`), message })}</p>

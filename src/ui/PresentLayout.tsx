@@ -2,7 +2,7 @@
  * Presentation mode's layout: one step of the pipeline filling the screen, the explanation, the
  * row inspector and the cell read-out beside it (App.tsx chooses it when `present=1`).
  */
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import type { AppParts } from './appParts';
 import { CellReadout } from './CellReadout';
 import { EncDecView } from './EncDecView';
@@ -16,7 +16,7 @@ import { ViewPicker } from './ViewPicker';
 import { InputNotes, WarningBanner } from './WarningBanner';
 
 export function PresentLayout({ scenario, update, warnings, dismissWarnings, c, lesson, hovered, tokenPreview, quiz }: AppParts) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const error = !c.derived.ok ? <p className="banner error" role="alert">{t(`errors.${c.derived.error}`)}</p> : null;
   return (
     <div className="app present">

@@ -6,7 +6,7 @@
  * what changed and why, its legend and, when a row is selected, the row inspector.
  */
 import { useRef, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import type { PipelineStep } from '../state/scenario';
 import type { HeatmapSpec } from '../viz/types';
 import { Control, useControlState } from './Control';
@@ -56,7 +56,7 @@ export interface PresentQuiz {
 }
 
 export function PresentView({ steps, onStep, onExit, stages, explainer, tokens, aside, message, view, children, notice, quiz }: Props) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const step = stages ? shownStep(stages.step, steps) : steps[0] ?? 'tokens';
   return (
     <div className="present-view" data-testid="present-view" data-step={step}>
@@ -84,7 +84,7 @@ export function PresentView({ steps, onStep, onExit, stages, explainer, tokens, 
  * shown disabled with the lock (Control), not as a button that silently does nothing.
  */
 function ExitButton({ onExit }: { onExit(): void }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const button = (
     <button type="button" className="present-exit" onClick={onExit} title={t('lesson.present.exitHint')} data-testid="present-exit">
       {t('lesson.present.exit')}
@@ -96,7 +96,7 @@ function ExitButton({ onExit }: { onExit(): void }) {
 
 /** The step's heatmap(s), fitted to the space left of the side column, and beside it the explanation and legend. */
 function PresentBody({ stages, step, tokens, explainer, aside, quiz }: { stages: StageCardsProps; step: PipelineStep; tokens: ReactNode; explainer: ReactNode; aside?: ReactNode; quiz?: PresentQuiz }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const cards = useStageCards(stages);
   const card = cards.find((c) => c.id === step);
   const box = useRef<HTMLDivElement>(null);

@@ -5,13 +5,13 @@
  * shows "Choose a preset…" again).
  */
 import { useId, memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import { applyPreset, presetOf, PRESETS } from '../state/presets';
 import type { Scenario } from '../state/scenario';
 
 /** Memoised: the page re-renders on every result and hover, this panel only when its props change. */
 export const PresetPicker = memo(function PresetPicker({ scenario, replace }: { scenario: Scenario; replace(next: Scenario): void }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const id = useId();
   const current = presetOf(scenario);
   const onChange = (presetId: string) => {

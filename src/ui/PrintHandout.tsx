@@ -9,7 +9,7 @@
  */
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import type { Scenario } from '../state/scenario';
 import { figureToSvg } from '../viz/figureSvg';
 import type { Figure } from '../viz/figureTypes';
@@ -28,7 +28,7 @@ interface Props {
 
 export function PrintHandout({ scenario, stageProps, explainer }: Props) {
   const printing = usePrinting();
-  const { t } = useTranslation();
+  const { t } = useT();
   if (!printing) return null;
   return createPortal(
     <section className="print-handout" data-testid="print-handout" data-ready={stageProps === null ? 'true' : undefined} aria-label={t('figures.handout.label')}>
@@ -43,7 +43,7 @@ export function PrintHandout({ scenario, stageProps, explainer }: Props) {
 
 /** The Mask and Weights cards of the head on screen, as SVG figures side by side. */
 function HandoutFigures({ props }: { props: StageCardsProps }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const cards = useStageCards(props);
   const host = useRef<HTMLDivElement>(null);
   const { batch, head } = props.slice;

@@ -7,7 +7,7 @@
  * at level M) gets a message instead.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 
 /** Smallest edge of the QR code, CSS px. */
 export const QR_MIN_PX = 320;
@@ -26,7 +26,7 @@ async function drawQr(canvas: HTMLCanvasElement, text: string, size: number): Pr
 }
 
 function QrCanvas({ text, size, testId, onFail }: { text: string; size: number; testId: string; onFail(text: string): void }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const canvas = useRef<HTMLCanvasElement>(null);
   const [drawn, setDrawn] = useState('');
   useEffect(() => {
@@ -44,7 +44,7 @@ function QrCanvas({ text, size, testId, onFail }: { text: string; size: number; 
 }
 
 export function QrCode({ text }: { text: string }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const [failedFor, setFailedFor] = useState('');
   const [large, setLarge] = useState(false);
   const fail = useCallback((failed: string) => setFailedFor(failed), []);

@@ -5,7 +5,7 @@
  * beside the mask itself. Pointing at a cell of a revealed grid chooses the why-tree's cell.
  */
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import type { StageSlice } from '../compute/slices';
 import type { HeatmapCell, HeatmapSpec } from '../viz/types';
 import { paintedList, isWrongMark, QuizMark } from './quizScore';
@@ -41,7 +41,7 @@ interface Props {
 }
 
 export function QuizBoard({ quiz, slice, queryTokens, keyTokens, large }: Props) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { answer, score } = quiz;
   const { rows, cols, paddedRows } = slice;
   const shown = useMemo(() => {

@@ -3,7 +3,8 @@
  * the score in words ("14 of 16 cells right; 1 you painted allowed is blocked by the mask, …"),
  * the legend of the marks, the why-tree of the cell pointed at, and Try again.
  */
-import { useTranslation } from 'react-i18next';
+import type { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import type { StageSlice } from '../compute/slices';
 import { explainMaskCell } from '../engine/masks';
 import type { AttentionInputs } from '../engine/types';
@@ -19,7 +20,7 @@ interface Props {
 }
 
 export function QuizControls({ quiz, slice, inputs }: Props) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const paddedCount = slice.paddedRows.reduce((a, b) => a + (b ? 1 : 0), 0);
   const painted = quiz.answer ? paintedList(quiz.answer, slice.cols).length : 0;
   return (
@@ -64,7 +65,7 @@ export function scoreText(score: QuizScore, t: T): string {
 }
 
 function QuizLegend() {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <ul className="quiz-legend">
       <li><span className="quiz-swatch" style={{ background: QUIZ_ALLOWED }} aria-hidden="true" /> {t('quiz.legendAllowed')}</li>
@@ -77,7 +78,7 @@ function QuizLegend() {
 
 /** The mask's why-tree at one cell of the slice on screen. */
 function QuizWhy({ cell, slice, inputs }: { cell: { row: number; col: number }; slice: StageSlice; inputs: AttentionInputs }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   if (cell.row >= slice.rows || cell.col >= slice.cols) return null;
   const explanation = explainMaskCell(inputs.mask, inputs.shape, { b: slice.batch, h: slice.head, q: cell.row, k: cell.col });
   return (

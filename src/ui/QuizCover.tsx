@@ -3,7 +3,7 @@
  * is not in the page at all. The quiz's stylesheet is imported here, by the first quiz file any
  * view loads.
  */
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import type { PipelineStep } from '../state/scenario';
 import './quiz.css';
 
@@ -12,6 +12,6 @@ export const QUIZ_HIDDEN_STEPS: ReadonlySet<PipelineStep> = new Set<PipelineStep
 
 /** The cover of stage `step` (`data-testid="quiz-cover-<step>"`); in presentation mode it says where the quiz is. */
 export function QuizCover({ step, present = false }: { step: string; present?: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return <p className="quiz-cover" data-testid={`quiz-cover-${step}`}>{t(present ? 'quiz.hiddenPresent' : 'quiz.hidden')}</p>;
 }

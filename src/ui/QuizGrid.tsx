@@ -12,7 +12,7 @@
  * after every move and flip.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import { cellAtClientPoint } from '../viz/heatmapHit';
 import { moveCell } from '../viz/keyboard';
 import type { HeatmapCell, HeatmapSpec } from '../viz/types';
@@ -39,7 +39,7 @@ interface Props {
 
 export function QuizGrid({ spec, testId, painting, onCell }: Props) {
   const host = useRef<HTMLDivElement>(null);
-  const { t } = useTranslation();
+  const { t } = useT();
   const cursor = useRef<HeatmapCell | null>(null);
   // the cursor's cell as state too, so that its announcement follows moves and flips
   const [spoken, setSpoken] = useState<HeatmapCell | null>(null);

@@ -4,7 +4,7 @@
  * in the side column); useQuizViews builds both for the page.
  */
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import type { StageSlice } from '../compute/slices';
 import type { AttentionInputs } from '../engine/types';
 import type { Scenario } from '../state/scenario';
@@ -32,7 +32,7 @@ interface Props {
  * (`present`); both name the scenario's masks, since presentation mode hides the controls.
  */
 export function useQuizViews(scenario: Scenario, c: Computation): { hidden: boolean; panel?: ReactNode; present?: PresentQuiz } {
-  const { t } = useTranslation();
+  const { t } = useT();
   const quiz = useQuiz(scenario.quiz, c.slice);
   if (!scenario.quiz || !c.shown) return { hidden: quiz.hidden };
   const props = { quiz, slice: c.slice, inputs: c.shown.inputs, queryTokens: c.queryTokens, keyTokens: c.keyTokens, masks: maskSummary(scenario, t) };
@@ -45,7 +45,7 @@ export function useQuizViews(scenario: Scenario, c: Computation): { hidden: bool
 
 /** The quiz as a section of the page, above the pipeline. */
 export function QuizPanel({ quiz, slice, inputs, queryTokens, keyTokens, masks }: Props) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <section className="quiz" aria-labelledby="quiz-title" data-testid="quiz" data-state={quiz.revealed ? 'revealed' : 'painting'}>
       <h2 id="quiz-title" className="quiz-title">{t('quiz.title')}</h2>
@@ -77,7 +77,7 @@ export function quizPresent(p: Props & { fontSize: number; maxCellPx: number }):
 }
 
 function QuizSide({ quiz, slice, inputs, masks }: Props) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <div className="quiz-side">
       <h2 className="quiz-title">{t('quiz.title')}</h2>

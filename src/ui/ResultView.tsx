@@ -4,7 +4,7 @@
  * stages left to right), the row inspector, the frameworks panel and the heads.
  */
 import { useCallback, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import type { Scenario } from '../state/scenario';
 import { CellReadout, CellReadoutLine, type CellReadoutProps, type HoveredCell } from './CellReadout';
 import { EncDecView } from './EncDecView';
@@ -36,7 +36,7 @@ interface Props {
 }
 
 export function ResultView({ scenario, update, c, lesson, hovered, paint, tokens, quiz }: Props) {
-  const { t } = useTranslation();
+  const { t } = useT();
   // On short screens the view bar and read-out scroll away: a one-line read-out then sticks to the top.
   const { ref: readoutTop, past: readoutScrolledAway } = useScrolledPast();
   const onTileSize = useCallback((tileSize: number) => update({ tileSize }), [update]);

@@ -5,7 +5,7 @@
  * weight; the values as a table on demand; previous / next row and close, by button or key.
  */
 import { memo, useMemo, useRef, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import { divergingScale, sequentialScale } from '../viz/colorScales';
 import { BarChart } from './BarChart';
 import { formatNumber } from './format';
@@ -39,7 +39,7 @@ const FONT_SIZE = { normal: 13, large: 20 } as const;
 
 /** Memoised: a hover elsewhere on the page does not redraw the charts. */
 export const RowInspector = memo(function RowInspector({ slice, row, queryTokens, keyTokens, onClose, onRow, large = false }: RowInspectorProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const valid = Number.isInteger(row) && row >= 0 && row < slice.rows;
   const stats = useMemo(() => (valid ? rowStats(slice, row) : null), [valid, slice, row]);
   const root = useRef<HTMLElement>(null);
@@ -99,7 +99,7 @@ function NavButton({ label, disabled, onClick, keys, symbol }: { label: string; 
 
 /** Row sum, allowed keys and the largest weight, read out again when the row changes (aria-live). */
 function RowSummary({ stats, keyTokens }: { stats: RowStats; keyTokens: string[] }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const n = stats.weights.length;
   const top = stats.argmax;
   return (
@@ -126,7 +126,7 @@ function RowSummary({ stats, keyTokens }: { stats: RowStats; keyTokens: string[]
 
 /** The two bar charts, masked logits then weights, keys at the same x when stacked. */
 function RowCharts({ stats, slice, keyTokens, large }: { stats: RowStats; slice: StageSlice; keyTokens: string[]; large: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const size = large ? 'large' : 'normal';
   const fontSize = FONT_SIZE[size];
   // The heatmaps' colours: the masked stage's diverging scale over the whole slice, weights on [0, 1].
@@ -183,7 +183,7 @@ const WEIGHT_DOMAIN = [0, 1] as const;
  * of the data: says so, with a button that drops it (ignored silently before).
  */
 export function RowBeyond({ row, rows, onClose }: { row: number; rows: number; onClose(): void }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <p className="banner note" role="status" data-testid="row-beyond">
       {t('inspector.beyond', { row, last: rows - 1 })}{' '}

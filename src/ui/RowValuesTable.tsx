@@ -5,7 +5,7 @@
  * previous / next ones: 4096 table rows take seconds to lay out on a slow machine.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import { formatNumber } from './format';
 import type { RowStats } from './rowStats';
 
@@ -21,7 +21,7 @@ interface Props {
 export const TABLE_PAGE_KEYS = 256;
 
 export function RowValuesTable({ stats, queryToken, keyTokens }: Props) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const [open, setOpen] = useState(false);
   const [wanted, setStart] = useState(0);
   const n = stats.weights.length;

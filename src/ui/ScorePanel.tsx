@@ -1,6 +1,6 @@
 /** Score modifiers, applied before the mask: temperature, ALiBi, soft-capping. */
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import { FoldPanel } from './FoldPanel';
 import { DECIMAL_RANGES, type Scenario } from '../state/scenario';
 import { NumberField } from './NumberField';
@@ -13,7 +13,7 @@ interface Props {
 
 /** Memoised: the page re-renders on every result and hover, this panel only when its props change. */
 export const ScorePanel = memo(function ScorePanel({ scenario: s, update }: Props) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const r = DECIMAL_RANGES;
   return (
     <FoldPanel id="modifiers" title={t('score.legend')} scenario={s} update={update}>

@@ -3,13 +3,13 @@
  * (focus kept inside, Esc closes, the page behind inert), for mouse, touch and keyboard.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import type { Scenario } from '../state/scenario';
 import { SharePanel } from './SharePanel';
 import './share.css';
 
 export function ShareButton({ scenario }: { scenario: Scenario }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const [open, setOpen] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {

@@ -3,7 +3,7 @@
  * locked or hidden, as three radio buttons (arrow keys move between them). Grouped by where the
  * control sits; a panel's own row covers every control in it.
  */
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import { CONTROLS, type ControlPlace, type ControlState } from '../state/controls';
 import { PANELS } from '../state/scenario';
 import type { ShapeChoice } from './shareLink';
@@ -18,7 +18,7 @@ interface Props {
 }
 
 export function ShareControls({ choice, onChange }: Props) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const set = (id: string, state: ControlState) => onChange({ ...choice, [id]: state });
   const allVisible = () => onChange(Object.fromEntries(Object.keys(choice).map((id) => [id, 'visible'])));
   return (
@@ -51,7 +51,7 @@ export function ShareControls({ choice, onChange }: Props) {
 }
 
 function Row({ id, label, state, strong, onSet }: { id: string; label: string; state: ControlState; strong?: boolean; onSet(id: string, s: ControlState): void }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <tr className={strong ? 'share-panel-row' : undefined} data-share-id={id}>
       <th scope="row">{label} <code>{id}</code></th>

@@ -5,7 +5,7 @@
  * QR code. Nothing here changes the page; "Open this link here" applies the link.
  */
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import { FOCUS_TARGETS, PIPELINE_STEPS, type FocusTarget, type PipelineStep, type Scenario } from '../state/scenario';
 import { choiceOf, shareLink, type Landing, type ShapeChoice } from './shareLink';
 import { ShareControls } from './ShareControls';
@@ -18,7 +18,7 @@ interface Props {
 }
 
 export function SharePanel({ scenario, onClose }: Props) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const [choice, setChoice] = useState<ShapeChoice>(() => choiceOf(scenario));
   const [landing, setLanding] = useState<Landing>({ present: scenario.present, step: scenario.step, focus: scenario.focus });
   const base = `${window.location.origin}${window.location.pathname}`;
@@ -46,7 +46,7 @@ export function SharePanel({ scenario, onClose }: Props) {
 }
 
 function LandingFields({ landing, onChange }: { landing: Landing; onChange(next: Landing): void }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const focusLabel = (f: FocusTarget) => (f === '' ? t('share.focusNone') : t(`share.focusTargets.${f}`));
   return (
     <fieldset className="share-landing">
@@ -72,7 +72,7 @@ function LandingFields({ landing, onChange }: { landing: Landing; onChange(next:
 }
 
 function LinkField({ link }: { link: string }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const input = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState<'' | 'copied' | 'failed'>('');
   const copy = async () => {

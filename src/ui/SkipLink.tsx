@@ -7,7 +7,7 @@
  * that it is a real in-page link.
  */
 import type { MouseEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import './look.css';
 
 /** id of the page's <main> (App, PresentView): the link's href, so that it names a real target. */
@@ -39,7 +39,7 @@ export function scrollBehavior(win: Window): ScrollBehavior {
 }
 
 export function SkipLink() {
-  const { t } = useTranslation();
+  const { t } = useT();
   const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
     e.preventDefault();
     const target = skipTarget(document);

@@ -6,7 +6,7 @@
  * rows; the zoom bar above says which. Painting and the cost panel sit on the Mask card.
  */
 import { memo, useEffect, useMemo, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import type { HeatmapSpec } from '../viz/heatmap';
 import type { ViewAction } from '../viz/viewport';
 import { tileStates } from '../engine/maskCost';
@@ -36,7 +36,7 @@ interface Props extends StageCardsProps {
 
 /** Memoised: skipped when the page re-renders for another reason (a setting, a hover elsewhere). */
 export const StageStrip = memo(function StageStrip(props: Props) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { slice, paint, tileSize } = props;
   const cards = useStageCards(props);
   const zoom = useZoom(slice.rows, slice.cols);

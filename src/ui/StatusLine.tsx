@@ -5,7 +5,7 @@
  * the measurement lands seconds after the first result and restates the reason, and text in the
  * line's flow would move everything under it — the heatmaps included, mid-drag.
  */
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import type { StageSet } from '../engine/headStages';
 import type { DeviceInfo } from '../engine/pathChoice';
 import { calibratedFor, type CostModel } from '../engine/calibration';
@@ -31,7 +31,7 @@ interface Props {
 }
 
 export function StatusLine({ device, run, set, slice, computing, preparing, projecting, progress, job, calibrationSource = null }: Props) {
-  const { t } = useTranslation();
+  const { t } = useT();
   if (!run && device && job === null && !computing) return <div className="status" role="status">{t('status.noResult')}</div>;
   // a result computed on the page before the worker has probed the device (a cold start) is said as any other
   if (!run && (!device || !computing)) return <div className="status" role="status">{t('status.starting')}</div>;
@@ -69,7 +69,7 @@ export function StatusLine({ device, run, set, slice, computing, preparing, proj
 
 /** Fully masked rows: `inView` of the `rows` shown, and `total` in every head (null: not known yet). */
 function FullyMasked({ inView, rows, total }: { inView: number; rows: number; total: number | null }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   if (total === null) return t('status.fullyMaskedHere', { count: inView, rows });
   return inView === 0 ? t('status.fullyMaskedElsewhere', { total }) : t('status.fullyMaskedRows', { count: inView, rows, total });
 }
@@ -82,7 +82,7 @@ const WARNING_REASONS: readonly RunInfo['reason'][] = ['gpuFault', 'float16Long'
  * it: on-page runs are plain JS). "auto"'s reasons and figures are in a closed disclosure.
  */
 function EnginePath({ run, device, calibrationSource }: { run: RunInfo; device: DeviceInfo | null; calibrationSource: 'stored' | 'measured' | null }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const name = run.path === 'webgl' ? t('engine.path.webgl', { version: run.backend?.webglVersion ?? device?.webglVersion ?? 0 }) : t(`engine.path.${run.path}`);
   const reason = t(`engine.reason.${run.reason}`, { renderer: shortRenderer(device?.renderer ?? '') });
   const inLine = run.reason === 'chosen' || WARNING_REASONS.includes(run.reason);
@@ -117,7 +117,7 @@ function isCalibrated(reason: RunInfo['reason']): boolean {
  * cost (left out when under 0.05 ms, as plain JS's usually is).
  */
 function CalibrationFigures({ device, source }: { device: DeviceInfo; source: 'stored' | 'measured' | null }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const calibration = device.calibration;
   if (!calibratedFor(calibration, device.renderer)) return null;
   const cost = (model: CostModel) => {
@@ -146,7 +146,7 @@ interface ProgressProps {
 }
 
 function Progress({ computing, preparing, projecting, store, job, ms }: ProgressProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const progress = useProgress(store, job);
   if (preparing) return <span data-testid="status-preparing">{t(preparing === 'webgl' ? 'engine.preparing' : 'engine.preparingCpu')}</span>;
   if (projecting && !progress) return <span data-testid="status-projecting">{t('engine.projecting')}</span>;

@@ -2,7 +2,7 @@
  * One pipeline step explained: its name, its formula (KaTeX) and two or three sentences of what
  * changed and why, with the numbers of the head on screen.
  */
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import type { PipelineStep } from '../state/scenario';
 import { Formula } from './Formula';
 import { groupDigits } from './groupDigits';
@@ -19,7 +19,7 @@ interface Props {
 }
 
 export function StepExplainer({ step, n, total, formula, sentences }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useT();
   // 8,386,560 rather than 8386560 (the count of a 4096 × 4096 mask's blocked cells)
   const grouped = (values: Sentence['values']) => values && Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'number' && k !== 'count' && Number.isInteger(v) && Math.abs(v) >= 1000 ? groupDigits(v, i18n.language) : v]));
   const words = {

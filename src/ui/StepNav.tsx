@@ -5,7 +5,7 @@
  * the focus ring never marks a step other than the one shown.
  */
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import type { PipelineStep } from '../state/scenario';
 import { moveStep, shownStep } from './pipelineSteps';
 
@@ -18,7 +18,7 @@ interface Props {
 }
 
 export function StepNav({ steps, step, onStep, compact = false }: Props) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const current = shownStep(step, steps);
   const index = steps.indexOf(current);
   const nav = useRef<HTMLElement>(null);

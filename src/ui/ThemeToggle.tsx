@@ -1,5 +1,5 @@
 /** The theme choice in the header: System (prefers-color-scheme), Light or Dark; remembered in localStorage (theme.ts). */
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import { parseThemeChoice, THEME_CHOICES, type ThemeChoice } from './theme';
 import { useTheme } from './useTheme';
 
@@ -10,7 +10,7 @@ const LABEL_KEYS: Record<ThemeChoice, 'look.themeSystem' | 'look.themeLight' | '
 };
 
 export function ThemeToggle() {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { choice, setChoice } = useTheme();
   return (
     <>

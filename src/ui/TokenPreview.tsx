@@ -4,7 +4,7 @@
  * it a global token (or not).
  */
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import type { SequenceBatch } from '../engine/sequences';
 import type { Gpt2Piece } from '../engine/gpt2Pieces';
 import { pieceCaption } from './pieceCaption';
@@ -27,7 +27,7 @@ interface Props {
 
 /** Memoised: skipped when the page re-renders for another reason (a setting, a hover elsewhere). */
 export const TokenPreview = memo(function TokenPreview({ query, source, batch, cross, globals, onToggleGlobal, pieces }: Props) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const row = (side: SequenceBatch, label: string, clickable: boolean, sidePieces: Gpt2Piece[] | null = null) => {
     const tokens = side.tokens[batch] ?? [];
     const hidden = tokens.length - MAX_SHOWN;

@@ -3,7 +3,7 @@
  * spaces, also for Chinese), or GPT-2's BPE, with a hint for the one chosen and, for GPT-2, the
  * state of its vocabulary (loading, or failed with the automatic tokens used and a retry).
  */
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import type { Scenario, TokenizerChoice as TokenizerId } from '../state/scenario';
 import { Choice } from './Choice';
 import { gpt2Failures, requestGpt2, useGpt2Status } from './useGpt2';
@@ -17,7 +17,7 @@ interface Props {
 const HINTS = { auto: 'hintAuto', char: 'hintChar', word: 'hintWord', gpt2: 'hintGpt2' } as const;
 
 export function TokenizerChoice({ value, update }: Props) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const status = useGpt2Status();
   const gpt2 = value === 'gpt2';
   const failedAgain = status === 'failed' && gpt2Failures() > 1;

@@ -1,6 +1,6 @@
 /** Which batch item and head the large heatmaps show, and how weights are coloured. */
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import type { TFunction } from 'i18next';
 import type { SequenceBatch } from '../engine/sequences';
 import type { Scenario } from '../state/scenario';
@@ -30,7 +30,7 @@ function padNote(t: TFunction, query: SequenceBatch, keys: SequenceBatch | undef
 }
 
 export function ViewBar({ scenario, update, query, keys, batch, head, heads }: Props) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const headId = useId();
   return (
     <div className="view-bar">

@@ -1,6 +1,6 @@
 /** Presentation mode's choice of the batch item and head shown: two compact selects, hidden or locked by a teacher's link (hide=, lock=). */
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import type { Scenario } from '../state/scenario';
 import { Control } from './Control';
 
@@ -14,7 +14,7 @@ interface Props {
 }
 
 export function ViewPicker({ batch, head, batches, heads, update }: Props) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const id = useId();
   const options = (n: number) => Array.from({ length: n }, (_, i) => <option key={i} value={i}>{i}</option>);
   return (

@@ -1,11 +1,11 @@
 /** Link warnings (invalid URL settings that were replaced) and input notes, translated by code. */
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import { warningRange, type StateWarning } from '../state/warnings';
 import { SHAPE_IDS } from '../state/controls';
 import type { InputNote } from '../scenario/derive';
 
 export function WarningBanner({ warnings, onDismiss }: { warnings: StateWarning[]; onDismiss(): void }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   if (warnings.length === 0) return null;
   const limitText = (param: string): string => {
     const r = warningRange(param);
@@ -38,7 +38,7 @@ export function warningKey(w: StateWarning): string {
 }
 
 export function InputNotes({ notes }: { notes: InputNote[] }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   if (notes.length === 0) return null;
   return (
     <ul className="banner note" data-testid="input-notes">

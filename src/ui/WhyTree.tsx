@@ -3,7 +3,7 @@
  * tree — AND / OR / NOT nodes and the labelled terms, each with its value at the cell — showing
  * only the terms that decide the outcome, the blocking ones highlighted. Leaves show their formula.
  */
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import type { CellExplanation, ExplainedNode } from '../engine/mask';
 
 export function WhyTree({ explanation }: { explanation: CellExplanation }) {
@@ -15,7 +15,7 @@ export function WhyTree({ explanation }: { explanation: CellExplanation }) {
 }
 
 function WhyNode({ node }: { node: ExplainedNode }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { expr } = node;
   // Table cells are numbers used as truth values (≠ 0 = true).
   const truth = typeof node.value === 'number' && (expr.kind === 'lookup' || expr.kind === 'label') ? node.value !== 0 : node.value;

@@ -5,12 +5,12 @@
  * and the keyboard. The buttons zoom around `around` (the cell read out, e.g. tapped on a tablet,
  * where the wheel and the keys are missing) when there is one in the window, else the centre.
  */
-import { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import type { Zoom } from './useZoom';
 import { KEEPS_CELL_ATTRIBUTE } from '../viz/heatmapTouch';
 
 export function ZoomBar({ zoom, rows, cols, around }: { zoom: Zoom; rows: number; cols: number; around?: { row: number; col: number } | null }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { view } = zoom;
   const range = t('zoom.range', {
     r0: view.row0, r1: view.row0 + view.rows - 1, rows,

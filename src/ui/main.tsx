@@ -3,6 +3,7 @@ import { initialState } from './initialUrl';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
+import { TranslationProvider } from './i18n/useT';
 import { initTheme } from './theme';
 import './styles.css';
 import './touch.css';
@@ -15,8 +16,10 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App initialState={initialState} />
-    <UpdatePrompt />
+    <TranslationProvider>
+      <App initialState={initialState} />
+      <UpdatePrompt />
+    </TranslationProvider>
   </StrictMode>,
 );
 // the production build's service worker (offline use); never on the dev server

@@ -6,7 +6,8 @@
  */
 import { readingCalls } from './readingCalls';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { useTranslation } from 'react-i18next';
+import { useT } from './i18n/useT';
 import type { PipelineStep, WeightScale } from '../state/scenario';
 import { divergingScale, maskColor, sequentialScale } from '../viz/colorScales';
 import type { ColorScale, HeatmapCell, HeatmapSpec } from '../viz/types';
@@ -64,7 +65,7 @@ const MASKED_TEXT = { ...SCORE_TEXT, blockedValue: -Infinity };
 
 /** The cards of every stage, memoised on the slice and the settings they draw. */
 export function useStageCards(p: StageCardsProps): StageCard[] {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { slice } = p;
   const scales = useScales(slice, p.qkv, p.showLogits);
   const weightValues = useMemo(() => weightColorValues(p.weightScale, slice.weights, slice.rows, slice.cols), [p.weightScale, slice]);

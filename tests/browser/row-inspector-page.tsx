@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client';
 import i18next from '../../src/ui/i18n';
 import '../../src/ui/styles.css';
 import { RowInspector } from '../../src/ui/RowInspector';
+import { TranslationProvider } from '../../src/ui/i18n/useT';
 import type { StageSlice } from '../../src/compute/slices';
 
 const inf = Infinity;
@@ -94,7 +95,9 @@ async function render(name: keyof typeof CASES, row: number, options: { large?: 
   await i18next.changeLanguage(options.lang ?? 'en');
   root.render(
     <StrictMode>
-      <Page key={mounts++} name={name} initialRow={row} large={options.large ?? false} />
+      <TranslationProvider>
+        <Page key={mounts++} name={name} initialRow={row} large={options.large ?? false} />
+      </TranslationProvider>
     </StrictMode>,
   );
 }

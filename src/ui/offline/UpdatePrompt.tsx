@@ -5,13 +5,13 @@
  * version, online or offline. Polite (role="status"), in a corner, out of print.
  */
 import { useState, useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/useT';
 import { getOfflineState, subscribeOffline } from './offlineState';
 import { applyUpdate } from './registerOffline';
 import './offline.css';
 
 export function UpdatePrompt() {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { status } = useSyncExternalStore(subscribeOffline, getOfflineState);
   const [later, setLater] = useState(false);
   if (status !== 'update' || later) return null;
