@@ -53,6 +53,11 @@ function rangeKey(integer: boolean, off: number | undefined): string {
   return off === undefined ? 'errors.rangeDecimal' : 'errors.rangeDecimalOff';
 }
 
+/** Two sentences as one message: a space between them, none after a full-width stop (Chinese: "…整数。仍使用 4。"). */
+export function joinSentences(first: string, second: string): string {
+  return /[。！？]$/.test(first) ? `${first}${second}` : `${first} ${second}`;
+}
+
 export function NumberField({ label, value, min, max, onCommit, disabled, integer = true, off }: Props) {
   const { t } = useT();
   const id = useId();
@@ -97,7 +102,7 @@ export function NumberField({ label, value, min, max, onCommit, disabled, intege
 
   const saysRange = problem === 'range' || problem === 'empty' || problem === 'fraction';
   const what = saysRange ? t(rangeKey(integer, off), { min, max, off }) : t(`errors.${problem ?? 'notInteger'}`);
-  const message = problem && `${what} ${t('errors.kept', { value })}`;
+  const message = problem && joinSentences(what, t('errors.kept', { value }));
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

@@ -53,7 +53,7 @@ function WhyNode({ node }: { node: ExplainedNode }) {
         {value}
       </span>{' '}
       {title}
-      {title && formula !== null && ': '}
+      {title && formula !== null && t('status.colon')}
       {formula !== null && <code>{formula}</code>}
       {kids.length > 0 && (
         <ul>

@@ -88,6 +88,10 @@ describe('中文: no English in the main views', () => {
     await page.keyboard.press('ArrowRight');
     await page.getByTestId('why-tree').waitFor();
     await expectNoEnglish('why-tree');
+    // a term and its formula are joined by a full-width colon, as the status line's labels are
+    const terms = await page.getByTestId('why-tree').locator('li:has(> code)').allTextContents();
+    expect(terms.length).toBeGreaterThan(0);
+    for (const term of terms) expect(term).toMatch(/：\S/);
   });
 
   it('the frameworks panel opened, with a custom mask and a fully masked row', async () => {

@@ -49,6 +49,13 @@ describe('translations', () => {
     expect(warnings[0]).toMatchObject({ param: 'masks', used: 'm' });
     for (const lang of [en, zh]) expect(placeholders(lang.warnings.unknownKeyMeant)).toEqual(['param', 'used']);
   });
+
+  it('zh names the logit soft cap one way (软上限, as the share and figure strings do), never 软截断', async () => {
+    const all = await Promise.all(['zh', 'figures.zh', 'lesson.zh', 'share.zh'].map((f) => import(`../../src/ui/i18n/${f}.ts`)));
+    const strings = all.flatMap((m) => Object.values(m).flatMap((o) => (typeof o === 'object' && o !== null ? [JSON.stringify(o)] : [])));
+    expect(strings.join('\n')).not.toContain('软截断');
+    expect(strings.filter((s) => s.includes('软上限')).length).toBeGreaterThanOrEqual(4);
+  });
 });
 
 describe('catalogue translations', () => {

@@ -1,7 +1,7 @@
 /** NumberField's check of typed text (src/ui/NumberField.tsx numberProblem). */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { numberProblem } from '../../src/ui/NumberField';
+import { joinSentences, numberProblem } from '../../src/ui/NumberField';
 import { DECIMAL_RANGES, INTEGER_RANGES } from '../../src/state/scenario';
 import { decodeScenario } from '../../src/state/urlCodec';
 
@@ -62,5 +62,18 @@ describe('a number the app displays is a number it accepts', () => {
       const r = INTEGER_RANGES[field];
       expect(numberProblem(String(scenario[field]), r.min, r.max)).toBeNull();
     }), { numRuns: 500 });
+  });
+});
+
+describe('joinSentences', () => {
+  it('joins an English error and the kept value with a space, a Chinese one with none', async () => {
+    const { default: i18next } = await import('../../src/ui/i18n');
+    const message = (lng: string) => {
+      const t = i18next.getFixedT(lng);
+      return joinSentences(t('errors.range', { min: 1, max: 16 }), t('errors.kept', { value: 4 }));
+    };
+    expect(message('en')).toMatch(/\. \S/);
+    expect(message('zh')).toMatch(/。仍/);
+    expect(message('zh')).not.toMatch(/\s仍/);
   });
 });
