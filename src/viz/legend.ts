@@ -73,6 +73,7 @@ export function drawLegend(host: HTMLElement | SVGElement, spec: LegendSpec): Le
   let size = { width: 0, height: 0 };
 
   let drawn = '';
+  let framed = '';
   function render(s: LegendSpec): void {
     const scale = barScale(s.color.domain(), s.width ?? 200);
     // a redraw of what is shown already (e.g. the weights' [0, 1] on a head switch) writes nothing
@@ -80,8 +81,15 @@ export function drawLegend(host: HTMLElement | SVGElement, spec: LegendSpec): Le
     const key = legendKey(s, scale, stops);
     if (key === drawn) return;
     drawn = key;
-    size = renderLegend(root, gradient, scale, stops, s, id);
-    if (!inSvg) setChangedSelectionAttrs(root, { width: size.width, height: size.height });
+    writeStops(gradient, stops);
+    // a new domain alone (the scores of another head) redraws the ticks, not the title, bar and swatch
+    const frame = frameKey(s);
+    if (frame !== framed) {
+      framed = frame;
+      size = renderFrame(root, scale, s, id);
+      if (!inSvg) setChangedSelectionAttrs(root, { width: size.width, height: size.height });
+    }
+    renderTicks(root, scale, s);
   }
   render(spec);
   return {
@@ -150,19 +158,32 @@ function legendKey(s: LegendSpec, x: ScaleLinear<number, number>, stops: BarStop
 type Root = Selection<SVGSVGElement | SVGGElement, unknown, null, undefined>;
 type Gradient = Selection<SVGLinearGradientElement, unknown, null, undefined>;
 
-function renderLegend(root: Root, gradient: Gradient, x: ScaleLinear<number, number>, stops: BarStop[], s: LegendSpec, id: string) {
-  const f = s.fontSize ?? 13;
-  const width = x.range()[x.range().length - 1] ?? 0;
-  const pad = Math.ceil(f * 1.5); // room for the end tick labels, which are centred on the ends
-  const barY = Math.ceil(f * 1.6);
-  // the same colours at the same offsets for any domain of a linear scale: written only when they
-  // differ, since a changed gradient re-lays out the bar (changedAttrs.ts)
+/** What the title, bar and swatch of a legend (and its size) depend on: not the domain. */
+function frameKey(s: LegendSpec): string {
+  return JSON.stringify([s.title, s.blockedLabel, s.width, s.fontSize, s.swatchBeside]);
+}
+
+/** Where the bar sits for font size `f`: left padding (room for the end tick labels) and top. */
+function barPlace(f: number): { pad: number; barY: number } {
+  return { pad: Math.ceil(f * 1.5), barY: Math.ceil(f * 1.6) };
+}
+
+// the same colours at the same offsets for any domain of a linear scale: written only when they
+// differ, since a changed gradient re-lays out the bar (changedAttrs.ts)
+function writeStops(gradient: Gradient, stops: BarStop[]): void {
   gradient.selectAll<SVGStopElement, BarStop>('stop')
     .data(stops)
     .join('stop')
     .each(function (stop) {
       setChangedAttrs(this, { offset: stop.offset, 'stop-color': stop.color });
     });
+}
+
+/** The title, the bar and the blocked swatch; returns the legend's size in CSS px. */
+function renderFrame(root: Root, x: ScaleLinear<number, number>, s: LegendSpec, id: string) {
+  const f = s.fontSize ?? 13;
+  const width = x.range()[x.range().length - 1] ?? 0;
+  const { pad, barY } = barPlace(f);
   const g = svgLayer(root, 'ms-legend-body').attr('font-family', FONT_FAMILY).attr('font-size', f);
   g.selectAll('text.ms-legend-title').data([s.title]).join('text')
     .attr('class', `ms-legend-title ${THEME_CLASS.ink}`).attr('x', pad).attr('y', f)
@@ -171,11 +192,8 @@ function renderLegend(root: Root, gradient: Gradient, x: ScaleLinear<number, num
     .attr('class', 'ms-legend-bar').attr('x', pad).attr('y', barY)
     .attr('width', width).attr('height', BAR_HEIGHT)
     .attr('fill', `url(#${id}-gradient)`).attr('stroke', '#999').attr('stroke-width', 0.5);
-  const axisG = svgLayer(g, 'ms-legend-axis').attr('transform', `translate(${pad},${barY + BAR_HEIGHT})`);
-  axisG.call(axisBottom(x).ticks(s.ticks ?? legendTicks(x, f)).tickSize(4));
-  axisG.attr('font-size', f - 1).attr('font-family', FONT_FAMILY).select('.domain').remove();
   const ticksBottom = barY + BAR_HEIGHT + 4 + f * 1.4 + 2;
-  const doc = gradient.node()?.ownerDocument;
+  const doc = root.node()?.ownerDocument;
   const labelWidth = s.blockedLabel === '' || doc === undefined ? 0 : maxTextWidth([s.blockedLabel], labelFont(f), doc);
   // the title may be wider than the bar ("Weight ÷ row maximum" in presentation mode's 20 px)
   const titleRight = pad + (doc === undefined ? 0 : maxTextWidth([s.title], labelFont(f, 600), doc)) + 2;
@@ -191,6 +209,17 @@ function renderLegend(root: Root, gradient: Gradient, x: ScaleLinear<number, num
     width: Math.ceil(Math.max(pad + width + pad, pad + swatchWidth, titleRight)),
     height: Math.ceil(s.blockedLabel === '' ? ticksBottom : swatchY + Math.max(BAR_HEIGHT, f) + 4),
   };
+}
+
+/** The ticks under the bar (a d3 bottom axis without its domain line), for the scale `x`. */
+function renderTicks(root: Root, x: ScaleLinear<number, number>, s: LegendSpec): void {
+  const f = s.fontSize ?? 13;
+  const { pad, barY } = barPlace(f);
+  const axisG = svgLayer(svgLayer(root, 'ms-legend-body'), 'ms-legend-axis');
+  axisG.call(axisBottom(x).ticks(s.ticks ?? legendTicks(x, f)).tickSize(4));
+  // after the axis, which sets its own font (10 px sans-serif) on every call
+  setChangedSelectionAttrs(axisG, { transform: `translate(${pad},${barY + BAR_HEIGHT})`, 'font-size': f - 1, 'font-family': FONT_FAMILY });
+  axisG.select('.domain').remove();
 }
 
 function drawSwatch(g: Selection<SVGGElement, unknown, null, undefined>, label: string, x: number, y: number, patternId: string): void {

@@ -94,7 +94,7 @@ describe('Redraws write only what changed', () => {
     expect(errors).toEqual([]);
   });
 
-  it('a legend given the same colours writes nothing; given a new domain of the scale it rewrites the ticks, never the gradient', async () => {
+  it('a legend given the same colours writes nothing; given a new domain of the scale it rewrites the ticks, never the gradient, title, bar or swatch', async () => {
     await page.evaluate(() => {
       const { viz } = window as unknown as { viz: { drawLegend(h: HTMLElement, s: unknown): { update(s: unknown): void }; divergingScale(v: number[]): unknown } };
       const spec = (half: number) => ({ color: viz.divergingScale([-half, half]), title: 'score', blockedLabel: 'masked (−∞)', width: 180 });
@@ -113,6 +113,9 @@ describe('Redraws write only what changed', () => {
     const seen = await writes(page);
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.filter((w) => w.startsWith('stop') || w.startsWith('lineargradient'))).toEqual([]);
+    // nor the title, the bar, the blocked swatch or the legend's size: only the ticks depend on the domain
+    expect(seen.filter((w) => /ms-legend-(title|bar|blocked)|^svg\.ms-legend |^g\.ms-legend-body /.test(w))).toEqual([]);
+    expect(seen.some((w) => w.startsWith('g.tick') || w.startsWith('text') || w.startsWith('g.ms-legend-axis'))).toBe(true);
     const ticksAfter = await page.locator('#legend g.tick text').allTextContents();
     // [−2, 2] is labelled −2 … 2, [−4, 4] reaches 4
     expect(ticksBefore).toContain('2');
