@@ -18,7 +18,10 @@ export const MEMO_T_SIZE = 4000;
 
 const kept = new Map<string, QuickLRU<string, string>>();
 
-/** The cache key of a call, or null when the call must not be kept. */
+/**
+ * The cache key of a call `t(key, options, …)`, or null when the call must not be kept.
+ * @param extra how many arguments the call has after `options` (a negative count: none)
+ */
 export function memoKey(key: unknown, options: unknown, extra: number): string | null {
   if (extra > 0 || typeof key !== 'string') return null;
   if (options === undefined) return key;
@@ -33,8 +36,8 @@ export function memoKey(key: unknown, options: unknown, extra: number): string |
 }
 
 /**
- * Wraps `t` (a fixed-language function from react-i18next) so that a call made before in language
- * `lng` returns the kept string. The result behaves as `t` for every call (same arguments, same
+ * Wraps `t` (a fixed-language function of the default namespace, no key prefix: the strings are kept
+ * per language only) so that a call made before in language `lng` returns the kept string. The result behaves as `t` for every call (same arguments, same
  * return value); a call that `memoKey` refuses, or whose result is not a string, is not kept.
  */
 export function memoT(t: TFunction, lng: string): TFunction {
