@@ -78,12 +78,12 @@ export function drawLegend(host: HTMLElement | SVGElement, spec: LegendSpec): Le
     const scale = barScale(s.color.domain(), s.width ?? 200);
     // a redraw of what is shown already (e.g. the weights' [0, 1] on a head switch) writes nothing
     const stops = barStops(s.color, scale);
-    const key = legendKey(s, scale, stops);
+    const frame = frameKey(s);
+    const key = legendKey(frame, s, scale, stops);
     if (key === drawn) return;
     drawn = key;
     writeStops(gradient, stops);
     // a new domain alone (the scores of another head) redraws the ticks, not the title, bar and swatch
-    const frame = frameKey(s);
     if (frame !== framed) {
       framed = frame;
       size = renderFrame(root, scale, s, id);
@@ -149,10 +149,9 @@ function barStops(color: ColorScale, x: ScaleLinear<number, number>): BarStop[] 
   });
 }
 
-/** Everything a legend shows, as a string: equal keys draw the same legend. */
-function legendKey(s: LegendSpec, x: ScaleLinear<number, number>, stops: BarStop[]): string {
-  const { title, blockedLabel, width, ticks, fontSize, swatchBeside } = s;
-  return JSON.stringify([x.domain(), stops.map((stop) => stop.color), title, blockedLabel, width, ticks, fontSize, swatchBeside]);
+/** Everything a legend shows, as a string (its frame's key, `frameKey`, and what the domain decides): equal keys draw the same legend. */
+function legendKey(frame: string, s: LegendSpec, x: ScaleLinear<number, number>, stops: BarStop[]): string {
+  return frame + JSON.stringify([x.domain(), stops.map((stop) => stop.color), s.ticks]);
 }
 
 type Root = Selection<SVGSVGElement | SVGGElement, unknown, null, undefined>;
