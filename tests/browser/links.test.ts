@@ -89,6 +89,30 @@ describe('links of any length, from a static server that answers 414 to long req
     await page.close();
   });
 
+  it('an old link moves whole into the fragment before the app runs, so a reload before its first write opens the same view', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.addInitScript(() => {
+      const replaced: string[] = [];
+      (window as unknown as { replaced: string[] }).replaced = replaced;
+      const original = History.prototype.replaceState;
+      History.prototype.replaceState = function (this: History, ...args: Parameters<History['replaceState']>) {
+        original.apply(this, args);
+        replaced.push(window.location.href);
+      };
+    });
+    await page.goto(`${origin}/?v=1&causal=1&heads=2`);
+    await page.waitForFunction(() => window.location.hash === '#v=2&causal=1&heads=2');
+    const firstTidy = await page.evaluate(() => (window as unknown as { replaced: string[] }).replaced[0] ?? '');
+    expect(firstTidy).toBe(`${origin}/#v=1&causal=1&heads=2`);
+    await page.close();
+    // The reload in that window: the address as it was between the tidy and the app's first write.
+    const { page: reloaded, errors } = await open(firstTidy);
+    await reloaded.waitForFunction(() => window.location.hash === '#v=2&causal=1&heads=2');
+    expect(await reloaded.getByLabel('Causal mask', { exact: false }).first().isChecked()).toBe(true);
+    expect(errors).toEqual([]);
+    await reloaded.close();
+  });
+
   it('on a slow device (over HISTORY_PAUSE_MS between the first render and its effects), an old link is still rewritten in place', async () => {
     // Blocks the page once, as React's first commit puts the app into #root: after the first
     // render, before its effects (the same task), as a slow first render would.

@@ -10,7 +10,7 @@ import { DEFAULT_SCENARIO, type Scenario } from '../../src/state/scenario';
 import { decodeScenario, encodeScenario } from '../../src/state/urlCodec';
 import { describeWarning, warningRange } from '../../src/state/warnings';
 import { formEncodedLength } from '../../src/state/urlCompression';
-import { linkState } from '../../src/ui/linkState';
+import { linkState, tidiedLink } from '../../src/ui/linkState';
 
 function withDefaults(changes: Partial<Scenario>): Scenario {
   return { ...DEFAULT_SCENARIO, ...changes };
@@ -218,5 +218,26 @@ describe('linkState (ui): which part of the URL holds the state', () => {
     ['', '', ''],
   ])('linkState(%j, %j) → %j: the fragment when it has content, else the query string', (hash, search, expected) => {
     expect(linkState(hash, search)).toBe(expected);
+  });
+});
+
+describe('tidiedLink (ui): the address an opened link is tidied to before tfjs loads', () => {
+  it.each([
+    ['/', '', '?v=1&heads=3', '/#v=1&heads=3'],
+    ['/app/', '#', '?v=1&heads=3', '/app/#v=1&heads=3'],
+    ['/', '#v=2&heads=2', '?v=1&heads=3', '/#v=2&heads=2'],
+    ['/', '#v=2&heads=2', '', null],
+    ['/', '', '', null],
+  ])('tidiedLink(%j, %j, %j) → %j: no query string left, the state read kept in the fragment', (pathname, hash, search, expected) => {
+    expect(tidiedLink(pathname, hash, search)).toBe(expected);
+  });
+
+  it('an old link reads the same from its tidied fragment as from its query string (any scenario, with warnings)', () => {
+    fc.assert(fc.property(scenarioWithLongText, fc.constantFrom('', '&tfjsflags=WEBGL_CPU_FORWARD:false', '&heads=x&%E0%A4%A=1'), (scenario, extra) => {
+      const search = `?${encodeScenario(scenario).replace(/^v=2/, 'v=1')}${extra}`;
+      const tidied = tidiedLink('/', '', search)!;
+      const hash = new URL(tidied, 'https://maskscope.test').hash;
+      expect(decodeScenario(hash)).toEqual(decodeScenario(search));
+    }), { numRuns: 60 });
   });
 });
