@@ -118,17 +118,14 @@ export function paintCells(canvas: HTMLCanvasElement, p: CellPaint, devicePixelR
   const w = view.cols * p.cellWidth;
   const h = view.rows * p.cellHeight;
   const ratio = canvasPixelRatio(w, h, devicePixelRatio);
-  canvas.width = Math.max(1, Math.round(w * ratio));
-  canvas.height = Math.max(1, Math.round(h * ratio));
-  // CSS size = device size / ratio exactly, so device pixels map 1:1 (no resampling blur).
-  canvas.style.width = `${canvas.width / ratio}px`;
-  canvas.style.height = `${canvas.height / ratio}px`;
   const minEdge = Math.min(p.cellWidth, p.cellHeight);
-  canvas.style.imageRendering = minEdge * ratio < 6 ? 'pixelated' : 'auto';
+  sizeCanvas(canvas, Math.max(1, Math.round(w * ratio)), Math.max(1, Math.round(h * ratio)), ratio, minEdge * ratio < 6 ? 'pixelated' : 'auto');
   const ctx = canvas.getContext('2d');
   if (ctx === null) return null;
+  // all of it, in device px: the backing store may be a fraction of a pixel wider than w × ratio
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  ctx.clearRect(0, 0, w, h);
   if (w === 0 || h === 0 || view.rows === 0 || view.cols === 0) return null;
   const perCell = view.rows * view.cols <= MAX_RECT_CELLS && minEdge >= MIN_RECT_CELL_PX;
   // Per cell: the window's cells one to one (pooling to the same size is the identity).
@@ -148,6 +145,22 @@ export function paintCells(canvas: HTMLCanvasElement, p: CellPaint, devicePixelR
   paintImage(ctx, rgba, pooled.cols, pooled.rows);
   paintHatch(ctx, imageHatchGrid(pooled.rows, pooled.cols, canvas, ratio, blocked), 0, ratio);
   return pooled.via;
+}
+
+/**
+ * Gives `canvas` a backing store of deviceWidth × deviceHeight px shown at that size ÷ `ratio` CSS
+ * px (device pixels map 1:1: no resampling blur), touching only what differs: assigning a canvas's
+ * width or height, even its own value, reallocates and resets it (HTML standard), about 0.1 ms per
+ * card of a 64 × 64 redraw here. The caller clears it.
+ */
+function sizeCanvas(canvas: HTMLCanvasElement, deviceWidth: number, deviceHeight: number, ratio: number, imageRendering: string): void {
+  if (canvas.width !== deviceWidth) canvas.width = deviceWidth;
+  if (canvas.height !== deviceHeight) canvas.height = deviceHeight;
+  const css = canvas.style;
+  const [width, height] = [`${deviceWidth / ratio}px`, `${deviceHeight / ratio}px`];
+  if (css.width !== width) css.width = width;
+  if (css.height !== height) css.height = height;
+  if (css.imageRendering !== imageRendering) css.imageRendering = imageRendering;
 }
 
 /**
@@ -204,6 +217,8 @@ function paintImage(ctx: CanvasRenderingContext2D, rgba: Uint8ClampedArray<Array
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.imageSmoothingEnabled = false;
   ctx.drawImage(source, 0, 0, cols, rows, 0, 0, ctx.canvas.width, ctx.canvas.height);
+  // the canvas keeps its context between paints (sizeCanvas): leave it as found
+  ctx.imageSmoothingEnabled = true;
   ctx.setTransform(transform);
 }
 

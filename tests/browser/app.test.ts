@@ -620,6 +620,31 @@ describe('Maskscope at classroom size', () => {
     await page.close();
   });
 
+  it('a repaint leaves nothing of the one before: causal unchecked shows, pixel for pixel, the canvases of a page opened without it', async () => {
+    const canvases = (page: Page) => page.evaluate(() => Object.fromEntries(['masked', 'weights', 'mask'].map((id) => {
+      const canvas = document.querySelector<HTMLCanvasElement>(`[data-testid="heatmap-${id}"] canvas`);
+      return [id, canvas === null ? null : `${canvas.width}×${canvas.height} ${canvas.toDataURL()}`];
+    })));
+    const { page: fresh } = await openPage(harness, '/?mode=lengths&lq=64&b=2&heads=8&dk=64');
+    await waitForResult(fresh);
+    await settle(fresh);
+    const expected = await canvases(fresh);
+    await fresh.close();
+    const { page, errors } = await openPage(harness, '/?mode=lengths&lq=64&b=2&heads=8&dk=64&causal=1');
+    await waitForResult(page);
+    await settle(page);
+    const hatched = await canvases(page);
+    await page.getByLabel('Causal mask').uncheck();
+    await page.waitForFunction(() => document.querySelector('[data-testid="status-on-page"]')?.getAttribute('data-kind') === 'mask');
+    await settle(page);
+    const repainted = await canvases(page);
+    expect(Object.values(expected).every((v) => v !== null)).toBe(true);
+    expect(hatched.weights).not.toBe(expected.weights);
+    expect(repainted).toEqual(expected);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a new seed at classroom size: the head on screen is computed and drawn in the key press’s own task, the other heads right after that frame; the export matches the reference', async () => {
     const { page, errors } = await openPage(harness, '/?mode=lengths&lq=64&b=2&heads=8&dk=64&causal=1&vh=3');
     await waitForResult(page);
