@@ -117,9 +117,12 @@ async function appBench(browser, errors) {
     const classroomHead = await run('classroom', c.classroomSamples, 2, 'head');
     const classroomStep = await run('present', c.classroomSamples, 2, 'step');
     const classroomResize = await run('present', c.classroomSamples, 2, 'resize');
-    // the same probe and clicks on a page that only repaints one 64 × 64 canvas: the latency no app work adds to
-    const floor = await interactions(browser, `${app.url}/${FLOOR_PAGE}`, { samples: c.classroomSamples, warmup: 2, action: 'head' }, errors);
-    log(`interaction floor (bare page, head): ${floor.map((s) => s.ms.toFixed(0)).join(' ')} ms`);
+    // the same probe and actions on a page that only repaints one 64 × 64 canvas: the latency no app work adds to
+    const floor = {};
+    for (const [kind, action] of [['click', 'head'], ['key', 'step'], ['resize', 'resize']]) {
+      floor[kind] = await interactions(browser, `${app.url}/${FLOOR_PAGE}`, { samples: c.classroomSamples, warmup: 2, action }, errors);
+      log(`interaction floor (bare page, ${kind}): ${floor[kind].map((s) => s.ms.toFixed(0)).join(' ')} ms`);
+    }
     const l512 = await run('l512', c.l512Samples, 2);
     const l1024 = await run('l1024', c.l1024Samples, 0);
     return { entry: app.entry, cold, calibration, classroom, classroomSeed, classroomHead, classroomStep, classroomResize, floor, l512, l1024, urls: Object.values(APP_URLS) };

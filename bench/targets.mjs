@@ -52,13 +52,23 @@ function classroomFigures(app) {
     }));
 }
 
-/** The interaction row's figures: each action's p95 (p50, n), then what the event itself cost, then the floor. */
+/** The interaction row's figures: each action's p95 (p50, n), then what the event itself cost, then the floors. */
 function interactionText(classroom, floor) {
   const each = classroom.map((c) => `${c.name} p95 ${fmt(c.p95)} ms (p50 ${fmt(c.p50)}, n = ${c.n})`).join('; ');
   const timed = classroom.filter((c) => c.processing != null);
   const events = timed.length ? `. The event's own processing (Event Timing, p50): ${timed.map((c) => `${c.name} ${fmt(c.processing)} ms`).join(', ')}; event → frame presented (p50): ${timed.map((c) => `${c.name} ${fmt(c.presented)} ms`).join(', ')}` : '';
-  const bare = floor?.length ? `. Floor: a bare page repainting one 64 × 64 canvas per click, the same probe: p95 ${fmt(percentile(floor.map((s) => s.ms), 95))} ms (p50 ${fmt(percentile(floor.map((s) => s.ms), 50))})` : '';
-  return each + events + bare;
+  return each + events + floorText(floor);
+}
+
+/**
+ * The floors (run.mjs): a bare page repainting one 64 × 64 canvas on a click, a key press and a
+ * resize, through the same probe: what the browser and the harness take with no app work.
+ */
+function floorText(floor) {
+  const kinds = Object.entries(floor ?? {}).filter(([, samples]) => samples?.length);
+  if (!kinds.length) return '';
+  const each = kinds.map(([kind, samples]) => `${kind} p95 ${fmt(percentile(samples.map((s) => s.ms), 95))} ms (p50 ${fmt(percentile(samples.map((s) => s.ms), 50))})`);
+  return `. Floor: a bare page repainting one 64 × 64 canvas, the same probe: ${each.join('; ')}`;
 }
 
 /** FLOPs of one head's attention, dense: Q·Kᵀ and W·V, 2 per multiply-add. */
