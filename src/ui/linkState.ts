@@ -15,7 +15,9 @@ export function linkState(hash: string, search: string): string {
  * goes, and an old link's state moves whole into the fragment (`?v=1&heads=2` → `#v=1&heads=2`).
  * decodeScenario ignores the leading '#' or '?', so both read the same; a reload before the app
  * writes its own fragment (after the first paint) therefore opens the same view.
- * @param pathname `location.pathname`; @param hash `location.hash`; @param search `location.search`.
+ * @param pathname `location.pathname`.
+ * @param hash `location.hash` ('' or '#…').
+ * @param search `location.search` ('' or '?…').
  * @returns the path and fragment to pass to history.replaceState, or null when there is no query
  *   string (nothing to tidy). A link with both keeps its fragment, which is the one read.
  * @throws never.
