@@ -110,9 +110,8 @@ function PresentBody({ stages, step, tokens, explainer, aside, quiz }: { stages:
         {quizStage ? size && quiz.stage(size.height) : covered ? <QuizCover step={step} present /> : !card ? tokens : (
           <figure className={`present-card${card.id === 'qkv' ? ' qkv-row' : ''}`} data-stage={card.id}>
             {card.missing && <p className="hint">{card.missing}</p>}
-            {/* keyed by place: a step change updates the heatmap on screen rather than making a new one */}
-            {size && card.heatmaps.map(({ spec, testId }, place) => (
-              <div key={place} className="present-heatmap">
+            {size && card.heatmaps.map(({ spec, testId }) => (
+              <div key={testId} className="present-heatmap">
                 <Heatmap spec={projected(spec, card.id === 'qkv' ? size.height / 2 - 10 : size.height)} testId={testId} />
               </div>
             ))}

@@ -9,7 +9,7 @@
  */
 import { setChangedSelectionAttrs } from './changedAttrs';
 import { colorCells, packedColorFn } from './cellColors';
-import { drawAxisLabels, drawTitles, FONT_FAMILY, type AxesLabels, type AxesTitles } from './heatmapAxes';
+import { drawAxes, FONT_FAMILY } from './heatmapAxes';
 import { paintCells } from './heatmapCanvas';
 import { createHeatmapDom, prepareHost, setSvgTextExposed } from './heatmapDom';
 import type { HeatmapDom } from './heatmapDom';
@@ -163,10 +163,16 @@ function renderSpec(dom: HeatmapDom, next: HeatmapSpec, prev: HeatmapSpec | null
     // how the cells were pooled (poolPyramid.ts PoolVia): 'sent' = through the engine's pyramid
     if (via !== null) dom.canvas.dataset.pooled = via;
   }
-  drawAxes(dom, L, specTitles(next), {
+  const axes = {
     rowLabels: labels.rows, colLabels: labels.cols, rowTicks: labels.rowTicks, colTicks: labels.colTicks,
-    greyRows: next.greyRows, flaggedRows: next.flaggedRows,
-  });
+    greyRows: next.greyRows, flaggedRows: next.flaggedRows, ...specTitles(next),
+  };
+  // Axes are many SVG elements: rebuilt only when what they show changed (not on every new result).
+  const key = axesKey(L, axes);
+  if (axesKeys.get(dom) !== key) {
+    drawAxes(dom.layers, L, axes);
+    axesKeys.set(dom, key);
+  }
   drawLayers(dom, L, next, prev, prevLayout === null || windowChanged(prevLayout, L));
   return L;
 }
@@ -225,23 +231,11 @@ function sameRange(a: CellRange, b: CellRange): boolean {
   return a.row0 === b.row0 && a.rows === b.rows && a.col0 === b.col0 && a.cols === b.cols;
 }
 
-/** The axes last drawn into each heatmap, by their content (axesKey): titles and labels apart. */
-const axesKeys = new WeakMap<HeatmapDom, { titles: string; labels: string }>();
+/** The axes last drawn into each heatmap, by their content (axesKey). */
+const axesKeys = new WeakMap<HeatmapDom, string>();
 
-/**
- * Axes are many SVG elements: the titles and the labels are each rebuilt only when what they show
- * changed (not on every new result; a step change in presentation mode changes only the titles).
- */
-function drawAxes(dom: HeatmapDom, L: HeatmapLayout, titles: AxesTitles, labels: AxesLabels): void {
-  const last = axesKeys.get(dom);
-  const keys = { titles: axesKey(L, titles), labels: axesKey(L, labels) };
-  if (last?.titles !== keys.titles) drawTitles(dom.layers.titles, L, titles);
-  if (last?.labels !== keys.labels) drawAxisLabels(dom.layers, L, labels);
-  axesKeys.set(dom, keys);
-}
-
-/** What a part of the axes shows, with the layout, as a string (typed arrays as their digits). */
-function axesKey(L: HeatmapLayout, axes: AxesTitles | AxesLabels): string {
+/** Everything the axes show, as a string: layout, labels, ticks, titles and row flags. */
+function axesKey(L: HeatmapLayout, axes: Record<string, unknown>): string {
   return JSON.stringify([L, axes], (_, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Uint8Array).join('') : v));
 }
 

@@ -79,24 +79,15 @@ export const THEME_CLASS = {
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
-/** The heatmap's title and its two axis titles. */
-export type AxesTitles = Pick<AxesContent, 'title' | 'rowAxisTitle' | 'colAxisTitle'>;
-/** The row and column labels, their ticks and the row flags. */
-export type AxesLabels = Omit<AxesContent, keyof AxesTitles>;
-
-/**
- * Draws the axis labels, their ticks and the fully-masked-row flags into the layer groups created
- * by drawHeatmap. Apart from the titles (drawTitles): a step change in presentation mode changes
- * the titles of a heatmap whose 128 labels stay as they are.
- */
-export function drawAxisLabels(layers: Record<'rows' | 'cols' | 'flags', G>, L: HeatmapLayout, a: AxesLabels): void {
+/** Draws all axis parts into the layer groups created by drawHeatmap. */
+export function drawAxes(layers: Record<'titles' | 'rows' | 'cols' | 'flags', G>, L: HeatmapLayout, a: AxesContent): void {
+  drawTitles(layers.titles, L, a);
   drawRowLabels(layers.rows, L, a);
   drawColLabels(layers.cols, L, a);
   drawFlags(layers.flags, L, a.flaggedRows);
 }
 
-/** Draws the title and the axis titles into the `titles` layer group. */
-export function drawTitles(g: G, L: HeatmapLayout, a: AxesTitles): void {
+function drawTitles(g: G, L: HeatmapLayout, a: AxesContent): void {
   const f = L.fontSize;
   const items = [
     { key: 'title', text: a.title, x: 0, y: Math.round(f * 1.3), size: f + 2, weight: 700, anchor: 'start', rotate: 0 },
@@ -115,7 +106,7 @@ export function drawTitles(g: G, L: HeatmapLayout, a: AxesTitles): void {
     .text((d) => d.text);
 }
 
-function drawRowLabels(g: G, L: HeatmapLayout, a: AxesLabels): void {
+function drawRowLabels(g: G, L: HeatmapLayout, a: AxesContent): void {
   const s = L.cellHeight;
   const grey = (i: number) => a.greyRows !== undefined && (a.greyRows[i] ?? 0) !== 0;
   g.selectAll('text')
@@ -141,7 +132,7 @@ function drawRowLabels(g: G, L: HeatmapLayout, a: AxesLabels): void {
     .attr('class', THEME_CLASS.tick);
 }
 
-function drawColLabels(g: G, L: HeatmapLayout, a: AxesLabels): void {
+function drawColLabels(g: G, L: HeatmapLayout, a: AxesContent): void {
   const s = L.cellWidth;
   const y = L.top - L.labelGap;
   g.selectAll('text')

@@ -150,12 +150,8 @@ describe('presentation mode', () => {
     expect(await page.getByTestId('heatmap-masked').locator('[data-outlined]').getAttribute('data-outlined')).toBe(String(blocked));
     const masked = await cellTexts(page, 'heatmap-masked');
     masked.forEach((text, i) => expect([i, text === '−∞']).toEqual([i, ref.mask[i] === 0]));
-    await page.evaluate(() => Object.assign(window, { maskedCanvas: document.querySelector('.present-view canvas') }));
     await page.keyboard.press('ArrowRight');
     await page.getByTestId('heatmap-weights').locator('g.ms-values text').first().waitFor();
-    // the heatmap on screen is updated, not made anew (PresentView keys it by place), and keeps nothing of the masked step
-    expect(await page.evaluate(() => document.querySelector('.present-view canvas') === (window as unknown as { maskedCanvas: Element }).maskedCanvas)).toBe(true);
-    expect(await page.getByTestId('heatmap-weights').locator('[data-outlined]').count()).toBe(0);
     const weights = await cellTexts(page, 'heatmap-weights');
     weights.forEach((text, i) => ref.mask[i] === 0 && expect([i, text]).toEqual([i, '0']));
     const sums = await page.getByTestId('heatmap-weights').locator('g.ms-row-notes text[data-row]').allTextContents();
