@@ -46,7 +46,8 @@ export const DEFAULT_FONT_SIZE = 13;
  * flagged rows get a red "∅" after the row. Mouse moves over the matrix, taps and arrow keys on
  * the focused host move the highlighted cell and call `spec.onHover` with indices of the whole
  * matrix (zoomed or not, pooled or not); the mouse leaving the matrix, or a press outside a
- * tapped heatmap, gives null. A click or tap on a cell, or Enter, calls `spec.onSelectRow`.
+ * tapped heatmap, gives null, and so does destroy when the cell was this heatmap's own report.
+ * A click or tap on a cell, or Enter, calls `spec.onSelectRow`.
  * When the host gets focus from the keyboard (Tab) or from a script, not from a pointer press
  * or a tap, with no highlighted cell, the first visible cell — (0, 0) unless zoomed — is
  * highlighted and reported through `onHover` at once.
@@ -92,6 +93,8 @@ export function drawHeatmap(host: HTMLElement, spec: HeatmapSpec): HeatmapHandle
   };
   renderOverlay();
   setCursor();
+  // true while the highlighted cell is one this heatmap's own input reported through onHover
+  let reported = false;
   const input = attachHeatmapInput({
     host,
     svg: dom.svg.node() as SVGSVGElement,
@@ -101,6 +104,7 @@ export function drawHeatmap(host: HTMLElement, spec: HeatmapSpec): HeatmapHandle
     setCell: (next) => {
       if (sameCell(cell, next)) return;
       cell = next;
+      reported = next !== null;
       renderOverlay();
       current.onHover?.(next);
     },
@@ -131,6 +135,9 @@ export function drawHeatmap(host: HTMLElement, spec: HeatmapSpec): HeatmapHandle
       input.detach();
       dom.root.remove();
       restoreHost();
+      // a cell this heatmap reported (hovered, or its keyboard cursor) is gone with it: the page's
+      // read-out must not keep showing it (a step change in presentation mode replaces the heatmap)
+      if (reported) current.onHover?.(null);
     },
   };
 }
