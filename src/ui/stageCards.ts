@@ -159,7 +159,8 @@ function qkvCard(p: StageCardsProps, scales: { q: ColorScale; k: ColorScale; v: 
       values, rows, cols, rowLabels: labels, colLabels: dimLabels(cols), color, poolBy: 'magnitude', valueText: SCORE_TEXT,
       rowAxisTitle: id === 'q' ? t('stage.query') : t('stage.key'), colAxisTitle: t('stage.dimension'), title: t(`lesson.stage.${id}`),
       greyRows: id === 'q' ? slice.paddedRows : undefined,
-      ariaLabel: t('stage.heatmapLabel', { stage: t(`lesson.stage.${id}`), batch: slice.batch, head: slice.head, rows, cols }),
+      // the rows of K and V are keys
+      ariaLabel: t(id === 'q' ? 'stage.heatmapLabel' : 'stage.heatmapLabelKeys', { stage: t(`lesson.stage.${id}`), batch: slice.batch, head: slice.head, rows, cols }),
     },
   });
   return {

@@ -175,6 +175,28 @@ describe('presentation mode', () => {
     await page.close();
   });
 
+  it('a cell hovered, or reached with the arrow keys, then the step changed by keyboard: the read-out of that cell goes with its heatmap', async () => {
+    const { page, errors } = await present('/#v=2&causal=1&present=1&step=weights', 1280, 720);
+    const readout = page.locator('.present-side .readout');
+    const box = await page.locator('[data-testid="heatmap-weights"] canvas').boundingBox();
+    if (box === null) throw new Error('no weights canvas');
+    await page.mouse.move(box.x + box.width * 0.25, box.y + box.height * 0.4);
+    await readout.waitFor();
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForSelector('.present-view[data-step="masked"] [data-testid="heatmap-masked"] canvas');
+    await page.mouse.move(5, 700); // off every heatmap: nothing is hovered now
+    await readout.waitFor({ state: 'detached' });
+    // the keyboard's cursor: the weights heatmap focused (its first cell read out), then → to the output
+    await page.keyboard.press('ArrowRight');
+    await page.locator('[data-testid="heatmap-weights"]').focus();
+    await readout.waitFor();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForSelector('.present-view[data-step="output"]');
+    await readout.waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('after a click on a cell (its row inspected), → still moves the step and Esc first closes the inspector, then leaves', async () => {
     const { page, errors } = await present('/?v=1&present=1&step=weights&causal=1', 1280, 720);
     const box = (await page.getByTestId('heatmap-weights').locator('canvas').boundingBox())!;
@@ -379,6 +401,21 @@ describe('the pipeline outside presentation mode', () => {
     for (const r of rows) expect(r.top).toBeLessThan(rows[0]!.bottom); // each overlaps the first vertically: one line
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('the Q, K and V heatmaps name their rows for screen readers: queries for Q, keys for K and V, in English and Chinese', async () => {
+    const labels = async (lang: string) => {
+      const { page, errors } = await openPage(harness, `/#v=2&step=qkv&lang=${lang}`);
+      await page.waitForSelector('[data-testid="heatmap-v"] canvas', { timeout: 60_000 });
+      const seen = await Promise.all(['q', 'k', 'v'].map((id) => page.getByTestId(`heatmap-${id}`).getAttribute('aria-label')));
+      expect(errors).toEqual([]);
+      await page.close();
+      return seen;
+    };
+    const [q, k, v] = await labels('en');
+    expect([q, k, v].map((l) => /: \d+ (queries|keys) ×/.exec(l ?? '')?.[1])).toEqual(['queries', 'keys', 'keys']);
+    const zh = await labels('zh');
+    expect(zh.map((l) => /(\d+ 个(查询|键)) ×/.exec(l ?? '')?.[2])).toEqual(['查询', '键', '键']);
   });
 
   it('the stages read left to right in pipeline order, with an arrow before each but the first', async () => {

@@ -311,6 +311,7 @@ export const en = {
     fullyMaskedRow: 'fully masked row',
     fullyMaskedLegend: 'fully masked row: no key allowed, weights 0',
     heatmapLabel: '{{stage}} heatmap, batch item {{batch}}, head {{head}}: {{rows}} queries × {{cols}} columns. Use the arrow keys to move between cells.',
+    heatmapLabelKeys: '{{stage}} heatmap, batch item {{batch}}, head {{head}}: {{rows}} keys × {{cols}} columns. Use the arrow keys to move between cells.',
   },
   hover: {
     title: 'Cell',

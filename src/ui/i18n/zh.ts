@@ -313,6 +313,7 @@ export const zh: Strings = {
     fullyMaskedRow: '整行被屏蔽',
     fullyMaskedLegend: '整行被屏蔽：没有允许的键，权重为 0',
     heatmapLabel: '{{stage}}热图，批次样本 {{batch}}，头 {{head}}：{{rows}} 个查询 × {{cols}} 列。用方向键在单元格间移动。',
+    heatmapLabelKeys: '{{stage}}热图，批次样本 {{batch}}，头 {{head}}：{{rows}} 个键 × {{cols}} 列。用方向键在单元格间移动。',
   },
   hover: {
     title: '单元格',
