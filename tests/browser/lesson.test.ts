@@ -188,6 +188,8 @@ describe('presentation mode', () => {
     await readout.waitFor({ state: 'detached' });
     // the keyboard's cursor: the weights heatmap focused (its first cell read out), then → to the output
     await page.keyboard.press('ArrowRight');
+    // drawn (its canvas made, its keyboard input attached in the same call) before it is focused
+    await page.waitForSelector('.present-view[data-step="weights"] [data-testid="heatmap-weights"] canvas');
     await page.locator('[data-testid="heatmap-weights"]').focus();
     await readout.waitFor();
     await page.keyboard.press('ArrowRight');
